@@ -1,0 +1,40 @@
+// Compiles the tests (and scripts written in TypeScript) to out/ with esbuild, one bundle per entry, dependencies
+// left external. Type checking is `tsc -p .`, separately.
+//   node scripts/build-tests.mjs                 all test/**/*.test.ts
+//   node scripts/build-tests.mjs --only FILE...  just these entries (helpers can build their own in isolation)
+//   --outdir DIR                                 another output folder (default out/)
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--outdir');
+const outdir = outIndex >= 0 ? args[outIndex + 1] : 'out';
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args.slice(onlyIndex + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--outdir') : null;
+
+function walk(dir) {
+  const files = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...walk(path));
+    else if (name.endsWith('.test.ts')) files.push(path);
+  }
+  return files;
+}
+
+const entryPoints = only ?? walk('test');
+if (!only) rmSync(join(outdir, 'test'), { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir,
+  outbase: '.',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  packages: 'external',
+  logLevel: 'warning',
+});
+if (!only) console.log(`built ${entryPoints.length} test files into ${relative('.', outdir) || '.'}/`);

@@ -1,0 +1,27 @@
+// Bundles the product with esbuild: the CLI, the language server and the VS Code extension, each one file in dist/.
+import { build } from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/main.ts', out: 'dist/server.js', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+];
+
+for (const entry of entries) {
+  if (!existsSync(entry.in)) continue;
+  await build({ ...common, entryPoints: [entry.in], outfile: entry.out, banner: entry.banner ? { js: entry.banner } : undefined });
+  if (entry.banner) chmodSync(entry.out, 0o755);
+}

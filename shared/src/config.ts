@@ -1,0 +1,123 @@
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { globToRegExp } from './glob';
+import type { SeveritySetting } from './types';
+
+export const CONFIG_FILE_NAME = '.bulkhead.yaml';
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** `.bulkhead.yaml`, after validation. */
+export interface BulkheadConfig {
+  /** Per-rule severity (`off` disables). */
+  rules: Record<string, SeveritySetting>;
+  /** Globs of paths (relative to the scanned root) not to scan. */
+  exclude: string[];
+  excludePatterns: RegExp[];
+  /** Files larger than this many bytes are skipped with a notice. */
+  maxFileSize: number;
+}
+
+export interface ConfigError {
+  path: string;
+  line: number; // 1-based, as people read it
+  column: number;
+  key: string;
+  message: string;
+}
+
+export function defaultConfig(): BulkheadConfig {
+  return { rules: {}, exclude: [], excludePatterns: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
+const UNITS: Record<string, number> = { b: 1, kb: 1000, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+
+export function formatConfigError(e: ConfigError): string {
+  return `${e.path}:${e.line}:${e.column}: ${e.key ? `\`${e.key}\`: ` : ''}${e.message}`;
+}
+
+/**
+ * Reads `.bulkhead.yaml`. Every problem is reported with file, line and key; the valid parts still apply so the
+ * editor keeps working with a half-edited config.
+ */
+export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): { config: BulkheadConfig; errors: ConfigError[] } {
+  const config = defaultConfig();
+  const errors: ConfigError[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const at = (node: Node | Pair | null | undefined, key: string, message: string) => {
+    const nodeRange = node && 'range' in node ? node.range : undefined;
+    const keyRange = node && 'key' in node ? (node.key as Node | null)?.range : undefined;
+    const offset = nodeRange?.[0] ?? keyRange?.[0] ?? 0;
+    const pos = lines.linePos(offset);
+    errors.push({ path, line: pos.line, column: pos.col, key, message });
+  };
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    errors.push({ path, line: pos.line, column: pos.col, key: '', message: e.message.split('\n')[0] });
+  }
+  if (errors.length) return { config, errors };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, errors };
+  if (!isMap(root)) {
+    at(root, '', 'the file must be a mapping with `rules`, `exclude` and `maxFileSize`.');
+    return { config, errors };
+  }
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (key === 'rules') {
+      if (value === null) continue;
+      if (!isMap(value)) {
+        at(value ?? pair, 'rules', 'expected a mapping of rule id to off|info|warning|error.');
+        continue;
+      }
+      for (const rulePair of value.items) {
+        const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
+        const sev = isScalar(rulePair.value) ? String(rulePair.value.value) : undefined;
+        if (!knownRuleIds.has(id)) {
+          at(rulePair.key as Node, `rules.${id}`, `unknown rule id${suggest(id, knownRuleIds)}.`);
+          continue;
+        }
+        if (sev === undefined || !SEVERITIES.has(sev)) {
+          at((rulePair.value as Node) ?? rulePair, `rules.${id}`, `severity must be one of off, info, warning, error (got ${sev ?? 'nothing'}).`);
+          continue;
+        }
+        config.rules[id] = sev as SeveritySetting;
+      }
+    } else if (key === 'exclude') {
+      if (value === null) continue;
+      const items = isSeq(value) ? value.items : isScalar(value) ? [value] : undefined;
+      if (!items) {
+        at(value ?? pair, 'exclude', 'expected a list of glob patterns.');
+        continue;
+      }
+      for (const item of items) {
+        if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
+          at(item as Node, 'exclude', 'each pattern must be a non-empty string.');
+          continue;
+        }
+        config.exclude.push(item.value);
+        config.excludePatterns.push(globToRegExp(item.value));
+      }
+    } else if (key === 'maxFileSize') {
+      const raw = isScalar(value) ? value.value : undefined;
+      const m = typeof raw === 'number' ? [String(raw), String(raw)] : typeof raw === 'string' ? SIZE.exec(raw.trim()) : null;
+      const bytes = m ? Math.round(Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1)) : NaN;
+      if (!Number.isFinite(bytes) || bytes <= 0) {
+        at(value ?? pair, 'maxFileSize', 'expected a positive size in bytes, or with a unit (512KB, 2MiB).');
+        continue;
+      }
+      config.maxFileSize = bytes;
+    } else {
+      at(pair.key as Node, key, 'unknown key; expected `rules`, `exclude` or `maxFileSize`.');
+    }
+  }
+  return { config, errors };
+}
+
+function suggest(id: string, known: ReadonlySet<string>): string {
+  const tail = id.split('/').pop() ?? id;
+  const near = [...known].find((k) => k.endsWith(`/${tail}`) || k.includes(tail));
+  return near ? ` (did you mean \`${near}\`?)` : '';
+}

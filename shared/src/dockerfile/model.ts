@@ -1,0 +1,240 @@
+import {
+  DockerfileParser,
+  type Dockerfile,
+  type From,
+  type Instruction,
+  type JSONInstruction,
+  type Run,
+  type Onbuild,
+} from 'dockerfile-ast';
+import { SourceText } from '../text';
+import type { Range } from '../types';
+import { classifyBase, parseImageRef, type BaseImageClass, type ImageRef } from './image-ref';
+import { parseShell, shellCCommands, basename, type ShellScript, type ShellWord, type SimpleCommand } from './shell';
+import { checkSyntax, type SyntaxProblem } from './syntax';
+
+/** A build stage: one FROM and the instructions up to the next one. */
+export interface Stage {
+  index: number;
+  from: From;
+  /** The `AS name` alias, lower-cased (Docker compares stage names case-insensitively). */
+  name?: string;
+  /** FROM's image as written (`${BASE}`) and after ARG substitution; `image` is undefined when a variable has no default. */
+  imageText: string;
+  image?: ImageRef;
+  /** Where the image name is written (the FROM argument). */
+  imageRange?: Range;
+  /** The earlier stage this one builds on (`FROM build AS final`). */
+  parent?: Stage;
+  /** Instructions after FROM, in order (ONBUILD triggers are not executed in this image). */
+  instructions: Instruction[];
+  /** Every RUN of the stage, read as shell. */
+  runs: RunScript[];
+  isFinal: boolean;
+  /** Range from FROM to the stage's last instruction. */
+  range: Range;
+}
+
+export interface RunScript {
+  instruction: Instruction;
+  /** `shell` form, `exec` (JSON) form, or a `heredoc` script. */
+  form: 'shell' | 'exec' | 'heredoc';
+  script: ShellScript;
+  /** Set when the RUN is an ONBUILD trigger: it runs in images built from this one. */
+  onbuild?: Onbuild;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  path: string;
+  source: SourceText;
+  ast: Dockerfile;
+  escapeChar: string;
+  /** ARGs declared before the first FROM, with their defaults (undefined when none). */
+  globalArgs: Map<string, string | undefined>;
+  stages: Stage[];
+  /** The stage that becomes the image: the last one. */
+  finalStage?: Stage;
+  syntaxProblems: SyntaxProblem[];
+}
+
+export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileModel {
+  const source = new SourceText(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const globalArgs = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    const prop = arg.getProperty();
+    if (prop) globalArgs.set(prop.getName(), prop.getValue() ?? undefined);
+  }
+
+  const stages: Stage[] = [];
+  const froms = ast.getFROMs();
+  const all = ast.getInstructions();
+  const byName = new Map<string, Stage>();
+  for (let i = 0; i < froms.length; i++) {
+    const from = froms[i];
+    const startLine = from.getRange().start.line;
+    const nextLine = i + 1 < froms.length ? froms[i + 1].getRange().start.line : Number.POSITIVE_INFINITY;
+    const instructions = all.filter((ins) => ins !== from && ins.getRange().start.line > startLine && ins.getRange().start.line < nextLine);
+    const imageText = from.getImage() ?? '';
+    const resolved = substitute(imageText, globalArgs);
+    const lowered = resolved?.toLowerCase();
+    const parent = lowered !== undefined ? byName.get(lowered) : undefined;
+    const last = instructions.length ? instructions[instructions.length - 1] : from;
+    const stage: Stage = {
+      index: i,
+      from,
+      name: from.getBuildStage()?.toLowerCase() ?? undefined,
+      imageText,
+      image: resolved !== undefined && resolved !== '' && !parent ? parseImageRef(resolved) : undefined,
+      imageRange: from.getImageRange() ?? undefined,
+      parent,
+      instructions,
+      runs: [],
+      isFinal: i === froms.length - 1,
+      range: { start: from.getRange().start, end: last.getRange().end },
+    };
+    stage.runs = readRuns(stage, source, escapeChar);
+    stages.push(stage);
+    if (stage.name) byName.set(stage.name, stage);
+  }
+
+  const model: DockerfileModel = {
+    kind: 'dockerfile',
+    path,
+    source,
+    ast,
+    escapeChar,
+    globalArgs,
+    stages,
+    finalStage: stages[stages.length - 1],
+    syntaxProblems: [],
+  };
+  model.syntaxProblems = checkSyntax(model);
+  return model;
+}
+
+/**
+ * Replaces `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` with ARG defaults.
+ * Returns undefined when a variable has no known value: an unknown stays unknown, never a guess.
+ */
+export function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+    const name = (braced ?? bare) as string;
+    const value = vars.get(name);
+    const set = value !== undefined && value !== '';
+    if (op === ':-' || op === '-') return set || (op === '-' && vars.has(name) && value !== undefined) ? (value as string) : word;
+    if (op === ':+' || op === '+') return set ? word : '';
+    if (value === undefined) {
+      unknown = true;
+      return '';
+    }
+    return value;
+  });
+  return unknown ? undefined : out;
+}
+
+/** The stage at the root of a chain of `FROM <stage>` and its image class. */
+export function rootStage(stage: Stage): Stage {
+  let s = stage;
+  for (let guard = 0; s.parent && guard < 100; guard++) s = s.parent;
+  return s;
+}
+
+export function baseClass(stage: Stage): BaseImageClass {
+  const root = rootStage(stage);
+  return root.image ? classifyBase(root.image) : 'unknown';
+}
+
+/** Whether CMD/ENTRYPOINT/RUN/HEALTHCHECK is written in exec (JSON) form. */
+export function isExecForm(instruction: Instruction): boolean {
+  const json = instruction as JSONInstruction;
+  return typeof json.getOpeningBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket() !== null;
+}
+
+function readRuns(stage: Stage, source: SourceText, escapeChar: string): RunScript[] {
+  const runs: RunScript[] = [];
+  for (const ins of stage.instructions) {
+    const keyword = ins.getKeyword();
+    if (keyword === 'RUN') {
+      const script = readRun(ins as Run, source, escapeChar);
+      if (script) runs.push({ instruction: ins, ...script });
+    } else if (keyword === 'ONBUILD') {
+      const trigger = (ins as Onbuild).getTriggerInstruction();
+      if (trigger && trigger.getKeyword() === 'RUN') {
+        const script = readRun(trigger as Run, source, escapeChar);
+        if (script) runs.push({ instruction: trigger, onbuild: ins as Onbuild, ...script });
+      }
+    }
+  }
+  return runs;
+}
+
+function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScript, 'instruction' | 'onbuild'> | undefined {
+  const text = source.text;
+  const at = (pos: { line: number; character: number }) => source.offsetAt(pos);
+  const options = { escapeChar, dockerfileContinuations: true };
+  const args = run.getArguments();
+  if (args.length === 0) return undefined;
+  const end = at(run.getRange().end);
+
+  if (isExecForm(run)) {
+    const strings = (run as unknown as JSONInstruction).getJSONStrings();
+    const words: ShellWord[] = strings.map((s) => {
+      const start = at(s.getRange().start);
+      const stop = at(s.getRange().end);
+      const raw = text.slice(start, stop);
+      // Decode the JSON string ourselves: the parser's value keeps the quotes and its decoded value drops spaces.
+      const word: ShellWord = { value: decodeJsonString(raw), start, end: stop, quoted: true, dynamic: false };
+      if (!raw.slice(1, -1).includes('\\')) word.innerStart = start + 1;
+      return word;
+    });
+    if (!words.length) return undefined;
+    const command: SimpleCommand = { assignments: [], words, redirects: [], start: words[0].start, end: words[words.length - 1].end, pipeline: 0 };
+    return { form: 'exec', script: { commands: [command, ...shellCCommands(command, text, 0, {})] } };
+  }
+
+  const heredocs = run.getHeredocs();
+  const start = at(args[0].getRange().start);
+  if (heredocs.length) {
+    // The line that opens the heredoc says what reads it: nothing (the default shell) or a shell runs it as a script.
+    const lineEnd = text.indexOf('\n', start);
+    const opening = parseShell(text.slice(start, lineEnd < 0 ? end : lineEnd), start, options);
+    const commands: SimpleCommand[] = [];
+    let shellReadsBody = true;
+    for (const cmd of opening.commands) {
+      if (cmd.words.length === 0) continue;
+      const name = basename(cmd.words[0].value);
+      if (['sh', 'bash', 'dash', 'ash', 'zsh'].includes(name) && !cmd.words.some((w) => /^-[a-z]*c/.test(w.value))) continue;
+      shellReadsBody = false;
+      commands.push(cmd);
+    }
+    for (const heredoc of heredocs) {
+      const content = heredoc.getContentRange();
+      if (!content || !shellReadsBody) continue;
+      const bodyStart = at(content.start);
+      const body = text.slice(bodyStart, at(content.end));
+      if (/^#!(?!.*\b(sh|bash|dash|ash|zsh)\b)/.test(body)) continue;
+      commands.push(...parseShell(body, bodyStart, { escapeChar: '\\' }).commands);
+    }
+    return { form: 'heredoc', script: { commands } };
+  }
+  return { form: 'shell', script: parseShell(text.slice(start, end), start, options) };
+}
+
+/** Every RUN in the file (all stages), for rules that look at build commands wherever they run. */
+export function allRuns(model: DockerfileModel): (RunScript & { stage: Stage })[] {
+  return model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })));
+}
+
+function decodeJsonString(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === 'string') return value;
+  } catch {
+    // Not valid JSON: fall back to the text between the quotes.
+  }
+  return raw.replace(/^"|"$/g, '');
+}

@@ -1,0 +1,168 @@
+import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
+import { RULES } from './rules/index';
+import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
+import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
+import { defaultConfig, type BulkheadConfig } from './config';
+import type { Diagnostic, FileKind, Severity } from './types';
+import type { SourceText } from './text';
+
+export interface FileReport {
+  path: string;
+  kind: FileKind;
+  /** Why the file was not analysed (binary, too large), or null. */
+  skipped: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface AnalyzeOptions {
+  config?: BulkheadConfig;
+  context?: RuleContext;
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly AnyRule[];
+}
+
+/** A parsed file of any kind, with what the engine needs beside the rules' model. */
+export interface Parsed<K extends RuleKind = RuleKind> {
+  model: ModelsByKind[K];
+  source: SourceText;
+  syntax: { range: Diagnostic['range']; message: string }[];
+  suppressions: Suppressions;
+}
+
+export type Parser = (text: string, path: string) => Parsed;
+
+/** One parser per kind; compose joins through `registerParser`. */
+const PARSERS: Partial<Record<FileKind, Parser>> = {
+  dockerfile: (text, path) => {
+    const model = parseDockerfile(text, path);
+    return {
+      model,
+      source: model.source,
+      syntax: model.syntaxProblems,
+      suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
+    };
+  },
+};
+
+/** Parses a file into its kind's model, or undefined when the kind has no parser. */
+export function parseFile(kind: FileKind, text: string, path: string): Parsed | undefined {
+  return PARSERS[kind]?.(text, path);
+}
+
+export function registerParser(kind: FileKind, parser: Parser): void {
+  PARSERS[kind] = parser;
+}
+
+function dockerfileStatementEnd(model: DockerfileModel): (line: number) => number {
+  const ends = new Map<number, number>();
+  for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
+  return (line) => ends.get(line) ?? line;
+}
+
+/** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
+export function skipReason(text: string, size: number, config: BulkheadConfig): string | null {
+  if (size > config.maxFileSize) return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
+  if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes)';
+  return null;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+/**
+ * Analyses one file's text: parse, run every rule of its kind, word the findings, apply configuration and inline
+ * suppressions, attach fixes. Never throws for bad input: parse problems become `syntax` diagnostics and a rule that
+ * throws becomes one `internal-error` diagnostic.
+ */
+export function analyzeText(path: string, text: string, kind: FileKind, options: AnalyzeOptions = {}): FileReport {
+  const config = options.config ?? defaultConfig();
+  const context = options.context ?? {};
+  const report: FileReport = { path, kind, skipped: null, diagnostics: [] };
+  const skip = skipReason(text, text.length, config);
+  if (skip) {
+    report.skipped = skip;
+    return report;
+  }
+  const parser = PARSERS[kind];
+  if (!parser) {
+    report.skipped = `${kind} files are not supported yet`;
+    return report;
+  }
+  let parsed: Parsed;
+  try {
+    parsed = parser(text, path);
+  } catch (error) {
+    report.diagnostics.push(internalError('parser', error, config));
+    return report;
+  }
+  const syntaxSeverity = severityFor(SYNTAX.id, SYNTAX.severity, undefined, config);
+  if (syntaxSeverity) {
+    for (const problem of parsed.syntax) {
+      report.diagnostics.push({ ruleId: SYNTAX.id, severity: syntaxSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
+    }
+  }
+  const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
+  for (const rule of rules) {
+    const { meta } = rule;
+    if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id)) continue;
+    let findings;
+    try {
+      findings = rule.check(parsed.model, context);
+    } catch (error) {
+      report.diagnostics.push(internalError(meta.id, error, config));
+      continue;
+    }
+    for (const finding of findings) {
+      if (isSuppressed(parsed.suppressions, meta.id, meta.peers.hadolint, finding.range.start.line)) continue;
+      const severity = severityFor(meta.id, meta.severity, finding.severity, config);
+      if (!severity) continue;
+      let fixes: Diagnostic['fixes'] = [];
+      if (rule.fixes) {
+        try {
+          fixes = rule.fixes(finding, parsed.model, context);
+        } catch (error) {
+          report.diagnostics.push(internalError(meta.id, error, config));
+        }
+      }
+      report.diagnostics.push({
+        ruleId: meta.id,
+        severity,
+        message: formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data),
+        range: finding.range,
+        threat: meta.threat,
+        fixes,
+        ...(finding.related?.length ? { related: finding.related } : {}),
+      });
+    }
+  }
+  report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return report;
+}
+
+/** Configuration wins; then the finding's own severity; then the rule's default. Undefined means off. */
+function severityFor(id: string, ruleDefault: Severity, findingSeverity: Severity | undefined, config: BulkheadConfig): Severity | undefined {
+  const configured = config.rules[id];
+  if (configured === 'off') return undefined;
+  return configured ?? findingSeverity ?? ruleDefault;
+}
+
+function internalError(ruleId: string, error: unknown, config: BulkheadConfig): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR.id,
+    severity: severityFor(INTERNAL_ERROR.id, INTERNAL_ERROR.severity, undefined, config) ?? 'warning',
+    message: formatMessage(INTERNAL_ERROR.messages.crashed, { rule: ruleId, error: message.split('\n')[0].slice(0, 200) }),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    threat: null,
+    fixes: [],
+  };
+}
+
+/** Every rule id the engine knows, builtins included: what config and suppressions may name. */
+export function knownRuleIds(rules: readonly AnyRule[] = RULES): Set<string> {
+  return new Set([SYNTAX.id, INTERNAL_ERROR.id, ...rules.map((r) => r.meta.id)]);
+}

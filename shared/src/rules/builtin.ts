@@ -1,0 +1,47 @@
+import type { RuleMeta } from '../rule';
+
+/**
+ * Diagnostics the engine itself produces, with the same metadata shape as rules so that SARIF, docs and config treat
+ * them alike. They have no check of their own.
+ */
+export type BuiltinMeta = Omit<RuleMeta<string>, 'kind'> & { kind: 'any' };
+
+export const SYNTAX: BuiltinMeta = {
+  id: 'syntax',
+  title: 'File cannot be parsed as written',
+  kind: 'any',
+  severity: 'error',
+  threat: 'application',
+  mitigation: 'Correct the syntax so the file builds (or deploys) as intended and every rule can check it.',
+  peers: {},
+  references: [
+    { title: 'Dockerfile reference', url: 'https://docs.docker.com/reference/dockerfile/' },
+    { title: 'Compose file reference', url: 'https://docs.docker.com/reference/compose-file/' },
+  ],
+  fix: 'none',
+  messages: { problem: '{{message}}' },
+  docs: {
+    description:
+      'The file has a syntax problem that Docker or Compose would refuse (an unknown instruction, an instruction before `FROM`, broken YAML, a duplicate key). The rest of the file is still checked where it can be.',
+    examples: { bad: ['FROM alpine:3.20\nRUNN echo hi\n'], good: ['FROM alpine:3.20\nRUN echo hi\n'] },
+  },
+};
+
+export const INTERNAL_ERROR: BuiltinMeta = {
+  id: 'internal-error',
+  title: 'A Bulkhead rule failed on this file',
+  kind: 'any',
+  severity: 'warning',
+  threat: 'application',
+  mitigation: 'Report the file to the Bulkhead maintainers; the other rules still ran.',
+  peers: {},
+  references: [],
+  fix: 'none',
+  messages: { crashed: 'Rule `{{rule}}` failed on this file ({{error}}); its findings are missing.' },
+  docs: {
+    description: 'A rule threw an error on this file. The other rules still ran; this diagnostic says which findings may be missing.',
+    examples: { bad: [], good: [] },
+  },
+};
+
+export const BUILTINS: BuiltinMeta[] = [SYNTAX, INTERNAL_ERROR];

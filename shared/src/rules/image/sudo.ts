@@ -1,0 +1,97 @@
+import { defineRule } from '../../rule';
+import { allRuns } from '../../dockerfile/model';
+import { basename, type SimpleCommand, type ShellWord } from '../../dockerfile/shell';
+import { userBefore } from '../../dockerfile/users';
+import type { Fix } from '../../types';
+
+interface SudoFix {
+  /** Offsets of `sudo` and its options, up to the command it runs. */
+  start: number;
+  end: number;
+  /** Whether the RUN already runs as root, so dropping sudo cannot change what it may do. */
+  asRoot: boolean;
+}
+
+export default defineRule({
+  meta: {
+    id: 'image/sudo',
+    title: 'sudo in a build step',
+    kind: 'dockerfile',
+    severity: 'warning',
+    threat: 'application',
+    mitigation: 'Run the step as root with `USER root` before it and switch back after, instead of installing and calling sudo.',
+    peers: { hadolint: ['DL3004'], kics: ['Run Using Sudo'], trivy: ['DS-0010'], checkov: ['CKV2_DOCKER_1'] },
+    references: [
+      { title: 'hadolint DL3004', url: 'https://github.com/hadolint/hadolint/wiki/DL3004' },
+      { title: 'Dockerfile best practices: USER', url: 'https://docs.docker.com/build/building/best-practices/#user' },
+    ],
+    fix: 'mixed',
+    messages: {
+      sudo: '`sudo` in RUN: build steps already run as root unless a USER says otherwise, and sudo in the image lets any process become root.',
+    },
+    docs: {
+      description:
+        'Reports `sudo` used as a command in `RUN` (also behind `env`, in `sh -c` strings and in `$(…)`). A word `sudo` that is only an argument (`apt-get install sudo`, `echo sudo`) is not a command and is not reported.',
+      examples: {
+        bad: ['FROM debian:12\nRUN sudo apt-get update\n'],
+        good: ['FROM debian:12\nRUN apt-get update\n', 'FROM debian:12\nRUN echo "use sudo with care"\n'],
+      },
+    },
+  },
+
+  check(model) {
+    const findings = [];
+    for (const run of allRuns(model)) {
+      for (const cmd of run.script.commands) {
+        const sudo = sudoIn(cmd);
+        if (!sudo) continue;
+        findings.push({
+          messageId: 'sudo' as const,
+          range: model.source.rangeOf(sudo.word.start, sudo.word.end),
+          fixData: {
+            start: sudo.word.start,
+            end: sudo.next?.start ?? sudo.word.end,
+            asRoot: userBefore(run.stage, run.instruction).isRoot,
+          } satisfies SudoFix,
+        });
+      }
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as SudoFix | undefined;
+    if (!data) return [];
+    return [
+      {
+        title: 'Remove `sudo`',
+        // As root, sudo changes nothing; under another USER the command would lose its root rights.
+        safe: data.asRoot,
+        edits: [{ range: model.source.rangeOf(data.start, data.end), newText: '' }],
+      },
+    ];
+  },
+});
+
+const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '--user', '--group']);
+
+/** The `sudo` word of a command (after `env`/`exec` wrappers) and the first word of the command it runs. */
+function sudoIn(cmd: SimpleCommand): { word: ShellWord; next?: ShellWord } | undefined {
+  const words = cmd.words;
+  let i = 0;
+  while (i < words.length && ['env', 'exec', 'command', 'nohup', 'time'].includes(basename(words[i].value))) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith('-') || /^[A-Za-z_]\w*=/.test(words[i].value))) i++;
+  }
+  const word = words[i];
+  if (!word || word.dynamic || basename(word.value) !== 'sudo') return undefined;
+  let j = i + 1;
+  while (j < words.length && words[j].value.startsWith('-')) {
+    if (words[j].value === '--') {
+      j++;
+      break;
+    }
+    j += SUDO_OPTIONS_WITH_VALUE.has(words[j].value) ? 2 : 1;
+  }
+  return { word, next: words[j] };
+}

@@ -1,0 +1,68 @@
+import type { SourceText } from './text';
+
+/**
+ * Inline suppressions, read from comments:
+ * - `# bulkhead-ignore <rule-id>[,<rule-id>] [-- reason]` on the line before a finding (for a Dockerfile, before the
+ *   instruction that holds it) or at the end of the finding's line;
+ * - `# bulkhead-ignore-file <rule-id>[,…]` anywhere: the whole file;
+ * - `# hadolint ignore=DL3008,DL3009` on the line before: rules that name that hadolint id.
+ */
+export interface Suppressions {
+  file: Set<string>;
+  /** Line → rule ids (or hadolint ids prefixed `hadolint:`) suppressed on that line. */
+  lines: Map<number, Set<string>>;
+}
+
+const IGNORE = /#\s*bulkhead-ignore(-file)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/;
+const HADOLINT = /#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/;
+
+/**
+ * @param statementEnd for a line that starts a statement, the last line of that statement (a continued RUN spans
+ *   several lines); a suppression before it covers them all.
+ */
+export function readSuppressions(source: SourceText, statementEnd: (line: number) => number = (l) => l): Suppressions {
+  const result: Suppressions = { file: new Set(), lines: new Map() };
+  const add = (line: number, id: string) => {
+    let set = result.lines.get(line);
+    if (!set) result.lines.set(line, (set = new Set()));
+    set.add(id);
+  };
+  const text = source.text;
+  if (!text.includes('bulkhead-ignore') && !text.includes('hadolint')) return result;
+  for (let line = 0; line < source.lineCount; line++) {
+    const lineText = source.lineText(line);
+    if (!lineText.includes('#')) continue;
+    const commentOnly = /^\s*#/.test(lineText);
+    const ignore = IGNORE.exec(lineText);
+    const ids: string[] = [];
+    if (ignore) {
+      const list = ignore[2].split(/[\s,]+/).filter(Boolean);
+      if (ignore[1]) {
+        for (const id of list) result.file.add(id);
+        continue;
+      }
+      ids.push(...list);
+    }
+    const hadolint = commentOnly ? HADOLINT.exec(lineText) : null;
+    if (hadolint) ids.push(...hadolint[1].split(/[\s,]+/).filter(Boolean).map((id) => `hadolint:${id.toUpperCase()}`));
+    if (!ids.length) continue;
+    if (commentOnly) {
+      // The next line that is not a comment or blank is the statement covered.
+      let next = line + 1;
+      while (next < source.lineCount && /^\s*(#.*)?$/.test(source.lineText(next))) next++;
+      const last = Math.max(next, statementEnd(next));
+      for (let l = next; l <= last; l++) for (const id of ids) add(l, id);
+    } else {
+      for (const id of ids) add(line, id);
+    }
+  }
+  return result;
+}
+
+export function isSuppressed(s: Suppressions, ruleId: string, hadolintIds: readonly string[] | undefined, line: number): boolean {
+  if (s.file.has(ruleId)) return true;
+  const set = s.lines.get(line);
+  if (!set) return false;
+  if (set.has(ruleId)) return true;
+  return !!hadolintIds?.some((id) => set.has(`hadolint:${id}`));
+}

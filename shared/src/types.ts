@@ -1,0 +1,51 @@
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+
+export type { Position, Range, TextEdit };
+
+/** Severity as users configure it; `off` only exists in configuration. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export type FileKind = 'dockerfile' | 'compose';
+
+/** Keys of the threat catalog (see threats.ts): the four directions an attack can take. */
+export type ThreatKey = 'host-container' | 'container-container' | 'external-container' | 'application';
+
+/** A fix is a pure value: a title, whether it is safe to apply unattended, and sorted non-overlapping edits. */
+export interface Fix {
+  title: string;
+  /** Safe fixes go into fix-all and `--fix`; unsafe ones may change runtime behaviour and are offered one by one. */
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+/** Another spot that matters to a finding (the stage a user came from, the anchor a value came from). */
+export interface RelatedLocation {
+  /** Workspace-relative or absolute path; absent means the same file. */
+  path?: string;
+  range: Range;
+  message: string;
+}
+
+/** What a rule's check returns: data only, wording lives in the rule's meta. */
+export interface Finding<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  range: Range;
+  /** Overrides the rule's default severity for this finding (configuration still wins). */
+  severity?: Severity;
+  related?: RelatedLocation[];
+  /** Rule-private facts the check found and the fixer needs; never shown. */
+  fixData?: unknown;
+}
+
+/** A finding after the engine has worded it, applied configuration and attached fixes. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  threat: ThreatKey | null;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
