@@ -1,0 +1,48 @@
+import type { Range } from '../../../shared/src/types';
+import type { ScanReport } from '../scan';
+
+/** The JSON report, version 1. Ranges are LSP ranges: 0-based lines, UTF-16 characters, end exclusive. */
+export interface JsonReport {
+  version: 1;
+  files: { path: string; kind: 'dockerfile' | 'compose'; skipped: string | null }[];
+  diagnostics: {
+    path: string;
+    rule: string;
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    range: Range;
+    threat: string | null;
+    fixes: { title: string; safe: boolean; edits: { range: Range; newText: string }[] }[];
+  }[];
+}
+
+export function toJsonReport(report: ScanReport): JsonReport {
+  return {
+    version: 1,
+    files: report.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped })),
+    diagnostics: report.files.flatMap((f) =>
+      f.diagnostics.map((d) => ({
+        path: f.path,
+        rule: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        range: copyRange(d.range),
+        threat: d.threat,
+        fixes: d.fixes.map((fix) => ({
+          title: fix.title,
+          safe: fix.safe,
+          edits: fix.edits.map((e) => ({ range: copyRange(e.range), newText: e.newText })),
+        })),
+      })),
+    ),
+  };
+}
+
+export function formatJson(report: ScanReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+}
+
+/** Exactly the documented fields, whatever else a range object carries. */
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}

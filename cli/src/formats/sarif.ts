@@ -1,0 +1,177 @@
+import { pathToFileURL } from 'node:url';
+import { renderRuleDoc, ruleDocUrl, RULE_DOCS_BASE_URL, type DocMeta } from '../../../shared/src/docs';
+import { THREATS } from '../../../shared/src/threats';
+import type { Diagnostic, Range, Severity } from '../../../shared/src/types';
+import { VERSION } from '../help';
+import type { ScanReport, ScannedFile } from '../scan';
+import { allRuleMetas } from '../rule-metas';
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help from the rule docs and the threat catalog,
+ * `security-severity` and tags; results located relative to `%SRCROOT%` (the working directory) with 1-based lines and
+ * UTF-16 columns; safe and unsafe fixes as SARIF fixes.
+ */
+export function formatSarif(report: ScanReport): string {
+  return JSON.stringify(toSarif(report), null, 2) + '\n';
+}
+
+const SRCROOT = '%SRCROOT%';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function toSarif(report: ScanReport): object {
+  const metas = allRuleMetas();
+  const ruleIndex = new Map(metas.map((meta, i) => [meta.id, i]));
+  const artifactIndex = new Map(report.files.map((file, i) => [file.path, i]));
+  const location = (path: string) => ({ uri: relativeUri(path), uriBaseId: SRCROOT, index: artifactIndex.get(path) });
+
+  const results = report.files.flatMap((file) =>
+    file.diagnostics.map((d) => ({
+      ruleId: d.ruleId,
+      ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
+      ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
+      ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
+    })),
+  );
+
+  const notifications = [
+    ...report.notices.map((text) => ({ level: 'warning', message: { text } })),
+    ...report.files
+      .filter((file) => file.skipped !== null)
+      .map((file) => ({
+        level: 'note',
+        message: { text: `Skipped ${file.path}: ${file.skipped}` },
+        locations: [{ physicalLocation: { artifactLocation: location(file.path) } }],
+      })),
+  ];
+
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Bulkhead',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: RULE_DOCS_BASE_URL,
+            rules: metas.map(sarifRule),
+          },
+        },
+        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(report.cwd) } },
+        artifacts: report.files.map((file) => ({
+          location: { uri: relativeUri(file.path), uriBaseId: SRCROOT },
+          sourceLanguage: file.kind === 'compose' ? 'yaml' : 'dockerfile',
+        })),
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+}
+
+function sarifRule(meta: DocMeta) {
+  // Engine diagnostics (`syntax`, `internal-error`) are about the file, not its security: no score, no security tag.
+  const builtin = meta.kind === 'any';
+  const tags = builtin ? ['correctness'] : ['security', meta.kind, meta.threat, ...(meta.cis ? [`CIS-Docker-Benchmark-${meta.cis}`] : [])];
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.docs.description.trim(), markdown: meta.docs.description.trim() },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    helpUri: ruleDocUrl(meta.id),
+    help: { text: helpText(meta), markdown: helpMarkdown(meta) },
+    properties: {
+      tags,
+      ...(builtin ? {} : { 'security-severity': securitySeverity(meta), threat: meta.threat }),
+      ...(meta.cis ? { cis: meta.cis } : {}),
+      fix: meta.fix,
+    },
+  };
+}
+
+/** The rule's documentation page, without the note that it is generated (meaningless in a code scanning alert). */
+function helpMarkdown(meta: DocMeta): string {
+  return renderRuleDoc(meta).replace(/^<!--[^\n]*-->\n/, '');
+}
+
+function helpText(meta: DocMeta): string {
+  const parts = [`${meta.title} (${meta.id})`, meta.docs.description.trim()];
+  if (meta.kind !== 'any') {
+    const threat = THREATS[meta.threat];
+    parts.push(`Threat (${threat.title}): ${threat.vector}\nImpact: ${threat.impact}`);
+  }
+  parts.push(`How to fix: ${meta.mitigation}`);
+  if (meta.cis) parts.push(`CIS Docker Benchmark: ${meta.cis}`);
+  parts.push(`Documentation: ${ruleDocUrl(meta.id)}`);
+  return parts.join('\n\n');
+}
+
+/**
+ * GitHub ranks alerts by this score (9+ critical, 7+ high, 4+ medium, else low): an escape to the host is the worst a
+ * container finding can mean, so host-container errors rank critical.
+ */
+function securitySeverity(meta: DocMeta): string {
+  const hostEscape = meta.threat === 'host-container';
+  const score = meta.severity === 'error' ? (hostEscape ? 9.0 : 8.0) : meta.severity === 'warning' ? (hostEscape ? 6.5 : 5.0) : 2.0;
+  return score.toFixed(1);
+}
+
+/** SARIF regions are 1-based with an exclusive end column; LSP characters and SARIF utf16CodeUnits columns agree. */
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+type LocationOf = (path: string) => { uri: string; uriBaseId: string; index?: number };
+
+function sarifFix(file: ScannedFile, fix: Diagnostic['fixes'][number], location: LocationOf) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: location(file.path),
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+      },
+    ],
+    properties: { safe: fix.safe },
+  };
+}
+
+function relatedLocations(file: ScannedFile, d: Diagnostic, location: LocationOf) {
+  return (d.related ?? []).map((related, id) => ({
+    id,
+    message: { text: related.message },
+    physicalLocation: {
+      artifactLocation: related.path ? { uri: relativeUri(related.path), uriBaseId: SRCROOT } : location(file.path),
+      region: region(related.range),
+    },
+  }));
+}
+
+/** A reported path (`/`-separated, relative) as a relative URI reference: each segment percent-encoded. */
+function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function folderUri(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}

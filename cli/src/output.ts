@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describeFsError } from './fs-errors';
+
+/**
+ * Writes the report to standard output or `--output FILE`. Never `process.exit()` after this: a large report written
+ * to a pipe is still being flushed, and exiting would cut it short; callers set `process.exitCode` and return.
+ * Returns an error message when the file cannot be written.
+ */
+export function writeReport(text: string, outputPath: string | undefined, cwd: string): string | undefined {
+  if (outputPath === undefined) {
+    process.stdout.write(text);
+    return undefined;
+  }
+  try {
+    writeFileSync(resolve(cwd, outputPath), text);
+    return undefined;
+  } catch (error) {
+    return `cannot write ${outputPath} (${describeFsError(error)})`;
+  }
+}
+
+/** A reader that stops early (`bulkhead | head`) is not an error of ours: stop writing, keep the exit status. */
+export function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`bulkhead: ${message}\n`);
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import type { BulkheadConfig } from '../../shared/src/config';
+import { analyzeText } from '../../shared/src/engine';
+import { fixAll } from '../../shared/src/fix-all';
+import type { RuleContext } from '../../shared/src/rule';
+import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
+import { writeFixedFile } from './fix';
+import { readSource } from './read';
+import type { Target } from './walk';
+
+export interface ScannedFile {
+  /** Relative to the working directory, `/`-separated. */
+  path: string;
+  kind: FileKind;
+  skipped: string | null;
+  diagnostics: Diagnostic[];
+  /** With `--fix`: the fixes applied and written. */
+  fixed: { ruleId: string; title: string }[];
+  /** With `--fix`: why fixes found for this file were not written. */
+  fixError?: string;
+}
+
+export interface ScanOptions {
+  config: BulkheadConfig;
+  cwd: string;
+  fix: boolean;
+}
+
+/** Reads, analyses and (with `fix`) fixes each target. One file's trouble never stops the others. */
+export function scanTargets(targets: readonly Target[], options: ScanOptions): ScannedFile[] {
+  const context = fileContext(options);
+  return targets.map((target) => scanTarget(target, options, context));
+}
+
+function scanTarget(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
+  const base: ScannedFile = { path: target.display, kind: target.kind, skipped: null, diagnostics: [], fixed: [] };
+  if (target.skipped) return { ...base, skipped: target.skipped };
+  const source = readSource(target.real, options.config);
+  if (source.skipped !== undefined) return { ...base, skipped: source.skipped };
+  const { text, encoding } = source.decoded;
+  const analyzeOptions = { config: options.config, context };
+  if (!options.fix) {
+    const report = analyzeText(target.display, text, target.kind, analyzeOptions);
+    return { ...base, skipped: report.skipped, diagnostics: report.diagnostics };
+  }
+  const result = fixAll(target.display, text, target.kind, analyzeOptions);
+  if (result.text === text) return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics };
+  const writeError = writeFixedFile(target.real, result.text, encoding, source.stats);
+  if (writeError) {
+    // The file is as it was: report its problems as they are in it.
+    const report = analyzeText(target.display, text, target.kind, analyzeOptions);
+    return { ...base, skipped: report.skipped, diagnostics: report.diagnostics, fixError: writeError };
+  }
+  return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics, fixed: result.applied };
+}
+
+/** Lets a rule read another workspace file (a compose service's Dockerfile), under the same limits as a scanned file. */
+function fileContext(options: ScanOptions): RuleContext {
+  return {
+    readFile(path) {
+      const source = readSource(resolve(options.cwd, path), options.config);
+      return source.skipped === undefined ? source.decoded.text : undefined;
+    },
+  };
+}
+
+/** Everything a report format needs. */
+export interface ScanReport {
+  files: ScannedFile[];
+  /** Folders not read and the like. */
+  notices: string[];
+  cwd: string;
+  /** Problems at or above it fail the run. */
+  threshold: Severity;
+  /** Whether `--fix` ran. */
+  fixed: boolean;
+}
