@@ -1,0 +1,47 @@
+// Writes docs/rules/<id>.md for every rule and engine diagnostic, and docs/rules/README.md, from the rule metadata.
+// Pages of rules that no longer exist are removed. `test/docs.test.ts` fails when the files differ from this output.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { RULES, BUILTINS } from '../shared/src/rules/index';
+import { renderAllDocs } from '../shared/src/docs';
+import { repoRoot } from './repo-root';
+
+const root = repoRoot();
+const files = renderAllDocs([...RULES.map((rule) => rule.meta), ...BUILTINS]);
+let written = 0;
+for (const [path, content] of files) {
+  const target = join(root, path);
+  mkdirSync(dirname(target), { recursive: true });
+  let current: string | undefined;
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === content) continue;
+  writeFileSync(target, content);
+  written++;
+}
+
+let removed = 0;
+for (const path of markdownFiles(join(root, 'docs', 'rules'))) {
+  const rel = relative(root, path).split(sep).join('/');
+  if (files.has(rel)) continue;
+  rmSync(path);
+  removed++;
+}
+console.log(`docs: ${files.size} files, ${written} written, ${removed} stale removed`);
+
+function markdownFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
