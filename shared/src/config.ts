@@ -65,7 +65,8 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
   }
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as Node | null;
+    // `rules:` with nothing after it is an empty section, which YAML reads as a null scalar.
+    const value = isEmptyNode(pair.value) ? null : (pair.value as Node);
     if (key === 'rules') {
       if (value === null) continue;
       if (!isMap(value)) {
@@ -74,7 +75,7 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
       }
       for (const rulePair of value.items) {
         const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
-        const sev = isScalar(rulePair.value) ? String(rulePair.value.value) : undefined;
+        const sev = isScalar(rulePair.value) && rulePair.value.value !== null ? String(rulePair.value.value) : undefined;
         if (!knownRuleIds.has(id)) {
           at(rulePair.key as Node, `rules.${id}`, `unknown rule id${suggest(id, knownRuleIds)}.`);
           continue;
@@ -116,8 +117,38 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
   return { config, errors };
 }
 
+/**
+ * The known id the user most likely meant: the same rule name under another prefix (`sudo` → `image/sudo`), a name
+ * that contains what was written (`root` → `image/root-user`), or one a couple of typos away (`image/sudoo`).
+ */
+function isEmptyNode(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
 function suggest(id: string, known: ReadonlySet<string>): string {
   const tail = id.split('/').pop() ?? id;
-  const near = [...known].find((k) => k.endsWith(`/${tail}`) || k.includes(tail));
-  return near ? ` (did you mean \`${near}\`?)` : '';
+  let best: string | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const candidateTail = candidate.split('/').pop() ?? candidate;
+    const score =
+      candidateTail === tail ? 0 : tail.length >= 4 && candidateTail.includes(tail) ? 1 : Math.min(editDistance(id, candidate), editDistance(tail, candidateTail));
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(tail.length / 4)) ? ` (did you mean \`${best}\`?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

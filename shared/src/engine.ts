@@ -1,4 +1,5 @@
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { parseCompose } from './compose/model';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
 import { RULES } from './rules/index';
 import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
@@ -30,7 +31,8 @@ export interface Parsed<K extends RuleKind = RuleKind> {
   suppressions: Suppressions;
 }
 
-export type Parser = (text: string, path: string) => Parsed;
+/** `context` gives a parser the files beside this one (compose reads its `.env`). */
+export type Parser = (text: string, path: string, context?: RuleContext) => Parsed;
 
 /** One parser per kind; compose joins through `registerParser`. */
 const PARSERS: Partial<Record<FileKind, Parser>> = {
@@ -43,11 +45,15 @@ const PARSERS: Partial<Record<FileKind, Parser>> = {
       suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
     };
   },
+  compose: (text, path, context) => {
+    const model = parseCompose(text, path, context);
+    return { model, source: model.source, syntax: model.syntaxProblems, suppressions: readSuppressions(model.source) };
+  },
 };
 
 /** Parses a file into its kind's model, or undefined when the kind has no parser. */
-export function parseFile(kind: FileKind, text: string, path: string): Parsed | undefined {
-  return PARSERS[kind]?.(text, path);
+export function parseFile(kind: FileKind, text: string, path: string, context?: RuleContext): Parsed | undefined {
+  return PARSERS[kind]?.(text, path, context);
 }
 
 export function registerParser(kind: FileKind, parser: Parser): void {
@@ -67,6 +73,21 @@ export function skipReason(text: string, size: number, config: BulkheadConfig): 
   return null;
 }
 
+/** Bytes of a text in UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
@@ -82,7 +103,8 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   const config = options.config ?? defaultConfig();
   const context = options.context ?? {};
   const report: FileReport = { path, kind, skipped: null, diagnostics: [] };
-  const skip = skipReason(text, text.length, config);
+  // maxFileSize counts bytes, as the CLI and the server measure files on disk: a UTF-16 length undercounts non-ASCII text.
+  const skip = skipReason(text, text.length * 3 <= config.maxFileSize ? text.length : utf8Length(text), config);
   if (skip) {
     report.skipped = skip;
     return report;
@@ -94,7 +116,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   }
   let parsed: Parsed;
   try {
-    parsed = parser(text, path);
+    parsed = parser(text, path, context);
   } catch (error) {
     report.diagnostics.push(internalError('parser', error, config));
     return report;
@@ -102,6 +124,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   const syntaxSeverity = severityFor(SYNTAX.id, SYNTAX.severity, undefined, config);
   if (syntaxSeverity) {
     for (const problem of parsed.syntax) {
+      if (isSuppressed(parsed.suppressions, SYNTAX.id, undefined, problem.range.start.line)) continue;
       report.diagnostics.push({ ruleId: SYNTAX.id, severity: syntaxSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
     }
   }

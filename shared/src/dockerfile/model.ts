@@ -64,8 +64,12 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
-    const prop = arg.getProperty();
-    if (prop) globalArgs.set(prop.getName(), prop.getValue() ?? undefined);
+    // `ARG A=1 B=2` declares several. A default may use the ARGs declared before it (`ARG BASE=$REGISTRY/app`), as
+    // Docker expands them.
+    for (const prop of arg.getProperties()) {
+      const value = prop.getValue() ?? undefined;
+      globalArgs.set(prop.getName(), value === undefined ? undefined : substitute(value, globalArgs));
+    }
   }
 
   const stages: Stage[] = [];
@@ -201,7 +205,9 @@ function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScri
   if (heredocs.length) {
     // The line that opens the heredoc says what reads it: nothing (the default shell) or a shell runs it as a script.
     const lineEnd = text.indexOf('\n', start);
-    const opening = parseShell(text.slice(start, lineEnd < 0 ? end : lineEnd), start, options);
+    // One pipeline numbering for the opening line and every body, so commands of two bodies never share a pipeline.
+    const counter = { next: 0 };
+    const opening = parseShell(text.slice(start, lineEnd < 0 ? end : lineEnd), start, options, 0, counter);
     const commands: SimpleCommand[] = [];
     let shellReadsBody = true;
     for (const cmd of opening.commands) {
@@ -217,7 +223,7 @@ function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScri
       const bodyStart = at(content.start);
       const body = text.slice(bodyStart, at(content.end));
       if (/^#!(?!.*\b(sh|bash|dash|ash|zsh)\b)/.test(body)) continue;
-      commands.push(...parseShell(body, bodyStart, { escapeChar: '\\' }).commands);
+      commands.push(...parseShell(body, bodyStart, { escapeChar: '\\' }, 0, counter).commands);
     }
     return { form: 'heredoc', script: { commands } };
   }
@@ -229,7 +235,7 @@ export function allRuns(model: DockerfileModel): (RunScript & { stage: Stage })[
   return model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })));
 }
 
-function decodeJsonString(raw: string): string {
+export function decodeJsonString(raw: string): string {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'string') return value;

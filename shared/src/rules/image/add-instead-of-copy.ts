@@ -1,0 +1,207 @@
+import type { Arg, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import { defineRule } from '../../rule';
+import { substitute, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
+import type { Finding, Fix } from '../../types';
+
+type MessageId = 'local' | 'remote' | 'gitUnpinned';
+
+interface CopyFix {
+  /** Offsets of the ADD keyword. */
+  keyword: { start: number; end: number; text: string };
+  /** Flags that only mean something to ADD, with the space after them. */
+  drop: { start: number; end: number }[];
+  /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
+  safe: boolean;
+}
+
+/** Flags COPY accepts with the same meaning. */
+const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude']);
+/** ADD flags that do nothing for a local source, so COPY can go without them. */
+const REMOTE_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir']);
+
+export default defineRule({
+  meta: {
+    id: 'image/add-instead-of-copy',
+    title: '`ADD` where `COPY` or a verified download belongs',
+    kind: 'dockerfile',
+    severity: 'warning',
+    threat: 'external-container',
+    mitigation:
+      'Use `COPY` for local files; pin downloads with `ADD --checksum=sha256:…` (a full commit for Git sources) or verify them in `RUN` with `sha256sum -c`.',
+    cis: '4.9',
+    peers: { hadolint: ['DL3020'], trivy: ['DS-0005'], checkov: ['CKV_DOCKER_4'], kics: ['Curl or Wget Instead of Add'] },
+    references: [
+      { title: 'hadolint DL3020', url: 'https://github.com/hadolint/hadolint/wiki/DL3020' },
+      { title: 'Dockerfile best practices: ADD or COPY', url: 'https://docs.docker.com/build/building/best-practices/#add-or-copy' },
+      { title: 'Dockerfile reference: ADD --checksum', url: 'https://docs.docker.com/reference/dockerfile/#add---checksum' },
+      { title: 'Trivy DS-0005', url: 'https://avd.aquasec.com/misconfig/dockerfile/general/avd-ds-0005/' },
+    ],
+    fix: 'mixed',
+    messages: {
+      local:
+        '`ADD {{source}}` copies from the build context: use `COPY`, which does the same without ADD’s hidden archive unpacking and URL fetching.',
+      remote:
+        '`ADD` downloads `{{url}}` without `--checksum`: whatever the server returns goes into the image unverified. Add `--checksum=sha256:<digest>`, or download in `RUN` and check the digest with `sha256sum -c`.',
+      gitUnpinned:
+        '`ADD` fetches the Git repository `{{url}}` at {{ref}}, which can move: pin the commit (`#<full commit hash>`, or `?tag=…&checksum=<commit>` with Dockerfile 1.18+).',
+    },
+    docs: {
+      description: [
+        'Reports three uses of `ADD`:',
+        '',
+        '- `ADD` of files and folders from the build context (or another stage) where `COPY` does the same. `ADD` also unpacks local tar archives and fetches URLs, so `COPY` says what the step does. Local tar archives (`.tar`, `.tar.gz`, `.tgz`, `.tar.xz`, `.tar.bz2`, `.tar.zst` and other compressed files) are left alone: unpacking them is what `ADD` is for. `.zip`, `.jar` and `.whl` files are reported, since `ADD` does not unpack them.',
+        '- `ADD` of an `http(s)://` URL without `--checksum`: the download is not verified, so a changed or compromised file goes into the image unnoticed.',
+        '- `ADD` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash as the ref (`repo.git#<commit>`) or a `checksum`/`commit` query (`repo.git?tag=v1.2&checksum=<commit>`) pins it.',
+        '',
+        'The fix replaces `ADD` with `COPY`, keeping `--chown`, `--chmod`, `--link` and `--exclude` and dropping `--checksum` and `--keep-git-dir`, which do nothing for a local source. It is safe when every source is written literally; when a source is a variable (`ADD ${JAR} /app/`) the value might name an archive, so the fix is offered as unsafe. Bulkhead judges archives by their name: Docker decides by content, so a tar archive named like a plain file would be unpacked by `ADD` and not by `COPY`. Downloads get no automatic fix, since the digest must come from a source you trust.',
+      ].join('\n'),
+      examples: {
+        bad: [
+          'FROM python:3.12-slim\nADD requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n',
+          'FROM alpine:3.20\nADD https://example.com/tool-1.2.3.tar.gz /tmp/\n',
+          'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.0 /src/buildkit\n',
+        ],
+        good: [
+          'FROM python:3.12-slim\nCOPY requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n',
+          'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool-1.2.3.tar.gz /tmp/\n',
+          'FROM alpine:3.20\nADD rootfs.tar.xz /\n',
+        ],
+      },
+      peerNotes:
+        'Like hadolint DL3020, local tar archives are allowed. Unlike hadolint, downloads are reported unless pinned by `--checksum`; a pinned download is accepted, whereas KICS (`Curl or Wget Instead of Add`) and Checkov CKV_DOCKER_4 report every `ADD` of a URL. Trivy DS-0005 skips any `ADD` whose arguments contain `.tar`, `http://`, `https://` or `git@` anywhere. KICS `curl_or_wget_instead_of_add/test/negative2.dockerfile` is negative only for downloads: its `ADD ./drop-http-proxy-header.conf …` is a local file, which Bulkhead reports as hadolint DL3020 does.',
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    for (const { instruction, stage } of placedInstructions(model)) {
+      if (instruction.getKeyword() !== 'ADD') continue;
+      const args = copyArguments(instruction, model);
+      if (args.heredoc || !args.sources.length) continue;
+      const flags = (instruction as ModifiableInstruction).getFlags();
+      const checksum = flags.some((f) => f.getName() === 'checksum' && !!f.getValue());
+      const keepGitDir = flags.some((f) => f.getName() === 'keep-git-dir');
+      const vars = stage ? variablesBefore(model, stage, instruction) : model.globalArgs;
+      let local = true;
+      let unresolved = false;
+      for (const src of args.sources) {
+        const value = src.value.includes('$') ? substitute(src.value, vars) : src.value;
+        if (value === undefined) {
+          unresolved = true;
+          continue;
+        }
+        if (isUrl(value)) {
+          local = false;
+          const remote = remoteFinding(model, src, value, checksum, keepGitDir);
+          if (remote) findings.push(remote);
+        } else if (isArchiveName(value)) {
+          local = false;
+        }
+      }
+      if (!local) continue;
+      findings.push({
+        messageId: 'local',
+        data: { source: args.sources.map((s) => s.value).join(' ') },
+        range: instruction.getInstructionRange(),
+        fixData: copyFix(model, instruction, !unresolved),
+      });
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as CopyFix | undefined;
+    if (!data) return [];
+    const keyword = data.keyword.text === data.keyword.text.toLowerCase() ? 'copy' : 'COPY';
+    return [
+      {
+        title: 'Replace `ADD` with `COPY`',
+        safe: data.safe,
+        edits: [
+          { range: model.source.rangeOf(data.keyword.start, data.keyword.end), newText: keyword },
+          ...data.drop.map((d) => ({ range: model.source.rangeOf(d.start, d.end), newText: '' })),
+        ],
+      },
+    ];
+  },
+});
+
+function remoteFinding(model: DockerfileModel, src: PathArgument, url: string, checksum: boolean, keepGitDir: boolean): Finding<MessageId> | undefined {
+  if (checksum) return undefined;
+  const range = model.source.rangeOf(src.start, src.end);
+  const git = gitSource(url, keepGitDir);
+  if (git) {
+    if (git.pinned) return undefined;
+    return { messageId: 'gitUnpinned', data: { url: src.value, ref: git.ref ? `\`${git.ref}\`` : 'its default branch' }, range };
+  }
+  return { messageId: 'remote', data: { url: src.value }, range };
+}
+
+/** The fix, or undefined when a flag would change meaning or be refused by COPY. */
+function copyFix(model: DockerfileModel, instruction: Instruction, literal: boolean): CopyFix | undefined {
+  const { source } = model;
+  const drop: CopyFix['drop'] = [];
+  for (const flag of (instruction as ModifiableInstruction).getFlags()) {
+    const name = flag.getName();
+    if (COPY_FLAGS.has(name)) continue;
+    if (!REMOTE_ONLY_FLAGS.has(name)) return undefined;
+    const start = source.offsetAt(flag.getRange().start);
+    let end = source.offsetAt(flag.getRange().end);
+    while (end < source.text.length && (source.text[end] === ' ' || source.text[end] === '\t')) end++;
+    drop.push({ start, end });
+  }
+  const range = instruction.getInstructionRange();
+  const start = source.offsetAt(range.start);
+  const end = source.offsetAt(range.end);
+  return { keyword: { start, end, text: source.text.slice(start, end) }, drop, safe: literal };
+}
+
+/** `https://…`, `git://…`, `ssh://…` or scp-style `git@host:repo`. */
+function isUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[\w.-]+@[\w.-]+:/.test(value);
+}
+
+/** Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess). */
+function isArchiveName(path: string): boolean {
+  return /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zst|lz4)$/i.test(path.replace(/\/+$/, ''));
+}
+
+/**
+ * For a Git source: the ref it names (`#v1.2:subdir` → `v1.2`, `?tag=v1.2`) and whether a commit pins it: a full hash as
+ * the ref, or a `checksum`/`commit` query, which BuildKit checks against what the ref resolves to.
+ */
+function gitSource(url: string, keepGitDir: boolean): { ref?: string; pinned: boolean } | undefined {
+  const [location, fragment] = url.split('#', 2);
+  const [path, query = ''] = location.split('?', 2);
+  const git = keepGitDir || /^(?:git|ssh|git\+\w+):\/\//i.test(url) || /^[\w.-]+@[\w.-]+:/.test(url) || /\.git\/?$/i.test(path);
+  if (!git) return undefined;
+  const params = new URLSearchParams(query);
+  const ref = fragment?.split(':')[0] || params.get('ref') || params.get('tag') || params.get('branch') || undefined;
+  const commit = params.get('checksum') ?? params.get('commit');
+  const pinned = (!!ref && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref)) || (!!commit && /^[0-9a-f]{7,64}$/i.test(commit));
+  return { ref, pinned };
+}
+
+/**
+ * ARG and ENV values known before an instruction: the stage's own (and its parent stages') declarations, with global
+ * ARGs visible only where the stage declares them again, as Docker scopes them.
+ */
+function variablesBefore(model: DockerfileModel, stage: Stage, before: Instruction): Map<string, string | undefined> {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage, guard = 0; s && guard < 100; s = s.parent, guard++) chain.unshift(s);
+  const vars = new Map<string, string | undefined>();
+  const limit = before.getRange().start.line;
+  for (const s of chain) {
+    for (const ins of s.instructions) {
+      if (s === stage && ins.getRange().start.line >= limit) break;
+      const keyword = ins.getKeyword();
+      if (keyword === 'ARG') {
+        for (const property of (ins as Arg).getProperties()) vars.set(property.getName(), property.getValue() ?? model.globalArgs.get(property.getName()));
+      } else if (keyword === 'ENV') {
+        for (const property of (ins as Env).getProperties()) vars.set(property.getName(), property.getValue() ?? undefined);
+      }
+    }
+  }
+  return vars;
+}
