@@ -94,16 +94,20 @@ export function matchingDistroless(ref: ImageRef): { image: string; flavour: Dis
   const tag = ref.tag ?? '';
   const major = /^(\d+)/.exec(tag)?.[1];
   if (p === 'node') {
-    const v = major && Number(major) >= 18 ? major : '22';
+    // Distroless publishes the even (LTS) majors only: an odd major moves to the next LTS.
+    const v = major && Number(major) >= 18 ? String(Number(major) + (Number(major) % 2)) : '22';
     return { image: `gcr.io/distroless/nodejs${v}-debian12:nonroot`, flavour: 'nodejs' };
   }
   if (p === 'python' || p === 'pypy') return { image: 'gcr.io/distroless/python3-debian12:nonroot', flavour: 'python3' };
   if (['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibmjava', 'sapmachine', 'maven', 'gradle', 'ibm-semeru-runtimes'].includes(p)) {
     const fromTag = /(?:^|-)(?:jdk|jre)?(\d+)/.exec(tag)?.[1] ?? major;
-    const v = fromTag && ['11', '17', '21', '25'].includes(fromTag) ? fromTag : '21';
+    // Java 17 and 21 are built on Debian 12, Java 25 on Debian 13; older Java runs on 17.
+    if (fromTag === '25') return { image: 'gcr.io/distroless/java25-debian13:nonroot', flavour: 'java' };
+    const v = fromTag && ['17', '21'].includes(fromTag) ? fromTag : fromTag && Number(fromTag) < 17 ? '17' : '21';
     return { image: `gcr.io/distroless/java${v}-debian12:nonroot`, flavour: 'java' };
   }
-  if (p === 'golang' || p === 'rust') return { image: 'gcr.io/distroless/static-debian12:nonroot', flavour: 'static' };
-  if (p === 'gcc' || p === 'haskell' || p === 'swift') return { image: 'gcr.io/distroless/cc-debian12:nonroot', flavour: 'cc' };
+  if (p === 'golang') return { image: 'gcr.io/distroless/static-debian12:nonroot', flavour: 'static' };
+  // Rust links glibc and libgcc by default: distroless recommends cc for it.
+  if (p === 'rust' || p === 'gcc' || p === 'haskell' || p === 'swift') return { image: 'gcr.io/distroless/cc-debian12:nonroot', flavour: 'cc' };
   return { image: 'gcr.io/distroless/base-debian12:nonroot', flavour: 'base' };
 }

@@ -119,7 +119,8 @@ class ShellReader {
         if (this.pendingHeredocs.length) this.skipHeredocBodies();
         continue;
       }
-      const op = this.readOperator();
+      // `<(…)` / `>(…)` is a process substitution: a word whose commands run, not a redirection.
+      const op = this.isProcessSubstitution(this.pos) ? undefined : this.readOperator();
       if (op) {
         if (op === '<<' || op === '<<-' || op === '<<<' || op === '>' || op === '>>' || op === '<' || op === '>&' || op === '<&' || op === '&>' || op === '&>>' || op === '>|' || op === '<>') {
           this.readRedirect(op, this.pos - op.length);
@@ -138,7 +139,11 @@ class ShellReader {
       if (word) this.addWord(word);
     }
     this.endCommand(undefined);
-    return [...this.commands, ...this.nestedCommands];
+    return [...this.commands, ...withoutRepeats(this.nestedCommands, this.commands)];
+  }
+
+  private isProcessSubstitution(at: number): boolean {
+    return (this.text[at] === '<' || this.text[at] === '>') && this.text[at + 1] === '(';
   }
 
   private isContinuation(at: number): boolean {
@@ -219,6 +224,16 @@ class ShellReader {
         this.skipContinuation();
         continue;
       }
+      if (this.isProcessSubstitution(this.pos)) {
+        segments++;
+        const close = this.findClosing(this.pos + 2, '(', ')');
+        this.readNested(this.pos + 2, close);
+        const from = this.pos;
+        this.pos = Math.min(t.length, close + 1);
+        value += t.slice(from, this.pos);
+        dynamic = true;
+        continue;
+      }
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || '|&;()<>'.includes(c)) break;
       segments++;
       if (c === "'") {
@@ -235,12 +250,13 @@ class ShellReader {
         this.pos++;
         while (this.pos < t.length && t[this.pos] !== '"') {
           const d = t[this.pos];
+          if (this.isContinuation(this.pos)) {
+            // The offsets stay exact: whoever re-reads the inner text from the source skips the same continuation.
+            this.skipContinuation();
+            continue;
+          }
           if (d === '\\' && this.pos + 1 < t.length) {
             const e = t[this.pos + 1];
-            if (e === '\n') {
-              this.pos += 2;
-              continue;
-            }
             if ('$`"\\'.includes(e)) {
               value += e;
               this.pos += 2;
@@ -257,7 +273,8 @@ class ShellReader {
           value += d;
           this.pos++;
         }
-        this.pos++;
+        // Past the closing quote; an unterminated string ends with the text.
+        this.pos = Math.min(t.length, this.pos + 1);
         quoted = true;
         continue;
       }
@@ -285,10 +302,9 @@ class ShellReader {
     const t = this.text;
     const start = this.pos;
     if (t[this.pos] === '`') {
-      const close = t.indexOf('`', this.pos + 1);
-      const end = close < 0 ? t.length : close;
-      this.readNested(this.pos + 1, end);
-      this.pos = close < 0 ? t.length : close + 1;
+      const end = this.closingBacktick(this.pos + 1);
+      this.readNested(this.pos + 1, end, true);
+      this.pos = Math.min(t.length, end + 1);
       return t.slice(start, this.pos);
     }
     const next = t[this.pos + 1];
@@ -308,8 +324,24 @@ class ShellReader {
     return t.slice(start, this.pos);
   }
 
-  private findClosing(from: number, open: string, close: string): number {
+  /** The offset of the backtick that closes one opened before `from` (escaped backticks nest), or the text's end. */
+  private closingBacktick(from: number): number {
     const t = this.text;
+    for (let i = from; i < t.length; i++) {
+      if (t[i] === '\\') i++;
+      else if (t[i] === '`') return i;
+    }
+    return t.length;
+  }
+
+  /**
+   * The offset of the `close` that balances an `open` before `from`, or the text's end. In `$(…)`, quoted text and
+   * nested substitutions do not count: `$(echo ")")` closes at the last parenthesis. `nesting` bounds the recursion on
+   * pathological input.
+   */
+  private findClosing(from: number, open: string, close: string, nesting = 0): number {
+    const t = this.text;
+    if (nesting > 64) return t.length;
     let level = 1;
     for (let i = from; i < t.length; i++) {
       const c = t[i];
@@ -317,11 +349,21 @@ class ShellReader {
         i++;
         continue;
       }
-      if (c === "'" && open === '(') {
-        const q = t.indexOf("'", i + 1);
-        if (q < 0) return t.length;
-        i = q;
-        continue;
+      if (open === '(') {
+        if (c === "'") {
+          const q = t.indexOf("'", i + 1);
+          if (q < 0) return t.length;
+          i = q;
+          continue;
+        }
+        if (c === '"') {
+          i = this.closingDoubleQuote(i + 1, nesting + 1);
+          continue;
+        }
+        if (c === '`') {
+          i = this.closingBacktick(i + 1);
+          continue;
+        }
       }
       if (c === open) level++;
       else if (c === close && --level === 0) return i;
@@ -329,10 +371,29 @@ class ShellReader {
     return t.length;
   }
 
-  private readNested(from: number, to: number): void {
+  /** The offset of the `"` that closes a string opened before `from`, skipping `$(…)` inside it. */
+  private closingDoubleQuote(from: number, nesting: number): number {
+    const t = this.text;
+    for (let i = from; i < t.length; i++) {
+      const c = t[i];
+      if (c === '\\') i++;
+      else if (c === '"') return i;
+      else if (c === '$' && t[i + 1] === '(') i = this.findClosing(i + 2, '(', ')', nesting + 1);
+      else if (c === '`') i = this.closingBacktick(i + 1);
+    }
+    return t.length;
+  }
+
+  /**
+   * Reads the commands of a substitution. Inside backticks, `\``, `\$` and `\\` stand for the character itself; each
+   * backslash becomes a space so the inner commands keep their offsets (`` `echo \`id\`` `` runs `echo `id``).
+   */
+  private readNested(from: number, to: number, backticks = false): void {
     if (this.depth >= MAX_DEPTH) return;
-    const inner = parseShell(this.text.slice(from, to), this.base + from, this.options, this.depth + 1, this.counter);
-    for (const cmd of inner.commands) this.nestedCommands.push({ ...cmd, nested: cmd.nested ?? 'substitution' });
+    let inner = this.text.slice(from, to);
+    if (backticks) inner = inner.replace(/\\([`$\\])/g, ' $1');
+    const script = parseShell(inner, this.base + from, this.options, this.depth + 1, this.counter);
+    for (const cmd of script.commands) this.nestedCommands.push({ ...cmd, nested: cmd.nested ?? 'substitution' });
   }
 
   private ensureCommand(at: number): SimpleCommand {
@@ -344,10 +405,10 @@ class ShellReader {
 
   private addWord(word: ShellWord): void {
     const cmd = this.current;
-    if ((!cmd || cmd.words.length === 0) && !word.quoted) {
-      if (COMMAND_PREFIX_KEYWORDS.has(word.value)) return;
-      if (SKIPPED_KEYWORDS.has(word.value)) return;
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
+    if (!cmd || cmd.words.length === 0) {
+      if (!word.quoted && (COMMAND_PREFIX_KEYWORDS.has(word.value) || SKIPPED_KEYWORDS.has(word.value))) return;
+      // Only the name must be unquoted: `A="x y" cmd` assigns, `"A=x" cmd` runs a command named `A=x`.
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(this.text.slice(word.start - this.base, word.end - this.base))) {
         const target = this.ensureCommand(word.start);
         target.assignments.push(word);
         target.end = word.end;
@@ -373,6 +434,21 @@ class ShellReader {
   private expandShellC(cmd: SimpleCommand): void {
     this.nestedCommands.push(...shellCCommands(cmd, this.text, this.base, this.options, this.depth, this.counter));
   }
+}
+
+/**
+ * Nested commands minus those already read: `bash -c "$(curl …)"` meets the `curl` once in the word's substitution and
+ * again when the `-c` script is read, and a rule must see it once.
+ */
+function withoutRepeats(nested: SimpleCommand[], outer: SimpleCommand[]): SimpleCommand[] {
+  const key = (c: SimpleCommand) => `${c.start}:${c.end}:${c.words.map((w) => `${w.start}-${w.end}`).join(',')}`;
+  const seen = new Set(outer.map(key));
+  return nested.filter((c) => {
+    const k = key(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** `sh -c 'script'`: the script's commands, read as commands too (`nested: 'shell-c'`). */
@@ -455,11 +531,13 @@ export function effectiveWords(cmd: SimpleCommand): ShellWord[] {
         i++;
         break;
       }
-      if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      if ((name === 'env' || name === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
         i++;
         continue;
       }
       if (!w.startsWith('-') || w === '-') break;
+      // `command -v sshd` only asks whether sshd exists; it runs nothing.
+      if (name === 'command' && /^-[pvV]*[vV]/.test(w)) return [];
       i += wrapper.withValue.has(w) ? 2 : 1;
     }
     if (name === 'gosu' || name === 'su-exec' || name === 'su_exec' || name === 'chroot' || name === 'timeout') i++;

@@ -40,10 +40,16 @@ export function userBefore(stage: Stage, before?: Instruction): EffectiveUser {
   return { isRoot: true };
 }
 
+/** Official images whose Dockerfile ends with a non-root USER. */
+const NON_ROOT_OFFICIAL = new Set(['sonarqube', 'elasticsearch', 'kibana', 'logstash', 'solr']);
+
 /** Base images known to run as a non-root user by default. */
 function defaultsToNonRoot(path: string, registry: string | undefined, tag: string | undefined): boolean {
   if (registry === 'cgr.dev') return !(tag && /(^|-)dev$/.test(tag));
   if (path.includes('distroless') && tag && /(^|-)nonroot$/.test(tag)) return true;
-  return false;
+  if (registry === undefined && NON_ROOT_OFFICIAL.has(path)) return true;
+  // Bitnami's images run as uid 1001, except the minideb OS image they are built on.
+  if (registry === undefined && path.startsWith('bitnami/') && path !== 'bitnami/minideb') return true;
+  return path === 'nginxinc/nginx-unprivileged';
 }
 

@@ -1,9 +1,67 @@
 import type { AnyRule } from '../rule';
 import sudo from './image/sudo';
+import secretInBuild from './image/secret-in-build';
+import addInsteadOfCopy from './image/add-instead-of-copy';
+import rootUser from './image/root-user';
+import fullOsBase from './image/full-os-base';
+import shellInShellLessStage from './image/shell-in-shell-less-stage';
+import unpinnedBase from './image/unpinned-base';
+import noHealthcheck from './image/no-healthcheck';
+import remoteScriptToShell from './image/remote-script-to-shell';
+import tlsVerificationDisabled from './image/tls-verification-disabled';
+import sshServer from './image/ssh-server';
+import installRecommends from './image/install-recommends';
+import unpinnedPackages from './image/unpinned-packages';
+import setuidOrWorldWritable from './image/setuid-or-world-writable';
+import contentTrustDisabled from './image/content-trust-disabled';
+import privileged from './container/privileged';
+import dangerousCapability from './container/dangerous-capability';
+import capabilitiesNotDropped from './container/capabilities-not-dropped';
+import writableRootFs from './container/writable-root-fs';
+import noNewPrivileges from './container/no-new-privileges';
+import seccompUnconfined from './container/seccomp-unconfined';
+import macDisabled from './container/mac-disabled';
+import hostNamespace from './container/host-namespace';
+import dockerSocketMount from './container/docker-socket-mount';
+import sensitiveHostMount from './container/sensitive-host-mount';
+import memoryUnlimited from './container/memory-unlimited';
+import cpuUnlimited from './container/cpu-unlimited';
+import pidsUnlimited from './container/pids-unlimited';
+import containerRootUser from './container/root-user';
+import portsOnAllInterfaces from './container/ports-on-all-interfaces';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
   sudo,
+  secretInBuild,
+  addInsteadOfCopy,
+  rootUser,
+  fullOsBase,
+  shellInShellLessStage,
+  unpinnedBase,
+  noHealthcheck,
+  remoteScriptToShell,
+  tlsVerificationDisabled,
+  sshServer,
+  installRecommends,
+  unpinnedPackages,
+  setuidOrWorldWritable,
+  contentTrustDisabled,
+  privileged,
+  dangerousCapability,
+  capabilitiesNotDropped,
+  writableRootFs,
+  noNewPrivileges,
+  seccompUnconfined,
+  macDisabled,
+  hostNamespace,
+  dockerSocketMount,
+  sensitiveHostMount,
+  memoryUnlimited,
+  cpuUnlimited,
+  pidsUnlimited,
+  containerRootUser,
+  portsOnAllInterfaces,
 ];
 
 export { BUILTINS } from './builtin';

@@ -1,0 +1,152 @@
+import type { Arg, Env, Instruction, JSONInstruction } from 'dockerfile-ast';
+import { defineRule } from '../../rule';
+import { allRuns, decodeJsonString, isExecForm, substitute, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { basename, effectiveWords, parseShell, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import { packageInstall, packageName, type PackageManager } from '../../dockerfile/packages';
+import { shippedStages } from '../../dockerfile/instructions';
+import type { Finding } from '../../types';
+
+type MessageId = 'exposesSsh' | 'installsServer' | 'runsServer';
+
+export default defineRule({
+  meta: {
+    id: 'image/ssh-server',
+    title: 'SSH server in the image',
+    kind: 'dockerfile',
+    severity: 'warning',
+    threat: 'application',
+    mitigation:
+      'Leave the SSH server out: reach a running container with `docker exec` (or `kubectl exec`), and copy files with `docker cp`.',
+    cis: '5.6',
+    peers: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'] },
+    references: [
+      { title: 'Trivy DS-0004: Port 22 exposed', url: 'https://avd.aquasec.com/misconfig/docker/general/avd-ds-0004/' },
+      { title: 'Checkov Dockerfile policy index (CKV_DOCKER_1)', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
+      { title: 'docker container exec', url: 'https://docs.docker.com/reference/cli/docker/container/exec/' },
+    ],
+    fix: 'none',
+    messages: {
+      exposesSsh: '`EXPOSE {{port}}` opens the SSH port: one more service to attack, with its own keys and passwords to leak.',
+      installsServer: '`{{package}}` installs an SSH server into the image: one more service to attack, with its own keys and passwords to leak.',
+      runsServer: '`{{command}}` starts an SSH server in the container: one more service to attack, with its own keys and passwords to leak.',
+    },
+    docs: {
+      description:
+        'Reports an SSH server in an image: `EXPOSE 22` (also `22/tcp`, a range holding 22, or a variable whose ARG or ENV default is 22), an install of `openssh-server`, `openssh`, `ssh` or `dropbear` by apt-get, apt, yum, dnf, microdnf, apk or zypper, and a command that starts one (`sshd`, `dropbear`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`) in RUN, CMD or ENTRYPOINT. Installing only the SSH client (`openssh-client`) is not reported.',
+      examples: {
+        bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\nCMD ["/usr/sbin/sshd", "-D"]\n'],
+        good: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n'],
+      },
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    const envAtEnd = new Map<Stage, Map<string, string | undefined>>();
+    for (const stage of model.stages) {
+      // What EXPOSE sees: ENV from the stages built on, then the stage's own ARG and ENV, in order.
+      const vars = new Map(stage.parent ? envAtEnd.get(stage.parent) : undefined);
+      const env = new Map(vars);
+      for (const ins of stage.instructions) {
+        const keyword = ins.getKeyword();
+        if (keyword === 'ENV') {
+          for (const prop of (ins as Env).getProperties()) {
+            const value = substitute(prop.getValue() ?? '', vars);
+            vars.set(prop.getName(), value);
+            env.set(prop.getName(), value);
+          }
+        } else if (keyword === 'ARG') {
+          const prop = (ins as Arg).getProperty();
+          const value = prop?.getValue();
+          if (prop) vars.set(prop.getName(), value !== null && value !== undefined ? substitute(value, vars) : model.globalArgs.get(prop.getName()));
+        } else if (keyword === 'EXPOSE') {
+          for (const arg of ins.getArguments()) {
+            const written = arg.getValue();
+            const value = substitute(written.replace(/^(["'])(.*)\1$/, '$2'), vars);
+            if (value !== undefined && opensPort22(value)) findings.push({ messageId: 'exposesSsh', data: { port: written }, range: arg.getRange() });
+          }
+        }
+      }
+      envAtEnd.set(stage, env);
+    }
+    for (const run of allRuns(model)) {
+      for (const cmd of run.script.commands) {
+        const install = packageInstall(cmd);
+        if (install) {
+          for (const word of install.packages) {
+            if (word.dynamic || !SERVER_PACKAGES[install.manager]?.has(packageName(install.manager, word.value))) continue;
+            findings.push({ messageId: 'installsServer', data: { package: word.value }, range: model.source.rangeOf(word.start, word.end) });
+          }
+        }
+        const server = serverStart(cmd);
+        if (server) findings.push({ messageId: 'runsServer', data: { command: server.text }, range: model.source.rangeOf(server.start, server.end) });
+      }
+    }
+    for (const stage of shippedStages(model)) {
+      for (const ins of stage.instructions) {
+        if (ins.getKeyword() !== 'CMD' && ins.getKeyword() !== 'ENTRYPOINT') continue;
+        for (const cmd of commandsOf(model, ins)) {
+          const server = serverStart(cmd);
+          if (server) findings.push({ messageId: 'runsServer', data: { command: server.text }, range: model.source.rangeOf(server.start, server.end) });
+        }
+      }
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+});
+
+const SERVER_PACKAGES: Partial<Record<PackageManager, ReadonlySet<string>>> = {
+  'apt-get': new Set(['openssh-server', 'ssh', 'dropbear', 'dropbear-bin', 'tinysshd']),
+  apt: new Set(['openssh-server', 'ssh', 'dropbear', 'dropbear-bin', 'tinysshd']),
+  apk: new Set(['openssh', 'openssh-server', 'openssh-server-pam', 'dropbear']),
+  yum: new Set(['openssh-server', 'dropbear']),
+  dnf: new Set(['openssh-server', 'dropbear']),
+  microdnf: new Set(['openssh-server', 'dropbear']),
+  zypper: new Set(['openssh', 'openssh-server', 'dropbear']),
+};
+
+const SERVER_COMMANDS = new Set(['sshd', 'dropbear', 'tinysshd']);
+const SERVICES = /^(ssh|sshd|dropbear)(\.service)?$/;
+
+/** Whether an EXPOSE value (`22`, `22/tcp`, `20-30`) opens TCP port 22. */
+function opensPort22(value: string): boolean {
+  const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(value.trim());
+  if (!m || (m[3] && m[3].toLowerCase() !== 'tcp')) return false;
+  const low = Number(m[1]);
+  const high = m[2] ? Number(m[2]) : low;
+  return low <= 22 && 22 <= high;
+}
+
+/** Where a command starts an SSH server: `sshd -D`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`. */
+function serverStart(cmd: SimpleCommand): { text: string; start: number; end: number } | undefined {
+  const words = effectiveWords(cmd);
+  if (!words.length || words[0].dynamic) return undefined;
+  const name = basename(words[0].value);
+  const span = (last: ShellWord) => ({ text: words.slice(0, words.indexOf(last) + 1).map((w) => w.value).join(' '), start: words[0].start, end: last.end });
+  if (SERVER_COMMANDS.has(name)) return span(words[0]);
+  const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
+  const [first, second] = operands;
+  if (!first || !second) return undefined;
+  if ((name === 'service' || name === 'rc-service') && SERVICES.test(first.value) && /^(start|restart)$/.test(second.value)) return span(second);
+  if (name === 'systemctl' && /^(enable|start|restart)$/.test(first.value) && SERVICES.test(second.value)) return span(second);
+  if (name === 'rc-update' && first.value === 'add' && SERVICES.test(second.value)) return span(second);
+  if ((name === 'ssh' || name === 'sshd') && /^\/etc\/init\.d\//.test(words[0].value) && /^(start|restart)$/.test(first.value)) return span(first);
+  return undefined;
+}
+
+/** The commands of a CMD or ENTRYPOINT, in exec form (one command) or shell form (read as shell). */
+function commandsOf(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
+  const { source } = model;
+  if (isExecForm(ins)) {
+    const words: ShellWord[] = (ins as JSONInstruction).getJSONStrings().map((s) => {
+      const start = source.offsetAt(s.getRange().start);
+      const end = source.offsetAt(s.getRange().end);
+      return { value: decodeJsonString(source.text.slice(start, end)), start, end, quoted: true, dynamic: false };
+    });
+    return words.length ? [{ assignments: [], words, redirects: [], start: words[0].start, end: words[words.length - 1].end, pipeline: 0 }] : [];
+  }
+  const range = ins.getArgumentsRange();
+  if (!range) return [];
+  const start = source.offsetAt(range.start);
+  return parseShell(source.text.slice(start, source.offsetAt(range.end)), start, { escapeChar: model.escapeChar, dockerfileContinuations: true }).commands;
+}

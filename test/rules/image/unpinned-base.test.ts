@@ -1,0 +1,66 @@
+import rule from '../../../shared/src/rules/image/unpinned-base';
+import { runRuleTests } from '../../rule-tester';
+
+const DIGEST = 'sha256:4be65b406f7402b5c4fd5df7173d2fd7ea3fdaa74d9c43b6ebd896197a45c448';
+
+runRuleTests(rule, {
+  valid: [
+    `FROM node:22.11.0-bookworm-slim@${DIGEST}\n`,
+    { name: 'digest without a tag', code: `FROM python@${DIGEST} AS name\n` },
+    { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
+    { name: 'a reference to an earlier stage', code: `FROM golang:1.23@${DIGEST} AS build\nFROM build\n` },
+    { name: 'an earlier stage named in another case', code: `FROM golang:1.23@${DIGEST} AS Build\nFROM build AS final\n` },
+    { name: 'an ARG without a default', code: 'ARG BASE\nFROM ${BASE}\n' },
+    { name: 'an ARG declared after the first FROM is not in scope for FROM', code: `FROM alpine:3.20@${DIGEST}\nARG IMAGE=alpine\nFROM $IMAGE\n` },
+    { name: 'a pinned default through ARG', code: `ARG BASE=node:22@${DIGEST}\nFROM \${BASE}\n` },
+  ],
+  invalid: [
+    {
+      code: 'FROM node\nCMD ["node", "server.js"]\n',
+      findings: [{ messageId: 'untagged', range: '1:6-1:10' }],
+    },
+    {
+      name: 'latest, with a platform flag and a stage name',
+      code: 'FROM --platform=linux/amd64 debian:latest as name\n',
+      findings: [{ messageId: 'latest', range: '1:29-1:42' }],
+    },
+    {
+      name: 'tag only is information',
+      code: 'FROM debian:12\n',
+      findings: [{ messageId: 'tagOnly', range: '1:6-1:15', severity: 'info' }],
+    },
+    {
+      name: 'ARG default substituted, every stage checked',
+      code: 'ARG BASE=node\nARG TAG=latest\nFROM ${BASE} AS build\nRUN npm ci\nFROM alpine:${TAG}\nCOPY --from=build /app /app\n',
+      findings: [
+        { messageId: 'untagged', range: '3:6-3:13' },
+        { messageId: 'latest', range: '5:6-5:19' },
+      ],
+    },
+    {
+      name: 'a registry with a port is not a tag',
+      code: 'FROM localhost:5000/team/app\n',
+      findings: [{ messageId: 'untagged', range: '1:6-1:29' }],
+    },
+    {
+      name: 'a stage name used before it is defined is an image',
+      code: `FROM construction AS final\nFROM ubuntu:22.04@${DIGEST} AS construction\n`,
+      findings: [{ messageId: 'untagged', range: '1:6-1:18' }],
+    },
+    {
+      name: 'CRLF line endings and the escape directive',
+      code: '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nRUN echo `\r\n  ok\r\n',
+      findings: [{ messageId: 'tagOnly', range: '2:6-2:51', severity: 'info' }],
+    },
+    {
+      name: 'FROM in comments, heredocs and ONBUILD is not a base image',
+      code: '# FROM debian\nFROM alpine\nRUN <<EOF\necho FROM ubuntu\nEOF\nONBUILD RUN echo FROM fedora\n',
+      findings: [{ messageId: 'untagged', range: '2:6-2:12' }],
+    },
+    {
+      name: 'default value syntax',
+      code: 'FROM ${BASE:-redis}\n',
+      findings: [{ messageId: 'untagged', range: '1:6-1:20' }],
+    },
+  ],
+});
