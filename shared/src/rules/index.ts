@@ -29,6 +29,9 @@ import cpuUnlimited from './container/cpu-unlimited';
 import pidsUnlimited from './container/pids-unlimited';
 import containerRootUser from './container/root-user';
 import portsOnAllInterfaces from './container/ports-on-all-interfaces';
+import literalSecret from './container/literal-secret';
+import unpinnedImage from './container/unpinned-image';
+import dockerApiExposed from './container/docker-api-exposed';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -62,6 +65,9 @@ export const RULES: readonly AnyRule[] = [
   pidsUnlimited,
   containerRootUser,
   portsOnAllInterfaces,
+  literalSecret,
+  unpinnedImage,
+  dockerApiExposed,
 ];
 
 export { BUILTINS } from './builtin';

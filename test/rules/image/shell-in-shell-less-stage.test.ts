@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'distroless debug images carry busybox', code: 'FROM gcr.io/distroless/base-debian12:debug\nRUN echo ok\n' },
     { name: 'full OS images have a shell', code: 'FROM debian:12\nRUN echo hi\nCMD echo hi\n' },
     { name: 'a shell copied in', code: 'FROM scratch\nCOPY --from=busybox:1.36 /bin/busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nRUN echo hi\n' },
+    { name: 'a shell copied in after CMD is there when the container starts', code: 'FROM scratch\nCMD /bin/app --serve\nCOPY --from=busybox:1.36 /bin/busybox /bin/sh\n' },
     { name: 'a whole tree copied to /', code: 'FROM scratch\nCOPY --from=builder / /\nRUN echo hi\n' },
     { name: 'a copy into a folder held in a variable', code: 'FROM scratch\nARG BIN=/bin\nCOPY --from=busybox:1.36 /bin/ ${BIN}\nRUN echo hi\n' },
     { name: 'a CMD that is only arguments to an ENTRYPOINT', code: `FROM ${STATIC}\nENTRYPOINT ["/app"]\nCMD ["sh"]\n` },

@@ -165,7 +165,7 @@ function planFix(model: DockerfileModel, stage: Stage, image: ImageRef): BaseFix
   const runtime = startOn(goal.flavour, start);
   if (!runtime) return undefined;
   const shellForm = [start.entrypoint, start.cmd].some((s) => s?.line.form === 'shell');
-  if (stage.runs.length === 0 && !shellForm) return swapImage(model, stage, goal, start, runtime);
+  if (stage.runs.length === 0 && !shellForm) return swapImage(stage, goal, start, runtime);
   return addRuntimeStage(model, stage, image, goal, start, runtime);
 }
 
@@ -181,7 +181,7 @@ function flag(ins: Instruction, name: string): string | undefined {
 }
 
 /** The final stage keeps its instructions; FROM changes, and the start command follows the image's ENTRYPOINT. */
-function swapImage(model: DockerfileModel, stage: Stage, goal: { image: string; flavour: DistrolessFlavour }, start: StartCommand, runtime: Runtime): BaseFix | undefined {
+function swapImage(stage: Stage, goal: { image: string; flavour: DistrolessFlavour }, start: StartCommand, runtime: Runtime): BaseFix | undefined {
   const range = stage.imageRange;
   if (!range) return undefined;
   // The instructions stay, so their users must exist in distroless.

@@ -7,9 +7,7 @@ import { basename, commandName, effectiveWords } from '../../dockerfile/shell';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { readArguments, type OptionSpec } from '../../dockerfile/options';
 import { userBefore } from '../../dockerfile/users';
-import type { Finding, Fix, TextEdit } from '../../types';
-
-type MessageId = 'noUser' | 'createdNotUsed' | 'rootUser' | 'stepsDown';
+import type { Fix, TextEdit } from '../../types';
 
 /** How to make the final stage run as someone else, worked out by the check. */
 interface UserFix {

@@ -91,7 +91,8 @@ export default defineRule({
       for (const ins of stage.instructions) {
         const keyword = ins.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK') continue;
-        if (mayHaveShell(model, stage, ins)) continue;
+        // The container starts from the finished image: a shell copied in anywhere in the stage is there.
+        if (mayHaveShell(model, stage)) continue;
         const line = commandLineOf(ins, model);
         if (!line) continue;
         if (line.form === 'shell') {
@@ -136,9 +137,9 @@ function shellLessBase(stage: Stage): ImageRef | undefined {
   return image;
 }
 
-/** Whether a COPY or ADD before `before` (in the stage or the stages it builds on) may have brought a shell in. */
-function mayHaveShell(model: DockerfileModel, stage: Stage, before: Instruction): boolean {
-  const limit = before.getRange().start.line;
+/** Whether a COPY or ADD (in the stages the stage builds on, and in the stage before `before`) may bring a shell in. */
+function mayHaveShell(model: DockerfileModel, stage: Stage, before?: Instruction): boolean {
+  const limit = before ? before.getRange().start.line : Number.POSITIVE_INFINITY;
   return chainInstructions(stage).some((ins) => {
     const keyword = ins.getKeyword();
     if (keyword !== 'COPY' && keyword !== 'ADD') return false;
