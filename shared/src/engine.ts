@@ -1,5 +1,5 @@
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
-import { parseCompose } from './compose/model';
+import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
 import { RULES } from './rules/index';
 import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
@@ -46,7 +46,7 @@ const PARSERS: Partial<Record<FileKind, Parser>> = {
     };
   },
   compose: (text, path, context) => {
-    const model = parseCompose(text, path, context);
+    const model = parseComposeProject(text, path, context);
     return { model, source: model.source, syntax: model.syntaxProblems, suppressions: readSuppressions(model.source) };
   },
 };
@@ -140,6 +140,8 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       continue;
     }
     for (const finding of findings) {
+      // A finding placed in another file of the project is that file's to report.
+      if (finding.path !== undefined) continue;
       if (isSuppressed(parsed.suppressions, meta.id, meta.peers.hadolint, finding.range.start.line)) continue;
       const severity = severityFor(meta.id, meta.severity, finding.severity, config);
       if (!severity) continue;

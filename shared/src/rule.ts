@@ -1,5 +1,6 @@
 import type { Finding, Fix, FileKind, Severity, ThreatKey } from './types';
 import type { DockerfileModel } from './dockerfile/model';
+import type { ComposeModel } from './compose/model';
 
 /**
  * The model each kind of file is parsed into. New kinds join by declaration merging, so a rule's `check` is typed by
@@ -7,6 +8,7 @@ import type { DockerfileModel } from './dockerfile/model';
  */
 export interface ModelsByKind {
   dockerfile: DockerfileModel;
+  compose: ComposeModel;
 }
 
 export type RuleKind = keyof ModelsByKind & FileKind;

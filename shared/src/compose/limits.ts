@@ -1,0 +1,190 @@
+/**
+ * Writing a resource limit into a compose service, in the syntax the service already uses: under
+ * `deploy.resources.limits` when the service has its own `deploy:` mapping, else as a service key (`mem_limit`,
+ * `cpus`, `pids_limit`). The value written is a default the user is expected to change, so it is marked as a
+ * placeholder.
+ */
+import { isAlias, isMap, isScalar, type YAMLMap } from 'yaml';
+import type { Finding, Fix, FixPlaceholder, Range, RelatedLocation, TextEdit } from '../types';
+import type { Limit, Setting } from '../container/spec';
+import { limitStatus, type ResourceKind } from '../container/limits';
+import { placeOf, placeOfMissing } from '../container/report';
+import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
+import { isMergeKey, keyText } from './yaml';
+import { yamlRef, type ComposeModel, type ComposeService } from './model';
+
+/** How one resource is written, and the default each key gets. */
+interface LimitSyntax {
+  /** The service key (`mem_limit`). */
+  key: string;
+  value: string;
+  /** The key under `deploy.resources.limits`, when Compose has one there for this resource. */
+  deployKey?: string;
+  deployValue?: string;
+  /** Where the service key goes: beside the other limits, else after what names the image. */
+  placement: Placement;
+  /** Where the key goes inside `limits:`. */
+  deployPlacement?: Placement;
+}
+
+const AFTER_IMAGE: Placement = [{ after: 'restart' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
+
+export const LIMIT_SYNTAX: Record<ResourceKind, LimitSyntax> = {
+  memory: {
+    key: 'mem_limit',
+    value: '512m',
+    deployKey: 'memory',
+    deployValue: '512M',
+    placement: [{ after: 'cpus' }, { before: 'pids_limit' }, { before: 'memswap_limit' }, ...AFTER_IMAGE],
+    deployPlacement: [{ after: 'cpus' }],
+  },
+  cpu: {
+    key: 'cpus',
+    value: '1.0',
+    deployKey: 'cpus',
+    deployValue: '1.0',
+    placement: [{ before: 'mem_limit' }, { before: 'pids_limit' }, { after: 'cpu_shares' }, ...AFTER_IMAGE],
+    deployPlacement: [{ before: 'memory' }],
+  },
+  // `deploy.resources.limits.pids` is newer than `pids_limit`: docker-compose 1.x and early Compose v2 refuse it,
+  // while every Compose reads `pids_limit`.
+  pids: { key: 'pids_limit', value: '256', placement: [{ after: 'mem_limit' }, { after: 'cpus' }, ...AFTER_IMAGE] },
+};
+
+/** The default written in place of an unlimited value, per key that can hold one. */
+const REPLACEMENT: Record<string, string> = {
+  mem_limit: '512m',
+  'deploy.resources.limits.memory': '512M',
+  cpus: '1.0',
+  'deploy.resources.limits.cpus': '1.0',
+  // Microseconds of CPU time per 100 ms period (the default `cpu_period`): one CPU.
+  cpu_quota: '100000',
+  pids_limit: '256',
+  'deploy.resources.limits.pids': '256',
+};
+
+export interface LimitEdit {
+  edits: TextEdit[];
+  placeholders: FixPlaceholder[];
+  /** The key written, as a person would name it (`mem_limit`, `deploy.resources.limits.memory`). */
+  key: string;
+  value: string;
+}
+
+/** Replaces a limit written as "none" (`mem_limit: 0`, `pids_limit: -1`) with a default. */
+export function replaceLimit(model: ComposeModel, service: ComposeService, current: Setting<Limit>): LimitEdit | undefined {
+  const key = current.value?.key;
+  const value = key === undefined ? undefined : REPLACEMENT[key];
+  if (key === undefined || value === undefined) return undefined;
+  const ref = yamlRef(current.origin);
+  let edits: TextEdit[] | undefined;
+  if (ref && isScalar(ref.node) && ownedBy(model, service, current.origin)) {
+    // Keep the quotes the value had; a plain value stays a plain number or size.
+    const quoted = ref.node.type === 'QUOTE_DOUBLE' || ref.node.type === 'QUOTE_SINGLE';
+    const edit = replaceScalar(model, ref.node, quoted ? { string: value } : { raw: value }, !!ref.holder.flow);
+    edits = edit ? [edit] : undefined;
+  } else if (!key.includes('.')) {
+    // Set by an anchor other services share, or by a service this one extends: override it here.
+    edits = setServiceValue(model, service, key, { raw: value }, LIMIT_SYNTAX[kindOfKey(key)].placement);
+  }
+  return edits && withPlaceholder(edits, key, value);
+}
+
+/** Adds a limit to a service that has none. */
+export function addLimit(model: ComposeModel, service: ComposeService, kind: ResourceKind): LimitEdit | undefined {
+  const syntax = LIMIT_SYNTAX[kind];
+  if (!service.map || service.aliased) return undefined;
+  if (syntax.deployKey && syntax.deployValue) {
+    const deploy = ownPair(service, 'deploy');
+    if (deploy && isMap(deploy.value)) {
+      const edits = insertUnder(model, deploy.value, ['resources', 'limits'], { key: syntax.deployKey, value: { raw: syntax.deployValue } }, syntax.deployPlacement ?? []);
+      if (edits) return withPlaceholder(edits, `deploy.resources.limits.${syntax.deployKey}`, syntax.deployValue);
+    }
+  }
+  const edits = insertPairs(model, service.map, [{ key: syntax.key, value: { raw: syntax.value } }], syntax.placement);
+  return edits && withPlaceholder(edits, syntax.key, syntax.value);
+}
+
+/**
+ * Inserts `leaf` at `path` below `map`, creating the missing mappings. Undefined when a step is not a plain mapping
+ * of its own (an alias, a scalar), or may come from a merge key: writing there would replace what the merge gives.
+ */
+function insertUnder(model: ComposeModel, map: YAMLMap, path: string[], leaf: NewPair, leafPlacement: Placement): TextEdit[] | undefined {
+  let current = map;
+  for (let i = 0; i < path.length; i++) {
+    const pair = current.items.find((p) => keyText(p.key) === path[i]);
+    if (!pair) {
+      if (hasMergeKey(current)) return undefined;
+      let value: NewPair = leaf;
+      for (let j = path.length - 1; j > i; j--) value = { key: path[j], value: { map: [value] } };
+      return insertPairs(model, current, [{ key: path[i], value: { map: [value] } }], PATH_PLACEMENT[path[i]] ?? []);
+    }
+    if (isAlias(pair.value) || !isMap(pair.value)) return undefined;
+    current = pair.value;
+  }
+  if (hasMergeKey(current) || current.items.some((p) => keyText(p.key) === leaf.key)) return undefined;
+  return insertPairs(model, current, [leaf], leafPlacement);
+}
+
+/** People write `limits` before `reservations`. */
+const PATH_PLACEMENT: Record<string, Placement> = { limits: [{ before: 'reservations' }] };
+
+function hasMergeKey(map: YAMLMap): boolean {
+  return map.items.some((p) => isMergeKey(p.key));
+}
+
+function withPlaceholder(edits: TextEdit[], key: string, value: string): LimitEdit {
+  const placeholders: FixPlaceholder[] = [];
+  // The value is the last thing each edit writes (`mem_limit: 512m`, `limits: {memory: 512M}`).
+  for (let index = edits.length - 1; index >= 0; index--) {
+    const start = edits[index].newText.lastIndexOf(value);
+    if (start < 0) continue;
+    placeholders.push({ edit: index, start, end: start + value.length });
+    break;
+  }
+  return { edits, placeholders, key, value };
+}
+
+function kindOfKey(key: string): ResourceKind {
+  if (key === 'mem_limit' || key.endsWith('.memory')) return 'memory';
+  if (key === 'pids_limit' || key.endsWith('.pids')) return 'pids';
+  return 'cpu';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The three limit rules share their check and fix: only the resource differs.
+
+export interface LimitFinding {
+  messageId: 'missing' | 'disabled';
+  data: Record<string, string>;
+  range: Range;
+  related?: RelatedLocation[];
+  path?: string;
+  fixData: { service: string };
+}
+
+/** A finding per service with no limit on `kind`, or one written as "none"; nothing where a value is unknown. */
+export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFinding[] {
+  const findings: LimitFinding[] = [];
+  for (const service of model.services) {
+    const status = limitStatus(service.spec, kind);
+    const fixData = { service: service.name };
+    if (status.state === 'unlimited') {
+      const { setting } = status;
+      findings.push({ messageId: 'disabled', data: { service: service.name, key: setting.value?.key ?? '', value: setting.text }, ...placeOf(setting.origin), fixData });
+    } else if (status.state === 'missing' && !service.spec.partial) {
+      findings.push({ messageId: 'missing', data: { service: service.name }, ...placeOfMissing(service.spec), fixData });
+    }
+  }
+  return findings;
+}
+
+export function limitFixes(finding: Finding, model: ComposeModel, kind: ResourceKind): Fix[] {
+  const service = model.services.find((s) => s.name === (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
+  if (!service) return [];
+  const status = limitStatus(service.spec, kind);
+  const written = status.state === 'unlimited' ? replaceLimit(model, service, status.setting) : status.state === 'missing' ? addLimit(model, service, kind) : undefined;
+  if (!written) return [];
+  const title = status.state === 'unlimited' ? `Set \`${written.key}\` to \`${written.value}\`` : `Add \`${written.key}: ${written.value}\``;
+  return [{ title, safe: false, edits: written.edits, placeholders: written.placeholders }];
+}

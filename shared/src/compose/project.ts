@@ -1,0 +1,177 @@
+/**
+ * The cross-file layer: a compose file read as part of its project, through `RuleContext.readFile` only (nothing is
+ * run or downloaded).
+ *
+ * - `extends: {file: other.yaml, service: base}`: the other file is read and its service merged in, as Compose does;
+ *   settings taken from it keep a `via` with its path, so findings point at this file's `extends` and fixes never
+ *   edit the other file's text from here.
+ * - Override files: `compose.yaml` and `compose.override.yaml` in one folder are one project. Each file's services are
+ *   checked with the other's settings merged in, and each finding belongs to the file whose text caused it: a setting
+ *   from the other file carries an `override` via with that file's path, and the engine leaves findings placed there
+ *   to that file's own analysis (`Finding.path`). A setting missing from both is reported in the base file.
+ * - `include:`: included files are projects of their own, checked when they are analysed; their services are not
+ *   merged here, so nothing is reported twice.
+ * - `profiles`: services behind a profile are checked like the others.
+ *
+ * Paths follow `compose/paths.ts`: resolved against the path of the file that names them.
+ */
+import type { RuleContext } from '../rule';
+import type { ContainerSpec, Via } from '../container/spec';
+import { parseCompose, type ComposeModel, type ComposeService } from './model';
+import { mergeSpecs, rebase } from './service-spec';
+import { normalizePath, resolveFrom } from './paths';
+
+/** The file names Compose looks for in a folder, in its order of preference (compose-go `DefaultFileNames`). */
+export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+/** The override files Compose merges over the first default file it finds (compose-go `DefaultOverrideFileNames`). */
+export const OVERRIDE_FILES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+
+/** How deep `extends: {file}` chains are followed; real projects use one or two levels. */
+const MAX_EXTENDS_DEPTH = 8;
+
+/** Parses a compose file and applies what its project's other files say about its services. */
+export function parseComposeProject(text: string, path: string, context: RuleContext = {}): ComposeModel {
+  const model = parseCompose(text, path, context);
+  if (!context.readFile || !model.doc) return model;
+  const loader = new ProjectLoader(context);
+  loader.resolveExtends(model, new Set([normalizePath(path)]));
+  mergeOverride(model, loader);
+  return model;
+}
+
+class ProjectLoader {
+  private readonly models = new Map<string, ComposeModel | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(private readonly context: RuleContext) {}
+
+  /** Another file of the project, parsed with its own `extends` applied; undefined when it cannot be read. */
+  load(path: string, visiting: Set<string>): ComposeModel | undefined {
+    const key = normalizePath(path);
+    if (this.models.has(key)) return this.models.get(key);
+    if (visiting.has(key) || visiting.size > MAX_EXTENDS_DEPTH) return undefined;
+    const text = this.read(path);
+    const model = text === undefined ? undefined : parseCompose(text, path, this.context);
+    if (model) this.resolveExtends(model, new Set([...visiting, key]));
+    this.models.set(key, model);
+    return model;
+  }
+
+  /** Whether a file exists, without parsing it. */
+  exists(path: string): boolean {
+    return this.read(path) !== undefined;
+  }
+
+  private read(path: string): string | undefined {
+    const key = normalizePath(path);
+    if (!this.texts.has(key)) this.texts.set(key, this.context.readFile?.(path));
+    return this.texts.get(key);
+  }
+
+  /**
+   * Applies `extends` again with other files read: the model already merged same-file bases, but a service whose
+   * chain reaches another file was left `partial`, and so was every service extending it.
+   */
+  resolveExtends(model: ComposeModel, visiting: Set<string>): void {
+    if (!model.services.some((s) => s.extends?.file !== undefined)) return;
+    const byName = new Map(model.services.map((s) => [s.name, s]));
+    const resolved = new Map<ComposeService, ContainerSpec>();
+    const inProgress = new Set<ComposeService>();
+    const resolve = (service: ComposeService): ContainerSpec => {
+      const known = resolved.get(service);
+      if (known) return known;
+      const ext = service.extends;
+      let spec = service.spec;
+      if (ext?.service !== undefined && !inProgress.has(service)) {
+        inProgress.add(service);
+        const base = this.baseOf(model, service, byName, visiting);
+        if (base) {
+          const baseSpec = base.model === model ? resolve(base.service) : base.service.spec;
+          const via: Via = { kind: 'extends', range: ext.origin.range, name: base.service.name, ...(base.model === model ? {} : { path: base.model.path }) };
+          spec = mergeSpecs(baseSpec, withoutPartial(service.ownSpec), via);
+        }
+        inProgress.delete(service);
+      }
+      resolved.set(service, spec);
+      return spec;
+    };
+    for (const service of model.services) resolve(service);
+    for (const service of model.services) service.spec = resolved.get(service) ?? service.spec;
+  }
+
+  private baseOf(model: ComposeModel, service: ComposeService, byName: Map<string, ComposeService>, visiting: Set<string>): { model: ComposeModel; service: ComposeService } | undefined {
+    const ext = service.extends;
+    if (!ext?.service) return undefined;
+    if (ext.file === undefined) {
+      const base = byName.get(ext.service);
+      return base && base !== service ? { model, service: base } : undefined;
+    }
+    const path = resolveFrom(model.path, ext.file);
+    const other = path === normalizePath(model.path) ? model : this.load(path, visiting);
+    if (!other) {
+      service.spec.partial = `extends a service in ${ext.file}, which could not be read`;
+      return undefined;
+    }
+    const base = other.services.find((s) => s.name === ext.service);
+    if (!base) {
+      model.syntaxProblems.push({ range: ext.origin.range, message: `\`extends\` names service \`${ext.service}\`, which ${ext.file} does not define.` });
+      return undefined;
+    }
+    return { model: other, service: base };
+  }
+}
+
+/**
+ * Merges the other file of a base + override pair into this one's services (Compose's merge rules, as for `extends`).
+ * A file takes part only if Compose would pick it: the first default name present in its folder, and the first
+ * override name present.
+ */
+function mergeOverride(model: ComposeModel, loader: ProjectLoader): void {
+  const partner = projectPartner(model, loader);
+  if (!partner) return;
+  const { other, role } = partner;
+  const others = new Map(other.services.map((s) => [s.name, s]));
+  for (const service of model.services) {
+    const counterpart = others.get(service.name);
+    if (!counterpart) continue;
+    const via: Via = { kind: 'override', range: counterpart.spec.declaration.range, name: other.path, path: other.path };
+    if (role === 'base') {
+      // The override's settings win; they carry the override's path, so this file does not report them.
+      const merged = mergeSpecs(service.spec, rebase(counterpart.spec, via));
+      service.spec = { ...merged, declaration: service.spec.declaration, ...partialOf(service.spec, counterpart.spec) };
+    } else {
+      // The base file declares the service: what it lacks is reported there, once.
+      const merged = mergeSpecs(counterpart.spec, service.spec, via);
+      service.spec = { ...merged, declaration: rebase(counterpart.spec.declaration, via), ...partialOf(service.spec, counterpart.spec) };
+    }
+  }
+}
+
+function projectPartner(model: ComposeModel, loader: ProjectLoader): { other: ComposeModel; role: 'base' | 'override' } | undefined {
+  const name = model.path.slice(Math.max(model.path.lastIndexOf('/'), model.path.lastIndexOf('\\')) + 1);
+  const sibling = (file: string) => resolveFrom(model.path, file);
+  const visiting = new Set([normalizePath(model.path)]);
+  const defaultIndex = DEFAULT_FILES.indexOf(name);
+  if (defaultIndex >= 0) {
+    if (DEFAULT_FILES.slice(0, defaultIndex).some((file) => loader.exists(sibling(file)))) return undefined;
+    const override = OVERRIDE_FILES.find((file) => loader.exists(sibling(file)));
+    const other = override && loader.load(sibling(override), visiting);
+    return other ? { other, role: 'base' } : undefined;
+  }
+  const overrideIndex = OVERRIDE_FILES.indexOf(name);
+  if (overrideIndex < 0 || OVERRIDE_FILES.slice(0, overrideIndex).some((file) => loader.exists(sibling(file)))) return undefined;
+  const base = DEFAULT_FILES.find((file) => loader.exists(sibling(file)));
+  const other = base && loader.load(sibling(base), visiting);
+  return other ? { other, role: 'override' } : undefined;
+}
+
+function withoutPartial(spec: ContainerSpec): ContainerSpec {
+  const { partial: _partial, ...rest } = spec;
+  return rest;
+}
+
+/** A merged spec is partial when either side is. */
+function partialOf(a: ContainerSpec, b: ContainerSpec): { partial?: string } {
+  const partial = a.partial ?? b.partial;
+  return partial === undefined ? {} : { partial };
+}

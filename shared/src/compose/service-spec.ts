@@ -1,0 +1,506 @@
+/**
+ * One compose service → one container spec. Every compose spelling of a setting is read here (short and long volume
+ * and port syntax, environment as mapping or list, `deploy.resources.limits` as well as `mem_limit`/`cpus`/
+ * `pids_limit`, …), so rules see one shape whatever was written.
+ */
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { parseImageRef, type ImageRef } from '../dockerfile/image-ref';
+import {
+  emptySpec,
+  normalizeCapability,
+  normalizeHostPath,
+  parseBytes,
+  parseNumber,
+  parseSecurityOpt,
+  splitVolumeSpec,
+  type ContainerSpec,
+  type Device,
+  type EnvVar,
+  type Limit,
+  type Mount,
+  type NamespaceKind,
+  type Origin,
+  type Port,
+  type Setting,
+  type SettingList,
+  type Via,
+} from '../container/spec';
+import { interpolate, usesVariables } from './interpolate';
+import { entriesOf, resolveNode, scalarText, type Entry, type ReadContext } from './yaml';
+import { originOf, type ComposeModel } from './model';
+
+export interface ServiceInput {
+  ctx: ReadContext;
+  model: ComposeModel;
+  name: string;
+  declaration: Origin;
+  /** The service's entries, merge keys applied. */
+  entries: Map<string, Entry>;
+}
+
+const NAMESPACE_KEYS: [string, NamespaceKind][] = [
+  ['network_mode', 'network'],
+  ['pid', 'pid'],
+  ['ipc', 'ipc'],
+  ['uts', 'uts'],
+  ['userns_mode', 'userns'],
+  ['cgroup', 'cgroup'],
+];
+
+export function readServiceSpec(input: ServiceInput): ContainerSpec {
+  const { name, declaration } = input;
+  const r = new ServiceReader(input);
+  const spec = emptySpec(name, declaration);
+  spec.image = r.scalar('image', (text): ImageRef | undefined => (text.trim() ? parseImageRef(text) : undefined));
+  spec.user = r.scalar('user', (text) => text);
+  spec.privileged = r.scalar('privileged', readBool);
+  spec.readOnly = r.scalar('read_only', readBool);
+  spec.capAdd = r.list('cap_add', (text) => normalizeCapability(text));
+  spec.capDrop = r.list('cap_drop', (text) => normalizeCapability(text));
+  spec.securityOpt = r.list('security_opt', (text) => parseSecurityOpt(text));
+  spec.tmpfs = r.list('tmpfs', (text) => text, { scalarAllowed: true });
+  for (const [key, kind] of NAMESPACE_KEYS) {
+    const setting = r.scalar(key, (text) => text);
+    if (setting) spec.namespaces[kind] = setting;
+  }
+  spec.mounts = r.list('volumes', (text) => readShortVolume(text, input.model), { mapItem: (map, item) => r.longVolume(map, item), paths: true });
+  spec.devices = r.list('devices', readShortDevice, { mapItem: (map) => r.longDevice(map) });
+  spec.ports = r.list('ports', readShortPort, { mapItem: (map) => r.longPort(map) });
+  spec.environment = r.environment();
+  spec.envFiles = r.list('env_file', (text) => text, {
+    scalarAllowed: true,
+    mapItem: (map) => {
+      const path = r.fieldText(map, 'path');
+      return path === undefined ? 'unknown' : path;
+    },
+  });
+  spec.command = r.scalarOrList('command');
+  spec.entrypoint = r.scalarOrList('entrypoint');
+  spec.profiles = r.list('profiles', (text) => text).items.flatMap((item) => (item.value === undefined ? [] : [item.value]));
+  spec.build = r.build();
+  spec.limits.memory = r.limits([['mem_limit', parseBytes], ['deploy.resources.limits.memory', parseBytes]]);
+  spec.limits.memorySwap = r.limits([['memswap_limit', parseBytes]]);
+  spec.limits.cpus = r.limits([['cpus', parseNumber], ['deploy.resources.limits.cpus', parseNumber]]);
+  spec.limits.cpuQuota = r.limits([['cpu_quota', parseNumber]]);
+  spec.limits.cpuShares = r.limits([['cpu_shares', parseNumber]]);
+  spec.limits.pids = r.limits([['pids_limit', parseNumber], ['deploy.resources.limits.pids', parseNumber]]);
+  return spec;
+}
+
+/** Compose booleans: YAML `true`/`false` and the strings interpolation leaves (`"true"`, `yes`, `on`, …). */
+export function readBool(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['true', 'yes', 'y', 'on', '1'].includes(t)) return true;
+  if (['false', 'no', 'n', 'off', '0'].includes(t)) return false;
+  return undefined;
+}
+
+interface ListOptions<T> {
+  /** A single scalar stands for a one-item list (`tmpfs: /run`). */
+  scalarAllowed?: boolean;
+  /** Reads a mapping item (long syntax); `'unknown'` when it cannot be read. */
+  mapItem?: (map: YAMLMap, item: { via: Via[] }) => T | 'unknown' | undefined;
+  /** Items hold host paths (see `interpolatePath`). */
+  paths?: boolean;
+}
+
+class ServiceReader {
+  constructor(private readonly input: ServiceInput) {}
+
+  private get ctx(): ReadContext {
+    return this.input.ctx;
+  }
+
+  private interpolate(text: string): string | undefined {
+    return interpolate(text, this.input.model.variables);
+  }
+
+  /** Host paths: `$HOME` not set in `.env` is still the user's home (`~`), which compose always has. */
+  interpolatePath(text: string): string | undefined {
+    const vars = this.input.model.variables;
+    return interpolate(text, vars.has('HOME') ? vars : new Map([...vars, ['HOME', '~']]));
+  }
+
+  /** A scalar setting; a non-scalar value (a list where a string belongs) reads as unknown. */
+  scalar<T>(key: string, convert: (text: string) => T | undefined, entry = this.input.entries.get(key)): Setting<T> | undefined {
+    if (!entry || entry.value === null) return undefined;
+    const origin = originOf(this.ctx, entry, entry.value);
+    const text = scalarText(entry.value);
+    if (text === undefined) return { value: undefined, text: '', origin };
+    const value = this.interpolate(text);
+    return { value: value === undefined ? undefined : convert(value), text, origin };
+  }
+
+  list<T>(key: string, readText: (text: string) => T | undefined, options: ListOptions<T> = {}, entry = this.input.entries.get(key)): SettingList<T> {
+    const list: SettingList<T> = { items: [], holders: [], unknown: false };
+    if (!entry || entry.value === null) return list;
+    const holder = originOf(this.ctx, entry, entry.value);
+    list.holders.push(holder);
+    const value = entry.value;
+    if (isScalar(value) && options.scalarAllowed) {
+      const text = scalarText(value) ?? '';
+      const interpolated = this.interpolate(text);
+      const item = interpolated === undefined ? undefined : readText(interpolated);
+      if (item === undefined) list.unknown = true;
+      list.items.push({ value: item, text, origin: holder });
+      return list;
+    }
+    if (!isSeq(value)) {
+      list.unknown = true;
+      return list;
+    }
+    for (const raw of value.items) {
+      const resolved = resolveNode(this.ctx, raw, entry.via);
+      const node = resolved.node;
+      if (!node) continue;
+      const origin = originOf(this.ctx, entry, node, { via: resolved.via, holder: value });
+      const text = scalarText(node);
+      let item: T | 'unknown' | undefined;
+      if (text !== undefined) {
+        const interpolated = options.paths ? this.interpolatePath(text) : this.interpolate(text);
+        item = interpolated === undefined ? undefined : readText(interpolated);
+      } else if (isMap(node) && options.mapItem) {
+        item = options.mapItem(node, { via: resolved.via });
+      }
+      if (item === undefined || item === 'unknown') {
+        list.unknown = true;
+        list.items.push({ value: undefined, text: text ?? '', origin });
+      } else {
+        list.items.push({ value: item, text: text ?? '', origin });
+      }
+    }
+    return list;
+  }
+
+  /** A field of a long-syntax mapping, interpolated; undefined when absent or unknown. */
+  fieldText(map: YAMLMap, key: string, via: Via[] = []): string | undefined {
+    const entry = entriesOf(this.ctx, map, via).get(key);
+    const text = scalarText(entry?.value ?? null);
+    return text === undefined ? undefined : this.interpolate(text);
+  }
+
+  longVolume(map: YAMLMap, item: { via: Via[] }): Mount | 'unknown' {
+    const fields = entriesOf(this.ctx, map, item.via);
+    const read = (key: string): string | undefined | null => {
+      const entry = fields.get(key);
+      if (!entry || entry.value === null) return null;
+      const text = scalarText(entry.value);
+      return text === undefined ? undefined : key === 'source' ? this.interpolatePath(text) : this.interpolate(text);
+    };
+    const source = read('source');
+    const target = read('target');
+    let type = read('type');
+    const readOnlyText = read('read_only');
+    if (source === undefined || target === undefined || type === undefined || readOnlyText === undefined) return 'unknown';
+    if (type === null) type = source !== null && isFilePath(source) ? 'bind' : 'volume';
+    const readOnly = readOnlyText === null ? false : readBool(readOnlyText);
+    if (readOnly === undefined) return 'unknown';
+    const mount: Mount = { type, readOnly, syntax: 'long' };
+    if (source !== null) mount.source = source;
+    if (target !== null) mount.target = target;
+    this.locateHost(mount);
+    return mount;
+  }
+
+  private locateHost(mount: Mount): void {
+    if (mount.type === 'bind' && mount.source !== undefined) {
+      const host = normalizeHostPath(mount.source) ?? (mount.source.startsWith('\\\\') ? mount.source : undefined);
+      if (host !== undefined) mount.hostPath = host;
+    } else if (mount.type === 'volume' && mount.source) {
+      const bound = this.input.model.hostVolumes.get(mount.source);
+      const host = bound && normalizeHostPath(bound.device);
+      if (bound && host) {
+        mount.hostPath = host;
+        mount.deviceOrigin = bound.origin;
+      }
+    }
+  }
+
+  longDevice(map: YAMLMap): Device | 'unknown' {
+    const source = this.fieldText(map, 'source');
+    if (source === undefined) return 'unknown';
+    const device: Device = { source };
+    const target = this.fieldText(map, 'target');
+    const permissions = this.fieldText(map, 'permissions');
+    if (target !== undefined) device.target = target;
+    if (permissions !== undefined) device.permissions = permissions;
+    return device;
+  }
+
+  longPort(map: YAMLMap): Port | 'unknown' {
+    const target = this.fieldText(map, 'target');
+    if (target === undefined) return 'unknown';
+    const port: Port = { target, protocol: (this.fieldText(map, 'protocol') ?? 'tcp').toLowerCase(), syntax: 'long' };
+    const published = this.fieldText(map, 'published');
+    const hostIp = this.fieldText(map, 'host_ip');
+    // A `host_ip` behind an unset variable may name any interface, so where the port listens is unknown.
+    if (hostIp === undefined && entriesOf(this.ctx, map).get('host_ip')?.value) return 'unknown';
+    if (published !== undefined && published !== '') port.published = published;
+    if (hostIp !== undefined && hostIp !== '') port.hostIp = hostIp.replace(/^\[(.*)\]$/, '$1');
+    return port;
+  }
+
+  environment(): SettingList<EnvVar> {
+    const entry = this.input.entries.get('environment');
+    const list: SettingList<EnvVar> = { items: [], holders: [], unknown: false };
+    if (!entry || entry.value === null) return list;
+    if (isSeq(entry.value)) {
+      // Names are never interpolated; values are, so split before interpolating.
+      const raw = this.list('environment', (text) => text);
+      for (const item of raw.items) {
+        const eq = item.text.indexOf('=');
+        const name = (eq < 0 ? item.text : item.text.slice(0, eq)).trim();
+        if (!name) {
+          list.unknown = true;
+          list.items.push({ value: undefined, text: item.text, origin: item.origin });
+          continue;
+        }
+        const env: EnvVar = { name, passthrough: eq < 0, usesVariables: eq >= 0 && usesVariables(item.text.slice(eq + 1)) };
+        if (eq >= 0) {
+          const value = this.interpolate(item.text.slice(eq + 1));
+          if (value !== undefined) env.literal = value;
+        }
+        list.items.push({ value: env, text: item.text, origin: item.origin });
+      }
+      list.holders = raw.holders;
+      list.unknown ||= raw.items.some((item) => !item.text);
+      return list;
+    }
+    list.holders.push(originOf(this.ctx, entry, entry.value));
+    if (!isMap(entry.value)) {
+      list.unknown = true;
+      return list;
+    }
+    for (const [name, variable] of entriesOf(this.ctx, entry.value, entry.via)) {
+      const origin = originOf(this.ctx, variable, variable.value);
+      if (variable.value === null) {
+        list.items.push({ value: { name, passthrough: true, usesVariables: false }, text: '', origin });
+        continue;
+      }
+      const text = scalarText(variable.value);
+      if (text === undefined) {
+        list.unknown = true;
+        list.items.push({ value: undefined, text: '', origin });
+        continue;
+      }
+      const value = this.interpolate(text);
+      const env: EnvVar = { name, passthrough: false, usesVariables: usesVariables(text) };
+      if (value !== undefined) env.literal = value;
+      list.items.push({ value: env, text, origin });
+    }
+    return list;
+  }
+
+  scalarOrList(key: string): Setting<string[] | string> | undefined {
+    const entry = this.input.entries.get(key);
+    if (!entry || entry.value === null) return undefined;
+    if (isSeq(entry.value)) {
+      const list = this.list(key, (text) => text);
+      const words = list.items.map((item) => item.value);
+      const known = words.every((w): w is string => w !== undefined) && !list.unknown;
+      return { value: known ? (words as string[]) : undefined, text: '', origin: originOf(this.ctx, entry, entry.value) };
+    }
+    return this.scalar(key, (text) => text, entry);
+  }
+
+  build(): ContainerSpec['build'] {
+    const entry = this.input.entries.get('build');
+    if (!entry || entry.value === null) return undefined;
+    const origin = originOf(this.ctx, entry, entry.value);
+    if (isScalar(entry.value)) {
+      const context = this.scalar('context', (text) => text, entry);
+      return context ? { context, origin } : { origin };
+    }
+    if (!isMap(entry.value)) return { origin };
+    const fields = entriesOf(this.ctx, entry.value, entry.via);
+    const build: NonNullable<ContainerSpec['build']> = { origin };
+    const context = this.scalar('context', (text) => text, fields.get('context'));
+    const dockerfile = this.scalar('dockerfile', (text) => text, fields.get('dockerfile'));
+    const target = this.scalar('target', (text) => text, fields.get('target'));
+    if (context) build.context = context;
+    if (dockerfile) build.dockerfile = dockerfile;
+    if (target) build.target = target;
+    return build;
+  }
+
+  /** Every key that sets one limit (`mem_limit`, `deploy.resources.limits.memory`), each as its own setting. */
+  limits(keys: [string, (text: string) => number | undefined][]): Setting<Limit>[] {
+    const settings: Setting<Limit>[] = [];
+    for (const [key, parse] of keys) {
+      const path = key.split('.');
+      const entry = path.length === 1 ? this.input.entries.get(key) : this.deployEntry(path);
+      const setting = this.scalar(key, (text) => {
+        const amount = parse(text);
+        return amount === undefined ? undefined : { key, amount };
+      }, entry);
+      if (setting) settings.push(setting);
+    }
+    return settings;
+  }
+
+  private deployEntry(path: string[]): Entry | undefined {
+    const first = this.input.entries.get(path[0]);
+    if (!first || !isMap(first.value)) return undefined;
+    return path.length === 1 ? first : this.fieldEntryFrom(first, path.slice(1));
+  }
+
+  private fieldEntryFrom(entry: Entry, path: string[]): Entry | undefined {
+    let current: Entry | undefined = entry;
+    for (const key of path) {
+      if (!current || !isMap(current.value)) return undefined;
+      current = entriesOf(this.ctx, current.value, current.via).get(key);
+    }
+    return current;
+  }
+}
+
+/** compose-go's `isFilePath`: what makes a short-syntax volume source a host path rather than a volume name. */
+export function isFilePath(source: string): boolean {
+  if (!source) return false;
+  if ('./~'.includes(source[0])) return true;
+  if (source.startsWith('\\\\')) return true;
+  return /^[A-Za-z]:/.test(source);
+}
+
+/** `[SOURCE:]TARGET[:MODE]`, as compose-go parses it. */
+export function readShortVolume(text: string, model: Pick<ComposeModel, 'hostVolumes'>): Mount | undefined {
+  const parts = splitVolumeSpec(text);
+  if (!parts || parts.length > 3 || parts.some((p) => p === '')) return undefined;
+  if (parts.length === 1) return { type: 'volume', target: parts[0], readOnly: false, syntax: 'short' };
+  const [source, target, mode] = parts;
+  const modes = mode === undefined ? [] : mode.split(',');
+  let readOnly = false;
+  for (const m of modes) {
+    if (m === 'ro') readOnly = true;
+    else if (m === 'rw') readOnly = false;
+  }
+  const mount: Mount = { type: isFilePath(source) ? 'bind' : 'volume', source, target, readOnly, syntax: 'short' };
+  if (mode !== undefined) mount.mode = mode;
+  if (mount.type === 'bind') {
+    const host = normalizeHostPath(source) ?? (source.startsWith('\\\\') ? source : undefined);
+    if (host !== undefined) mount.hostPath = host;
+  } else {
+    const bound = model.hostVolumes.get(source);
+    const host = bound && normalizeHostPath(bound.device);
+    if (bound && host) {
+      mount.hostPath = host;
+      mount.deviceOrigin = bound.origin;
+    }
+  }
+  return mount;
+}
+
+/** `HOST[:CONTAINER[:PERMISSIONS]]`, or a CDI name (`vendor.com/class=name`). */
+export function readShortDevice(text: string): Device | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (!t.startsWith('/') && t.includes('=')) return { source: t };
+  const [source, target, permissions] = t.split(':');
+  const device: Device = { source };
+  if (target) device.target = target;
+  if (permissions) device.permissions = permissions;
+  return device;
+}
+
+/** `[[HOST_IP:][HOST_PORT:]]CONTAINER_PORT[/PROTOCOL]`, IPv6 hosts bare or in brackets, as Docker's port spec parser. */
+export function readShortPort(text: string): Port | undefined {
+  let rest = text.trim();
+  if (!rest) return undefined;
+  let protocol = 'tcp';
+  const slash = rest.lastIndexOf('/');
+  if (slash >= 0) {
+    protocol = rest.slice(slash + 1).toLowerCase();
+    rest = rest.slice(0, slash);
+  }
+  let hostIp: string | undefined;
+  let published: string | undefined;
+  let target: string;
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) return undefined;
+    hostIp = rest.slice(1, close);
+    const after = rest.slice(close + 1).replace(/^:/, '');
+    const parts = after.split(':');
+    if (parts.length !== 2) return undefined;
+    [published, target] = parts;
+  } else {
+    const parts = rest.split(':');
+    const n = parts.length;
+    target = parts[n - 1];
+    if (n === 2) published = parts[0];
+    else if (n === 3) [hostIp, published] = parts;
+    else if (n > 3) {
+      hostIp = parts.slice(0, n - 2).join(':');
+      published = parts[n - 2];
+    }
+  }
+  if (!target) return undefined;
+  const port: Port = { target, protocol, syntax: 'short' };
+  if (hostIp) port.hostIp = hostIp;
+  if (published) port.published = published;
+  return port;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// extends
+
+/**
+ * `own` merged over `base` with Compose's merge rules (compose-spec `merge.md`), as for `extends` and for override
+ * files (`compose.yaml` + `compose.override.yaml`): single values are replaced, capability and security lists are
+ * unioned, mounts and devices are merged by target, environment by name. Everything taken from `base` records `via`.
+ */
+export function mergeSpecs(base: ContainerSpec, own: ContainerSpec, via?: Via): ContainerSpec {
+  // Without a `via`, `base` is the file being checked (an override file merged over it marks its own origins).
+  const inherited = via ? rebase(base, via) : base;
+  const pick = <T>(a: T | undefined, b: T | undefined): T | undefined => (a !== undefined ? a : b);
+  const union = <T>(ownList: SettingList<T>, baseList: SettingList<T>, key: (value: T) => string | undefined = (v) => JSON.stringify(v)): SettingList<T> => {
+    const seen = new Set<string | undefined>(ownList.items.map((item) => (item.value === undefined ? undefined : key(item.value))));
+    seen.delete(undefined);
+    const items = [...baseList.items.filter((item) => item.value === undefined || !seen.has(key(item.value))), ...ownList.items];
+    return { items, holders: [...ownList.holders, ...baseList.holders], unknown: ownList.unknown || baseList.unknown };
+  };
+  const spec: ContainerSpec = {
+    ...own,
+    capAdd: union(own.capAdd, inherited.capAdd),
+    capDrop: union(own.capDrop, inherited.capDrop),
+    securityOpt: union(own.securityOpt, inherited.securityOpt),
+    tmpfs: union(own.tmpfs, inherited.tmpfs),
+    ports: union(own.ports, inherited.ports),
+    envFiles: union(own.envFiles, inherited.envFiles),
+    mounts: union(own.mounts, inherited.mounts, (m) => m.target),
+    devices: union(own.devices, inherited.devices, (d) => d.target ?? d.source),
+    environment: union(own.environment, inherited.environment, (e) => e.name),
+    namespaces: { ...inherited.namespaces, ...own.namespaces },
+    limits: {
+      memory: own.limits.memory.length ? own.limits.memory : inherited.limits.memory,
+      memorySwap: own.limits.memorySwap.length ? own.limits.memorySwap : inherited.limits.memorySwap,
+      cpus: own.limits.cpus.length ? own.limits.cpus : inherited.limits.cpus,
+      cpuQuota: own.limits.cpuQuota.length ? own.limits.cpuQuota : inherited.limits.cpuQuota,
+      cpuShares: own.limits.cpuShares.length ? own.limits.cpuShares : inherited.limits.cpuShares,
+      pids: own.limits.pids.length ? own.limits.pids : inherited.limits.pids,
+    },
+    profiles: own.profiles,
+  };
+  const singles = ['image', 'build', 'user', 'privileged', 'readOnly', 'command', 'entrypoint'] as const;
+  for (const key of singles) {
+    const value = pick(own[key], inherited[key]);
+    if (value !== undefined) (spec as unknown as Record<string, unknown>)[key] = value;
+  }
+  const partial = own.partial ?? inherited.partial;
+  if (partial !== undefined) spec.partial = partial;
+  return spec;
+}
+
+/** A copy of a spec whose every origin records one more `via` (outermost first). */
+export function rebase<T>(value: T, via: Via): T {
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => rebase(item, via)) as T;
+  const record = value as Record<string, unknown>;
+  if ('entryRange' in record && 'via' in record && 'range' in record) {
+    return { ...record, via: [via, ...(record.via as Via[])] } as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(record)) copy[key] = key === 'ref' ? child : rebase(child, via);
+  return copy as T;
+}
+

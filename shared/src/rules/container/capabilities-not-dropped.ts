@@ -1,0 +1,70 @@
+import { defineRule } from '../../rule';
+import { placeOf, placeOfMissing } from '../../container/report';
+import { addServiceListItems, type Placement } from '../../compose/edit';
+import type { Fix } from '../../types';
+
+interface DropFix {
+  service: string;
+}
+
+/** Where a person writes `cap_drop`: just before `cap_add`, or with the other security settings. */
+const PLACEMENT: Placement = [{ before: 'cap_add' }, { after: 'security_opt' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
+
+export default defineRule({
+  meta: {
+    id: 'container/capabilities-not-dropped',
+    title: 'Default capabilities not dropped',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'host-container',
+    mitigation: 'Add `cap_drop: [ALL]` and list in `cap_add` only the capabilities the service needs (often none, or `NET_BIND_SERVICE`).',
+    cis: '5.3',
+    peers: {},
+    references: [
+      { title: 'Docker run reference: runtime privilege and Linux capabilities', url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities' },
+      { title: 'OWASP Docker Security Cheat Sheet, rule 3', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container' },
+    ],
+    fix: 'unsafe',
+    messages: {
+      missing:
+        "Service `{{service}}` keeps Docker's default capabilities (`NET_RAW`, `SETUID`, `DAC_OVERRIDE`, …): a compromised process can use them against the host and its neighbours.",
+      partial: 'Service `{{service}}` drops some capabilities but not `ALL`: the rest of Docker\'s default set stays available.',
+    },
+    docs: {
+      description:
+        "Reports a service that does not drop all capabilities (`cap_drop: [ALL]`, any case, with or without `CAP_`). Docker gives every container a default set of fourteen capabilities; most services need none of them, and those that need one can add it back with `cap_add`. Privileged services are left to `container/privileged`, since `privileged` ignores `cap_drop`.",
+      examples: {
+        bad: ['services:\n  app:\n    image: alpine:3.20\n', 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [NET_RAW]\n'],
+        good: ['services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n'],
+      },
+      peerNotes: 'KICS and semgrep have no compose rule for this control; Checkov and Trivy check it for Kubernetes only.',
+    },
+  },
+
+  check(model) {
+    const findings = [];
+    for (const service of model.services) {
+      const { spec } = service;
+      if (spec.partial || spec.privileged?.value === true || spec.capDrop.unknown) continue;
+      if (spec.capDrop.items.some((item) => item.value === 'ALL')) continue;
+      const holder = spec.capDrop.holders[0];
+      findings.push({
+        messageId: holder ? ('partial' as const) : ('missing' as const),
+        data: { service: service.name },
+        ...(holder ? placeOf(holder, 'key') : placeOfMissing(spec)),
+        fixData: { service: service.name } satisfies DropFix,
+      });
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as DropFix | undefined;
+    const service = model.services.find((s) => s.name === data?.service);
+    if (!service) return [];
+    const edits = addServiceListItems(model, service, 'cap_drop', service.spec.capDrop, [{ string: 'ALL' }], PLACEMENT);
+    if (!edits) return [];
+    const title = finding.messageId === 'partial' ? 'Add `ALL` to `cap_drop`' : 'Add `cap_drop: [ALL]`';
+    return [{ title, safe: false, edits }];
+  },
+});

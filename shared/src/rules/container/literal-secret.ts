@@ -1,0 +1,141 @@
+import { isScalar } from 'yaml';
+import { defineRule } from '../../rule';
+import { placeOf } from '../../container/report';
+import type { EnvVar, Setting } from '../../container/spec';
+import { replaceScalar } from '../../compose/edit';
+import { yamlRef } from '../../compose/model';
+import { hasInlineCredentials, isLiteralSecret, isSecretName } from '../image/secret-in-build';
+import type { Finding, Fix } from '../../types';
+
+type MessageId = 'literal' | 'weak' | 'literalDefault' | 'weakDefault' | 'urlPassword';
+
+interface SecretFix {
+  service: string;
+  index: number;
+  /** The variable the fix reads the secret from. */
+  variable: string;
+}
+
+/** Passwords that images document as examples, installers default to, and attackers try first. */
+const WEAK_PASSWORDS = new Set([
+  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'password1', 'password123', 'pass', 'pass123', 'changeme', 'change_me', 'change-me',
+  'changeit', 'admin', 'admin123', 'administrator', 'root', 'toor', 'example', 'secret', 'secret123', 'test', 'test123', 'testing',
+  'default', 'guest', 'demo', 'user', 'letmein', 'welcome', 'qwerty', 'abc123', '1234', '12345', '123456', '1234567', '12345678',
+  '123456789', '0000', 'postgres', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'keycloak', 'minio123', 'minioadmin',
+]);
+
+/** `${VAR:-default}` or `${VAR-default}` as the whole value, with a default free of variables. */
+const WHOLE_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^${}]*)\}$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export default defineRule({
+  meta: {
+    id: 'container/literal-secret',
+    title: 'Secret written in the compose file',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'application',
+    mitigation: 'Keep secrets out of the compose file: use Compose `secrets:` (files mounted under /run/secrets, with `*_FILE` variables where the image reads them), or `${NAME:?}` filled from the environment or an untracked `.env`.',
+    cis: '4.10',
+    peers: {},
+    references: [
+      { title: 'Compose: manage secrets securely', url: 'https://docs.docker.com/compose/how-tos/use-secrets/' },
+      { title: 'Compose: interpolation (`${VAR:?error}`)', url: 'https://docs.docker.com/reference/compose-file/interpolation/' },
+      { title: 'OWASP Secrets Management Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html' },
+    ],
+    fix: 'unsafe',
+    messages: {
+      literal: 'Service `{{service}}` sets `{{name}}` to a literal value: whoever can read this file, its history or `docker inspect` has the secret.',
+      weak: 'Service `{{service}}` sets `{{name}}` to `{{value}}`, a well-known default password: it is the first one an attacker tries.',
+      literalDefault: 'Service `{{service}}` falls back to a literal `{{name}}` when `{{variable}}` is not set: the fallback secret is in this file for whoever can read it.',
+      weakDefault: 'Service `{{service}}` falls back to `{{value}}` for `{{name}}` when `{{variable}}` is not set: a well-known default password, the first one an attacker tries.',
+      urlPassword: 'Service `{{service}}` puts a password in the URL of `{{name}}`: whoever can read this file has it.',
+    },
+    docs: {
+      description:
+        "Reports secrets written into a compose file's `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: \"yes\"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it.",
+      examples: {
+        bad: [
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n',
+          'services:\n  app:\n    image: ghcr.io/acme/app:1.4\n    environment:\n      - API_TOKEN=tok_4f9a8b7c6d5e\n',
+        ],
+        good: [
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
+          'services:\n  app:\n    image: ghcr.io/acme/app:1.4\n    environment:\n      - API_TOKEN=${API_TOKEN:?set API_TOKEN}\n',
+        ],
+      },
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    for (const service of model.services) {
+      service.spec.environment.items.forEach((item, index) => {
+        const env = item.value;
+        if (!env || env.passthrough) return;
+        const found = classify(env, valueText(item));
+        if (!found) return;
+        const data: Record<string, string> = { service: service.name, name: env.name, ...(found.variable ? { variable: found.variable } : {}) };
+        if (found.weak) data.value = found.literal;
+        const fixVariable = found.variable ?? (VARIABLE_NAME.test(env.name) ? env.name : undefined);
+        findings.push({
+          messageId: found.messageId,
+          data,
+          ...placeOf(item.origin, 'value'),
+          ...(found.weak ? { severity: 'error' as const } : {}),
+          ...(fixVariable && found.messageId !== 'urlPassword' ? { fixData: { service: service.name, index, variable: fixVariable } satisfies SecretFix } : {}),
+        });
+      });
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as SecretFix | undefined;
+    const service = model.services.find((s) => s.name === data?.service);
+    const item = data && service?.spec.environment.items[data.index];
+    if (!data || !item) return [];
+    const ref = yamlRef(item.origin);
+    // The literal is edited where it is written, even in an anchor other services share: they all hold the same
+    // secret, and all take it from the same variable after the fix. Text in another file is not edited from here.
+    if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined)) return [];
+    const reference = `\${${data.variable}:?set ${data.variable}}`;
+    const listForm = ref.pair === undefined;
+    const eq = item.text.indexOf('=');
+    const newText = listForm ? `${item.text.slice(0, eq + 1)}${reference}` : reference;
+    if (listForm && eq < 0) return [];
+    const edit = replaceScalar(model, ref.node, { string: newText }, !!ref.holder.flow);
+    return edit ? [{ title: `Read \`${item.value?.name}\` from \`\${${data.variable}}\``, safe: false, edits: [edit] }] : [];
+  },
+});
+
+/** The value as written: a mapping value, or what follows `=` in a list item. */
+function valueText(item: Setting<EnvVar>): string {
+  if (item.origin.keyRange !== undefined) return item.text;
+  const eq = item.text.indexOf('=');
+  return eq < 0 ? '' : item.text.slice(eq + 1);
+}
+
+function classify(env: EnvVar, written: string): { messageId: MessageId; literal: string; variable?: string; weak: boolean } | undefined {
+  if (isSecretName(env.name)) {
+    let literal: string;
+    let variable: string | undefined;
+    if (!env.usesVariables) literal = written;
+    else {
+      // Only a whole `${VAR:-default}` puts a literal in the file; `prefix-${VAR}` and the like are not reported.
+      const m = WHOLE_DEFAULT.exec(written.trim());
+      if (!m) return undefined;
+      [, variable, literal] = m;
+    }
+    if (!isLiteralSecret(literal)) return undefined;
+    const weak = isPasswordName(env.name) && WEAK_PASSWORDS.has(literal.trim().toLowerCase());
+    const messageId: MessageId = variable ? (weak ? 'weakDefault' : 'literalDefault') : weak ? 'weak' : 'literal';
+    return { messageId, literal: literal.trim(), weak, ...(variable ? { variable } : {}) };
+  }
+  if (!env.usesVariables && hasInlineCredentials(written)) return { messageId: 'urlPassword', literal: written, weak: false };
+  return undefined;
+}
+
+function isPasswordName(name: string): boolean {
+  return /PASSWORD|PASSWD|PASSPHRASE/i.test(name) || /(^|[^A-Za-z])(PASS|PWD|PW)$/i.test(name);
+}

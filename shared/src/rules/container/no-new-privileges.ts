@@ -1,0 +1,88 @@
+import { defineRule } from '../../rule';
+import { placeOf, placeOfMissing } from '../../container/report';
+import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
+import { addServiceListItems, ownedBy, replaceScalar, type Placement } from '../../compose/edit';
+import { yamlRef } from '../../compose/model';
+import type { Finding, Fix } from '../../types';
+import { isScalar } from 'yaml';
+
+interface NoNewPrivilegesFix {
+  service: string;
+  /** Index of a `no-new-privileges:false` item to turn on; absent when the option is missing. */
+  index?: number;
+}
+
+/** With the other security settings, else next to the image. */
+const PLACEMENT: Placement = [{ after: 'cap_drop' }, { after: 'cap_add' }, { after: 'read_only' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
+
+export default defineRule({
+  meta: {
+    id: 'container/no-new-privileges',
+    title: 'Processes may gain privileges (no-new-privileges not set)',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'host-container',
+    mitigation: 'Add `no-new-privileges:true` to `security_opt`, so setuid programs and file capabilities cannot raise a process above the privileges it started with.',
+    cis: '5.25',
+    peers: { kics: ['No New Privileges Not Set'] },
+    references: [
+      { title: 'Docker run reference: security options', url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt' },
+      { title: 'Linux kernel: no_new_privs', url: 'https://docs.kernel.org/userspace-api/no_new_privs.html' },
+    ],
+    fix: 'unsafe',
+    messages: {
+      missing: 'Service `{{service}}` does not set `no-new-privileges`: a setuid program in it (su, sudo, ping, …) can raise a compromised process to root.',
+      disabled: 'Service `{{service}}` sets `no-new-privileges` to false: a setuid program in it can raise a compromised process to root.',
+    },
+    docs: {
+      description:
+        "Reports a service whose `security_opt` does not turn on `no-new-privileges` (written `no-new-privileges`, `no-new-privileges:true` or `no-new-privileges=true`), or turns it off. With it, the kernel refuses to let `execve` grant more privileges than the calling process has, so setuid binaries and file capabilities stop working as escalation paths. The fix is offered one by one: a service that relies on `su`, `sudo` or another setuid program at run time stops working with it.",
+      examples: {
+        bad: ['services:\n  app:\n    image: alpine:3.20\n', 'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:false\n'],
+        good: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:true\n'],
+      },
+      peerNotes:
+        'KICS reports `no-new-privileges:false` at the `security_opt` key; we report the item that turns it off. KICS "Security Opt Not Set" (any `security_opt` at all) is not claimed: an option such as `apparmor:unconfined` satisfies it while weakening the container.',
+    },
+  },
+
+  check(model) {
+    const findings: Finding<'missing' | 'disabled'>[] = [];
+    for (const service of model.services) {
+      const { spec } = service;
+      const items = spec.securityOpt.items;
+      let last: { item: Setting<SecurityOpt>; index: number } | undefined;
+      items.forEach((item, index) => {
+        if (item.value?.name === 'no-new-privileges') last = { item, index };
+      });
+      const data = { service: service.name };
+      if (last) {
+        if (last.item.value && !isTrueFlag(last.item.value.value)) {
+          findings.push({ messageId: 'disabled', data, ...placeOf(last.item.origin), fixData: { service: service.name, index: last.index } satisfies NoNewPrivilegesFix });
+        }
+        continue;
+      }
+      if (spec.partial || spec.securityOpt.unknown) continue;
+      const holder = spec.securityOpt.holders[0];
+      findings.push({ messageId: 'missing', data, ...(holder ? placeOf(holder, 'key') : placeOfMissing(spec)), fixData: { service: service.name } satisfies NoNewPrivilegesFix });
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as NoNewPrivilegesFix | undefined;
+    const service = model.services.find((s) => s.name === data?.service);
+    if (!service || !data) return [];
+    const list = service.spec.securityOpt;
+    if (data.index !== undefined) {
+      const item = list.items[data.index];
+      const ref = yamlRef(item?.origin);
+      if (!item?.value || !ref || !isScalar(ref.node) || !ownedBy(model, service, item.origin)) return [];
+      const separator = item.value.separator || ':';
+      const edit = replaceScalar(model, ref.node, { string: `no-new-privileges${separator}true` }, !!ref.holder.flow);
+      return edit ? [{ title: 'Set `no-new-privileges` to true', safe: false, edits: [edit] }] : [];
+    }
+    const edits = addServiceListItems(model, service, 'security_opt', list, [{ string: 'no-new-privileges:true' }], PLACEMENT);
+    return edits ? [{ title: 'Add `no-new-privileges:true` to `security_opt`', safe: false, edits }] : [];
+  },
+});

@@ -1,0 +1,101 @@
+import { isMap, isScalar } from 'yaml';
+import { defineRule } from '../../rule';
+import { placeOf } from '../../container/report';
+import type { Port } from '../../container/spec';
+import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
+import { yamlRef } from '../../compose/model';
+import type { Finding, Fix, TextEdit } from '../../types';
+
+type MessageId = 'allInterfaces' | 'wildcard';
+
+interface PortFix {
+  service: string;
+  index: number;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+/** Host addresses that mean every interface. */
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+export default defineRule({
+  meta: {
+    id: 'container/ports-on-all-interfaces',
+    title: 'Port published on every interface',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'external-container',
+    mitigation: 'Publish ports on the interface that needs them (`127.0.0.1:8080:80` behind a reverse proxy on the same host), and put a firewall or load balancer in front of the ones the world must reach.',
+    cis: '5.13',
+    peers: { kics: ['Container Traffic Not Bound To Host Interface'] },
+    references: [
+      { title: 'Compose file reference: ports', url: 'https://docs.docker.com/reference/compose-file/services/#ports' },
+      { title: 'Docker packet filtering and firewalls (published ports bypass ufw/firewalld rules)', url: 'https://docs.docker.com/engine/network/packet-filtering-firewalls/' },
+    ],
+    fix: 'unsafe',
+    messages: {
+      allInterfaces:
+        'Service `{{service}}` publishes port {{port}} on every host interface: whoever can reach the host can reach it, and Docker\'s own iptables rules let it past host firewalls such as ufw.',
+      wildcard: 'Service `{{service}}` publishes port {{port}} on `{{ip}}`, every host interface: whoever can reach the host can reach it, host firewall or not.',
+    },
+    docs: {
+      description:
+        "Reports a published port with no host address (`\"8080:80\"`, `\"3000\"`, a long-syntax port without `host_ip`) or with the address of every interface (`0.0.0.0`, `::`). Docker then listens on all of the host's interfaces, public ones included, and inserts iptables rules that take effect before host firewalls such as ufw or firewalld, so a database published for local debugging is open to the internet. Short and long syntax, port ranges and protocols are read; a port behind an unset variable is not reported, nor are the ports of a service on the host network (Compose ignores them there; `container/host-namespace` reports the host network).\n\nThe fix binds the port to `127.0.0.1` (a `host_ip: 127.0.0.1` in long syntax, which needs Compose v2). It is unsafe: other hosts can no longer connect, so a port that must be public needs a reverse proxy or the address of the interface that serves it.",
+      examples: {
+        bad: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n'],
+        good: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n', 'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n'],
+      },
+      peerNotes:
+        "KICS `dockerCompose/container_traffic_not_bound_to_host_interface/test/negative4.yaml`, `negative5.yaml` and `negative6.yaml` write the address into a long-syntax `published` (`published: 127.0.0.1:8080`). Compose does not read an address there (docker-compose refuses the file: `published` must be a port; the address goes in `host_ip`), so we report these ports as published on every interface. We also report a port published without a host port (`\"3000\"`), which Docker binds to a random port on every interface.",
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    for (const service of model.services) {
+      const { spec } = service;
+      if (spec.namespaces.network?.value?.trim().toLowerCase() === 'host') continue;
+      spec.ports.items.forEach((item, index) => {
+        const port = item.value;
+        if (!port) return;
+        const fixData: PortFix = { service: service.name, index };
+        const data = { service: service.name, port: describe(port) };
+        if (port.hostIp === undefined) findings.push({ messageId: 'allInterfaces', data, ...placeOf(item.origin), fixData });
+        else if (WILDCARDS.has(port.hostIp)) findings.push({ messageId: 'wildcard', data: { ...data, ip: port.hostIp }, ...placeOf(item.origin), fixData });
+      });
+    }
+    return findings;
+  },
+
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData as PortFix | undefined;
+    const service = model.services.find((s) => s.name === data?.service);
+    const item = data && service?.spec.ports.items[data.index];
+    const port = item?.value;
+    if (!service || !item || !port || !ownedBy(model, service, item.origin)) return [];
+    const ref = yamlRef(item.origin);
+    let edits: TextEdit[] | undefined;
+    if (ref && isMap(ref.node)) {
+      edits = setMappingValue(model, ref.node, 'host_ip', { string: LOOPBACK }, [{ after: 'published' }, { after: 'target' }]);
+    } else if (ref && isScalar(ref.node)) {
+      const text = boundText(item.text, port);
+      const edit = text === undefined ? undefined : replaceScalar(model, ref.node, { string: text }, !!ref.holder.flow);
+      edits = edit && [edit];
+    }
+    return edits ? [{ title: `Publish on ${LOOPBACK} only`, safe: false, edits }] : [];
+  },
+});
+
+/** `8080:80` → `8080→80`; a container port alone is published on a port Docker picks. */
+function describe(port: Port): string {
+  const target = `${port.target}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+  return port.published ? `${port.published} (container ${target})` : `${target} (on a host port Docker picks)`;
+}
+
+/** The short-syntax text bound to the loopback address, or undefined when the written text cannot be edited safely. */
+function boundText(text: string, port: Port): string | undefined {
+  const written = text.trim();
+  if (port.hostIp === undefined) return port.published === undefined ? `${LOOPBACK}::${written}` : `${LOOPBACK}:${written}`;
+  for (const prefix of [`[${port.hostIp}]:`, `${port.hostIp}:`]) if (written.startsWith(prefix)) return `${LOOPBACK}:${written.slice(prefix.length)}`;
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import { defineRule } from '../../rule';
+import { placeOf } from '../../container/report';
+import type { Finding } from '../../types';
+
+type MessageId = 'untagged' | 'latest' | 'tagOnly';
+
+export default defineRule({
+  meta: {
+    id: 'container/unpinned-image',
+    title: 'Image not pinned',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'external-container',
+    mitigation: 'Pin each image to a version tag and, for deployments that must not change under you, to a digest (`postgres:16.4-alpine@sha256:…`).',
+    cis: '4.2',
+    peers: {},
+    references: [
+      { title: 'Compose file reference: image', url: 'https://docs.docker.com/reference/compose-file/services/#image' },
+      { title: 'Docker image digests', url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier' },
+    ],
+    fix: 'none',
+    messages: {
+      untagged: 'Service `{{service}}` runs `{{image}}`, which has no tag, so it means `:latest`: whatever is pushed next is what runs.',
+      latest: 'Service `{{service}}` runs `{{image}}`: the `latest` tag follows whatever is pushed next.',
+      tagOnly: 'Service `{{service}}` runs `{{image}}`, pinned by tag only; a tag can be moved to other content, a digest cannot.',
+    },
+    docs: {
+      description:
+        "Reports each service that pulls an image with no tag or the `latest` tag (a warning), and, as information, one pinned by tag but not by digest — as `image/unpinned-base` does for a Dockerfile's `FROM`. Variables are read from the `.env` beside the file (`image: nginx:${TAG:-latest}` is `latest`); an image behind an unset variable is not reported. A service that also has `build:` is not reported: its `image:` names what the build produces.",
+      examples: {
+        bad: ['services:\n  db:\n    image: postgres\n', 'services:\n  proxy:\n    image: nginx:latest\n'],
+        good: [
+          'services:\n  db:\n    image: postgres:16.4-alpine@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
+          'services:\n  app:\n    build: .\n    image: registry.example.com/app:latest\n',
+        ],
+      },
+      peerNotes:
+        'KICS and Semgrep have no compose check for image pins (KICS "Image Version Not Explicit" and "Image Version Using \'latest\'" read Dockerfiles and are claimed by `image/unpinned-base`).',
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    for (const service of model.services) {
+      const { spec } = service;
+      const image = spec.image?.value;
+      if (!spec.image || !image || spec.build) continue;
+      if (image.digest) continue;
+      const data = { service: service.name, image: image.text.trim() };
+      const place = placeOf(spec.image.origin, 'value');
+      if (!image.tag) findings.push({ messageId: 'untagged', data, ...place });
+      else if (image.tag === 'latest') findings.push({ messageId: 'latest', data, ...place });
+      else findings.push({ messageId: 'tagOnly', data, ...place, severity: 'info' });
+    }
+    return findings;
+  },
+});
