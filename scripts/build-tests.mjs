@@ -13,10 +13,14 @@ const outdir = outIndex >= 0 ? args[outIndex + 1] : 'out';
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args.slice(onlyIndex + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--outdir') : null;
 
+// The extension-host suite needs the `vscode` module and runs inside an editor (scripts/e2e/build.mjs builds it).
+const EDITOR_ONLY = new Set([join('test', 'extension')]);
+
 function walk(dir) {
   const files = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
+    if (EDITOR_ONLY.has(path)) continue;
     if (statSync(path).isDirectory()) files.push(...walk(path));
     else if (name.endsWith('.test.ts')) files.push(path);
   }
