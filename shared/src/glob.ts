@@ -22,7 +22,8 @@ export function globToRegExp(pattern: string): RegExp {
       const close = p.indexOf('}', i);
       if (close < 0) re += '\\{';
       else {
-        re += '(?:' + p.slice(i + 1, close).split(',').map(escape).join('|') + ')';
+        // Alternatives are globs too (`{*.yml,*.yaml}`): their wildcards stay within a path segment.
+        re += '(?:' + p.slice(i + 1, close).split(',').map((alt) => alt.split('*').map((part) => escape(part).replace(/\?/g, '[^/]')).join('[^/]*')).join('|') + ')';
         i = close;
       }
     } else if (c === '[') {

@@ -17,6 +17,17 @@ export interface Fix {
   /** Safe fixes go into fix-all and `--fix`; unsafe ones may change runtime behaviour and are offered one by one. */
   safe: boolean;
   edits: TextEdit[];
+  /**
+   * Values in the edits that the user should choose (a memory limit): the edit text holds a sensible default, and
+   * editors that support snippets place the cursor on it. Offsets are into `edits[edit].newText`.
+   */
+  placeholders?: FixPlaceholder[];
+}
+
+export interface FixPlaceholder {
+  edit: number;
+  start: number;
+  end: number;
 }
 
 /** Another spot that matters to a finding (the stage a user came from, the anchor a value came from). */
@@ -35,6 +46,11 @@ export interface Finding<MessageId extends string = string> {
   /** Overrides the rule's default severity for this finding (configuration still wins). */
   severity?: Severity;
   related?: RelatedLocation[];
+  /**
+   * Set when the finding belongs to another file than the one analysed (a setting an override file of the same
+   * project gives): that file's own analysis reports it, this one drops it.
+   */
+  path?: string;
   /** Rule-private facts the check found and the fixer needs; never shown. */
   fixData?: unknown;
 }

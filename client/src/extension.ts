@@ -1,0 +1,101 @@
+/**
+ * The VS Code side of Bulkhead: starts the bundled language server over Node IPC and wires its features and four
+ * commands into the editor. Everything that knows about Dockerfiles and Compose files lives in the server.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RULES_REQUEST, SCAN_WORKSPACE_REQUEST, type InitializationOptions, type RuleSummary, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { ReportPanel } from './report-panel';
+import { COMMANDS, DOCUMENT_SELECTOR } from './selectors';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Bulkhead', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: InitializationOptions = {
+    // The server publishes every workspace file's problems itself; VS Code shows them in Problems without pulling.
+    diagnosticMode: 'push',
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: log,
+    initializationOptions,
+  };
+  const started = Date.now();
+  const languageClient = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
+  client = languageClient;
+
+  const showDocs = (ruleId: string) => showRuleDocumentation(context, languageClient, ruleId);
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(COMMANDS.scanWorkspace, async () => {
+      const result = await languageClient.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {});
+      void vscode.window.showInformationMessage(
+        result.cancelled ? `Bulkhead: scan cancelled after ${result.files} files.` : `Bulkhead: scanned ${result.files} Dockerfiles and Compose files.`,
+      );
+    }),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) =>
+      showRuleDocumentation(context, languageClient, typeof ruleId === 'string' ? ruleId : undefined),
+    ),
+    vscode.commands.registerCommand(COMMANDS.showSecurityReport, () => ReportPanel.show(languageClient, showDocs, log)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      log.info('Restarting the Bulkhead language server');
+      await languageClient.restart();
+    }),
+  );
+
+  try {
+    await languageClient.start();
+    log.info(`Bulkhead language server started in ${Date.now() - started} ms`);
+  } catch (error) {
+    // The commands stay registered: "Bulkhead: Restart Server" can try again once the cause is fixed.
+    log.error(`The Bulkhead language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage('The Bulkhead language server did not start; see the Bulkhead output channel.');
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/**
+ * Opens a rule's page: from the extension's own copy of the docs when it has one (works offline, rendered by the
+ * Markdown preview), else the published page. Without a rule id: the rule of the problem under the cursor, or a pick.
+ */
+async function showRuleDocumentation(context: vscode.ExtensionContext, languageClient: LanguageClient, ruleId: string | undefined): Promise<void> {
+  const rules = await languageClient.sendRequest<RuleSummary[]>(RULES_REQUEST, {});
+  const id = ruleId ?? ruleAtCursor() ?? (await pickRule(rules));
+  if (!id) return;
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) {
+    void vscode.window.showWarningMessage(`Bulkhead has no rule \`${id}\`.`);
+    return;
+  }
+  const local = context.asAbsolutePath(`docs/rules/${rule.id}.md`);
+  if (existsSync(local)) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(local));
+  else await vscode.env.openExternal(vscode.Uri.parse(rule.url));
+}
+
+function ruleAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const here = editor.selection.active;
+  const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'bulkhead' && d.range.contains(here) && d.code !== undefined);
+  const code = diagnostic?.code;
+  return code === undefined ? undefined : String(typeof code === 'object' ? code.value : code);
+}
+
+async function pickRule(rules: RuleSummary[]): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    rules.map((r) => ({ label: r.id, description: r.title, detail: `${r.kind} · default ${r.severity}` })),
+    { placeHolder: 'Show the documentation of which Bulkhead rule?', matchOnDescription: true },
+  );
+  return picked?.label;
+}

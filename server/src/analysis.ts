@@ -1,0 +1,70 @@
+import { analyzeText, type AnalyzeOptions, type FileReport } from '../../shared/src/engine';
+import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
+import type { FileKind } from '../../shared/src/types';
+import { readForAnalysisSync } from './files';
+import { resolveRelated, type FileKey } from './paths';
+import type { FileConfig } from './configuration';
+import type { Logger } from './log';
+
+export interface AnalysisInput {
+  key: FileKey;
+  uri: string;
+  path?: string;
+  kind: FileKind;
+  text: string;
+  /** The open document's version, or null for a file read from disk. */
+  version: number | null;
+  config: FileConfig;
+}
+
+export interface Analysis {
+  report: FileReport;
+  /** Other files the rules read (a Compose file's Dockerfile): when one changes, this file is analysed again. */
+  reads: Set<string>;
+}
+
+/**
+ * Runs the engine on one text. The engine already turns a throwing rule into one `internal-error` diagnostic; this
+ * also logs it, and survives the engine itself throwing, so one file can never take the server down.
+ */
+export class Analyzer {
+  constructor(
+    private readonly log: Logger,
+    /** The text of an open document, which wins over the file on disk (it may hold unsaved edits). */
+    private readonly openText: (path: string) => string | undefined,
+  ) {}
+
+  /** Engine options for a file: its configuration, and cross-file reads that prefer open documents. */
+  optionsFor(input: Omit<AnalysisInput, 'text' | 'version'>, reads = new Set<string>()): AnalyzeOptions {
+    return {
+      config: input.config.engine,
+      context: {
+        readFile: (requested) => {
+          if (!input.path) return undefined;
+          const path = resolveRelated(input.path, requested, input.config.folder);
+          reads.add(path);
+          const open = this.openText(path);
+          if (open !== undefined) return open;
+          const read = readForAnalysisSync(path, input.config.engine);
+          return 'text' in read ? read.text : undefined;
+        },
+      },
+    };
+  }
+
+  run(input: AnalysisInput): Analysis {
+    const reads = new Set<string>();
+    const started = performance.now();
+    const name = input.path ?? input.uri;
+    let report: FileReport;
+    try {
+      report = analyzeText(name, input.text, input.kind, this.optionsFor(input, reads));
+    } catch (error) {
+      this.log.error(`Analysis of ${name} failed`, error);
+      report = { path: name, kind: input.kind, skipped: 'Bulkhead failed on this file (see the Bulkhead log)', diagnostics: [] };
+    }
+    for (const d of report.diagnostics) if (d.ruleId === INTERNAL_ERROR.id) this.log.error(`${name}: ${d.message}`);
+    this.log.debug(() => `Analysed ${name}${input.version !== null ? ` v${input.version}` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${report.diagnostics.length} diagnostics`);
+    return { report, reads };
+  }
+}

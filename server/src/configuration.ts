@@ -1,0 +1,209 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Connection } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
+import { knownRuleIds } from '../../shared/src/engine';
+import { globToRegExp, matchesAny } from '../../shared/src/glob';
+import { folderOf, relativePosix, uriOfPath } from './paths';
+import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
+import type { Logger } from './log';
+
+/** Everything that decides how one file is analysed. */
+export interface FileConfig {
+  settings: Settings;
+  /** Settings and `.bulkhead.yaml` merged: the file wins for the project, the settings fill in for the user. */
+  engine: BulkheadConfig;
+  folder?: string;
+  /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
+  scanExcludes: RegExp[];
+}
+
+interface ProjectFile {
+  path: string;
+  config: BulkheadConfig;
+  errors: ConfigError[];
+  setsMaxFileSize: boolean;
+}
+
+interface ScopeSettings {
+  settings: Settings;
+  /** `bulkhead.exclude`, compiled. */
+  exclude: RegExp[];
+  /** `files.exclude`, compiled. */
+  filesExclude: RegExp[];
+}
+
+const GLOBAL_SCOPE = '';
+/** A client that never answers `workspace/configuration` must not hold every analysis back. */
+const SETTINGS_TIMEOUT_MS = 5000;
+
+/**
+ * Settings from the client (`workspace/configuration`, per workspace folder) and `.bulkhead.yaml` from each folder's
+ * root, kept current: `refresh()` after a settings change, `reloadProjectFile()` after the file changed on disk.
+ */
+export class Configuration {
+  private folders: string[] = [];
+  private scopes = new Map<string, ScopeSettings>();
+  private projectFiles = new Map<string, ProjectFile>();
+  private pushedSettings: unknown;
+  private readyResolve!: () => void;
+  /** Resolves once the first settings are in: analyses wait for it so the first results already honour them. */
+  readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: Logger,
+    private readonly canPullSettings: boolean,
+  ) {}
+
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...folders];
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Settings pushed with `workspace/didChangeConfiguration` by clients that cannot answer `workspace/configuration`. */
+  setPushedSettings(settings: unknown): void {
+    this.pushedSettings = settings;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      await this.loadSettings();
+    } catch (error) {
+      this.log.error('Could not read the settings; keeping the previous ones (or the defaults)', error);
+    }
+    try {
+      await Promise.all(this.folders.map((folder) => this.reloadProjectFile(folder)));
+      for (const folder of [...this.projectFiles.keys()]) if (!this.folders.includes(folder)) this.projectFiles.delete(folder);
+    } catch (error) {
+      this.log.error(`Could not read ${CONFIG_FILE_NAME}`, error);
+    } finally {
+      this.readyResolve();
+    }
+  }
+
+  private async loadSettings(): Promise<void> {
+    const scopes = [GLOBAL_SCOPE, ...this.folders];
+    const problems: string[] = [];
+    if (this.canPullSettings) {
+      const items = scopes.flatMap((scope) => {
+        const scopeUri = scope ? uriOfPath(scope) : undefined;
+        return [
+          { scopeUri, section: 'bulkhead' },
+          { scopeUri, section: 'files.exclude' },
+        ];
+      });
+      const values: unknown[] = await answerWithin(this.connection.workspace.getConfiguration(items), SETTINGS_TIMEOUT_MS, 'workspace/configuration');
+      this.scopes.clear();
+      scopes.forEach((scope, i) => {
+        const settings = readSettings(values[2 * i], problems);
+        this.scopes.set(scope, {
+          settings,
+          exclude: compileGlobs(settings.exclude, 'bulkhead.exclude', problems),
+          filesExclude: compileGlobs(readFilesExclude(values[2 * i + 1]), 'files.exclude', problems),
+        });
+      });
+    } else {
+      const pushed = (this.pushedSettings as { bulkhead?: unknown } | undefined)?.bulkhead;
+      const settings = readSettings(pushed, problems);
+      this.scopes.clear();
+      this.scopes.set(GLOBAL_SCOPE, { settings, exclude: compileGlobs(settings.exclude, 'bulkhead.exclude', problems), filesExclude: [] });
+    }
+    const known = knownRuleIds();
+    for (const scope of this.scopes.values()) {
+      for (const id of Object.keys(scope.settings.rules)) {
+        if (!known.has(id)) problems.push(`bulkhead.rules: unknown rule id \`${id}\``);
+      }
+    }
+    for (const problem of new Set(problems)) this.log.warn(`Settings: ${problem}`);
+  }
+
+  /** Reads `<folder>/.bulkhead.yaml` again (gone: no project configuration). */
+  async reloadProjectFile(folder: string): Promise<void> {
+    const path = join(folder, CONFIG_FILE_NAME);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      this.projectFiles.delete(folder);
+      return;
+    }
+    const { config, errors } = parseConfig(text, path, knownRuleIds());
+    // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
+    const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');
+    this.projectFiles.set(folder, { path, config, errors, setsMaxFileSize });
+    if (errors.length) this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
+    else this.log.debug(`Read ${path}`);
+  }
+
+  /** The workspace folder whose `.bulkhead.yaml` this is, if it is one. */
+  projectFileFolder(path: string): string | undefined {
+    return this.folders.find((folder) => join(folder, CONFIG_FILE_NAME) === path);
+  }
+
+  /** Problems in each `.bulkhead.yaml`, by its path (empty lists for files without problems, so they get cleared). */
+  projectFileErrors(): Map<string, ConfigError[]> {
+    const result = new Map<string, ConfigError[]>();
+    for (const file of this.projectFiles.values()) result.set(file.path, file.errors);
+    return result;
+  }
+
+  forFile(path: string | undefined): FileConfig {
+    const folder = path ? folderOf(path, this.folders) : undefined;
+    const scope = (folder !== undefined ? this.scopes.get(folder) : undefined) ?? this.scopes.get(GLOBAL_SCOPE);
+    const settings = scope?.settings ?? defaultSettings();
+    const project = folder !== undefined ? this.projectFiles.get(folder) : undefined;
+    const engine = defaultConfig();
+    engine.rules = { ...settings.rules, ...(project?.config.rules ?? {}) };
+    engine.exclude = [...settings.exclude, ...(project?.config.exclude ?? [])];
+    engine.excludePatterns = [...(scope?.exclude ?? []), ...(project?.config.excludePatterns ?? [])];
+    engine.maxFileSize = project?.setsMaxFileSize ? project.config.maxFileSize : settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    return { settings, engine, folder, scanExcludes: scope?.filesExclude ?? [] };
+  }
+
+  /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */
+  isExcluded(path: string, config: FileConfig, forScan: boolean): boolean {
+    if (config.folder === undefined) return false;
+    const rel = relativePosix(config.folder, path);
+    if (matchesAny(rel, config.engine.excludePatterns)) return true;
+    return forScan && matchesAny(rel, config.scanExcludes);
+  }
+
+  /** The settings that apply everywhere (tracing, debounce): the global scope's. */
+  get global(): Settings {
+    return this.scopes.get(GLOBAL_SCOPE)?.settings ?? defaultSettings();
+  }
+}
+
+/** Globs typed by hand: one that cannot be read is reported and left out, the others still apply. */
+function compileGlobs(globs: readonly string[], setting: string, problems: string[]): RegExp[] {
+  const compiled: RegExp[] = [];
+  for (const glob of globs) {
+    try {
+      compiled.push(globToRegExp(glob));
+    } catch {
+      problems.push(`${setting}: cannot read the pattern \`${glob}\``);
+    }
+  }
+  return compiled;
+}
+
+function answerWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,87 @@
+import { ruleDocUrl } from '../../shared/src/docs';
+import type { FileReport } from '../../shared/src/engine';
+import { postureMatrix, type PostureInput } from '../../shared/src/report/posture';
+import { postureSubjects } from '../../shared/src/report/subjects';
+import { RULES } from '../../shared/src/rules/index';
+import type { FileKind } from '../../shared/src/types';
+import type { Analyzer } from './analysis';
+import type { Configuration } from './configuration';
+import type { OpenDocuments } from './documents';
+import { readForAnalysis } from './files';
+import { UNSUPPORTED_KIND } from './linter';
+import { uriOfPath } from './paths';
+import type { SecurityReport } from './protocol';
+import type { DiagnosticsStore, Entry } from './store';
+import type { Workspace } from './workspace';
+import type { Logger } from './log';
+
+interface Analysed {
+  /** The stored entry it comes from, whose rows can be cached: an entry is replaced, never changed. */
+  entry?: Entry;
+  path: string;
+  uri: string;
+  kind: FileKind;
+  text: string;
+  report: FileReport;
+}
+
+const SUBJECTS = new WeakMap<Entry, PostureInput['subjects']>();
+
+/**
+ * The workspace's posture matrix. It uses what the workspace scan already knows; when the scan is turned off, the
+ * files are found and analysed for this report only (nothing is published).
+ */
+export async function securityReport(
+  deps: { store: DiagnosticsStore; workspace: Workspace; config: Configuration; documents: OpenDocuments; analyzer: Analyzer; log: Logger },
+  scanEnabled: boolean,
+): Promise<SecurityReport> {
+  const { store, workspace, config, documents, analyzer, log } = deps;
+  const analysed = new Map<string, Analysed>();
+  if (scanEnabled) await workspace.settled();
+  for (const document of documents.documents.all()) {
+    const entry = await documents.current(document.uri);
+    if (entry) analysed.set(entry.key, { entry, path: entry.path ?? entry.uri, uri: entry.uri, kind: entry.kind, text: entry.text, report: entry.report });
+  }
+  if (scanEnabled) {
+    for (const entry of store.all()) {
+      if (!analysed.has(entry.key)) analysed.set(entry.key, { entry, path: entry.path ?? entry.uri, uri: entry.uri, kind: entry.kind, text: entry.text, report: entry.report });
+    }
+  } else {
+    for (const [path, kind] of await workspace.findFiles()) {
+      if (analysed.has(path)) continue;
+      const fileConfig = config.forFile(path);
+      const read = await readForAnalysis(path, fileConfig.engine);
+      if ('missing' in read) continue;
+      const uri = uriOfPath(path);
+      const report: FileReport =
+        'skipped' in read
+          ? { path, kind, skipped: read.skipped, diagnostics: [] }
+          : analyzer.run({ key: path, uri, path, kind, text: read.text, version: null, config: fileConfig }).report;
+      analysed.set(path, { path, uri, kind, text: 'text' in read ? read.text : '', report });
+    }
+  }
+
+  const inputs: PostureInput[] = [];
+  const uris: Record<string, string> = {};
+  for (const file of analysed.values()) {
+    uris[file.path] = file.uri;
+    let subjects = file.entry && SUBJECTS.get(file.entry);
+    if (!subjects) {
+      try {
+        subjects = file.report.skipped && !file.text ? [] : postureSubjects(file.kind, file.text, file.path);
+      } catch (error) {
+        log.error(`Could not read the services and stages of ${file.path}`, error);
+        subjects = [];
+      }
+      if (file.entry) SUBJECTS.set(file.entry, subjects);
+    }
+    const rules = config.forFile(file.path).engine.rules;
+    const activeRules = new Set(RULES.filter((r) => r.meta.kind === file.kind && rules[r.meta.id] !== 'off').map((r) => r.meta.id));
+    const report = file.report.skipped === UNSUPPORTED_KIND ? { ...file.report, skipped: null } : file.report;
+    inputs.push({ report, subjects, activeRules });
+  }
+  const matrix = postureMatrix(inputs);
+  const ruleDocs: Record<string, string> = {};
+  for (const row of matrix.rows) for (const cell of row.cells) for (const f of cell.findings) ruleDocs[f.ruleId] = ruleDocUrl(f.ruleId);
+  return { matrix, uris, folders: [...config.workspaceFolders], ruleDocs };
+}

@@ -1,0 +1,269 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  WatchKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { readFile } from 'node:fs/promises';
+import { version } from '../../package.json';
+import { ruleDocUrl } from '../../shared/src/docs';
+import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
+import { RULES } from '../../shared/src/rules/index';
+import { BUILTINS } from '../../shared/src/rules/builtin';
+import { Analyzer } from './analysis';
+import { CODE_ACTION_KINDS, codeActions, editSupport } from './code-actions';
+import { Configuration } from './configuration';
+import { OpenDocuments } from './documents';
+import { hover } from './hover';
+import { Linter } from './linter';
+import { Logger, describeError } from './log';
+import { pathOfUri, uriOfPath } from './paths';
+import {
+  RULES_REQUEST,
+  SCAN_WORKSPACE_REQUEST,
+  SECURITY_REPORT_REQUEST,
+  SERVER_COMMANDS,
+  type InitializationOptions,
+  type RuleSummary,
+  type ScanWorkspaceResult,
+  type SecurityReport,
+} from './protocol';
+import { PullDiagnostics } from './pull-diagnostics';
+import { securityReport } from './security-report';
+import { DiagnosticsStore, type DiagnosticMode } from './store';
+import { configErrorDiagnostics } from './to-lsp';
+import { Workspace } from './workspace';
+
+/** Names Docker and Compose find by default, and `.bulkhead.yaml`: the files whose changes matter. */
+export const WATCHED = [
+  `**/${DOCKERFILE_NAMES_GLOB}`,
+  `**/${COMPOSE_NAMES_GLOB}`,
+  '**/.bulkhead.yaml',
+  // Compose reads `.env` beside the file.
+  '**/{.env,*.env}',
+];
+
+/** Wires the language server onto a connection: stdio, Node IPC or sockets are the caller's choice. */
+export function startServer(connection: Connection): { log: Logger; shutdownReceived: () => boolean } {
+  const log = new Logger(connection.console);
+  let capabilities: ClientCapabilities = {};
+  let mode: DiagnosticMode = 'push';
+  let folders: string[] = [];
+  let parts: ReturnType<typeof assemble> | undefined;
+
+  /** Every handler runs through this: a failure is logged and answered with a neutral result, never a dead server. */
+  const guard =
+    <P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>) =>
+    async (...args: P): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log.error(`${name} failed`, error);
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const canPull = capabilities.textDocument?.diagnostic !== undefined;
+    mode = options.diagnosticMode === 'pull' || (options.diagnosticMode !== 'push' && canPull) ? 'pull' : 'push';
+    folders = initialFolders(params);
+    parts = assemble(connection, log, capabilities, mode);
+    parts.config.setFolders(folders);
+    log.info(`Bulkhead ${version} (${mode} diagnostics, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'})`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [SERVER_COMMANDS.scanWorkspace] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(mode === 'pull' ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      },
+      serverInfo: { name: 'bulkhead', version },
+    };
+  });
+
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      const p = parts!;
+      // Settings first: every analysis waits for them. A client that refuses a registration costs a feature, no more.
+      await p.config.refresh();
+      applyLogLevel();
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await register('settings changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: ['bulkhead', 'files.exclude'] }));
+      }
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await register('file watchers', () =>
+          connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [...WATCHED.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
+          }),
+        );
+      } else {
+        log.info('The client cannot watch files for the server: files changed outside the editor are seen on the next scan');
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard('workspace folders change', undefined, async (event) => {
+            const removed = new Set(event.removed.map((f) => pathOfUri(f.uri)));
+            folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOfUri(f.uri)).filter((f): f is string => !!f)];
+            p.config.setFolders(folders);
+            await reconfigure();
+          }),
+        );
+      }
+      await publishConfigErrors();
+      void p.workspace.scan();
+    }),
+  );
+
+  const register = async (what: string, request: () => Promise<unknown>) => {
+    try {
+      await request();
+    } catch (error) {
+      log.warn(`The client refused the registration of ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const applyLogLevel = () => {
+    log.verbose = parts!.config.global.trace.server !== 'off';
+  };
+
+  /** Problems in each `.bulkhead.yaml`, shown in that file; a file that was deleted or fixed gets its list cleared. */
+  let configFilesShown = new Set<string>();
+  const publishConfigErrors = async () => {
+    const shown = new Set<string>();
+    for (const [path, errors] of parts!.config.projectFileErrors()) {
+      const uri = uriOfPath(path);
+      const text = errors.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
+      parts!.store.setOther(uri, configErrorDiagnostics(errors, text));
+      if (errors.length) shown.add(uri);
+    }
+    for (const uri of configFilesShown) if (!shown.has(uri)) parts!.store.setOther(uri, []);
+    configFilesShown = shown;
+  };
+
+  /** Settings or a `.bulkhead.yaml` changed: apply at once, no restart. */
+  const reconfigure = async () => {
+    const p = parts!;
+    await p.config.refresh();
+    applyLogLevel();
+    await publishConfigErrors();
+    await p.workspace.onConfigurationChanged();
+    if (mode === 'pull' && capabilities.workspace?.diagnostics?.refreshSupport) await connection.languages.diagnostics.refresh();
+  };
+
+  connection.onDidChangeConfiguration(
+    guard('configuration change', undefined, async (params) => {
+      parts?.config.setPushedSettings(params.settings);
+      await reconfigure();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('file change', undefined, async (params) => {
+      const configChanged = await parts!.workspace.onFilesChanged(params.changes);
+      if (configChanged) await reconfigure();
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code action', [], async (params) => {
+      const p = parts!;
+      await p.config.ready;
+      if (!p.linter.wants(pathOfUri(params.textDocument.uri))) return [];
+      const entry = await p.documents.current(params.textDocument.uri);
+      if (!entry) return [];
+      const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
+      return codeActions(entry, params, editSupport(capabilities), options);
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const p = parts!;
+      await p.config.ready;
+      if (!p.linter.wants(pathOfUri(params.textDocument.uri))) return null;
+      const entry = await p.documents.current(params.textDocument.uri);
+      return entry ? hover(entry, params.position) : null;
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    guard('document diagnostics', { kind: 'full', items: [] }, (params) => parts!.pull.document(params)),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace diagnostics', { items: [] }, (params, token) => parts!.pull.workspaceReport(params, token)),
+  );
+
+  const scanWorkspace = guard('workspace scan', { files: 0, cancelled: false } as ScanWorkspaceResult, () => parts!.workspace.scan(true));
+  connection.onExecuteCommand(
+    guard('command', undefined, async (params) => {
+      if (params.command === SERVER_COMMANDS.scanWorkspace) return scanWorkspace();
+      log.warn(`Unknown command ${params.command}`);
+      return undefined;
+    }),
+  );
+  connection.onRequest(SCAN_WORKSPACE_REQUEST, () => scanWorkspace());
+  connection.onRequest(
+    RULES_REQUEST,
+    guard('rules', [] as RuleSummary[], () =>
+      [...RULES.map((r) => r.meta), ...BUILTINS].map((meta) => ({ id: meta.id, title: meta.title, kind: meta.kind, severity: meta.severity, url: ruleDocUrl(meta.id) })),
+    ),
+  );
+  connection.onRequest(
+    SECURITY_REPORT_REQUEST,
+    guard('security report', undefined as SecurityReport | undefined, async () => {
+      const p = parts!;
+      await p.config.ready;
+      const scanEnabled = folders.some((f) => p.config.forFile(f).settings.workspaceScan);
+      return securityReport(p, scanEnabled);
+    }),
+  );
+
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+    parts?.workspace.stop();
+    parts?.documents.stop();
+  });
+
+  process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason));
+  process.on('uncaughtException', (error) => log.error(`Uncaught exception: ${describeError(error)}`));
+  return { log, shutdownReceived: () => shutdown };
+}
+
+function assemble(connection: Connection, log: Logger, capabilities: ClientCapabilities, mode: DiagnosticMode) {
+  const config = new Configuration(connection, log, capabilities.workspace?.configuration === true);
+  const store = new DiagnosticsStore(connection, mode, log);
+  let workspace: Workspace | undefined;
+  let documents: OpenDocuments | undefined;
+  const analyzer = new Analyzer(log, (path) => documents?.textOfPath(path));
+  const linter = new Linter(config, analyzer, store, log);
+  documents = new OpenDocuments(
+    config,
+    linter,
+    store,
+    log,
+    (_key, path) => workspace?.takeBack(path) ?? false,
+    (entry) => {
+      if (entry.path) void workspace?.refreshDependents(entry.path).catch((error: unknown) => log.error('Could not analyse dependent files', error));
+    },
+  );
+  workspace = new Workspace(connection, config, linter, store, documents, log);
+  documents.listen(connection);
+  const pull = new PullDiagnostics(store, documents, workspace);
+  return { config, store, analyzer, linter, documents, workspace, pull, log };
+}
+
+function initialFolders(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(pathOfUri).filter((p): p is string => !!p);
+  if (!paths.length && params.rootPath) paths.push(params.rootPath);
+  return paths;
+}

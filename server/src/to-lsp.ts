@@ -1,0 +1,76 @@
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { ruleDocUrl } from '../../shared/src/docs';
+import type { ConfigError } from '../../shared/src/config';
+import type { FileReport } from '../../shared/src/engine';
+import type { Diagnostic, Fix, Range, Severity } from '../../shared/src/types';
+import { resolveRelated, uriOfPath } from './paths';
+
+export const SOURCE = 'bulkhead';
+
+/** What a diagnostic carries for the code actions: the fixes, valid for the document version they were computed on. */
+export interface DiagnosticData {
+  version: number | null;
+  fixes: Fix[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export interface Origin {
+  uri: string;
+  /** Path on disk, when the document has one: related paths resolve against it. */
+  path?: string;
+  folder?: string;
+  version: number | null;
+}
+
+export function toLspDiagnostic(d: Diagnostic, origin: Origin): LspDiagnostic {
+  const data: DiagnosticData = { version: origin.version, fixes: d.fixes };
+  const diagnostic: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.ruleId,
+    codeDescription: { href: ruleDocUrl(d.ruleId) },
+    source: SOURCE,
+    message: d.message,
+    data,
+  };
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.path && origin.path ? uriOfPath(resolveRelated(origin.path, r.path, origin.folder)) : origin.uri, range: r.range },
+      message: r.message,
+    }));
+  }
+  return diagnostic;
+}
+
+export function toLspDiagnostics(report: FileReport, origin: Origin): LspDiagnostic[] {
+  return report.diagnostics.map((d) => toLspDiagnostic(d, origin));
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** One informational line on a file Bulkhead did not analyse, so an empty Problems list is not read as "all clear". */
+export function skippedDiagnostic(reason: string): LspDiagnostic {
+  return { range: START, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Bulkhead did not analyse this file: ${reason}.` };
+}
+
+/** Problems of a `.bulkhead.yaml`, at the line and column the parser names, spanning the word there. */
+export function configErrorDiagnostics(errors: readonly ConfigError[], text: string | undefined): LspDiagnostic[] {
+  const lines = text?.split(/\r\n|\r|\n/) ?? [];
+  return errors.map((e) => {
+    const line = Math.max(0, e.line - 1);
+    const character = Math.max(0, e.column - 1);
+    const rest = (lines[line] ?? '').slice(character);
+    const word = /^[^\s:#]+/.exec(rest)?.[0].length ?? 0;
+    return {
+      range: { start: { line, character }, end: { line, character: character + word } },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      message: e.key ? `\`${e.key}\`: ${e.message}` : e.message,
+    };
+  });
+}

@@ -1,0 +1,259 @@
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from '../../shared/src/config';
+import { detectKind } from '../../shared/src/detect';
+import type { FileKind } from '../../shared/src/types';
+import type { Configuration } from './configuration';
+import type { OpenDocuments } from './documents';
+import { readForAnalysis } from './files';
+import type { Linter } from './linter';
+import { folderOf, isInside, pathOfUri, uriOfPath } from './paths';
+import type { DiagnosticsStore, Entry } from './store';
+import type { Logger } from './log';
+
+/** Folders no one wants scanned: version control metadata and installed dependencies. */
+const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+/** A workspace with more Dockerfiles and Compose files than this is probably a mirror; the rest is left unscanned. */
+const MAX_FILES = 20000;
+/** Progress messages are throttled: a message per file would cost more than the analysis. */
+const PROGRESS_INTERVAL_MS = 200;
+
+export interface ScanResult {
+  files: number;
+  cancelled: boolean;
+}
+
+/**
+ * The workspace-wide listing: finds every Dockerfile and Compose file in the workspace folders, analyses them in the
+ * background with cancellable progress, and keeps them current from file system events. Open documents are the
+ * editor's business (their text may differ from the disk), so the scan leaves them alone.
+ */
+export class Workspace {
+  private generation = 0;
+  private current: Promise<ScanResult> | undefined;
+  private firstScanDone!: () => void;
+  /** Resolves when the first scan after start has finished (or was skipped): pull requests wait for it. */
+  readonly firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly config: Configuration,
+    private readonly linter: Linter,
+    private readonly store: DiagnosticsStore,
+    private readonly documents: OpenDocuments,
+    private readonly log: Logger,
+  ) {}
+
+  private get enabled(): boolean {
+    return this.config.workspaceFolders.some((folder) => {
+      const settings = this.config.forFile(folder).settings;
+      return settings.enable && settings.workspaceScan;
+    });
+  }
+
+  /** Scans all folders (a running scan is superseded); with `force`, even when the setting turns scanning off. */
+  scan(force = false): Promise<ScanResult> {
+    const generation = ++this.generation;
+    if (!force && !this.enabled) {
+      this.forgetDiskFiles(() => true);
+      this.firstScanDone();
+      return Promise.resolve({ files: 0, cancelled: false });
+    }
+    const run = this.run(generation, force).finally(() => this.firstScanDone());
+    this.current = run;
+    return run;
+  }
+
+  /** Stops a running scan (shutdown). */
+  stop(): void {
+    this.generation++;
+  }
+
+  /** Waits for a scan in progress, if any. */
+  async settled(): Promise<void> {
+    await this.firstScan;
+    await this.current?.catch(() => undefined);
+  }
+
+  private async run(generation: number, force: boolean): Promise<ScanResult> {
+    await this.config.ready;
+    const progress = await this.startProgress();
+    const superseded = () => generation !== this.generation;
+    const cancelled = () => superseded() || progress?.token.isCancellationRequested === true;
+    let analysed = 0;
+    try {
+      progress?.begin('Bulkhead', 0, 'Finding Dockerfiles and Compose files…', true);
+      const started = performance.now();
+      const found = await this.findFiles(cancelled);
+      progress?.report(0, `Analysing ${found.size} files…`);
+      let lastReport = performance.now();
+      for (const [path, kind] of found) {
+        if (cancelled()) break;
+        await this.analyseFromDisk(path, kind, force);
+        analysed++;
+        if (performance.now() - lastReport > PROGRESS_INTERVAL_MS) {
+          lastReport = performance.now();
+          progress?.report(Math.floor((analysed / found.size) * 100), `${analysed}/${found.size} files`);
+        }
+        // Let edits, hovers and code actions through between files.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const wasCancelled = cancelled();
+      if (!wasCancelled) {
+        // Files analysed before but not found now were deleted (or excluded) while no one was watching.
+        this.forgetDiskFiles((entry) => !entry.path || !found.has(entry.path));
+        this.log.info(`Workspace scan: ${analysed} files in ${(performance.now() - started).toFixed(0)} ms`);
+      } else if (!superseded()) {
+        this.log.info(`Workspace scan cancelled after ${analysed} of ${found.size} files`);
+      }
+      progress?.report(100, `${analysed}/${found.size} files`);
+      return { files: analysed, cancelled: wasCancelled };
+    } catch (error) {
+      this.log.error('Workspace scan failed', error);
+      return { files: analysed, cancelled: false };
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Every Dockerfile and Compose file of the workspace folders that is not excluded, in a stable order. */
+  async findFiles(cancelled: () => boolean = () => false): Promise<Map<string, FileKind>> {
+    const found = new Map<string, FileKind>();
+    for (const folder of this.config.workspaceFolders) {
+      if (cancelled()) break;
+      await this.walk(folder, folder, found, cancelled);
+    }
+    return found;
+  }
+
+  private async startProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    try {
+      return await this.connection.window.createWorkDoneProgress();
+    } catch (error) {
+      this.log.debug(`No progress reporting: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private async walk(folder: string, dir: string, found: Map<string, FileKind>, cancelled: () => boolean): Promise<void> {
+    if (cancelled() || found.size >= MAX_FILES) return;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      this.log.warn(`Cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const config = this.config.forFile(dir);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (this.config.isExcluded(path, config, true)) continue;
+      if (entry.isDirectory()) {
+        // Links to folders are not followed: inside the workspace their target is walked anyway, outside is out of scope.
+        if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, path, found, cancelled);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        const kind = detectKind(entry.name);
+        if (!kind) continue;
+        if (found.size >= MAX_FILES) {
+          this.log.warn(`More than ${MAX_FILES} Dockerfiles and Compose files in ${folder}: the rest is not scanned`);
+          return;
+        }
+        found.set(path, kind);
+      }
+    }
+  }
+
+  /**
+   * Analyses a file from disk unless it is open (the editor's text wins) or excluded; `force` when the user asked for
+   * a scan although the setting turns scanning off.
+   */
+  private async analyseFromDisk(path: string, kind: FileKind, force = false): Promise<void> {
+    const key = path;
+    if (this.documents.isOpen(key)) return;
+    const config = this.config.forFile(path);
+    if (!config.settings.enable || (!config.settings.workspaceScan && !force) || this.config.isExcluded(path, config, true)) {
+      this.forget(key);
+      return;
+    }
+    const read = await readForAnalysis(path, config.engine);
+    // The file may have been opened while it was read: the document's analysis stands.
+    if (this.documents.isOpen(key)) return;
+    const target = { key, uri: uriOfPath(path), path, kind, version: null };
+    if ('missing' in read) this.forget(key);
+    else if ('skipped' in read) this.linter.skipped(target, read.skipped);
+    else this.linter.lint(target, read.text);
+  }
+
+  /** A document was closed: its file goes back to the scan's results when the scan covers it. */
+  takeBack(path: string | undefined): boolean {
+    if (!path) return false;
+    const kind = detectKind(path);
+    const folder = folderOf(path, this.config.workspaceFolders);
+    if (!kind || folder === undefined) return false;
+    const settings = this.config.forFile(path).settings;
+    if (!settings.enable || !settings.workspaceScan) return false;
+    void this.analyseFromDisk(path, kind).catch((error: unknown) => this.log.error(`Could not analyse ${path}`, error));
+    return true;
+  }
+
+  /**
+   * File system events: analyse what changed, and what read it (a Compose file whose Dockerfile changed). Answers
+   * whether a workspace folder's `.bulkhead.yaml` changed: then everything needs analysing again.
+   */
+  async onFilesChanged(changes: readonly FileEvent[]): Promise<boolean> {
+    let configChanged = false;
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const path = pathOfUri(change.uri);
+      if (!path) continue;
+      if (basename(path) === CONFIG_FILE_NAME && this.config.projectFileFolder(path) !== undefined) {
+        configChanged = true;
+        continue;
+      }
+      touched.add(path);
+      if (change.type === FileChangeType.Deleted) {
+        // A deleted folder arrives as one event: everything known below it is gone too.
+        for (const entry of this.store.all()) {
+          if (entry.path && entry.version === null && isInside(entry.path, path)) this.forget(entry.key);
+        }
+      } else {
+        const kind = detectKind(path);
+        if (kind && folderOf(path, this.config.workspaceFolders) !== undefined) await this.analyseFromDisk(path, kind);
+      }
+    }
+    const dependents = new Map<string, Entry>();
+    for (const path of touched) for (const entry of this.store.dependents(path)) if (!touched.has(entry.key)) dependents.set(entry.key, entry);
+    for (const entry of dependents.values()) await this.reanalyse(entry);
+    return configChanged;
+  }
+
+  /** Analyses again the files whose last analysis read `path` (its text changed in the editor or on disk). */
+  async refreshDependents(path: string): Promise<void> {
+    for (const entry of this.store.dependents(path)) if (entry.key !== path) await this.reanalyse(entry);
+  }
+
+  /** After a settings or `.bulkhead.yaml` change: everything again, open documents first. */
+  async onConfigurationChanged(): Promise<void> {
+    await this.documents.relintAll();
+    await this.scan();
+  }
+
+  private async reanalyse(entry: Entry): Promise<void> {
+    if (entry.version !== null) {
+      const document = this.documents.byKey(entry.key);
+      if (document) this.linter.lint({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: document.version }, document.getText());
+    } else if (entry.path) {
+      await this.analyseFromDisk(entry.path, entry.kind);
+    }
+  }
+
+  private forget(key: string): void {
+    if (this.store.get(key)?.version === null) this.store.delete(key);
+  }
+
+  private forgetDiskFiles(which: (entry: Entry) => boolean): void {
+    for (const entry of this.store.all()) if (entry.version === null && which(entry)) this.store.delete(entry.key);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Hover texts, pure: over a finding (the rule, its threat and mitigation) and over security-relevant keywords even
+ * when nothing is wrong. The language server maps them to LSP; anything else that shows explanations can reuse them.
+ */
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
+import { renderHover, ruleDocUrl, type DocMeta } from '../docs';
+import { RULES } from '../rules/index';
+import { BUILTINS } from '../rules/builtin';
+import { SourceText } from '../text';
+import type { Diagnostic, FileKind, Position, Range } from '../types';
+import { composeKeywordHover } from './compose';
+import { dockerfileKeywordHover } from './dockerfile';
+
+export type { KeywordHover } from './types';
+export { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCapability, type CapabilityInfo } from './capabilities';
+
+/** Metadata of a registered rule or engine diagnostic, by id. */
+export function ruleMeta(id: string, rules: readonly { meta: DocMeta }[] = RULES): DocMeta | undefined {
+  return rules.find((r) => r.meta.id === id)?.meta ?? BUILTINS.find((b) => b.id === id);
+}
+
+/** Over a finding: what was found, then the rule's threat, mitigation, CIS control and documentation link. */
+export function findingHover(diagnostic: Pick<Diagnostic, 'ruleId' | 'message'>): string {
+  const meta = ruleMeta(diagnostic.ruleId);
+  const message = `${diagnostic.message}`;
+  return meta ? `${message}\n\n${renderHover(meta)}` : message;
+}
+
+/** Over a keyword: what it means for the container, with links to the registered rules that guard it. */
+export function keywordHover(kind: FileKind, text: string, position: Position, model?: DockerfileModel): { range: Range; markdown: string } | undefined {
+  const hover =
+    kind === 'dockerfile'
+      ? dockerfileKeywordHover(model ?? parseDockerfile(text), position)
+      : composeKeywordHover(text, new SourceText(text).offsetAt(position));
+  if (!hover) return undefined;
+  const links = hover.rules
+    .map((id) => ruleMeta(id))
+    .filter((meta): meta is DocMeta => meta !== undefined)
+    .map((meta) => `[\`${meta.id}\`](${ruleDocUrl(meta.id)})${meta.cis ? ` (CIS ${meta.cis})` : ''}`);
+  const markdown = links.length ? `${hover.markdown}\n\nRule${links.length > 1 ? 's' : ''}: ${links.join(' · ')}` : hover.markdown;
+  return { range: hover.range, markdown };
+}

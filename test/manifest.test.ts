@@ -1,0 +1,89 @@
+// The extension manifest agrees with the code: activation and document globs with the file detector, the rule
+// settings with the registry, commands with what the extension registers, settings with what the server reads.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectKind } from '../shared/src/detect';
+import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../shared/src/file-globs';
+import { BUILTINS, RULES } from '../shared/src/rules/index';
+import { COMMANDS, DOCUMENT_SELECTOR } from '../client/src/selectors';
+import { WATCHED } from '../server/src/server';
+import { defaultSettings } from '../server/src/settings';
+import { ruleSettingsProperties } from '../scripts/manifest-rules';
+import { repoRoot } from '../scripts/repo-root';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
+
+/** `{a,b*}` → its alternatives. */
+function alternatives(glob: string): string[] {
+  const m = /^\{(.*)\}$/.exec(glob);
+  assert.ok(m, `${glob} is a {…} list`);
+  return m[1].split(',');
+}
+
+/** VS Code glob semantics for one name: `*` matches within a name. */
+function nameMatches(alternativesList: string[], name: string): boolean {
+  return alternativesList.some((alt) => new RegExp(`^${alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(name));
+}
+
+const SAMPLES = [
+  'Dockerfile', 'Containerfile', 'Dockerfile.prod', 'Containerfile.dev', 'api.Dockerfile', 'api.dockerfile', 'x.Containerfile', 'x.containerfile',
+  'compose.yaml', 'compose.yml', 'compose.prod.yaml', 'compose.override.yml', 'docker-compose.yml', 'docker-compose.dev.yaml', 'docker-compose-ci.yml',
+  'dockerfile', 'Dockerfile-dev', 'compose.json', 'mycompose.yaml', 'notes.txt', 'docker-compose.json', 'values.yaml',
+];
+
+describe('extension manifest', () => {
+  it('the name globs recognise exactly what the detector recognises', () => {
+    const dockerfile = alternatives(DOCKERFILE_NAMES_GLOB);
+    const compose = alternatives(COMPOSE_NAMES_GLOB);
+    for (const name of SAMPLES) {
+      assert.equal(nameMatches(dockerfile, name), detectKind(name) === 'dockerfile', `${name} as a Dockerfile`);
+      assert.equal(nameMatches(compose, name), detectKind(name) === 'compose', `${name} as a Compose file`);
+    }
+  });
+
+  it('activates on the two languages and on a workspace holding any such file, nothing else', () => {
+    const events: string[] = manifest.activationEvents;
+    assert.ok(events.includes('onLanguage:dockerfile'));
+    assert.ok(events.includes('onLanguage:dockercompose'));
+    const contains = events.filter((e) => e.startsWith('workspaceContains:'));
+    assert.equal(contains.length, 1);
+    const listed = alternatives(contains[0].slice('workspaceContains:**/'.length));
+    assert.deepEqual(new Set(listed), new Set([...alternatives(DOCKERFILE_NAMES_GLOB), ...alternatives(COMPOSE_NAMES_GLOB)]));
+    assert.equal(events.length, 3, 'no `*` or onStartupFinished activation');
+  });
+
+  it('the document selector and the server’s watchers use the same globs', () => {
+    const patterns = DOCUMENT_SELECTOR.flatMap((s) => ('pattern' in s ? [s.pattern] : []));
+    assert.deepEqual(patterns, [`**/${DOCKERFILE_NAMES_GLOB}`, `**/${COMPOSE_NAMES_GLOB}`]);
+    assert.ok(WATCHED.includes(`**/${DOCKERFILE_NAMES_GLOB}`) && WATCHED.includes(`**/${COMPOSE_NAMES_GLOB}`));
+  });
+
+  it('bulkhead.rules lists every rule with its default severity (run `npm run manifest` after adding a rule)', () => {
+    const properties = manifest.contributes.configuration.properties['bulkhead.rules'].properties;
+    assert.deepEqual(properties, ruleSettingsProperties([...RULES.map((r) => r.meta), ...BUILTINS]));
+  });
+
+  it('contributes every setting the server reads, each with a description', () => {
+    const contributed = manifest.contributes.configuration.properties as Record<string, { description?: string; markdownDescription?: string }>;
+    const read = Object.keys(defaultSettings()).map((key) => (key === 'trace' ? 'bulkhead.trace.server' : `bulkhead.${key}`));
+    assert.deepEqual(Object.keys(contributed).sort(), read.sort());
+    for (const [key, schema] of Object.entries(contributed)) assert.ok(schema.description ?? schema.markdownDescription, key);
+  });
+
+  it('contributes the commands the extension registers, under the Bulkhead category', () => {
+    const commands = manifest.contributes.commands as { command: string; category: string }[];
+    assert.deepEqual(commands.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
+    assert.ok(commands.every((c) => c.category === 'Bulkhead'));
+  });
+
+  it('states its workspace support honestly and ships the server as a bin', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+    assert.equal(manifest.bin['bulkhead-language-server'], 'dist/server.js');
+    assert.equal(manifest.main, 'dist/extension.js');
+    const required = JSON.parse(readFileSync(join(repoRoot(), 'node_modules/vscode-languageclient/package.json'), 'utf8')).engines.vscode;
+    assert.equal(manifest.engines.vscode, required, 'the VS Code version vscode-languageclient needs');
+  });
+});

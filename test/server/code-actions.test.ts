@@ -1,0 +1,209 @@
+// Quick fixes, fix-all and suppressions through the protocol: each action's WorkspaceEdit is applied the way an
+// editor applies it, and the server's next diagnostics must show the finding gone.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../shared/src/text';
+import { fixAll } from '../../shared/src/fix-all';
+import { LspClient, FULL_CAPABILITIES, ofRule, tempWorkspace } from './lsp-client';
+
+const ws = tempWorkspace({});
+
+function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  assert.ok(edit, 'the action carries its edit');
+  if (edit.documentChanges) {
+    const changes = (edit.documentChanges as TextDocumentEdit[]).filter((c) => c.textDocument.uri === uri);
+    return changes.flatMap((c) => c.edits as TextEdit[]);
+  }
+  return edit.changes?.[uri] ?? [];
+}
+
+async function actionsAt(client: LspClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+}
+
+/** Applies an action's edit to the document, sends the change, and answers the new text and diagnostics. */
+async function apply(client: LspClient, uri: string, text: string, action: CodeAction): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  const next = applyEdits(text, editsOf(action.edit, uri));
+  const since = client.mark();
+  const version = await client.change(uri, next);
+  const diagnostics = await client.diagnostics(uri, (_d, p) => p.version === version, since);
+  return { text: next, diagnostics };
+}
+
+describe('language server: code actions', () => {
+  let client: LspClient;
+
+  before(async () => {
+    ({ client } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { workspaceScan: false, debounceMs: 10 } } }));
+  });
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('offers each fix as a preferred quick fix that removes the finding', async () => {
+    const uri = ws.uri('quickfix/Dockerfile');
+    const text = 'FROM debian:12\nRUN sudo apt-get update\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const actions = await actionsAt(client, uri, sudo);
+    const fix = actions.find((a) => a.title === 'Remove `sudo`');
+    assert.ok(fix, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true, 'a safe fix is the preferred one');
+    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['image/sudo']);
+    assert.equal((fix.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 1, 'the edit is tied to the version it was computed on');
+    const after = await apply(client, uri, text, fix);
+    assert.equal(after.text, 'FROM debian:12\nRUN apt-get update\n');
+    assert.deepEqual(ofRule(after.diagnostics, 'image/sudo'), []);
+  });
+
+  it('does not mark an unsafe fix as preferred', async () => {
+    const uri = ws.uri('unsafe/Dockerfile');
+    const text = 'FROM debian:12\nUSER app\nRUN sudo make install\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const fix = (await actionsAt(client, uri, sudo)).find((a) => a.title === 'Remove `sudo`');
+    assert.ok(fix);
+    assert.equal(fix.isPreferred, undefined);
+  });
+
+  it('fixes all safe problems in one source.fixAll.bulkhead action, as the core fix-all does', async () => {
+    const uri = ws.uri('fixall/Dockerfile');
+    const text = 'FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y curl\nRUN curl -k https://example.com/a -o /a\n';
+    await client.open(uri, text);
+    const before = await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2);
+    const actions = await actionsAt(client, uri, [], ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all Bulkhead safe problems', 'source.fixAll.bulkhead']]);
+    assert.ok(actions[0].diagnostics!.length >= 4, 'it names the diagnostics it fixes');
+    const after = await apply(client, uri, text, actions[0]);
+    assert.equal(after.text, fixAll('Dockerfile', text, 'dockerfile').text, 'the same text as the core fix-all');
+    for (const id of ['image/sudo', 'image/install-recommends', 'image/tls-verification-disabled']) {
+      assert.ok(ofRule(before, id).length > 0, `${id} was reported before`);
+      assert.deepEqual(ofRule(after.diagnostics, id), [], `${id} is gone after fix-all`);
+    }
+    assert.deepEqual(await actionsAt(client, uri, [], ['source.fixAll']), [], 'nothing left to fix: no action');
+  });
+
+  it('leaves fix-all out of the lightbulb’s automatic requests, and offers it when asked explicitly', async () => {
+    const uri = ws.uri('fixall-trigger/Dockerfile');
+    await client.open(uri, 'FROM debian:12\nRUN sudo true\n');
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const ask = (triggerKind: number) =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: sudo[0].range, context: { diagnostics: sudo, triggerKind } });
+    const kinds = async (triggerKind: number) => (await ask(triggerKind)).map((a) => a.kind);
+    assert.ok(!(await kinds(2)).includes('source.fixAll.bulkhead'), 'automatic: no fix-all');
+    assert.ok((await kinds(1)).includes('source.fixAll.bulkhead'), 'invoked: fix-all');
+  });
+
+  it('offers no quick fixes when only fix-all is asked for (as on save)', async () => {
+    const uri = ws.uri('fixall/Dockerfile');
+    const actions = await actionsAt(client, uri, [], ['source.fixAll.bulkhead']);
+    assert.ok(actions.every((a) => a.kind === 'source.fixAll.bulkhead'));
+  });
+
+  it('ignores a rule for one line: the comment goes above the instruction, indented like it', async () => {
+    const uri = ws.uri('ignore-line/Dockerfile');
+    const text = 'FROM debian:12 AS build\n  RUN apt-get update && \\\n      sudo make install\nRUN sudo true\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2), 'image/sudo');
+    const actions = await actionsAt(client, uri, [sudo[0]]);
+    const ignore = actions.find((a) => a.title === 'Ignore image/sudo for this line');
+    assert.ok(ignore, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    const after = await apply(client, uri, text, ignore);
+    assert.equal(after.text, 'FROM debian:12 AS build\n  # bulkhead-ignore image/sudo\n  RUN apt-get update && \\\n      sudo make install\nRUN sudo true\n');
+    assert.deepEqual(ofRule(after.diagnostics, 'image/sudo').map((d) => d.range.start.line), [4], 'only the other sudo is left');
+  });
+
+  it('ignores a rule for the file below the parser directives, which must stay first', async () => {
+    const uri = ws.uri('ignore-file/Dockerfile');
+    const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM debian:12\nRUN sudo true\nRUN sudo id\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2), 'image/sudo');
+    const ignore = (await actionsAt(client, uri, [sudo[0]])).find((a) => a.title === 'Ignore image/sudo for this file');
+    assert.ok(ignore);
+    const after = await apply(client, uri, text, ignore);
+    assert.equal(after.text, '# syntax=docker/dockerfile:1\n# escape=\\\n# bulkhead-ignore-file image/sudo\nFROM debian:12\nRUN sudo true\nRUN sudo id\n');
+    assert.deepEqual(ofRule(after.diagnostics, 'image/sudo'), []);
+  });
+
+  it('extends an existing suppression comment instead of stacking another', async () => {
+    const uri = ws.uri('ignore-extend/Dockerfile');
+    const text = 'FROM debian:12\n# bulkhead-ignore image/install-recommends -- minimal image later\nRUN sudo apt-get install -y curl\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const ignore = (await actionsAt(client, uri, sudo)).find((a) => a.title === 'Ignore image/sudo for this line');
+    assert.ok(ignore);
+    const after = await apply(client, uri, text, ignore);
+    assert.equal(after.text, 'FROM debian:12\n# bulkhead-ignore image/install-recommends,image/sudo -- minimal image later\nRUN sudo apt-get install -y curl\n');
+    assert.deepEqual(ofRule(after.diagnostics, 'image/sudo'), []);
+  });
+
+  it('writes CRLF line breaks into a CRLF file', async () => {
+    const uri = ws.uri('crlf/Dockerfile');
+    const text = 'FROM debian:12\r\nRUN sudo true\r\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const ignore = (await actionsAt(client, uri, sudo)).find((a) => a.title === 'Ignore image/sudo for this line');
+    assert.ok(ignore);
+    assert.equal((await apply(client, uri, text, ignore)).text, 'FROM debian:12\r\n# bulkhead-ignore image/sudo\r\nRUN sudo true\r\n');
+  });
+
+  it('ignores a compose rule with a YAML comment above the line', async () => {
+    const uri = ws.uri('compose.yaml');
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
+    await client.open(uri, text, 'dockercompose');
+    const found = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'container/privileged').length === 1), 'container/privileged');
+    const ignore = (await actionsAt(client, uri, found)).find((a) => a.title === 'Ignore container/privileged for this line');
+    assert.ok(ignore);
+    const after = await apply(client, uri, text, ignore);
+    assert.equal(after.text, 'services:\n  web:\n    image: nginx:1.27\n    # bulkhead-ignore container/privileged\n    privileged: true\n');
+    assert.deepEqual(ofRule(after.diagnostics, 'container/privileged'), []);
+  });
+});
+
+describe('language server: code actions for a client without documentChanges', () => {
+  it('sends plain `changes`', async () => {
+    const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: false } } };
+    const { client } = await LspClient.start({ folders: [ws.root], capabilities, settings: { bulkhead: { workspaceScan: false } } });
+    try {
+      const uri = ws.uri('plain/Dockerfile');
+      await client.open(uri, 'FROM debian:12\nRUN sudo true\n');
+      const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+      const fix = (await actionsAt(client, uri, sudo)).find((a) => a.title === 'Remove `sudo`');
+      assert.ok(fix?.edit?.changes?.[uri]);
+      assert.equal(fix.edit.documentChanges, undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('language server: a fix that asks for a value', () => {
+  it('is a snippet edit with the value as a placeholder where the client supports snippets, plain text otherwise', async () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n';
+    const snippets = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
+    for (const [capabilities, expectSnippet] of [[snippets, true], [FULL_CAPABILITIES, false]] as const) {
+      const { client } = await LspClient.start({ folders: [ws.root], capabilities, settings: { bulkhead: { workspaceScan: false } } });
+      try {
+        const uri = ws.uri(`snippet-${expectSnippet}/compose.yaml`);
+        await client.open(uri, text, 'dockercompose');
+        const found = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'container/memory-unlimited').length === 1), 'container/memory-unlimited');
+        const fix = (await actionsAt(client, uri, found)).find((a) => a.title.startsWith('Add `mem_limit'));
+        assert.ok(fix, 'a memory limit fix');
+        const edit = (fix.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit & { snippet?: { kind: string; value: string } };
+        if (expectSnippet) {
+          assert.equal(edit.snippet?.kind, 'snippet');
+          assert.match(edit.snippet!.value, /mem_limit: \$\{1:512m\}/);
+        } else {
+          assert.equal(edit.snippet, undefined);
+          assert.match(edit.newText, /mem_limit: 512m/);
+        }
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+});

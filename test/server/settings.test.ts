@@ -1,0 +1,40 @@
+// Reading the `bulkhead` settings section as a user may have typed it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSettings, readFilesExclude, readSettings } from '../../server/src/settings';
+import { globToRegExp } from '../../shared/src/glob';
+
+describe('settings', () => {
+  it('defaults when nothing is set', () => {
+    assert.deepEqual(readSettings(undefined), defaultSettings());
+    assert.deepEqual(readSettings(null), defaultSettings());
+  });
+
+  it('takes each valid field and reports each wrong one', () => {
+    const problems: string[] = [];
+    const settings = readSettings(
+      { enable: false, rules: { 'image/sudo': 'error', 'image/root-user': 'loud' }, exclude: ['vendor/', 7, ''], maxFileSize: -1, debounceMs: 99999, trace: { server: 'verbose' } },
+      problems,
+    );
+    assert.equal(settings.enable, false);
+    assert.deepEqual(settings.rules, { 'image/sudo': 'error' });
+    assert.deepEqual(settings.exclude, ['vendor/']);
+    assert.equal(settings.maxFileSize, undefined);
+    assert.equal(settings.debounceMs, 5000, 'clamped');
+    assert.equal(settings.trace.server, 'verbose');
+    assert.deepEqual(problems, ['bulkhead.rules.image/root-user: expected off, info, warning or error', 'bulkhead.maxFileSize: expected a positive number of bytes']);
+  });
+
+  it('files.exclude: only entries set to true', () => {
+    assert.deepEqual(readFilesExclude({ '**/.git': true, '**/off': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(readFilesExclude(['x']), []);
+  });
+
+  it('globs with wildcards inside braces, as files.exclude writes them', () => {
+    const re = globToRegExp('**/{*.yml,build?}');
+    assert.ok(re.test('a/b/c.yml'));
+    assert.ok(re.test('build1'));
+    assert.ok(!re.test('a/c.yaml'));
+    assert.ok(!re.test('build12'));
+  });
+});
