@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { RULES, BUILTINS } from '../shared/src/rules/index';
-import { renderAllDocs } from '../shared/src/docs';
+import { renderAllDocs, withReadmeRuleTable } from '../shared/src/docs';
 import { repoRoot } from './repo-root';
 
 const root = repoRoot();
@@ -30,7 +30,14 @@ for (const path of markdownFiles(join(root, 'docs', 'rules'))) {
   rmSync(path);
   removed++;
 }
-console.log(`docs: ${files.size} files, ${written} written, ${removed} stale removed`);
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const updatedReadme = withReadmeRuleTable(readme, [...RULES.map((rule) => rule.meta), ...BUILTINS]);
+if (updatedReadme !== readme) {
+  writeFileSync(readmePath, updatedReadme);
+  written++;
+}
+console.log(`docs: ${files.size} files and the README's rule list, ${written} written, ${removed} stale removed`);
 
 function markdownFiles(dir: string): string[] {
   let names: string[];

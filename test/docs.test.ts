@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { RULES, BUILTINS } from '../shared/src/rules/index';
 import { analyzeText } from '../shared/src/engine';
 import { parserRegistered } from '../scripts/kinds';
-import { renderAllDocs, renderHover, ruleDocUrl, exampleKind, examplePath, RULE_DOCS_BASE_URL, type DocMeta } from '../shared/src/docs';
+import { renderAllDocs, withReadmeRuleTable, README_RULES_START, renderHover, ruleDocUrl, exampleKind, examplePath, RULE_DOCS_BASE_URL, type DocMeta } from '../shared/src/docs';
 import { THREATS } from '../shared/src/threats';
 import { repoRoot } from '../scripts/repo-root';
 
@@ -34,6 +34,12 @@ describe('generated docs are up to date', () => {
       }
     });
   }
+
+  it('the README lists every rule', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.ok(readme.includes(README_RULES_START), 'README.md has no generated rule list');
+    assert.equal(readme, withReadmeRuleTable(readme, metas), `README.md's rule list is stale: ${REGENERATE}`);
+  });
 
   it('no page for a rule that does not exist', () => {
     const stale = markdownFiles(join(root, 'docs', 'rules'))
