@@ -15,7 +15,13 @@ export type RuleKind = keyof ModelsByKind & FileKind;
 
 /** Facts beyond the file itself that a check may use (cross-file facts come through here). */
 export interface RuleContext {
-  /** Reads another workspace file, or undefined when it is not there or not readable. Never executes anything. */
+  /**
+   * Reads another workspace file, or undefined when it is not there or not readable. Never executes anything.
+   *
+   * `path` is absolute, or relative to what the analysed file's own path is relative to: the model resolves a path a
+   * file names (`build: ../app`) against that file's path, so with the CLI's paths (relative to the working
+   * directory) it is relative to the working directory, and with the server's (absolute) it is absolute.
+   */
   readFile?(path: string): string | undefined;
 }
 

@@ -29,7 +29,7 @@ interface LimitSyntax {
 
 const AFTER_IMAGE: Placement = [{ after: 'restart' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
 
-export const LIMIT_SYNTAX: Record<ResourceKind, LimitSyntax> = {
+const LIMIT_SYNTAX: Record<ResourceKind, LimitSyntax> = {
   memory: {
     key: 'mem_limit',
     value: '512m',

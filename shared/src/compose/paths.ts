@@ -33,3 +33,15 @@ export function fileOf(origin: Origin, checkedPath: string): string {
   }
   return checkedPath;
 }
+
+/** `to` as seen from the folder of `fromFile` (`deploy/compose.yaml`, `app/Dockerfile` → `../app/Dockerfile`), for messages. */
+export function relativeTo(fromFile: string, to: string): string {
+  const from = normalizePath(siblingPath(fromFile, '.'));
+  const target = normalizePath(to);
+  if (from.startsWith('/') !== target.startsWith('/') || from.startsWith('..')) return target;
+  const a = from === '.' ? [] : from.split('/').filter(Boolean);
+  const b = target.split('/').filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
+}

@@ -61,6 +61,7 @@ export interface DockerfileModel {
 export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileModel {
   const source = new SourceText(text);
   const ast = DockerfileParser.parse(text);
+  for (const instruction of ast.getInstructions()) scanArgumentsOnce(instruction);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
@@ -123,6 +124,20 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
  * Replaces `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` with ARG defaults.
  * Returns undefined when a variable has no known value: an unknown stays unknown, never a guess.
  */
+/**
+ * dockerfile-ast scans an instruction's text again on each `getArguments`, `getFlags`, `getArgumentsRange`,
+ * `getRawArgumentsContent`, `getHeredocs`… call, and the model and the rules make many: one scan per instruction
+ * (about a sixth of a Dockerfile's analysis time; see BENCHMARKS.md).
+ */
+function scanArgumentsOnce(instruction: Instruction): void {
+  const target = instruction as unknown as { getRawArguments?: () => unknown[] };
+  const scan = target.getRawArguments;
+  if (typeof scan !== 'function') return;
+  const args = scan.call(instruction);
+  // A copy per call: ModifiableInstruction.getArguments shifts the flags off the array it is given.
+  target.getRawArguments = () => args.slice();
+}
+
 export function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
   let unknown = false;
   const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {

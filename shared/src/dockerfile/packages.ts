@@ -111,7 +111,8 @@ const MANAGERS: Record<PackageManager, ManagerSpec> = {
 function managerOf(name: string): PackageManager | undefined {
   if (/^pip(\d+(\.\d+)?)?$/.test(name)) return 'pip';
   if (name === 'tdnf') return 'dnf';
-  return name in MANAGERS ? (name as PackageManager) : undefined;
+  // Own keys only: `in` would take `valueOf` or `constructor` for a package manager.
+  return Object.hasOwn(MANAGERS, name) ? (name as PackageManager) : undefined;
 }
 
 export interface ManagerCommand {

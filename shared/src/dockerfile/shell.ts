@@ -522,7 +522,8 @@ export function effectiveWords(cmd: SimpleCommand): ShellWord[] {
   let words = cmd.words;
   for (let guard = 0; guard < 8 && words.length > 0; guard++) {
     const name = basename(words[0].value);
-    const wrapper = WRAPPERS[name];
+    // Own keys only: a command named `constructor` or `valueOf` is not a wrapper.
+    const wrapper = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!wrapper) break;
     let i = 1;
     while (i < words.length) {

@@ -1,5 +1,7 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import rule from '../../../shared/src/rules/container/root-user';
-import { runRuleTests } from '../../rule-tester';
+import { findingsOf, runRuleTests } from '../../rule-tester';
 
 const fix = 'Run as user `65532:65532`';
 const nodeRoot = { 'app/Dockerfile': 'FROM node:22\nWORKDIR /app\nCMD ["node", "server.js"]\n' };
@@ -91,4 +93,15 @@ runRuleTests(rule, {
       findings: [{ messageId: 'rootUser', range: '2:24-2:33', fixes: [{ title: fix, safe: false, output: 'services:\n  app: {image: alpine, user: "65532:65532"}\n' }] }],
     },
   ],
+});
+
+describe('container/root-user placeholder', () => {
+  it('marks the user it writes, so editors select it for the user to change', () => {
+    for (const code of ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    build: ./app\n']) {
+      const [fix] = findingsOf(rule, code, undefined, nodeRoot).fixes[0];
+      const [placeholder] = fix.placeholders ?? [];
+      assert.ok(placeholder, `a placeholder in:\n${code}`);
+      assert.equal(fix.edits[placeholder.edit].newText.slice(placeholder.start, placeholder.end), '65532:65532');
+    }
+  });
 });

@@ -4,8 +4,8 @@ import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';
 import { dockerfilePath, yamlRef, type ComposeModel } from '../../compose/model';
-import { fileOf, normalizePath } from '../../compose/paths';
-import { parseDockerfile, rootStage } from '../../dockerfile/model';
+import { fileOf, normalizePath, relativeTo } from '../../compose/paths';
+import { parseDockerfile, rootStage, type DockerfileModel } from '../../dockerfile/model';
 import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { instructionSpan } from '../../dockerfile/runtime';
 import { isRootUser, userBefore } from '../../dockerfile/users';
@@ -80,7 +80,7 @@ export default defineRule({
       const related = { path: built.dockerfile, range: built.range, message: built.user ? `The image switches to \`${built.user}\` here.` : 'This stage sets no USER, so the image runs as root.' };
       findings.push({
         messageId: built.user ? 'imageRootUser' : 'imageNoUser',
-        data: { service: service.name, dockerfile: built.dockerfile, ...(built.user ? { user: built.user } : {}) },
+        data: { service: service.name, dockerfile: relativeTo(model.path, built.dockerfile), ...(built.user ? { user: built.user } : {}) },
         ...placeOfMissing(spec),
         related: [related],
         // The Dockerfile's own report (`image/root-user`) is the error; this one says which service it reaches.
@@ -125,7 +125,7 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
   const dockerfile = normalizePath(path);
   const text = context.readFile(dockerfile);
   if (text === undefined) return undefined;
-  const parsed = parseDockerfile(text, dockerfile);
+  const parsed = parseOnce(text, dockerfile);
   const target = build.target?.value?.trim().toLowerCase();
   const stage = target ? parsed.stages.find((s) => s.name === target) : parsed.finalStage;
   if (!stage) return undefined;
@@ -135,6 +135,23 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
   const base = rootStage(stage).image;
   if (!base || !startsAsRoot(base)) return undefined;
   return { dockerfile, range: instructionSpan(stage.from) };
+}
+
+/**
+ * Services of one file often build from the same Dockerfile, and the editor analyses the file again at each keystroke:
+ * one parse per Dockerfile text, not one per service and keystroke (see BENCHMARKS.md). Models are never modified.
+ */
+const parsedDockerfiles = new Map<string, DockerfileModel>();
+const PARSED_KEPT = 32;
+
+function parseOnce(text: string, path: string): DockerfileModel {
+  const known = parsedDockerfiles.get(path);
+  if (known?.source.text === text) return known;
+  const model = parseDockerfile(text, path);
+  parsedDockerfiles.delete(path);
+  parsedDockerfiles.set(path, model);
+  if (parsedDockerfiles.size > PARSED_KEPT) parsedDockerfiles.delete(parsedDockerfiles.keys().next().value!);
+  return model;
 }
 
 /** Images that run as root unless told otherwise (as `image/root-user` reads them): known classes and official images. */
