@@ -1,0 +1,287 @@
+/**
+ * 3. Keystroke latency over real LSP: the built server on stdio, a 300-line Dockerfile and a 500-line compose file
+ * open, single-character edits sent one at a time (each waits for its diagnostics: latency, not throughput).
+ * Latency = `didChange` written → the `publishDiagnostics` of that document version read. The debounce is set to 0
+ * through the settings the server pulls, so the figure is the server's work beyond the debounce; a short second run
+ * at the default debounce shows the debounce on its own.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeText } from '../../../shared/src/engine';
+import type { BenchKind } from '../corpus';
+import { clientCapabilities, LspServer, type Incoming } from '../lsp';
+import { section, spreadOf, type Section } from '../results';
+import { mulberry32, pick, summarize, type Random, type Summary } from '../stats';
+
+export interface ServerLaunch {
+  command: string;
+  args: string[];
+}
+
+export interface KeystrokeOptions {
+  server: ServerLaunch;
+  dockerfile: string;
+  compose: string;
+  composeSupported: boolean;
+  edits: number;
+  defaultDebounceEdits: number;
+  requests: number;
+  seed: number;
+  repo: string;
+}
+
+interface Doc {
+  label: string;
+  kind: BenchKind;
+  uri: string;
+  path: string;
+  languageId: string;
+  text: string;
+  version: number;
+  diagnostics: { range: Range }[];
+}
+
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** The server's default debounce, from the extension's settings contribution or the server's source. */
+export function readDefaultDebounce(repo: string): { ms: number; from: string } | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes?: { configuration?: unknown } };
+    const configs = [manifest.contributes?.configuration ?? []].flat() as { properties?: Record<string, { default?: unknown }> }[];
+    for (const config of configs) {
+      const value = config.properties?.['bulkhead.debounceMs']?.default;
+      if (typeof value === 'number') return { ms: value, from: 'package.json `bulkhead.debounceMs` default' };
+    }
+  } catch {
+    // fall through to the source
+  }
+  try {
+    const match = /DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(repo, 'server', 'src', 'settings.ts'), 'utf8'));
+    if (match) return { ms: Number(match[1]), from: 'server/src/settings.ts `DEFAULT_DEBOUNCE_MS`' };
+  } catch {
+    // unknown
+  }
+  return undefined;
+}
+
+function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + position.character;
+}
+
+const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A burst of typing at one place, then as many backspaces: the document comes back to its text after each burst. */
+function* typingBursts(text: () => string, random: Random, total: number): Generator<{ range: Range; text: string }> {
+  let sent = 0;
+  while (sent < total) {
+    const lines = text().split('\n');
+    const candidates = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim() !== '');
+    const { l, i } = pick(random, candidates);
+    const indent = l.length - l.trimStart().length;
+    const column = indent + Math.floor(random() * (l.length - indent + 1));
+    const burst = Math.min(5, Math.floor((total - sent) / 2)) || 1;
+    for (let k = 0; k < burst && sent < total; k++, sent++) {
+      const at = { line: i, character: column + k };
+      yield { range: { start: at, end: at }, text: pick(random, [...TYPED]) };
+    }
+    for (let k = burst; k > 0 && sent < total; k--, sent++) {
+      yield { range: { start: { line: i, character: column + k - 1 }, end: { line: i, character: column + k } }, text: '' };
+    }
+  }
+}
+
+function applyChange(text: string, change: { range: Range; text: string }): string {
+  return text.slice(0, offsetAt(text, change.range.start)) + change.text + text.slice(offsetAt(text, change.range.end));
+}
+
+function isPublishFor(doc: Doc, version: number | undefined) {
+  return (m: Incoming) => {
+    if (m.message.method !== 'textDocument/publishDiagnostics') return false;
+    const params = m.message.params as { uri: string; version?: number };
+    return params.uri === doc.uri && (version === undefined || params.version === undefined || params.version === version);
+  };
+}
+
+/** Fast typing: 20 characters a second. Work an edit leaves behind (files that read this one) finishes in between. */
+const TYPING_INTERVAL_MS = 50;
+
+async function typeInto(server: LspServer, doc: Doc, random: Random, count: number, fullSync: boolean): Promise<number[]> {
+  const latencies: number[] = [];
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const change of typingBursts(() => doc.text, random, count)) {
+    const pause = previous + TYPING_INTERVAL_MS - performance.now();
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    doc.text = applyChange(doc.text, change);
+    const version = ++doc.version;
+    const published = server.waitFor(isPublishFor(doc, version), 30_000, `diagnostics of ${doc.label} v${version}`);
+    const sent = performance.now();
+    previous = sent;
+    server.notify('textDocument/didChange', {
+      textDocument: { uri: doc.uri, version },
+      contentChanges: [fullSync ? { text: doc.text } : change],
+    });
+    const message = await published;
+    latencies.push(message.at - sent);
+    doc.diagnostics = (message.message.params as { diagnostics: Doc['diagnostics'] }).diagnostics;
+  }
+  return latencies;
+}
+
+async function requests(server: LspServer, doc: Doc, random: Random, count: number, method: 'codeAction' | 'hover'): Promise<number[]> {
+  const times: number[] = [];
+  const lines = doc.text.split('\n');
+  const nonEmpty = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim() !== '');
+  for (let n = 0; n < count; n++) {
+    const { l, i } = pick(random, nonEmpty);
+    const at = { line: i, character: Math.floor(random() * l.length) };
+    if (method === 'hover') {
+      times.push((await server.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: at })).ms);
+      continue;
+    }
+    // Half on a diagnostic (what a lightbulb click asks), half on a plain line (what moving the cursor asks).
+    const diagnostic = n % 2 === 0 && doc.diagnostics.length ? doc.diagnostics[(n / 2) % doc.diagnostics.length] : undefined;
+    const range = diagnostic?.range ?? { start: { line: i, character: 0 }, end: { line: i, character: l.length } };
+    const overlapping = doc.diagnostics.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
+    times.push((await server.request('textDocument/codeAction', { textDocument: { uri: doc.uri }, range, context: { diagnostics: overlapping, triggerKind: 1 } })).ms);
+  }
+  return times;
+}
+
+/** The same analysis without the server: other files read as the server reads them (open documents first). */
+function inProcess(doc: Doc, open: readonly Doc[], rounds: number): Summary {
+  const readFile = (path: string) => {
+    const opened = open.find((d) => d.path === path);
+    if (opened) return opened.text;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const times: number[] = [];
+  for (let i = 0; i < rounds + 10; i++) {
+    const started = performance.now();
+    analyzeText(doc.path, doc.text, doc.kind, { context: { readFile } });
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  return summarize(times);
+}
+
+export async function keystroke(options: KeystrokeOptions): Promise<Section> {
+  const s = section(3, 'Keystroke latency over real LSP (stdio)');
+  const debounce = readDefaultDebounce(options.repo);
+  const folder = mkdtempSync(join(tmpdir(), 'bulkhead-bench-keys-'));
+  const settings: { bulkhead: Record<string, unknown> } = { bulkhead: { debounceMs: 0, workspaceScan: false } };
+  const server = new LspServer({ ...options.server, cwd: folder, settings: (section) => (section === 'bulkhead' ? settings.bulkhead : {}) });
+  try {
+    const rootUri = pathToFileURL(folder).href;
+    const init = await server.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'keystroke' }],
+      capabilities: clientCapabilities(),
+      initializationOptions: { diagnosticMode: 'push' },
+    });
+    const capabilities = (init.result as { capabilities: { textDocumentSync?: number | { change?: number }; hoverProvider?: unknown; codeActionProvider?: unknown } }).capabilities;
+    const sync = typeof capabilities.textDocumentSync === 'number' ? capabilities.textDocumentSync : capabilities.textDocumentSync?.change;
+    const fullSync = sync === 1;
+    server.notify('initialized', {});
+
+    const docs: (Pick<Doc, 'label' | 'kind' | 'languageId' | 'text'> & { name: string })[] = [{ label: '300-line Dockerfile', kind: 'dockerfile', name: 'Dockerfile', languageId: 'dockerfile', text: options.dockerfile }];
+    if (options.composeSupported) docs.push({ label: '500-line compose file', kind: 'compose', name: 'compose.yaml', languageId: 'dockercompose', text: options.compose });
+    else s.skipped.push('the compose file: the engine has no compose parser yet');
+    const open: Doc[] = docs.map(({ label, kind, name, languageId, text }) => {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      return { label, kind, path, uri: pathToFileURL(path).href, languageId, text, version: 1, diagnostics: [] };
+    });
+    for (const doc of open) {
+      const published = server.waitFor(isPublishFor(doc, 1), 30_000, `diagnostics of ${doc.label} on open`);
+      server.notify('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text } });
+      doc.diagnostics = ((await published).message.params as { diagnostics: Doc['diagnostics'] }).diagnostics;
+    }
+
+    const random = mulberry32(options.seed);
+    for (const doc of open) {
+      const latencies = summarize(await typeInto(server, doc, random, options.edits, fullSync));
+      const alone = inProcess(doc, open, 30);
+      const beyond = latencies.p99;
+      s.rows.push({
+        name: `${doc.label}, ${options.edits} edits: didChange → publishDiagnostics`,
+        unit: 'ms',
+        value: latencies.median,
+        p95: latencies.p95,
+        p99: latencies.p99,
+        spread: spreadOf(latencies),
+        baseline: { name: 'in-process analysis of the same text', value: alone.median, unit: 'ms' },
+        ratio: latencies.median / alone.median,
+        target: { text: 'p99 ≤ 15 ms beyond the debounce', met: beyond <= 15 },
+        note: `${doc.diagnostics.length} diagnostics`,
+      });
+    }
+
+    // The same typing at the server's default debounce: the difference is the debounce, which the rows above exclude.
+    if (options.defaultDebounceEdits > 0) {
+      settings.bulkhead = { workspaceScan: false };
+      const relinted = server.waitFor(isPublishFor(open[0], undefined), 30_000, 'diagnostics after the settings change');
+      server.notify('workspace/didChangeConfiguration', { settings: null });
+      await relinted;
+      const withDebounce = summarize(await typeInto(server, open[0], random, options.defaultDebounceEdits, fullSync));
+      const zero = s.rows[0].value;
+      s.rows.push({
+        name: `${open[0].label}, ${options.defaultDebounceEdits} edits at the default debounce${debounce ? ` (${debounce.ms} ms)` : ''}`,
+        unit: 'ms',
+        value: withDebounce.median,
+        p95: withDebounce.p95,
+        p99: withDebounce.p99,
+        spread: spreadOf(withDebounce),
+        note: `${(withDebounce.median - zero).toFixed(0)} ms more than at debounce 0`,
+      });
+      if (debounce && withDebounce.median - zero < debounce.ms / 2) {
+        s.notes.push(`The default-debounce run is not ~${debounce.ms} ms slower than the zero-debounce run: the server may not honour \`bulkhead.debounceMs\`, in which case the latency rows include its debounce.`);
+      }
+    }
+
+    for (const method of ['codeAction', 'hover'] as const) {
+      const provided = method === 'hover' ? capabilities.hoverProvider : capabilities.codeActionProvider;
+      if (!provided) {
+        s.skipped.push(`${method}: the server does not offer it (no ${method}Provider in its capabilities)`);
+        continue;
+      }
+      const limit = method === 'hover' ? 5 : 20;
+      for (const doc of open) {
+        const times = summarize(await requests(server, doc, random, options.requests, method));
+        s.rows.push({
+          name: `${doc.label}: ${method}, ${options.requests} requests`,
+          unit: 'ms',
+          value: times.median,
+          p95: times.p95,
+          p99: times.p99,
+          spread: spreadOf(times),
+          target: { text: `p99 ≤ ${limit} ms`, met: times.p99 <= limit },
+        });
+      }
+    }
+    s.notes.push(
+      `Edits: bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so an edit to the Dockerfile also re-analyses the compose file that builds from it (after the Dockerfile's own diagnostics).`,
+      `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond the debounce. Workspace scan off for this part.`,
+      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (no protocol, no server); the ratio is the server\'s overhead factor (protocol, bookkeeping, and re-analysing the files that read the edited one: the compose file reads the Dockerfile through `build:`).',
+      'codeAction: half the requests on a published diagnostic range, half on a whole random line (with the overlapping diagnostics as context). hover: seeded random positions on non-empty lines.',
+    );
+  } finally {
+    await server.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return s;
+}
