@@ -114,9 +114,31 @@ export function fixAllEdits(entry: Entry, options: AnalyzeOptions): TextEdit[] {
   return [minimalEdit(source, text)];
 }
 
+/**
+ * Answers of `silences` per analysis: each answer costs a whole analysis, and the lightbulb asks again at every cursor
+ * move over the same text. Keyed by the report (a new one after every analysis of the file, including re-analysis when
+ * a file it reads changed) and the engine configuration object (a new one when settings change).
+ */
+const silencesCache = new WeakMap<object, { config: unknown; answers: Map<string, boolean> }>();
+
 /** Whether inserting the suppression really silences the finding without breaking the file. */
 function silences(entry: Entry, diagnostic: Diagnostic, edit: TextEdit, options: AnalyzeOptions): boolean {
   if (edit.newText === '') return false;
+  let cache = silencesCache.get(entry.report);
+  if (!cache || cache.config !== options.config) {
+    cache = { config: options.config, answers: new Map() };
+    silencesCache.set(entry.report, cache);
+  }
+  const key = JSON.stringify([diagnostic.ruleId, diagnostic.message, edit]);
+  let answer = cache.answers.get(key);
+  if (answer === undefined) {
+    answer = reallySilences(entry, diagnostic, edit, options);
+    cache.answers.set(key, answer);
+  }
+  return answer;
+}
+
+function reallySilences(entry: Entry, diagnostic: Diagnostic, edit: TextEdit, options: AnalyzeOptions): boolean {
   const before = count(entry.report.diagnostics, diagnostic);
   const syntaxBefore = entry.report.diagnostics.filter((d) => d.ruleId === 'syntax').length;
   const after = analyzeText(entry.path ?? entry.uri, applyEdits(entry.text, [edit]), entry.kind, options);
