@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Stage } from './model';
+import { classifyBase, type ImageRef } from './image-ref';
 
 /** Who a stage runs as at some point, and why we think so. */
 export interface EffectiveUser {
@@ -53,3 +54,11 @@ function defaultsToNonRoot(path: string, registry: string | undefined, tag: stri
   return path === 'nginxinc/nginx-unprivileged';
 }
 
+
+/**
+ * Images that run as root unless told otherwise: scratch, the OS and language images, Docker Hub official images.
+ * Private images are not judged (their USER is in metadata Bulkhead does not download).
+ */
+export function startsAsRoot(base: ImageRef): boolean {
+  return classifyBase(base) !== 'unknown' || (base.registry === undefined && !base.path.includes('/'));
+}

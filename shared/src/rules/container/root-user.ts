@@ -6,9 +6,8 @@ import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement }
 import { dockerfilePath, yamlRef, type ComposeModel } from '../../compose/model';
 import { fileOf, normalizePath, relativeTo } from '../../compose/paths';
 import { parseDockerfile, rootStage, type DockerfileModel } from '../../dockerfile/model';
-import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { instructionSpan } from '../../dockerfile/runtime';
-import { isRootUser, userBefore } from '../../dockerfile/users';
+import { isRootUser, startsAsRoot, userBefore } from '../../dockerfile/users';
 import type { Finding, Fix, Range, TextEdit } from '../../types';
 
 type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser';
@@ -154,8 +153,4 @@ function parseOnce(text: string, path: string): DockerfileModel {
   return model;
 }
 
-/** Images that run as root unless told otherwise (as `image/root-user` reads them): known classes and official images. */
-function startsAsRoot(base: ImageRef): boolean {
-  return classifyBase(base) !== 'unknown' || (base.registry === undefined && !base.path.includes('/'));
-}
 

@@ -6,7 +6,7 @@ import { chainInstructions, instructionSpan, isWasmImage, lastInChain, runsNothi
 import { basename, commandName, effectiveWords } from '../../dockerfile/shell';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { readArguments, type OptionSpec } from '../../dockerfile/options';
-import { userBefore } from '../../dockerfile/users';
+import { startsAsRoot, userBefore } from '../../dockerfile/users';
 import type { Fix, TextEdit } from '../../types';
 
 /** How to make the final stage run as someone else, worked out by the check. */
@@ -118,12 +118,6 @@ export default defineRule({
     return [{ title, safe: false, edits }];
   },
 });
-
-/** Images that run as root unless told otherwise: scratch, the OS and language images, Docker Hub official images. */
-function startsAsRoot(base: ImageRef): boolean {
-  if (classifyBase(base) !== 'unknown') return true;
-  return base.registry === undefined && !base.path.includes('/');
-}
 
 function isWindows(base: ImageRef): boolean {
   return /(^|\/)windows|nanoserver|servercore/.test(base.path) || /nanoserver|servercore|ltsc\d{4}/.test(base.tag ?? '');
