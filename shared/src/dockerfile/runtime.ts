@@ -1,7 +1,7 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { classifyBase, type ImageRef } from './image-ref';
-import { isExecForm, rootStage, type DockerfileModel, type Stage } from './model';
+import { decodeJsonString, isExecForm, rootStage, type DockerfileModel, type Stage } from './model';
 import { parseShell, type ShellScript } from './shell';
 
 /** The stage and the stages it builds on, nearest first. */
@@ -79,7 +79,7 @@ export function commandLineOf(instruction: Instruction, model: DockerfileModel):
   if (isExecForm(instruction)) {
     const argv = (instruction as JSONInstruction).getJSONStrings().map((s) => {
       const raw = text.slice(model.source.offsetAt(s.getRange().start), model.source.offsetAt(s.getRange().end));
-      return decodeJson(raw);
+      return decodeJsonString(raw);
     });
     return { form: 'exec', argv, range };
   }
@@ -134,16 +134,6 @@ function parseJsonArray(written: string, escapeChar: string): string[] | undefin
     // Not JSON: Docker runs it in shell form.
   }
   return undefined;
-}
-
-function decodeJson(raw: string): string {
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value === 'string') return value;
-  } catch {
-    // Not valid JSON: the text between the quotes is the best we know.
-  }
-  return raw.replace(/^"|"$/g, '');
 }
 
 /** An instruction's range without trailing blanks: from its keyword to the end of its last argument. */
