@@ -9,29 +9,46 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { analyzeText, type AnalyzeOptions } from '../../shared/src/engine';
+import type { AnalyzeOptions } from '../../shared/src/engine';
 import { compatibleSafeFixes, fixAll } from '../../shared/src/fix-all';
-import { ignoreFileEdit, ignoreLineEdit } from '../../shared/src/suppress-edit';
+import { ruleMeta } from '../../shared/src/hover/index';
+import { ignoreFileEdit, ignoreLineEdit, suppressionSilences } from '../../shared/src/suppress-edit';
 import { SourceText, applyEdits } from '../../shared/src/text';
-import type { Diagnostic, Fix, Range } from '../../shared/src/types';
+import type { Fix, Range } from '../../shared/src/types';
+import { parsedText } from './parsed';
 import type { Entry } from './store';
 
 /** The fix-all kind: `editor.codeActionsOnSave: { "source.fixAll.bulkhead": "explicit" }` runs it on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulkhead`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-/** Suppression actions are checked by analysing the edited text; past this many findings in range they are not offered. */
-const MAX_CHECKED_SUPPRESSIONS = 12;
+/** Past this many findings in range, "ignore" actions are offered for the first ones only: a long menu helps no one. */
+const MAX_SUPPRESSION_ACTIONS = 12;
 
 export interface EditSupport {
   documentChanges: boolean;
   snippets: boolean;
+  /** The client asks `codeAction/resolve` for an action's edit when it is chosen (or run on save). */
+  resolvesEdits: boolean;
 }
 
 export function editSupport(capabilities: ClientCapabilities): EditSupport {
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
   const documentChanges = workspaceEdit?.documentChanges === true;
-  return { documentChanges, snippets: documentChanges && workspaceEdit?.snippetEditSupport === true };
+  return {
+    documentChanges,
+    snippets: documentChanges && workspaceEdit?.snippetEditSupport === true,
+    resolvesEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+  };
+}
+
+/** What a fix-all action offered without its edit carries, so that `codeAction/resolve` can compute the edit. */
+export interface FixAllData {
+  fixAll: { uri: string };
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  return typeof (data as FixAllData | undefined)?.fixAll?.uri === 'string';
 }
 
 /**
@@ -63,16 +80,20 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
       }
     }
     const seen = new Set<string>();
-    for (const { diagnostic, lsp } of inRange.slice(0, MAX_CHECKED_SUPPRESSIONS)) {
-      const key = `${diagnostic.ruleId}:${diagnostic.range.start.line}`;
-      if (seen.has(key) || diagnostic.ruleId === 'syntax') continue;
+    const parsed = inRange.length ? parsedText(entry) : undefined;
+    for (const { diagnostic, lsp } of inRange.slice(0, MAX_SUPPRESSION_ACTIONS)) {
+      const line = diagnostic.range.start.line;
+      const key = `${diagnostic.ruleId}:${line}`;
+      if (seen.has(key) || diagnostic.ruleId === 'syntax' || !parsed) continue;
       seen.add(key);
+      const model = parsed.kind === 'dockerfile' ? parsed.model : undefined;
+      const hadolintIds = ruleMeta(diagnostic.ruleId)?.peers?.hadolint;
       const suppressions = [
-        { scope: 'line', edit: ignoreLineEdit(entry.kind, entry.text, diagnostic.ruleId, diagnostic.range.start.line) },
+        { scope: 'line', edit: ignoreLineEdit(entry.kind, entry.text, diagnostic.ruleId, line, model) },
         { scope: 'file', edit: ignoreFileEdit(entry.kind, entry.text, diagnostic.ruleId) },
       ];
       for (const { scope, edit } of suppressions) {
-        if (!silences(entry, diagnostic, edit, options)) continue;
+        if (!suppressionSilences(parsed, edit, diagnostic.ruleId, hadolintIds, line)) continue;
         actions.push({
           title: `Ignore ${diagnostic.ruleId} for this ${scope}`,
           kind: CodeActionKind.QuickFix,
@@ -83,21 +104,39 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
     }
   }
 
-  // Fix-all costs an analysis per pass: computed when asked for by kind (on save, "Source Action…") or on an explicit
-  // request, not for the lightbulb's automatic requests at every cursor move.
+  // Fix-all costs an analysis per pass: offered when asked for by kind (on save, "Source Action…") or on an explicit
+  // request, not for the lightbulb's automatic requests at every cursor move; and computed only when chosen, when the
+  // client resolves edits.
   const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic;
   if (only ? wants(FIX_ALL_KIND) : !automatic) {
-    const edits = fixAllEdits(entry, options);
-    if (edits.length) {
-      actions.push({
-        title: 'Fix all Bulkhead safe problems',
-        kind: FIX_ALL_KIND,
-        diagnostics: entry.diagnostics.filter((_, i) => entry.report.diagnostics[i].fixes.some((f) => f.safe)),
-        edit: workspaceEdit(entry, edits, { ...support, snippets: false }),
-      });
+    const source = new SourceText(entry.text);
+    const fixable = compatibleSafeFixes(source, entry.report.diagnostics).length > 0;
+    if (fixable && support.resolvesEdits) {
+      actions.push({ ...fixAllAction(entry), data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
+    } else if (fixable) {
+      const action = resolveFixAll(fixAllAction(entry), entry, support, options);
+      if (action.edit) actions.push(action);
     }
   }
   return actions;
+}
+
+function fixAllAction(entry: Entry): CodeAction {
+  return {
+    title: 'Fix all Bulkhead safe problems',
+    kind: FIX_ALL_KIND,
+    diagnostics: entry.diagnostics.filter((_, i) => entry.report.diagnostics[i].fixes.some((f) => f.safe)),
+  };
+}
+
+/**
+ * The fix-all action with its edit, for the entry's current text (an action offered on an older version resolves to
+ * the fixes of the text the user has now). Without anything left to fix the action comes back without an edit.
+ */
+export function resolveFixAll(action: CodeAction, entry: Entry, support: EditSupport, options: AnalyzeOptions): CodeAction {
+  const edits = entry.report.skipped ? [] : fixAllEdits(entry, options);
+  const { data: _data, ...rest } = action;
+  return edits.length ? { ...rest, edit: workspaceEdit(entry, edits, { ...support, snippets: false }) } : rest;
 }
 
 /**
@@ -105,6 +144,17 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
  * they are (small edits keep the cursor and folding where they were); otherwise one edit covering what changed.
  */
 export function fixAllEdits(entry: Entry, options: AnalyzeOptions): TextEdit[] {
+  const cached = fixAllCache.get(entry);
+  if (cached && cached.config === options.config) return cached.edits;
+  const edits = computeFixAllEdits(entry, options);
+  fixAllCache.set(entry, { config: options.config, edits });
+  return edits;
+}
+
+/** Per analysis (an entry is replaced at each one) and engine configuration (a new object when settings change). */
+const fixAllCache = new WeakMap<Entry, { config: unknown; edits: TextEdit[] }>();
+
+function computeFixAllEdits(entry: Entry, options: AnalyzeOptions): TextEdit[] {
   const source = new SourceText(entry.text);
   const firstPass = compatibleSafeFixes(source, entry.report.diagnostics).flatMap(({ fix }) => fix.edits.map((edit) => eolAware(edit, source)));
   if (!firstPass.length) return [];
@@ -112,41 +162,6 @@ export function fixAllEdits(entry: Entry, options: AnalyzeOptions): TextEdit[] {
   if (text === entry.text) return [];
   if (applyEdits(entry.text, firstPass) === text) return firstPass;
   return [minimalEdit(source, text)];
-}
-
-/**
- * Answers of `silences` per analysis: each answer costs a whole analysis, and the lightbulb asks again at every cursor
- * move over the same text. Keyed by the report (a new one after every analysis of the file, including re-analysis when
- * a file it reads changed) and the engine configuration object (a new one when settings change).
- */
-const silencesCache = new WeakMap<object, { config: unknown; answers: Map<string, boolean> }>();
-
-/** Whether inserting the suppression really silences the finding without breaking the file. */
-function silences(entry: Entry, diagnostic: Diagnostic, edit: TextEdit, options: AnalyzeOptions): boolean {
-  if (edit.newText === '') return false;
-  let cache = silencesCache.get(entry.report);
-  if (!cache || cache.config !== options.config) {
-    cache = { config: options.config, answers: new Map() };
-    silencesCache.set(entry.report, cache);
-  }
-  const key = JSON.stringify([diagnostic.ruleId, diagnostic.message, edit]);
-  let answer = cache.answers.get(key);
-  if (answer === undefined) {
-    answer = reallySilences(entry, diagnostic, edit, options);
-    cache.answers.set(key, answer);
-  }
-  return answer;
-}
-
-function reallySilences(entry: Entry, diagnostic: Diagnostic, edit: TextEdit, options: AnalyzeOptions): boolean {
-  const before = count(entry.report.diagnostics, diagnostic);
-  const syntaxBefore = entry.report.diagnostics.filter((d) => d.ruleId === 'syntax').length;
-  const after = analyzeText(entry.path ?? entry.uri, applyEdits(entry.text, [edit]), entry.kind, options);
-  return count(after.diagnostics, diagnostic) < before && after.diagnostics.filter((d) => d.ruleId === 'syntax').length <= syntaxBefore;
-}
-
-function count(diagnostics: readonly Diagnostic[], like: Diagnostic): number {
-  return diagnostics.filter((d) => d.ruleId === like.ruleId && d.message === like.message).length;
 }
 
 function fixEdits(fix: Fix, source: SourceText, support: EditSupport): (TextEdit | SnippetTextEdit)[] {

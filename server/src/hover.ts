@@ -2,6 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { findingHover, keywordHover } from '../../shared/src/hover/index';
 import { comparePositions } from '../../shared/src/text';
 import type { Range } from '../../shared/src/types';
+import { parsedText } from './parsed';
 import type { Entry } from './store';
 
 /**
@@ -16,7 +17,7 @@ export function hover(entry: Entry, position: Position): Hover | null {
     parts.push(findingHover(d));
     range ??= d.range;
   }
-  const keyword = keywordHover(entry.kind, entry.text, position);
+  const keyword = keywordHover(entry.kind, entry.text, position, parsedText(entry));
   if (keyword) {
     parts.push(keyword.markdown);
     range = keyword.range;

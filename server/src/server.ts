@@ -15,7 +15,7 @@ import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file
 import { RULES } from '../../shared/src/rules/index';
 import { BUILTINS } from '../../shared/src/rules/builtin';
 import { Analyzer } from './analysis';
-import { CODE_ACTION_KINDS, codeActions, editSupport } from './code-actions';
+import { CODE_ACTION_KINDS, codeActions, editSupport, isFixAllData, resolveFixAll } from './code-actions';
 import { Configuration } from './configuration';
 import { OpenDocuments } from './documents';
 import { hover } from './hover';
@@ -79,7 +79,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
         executeCommandProvider: { commands: [SERVER_COMMANDS.scanWorkspace] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -182,6 +182,19 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
       return codeActions(entry, params, editSupport(capabilities), options);
     }),
+  );
+
+  // Fix-all is offered without its edit and computed here, when chosen or run on save.
+  connection.onCodeActionResolve((action) =>
+    guard('code action resolve', action, async () => {
+      const p = parts!;
+      if (!isFixAllData(action.data)) return action;
+      await p.config.ready;
+      const entry = await p.documents.current(action.data.fixAll.uri);
+      if (!entry) return action;
+      const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
+      return resolveFixAll(action, entry, editSupport(capabilities), options);
+    })(),
   );
 
   connection.onHover(

@@ -1,9 +1,10 @@
-import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { parseDockerfile } from './dockerfile/model';
 import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
 import { RULES } from './rules/index';
 import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
+import { dockerfileStatementEnd } from './suppress-edit';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Severity } from './types';
 import type { SourceText } from './text';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   context?: RuleContext;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly AnyRule[];
+  /** Compute each finding's fixes (default true); off for results that only list problems (a workspace scan). */
+  fixes?: boolean;
 }
 
 /** A parsed file of any kind, with what the engine needs beside the rules' model. */
@@ -58,12 +61,6 @@ export function parseFile(kind: FileKind, text: string, path: string, context?: 
 
 export function registerParser(kind: FileKind, parser: Parser): void {
   PARSERS[kind] = parser;
-}
-
-function dockerfileStatementEnd(model: DockerfileModel): (line: number) => number {
-  const ends = new Map<number, number>();
-  for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
-  return (line) => ends.get(line) ?? line;
 }
 
 /** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
@@ -146,7 +143,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       const severity = severityFor(meta.id, meta.severity, finding.severity, config);
       if (!severity) continue;
       let fixes: Diagnostic['fixes'] = [];
-      if (rule.fixes) {
+      if (rule.fixes && options.fixes !== false) {
         try {
           fixes = rule.fixes(finding, parsed.model, context);
         } catch (error) {

@@ -1,5 +1,7 @@
-import { parseDockerfile } from './dockerfile/model';
-import { SourceText } from './text';
+import { isCollection, isScalar, visit, type Document } from 'yaml';
+import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { isSuppressed, readSuppressions } from './suppress';
+import { SourceText, applyEdits } from './text';
 import type { FileKind, TextEdit } from './types';
 
 /**
@@ -13,9 +15,9 @@ const FILE_IGNORE = /^\s*#\s*bulkhead-ignore-file\s+([A-Za-z0-9_/,\s-]+?)(?:\s+-
 const DIRECTIVE = /^\s*#\s*(syntax|escape|check)\s*=/i;
 
 /** `# bulkhead-ignore <id>` on its own line above the statement that holds `line`, indented like it. */
-export function ignoreLineEdit(kind: FileKind, text: string, ruleId: string, line: number): TextEdit {
+export function ignoreLineEdit(kind: FileKind, text: string, ruleId: string, line: number, model?: DockerfileModel): TextEdit {
   const source = new SourceText(text);
-  const statement = kind === 'dockerfile' ? dockerfileStatementStart(text, line) : line;
+  const statement = kind === 'dockerfile' ? dockerfileStatementStart(model ?? parseDockerfile(text), line) : line;
   const above = statement > 0 ? source.lineText(statement - 1) : '';
   const extended = extendList(source, statement - 1, above, LINE_IGNORE, ruleId);
   if (extended) return extended;
@@ -36,8 +38,8 @@ export function ignoreFileEdit(kind: FileKind, text: string, ruleId: string): Te
 }
 
 /** The line where the Dockerfile instruction that covers `line` starts (a finding may sit on a continuation line). */
-function dockerfileStatementStart(text: string, line: number): number {
-  for (const ins of parseDockerfile(text).ast.getInstructions()) {
+function dockerfileStatementStart(model: DockerfileModel, line: number): number {
+  for (const ins of model.ast.getInstructions()) {
     const r = ins.getRange();
     if (r.start.line <= line && line <= r.end.line) return r.start.line;
   }
@@ -65,4 +67,67 @@ function insertLine(source: SourceText, line: number, content: string): TextEdit
   const end = source.positionAt(source.text.length);
   const needsBreak = source.text.length > 0 && !/[\r\n]$/.test(source.text);
   return { range: { start: end, end }, newText: `${needsBreak ? eol : ''}${content}${eol}` };
+}
+
+/** What the engine knows of the text a suppression goes into, parsed once for every check on that text. */
+export type SuppressionTarget =
+  | { kind: 'dockerfile'; text: string; model: DockerfileModel }
+  | { kind: 'compose'; text: string; document: Document };
+
+/**
+ * Whether applying `edit` (from `ignoreLineEdit` or `ignoreFileEdit`) silences the finding of `ruleId` that starts on
+ * `line`, decided by the comment grammar the engine reads (`readSuppressions` on the edited text, with the statements'
+ * extents moved by the inserted lines) instead of analysing the edited text again: a lightbulb request may offer two
+ * suppressions for each of a dozen findings, and an analysis each cost up to 24 analyses per request.
+ *
+ * In YAML a `#` line inside a block scalar, a multi-line quoted or plain scalar, or a multi-line flow collection is not
+ * a comment, or not one the engine reads: such places are never offered.
+ */
+export function suppressionSilences(target: SuppressionTarget, edit: TextEdit, ruleId: string, hadolintIds: readonly string[] | undefined, line: number): boolean {
+  if (edit.newText === '' || !isEmptyRange(edit)) return false;
+  const at = edit.range.start;
+  const insertedLines = edit.newText.split(/\r\n|\r|\n/).length - 1;
+  // An edit at the start of a line pushes that line down; one inside a line (extending a comment) moves nothing before the next line.
+  const firstMoved = at.character === 0 ? at.line : at.line + 1;
+  const toEdited = (original: number) => (original >= firstMoved ? original + insertedLines : original);
+  const toOriginal = (edited: number) => (edited >= firstMoved + insertedLines ? edited - insertedLines : edited);
+  if (target.kind === 'compose' && insertedLines > 0 && at.character === 0 && insideMultilineNode(target, at.line)) return false;
+  const statementEnd = target.kind === 'dockerfile' ? dockerfileStatementEnd(target.model) : (l: number) => l;
+  const edited = new SourceText(applyEdits(target.text, [edit]));
+  const inserted = (l: number) => l >= firstMoved && l < firstMoved + insertedLines;
+  const suppressions = readSuppressions(edited, (l) => (inserted(l) ? l : toEdited(statementEnd(toOriginal(l)))));
+  return isSuppressed(suppressions, ruleId, hadolintIds, toEdited(line));
+}
+
+/** For a Dockerfile, a suppression above an instruction covers all the lines of the instruction (as the engine reads it). */
+export function dockerfileStatementEnd(model: DockerfileModel): (line: number) => number {
+  const ends = new Map<number, number>();
+  for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
+  return (line) => ends.get(line) ?? line;
+}
+
+const MULTILINE_LINES = new WeakMap<Document, Set<number>>();
+
+/** Whether a line inserted before `line` would land inside a scalar or flow collection that spans several lines. */
+function insideMultilineNode(target: { text: string; document: Document }, line: number): boolean {
+  let lines = MULTILINE_LINES.get(target.document);
+  if (!lines) {
+    lines = new Set();
+    const source = new SourceText(target.text);
+    const covered = lines;
+    visit(target.document, (_key, node) => {
+      if (!(isScalar(node) || (isCollection(node) && node.flow)) || !node.range) return;
+      const [start, valueEnd] = node.range;
+      const first = source.positionAt(start).line;
+      // The value's last character, not its end: a block scalar's value ends after its final line break.
+      const last = source.positionAt(Math.max(start, valueEnd - 1)).line;
+      for (let l = first + 1; l <= last; l++) covered.add(l);
+    });
+    MULTILINE_LINES.set(target.document, lines);
+  }
+  return lines.has(line);
+}
+
+function isEmptyRange(edit: TextEdit): boolean {
+  return edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
 }

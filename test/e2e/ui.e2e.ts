@@ -289,14 +289,18 @@ test('VS Code UI end to end: code-server with the packaged extension, driven by 
       });
       t.diagnostic(`status bar: ${shown.label} (${((Date.now() - started) / 1000).toFixed(1)} s after opening)`);
       assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'no editor should be open');
-      // One row per file: the panel's own "Collapse All" title button.
-      await page.locator('.part.panel .title-actions .action-label[aria-label^="Collapse All"]').click();
+      // One row per file: the panel's own "Collapse All" title button. The panel refreshes its tree on a timer after
+      // markers change and may expand a group it refreshes, so it is collapsed again before each reading.
+      const collapseAll = page.locator('.part.panel .title-actions .action-label[aria-label^="Collapse All"]');
       // Each row shows file name, folder and count (their text runs together, so compare without spaces): the same
       // files as the CLI's, each with the CLI's number of problems.
       const perFile = new Map<string, number>();
       for (const d of initial.diagnostics) perFile.set(d.path, (perFile.get(d.path) ?? 0) + 1);
       const expectedRows = [...perFile].map(([path, n]) => `${basename(path)}${dirname(path) === '.' ? '' : dirname(path)}${n}`).sort();
-      const rowTexts = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, '')).sort();
+      const rowTexts = async () => {
+        await collapseAll.click();
+        return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, '')).sort();
+      };
       const rows = await waitFor('one Problems row per file', async () => {
         const texts = await rowTexts();
         return texts.length === expectedRows.length && texts;

@@ -34,7 +34,7 @@ describe('code action edits', () => {
   };
 
   it('a fix with placeholders becomes a snippet edit where the client supports snippets, escaping the rest', () => {
-    const [action] = codeActions(entryOf(text, report), params(1), { documentChanges: true, snippets: true }, {});
+    const [action] = codeActions(entryOf(text, report), params(1), { documentChanges: true, snippets: true, resolvesEdits: false }, {});
     const change = action.edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri: URI, version: 4 });
     const edit = change.edits[0] as SnippetTextEdit;
@@ -42,10 +42,10 @@ describe('code action edits', () => {
   });
 
   it('plain text with the default value elsewhere', () => {
-    const [action] = codeActions(entryOf(text, report), params(1), { documentChanges: true, snippets: false }, {});
+    const [action] = codeActions(entryOf(text, report), params(1), { documentChanges: true, snippets: false, resolvesEdits: false }, {});
     const edit = (action.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit;
     assert.equal(edit.newText, '    mem_limit: 512m # $HOME}\n');
-    const [plain] = codeActions(entryOf(text, report), params(1), { documentChanges: false, snippets: false }, {});
+    const [plain] = codeActions(entryOf(text, report), params(1), { documentChanges: false, snippets: false, resolvesEdits: false }, {});
     assert.equal(plain.edit!.changes![URI][0].newText, '    mem_limit: 512m # $HOME}\n');
   });
 

@@ -207,3 +207,33 @@ describe('language server: a fix that asks for a value', () => {
     }
   });
 });
+
+describe('language server: fix-all for a client that resolves edits', () => {
+  it('offers fix-all without its edit, and computes the same edit on codeAction/resolve', async () => {
+    const resolving = {
+      ...FULL_CAPABILITIES,
+      textDocument: { ...FULL_CAPABILITIES.textDocument, codeAction: { ...FULL_CAPABILITIES.textDocument!.codeAction, resolveSupport: { properties: ['edit'] } } },
+    };
+    const { client, result } = await LspClient.start({ folders: [ws.root], capabilities: resolving, settings: { bulkhead: { workspaceScan: false, debounceMs: 10 } } });
+    try {
+      assert.equal((result.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+      const uri = ws.uri('resolve/Dockerfile');
+      const text = 'FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y curl\n';
+      await client.open(uri, text);
+      await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2);
+      const [offered] = await actionsAt(client, uri, [], ['source.fixAll']);
+      assert.equal(offered?.kind, 'source.fixAll.bulkhead');
+      assert.equal(offered.edit, undefined, 'the edit is left for resolve');
+      const resolved = await client.request<CodeAction>('codeAction/resolve', offered);
+      assert.equal(resolved.data, undefined, 'the resolved action no longer needs its data');
+      const after = await apply(client, uri, text, resolved);
+      assert.equal(after.text, fixAll('Dockerfile', text, 'dockerfile').text, 'the same text as the core fix-all');
+      assert.deepEqual(ofRule(after.diagnostics, 'image/sudo'), []);
+      assert.deepEqual(await actionsAt(client, uri, [], ['source.fixAll']), [], 'nothing left to fix: no action');
+      const stale = await client.request<CodeAction>('codeAction/resolve', offered);
+      assert.equal(stale.edit, undefined, 'an action offered on the old text resolves to nothing left to fix');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { SourceText } from '../text';
 import { isRootUser } from '../dockerfile/users';
 import { engineSocketAt, sensitiveHostPath } from '../container/host-paths';
@@ -11,14 +11,18 @@ import type { KeywordHover } from './types';
  * capabilities, security options, namespaces, mounts and limits. Reads the YAML itself (position → key path), so it
  * works on any text, half-typed files included.
  */
-export function composeKeywordHover(text: string, offset: number): KeywordHover | undefined {
-  const doc = parseDocument(text, { uniqueKeys: false });
+export function composeKeywordHover(text: string, offset: number, doc: Document = parseComposeForHover(text)): KeywordHover | undefined {
   const spot = locate(doc.contents as Node | null, [], offset);
   if (!spot || spot.path[0] !== 'services' || spot.path.length < 3) return undefined;
   const source = new SourceText(text);
   const range = source.rangeOf(spot.node.range![0], spot.node.range![1]);
   const hover = explain(spot.path.slice(2), spot);
   return hover && { range, ...hover };
+}
+
+/** The document the hovers read: duplicate keys tolerated, so a half-typed file still explains what it can. */
+export function parseComposeForHover(text: string): Document {
+  return parseDocument(text, { uniqueKeys: false });
 }
 
 type PathItem = string | number;

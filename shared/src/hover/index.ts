@@ -8,10 +8,12 @@ import { RULES } from '../rules/index';
 import { BUILTINS } from '../rules/builtin';
 import { SourceText } from '../text';
 import type { Diagnostic, FileKind, Position, Range } from '../types';
+import type { Document } from 'yaml';
 import { composeKeywordHover } from './compose';
 import { dockerfileKeywordHover } from './dockerfile';
 
 export type { KeywordHover } from './types';
+export { parseComposeForHover } from './compose';
 export { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCapability, type CapabilityInfo } from './capabilities';
 
 /** Metadata of a registered rule or engine diagnostic, by id. */
@@ -27,11 +29,14 @@ export function findingHover(diagnostic: Pick<Diagnostic, 'ruleId' | 'message'>)
 }
 
 /** Over a keyword: what it means for the container, with links to the registered rules that guard it. */
-export function keywordHover(kind: FileKind, text: string, position: Position, model?: DockerfileModel): { range: Range; markdown: string } | undefined {
+/** The parsed text, when the caller keeps it between hovers; parsed here otherwise. */
+export type HoverModel = { kind: 'dockerfile'; model: DockerfileModel } | { kind: 'compose'; document: Document };
+
+export function keywordHover(kind: FileKind, text: string, position: Position, parsed?: HoverModel): { range: Range; markdown: string } | undefined {
   const hover =
     kind === 'dockerfile'
-      ? dockerfileKeywordHover(model ?? parseDockerfile(text), position)
-      : composeKeywordHover(text, new SourceText(text).offsetAt(position));
+      ? dockerfileKeywordHover(parsed?.kind === 'dockerfile' ? parsed.model : parseDockerfile(text), position)
+      : composeKeywordHover(text, new SourceText(text).offsetAt(position), parsed?.kind === 'compose' ? parsed.document : undefined);
   if (!hover) return undefined;
   const links = hover.rules
     .map((id) => ruleMeta(id))
