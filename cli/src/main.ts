@@ -1,23 +1,25 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { parseArgs, UsageError, type RulesCommand, type ScanCommand } from './args';
 import { palette, useColor } from './formats/colors';
-import { formatJson } from './formats/json';
+import { writeJson } from './formats/json';
 import { formatRulesJson, formatRulesText } from './formats/rules';
-import { formatSarif } from './formats/sarif';
+import { writeSarif } from './formats/sarif';
 import { formatText, formatTextQuiet, plural } from './formats/text';
 import { USAGE, VERSION } from './help';
 import { ConfigLoadError, loadConfig } from './load-config';
-import { ignoreClosedPipes, warn, writeReport } from './output';
+import { ignoreClosedPipes, warn, writeReport, writeReportInPieces } from './output';
+import { CLI_WORKER_ROLE, runScanWorker, scanInWorkers, workerCount } from './parallel';
 import { allRuleMetas } from './rule-metas';
-import { scanTargets, type ScanReport } from './scan';
+import { fileContext, scanTarget, scanTargets, type ScanOptions, type ScannedFile, type ScanReport } from './scan';
 import { atOrAbove, countAtOrAbove } from './severity';
-import { PathError, walk } from './walk';
+import { PathError, walk, type Target } from './walk';
 
 /** Exit statuses: what CI scripts branch on. */
 const EXIT = { clean: 0, problems: 1, trouble: 2 } as const;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let command;
   try {
     command = parseArgs(argv);
@@ -50,7 +52,7 @@ function listRules(command: RulesCommand): number {
   return error ? EXIT.trouble : EXIT.clean;
 }
 
-function scan(command: ScanCommand): number {
+async function scan(command: ScanCommand): Promise<number> {
   const cwd = process.cwd();
   const root = scannedRoot(command.paths[0], cwd);
   let loaded;
@@ -65,7 +67,8 @@ function scan(command: ScanCommand): number {
     return EXIT.trouble;
   }
 
-  const files = scanTargets(walked.targets, { config: loaded.config, cwd, fix: command.fix });
+  // JSON and SARIF print every fix, and `--fix` applies them; the text report only counts them.
+  const files = await scanAll(walked.targets, { config: loaded.config, cwd, fix: command.fix, keepFixes: command.format !== 'text' });
   const report: ScanReport = { files, notices: walked.notices, cwd, threshold: command.severity, fixed: command.fix };
   const failing = countAtOrAbove(files.flatMap((f) => f.diagnostics), command.severity);
   if (command.quiet) {
@@ -73,15 +76,13 @@ function scan(command: ScanCommand): number {
   }
 
   const color = command.outputPath === undefined && useColor(process.stdout, process.env);
-  const output =
+  // JSON and SARIF reports of a large tree are large: written piece by piece, never held whole.
+  const writeError =
     command.format === 'json'
-      ? formatJson(report)
+      ? writeReportInPieces((write) => writeJson(report, write), command.outputPath, cwd)
       : command.format === 'sarif'
-        ? formatSarif(report)
-        : command.quiet
-          ? formatTextQuiet(report, palette(color))
-          : formatText(report, palette(color));
-  const writeError = writeReport(output, command.outputPath, cwd);
+        ? writeReportInPieces((write) => writeSarif(report, write), command.outputPath, cwd)
+        : writeReport(command.quiet ? formatTextQuiet(report, palette(color)) : formatText(report, palette(color)), command.outputPath, cwd);
 
   // Standard error carries what does not belong in a machine-readable report, and the text report's notices.
   if (!command.quiet) {
@@ -95,6 +96,30 @@ function scan(command: ScanCommand): number {
   if (writeError || fixErrors.length) return EXIT.trouble;
   if (command.exitZero) return EXIT.clean;
   return failing ? EXIT.problems : EXIT.clean;
+}
+
+/**
+ * Scans every target, on worker threads when there are many (results in the targets' order either way). With `--fix`
+ * a Compose file reads the Dockerfiles it builds and the files it extends, so Dockerfiles (which read no other file)
+ * are fixed in parallel first, then Compose files one after another: each file has one writer, and every read sees a
+ * file before or after its fixes as in a run on one thread, never in between.
+ */
+async function scanAll(targets: readonly Target[], options: ScanOptions): Promise<ScannedFile[]> {
+  const workers = workerCount(targets.length);
+  if (!workers) return scanTargets(targets, options);
+  if (!options.fix) return scanInWorkers(targets, options, workers, __filename);
+  const results: ScannedFile[] = new Array(targets.length);
+  const dockerfiles = targets.flatMap((target, index) => (target.kind === 'dockerfile' ? [index] : []));
+  const scanned = await scanInWorkers(
+    dockerfiles.map((i) => targets[i]),
+    options,
+    workers,
+    __filename,
+  );
+  dockerfiles.forEach((target, i) => (results[target] = scanned[i]));
+  const context = fileContext(options);
+  targets.forEach((target, i) => (results[i] ??= scanTarget(target, options, context)));
+  return results;
 }
 
 /** Where `.bulkhead.yaml` is looked for and exclude globs start: the first PATH when it is a folder, else here. */
@@ -114,11 +139,17 @@ function reportFixesOnStderr(report: ScanReport): void {
   }
 }
 
-ignoreClosedPipes();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // A bug of ours: say so plainly, with the stack for the report, and exit 2 rather than pretend the scan passed.
-  warn(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = EXIT.trouble;
+// Analysis workers run this same file (one bundle to ship): they scan what they are sent, nothing else.
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === CLI_WORKER_ROLE) {
+  runScanWorker((workerData as { options: ScanOptions }).options);
+} else {
+  ignoreClosedPipes();
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      // A bug of ours: say so plainly, with the stack for the report, and exit 2 rather than pretend the scan passed.
+      warn(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exitCode = EXIT.trouble;
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeFsError } from './fs-errors';
 
@@ -17,6 +17,37 @@ export function writeReport(text: string, outputPath: string | undefined, cwd: s
     return undefined;
   } catch (error) {
     return `cannot write ${outputPath} (${describeFsError(error)})`;
+  }
+}
+
+/** Pieces are gathered up to this size before each write: one write per diagnostic would cost a system call each. */
+const CHUNK = 1 << 20;
+
+/**
+ * As `writeReport`, for a report written in pieces (`produce` calls `write` for each): the whole text is never held.
+ * Returns an error message when the file cannot be written.
+ */
+export function writeReportInPieces(produce: (write: (piece: string) => void) => void, outputPath: string | undefined, cwd: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (outputPath !== undefined) fd = openSync(resolve(cwd, outputPath), 'w');
+    let pending = '';
+    const flush = () => {
+      if (fd === undefined) process.stdout.write(pending);
+      else writeSync(fd, pending);
+      pending = '';
+    };
+    produce((piece) => {
+      pending += piece;
+      if (pending.length >= CHUNK) flush();
+    });
+    flush();
+    return undefined;
+  } catch (error) {
+    if (outputPath === undefined) throw error;
+    return `cannot write ${outputPath} (${describeFsError(error)})`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

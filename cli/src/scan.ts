@@ -18,12 +18,16 @@ export interface ScannedFile {
   fixed: { ruleId: string; title: string }[];
   /** With `--fix`: why fixes found for this file were not written. */
   fixError?: string;
+  /** Diagnostics with a safe fix, counted before fixes were dropped (see `ScanOptions.keepFixes`). */
+  fixable?: number;
 }
 
 export interface ScanOptions {
   config: BulkheadConfig;
   cwd: string;
   fix: boolean;
+  /** Keep each diagnostic's fixes in the result (the JSON and SARIF reports print them); default true. */
+  keepFixes?: boolean;
 }
 
 /** Reads, analyses and (with `fix`) fixes each target. One file's trouble never stops the others. */
@@ -32,7 +36,16 @@ export function scanTargets(targets: readonly Target[], options: ScanOptions): S
   return targets.map((target) => scanTarget(target, options, context));
 }
 
-function scanTarget(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
+/** One target, as `scanTargets` does it; `context` from `fileContext`. */
+export function scanTarget(target: Target, options: ScanOptions, context: RuleContext = fileContext(options)): ScannedFile {
+  const file = scanAndFix(target, options, context);
+  file.fixable = file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
+  // The text report only counts what is fixable: a report of thousands of files need not hold every fix.
+  if (options.keepFixes === false) for (const d of file.diagnostics) d.fixes = [];
+  return file;
+}
+
+function scanAndFix(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
   const base: ScannedFile = { path: target.display, kind: target.kind, skipped: null, diagnostics: [], fixed: [] };
   if (target.skipped) return { ...base, skipped: target.skipped };
   const source = readSource(target.real, options.config);
@@ -55,7 +68,7 @@ function scanTarget(target: Target, options: ScanOptions, context: RuleContext):
 }
 
 /** Lets a rule read another workspace file (a compose service's Dockerfile), under the same limits as a scanned file. */
-function fileContext(options: ScanOptions): RuleContext {
+export function fileContext(options: ScanOptions): RuleContext {
   return {
     readFile(path) {
       const source = readSource(resolve(options.cwd, path), options.config);

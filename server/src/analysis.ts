@@ -14,7 +14,9 @@ export interface AnalysisInput {
   text: string;
   /** The open document's version, or null for a file read from disk. */
   version: number | null;
-  config: FileConfig;
+  config: Pick<FileConfig, 'engine' | 'folder'>;
+  /** Compute fixes (default true); a file read from disk lists its problems, its fixes come when a code action asks. */
+  fixes?: boolean;
 }
 
 export interface Analysis {
@@ -35,9 +37,10 @@ export class Analyzer {
   ) {}
 
   /** Engine options for a file: its configuration, and cross-file reads that prefer open documents. */
-  optionsFor(input: Omit<AnalysisInput, 'text' | 'version'>, reads = new Set<string>()): AnalyzeOptions {
+  optionsFor(input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>, reads = new Set<string>()): AnalyzeOptions {
     return {
       config: input.config.engine,
+      ...(input.fixes === false ? { fixes: false } : {}),
       context: {
         readFile: (requested) => {
           if (!input.path) return undefined;

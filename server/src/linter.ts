@@ -1,11 +1,21 @@
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { parseFile, skipReason, type FileReport } from '../../shared/src/engine';
-import type { FileKind } from '../../shared/src/types';
+import type { Diagnostic, FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
+import { readForAnalysisSync } from './files';
 import type { FileKey } from './paths';
-import type { DiagnosticsStore, Entry } from './store';
+import { DiskEntry, type DiagnosticsStore, type Entry } from './store';
 import { skippedDiagnostic, toLspDiagnostics } from './to-lsp';
 import type { Logger } from './log';
+
+/** Reports of files read from disk have no fixes: one shared empty list instead of one per diagnostic. */
+const NO_FIXES: Diagnostic['fixes'] = Object.freeze([]) as unknown as Diagnostic['fixes'];
+const NO_READS: ReadonlySet<string> = new Set();
+/** Full entries (text, report with fixes) of files read from disk, loaded for code actions and hovers: the last few. */
+const LOADED_ENTRIES = 16;
+/** Interned messages kept at most: past this the table starts again (it must not grow with every edit of a session). */
+const MAX_INTERNED = 100_000;
 
 /** `FileReport.skipped` of a file whose kind the engine cannot parse yet: known, but nothing to show. */
 export const UNSUPPORTED_KIND = 'not supported yet';
@@ -25,6 +35,10 @@ export interface LintTarget {
  */
 export class Linter {
   private unsupportedLogged = new Set<FileKind>();
+  private loaded = new Map<DiskEntry, Entry>();
+  /** One `codeDescription` object per rule, shared by every diagnostic of every file read from disk. */
+  private descriptions = new Map<string, LspDiagnostic['codeDescription']>();
+  private strings = new Map<string, string>();
 
   constructor(
     private readonly config: Configuration,
@@ -52,11 +66,113 @@ export class Linter {
       this.unsupportedLogged.add(target.kind);
       return this.save(target, text, { path: target.path ?? target.uri, kind: target.kind, skipped: UNSUPPORTED_KIND, diagnostics: [] }, new Set(), []);
     }
-    const { report, reads } = this.analyzer.run({ ...target, text, config });
+    // A file read from disk lists its problems; the fixes are computed when a code action asks (`complete`).
+    const fromDisk = target.version === null;
+    const { report, reads } = this.analyzer.run({ ...target, text, config, fixes: !fromDisk });
+    if (fromDisk) return this.saveFromDisk(target, report, reads);
     const diagnostics = report.skipped
       ? [skippedDiagnostic(report.skipped)]
       : toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder, version: target.version });
     return this.save(target, text, report, reads, diagnostics);
+  }
+
+  /** A workspace scan worker's result for a file read from disk (reported without fixes). */
+  accept(target: LintTarget & { path: string }, report: FileReport, reads: readonly string[]): Entry | undefined {
+    if (!this.wants(target.path)) {
+      this.store.delete(target.key);
+      return undefined;
+    }
+    return this.saveFromDisk(target, report, new Set(reads));
+  }
+
+  /**
+   * The entry with its text and its report with every fix: what code actions and hovers need. An entry of a file read
+   * from disk keeps neither, so the file is read and analysed again (the last few are cached). When the file changed on
+   * disk since its diagnostics were published, the new result is stored and published, and returned.
+   */
+  complete(entry: Entry): Entry {
+    if (!(entry instanceof DiskEntry)) return entry;
+    const cached = this.loaded.get(entry);
+    if (cached) {
+      this.loaded.delete(entry);
+      this.loaded.set(entry, cached);
+      return cached;
+    }
+    const full = this.load(entry);
+    this.loaded.set(entry, full);
+    if (this.loaded.size > LOADED_ENTRIES) this.loaded.delete(this.loaded.keys().next().value!);
+    return full;
+  }
+
+  private load(entry: DiskEntry): Entry {
+    const asStored = (text: string, report: FileReport): Entry => ({
+      key: entry.key,
+      uri: entry.uri,
+      path: entry.path,
+      folder: entry.folder,
+      kind: entry.kind,
+      version: null,
+      text,
+      report,
+      diagnostics: entry.diagnostics,
+      reads: entry.reads,
+      resultId: entry.resultId,
+    });
+    if (entry.summary.skipped || !entry.path) return asStored('', entry.summary);
+    const config = this.config.forFile(entry.path);
+    const read = readForAnalysisSync(entry.path, config.engine);
+    if (!('text' in read)) return asStored('', { ...entry.summary, skipped: 'missing' in read ? read.missing : read.skipped });
+    const { report, reads } = this.analyzer.run({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, text: read.text, version: null, config });
+    if (sameFindings(entry.summary, report)) return asStored(read.text, report);
+    // Changed on disk since the scan (the watcher's event is on its way, or there is no watcher): show the new result.
+    const target: LintTarget = { key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: null };
+    const stored = this.saveFromDisk(target, report, reads);
+    return { ...asStored(read.text, report), diagnostics: stored.diagnostics, reads: stored.reads, resultId: stored.resultId };
+  }
+
+  private saveFromDisk(target: LintTarget, report: FileReport, reads: Set<string>): DiskEntry {
+    const config = this.config.forFile(target.path);
+    // Strings and ranges are shared between the report and the LSP diagnostics; fixes are dropped.
+    report.path = target.path ?? target.uri;
+    for (const d of report.diagnostics) {
+      d.fixes = NO_FIXES;
+      d.message = this.intern(d.message);
+    }
+    let diagnostics: LspDiagnostic[];
+    if (report.skipped) diagnostics = [skippedDiagnostic(report.skipped)];
+    else {
+      diagnostics = toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder, version: null });
+      for (const d of diagnostics) d.codeDescription &&= this.description(d.codeDescription);
+    }
+    const entry = new DiskEntry(
+      target.key,
+      target.uri,
+      target.path,
+      config.folder,
+      target.kind,
+      report,
+      diagnostics,
+      reads.size ? reads : (NO_READS as Set<string>),
+      this.store.nextResultId(),
+      (e) => this.complete(e),
+    );
+    this.store.set(entry);
+    return entry;
+  }
+
+  /** Messages repeat across files (the same unpinned package, the same missing limit): one string each. */
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size >= MAX_INTERNED) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
+  }
+
+  private description(description: NonNullable<LspDiagnostic['codeDescription']>): LspDiagnostic['codeDescription'] {
+    let shared = this.descriptions.get(description.href);
+    if (!shared) this.descriptions.set(description.href, (shared = description));
+    return shared;
   }
 
   /** A file not read at all (too large, binary): one informational diagnostic says why. */
@@ -88,7 +204,7 @@ export class Linter {
 const parsable = new Map<FileKind, boolean>();
 
 /** Whether the engine has a parser for the kind (Compose support arrives with its own module). */
-function canParse(kind: FileKind): boolean {
+export function canParse(kind: FileKind): boolean {
   let known = parsable.get(kind);
   if (known === undefined) {
     try {
@@ -99,4 +215,20 @@ function canParse(kind: FileKind): boolean {
     parsable.set(kind, known);
   }
   return known;
+}
+
+/** Whether a reanalysis found what the stored report lists, in the same order (its fixes then pair with the diagnostics). */
+function sameFindings(stored: FileReport, fresh: FileReport): boolean {
+  if (stored.skipped !== fresh.skipped || stored.diagnostics.length !== fresh.diagnostics.length) return false;
+  return stored.diagnostics.every((d, i) => {
+    const e = fresh.diagnostics[i];
+    return (
+      d.ruleId === e.ruleId &&
+      d.message === e.message &&
+      d.range.start.line === e.range.start.line &&
+      d.range.start.character === e.range.start.character &&
+      d.range.end.line === e.range.end.line &&
+      d.range.end.character === e.range.end.character
+    );
+  });
 }

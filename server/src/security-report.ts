@@ -7,11 +7,11 @@ import type { FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
-import { readForAnalysis } from './files';
+import { readForAnalysis, readForAnalysisSync } from './files';
 import { UNSUPPORTED_KIND } from './linter';
 import { uriOfPath } from './paths';
 import type { SecurityReport } from './protocol';
-import type { DiagnosticsStore, Entry } from './store';
+import { DiskEntry, type DiagnosticsStore, type Entry } from './store';
 import type { Workspace } from './workspace';
 import type { Logger } from './log';
 
@@ -21,8 +21,21 @@ interface Analysed {
   path: string;
   uri: string;
   kind: FileKind;
-  text: string;
+  /** The text, read when the services and stages are needed (a file read from disk does not keep it). */
+  text: () => string;
   report: FileReport;
+}
+
+/** What the report needs of a stored entry, without loading what a file read from disk does not keep. */
+function fromEntry(entry: Entry, config: Configuration): Analysed {
+  const path = entry.path ?? entry.uri;
+  if (!(entry instanceof DiskEntry)) return { entry, path, uri: entry.uri, kind: entry.kind, text: () => entry.text, report: entry.report };
+  const text = () => {
+    if (!entry.path || entry.summary.skipped) return '';
+    const read = readForAnalysisSync(entry.path, config.forFile(entry.path).engine);
+    return 'text' in read ? read.text : '';
+  };
+  return { entry, path, uri: entry.uri, kind: entry.kind, text, report: entry.summary };
 }
 
 const SUBJECTS = new WeakMap<Entry, PostureInput['subjects']>();
@@ -40,11 +53,11 @@ export async function securityReport(
   if (scanEnabled) await workspace.settled();
   for (const document of documents.documents.all()) {
     const entry = await documents.current(document.uri);
-    if (entry) analysed.set(entry.key, { entry, path: entry.path ?? entry.uri, uri: entry.uri, kind: entry.kind, text: entry.text, report: entry.report });
+    if (entry) analysed.set(entry.key, fromEntry(entry, config));
   }
   if (scanEnabled) {
     for (const entry of store.all()) {
-      if (!analysed.has(entry.key)) analysed.set(entry.key, { entry, path: entry.path ?? entry.uri, uri: entry.uri, kind: entry.kind, text: entry.text, report: entry.report });
+      if (!analysed.has(entry.key)) analysed.set(entry.key, fromEntry(entry, config));
     }
   } else {
     for (const [path, kind] of await workspace.findFiles()) {
@@ -57,7 +70,8 @@ export async function securityReport(
         'skipped' in read
           ? { path, kind, skipped: read.skipped, diagnostics: [] }
           : analyzer.run({ key: path, uri, path, kind, text: read.text, version: null, config: fileConfig }).report;
-      analysed.set(path, { path, uri, kind, text: 'text' in read ? read.text : '', report });
+      const text = 'text' in read ? read.text : '';
+      analysed.set(path, { path, uri, kind, text: () => text, report });
     }
   }
 
@@ -68,7 +82,8 @@ export async function securityReport(
     let subjects = file.entry && SUBJECTS.get(file.entry);
     if (!subjects) {
       try {
-        subjects = file.report.skipped && !file.text ? [] : postureSubjects(file.kind, file.text, file.path);
+        const text = file.text();
+        subjects = file.report.skipped && !text ? [] : postureSubjects(file.kind, text, file.path);
       } catch (error) {
         log.error(`Could not read the services and stages of ${file.path}`, error);
         subjects = [];

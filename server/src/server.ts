@@ -177,8 +177,10 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const p = parts!;
       await p.config.ready;
       if (!p.linter.wants(pathOfUri(params.textDocument.uri))) return [];
-      const entry = await p.documents.current(params.textDocument.uri);
-      if (!entry) return [];
+      // A file known from the workspace scan keeps no fixes: `complete` reads and analyses it again.
+      const stored = await p.documents.current(params.textDocument.uri);
+      if (!stored) return [];
+      const entry = p.linter.complete(stored);
       const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
       return codeActions(entry, params, editSupport(capabilities), options);
     }),
@@ -190,8 +192,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const p = parts!;
       if (!isFixAllData(action.data)) return action;
       await p.config.ready;
-      const entry = await p.documents.current(action.data.fixAll.uri);
-      if (!entry) return action;
+      const stored = await p.documents.current(action.data.fixAll.uri);
+      if (!stored) return action;
+      const entry = p.linter.complete(stored);
       const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
       return resolveFixAll(action, entry, editSupport(capabilities), options);
     })(),
@@ -203,7 +206,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       await p.config.ready;
       if (!p.linter.wants(pathOfUri(params.textDocument.uri))) return null;
       const entry = await p.documents.current(params.textDocument.uri);
-      return entry ? hover(entry, params.position) : null;
+      return entry ? hover(p.linter.complete(entry), params.position) : null;
     }),
   );
 
@@ -242,7 +245,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
-    parts?.workspace.stop();
+    parts?.workspace.close();
     parts?.documents.stop();
   });
 

@@ -22,6 +22,38 @@ export interface Entry {
   resultId: string;
 }
 
+/**
+ * The result of a file read from disk (the workspace scan, file events), kept light: what was published and what the
+ * file's analysis read, and its report without fixes. Its text and its report with every fix are loaded from disk when
+ * something asks (`text`, `report`: a code action or a hover on a file that is not open), through `load`, which
+ * caches the last few (`Linter.complete`).
+ */
+export class DiskEntry implements Entry {
+  readonly version = null;
+
+  constructor(
+    readonly key: FileKey,
+    readonly uri: string,
+    readonly path: string | undefined,
+    readonly folder: string | undefined,
+    readonly kind: FileKind,
+    /** The report without fixes: what was found, for the security report and for checking a reload. */
+    readonly summary: FileReport,
+    readonly diagnostics: LspDiagnostic[],
+    readonly reads: Set<string>,
+    readonly resultId: string,
+    private readonly load: (entry: DiskEntry) => Entry,
+  ) {}
+
+  get text(): string {
+    return this.load(this).text;
+  }
+
+  get report(): FileReport {
+    return this.load(this).report;
+  }
+}
+
 export type DiagnosticMode = 'push' | 'pull';
 
 /**

@@ -4,10 +4,11 @@ import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressS
 import { CONFIG_FILE_NAME } from '../../shared/src/config';
 import { detectKind } from '../../shared/src/detect';
 import type { FileKind } from '../../shared/src/types';
-import type { Configuration } from './configuration';
+import type { Configuration, FileConfig } from './configuration';
 import type { OpenDocuments } from './documents';
 import { readForAnalysisSync } from './files';
-import type { Linter } from './linter';
+import { canParse, type Linter } from './linter';
+import { ScanPool, workerCount, type ScanJob } from './scan-pool';
 import { folderOf, isInside, pathOfUri, uriOfPath } from './paths';
 import type { DiagnosticsStore, Entry } from './store';
 import type { Logger } from './log';
@@ -31,6 +32,7 @@ export interface ScanResult {
  */
 export class Workspace {
   private generation = 0;
+  private pool: ScanPool | undefined;
   private current: Promise<ScanResult> | undefined;
   private firstScanDone!: () => void;
   /** Resolves when the first scan after start has finished (or was skipped): pull requests wait for it. */
@@ -43,6 +45,8 @@ export class Workspace {
     private readonly store: DiagnosticsStore,
     private readonly documents: OpenDocuments,
     private readonly log: Logger,
+    /** The server's own script, started again as the scan's worker threads. */
+    private readonly workerScript: string = __filename,
   ) {}
 
   private get enabled(): boolean {
@@ -88,14 +92,20 @@ export class Workspace {
       const found = await this.findFiles(cancelled);
       progress?.report(0, `Analysing ${found.size} files…`);
       let lastReport = performance.now();
-      for (const [path, kind] of found) {
-        if (cancelled()) break;
-        await this.analyseFromDisk(path, kind, force);
+      const tick = () => {
         analysed++;
         if (performance.now() - lastReport > PROGRESS_INTERVAL_MS) {
           lastReport = performance.now();
           progress?.report(Math.floor((analysed / found.size) * 100), `${analysed}/${found.size} files`);
         }
+      };
+      let left = [...found].map(([path, kind]) => ({ path, kind }));
+      const workers = workerCount(left.length);
+      if (workers > 0 && !cancelled()) left = await this.analyseInWorkers(left, workers, force, cancelled, tick);
+      for (const { path, kind } of left) {
+        if (cancelled()) break;
+        this.analyseFromDisk(path, kind, force);
+        tick();
         // Let edits, hovers and code actions through between files.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -169,14 +179,11 @@ export class Workspace {
    * Analyses a file from disk unless it is open (the editor's text wins) or excluded; `force` when the user asked for
    * a scan although the setting turns scanning off.
    */
-  private async analyseFromDisk(path: string, kind: FileKind, force = false): Promise<void> {
+  private analyseFromDisk(path: string, kind: FileKind, force = false): void {
     const key = path;
     if (this.documents.isOpen(key)) return;
     const config = this.config.forFile(path);
-    if (!config.settings.enable || (!config.settings.workspaceScan && !force) || this.config.isExcluded(path, config, true)) {
-      this.forget(key);
-      return;
-    }
+    if (!this.scanWants(path, config, force)) return;
     // Read synchronously: a workspace file is small (its size is checked first) and the scan yields between files
     // anyway, while an asynchronous read leaves the analysis idle for each thread-pool round trip (see BENCHMARKS.md).
     const read = readForAnalysisSync(path, config.engine);
@@ -188,6 +195,72 @@ export class Workspace {
     else this.linter.lint(target, read.text);
   }
 
+  /** Whether the scan analyses the file; if not, its result from an earlier scan goes. */
+  private scanWants(path: string, config: FileConfig, force: boolean): boolean {
+    if (!config.settings.enable || (!config.settings.workspaceScan && !force) || this.config.isExcluded(path, config, true)) {
+      this.forget(path);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The scan's files on worker threads (see `ScanPool`): this thread decides what is analysed, stores and publishes.
+   * Answers the files left to this thread (no worker could start, or one crashed).
+   */
+  private async analyseInWorkers(files: { path: string; kind: FileKind }[], workers: number, force: boolean, cancelled: () => boolean, tick: () => void): Promise<{ path: string; kind: FileKind }[]> {
+    this.pool ??= new ScanPool(this.log, this.workerScript);
+    // One configuration per folder for the whole run: the workers receive each once per batch.
+    const configs = new Map<string, FileConfig>();
+    const configFor = (path: string) => {
+      const folder = folderOf(path, this.config.workspaceFolders) ?? '';
+      let config = configs.get(folder);
+      if (!config) configs.set(folder, (config = this.config.forFile(path)));
+      return config;
+    };
+    type Job = ScanJob & { before: Entry | undefined; local: boolean };
+    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, before: undefined, local: !canParse(kind) }));
+    const started = performance.now();
+    const left = await this.pool.analyse(jobs, workers, {
+      cancelled,
+      prepare: (job) => {
+        if (job.local || this.documents.isOpen(job.path)) {
+          if (job.local) this.analyseFromDisk(job.path, job.kind, force);
+          tick();
+          return false;
+        }
+        const config = configFor(job.path);
+        if (!this.scanWants(job.path, config, force)) {
+          tick();
+          return false;
+        }
+        job.engine = config.engine;
+        job.folder = config.folder;
+        job.before = this.store.get(job.path);
+        return true;
+      },
+      done: (job, outcome) => {
+        tick();
+        // Opened, or analysed again from a file event, while the worker had it: the newer result stands.
+        if (this.documents.isOpen(job.path) || this.store.get(job.path) !== job.before) return;
+        const target = { key: job.path, uri: uriOfPath(job.path), path: job.path, kind: job.kind, version: null };
+        if ('missing' in outcome) this.forget(job.path);
+        else if ('skipped' in outcome) this.linter.skipped(target, outcome.skipped);
+        // The worker read the disk: a file it read is open with unsaved text here, which wins.
+        else if (outcome.reads.some((read) => this.documents.isOpen(read))) this.analyseFromDisk(job.path, job.kind, force);
+        else this.linter.accept(target, outcome.report, outcome.reads);
+      },
+    });
+    this.log.debug(() => `Workspace scan: ${files.length - left.length} files on ${workers} worker threads in ${(performance.now() - started).toFixed(0)} ms`);
+    return left;
+  }
+
+  /** Ends the scan workers (shutdown). */
+  close(): void {
+    this.stop();
+    this.pool?.close();
+  }
+
   /** A document was closed: its file goes back to the scan's results when the scan covers it. */
   takeBack(path: string | undefined): boolean {
     if (!path) return false;
@@ -196,7 +269,11 @@ export class Workspace {
     if (!kind || folder === undefined) return false;
     const settings = this.config.forFile(path).settings;
     if (!settings.enable || !settings.workspaceScan) return false;
-    void this.analyseFromDisk(path, kind).catch((error: unknown) => this.log.error(`Could not analyse ${path}`, error));
+    try {
+      this.analyseFromDisk(path, kind);
+    } catch (error) {
+      this.log.error(`Could not analyse ${path}`, error);
+    }
     return true;
   }
 
@@ -222,7 +299,7 @@ export class Workspace {
         }
       } else {
         const kind = detectKind(path);
-        if (kind && folderOf(path, this.config.workspaceFolders) !== undefined) await this.analyseFromDisk(path, kind);
+        if (kind && folderOf(path, this.config.workspaceFolders) !== undefined) this.analyseFromDisk(path, kind);
       }
     }
     const dependents = new Map<string, Entry>();
@@ -250,7 +327,7 @@ export class Workspace {
       const document = this.documents.byKey(entry.key);
       if (document) this.linter.lint({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: document.version }, document.getText());
     } else if (entry.path) {
-      await this.analyseFromDisk(entry.path, entry.kind);
+      this.analyseFromDisk(entry.path, entry.kind);
     }
   }
 

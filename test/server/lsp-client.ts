@@ -25,6 +25,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** What `workspace/configuration` answers, by section (`bulkhead`, `files.exclude`). */
   settings?: Record<string, unknown>;
+  /** Environment variables of the server process, over the tests' own. */
+  env?: Record<string, string>;
 }
 
 /** Capabilities of a capable client (VS Code-like): push diagnostics, dynamic watchers, progress, configuration. */
@@ -63,7 +65,7 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<{ client: LspClient; result: InitializeResult }> {
     const server = join(repoRoot(), 'dist', 'server.js');
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`node scripts/build.mjs\` first`);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings ?? {});
     child.stderr.on('data', (chunk) => (client.stderr += String(chunk)));

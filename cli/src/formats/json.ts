@@ -1,5 +1,6 @@
 import type { Range } from '../../../shared/src/types';
 import type { ScanReport } from '../scan';
+import { STREAMED, writeJsonStreaming } from '../stream-json';
 
 /** The JSON report, version 1. Ranges are LSP ranges: 0-based lines, UTF-16 characters, end exclusive. */
 export interface JsonReport {
@@ -17,11 +18,26 @@ export interface JsonReport {
 }
 
 export function toJsonReport(report: ScanReport): JsonReport {
-  return {
-    version: 1,
-    files: report.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped })),
-    diagnostics: report.files.flatMap((f) =>
-      f.diagnostics.map((d) => ({
+  return { ...skeleton(report), diagnostics: [...jsonDiagnostics(report)] };
+}
+
+export function formatJson(report: ScanReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+}
+
+/** The same text as `formatJson`, written in pieces: the diagnostics one by one, never the whole report at once. */
+export function writeJson(report: ScanReport, write: (chunk: string) => void): void {
+  writeJsonStreaming({ ...skeleton(report), diagnostics: STREAMED }, jsonDiagnostics(report), write);
+}
+
+function skeleton(report: ScanReport): Omit<JsonReport, 'diagnostics'> {
+  return { version: 1, files: report.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped })) };
+}
+
+function* jsonDiagnostics(report: ScanReport): Generator<JsonReport['diagnostics'][number]> {
+  for (const f of report.files) {
+    for (const d of f.diagnostics) {
+      yield {
         path: f.path,
         rule: d.ruleId,
         severity: d.severity,
@@ -33,13 +49,9 @@ export function toJsonReport(report: ScanReport): JsonReport {
           safe: fix.safe,
           edits: fix.edits.map((e) => ({ range: copyRange(e.range), newText: e.newText })),
         })),
-      })),
-    ),
-  };
-}
-
-export function formatJson(report: ScanReport): string {
-  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+      };
+    }
+  }
 }
 
 /** Exactly the documented fields, whatever else a range object carries. */

@@ -5,6 +5,7 @@ import type { Diagnostic, Range, Severity } from '../../../shared/src/types';
 import { VERSION } from '../help';
 import type { ScanReport, ScannedFile } from '../scan';
 import { allRuleMetas } from '../rule-metas';
+import { STREAMED, writeJsonStreaming } from '../stream-json';
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help from the rule docs and the threat catalog,
@@ -15,26 +16,42 @@ export function formatSarif(report: ScanReport): string {
   return JSON.stringify(toSarif(report), null, 2) + '\n';
 }
 
+/** The same text as `formatSarif`, written in pieces: the results one by one, never the whole log at once. */
+export function writeSarif(report: ScanReport, write: (chunk: string) => void): void {
+  const { log, results } = sarifParts(report);
+  writeJsonStreaming(log(STREAMED), results, write);
+}
+
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(report: ScanReport): object {
+  const { log, results } = sarifParts(report);
+  return log([...results]);
+}
+
+/** The log around its results, and the results one by one (a large scan's are written as they are made). */
+function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; results: Iterable<unknown> } {
   const metas = allRuleMetas();
   const ruleIndex = new Map(metas.map((meta, i) => [meta.id, i]));
   const artifactIndex = new Map(report.files.map((file, i) => [file.path, i]));
   const location = (path: string) => ({ uri: relativeUri(path), uriBaseId: SRCROOT, index: artifactIndex.get(path) });
 
-  const results = report.files.flatMap((file) =>
-    file.diagnostics.map((d) => ({
-      ruleId: d.ruleId,
-      ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
-      ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
-      ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
-    })),
-  );
+  function* results() {
+    for (const file of report.files) {
+      for (const d of file.diagnostics) {
+        yield {
+          ruleId: d.ruleId,
+          ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
+          ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
+          ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
+        };
+      }
+    }
+  }
 
   const notifications = [
     ...report.notices.map((text) => ({ level: 'warning', message: { text } })),
@@ -47,7 +64,7 @@ export function toSarif(report: ScanReport): object {
       })),
   ];
 
-  return {
+  const log = (results: unknown[]) => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -71,7 +88,8 @@ export function toSarif(report: ScanReport): object {
         columnKind: 'utf16CodeUnits',
       },
     ],
-  };
+  });
+  return { log, results: results() };
 }
 
 function sarifRule(meta: DocMeta) {

@@ -56,10 +56,8 @@ function summaryLine(report: ScanReport, scanned: number, paint: Palette): strin
   const count = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
   for (const file of report.files) {
-    for (const d of file.diagnostics) {
-      count[d.severity]++;
-      if (d.fixes.some((f) => f.safe)) fixable++;
-    }
+    for (const d of file.diagnostics) count[d.severity]++;
+    fixable += file.fixable ?? file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
   }
   const total = count.error + count.warning + count.info;
   let line = `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${plural(count.info, 'info')}) in ${plural(scanned, 'file')}`;

@@ -51,10 +51,34 @@ class ProjectLoader {
     if (this.models.has(key)) return this.models.get(key);
     if (visiting.has(key) || visiting.size > MAX_EXTENDS_DEPTH) return undefined;
     const text = this.read(path);
-    const model = text === undefined ? undefined : parseCompose(text, path, this.context);
+    const model = text === undefined ? undefined : this.parse(text, path);
     if (model) this.resolveExtends(model, new Set([...visiting, key]));
     this.models.set(key, model);
     return model;
+  }
+
+  /**
+   * A private copy of the file's parse, from the cache when the file and every file its parse read (its `.env`) have
+   * the same text as then: the copy is what `resolveExtends` and `baseOf` change.
+   */
+  private parse(text: string, path: string): ComposeModel {
+    // By the path as written: the model keeps it, and findings placed in that file carry it.
+    const key = path;
+    const known = parsedFiles.get(key);
+    if (known && known.text === text && known.reads.every(([other, otherText]) => this.read(other) === otherText)) {
+      parsedFiles.delete(key);
+      parsedFiles.set(key, known);
+      return copyForMerging(known.model);
+    }
+    const reads: [string, string | undefined][] = [];
+    const readFile = (other: string): string | undefined => {
+      const otherText = this.read(other);
+      reads.push([other, otherText]);
+      return otherText;
+    };
+    const model = parseCompose(text, path, { ...this.context, readFile });
+    remember(key, { text, reads, model });
+    return copyForMerging(model);
   }
 
   /** Whether a file exists, without parsing it. */
@@ -119,6 +143,58 @@ class ProjectLoader {
     }
     return { model: other, service: base };
   }
+}
+
+/**
+ * Files other compose files extend or override, parsed, across analyses: the 16 zabbix compose files of the corpus
+ * extend one 34 KB file, which a workspace scan parsed 16 times (BENCHMARKS.md, Findings). Entries are checked against
+ * the text `readFile` gives at each analysis, so an edited open file wins; only the parse is reused. Kept models are
+ * never changed: each analysis works on a copy (`copyForMerging`).
+ */
+const parsedFiles = new Map<string, { text: string; reads: [string, string | undefined][]; model: ComposeModel }>();
+const PARSED_KEPT = 64;
+/** Characters of text kept in all (models take several times their text). */
+const PARSED_KEPT_CHARS = 4_000_000;
+let parsedChars = 0;
+
+function remember(key: string, entry: { text: string; reads: [string, string | undefined][]; model: ComposeModel }): void {
+  const old = parsedFiles.get(key);
+  if (old) {
+    parsedChars -= old.text.length;
+    parsedFiles.delete(key);
+  }
+  if (entry.text.length > PARSED_KEPT_CHARS) return;
+  parsedFiles.set(key, entry);
+  parsedChars += entry.text.length;
+  while (parsedFiles.size > PARSED_KEPT || parsedChars > PARSED_KEPT_CHARS) {
+    const [oldest, { text }] = parsedFiles.entries().next().value!;
+    parsedFiles.delete(oldest);
+    parsedChars -= text.length;
+  }
+}
+
+/** Forgets every kept parse (tests compare cached analyses with fresh ones). */
+export function forgetParsedFiles(): void {
+  parsedFiles.clear();
+  parsedChars = 0;
+}
+
+/**
+ * What the loader may change in a model, copied: services' `spec` (replaced, and marked `partial`) and
+ * `syntaxProblems`. Specs the parse shared between `spec` and `ownSpec` stay shared in the copy.
+ */
+function copyForMerging(model: ComposeModel): ComposeModel {
+  const copies = new Map<ContainerSpec, ContainerSpec>();
+  const copy = (spec: ContainerSpec): ContainerSpec => {
+    let known = copies.get(spec);
+    if (!known) copies.set(spec, (known = { ...spec }));
+    return known;
+  };
+  return {
+    ...model,
+    services: model.services.map((service) => ({ ...service, spec: copy(service.spec), ownSpec: copy(service.ownSpec) })),
+    syntaxProblems: [...model.syntaxProblems],
+  };
 }
 
 /**

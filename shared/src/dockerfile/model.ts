@@ -12,6 +12,7 @@ import type { Range } from '../types';
 import { classifyBase, parseImageRef, type BaseImageClass, type ImageRef } from './image-ref';
 import { parseShell, shellCCommands, basename, type ShellScript, type ShellWord, type SimpleCommand } from './shell';
 import { checkSyntax, type SyntaxProblem } from './syntax';
+import './raw-arguments-memo';
 
 /** A build stage: one FROM and the instructions up to the next one. */
 export interface Stage {
@@ -58,10 +59,17 @@ export interface DockerfileModel {
   syntaxProblems: SyntaxProblem[];
 }
 
-export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileModel {
+export interface ParseOptions {
+  /**
+   * `false` leaves every stage's `runs` empty and `syntaxProblems` unchecked: for readers that only need stages, users
+   * and images (the compose rules reading the Dockerfile a service builds), which then skip reading RUN scripts.
+   */
+  runs?: boolean;
+}
+
+export function parseDockerfile(text: string, path = 'Dockerfile', options: ParseOptions = {}): DockerfileModel {
   const source = new SourceText(text);
   const ast = DockerfileParser.parse(text);
-  for (const instruction of ast.getInstructions()) scanArgumentsOnce(instruction);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
@@ -100,7 +108,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
       isFinal: i === froms.length - 1,
       range: { start: from.getRange().start, end: last.getRange().end },
     };
-    stage.runs = readRuns(stage, source, escapeChar);
+    if (options.runs !== false) stage.runs = readRuns(stage, source, escapeChar);
     stages.push(stage);
     if (stage.name) byName.set(stage.name, stage);
   }
@@ -116,7 +124,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
     finalStage: stages[stages.length - 1],
     syntaxProblems: [],
   };
-  model.syntaxProblems = checkSyntax(model);
+  if (options.runs !== false) model.syntaxProblems = checkSyntax(model);
   return model;
 }
 
@@ -124,20 +132,6 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
  * Replaces `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` with ARG defaults.
  * Returns undefined when a variable has no known value: an unknown stays unknown, never a guess.
  */
-/**
- * dockerfile-ast scans an instruction's text again on each `getArguments`, `getFlags`, `getArgumentsRange`,
- * `getRawArgumentsContent`, `getHeredocs`… call, and the model and the rules make many: one scan per instruction
- * (about a sixth of a Dockerfile's analysis time; see BENCHMARKS.md).
- */
-function scanArgumentsOnce(instruction: Instruction): void {
-  const target = instruction as unknown as { getRawArguments?: () => unknown[] };
-  const scan = target.getRawArguments;
-  if (typeof scan !== 'function') return;
-  const args = scan.call(instruction);
-  // A copy per call: ModifiableInstruction.getArguments shifts the flags off the array it is given.
-  target.getRawArguments = () => args.slice();
-}
-
 export function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
   let unknown = false;
   const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -246,9 +240,14 @@ function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScri
 }
 
 /** Every RUN in the file (all stages), for rules that look at build commands wherever they run. */
-export function allRuns(model: DockerfileModel): (RunScript & { stage: Stage })[] {
-  return model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })));
+export function allRuns(model: DockerfileModel): readonly (RunScript & { stage: Stage })[] {
+  // Eight rules ask for the same list of each model.
+  let runs = runsOfModel.get(model);
+  if (!runs) runsOfModel.set(model, (runs = model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })))));
+  return runs;
 }
+
+const runsOfModel = new WeakMap<DockerfileModel, readonly (RunScript & { stage: Stage })[]>();
 
 export function decodeJsonString(raw: string): string {
   try {

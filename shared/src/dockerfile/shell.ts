@@ -441,6 +441,7 @@ class ShellReader {
  * again when the `-c` script is read, and a rule must see it once.
  */
 function withoutRepeats(nested: SimpleCommand[], outer: SimpleCommand[]): SimpleCommand[] {
+  if (nested.length === 0) return nested;
   const key = (c: SimpleCommand) => `${c.start}:${c.end}:${c.words.map((w) => `${w.start}-${w.end}`).join(',')}`;
   const seen = new Set(outer.map(key));
   return nested.filter((c) => {

@@ -89,21 +89,22 @@ function removeInstruction(model: DockerfileModel, ins: Instruction): Span {
 
 function shellSettings(text: string, run: RunScript, cmd: SimpleCommand, wanted: (name: string) => boolean): VariableSetting[] {
   const settings: VariableSetting[] = [];
-  const add = (word: ShellWord, removal: Span | undefined) => {
+  // The removal is worked out only for the variables asked for.
+  const add = (word: ShellWord, removal: () => Span | undefined) => {
     const m = NAME.exec(word.value);
     if (!m || !wanted(m[1])) return;
     const value = word.dynamic ? undefined : word.value.slice(m[0].length);
-    settings.push({ name: m[1], value, via: 'RUN', start: word.start, end: word.end, removal });
+    settings.push({ name: m[1], value, via: 'RUN', start: word.start, end: word.end, removal: removal() });
   };
 
   // `A=1 cmd`: the assignment goes alone; `A=1` with nothing else goes with its `&&`.
   const alone = cmd.assignments.length === 1 && cmd.words.length === 0;
-  for (const word of cmd.assignments) add(word, alone ? removeCommand(text, cmd) : removeWords(text, run, cmd, word));
+  for (const word of cmd.assignments) add(word, () => (alone ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
 
   const words = cmd.words;
   if (words.length && DECLARATIONS.has(words[0].value)) {
     const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
-    for (const word of operands) add(word, operands.length === 1 ? removeCommand(text, cmd) : removeWords(text, run, cmd, word));
+    for (const word of operands) add(word, () => (operands.length === 1 ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
     return settings;
   }
 
@@ -112,7 +113,7 @@ function shellSettings(text: string, run: RunScript, cmd: SimpleCommand, wanted:
   const cut = runs.length ? words.indexOf(runs[0]) : words.length;
   for (const word of words.slice(0, cut)) {
     if (basename(word.value) === 'env' || !NAME.test(word.value)) continue;
-    add(word, removeWords(text, run, cmd, word));
+    add(word, () => removeWords(text, run, cmd, word));
   }
   return settings;
 }

@@ -139,6 +139,7 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
 /**
  * Services of one file often build from the same Dockerfile, and the editor analyses the file again at each keystroke:
  * one parse per Dockerfile text, not one per service and keystroke (see BENCHMARKS.md). Models are never modified.
+ * Only stages and users are read here, so RUN scripts are left unread.
  */
 const parsedDockerfiles = new Map<string, DockerfileModel>();
 const PARSED_KEPT = 32;
@@ -146,7 +147,7 @@ const PARSED_KEPT = 32;
 function parseOnce(text: string, path: string): DockerfileModel {
   const known = parsedDockerfiles.get(path);
   if (known?.source.text === text) return known;
-  const model = parseDockerfile(text, path);
+  const model = parseDockerfile(text, path, { runs: false });
   parsedDockerfiles.delete(path);
   parsedDockerfiles.set(path, model);
   if (parsedDockerfiles.size > PARSED_KEPT) parsedDockerfiles.delete(parsedDockerfiles.keys().next().value!);
