@@ -3,13 +3,16 @@
 //   node scripts/build-tests.mjs                 all test/**/*.test.ts
 //   node scripts/build-tests.mjs --only FILE...  just these entries (helpers can build their own in isolation)
 //   --outdir DIR                                 another output folder (default out/)
+//   --bundle-dependencies                        bundle node_modules too, changed as the product ships them (the benchmarks)
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PLUGINS } from './esbuild-plugins.mjs';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--outdir');
 const outdir = outIndex >= 0 ? args[outIndex + 1] : 'out';
+const bundleDependencies = args.includes('--bundle-dependencies');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args.slice(onlyIndex + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--outdir') : null;
 
@@ -38,7 +41,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'inline',
-  packages: 'external',
+  ...(bundleDependencies ? { plugins: PLUGINS } : { packages: 'external' }),
   logLevel: 'warning',
 });
 if (!only) console.log(`built ${entryPoints.length} test files into ${relative('.', outdir) || '.'}/`);

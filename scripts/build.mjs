@@ -1,6 +1,7 @@
 // Bundles the product with esbuild: the CLI, the language server and the VS Code extension, each one file in dist/.
 import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
+import { PLUGINS } from './esbuild-plugins.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -12,6 +13,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: PLUGINS,
 };
 
 const entries = [

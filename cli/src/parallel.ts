@@ -23,13 +23,20 @@ interface BatchResult {
   files: ScannedFile[];
 }
 
-/** How many workers: `BULKHEAD_SCAN_WORKERS` (0 = none) wins; else one per core, none for a few files or one core. */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Below this many logical cores the CLI scans on its own thread. Measured on 2 vCPUs (BENCHMARKS.md): two processes
+ * side by side got only 1.34× the throughput of one, and two workers (the main thread waiting) took 13.2 s where one
+ * thread took 11.9 s on the 10,000-file workspace; with 2 logical cores often one physical core, workers start to pay
+ * from 4.
+ */
+const MIN_CORES_FOR_WORKERS = 4;
+
+/** How many workers: `BULKHEAD_SCAN_WORKERS` (0 = none) wins; else one per core, none for a few files or few cores. */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const forced = env.BULKHEAD_SCAN_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
-  if (files < MIN_FILES_FOR_WORKERS) return 0;
-  const cores = Math.min(MAX_WORKERS, availableParallelism());
-  return cores > 1 ? cores : 0;
+  if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
+  return Math.min(MAX_WORKERS, cores);
 }
 
 /**

@@ -72,7 +72,7 @@ export class Linter {
     if (fromDisk) return this.saveFromDisk(target, report, reads);
     const diagnostics = report.skipped
       ? [skippedDiagnostic(report.skipped)]
-      : toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder, version: target.version });
+      : toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder });
     return this.save(target, text, report, reads, diagnostics);
   }
 
@@ -141,7 +141,7 @@ export class Linter {
     let diagnostics: LspDiagnostic[];
     if (report.skipped) diagnostics = [skippedDiagnostic(report.skipped)];
     else {
-      diagnostics = toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder, version: null });
+      diagnostics = toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder });
       for (const d of diagnostics) d.codeDescription &&= this.description(d.codeDescription);
     }
     const entry = new DiskEntry(

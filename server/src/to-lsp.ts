@@ -18,7 +18,6 @@ export interface Origin {
   /** Path on disk, when the document has one: related paths resolve against it. */
   path?: string;
   folder?: string;
-  version: number | null;
 }
 
 /**

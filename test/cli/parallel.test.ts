@@ -9,6 +9,7 @@ import { formatJson, writeJson } from '../../cli/src/formats/json';
 import { formatSarif, writeSarif } from '../../cli/src/formats/sarif';
 import { scanTargets, type ScanReport } from '../../cli/src/scan';
 import { walk } from '../../cli/src/walk';
+import { workerCount } from '../../cli/src/parallel';
 import { defaultConfig } from '../../shared/src/config';
 import { corpusRoot, repoRoot } from '../../scripts/repo-root';
 import { runCli, tempTree } from './harness';
@@ -82,5 +83,16 @@ describe('cli: many files', () => {
     assert.equal(workers.stdout, main.stdout);
     assert.deepEqual(filesOf(inWorkers), filesOf(onMain));
     assert.notDeepEqual(filesOf(onMain), filesOf(root));
+  });
+});
+
+describe('CLI worker count', () => {
+  it('uses workers only for many files on 4 or more cores, and obeys BULKHEAD_SCAN_WORKERS', () => {
+    assert.equal(workerCount(5000, {}, 2), 0, '2 cores: measured slower with workers (BENCHMARKS.md)');
+    assert.equal(workerCount(5000, {}, 4), 4);
+    assert.equal(workerCount(5000, {}, 32), 4, 'at most 4');
+    assert.equal(workerCount(10, {}, 32), 0, 'a few files stay on the main thread');
+    assert.equal(workerCount(10, { BULKHEAD_SCAN_WORKERS: '2' }, 2), 2);
+    assert.equal(workerCount(5000, { BULKHEAD_SCAN_WORKERS: '0' }, 32), 0);
   });
 });

@@ -1,0 +1,20 @@
+// The bundles Bulkhead ships (dist/, built by scripts/build.mjs before the tests) carry the build-time changes of
+// scripts/esbuild-plugins.mjs.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../scripts/repo-root';
+
+describe('shipped bundles', () => {
+  it('compile out yaml’s per-token environment reads, which the yaml package itself has', () => {
+    const root = repoRoot();
+    const parser = readFileSync(join(root, 'node_modules', 'yaml', 'dist', 'parse', 'parser.js'), 'utf8');
+    assert.match(parser, /process\.env\.LOG_TOKENS/, 'the yaml package reads LOG_TOKENS per token');
+    for (const bundle of ['server.js', 'cli.js']) {
+      const text = readFileSync(join(root, 'dist', bundle), 'utf8');
+      assert.ok(text.includes('parseDocument') || text.includes('Composer'), `${bundle} bundles yaml`);
+      assert.ok(!/LOG_TOKENS|LOG_STREAM/.test(text), `${bundle} reads no yaml debug flag`);
+    }
+  });
+});
