@@ -268,7 +268,7 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
     log,
     (_key, path) => workspace?.takeBack(path) ?? false,
     (entry) => {
-      if (entry.path) void workspace?.refreshDependents(entry.path).catch((error: unknown) => log.error('Could not analyse dependent files', error));
+      if (entry.path) workspace?.refreshDependentsSoon(entry.path);
     },
   );
   workspace = new Workspace(connection, config, linter, store, documents, log);

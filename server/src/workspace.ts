@@ -19,6 +19,8 @@ const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
 const MAX_FILES = 20000;
 /** Progress messages are throttled: a message per file would cost more than the analysis. */
 const PROGRESS_INTERVAL_MS = 200;
+/** After an open document's analysis, the files that read it wait this long for typing to pause. */
+const DEPENDENTS_DELAY_MS = 250;
 
 export interface ScanResult {
   files: number;
@@ -32,6 +34,7 @@ export interface ScanResult {
  */
 export class Workspace {
   private generation = 0;
+  private dependentTimers = new Map<string, NodeJS.Timeout>();
   private pool: ScanPool | undefined;
   private current: Promise<ScanResult> | undefined;
   private firstScanDone!: () => void;
@@ -258,6 +261,8 @@ export class Workspace {
   /** Ends the scan workers (shutdown). */
   close(): void {
     this.stop();
+    for (const timer of this.dependentTimers.values()) clearTimeout(timer);
+    this.dependentTimers.clear();
     this.pool?.close();
   }
 
@@ -308,11 +313,25 @@ export class Workspace {
     return configChanged;
   }
 
+  /**
+   * Analyses again, once typing pauses, the files whose last analysis read `path`, an open document that was just
+   * analysed (a Compose file follows its Dockerfile's unsaved edits). Waiting keeps their analyses off the keystrokes:
+   * re-analysing a 500-line Compose file after every typed character of its Dockerfile delayed the next character's
+   * diagnostics (BENCHMARKS.md).
+   */
+  refreshDependentsSoon(path: string): void {
+    clearTimeout(this.dependentTimers.get(path));
+    this.dependentTimers.set(
+      path,
+      setTimeout(() => {
+        this.dependentTimers.delete(path);
+        void this.refreshDependents(path).catch((error: unknown) => this.log.error(`Could not analyse the files that read ${path}`, error));
+      }, DEPENDENTS_DELAY_MS),
+    );
+  }
+
   /** Analyses again the files whose last analysis read `path` (its text changed in the editor or on disk). */
   async refreshDependents(path: string): Promise<void> {
-    // The connection writes messages on the next turn of the event loop: yield first, so the edited file's own
-    // diagnostics go out before its dependents are analysed (see BENCHMARKS.md).
-    await new Promise((resolve) => setImmediate(resolve));
     for (const entry of this.store.dependents(path)) if (entry.key !== path) await this.reanalyse(entry);
   }
 

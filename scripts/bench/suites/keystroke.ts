@@ -274,9 +274,9 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
       }
     }
     s.notes.push(
-      `Edits: bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so an edit to the Dockerfile also re-analyses the compose file that builds from it (after the Dockerfile's own diagnostics).`,
+      `Edits: bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so the compose file that builds from the Dockerfile follows its edits: the server re-analyses it once typing pauses for 250 ms, which at this pace is after the last edit.`,
       `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond the debounce. Workspace scan off for this part.`,
-      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (no protocol, no server); the ratio is the server\'s overhead factor (protocol, bookkeeping, and re-analysing the files that read the edited one: the compose file reads the Dockerfile through `build:`).',
+      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (no protocol, no server); the ratio is the server\'s overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).',
       'codeAction: half the requests on a published diagnostic range, half on a whole random line (with the overlapping diagnostics as context). hover: seeded random positions on non-empty lines.',
     );
   } finally {
