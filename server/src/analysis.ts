@@ -15,8 +15,11 @@ export interface AnalysisInput {
   /** The open document's version, or null for a file read from disk. */
   version: number | null;
   config: Pick<FileConfig, 'engine' | 'folder'>;
-  /** Compute fixes (default true); a file read from disk lists its problems, its fixes come when a code action asks. */
-  fixes?: boolean;
+  /**
+   * Fixes (see `AnalyzeOptions.fixes`): an open document's are computed when a code action reads them; a file read
+   * from disk lists its problems, and its fixes come from a new analysis when a code action asks.
+   */
+  fixes?: AnalyzeOptions['fixes'];
 }
 
 export interface Analysis {
@@ -40,7 +43,7 @@ export class Analyzer {
   optionsFor(input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>, reads = new Set<string>()): AnalyzeOptions {
     return {
       config: input.config.engine,
-      ...(input.fixes === false ? { fixes: false } : {}),
+      ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
       context: {
         readFile: (requested) => {
           if (!input.path) return undefined;

@@ -66,9 +66,10 @@ export class Linter {
       this.unsupportedLogged.add(target.kind);
       return this.save(target, text, { path: target.path ?? target.uri, kind: target.kind, skipped: UNSUPPORTED_KIND, diagnostics: [] }, new Set(), []);
     }
-    // A file read from disk lists its problems; the fixes are computed when a code action asks (`complete`).
+    // An open document's fixes are computed when a code action reads them; a file read from disk lists its problems,
+    // and its fixes come from a new analysis when a code action asks (`complete`).
     const fromDisk = target.version === null;
-    const { report, reads } = this.analyzer.run({ ...target, text, config, fixes: !fromDisk });
+    const { report, reads } = this.analyzer.run({ ...target, text, config, fixes: fromDisk ? false : 'lazy' });
     if (fromDisk) return this.saveFromDisk(target, report, reads);
     const diagnostics = report.skipped
       ? [skippedDiagnostic(report.skipped)]

@@ -22,8 +22,14 @@ export interface AnalyzeOptions {
   context?: RuleContext;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly AnyRule[];
-  /** Compute each finding's fixes (default true); off for results that only list problems (a workspace scan). */
-  fixes?: boolean;
+  /**
+   * Each finding's fixes: computed with the analysis (true, the default); not at all (false: results that only list
+   * problems, a workspace scan); or `'lazy'`, on first reading of a diagnostic's `fixes` (an editor re-analysing at
+   * every keystroke, where a code action asks for the fixes of the one or two findings under the cursor). A lazy fix
+   * keeps the parsed model alive with the report, and one that throws reads as no fixes (the analysis has ended: no
+   * `internal-error` can join the report any more).
+   */
+  fixes?: boolean | 'lazy';
 }
 
 /** A parsed file of any kind, with what the engine needs beside the rules' model. */
@@ -143,14 +149,15 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       const severity = severityFor(meta.id, meta.severity, finding.severity, config);
       if (!severity) continue;
       let fixes: Diagnostic['fixes'] = [];
-      if (rule.fixes && options.fixes !== false) {
+      const fixer = rule.fixes;
+      if (fixer && options.fixes !== false && options.fixes !== 'lazy') {
         try {
-          fixes = rule.fixes(finding, parsed.model, context);
+          fixes = fixer(finding, parsed.model, context);
         } catch (error) {
           report.diagnostics.push(internalError(meta.id, error, config));
         }
       }
-      report.diagnostics.push({
+      const diagnostic: Diagnostic = {
         ruleId: meta.id,
         severity,
         message: formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data),
@@ -158,11 +165,34 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
         threat: meta.threat,
         fixes,
         ...(finding.related?.length ? { related: finding.related } : {}),
-      });
+      };
+      if (fixer && options.fixes === 'lazy') fixesOnFirstRead(diagnostic, () => fixer(finding, parsed.model, context));
+      report.diagnostics.push(diagnostic);
     }
   }
   report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return report;
+}
+
+/** Replaces `diagnostic.fixes` by a getter that computes them once, then holds them as a plain value. */
+function fixesOnFirstRead(diagnostic: Diagnostic, compute: () => Diagnostic['fixes']): void {
+  Object.defineProperty(diagnostic, 'fixes', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      let fixes: Diagnostic['fixes'];
+      try {
+        fixes = compute();
+      } catch {
+        fixes = [];
+      }
+      Object.defineProperty(diagnostic, 'fixes', { value: fixes, writable: true, configurable: true, enumerable: true });
+      return fixes;
+    },
+    set(value: Diagnostic['fixes']) {
+      Object.defineProperty(diagnostic, 'fixes', { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }
 
 /** Configuration wins; then the finding's own severity; then the rule's default. Undefined means off. */

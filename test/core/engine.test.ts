@@ -92,6 +92,27 @@ describe('engine: rules that fail', () => {
     assert.match(report.diagnostics[0].message, /fix exploded/);
   });
 
+  it('lazy fixes: computed on first reading, once, equal to eager ones; a throwing fix reads as none', () => {
+    const text = 'FROM debian:12\nRUN sudo apt-get update\nRUN sudo id\n';
+    let calls = 0;
+    const counting = { ...sudo, fixes: (...args: Parameters<NonNullable<typeof sudo.fixes>>) => (calls++, sudo.fixes!(...args)) } as AnyRule;
+    const lazy = analyzeText('Dockerfile', text, 'dockerfile', { rules: [counting], fixes: 'lazy' });
+    assert.equal(calls, 0, 'nothing computed by the analysis');
+    const eager = analyzeText('Dockerfile', text, 'dockerfile', { rules: [sudo] });
+    assert.deepEqual(lazy.diagnostics[0].fixes, eager.diagnostics[0].fixes);
+    assert.equal(calls, 1, 'only the diagnostic read');
+    assert.equal(lazy.diagnostics[0].fixes, lazy.diagnostics[0].fixes, 'the same list on every read');
+    assert.equal(calls, 1);
+    assert.deepEqual(JSON.parse(JSON.stringify(lazy.diagnostics)), JSON.parse(JSON.stringify(eager.diagnostics)), 'serialised like eager ones');
+    assert.equal(calls, 2, 'serialising read the other diagnostic’s fixes');
+    const failing = analyzeText('Dockerfile', 'FROM alpine:3.20\nRUN id\n', 'dockerfile', { rules: [throwingRule('test/badfix', 'fixes')], fixes: 'lazy' });
+    assert.deepEqual(summary(failing.diagnostics), ['test/badfix warning 2:1-2:7']);
+    assert.deepEqual(failing.diagnostics[0].fixes, []);
+    const none = analyzeText('Dockerfile', text, 'dockerfile', { rules: [counting], fixes: false });
+    assert.deepEqual(none.diagnostics[0].fixes, []);
+    assert.equal(calls, 2, 'fixes: false computes nothing');
+  });
+
   it('internal-error follows configuration', () => {
     const report = analyzeText('Dockerfile', 'FROM alpine:3.20\n', 'dockerfile', {
       rules: [throwingRule('test/crash', 'check')],
