@@ -165,9 +165,10 @@ export async function againstPeer(corpus: BenchFile[], editorDockerfile: string,
   const analyse = analyser('/corpus', dockerfiles);
   const timed = await timeTasks(
     {
-      peer: () => {
+      // The validator parses with the same dockerfile-ast module, which the product patches: it runs as published.
+      peer: () => withPublishedDockerfileAst(() => {
         for (const file of dockerfiles) validate(file.text);
-      },
+      }),
       bulkhead: () => {
         for (const file of dockerfiles) analyse(file);
       },
@@ -179,7 +180,7 @@ export async function againstPeer(corpus: BenchFile[], editorDockerfile: string,
   const editor = { path: 'editor/Dockerfile', kind: 'dockerfile' as const, text: editorDockerfile };
   const analyseEditor = analyser('/', [editor]);
   const single = await timeTasks(
-    { peer: () => void validate(editor.text), bulkhead: () => analyseEditor(editor) },
+    { peer: () => withPublishedDockerfileAst(() => void validate(editor.text)), bulkhead: () => analyseEditor(editor) },
     { time: Math.min(budget.corpusTimeMs, 1000), iterations: 50, warmupIterations: 20, now: budget.now },
   );
   const singleRatio = single.bulkhead.median / single.peer.median;
@@ -195,7 +196,7 @@ export async function againstPeer(corpus: BenchFile[], editorDockerfile: string,
     target: { text: 'Bulkhead ≤ 1.0× dockerfile-utils', met: singleRatio <= 1 },
   });
   s.notes.push(
-    "dockerfile-utils `validate(content)` with default settings is what Microsoft's Docker extension (via dockerfile-language-service) runs on each change. Ratio = Bulkhead time ÷ validator time.",
+    "dockerfile-utils `validate(content)` with default settings is what Microsoft's Docker extension (via dockerfile-language-service) runs on each change. Ratio = Bulkhead time ÷ validator time. The validator parses with dockerfile-ast, the module Bulkhead patches with its `getRawArguments` memo: it is timed with the method as published (the memo would make it ~2× faster too).",
   );
   return s;
 }
