@@ -422,11 +422,14 @@ test('VS Code UI end to end: code-server with the packaged extension, driven by 
       await openFile(page, workspace, path);
       // Type a comment at the end (a save needs a change), then Ctrl+S as a person would.
       const disk = readFileSync(join(workspace, path), 'utf8');
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+      const lines = disk.split(/\r?\n/);
+      // Go to Line puts the focus in the editor (a click may land on a hover or leave it in the Problems panel).
+      await goTo(page, lines.length - 1, lines[lines.length - 1].length);
       await page.keyboard.press('Control+End');
       if (!disk.endsWith('\n') && disk !== '') await page.keyboard.press('Enter');
       await page.keyboard.type('# edited by the e2e test');
       await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: UI_TIMEOUT_MS });
       const typed = `${disk}${!disk.endsWith('\n') && disk !== '' ? '\n' : ''}# edited by the e2e test\n`;
       const expected = cliFixAll(workspace, path, typed);
       assert.notEqual(expected, typed, 'the CLI\'s --fix changes nothing in this file');
