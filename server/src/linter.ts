@@ -1,6 +1,5 @@
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { parseFile, skipReason, type FileReport } from '../../shared/src/engine';
-import type { Diagnostic, FileKind } from '../../shared/src/types';
+import type { FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
 import { readForAnalysisSync } from './files';
@@ -9,8 +8,6 @@ import { DiskEntry, type DiagnosticsStore, type Entry } from './store';
 import { skippedDiagnostic, toLspDiagnostics } from './to-lsp';
 import type { Logger } from './log';
 
-/** Reports of files read from disk have no fixes: one shared empty list instead of one per diagnostic. */
-const NO_FIXES: Diagnostic['fixes'] = Object.freeze([]) as unknown as Diagnostic['fixes'];
 const NO_READS: ReadonlySet<string> = new Set();
 /** Full entries (text, report with fixes) of files read from disk, loaded for code actions and hovers: the last few. */
 const LOADED_ENTRIES = 16;
@@ -36,8 +33,6 @@ export interface LintTarget {
 export class Linter {
   private unsupportedLogged = new Set<FileKind>();
   private loaded = new Map<DiskEntry, Entry>();
-  /** One `codeDescription` object per rule, shared by every diagnostic of every file read from disk. */
-  private descriptions = new Map<string, LspDiagnostic['codeDescription']>();
   private strings = new Map<string, string>();
 
   constructor(
@@ -133,18 +128,7 @@ export class Linter {
 
   private saveFromDisk(target: LintTarget, report: FileReport, reads: Set<string>): DiskEntry {
     const config = this.config.forFile(target.path);
-    // Strings and ranges are shared between the report and the LSP diagnostics; fixes are dropped.
     report.path = target.path ?? target.uri;
-    for (const d of report.diagnostics) {
-      d.fixes = NO_FIXES;
-      d.message = this.intern(d.message);
-    }
-    let diagnostics: LspDiagnostic[];
-    if (report.skipped) diagnostics = [skippedDiagnostic(report.skipped)];
-    else {
-      diagnostics = toLspDiagnostics(report, { uri: target.uri, path: target.path, folder: config.folder });
-      for (const d of diagnostics) d.codeDescription &&= this.description(d.codeDescription);
-    }
     const entry = new DiskEntry(
       target.key,
       target.uri,
@@ -152,10 +136,10 @@ export class Linter {
       config.folder,
       target.kind,
       report,
-      diagnostics,
       reads.size ? reads : (NO_READS as Set<string>),
       this.store.nextResultId(),
       (e) => this.complete(e),
+      (text) => this.intern(text),
     );
     this.store.set(entry);
     return entry;
@@ -170,11 +154,7 @@ export class Linter {
     return text;
   }
 
-  private description(description: NonNullable<LspDiagnostic['codeDescription']>): LspDiagnostic['codeDescription'] {
-    let shared = this.descriptions.get(description.href);
-    if (!shared) this.descriptions.set(description.href, (shared = description));
-    return shared;
-  }
+
 
   /** A file not read at all (too large, binary): one informational diagnostic says why. */
   skipped(target: LintTarget, reason: string): Entry | undefined {

@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { FileReport } from '../../shared/src/engine';
-import type { FileKind } from '../../shared/src/types';
+import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
+import { skippedDiagnostic, toLspDiagnostics } from './to-lsp';
 import type { FileKey } from './paths';
 import type { Logger } from './log';
 
@@ -23,13 +24,23 @@ export interface Entry {
 }
 
 /**
- * The result of a file read from disk (the workspace scan, file events), kept light: what was published and what the
- * file's analysis read, and its report without fixes. Its text and its report with every fix are loaded from disk when
- * something asks (`text`, `report`: a code action or a hover on a file that is not open), through `load`, which
- * caches the last few (`Linter.complete`).
+ * The result of a file read from disk (the workspace scan, file events), kept light: a workspace holds thousands.
+ * Its findings are packed (strings shared across files, numbers in one typed array: ~45 bytes a finding instead of
+ * ~240 as objects, see BENCHMARKS.md); the report without fixes (`summary`) and the LSP diagnostics are rebuilt when
+ * asked, by the security report, a pull client or a reload. Its text and its report with every fix are loaded from
+ * disk when something asks (`text`, `report`: a code action or a hover on a file that is not open), through `load`,
+ * which caches the last few (`Linter.complete`).
  */
 export class DiskEntry implements Entry {
   readonly version = null;
+  private readonly reportPath: string;
+  private readonly skipped: string | null;
+  /** Per finding: rule id, message, threat. */
+  private readonly strings: (string | null)[];
+  /** Per finding: severity, then its range's start line and character and end line and character. */
+  private readonly numbers: Int32Array;
+  /** Related locations, by finding index (few findings have them). */
+  private related?: Map<number, NonNullable<Diagnostic['related']>>;
 
   constructor(
     readonly key: FileKey,
@@ -37,13 +48,51 @@ export class DiskEntry implements Entry {
     readonly path: string | undefined,
     readonly folder: string | undefined,
     readonly kind: FileKind,
-    /** The report without fixes: what was found, for the security report and for checking a reload. */
-    readonly summary: FileReport,
-    readonly diagnostics: LspDiagnostic[],
+    /** The analysis, without fixes (they are not kept). */
+    report: FileReport,
     readonly reads: Set<string>,
     readonly resultId: string,
     private readonly load: (entry: DiskEntry) => Entry,
-  ) {}
+    intern: (text: string) => string = (text) => text,
+  ) {
+    this.reportPath = report.path;
+    this.skipped = report.skipped;
+    const count = report.diagnostics.length;
+    this.strings = new Array<string | null>(count * 3);
+    this.numbers = new Int32Array(count * 5);
+    report.diagnostics.forEach((d, i) => {
+      this.strings[i * 3] = intern(d.ruleId);
+      this.strings[i * 3 + 1] = intern(d.message);
+      this.strings[i * 3 + 2] = d.threat;
+      this.numbers.set([SEVERITIES.indexOf(d.severity), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], i * 5);
+      if (d.related?.length) (this.related ??= new Map()).set(i, d.related);
+    });
+  }
+
+  /** What was found, without fixes: for the security report and for checking a reload. A new object at each call. */
+  get summary(): FileReport {
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < this.strings.length / 3; i++) {
+      const n = this.numbers.subarray(i * 5, i * 5 + 5);
+      const related = this.related?.get(i);
+      diagnostics.push({
+        ruleId: this.strings[i * 3]!,
+        severity: SEVERITIES[n[0]],
+        message: this.strings[i * 3 + 1]!,
+        range: { start: { line: n[1], character: n[2] }, end: { line: n[3], character: n[4] } },
+        threat: this.strings[i * 3 + 2] as Diagnostic['threat'],
+        fixes: [],
+        ...(related ? { related } : {}),
+      });
+    }
+    return { path: this.reportPath, kind: this.kind, skipped: this.skipped, diagnostics };
+  }
+
+  /** The LSP diagnostics, as published. A new array at each call. */
+  get diagnostics(): LspDiagnostic[] {
+    const summary = this.summary;
+    return summary.skipped ? [skippedDiagnostic(summary.skipped)] : toLspDiagnostics(summary, { uri: this.uri, path: this.path, folder: this.folder });
+  }
 
   get text(): string {
     return this.load(this).text;
@@ -53,6 +102,8 @@ export class DiskEntry implements Entry {
     return this.load(this).report;
   }
 }
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type DiagnosticMode = 'push' | 'pull';
 
