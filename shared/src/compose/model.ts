@@ -297,7 +297,8 @@ export function yamlRef(origin: Origin | undefined): YamlRef | undefined {
 
 /**
  * The Dockerfile a service builds, as a path for `RuleContext.readFile` (resolved against the compose file's folder
- * from `build.context` + `build.dockerfile`, default `Dockerfile`); undefined without a build, for a remote context
+ * from `build.context` + `build.dockerfile`, default `Dockerfile`); undefined without a build, for a remote context,
+ * for a Dockerfile written inline (`build.dockerfile_inline`)
  * (a Git URL) or an unknown value.
  */
 export function dockerfilePath(model: Pick<ComposeModel, 'path'>, spec: ContainerSpec): string | undefined {
@@ -308,7 +309,7 @@ export function dockerfilePath(model: Pick<ComposeModel, 'path'>, spec: Containe
 /** The Dockerfile a service builds, relative to the compose file's folder. */
 function buildDockerfile(spec: ContainerSpec): string | undefined {
   const build = spec.build;
-  if (!build) return undefined;
+  if (!build || build.dockerfileInline) return undefined;
   const context = build.context ? build.context.value : '.';
   const dockerfile = build.dockerfile ? build.dockerfile.value : 'Dockerfile';
   if (context === undefined || dockerfile === undefined || /^[a-z]+:\/\/|^git@|\.git(#|$)/.test(context)) return undefined;

@@ -316,9 +316,11 @@ class ServiceReader {
     const build: NonNullable<ContainerSpec['build']> = { origin };
     const context = this.scalar('context', (text) => text, fields.get('context'));
     const dockerfile = this.scalar('dockerfile', (text) => text, fields.get('dockerfile'));
+    const dockerfileInline = this.scalar('dockerfile_inline', (text) => text, fields.get('dockerfile_inline'));
     const target = this.scalar('target', (text) => text, fields.get('target'));
     if (context) build.context = context;
     if (dockerfile) build.dockerfile = dockerfile;
+    if (dockerfileInline) build.dockerfileInline = dockerfileInline;
     if (target) build.target = target;
     return build;
   }

@@ -132,6 +132,8 @@ export interface Limit {
 export interface BuildSpec {
   context?: Setting<string>;
   dockerfile?: Setting<string>;
+  /** A Dockerfile written in the compose file itself (`dockerfile_inline`): Compose builds it instead of a file. */
+  dockerfileInline?: Setting<string>;
   target?: Setting<string>;
   origin: Origin;
 }

@@ -36,12 +36,14 @@ function install(): { original: RawArguments; memoized: RawArguments } | undefin
   // The memo rebuilds arguments from their value and range: only while that is all an Argument holds.
   const probe = new Argument('', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   if (Argument.length !== 2 || Object.keys(probe).join() !== 'value,range') return undefined;
+  // The class itself, not through the bundler's live binding to dockerfile-ast's exports (a getter call per argument).
+  const ArgumentClass = Argument;
   const memoized: RawArguments & { [MEMOIZED]?: RawArguments } = function (this: Instruction) {
     const self = this as Instruction & { [SCANNED]?: ScannedArgument[] | null };
     let args = self[SCANNED];
     if (args === undefined) {
       const fresh = original.call(this);
-      args = snapshot(fresh);
+      args = snapshot(fresh, ArgumentClass);
       self[SCANNED] = args;
       if (args === null) return fresh;
     }
@@ -52,7 +54,7 @@ function install(): { original: RawArguments; memoized: RawArguments } | undefin
     const out: Argument[] = new Array<Argument>(args.length);
     for (let i = 0; i < args.length; i++) {
       const [value, startLine, startCharacter, endLine, endCharacter] = args[i];
-      out[i] = new Argument(value, { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
+      out[i] = new ArgumentClass(value, { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
     }
     return out;
   };
@@ -62,11 +64,11 @@ function install(): { original: RawArguments; memoized: RawArguments } | undefin
 }
 
 /** The scan as data, or null when it holds anything but plain `Argument`s (another version): such an instruction is not memoised. */
-function snapshot(args: unknown): ScannedArgument[] | null {
+function snapshot(args: unknown, ArgumentClass: typeof Argument): ScannedArgument[] | null {
   if (!Array.isArray(args)) return null;
   const out: ScannedArgument[] = [];
   for (const arg of args as unknown[]) {
-    if (!(arg instanceof Argument) || arg.constructor !== Argument) return null;
+    if (!(arg instanceof ArgumentClass) || arg.constructor !== ArgumentClass) return null;
     const { value, range } = arg as unknown as { value: unknown; range: { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined };
     const numbers = [range?.start?.line, range?.start?.character, range?.end?.line, range?.end?.character];
     if (typeof value !== 'string' || !numbers.every((n): n is number => typeof n === 'number')) return null;

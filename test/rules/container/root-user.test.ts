@@ -19,6 +19,11 @@ runRuleTests(rule, {
     { name: 'a remote build context', code: 'services:\n  app:\n    build: https://github.com/acme/app.git#main\n', files: { Dockerfile: 'FROM node:22\n' } },
     { name: 'user set, so the Dockerfile is not asked', code: 'services:\n  app:\n    build: ./app\n    user: node\n', files: nodeRoot },
     {
+      name: 'an inline Dockerfile that switches to a user wins over a Dockerfile in the context',
+      code: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22\n        USER node\n',
+      files: { Dockerfile: 'FROM node:22\n' },
+    },
+    {
       name: 'the build target stage is non-root even if the final one is not',
       code: 'services:\n  app:\n    build:\n      context: .\n      target: Runtime\n',
       files: { Dockerfile: 'FROM node:22 AS runtime\nUSER node\nFROM runtime AS debug\nUSER root\n' },
@@ -43,6 +48,20 @@ runRuleTests(rule, {
           range: '5:9-5:14',
           related: ['@2:3-2:13'],
           fixes: [{ title: fix, safe: false, output: 'x-base: &base\n  user: root\nservices:\n  a:\n    <<: *base\n    image: alpine\n    user: "65532:65532"\n  b:\n    <<: *base\n    image: busybox\n    user: "1000"\n' }],
+        },
+      ],
+    },
+    {
+      name: 'an inline Dockerfile with no USER: the inline text related, a Dockerfile in the context not read',
+      code: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:3.12\n        COPY . /app\n',
+      files: { Dockerfile: 'FROM python:3.12\nUSER app\n' },
+      findings: [
+        {
+          messageId: 'imageNoUser',
+          range: '2:3-2:6',
+          severity: 'warning',
+          related: ['@5:26-8:1'],
+          fixes: [{ title: fix, safe: false, output: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:3.12\n        COPY . /app\n    user: "65532:65532"\n' }],
         },
       ],
     },

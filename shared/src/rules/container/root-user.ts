@@ -23,7 +23,10 @@ const PLACEMENT: Placement = [{ after: 'image' }, { after: 'build' }, { after: '
 
 /** What the image a service builds runs as, read from its Dockerfile. */
 interface BuiltUser {
+  /** The file that holds the Dockerfile's text: the Dockerfile, or the compose file that writes it inline. */
   dockerfile: string;
+  /** Written inline (`build.dockerfile_inline`): `range` is in the compose file. */
+  inline?: boolean;
   /** Where the root user comes from: the `USER root` instruction, or the stage's FROM when it sets no USER. */
   range: Range;
   user?: string;
@@ -46,12 +49,12 @@ export default defineRule({
     fix: 'unsafe',
     messages: {
       rootUser: 'Service `{{service}}` runs as `{{user}}`: root in the container is root on the host for any process that escapes it.',
-      imageNoUser: 'Service `{{service}}` sets no `user`, and the image it builds from `{{dockerfile}}` sets no USER, so it runs as root.',
-      imageRootUser: 'Service `{{service}}` sets no `user`, and the image it builds from `{{dockerfile}}` switches to `{{user}}`, so it runs as root.',
+      imageNoUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} sets no USER, so it runs as root.',
+      imageRootUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} switches to `{{user}}`, so it runs as root.',
     },
     docs: {
       description:
-        "Reports a service that runs as root: `user: root`, `0` or `0:…` (also from a YAML anchor or a service it extends), or no `user:` while the image it builds runs as root. For a service with `build:`, the rule reads the Dockerfile in the workspace (`build.context` + `build.dockerfile`, the `build.target` stage or else the final one) as `image/root-user` does: the last `USER` of the stage and the stages it builds on decides, and with none, the base image's default — root for scratch, the OS and language images and Docker Hub's official images; not for distroless `:nonroot`, Chainguard or Bitnami images, and unknown for private images, which are not reported. The finding's related location points at the Dockerfile. A service that only names an `image:` and sets no `user:` is not reported: which user an image runs as is in its metadata, which Bulkhead does not download, and guessing would be wrong for every image that sets a `USER`. A Dockerfile that is not in the workspace, a remote build context and a `user` behind an unset variable are not reported either.\n\nThe fix sets `user: \"65532:65532\"` (a numeric user needs no account in the image; editors that support snippets select it for you to change). It is unsafe: the program loses root's rights, so files it writes must belong to that user and ports below 1024 need `NET_BIND_SERVICE`.",
+        "Reports a service that runs as root: `user: root`, `0` or `0:…` (also from a YAML anchor or a service it extends), or no `user:` while the image it builds runs as root. For a service with `build:`, the rule reads the Dockerfile in the workspace (`build.context` + `build.dockerfile`, or the Dockerfile written in `build.dockerfile_inline`; the `build.target` stage or else the final one) as `image/root-user` does: the last `USER` of the stage and the stages it builds on decides, and with none, the base image's default — root for scratch, the OS and language images and Docker Hub's official images; not for distroless `:nonroot`, Chainguard or Bitnami images, and unknown for private images, which are not reported. The finding's related location points at the Dockerfile. A service that only names an `image:` and sets no `user:` is not reported: which user an image runs as is in its metadata, which Bulkhead does not download, and guessing would be wrong for every image that sets a `USER`. A Dockerfile that is not in the workspace, a remote build context and a `user` behind an unset variable are not reported either.\n\nThe fix sets `user: \"65532:65532\"` (a numeric user needs no account in the image; editors that support snippets select it for you to change). It is unsafe: the program loses root's rights, so files it writes must belong to that user and ports below 1024 need `NET_BIND_SERVICE`.",
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n'],
         good: ['services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n', 'services:\n  app:\n    image: alpine:3.20\n'],
@@ -76,10 +79,11 @@ export default defineRule({
       if (spec.partial) continue;
       const built = builtUser(model, spec, context);
       if (!built) continue;
-      const related = { path: built.dockerfile, range: built.range, message: built.user ? `The image switches to \`${built.user}\` here.` : 'This stage sets no USER, so the image runs as root.' };
+      const related = { ...(built.dockerfile !== model.path ? { path: built.dockerfile } : {}), range: built.range, message: built.user ? `The image switches to \`${built.user}\` here.` : 'This stage sets no USER, so the image runs as root.' };
+      const dockerfile = built.inline ? 'its `dockerfile_inline`' : `\`${relativeTo(model.path, built.dockerfile)}\``;
       findings.push({
         messageId: built.user ? 'imageRootUser' : 'imageNoUser',
-        data: { service: service.name, dockerfile: relativeTo(model.path, built.dockerfile), ...(built.user ? { user: built.user } : {}) },
+        data: { service: service.name, dockerfile, ...(built.user ? { user: built.user } : {}) },
         ...placeOfMissing(spec),
         related: [related],
         // The Dockerfile's own report (`image/root-user`) is the error; this one says which service it reaches.
@@ -111,29 +115,44 @@ export default defineRule({
 });
 
 /**
- * The root user of the image a service builds, when its Dockerfile is in the workspace and says so; undefined when the
- * image runs as someone else or nothing can be known (no build, a remote context, an unreadable Dockerfile, an
- * unknown base image).
+ * The root user of the image a service builds, when its Dockerfile is in the workspace or written inline and says so;
+ * undefined when the image runs as someone else or nothing can be known (no build, a remote context, an unreadable
+ * Dockerfile, an unknown base image).
  */
 function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContext): BuiltUser | undefined {
   const build = spec.build;
-  if (!build || !context.readFile || (build.target && build.target.value === undefined)) return undefined;
+  if (!build || (build.target && build.target.value === undefined)) return undefined;
+  const target = build.target?.value;
+  const inline = build.dockerfileInline;
+  if (inline) {
+    // Compose builds this text instead of a file; positions inside it are not kept, so the whole value is pointed at.
+    if (inline.value === undefined) return undefined;
+    const file = fileOf(inline.origin, model.path);
+    const root = rootUserOf(parseOnce(inline.value, `${file}#dockerfile_inline`), target);
+    return root && { dockerfile: file, inline: true, range: inline.origin.range, ...(root.user ? { user: root.user } : {}) };
+  }
+  if (!context.readFile) return undefined;
   // Compose reads `build` relative to the file that writes it (another file, for a service extended from there).
   const path = dockerfilePath({ path: fileOf(build.origin, model.path) }, spec);
   if (path === undefined) return undefined;
   const dockerfile = normalizePath(path);
   const text = context.readFile(dockerfile);
   if (text === undefined) return undefined;
-  const parsed = parseOnce(text, dockerfile);
-  const target = build.target?.value?.trim().toLowerCase();
-  const stage = target ? parsed.stages.find((s) => s.name === target) : parsed.finalStage;
+  const root = rootUserOf(parseOnce(text, dockerfile), target);
+  return root && { dockerfile, range: root.range, ...(root.user ? { user: root.user } : {}) };
+}
+
+/** Whether the stage built (the target, else the final one) runs as root, and the instruction that says so. */
+function rootUserOf(parsed: DockerfileModel, target: string | undefined): { range: Range; user?: string } | undefined {
+  const wanted = target?.trim().toLowerCase();
+  const stage = wanted ? parsed.stages.find((s) => s.name === wanted) : parsed.finalStage;
   if (!stage) return undefined;
   const effective = userBefore(stage);
   if (!effective.isRoot) return undefined;
-  if (effective.instruction) return { dockerfile, range: instructionSpan(effective.instruction), user: effective.user || 'root' };
+  if (effective.instruction) return { range: instructionSpan(effective.instruction), user: effective.user || 'root' };
   const base = rootStage(stage).image;
   if (!base || !startsAsRoot(base)) return undefined;
-  return { dockerfile, range: instructionSpan(stage.from) };
+  return { range: instructionSpan(stage.from) };
 }
 
 /**
