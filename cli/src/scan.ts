@@ -41,8 +41,20 @@ export function scanTarget(target: Target, options: ScanOptions, context: RuleCo
   const file = scanAndFix(target, options, context);
   file.fixable = file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
   // The text report only counts what is fixable: a report of thousands of files need not hold every fix.
-  if (options.keepFixes === false) for (const d of file.diagnostics) d.fixes = [];
+  if (options.keepFixes === false) for (const d of file.diagnostics) d.fixes = NO_FIXES;
+  // The same messages repeat across files (the same unpinned package, the same missing limit): one string each.
+  for (const d of file.diagnostics) d.message = intern(d.message);
   return file;
+}
+
+const NO_FIXES: Diagnostic['fixes'] = Object.freeze([]) as unknown as Diagnostic['fixes'];
+const messages = new Map<string, string>();
+
+function intern(text: string): string {
+  const known = messages.get(text);
+  if (known !== undefined) return known;
+  messages.set(text, text);
+  return text;
 }
 
 function scanAndFix(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
