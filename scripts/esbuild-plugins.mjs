@@ -1,25 +1,26 @@
-// Build-time changes to dependencies as Bulkhead ships them, shared by every bundle of the product and by the
+// Build-time choices about dependencies as Bulkhead ships them, shared by every bundle of the product and by the
 // benchmark harness (so that its in-process figures are those of the shipped code).
-import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-const YAML_DEBUG_FLAG = /node_process\.env\.LOG_(TOKENS|STREAM)/g;
+const require = createRequire(import.meta.url);
 
 /**
- * yaml's parser reads `process.env.LOG_TOKENS` for every token and its composer `LOG_STREAM` for every document, to
- * print debugging output with console.log. A `process.env` read is a call into the runtime: a quarter of the time
- * of parsing a 500-line Compose file (BENCHMARKS.md). Bulkhead never wants that output — on the language server's
- * stdout it would even corrupt the protocol — so the flags are compiled out as `false`.
+ * yaml publishes the same code twice: CommonJS for Node (`dist/`) and ES modules (`browser/`, chosen by bundlers
+ * outside Node). Bundled, the CommonJS build costs in two ways (BENCHMARKS.md):
+ * - its parser reads `process.env.LOG_TOKENS` for every token and its composer `LOG_STREAM` for every document, to
+ *   print debugging output with console.log (a call into the runtime each time: a quarter of the parse of a 500-line
+ *   Compose file; on the language server's stdout that output would even corrupt the protocol);
+ * - every call from Bulkhead into it (`isMap`, `isScalar`…) goes through the bundler's CommonJS interop getter.
+ * The ES module build has neither, and differs otherwise only where a browser lacks `Buffer` (the YAML 1.1 `!!binary`
+ * tag, decoded with `atob`, which Node has). The tests run the CommonJS build (dependencies external) and the bundles.
  */
-export const yamlWithoutDebugFlags = {
-  name: 'yaml-without-debug-flags',
+export const yamlAsModules = {
+  name: 'yaml-as-es-modules',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      const patched = text.replace(YAML_DEBUG_FLAG, 'false');
-      const warnings = patched === text ? [{ text: `no yaml debug flag found in ${args.path}: the yaml package changed, check scripts/esbuild-plugins.mjs` }] : [];
-      return { contents: patched, loader: 'js', warnings };
-    });
+    const entry = join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js');
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
   },
 };
 
-export const PLUGINS = [yamlWithoutDebugFlags];
+export const PLUGINS = [yamlAsModules];

@@ -157,16 +157,12 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
           report.diagnostics.push(internalError(meta.id, error, config));
         }
       }
-      const diagnostic: Diagnostic = {
-        ruleId: meta.id,
-        severity,
-        message: formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data),
-        range: finding.range,
-        threat: meta.threat,
-        fixes,
-        ...(finding.related?.length ? { related: finding.related } : {}),
-      };
-      if (fixer && options.fixes === 'lazy') fixesOnFirstRead(diagnostic, () => fixer(finding, parsed.model, context));
+      const message = formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data);
+      const diagnostic: Diagnostic =
+        fixer && options.fixes === 'lazy'
+          ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () => fixer(finding, parsed.model, context))
+          : { ruleId: meta.id, severity, message, range: finding.range, threat: meta.threat, fixes };
+      if (finding.related?.length) diagnostic.related = finding.related;
       report.diagnostics.push(diagnostic);
     }
   }
@@ -174,25 +170,33 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   return report;
 }
 
-/** Replaces `diagnostic.fixes` by a getter that computes them once, then holds them as a plain value. */
-function fixesOnFirstRead(diagnostic: Diagnostic, compute: () => Diagnostic['fixes']): void {
-  Object.defineProperty(diagnostic, 'fixes', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      let fixes: Diagnostic['fixes'];
-      try {
-        fixes = compute();
-      } catch {
-        fixes = [];
+/**
+ * A diagnostic whose `fixes` are computed on first read and kept. The accessor is written in the object literal (not
+ * added with `defineProperty`, which costs as much as computing the fixes did), and is enumerable like a plain value:
+ * spreading or serialising the diagnostic reads the fixes.
+ */
+function withLazyFixes(ruleId: string, severity: Severity, message: string, range: Diagnostic['range'], threat: Diagnostic['threat'], compute: () => Diagnostic['fixes']): Diagnostic {
+  let fixes: Diagnostic['fixes'] | undefined;
+  return {
+    ruleId,
+    severity,
+    message,
+    range,
+    threat,
+    get fixes(): Diagnostic['fixes'] {
+      if (!fixes) {
+        try {
+          fixes = compute();
+        } catch {
+          fixes = [];
+        }
       }
-      Object.defineProperty(diagnostic, 'fixes', { value: fixes, writable: true, configurable: true, enumerable: true });
       return fixes;
     },
-    set(value: Diagnostic['fixes']) {
-      Object.defineProperty(diagnostic, 'fixes', { value, writable: true, configurable: true, enumerable: true });
+    set fixes(value: Diagnostic['fixes']) {
+      fixes = value;
     },
-  });
+  };
 }
 
 /** Configuration wins; then the finding's own severity; then the rule's default. Undefined means off. */
