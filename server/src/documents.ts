@@ -18,7 +18,8 @@ const KIND_BY_LANGUAGE: Record<string, FileKind> = { dockerfile: 'dockerfile', c
  */
 export class OpenDocuments {
   readonly documents = new TextDocuments(TextDocument);
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Pending debounced analyses, by URI: each entry cancels its own. */
+  private timers = new Map<string, () => void>();
   /** Open documents by file key: the workspace scan asks for every file it meets. */
   private uriByKey = new Map<FileKey, string>();
 
@@ -92,18 +93,22 @@ export class OpenDocuments {
     if (entry && entry.version === document.version) return;
     const version = document.version;
     const delay = this.config.forFile(pathOfUri(document.uri)).settings.debounceMs;
-    this.timers.set(
-      document.uri,
-      setTimeout(() => {
-        this.timers.delete(document.uri);
-        void this.lintNow(document.uri, false, version);
-      }, delay),
-    );
+    const run = () => {
+      this.timers.delete(document.uri);
+      void this.lintNow(document.uri, false, version);
+    };
+    // No debounce means the next turn of the event loop: a 0 ms timer still waits at least 1 ms.
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      this.timers.set(document.uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(document.uri, () => clearImmediate(immediate));
+    }
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
