@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       composeSupported: composeSupported(),
       edits: options.quick ? 40 : 200,
       defaultDebounceEdits: options.quick ? 6 : 20,
+      coldEdits: options.quick ? 10 : 30,
       requests: options.quick ? 40 : 200,
       seed: options.seed,
       repo,

@@ -27,7 +27,9 @@ export class AnchorIndex {
   private readonly byName = new Map<string, Node[]>();
   private readonly cache = new WeakMap<Alias, Node | null>();
 
-  constructor(doc: Document.Parsed) {
+  /** Without a document, an index of nothing: for a text that cannot hold an alias. */
+  constructor(doc?: Document.Parsed) {
+    if (!doc) return;
     walk(doc.contents, (node) => {
       const anchor = (node as Node & { anchor?: string }).anchor;
       if (!anchor) return;
@@ -67,8 +69,11 @@ export function parseYaml(source: SourceText): ParsedYaml {
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;
     return { range: source.rangeOf(start, Math.max(start, end)), message };
   });
-  const anchors = new AnchorIndex(doc);
-  const expansion = checkAliases(doc, anchors);
+  // An alias is written `*name`: a text without `*` holds none, and needs neither the index nor the expansion check
+  // (two walks over every node).
+  const mayAlias = text.includes('*');
+  const anchors = new AnchorIndex(mayAlias ? doc : undefined);
+  const expansion = mayAlias ? checkAliases(doc, anchors) : undefined;
   if (expansion) {
     problems.push({ range: source.rangeOf(expansion.at[0], expansion.at[1]), message: expansion.message });
     return { problems };
