@@ -14,6 +14,7 @@ import { parserRegistered } from '../scripts/kinds';
 import { detectKind } from '../shared/src/detect';
 import { applyEdits, SourceText } from '../shared/src/text';
 import type { FileKind, Fix, Position } from '../shared/src/types';
+import { testRuleMeta } from './rule-tester';
 import { defineRule, type AnyRule } from '../shared/src/rule';
 import { corpusRoot, repoRoot } from '../scripts/repo-root';
 
@@ -52,19 +53,7 @@ describe('corpus fixtures copied into the repository', () => {
 describe('the fix checker itself', () => {
   // A rule whose fixes break each promise once, to show that every check above can fail.
   const brokenFixes = defineRule({
-    meta: {
-      id: 'image/test-broken-fixes',
-      title: 'test rule',
-      kind: 'dockerfile',
-      severity: 'warning',
-      threat: 'application',
-      mitigation: 'none',
-      peers: {},
-      references: [],
-      fix: 'mixed',
-      messages: { found: 'MAINTAINER' },
-      docs: { description: '', examples: { bad: [], good: [] } },
-    },
+    meta: testRuleMeta({ id: 'image/test-broken-fixes', fix: 'mixed', messages: { found: 'MAINTAINER' } }),
     check(model) {
       return model.ast
         .getInstructions()

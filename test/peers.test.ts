@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { RULES } from '../shared/src/rules/index';
+import { testRuleMeta } from './rule-tester';
 import { defineRule } from '../shared/src/rule';
 import { disagreements, documentedDisagreement, evaluatePeers, renderPeerReport, SUITE_LABELS, type SampleResult } from '../scripts/peers';
 import { corpusRoot } from '../scripts/repo-root';
@@ -49,19 +50,12 @@ describe('the peer evaluation itself', () => {
   // A rule that claims the KICS and Trivy sudo checks but reports every RUN: it must find the positives and be caught
   // flagging the negatives.
   const everyRun = defineRule({
-    meta: {
+    meta: testRuleMeta({
       id: 'image/test-every-run',
-      title: 'test rule',
-      kind: 'dockerfile',
-      severity: 'warning',
-      threat: 'application',
-      mitigation: 'none',
       peers: { kics: ['Run Using Sudo'], trivy: ['DS-0010'], semgrep: ['dockerfile.security.no-sudo-in-dockerfile.no-sudo-in-dockerfile'] },
-      references: [],
-      fix: 'none',
       messages: { run: 'RUN' },
       docs: { description: '', examples: { bad: [], good: [] }, peerNotes: 'We flag every RUN, so `negative.dockerfile` disagrees.' },
-    },
+    }),
     check(model) {
       return model.stages.flatMap((s) => s.runs).map((run) => ({ messageId: 'run' as const, range: run.instruction.getRange() }));
     },

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFile } from '../shared/src/engine';
 import { applyEdits } from '../shared/src/text';
-import type { AnyRule, RuleContext } from '../shared/src/rule';
+import type { AnyRule, RuleContext, RuleMeta } from '../shared/src/rule';
 import type { Finding, Fix, Range } from '../shared/src/types';
 
 export interface ExpectedFix {
@@ -55,6 +55,24 @@ export interface RuleTests {
 }
 
 const DEFAULT_PATH = { dockerfile: 'Dockerfile', compose: 'compose.yaml' } as const;
+
+/** Metadata of a Dockerfile rule a test makes up: its id and messages, placeholders for what every rule must say. */
+export function testRuleMeta<MessageId extends string>(
+  meta: Pick<RuleMeta<MessageId, 'dockerfile'>, 'id' | 'messages'> & Partial<RuleMeta<MessageId, 'dockerfile'>>,
+): RuleMeta<MessageId, 'dockerfile'> {
+  return {
+    title: 'test rule',
+    kind: 'dockerfile',
+    severity: 'warning',
+    threat: 'application',
+    mitigation: 'none',
+    peers: {},
+    references: [],
+    fix: 'none',
+    docs: { description: 'test', examples: { bad: [], good: [] } },
+    ...meta,
+  };
+}
 
 export function formatRange(range: Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
+import { forcedScanWorkers } from '../../shared/src/io/scan-workers';
 import { fileContext, scanTarget, type ScanOptions, type ScannedFile } from './scan';
 import type { Target } from './walk';
 
@@ -33,8 +34,8 @@ const MIN_CORES_FOR_WORKERS = 4;
 
 /** How many workers: `BULKHEAD_SCAN_WORKERS` (0 = none) wins; else one per core, none for a few files or few cores. */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
-  const forced = env.BULKHEAD_SCAN_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  const forced = forcedScanWorkers(env);
+  if (forced !== undefined) return forced;
   if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
   return Math.min(MAX_WORKERS, cores);
 }

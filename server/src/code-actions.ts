@@ -53,7 +53,8 @@ export function isFixAllData(data: unknown): data is FixAllData {
 
 /**
  * Code actions for one document: each fix as a quick fix (the first safe fix of a finding preferred), "ignore this
- * rule" for the line and for the file, and fix-all. Edits go straight into the actions; nothing is resolved later.
+ * rule" for the line and for the file, and fix-all. Edits go straight into the actions, but fix-all's, which a client
+ * that resolves edits gets from `codeAction/resolve` (`resolveFixAll`) when the action is chosen.
  */
 export function codeActions(entry: Entry, params: CodeActionParams, support: EditSupport, options: AnalyzeOptions): CodeAction[] {
   const only = params.context.only;
@@ -109,11 +110,10 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
   // client resolves edits.
   const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic;
   if (only ? wants(FIX_ALL_KIND) : !automatic) {
-    const source = new SourceText(entry.text);
-    const fixable = compatibleSafeFixes(source, entry.report.diagnostics).length > 0;
-    if (fixable && support.resolvesEdits) {
-      actions.push({ ...fixAllAction(entry), data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
-    } else if (fixable) {
+    if (support.resolvesEdits) {
+      // Offered when one pass has something to fix; the passes themselves run on resolve.
+      if (compatibleSafeFixes(source, entry.report.diagnostics).length) actions.push({ ...fixAllAction(entry), data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
+    } else {
       const action = resolveFixAll(fixAllAction(entry), entry, support, options);
       if (action.edit) actions.push(action);
     }

@@ -114,12 +114,14 @@ export class Linter {
       reads: entry.reads,
       resultId: entry.resultId,
     });
-    if (entry.summary.skipped || !entry.path) return asStored('', entry.summary);
+    // Unpacked once: each reading of `summary` rebuilds it.
+    const summary = entry.summary;
+    if (summary.skipped || !entry.path) return asStored('', summary);
     const config = this.config.forFile(entry.path);
     const read = readForAnalysisSync(entry.path, config.engine);
-    if (!('text' in read)) return asStored('', { ...entry.summary, skipped: 'missing' in read ? read.missing : read.skipped });
+    if (!('text' in read)) return asStored('', { ...summary, skipped: 'missing' in read ? read.missing : read.skipped });
     const { report, reads } = this.analyzer.run({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, text: read.text, version: null, config });
-    if (sameFindings(entry.summary, report)) return asStored(read.text, report);
+    if (sameFindings(summary, report)) return asStored(read.text, report);
     // Changed on disk since the scan (the watcher's event is on its way, or there is no watcher): show the new result.
     const target: LintTarget = { key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: null };
     const stored = this.saveFromDisk(target, report, reads);

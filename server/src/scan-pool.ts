@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BulkheadConfig } from '../../shared/src/config';
+import { forcedScanWorkers } from '../../shared/src/io/scan-workers';
 import type { FileReport } from '../../shared/src/engine';
 import type { FileKind } from '../../shared/src/types';
 import type { Logger } from './log';
@@ -83,8 +84,8 @@ interface Run {
 
 /** How many workers to use: `BULKHEAD_SCAN_WORKERS` (0 = none) wins; else one per core, at most `MAX_WORKERS`. */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  const forced = env.BULKHEAD_SCAN_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  const forced = forcedScanWorkers(env);
+  if (forced !== undefined) return forced;
   if (files < MIN_FILES_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }

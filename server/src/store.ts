@@ -61,10 +61,16 @@ export class DiskEntry implements Entry {
     this.strings = new Array<string | null>(count * 3);
     this.numbers = new Int32Array(count * 5);
     report.diagnostics.forEach((d, i) => {
+      // Interned: a report from a scan worker arrives as a copy, every string its own.
       this.strings[i * 3] = intern(d.ruleId);
       this.strings[i * 3 + 1] = intern(d.message);
-      this.strings[i * 3 + 2] = d.threat;
-      this.numbers.set([SEVERITIES.indexOf(d.severity), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], i * 5);
+      this.strings[i * 3 + 2] = d.threat === null ? null : intern(d.threat);
+      const n = i * 5;
+      this.numbers[n] = SEVERITIES.indexOf(d.severity);
+      this.numbers[n + 1] = d.range.start.line;
+      this.numbers[n + 2] = d.range.start.character;
+      this.numbers[n + 3] = d.range.end.line;
+      this.numbers[n + 4] = d.range.end.character;
       if (d.related?.length) (this.related ??= new Map()).set(i, d.related);
     });
   }

@@ -3,8 +3,7 @@ import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
 import { RULES } from './rules/index';
 import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
-import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
-import { dockerfileStatementEnd } from './suppress-edit';
+import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Severity } from './types';
 import type { SourceText } from './text';
@@ -132,6 +131,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     }
   }
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
+  const fixesMode = options.fixes ?? true;
   for (const rule of rules) {
     const { meta } = rule;
     if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id)) continue;
@@ -150,7 +150,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       if (!severity) continue;
       let fixes: Diagnostic['fixes'] = [];
       const fixer = rule.fixes;
-      if (fixer && options.fixes !== false && options.fixes !== 'lazy') {
+      if (fixer && fixesMode === true) {
         try {
           fixes = fixer(finding, parsed.model, context);
         } catch (error) {
@@ -159,7 +159,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       }
       const message = formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data);
       const diagnostic: Diagnostic =
-        fixer && options.fixes === 'lazy'
+        fixer && fixesMode === 'lazy'
           ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () => fixer(finding, parsed.model, context))
           : { ruleId: meta.id, severity, message, range: finding.range, threat: meta.threat, fixes };
       if (finding.related?.length) diagnostic.related = finding.related;

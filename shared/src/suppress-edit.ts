@@ -1,7 +1,7 @@
 import { isCollection, isScalar, visit, type Document } from 'yaml';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
-import { isSuppressed, readSuppressions } from './suppress';
-import { SourceText, applyEdits } from './text';
+import { dockerfileStatementEnd, isSuppressed, readSuppressions } from './suppress';
+import { SourceText, applyEdits, comparePositions } from './text';
 import type { FileKind, TextEdit } from './types';
 
 /**
@@ -84,7 +84,7 @@ export type SuppressionTarget =
  * a comment, or not one the engine reads: such places are never offered.
  */
 export function suppressionSilences(target: SuppressionTarget, edit: TextEdit, ruleId: string, hadolintIds: readonly string[] | undefined, line: number): boolean {
-  if (edit.newText === '' || !isEmptyRange(edit)) return false;
+  if (edit.newText === '' || comparePositions(edit.range.start, edit.range.end) !== 0) return false;
   const at = edit.range.start;
   const insertedLines = edit.newText.split(/\r\n|\r|\n/).length - 1;
   // An edit at the start of a line pushes that line down; one inside a line (extending a comment) moves nothing before the next line.
@@ -92,18 +92,20 @@ export function suppressionSilences(target: SuppressionTarget, edit: TextEdit, r
   const toEdited = (original: number) => (original >= firstMoved ? original + insertedLines : original);
   const toOriginal = (edited: number) => (edited >= firstMoved + insertedLines ? edited - insertedLines : edited);
   if (target.kind === 'compose' && insertedLines > 0 && at.character === 0 && insideMultilineNode(target, at.line)) return false;
-  const statementEnd = target.kind === 'dockerfile' ? dockerfileStatementEnd(target.model) : (l: number) => l;
+  const statementEnd = target.kind === 'dockerfile' ? statementEndsOf(target.model) : (l: number) => l;
   const edited = new SourceText(applyEdits(target.text, [edit]));
   const inserted = (l: number) => l >= firstMoved && l < firstMoved + insertedLines;
   const suppressions = readSuppressions(edited, (l) => (inserted(l) ? l : toEdited(statementEnd(toOriginal(l)))));
   return isSuppressed(suppressions, ruleId, hadolintIds, toEdited(line));
 }
 
-/** For a Dockerfile, a suppression above an instruction covers all the lines of the instruction (as the engine reads it). */
-export function dockerfileStatementEnd(model: DockerfileModel): (line: number) => number {
-  const ends = new Map<number, number>();
-  for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
-  return (line) => ends.get(line) ?? line;
+/** Per parsed Dockerfile: a lightbulb request checks up to two dozen suppressions on the same text. */
+const STATEMENT_ENDS = new WeakMap<DockerfileModel, (line: number) => number>();
+
+function statementEndsOf(model: DockerfileModel): (line: number) => number {
+  let ends = STATEMENT_ENDS.get(model);
+  if (!ends) STATEMENT_ENDS.set(model, (ends = dockerfileStatementEnd(model)));
+  return ends;
 }
 
 const MULTILINE_LINES = new WeakMap<Document, Set<number>>();
@@ -126,8 +128,4 @@ function insideMultilineNode(target: { text: string; document: Document }, line:
     MULTILINE_LINES.set(target.document, lines);
   }
   return lines.has(line);
-}
-
-function isEmptyRange(edit: TextEdit): boolean {
-  return edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
 }

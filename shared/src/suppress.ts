@@ -1,3 +1,4 @@
+import type { DockerfileModel } from './dockerfile/model';
 import type { SourceText } from './text';
 
 /**
@@ -65,4 +66,11 @@ export function isSuppressed(s: Suppressions, ruleId: string, hadolintIds: reado
   if (!set) return false;
   if (set.has(ruleId)) return true;
   return !!hadolintIds?.some((id) => set.has(`hadolint:${id}`));
+}
+
+/** For a Dockerfile, a suppression above an instruction covers all the lines of the instruction: `statementEnd`. */
+export function dockerfileStatementEnd(model: DockerfileModel): (line: number) => number {
+  const ends = new Map<number, number>();
+  for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
+  return (line) => ends.get(line) ?? line;
 }

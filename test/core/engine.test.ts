@@ -6,7 +6,7 @@ import { defineRule, type AnyRule } from '../../shared/src/rule';
 import { allRuns } from '../../shared/src/dockerfile/model';
 import { applyEdits } from '../../shared/src/text';
 import type { Diagnostic, Severity, SeveritySetting } from '../../shared/src/types';
-import { formatRange } from '../rule-tester';
+import { formatRange, testRuleMeta } from '../rule-tester';
 import sudo from '../../shared/src/rules/image/sudo';
 import secretInBuild from '../../shared/src/rules/image/secret-in-build';
 import addInsteadOfCopy from '../../shared/src/rules/image/add-instead-of-copy';
@@ -21,19 +21,7 @@ function config(rules: Record<string, SeveritySetting> = {}, maxFileSize?: numbe
 function fromRule(id: string, severity?: Severity) {
   const calls = { check: 0 };
   const rule = defineRule({
-    meta: {
-      id,
-      title: 'test rule',
-      kind: 'dockerfile',
-      severity: 'warning',
-      threat: 'application',
-      mitigation: 'none',
-      peers: {},
-      references: [],
-      fix: 'none',
-      messages: { found: 'found in {{image}}' },
-      docs: { description: 'test', examples: { bad: [], good: [] } },
-    },
+    meta: testRuleMeta({ id, messages: { found: 'found in {{image}}' } }),
     check(model) {
       calls.check++;
       const stage = model.stages[0];
@@ -46,19 +34,7 @@ function fromRule(id: string, severity?: Severity) {
 
 function throwingRule(id: string, where: 'check' | 'fixes'): AnyRule {
   return defineRule({
-    meta: {
-      id,
-      title: 'crashes',
-      kind: 'dockerfile',
-      severity: 'warning',
-      threat: 'application',
-      mitigation: 'none',
-      peers: {},
-      references: [],
-      fix: 'safe',
-      messages: { found: 'found' },
-      docs: { description: 'test', examples: { bad: [], good: [] } },
-    },
+    meta: testRuleMeta({ id, title: 'crashes', fix: 'safe', messages: { found: 'found' } }),
     check(model) {
       if (where === 'check') throw new Error('boom: cannot read that\n    at stack frame');
       return allRuns(model).map((run) => ({ messageId: 'found' as const, range: run.instruction.getRange() }));
