@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
@@ -83,7 +84,10 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
 export function fileContext(options: ScanOptions): RuleContext {
   return {
     readFile(path) {
-      const source = readSource(resolve(options.cwd, path), options.config);
+      const absolute = resolve(options.cwd, path);
+      // Asked-for files are often absent (the Dockerfile of every `build:` context): found so without an exception.
+      if (!statSync(absolute, { throwIfNoEntry: false })) return undefined;
+      const source = readSource(absolute, options.config);
       return source.skipped === undefined ? source.decoded.text : undefined;
     },
   };

@@ -25,7 +25,10 @@ export async function readForAnalysis(path: string, config: BulkheadConfig): Pro
 /** The same, synchronously: for a rule that reads another file in the middle of an analysis. */
 export function readForAnalysisSync(path: string, config: BulkheadConfig): ReadResult {
   try {
-    const info = statSync(path);
+    // A rule asks for files that often do not exist (the Dockerfile of every `build:` context), at every keystroke: an
+    // answer without an exception, whose stack trace cost more than the read.
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return { missing: 'no such file' };
     if (!info.isFile()) return { missing: 'not a regular file' };
     const tooLarge = skipReason('', info.size, config);
     if (tooLarge) return { skipped: tooLarge, size: info.size };

@@ -1,21 +1,46 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from './types';
 
-/** Offsets and positions of one text, with LSP line breaks (\n, \r\n, \r) and UTF-16 characters. */
+/**
+ * Offsets and positions of one text, with LSP line breaks (\n, \r\n, \r) and UTF-16 characters: the arithmetic of
+ * vscode-languageserver-textdocument's `TextDocument` (clamping included; test/core/text.test.ts compares both), without
+ * a second copy of the line starts. A compose model converts thousands of offsets per analysis, mostly in document
+ * order, so a lookup first tries the line of the previous one.
+ */
 export class SourceText {
-  readonly document: TextDocument;
   private lineStarts: number[] | undefined;
+  /** The line of the last offset converted. */
+  private lastLine = 0;
+  private lineBreak: string | undefined;
 
-  constructor(readonly text: string, uri = 'file:///untitled') {
-    this.document = TextDocument.create(uri, 'plaintext', 0, text);
-  }
+  constructor(readonly text: string) {}
 
   positionAt(offset: number): Position {
-    return this.document.positionAt(offset);
+    const text = this.text;
+    offset = Math.max(Math.min(offset, text.length), 0);
+    const starts = this.getLineStarts();
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 === starts.length || starts[line + 1] > offset))) {
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (starts[mid] > offset) high = mid;
+        else low = mid + 1;
+      }
+      line = low - 1;
+      this.lastLine = line;
+    }
+    return { line, character: this.beforeLineBreak(offset, starts[line]) - starts[line] };
   }
 
   offsetAt(position: Position): number {
-    return this.document.offsetAt(position);
+    const starts = this.getLineStarts();
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = starts[position.line];
+    if (position.character <= 0) return lineStart;
+    const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return this.beforeLineBreak(Math.min(lineStart + position.character, next), lineStart);
   }
 
   rangeOf(start: number, end: number): Range {
@@ -23,7 +48,7 @@ export class SourceText {
   }
 
   get lineCount(): number {
-    return this.document.lineCount;
+    return this.getLineStarts().length;
   }
 
   /** Text of a line without its line break. */
@@ -31,8 +56,7 @@ export class SourceText {
     const starts = this.getLineStarts();
     if (line < 0 || line >= starts.length) return '';
     const start = starts[line];
-    let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    const end = this.beforeLineBreak(line + 1 < starts.length ? starts[line + 1] : this.text.length, start);
     return this.text.slice(start, end);
   }
 
@@ -40,10 +64,20 @@ export class SourceText {
     return this.getLineStarts()[line] ?? this.text.length;
   }
 
-  /** The line break this text uses most, so inserted lines match the file. */
+  /** The line break this text uses, so inserted lines match the file (read once: every fix asks). */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    return (this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n');
+  }
+
+  /** An offset moved back out of the line break that ends its line (a position never points inside one). */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    const text = this.text;
+    while (offset > lineStart) {
+      const c = text.charCodeAt(offset - 1);
+      if (c !== 10 && c !== 13) break;
+      offset--;
+    }
+    return offset;
   }
 
   private getLineStarts(): number[] {

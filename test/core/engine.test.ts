@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, knownRuleIds, skipReason } from '../../shared/src/engine';
 import { defaultConfig, type BulkheadConfig } from '../../shared/src/config';
-import { defineRule, type AnyRule } from '../../shared/src/rule';
+import { defineRule, formatMessage, type AnyRule } from '../../shared/src/rule';
 import { allRuns } from '../../shared/src/dockerfile/model';
 import { applyEdits } from '../../shared/src/text';
 import type { Diagnostic, Severity, SeveritySetting } from '../../shared/src/types';
@@ -230,5 +230,31 @@ describe('applyEdits', () => {
   it('refuses overlapping edits', () => {
     assert.throws(() => applyEdits('abcdef', [{ range: range(0, 0, 0, 3), newText: 'x' }, { range: range(0, 2, 0, 4), newText: 'y' }]), /overlapping/);
     assert.throws(() => applyEdits('abcdef', [{ range: range(0, 1, 0, 5), newText: 'x' }, { range: range(0, 2, 0, 3), newText: 'y' }]), /overlapping/);
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills placeholders from data and leaves unknown ones as written', () => {
+    assert.equal(formatMessage('plain text', undefined), 'plain text');
+    assert.equal(formatMessage('{{a}} and {{ b }}, {{a}}!', { a: 'x', b: 2 }), 'x and 2, x!');
+    assert.equal(formatMessage('{{a}} and {{  missing }} and {{a', { a: '$&' }), '$& and {{  missing }} and {{a');
+    assert.equal(formatMessage('{{a}}', undefined), '{{a}}');
+    assert.equal(formatMessage('', { a: 1 }), '');
+  });
+
+  it('gives what a regular-expression replacement gives, for every rule message', async () => {
+    const { RULES } = await import('../../shared/src/rules/index');
+    let templates = 0;
+    for (const rule of RULES) {
+      for (const template of Object.values(rule.meta.messages) as string[]) {
+        const names = [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
+        // Every other placeholder filled, so both kept and filled ones are compared.
+        const data = Object.fromEntries(names.filter((_, i) => i % 2 === 0).map((name, i) => [name, `<${name}-${i}>`]));
+        const reference = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+        assert.equal(formatMessage(template, data), reference, `${rule.meta.id}: ${template}`);
+        templates++;
+      }
+    }
+    assert.ok(templates > 40, `templates compared: ${templates}`);
   });
 });

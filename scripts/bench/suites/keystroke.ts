@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../../../shared/src/engine';
+import { defaultConfig } from '../../../shared/src/config';
+import { readForAnalysisSync } from '../../../server/src/files';
 import type { BenchKind } from '../corpus';
 import { clientCapabilities, LspServer, type Incoming } from '../lsp';
 import { section, spreadOf, type Section } from '../results';
@@ -162,14 +164,12 @@ async function requests(server: LspServer, doc: Doc, random: Random, count: numb
 
 /** The same analysis without the server: other files read as the server reads them (open documents first). */
 function inProcess(doc: Doc, open: readonly Doc[], rounds: number): Summary {
+  const config = defaultConfig();
   const readFile = (path: string) => {
     const opened = open.find((d) => d.path === path);
     if (opened) return opened.text;
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readForAnalysisSync(path, config);
+    return 'text' in read ? read.text : undefined;
   };
   const times: number[] = [];
   for (let i = 0; i < rounds + 10; i++) {
@@ -290,7 +290,7 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     s.notes.push(
       `Edits: the first edits after opening the documents are reported on their own row: V8 has not optimised the server's code yet (in an editor the workspace scan has analysed many files before anyone types; here the scan is off), and the latency rows are the edits typed after them. Bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so the compose file that builds from the Dockerfile follows its edits: the server re-analyses it once typing pauses for 250 ms, which at this pace is after the last edit.`,
       `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond the debounce. Workspace scan off for this part.`,
-      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (no protocol, no server); the ratio is the server\'s overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).',
+      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (its own reader, server/src/files.ts; no protocol, no server); the ratio is the server\'s overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).',
       'codeAction: half the requests on a published diagnostic range, half on a whole random line (with the overlapping diagnostics as context). hover: seeded random positions on non-empty lines.',
     );
   } finally {

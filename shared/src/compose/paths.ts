@@ -12,8 +12,13 @@ export function resolveFrom(file: string, path: string): string {
   return normalizePath(siblingPath(file, path));
 }
 
+/** A `.` or `..` segment, an empty one (`//`, a trailing `/`). */
+const NOT_NORMAL = /(^|\/)\.\.?(\/|$)|\/\/|\/$/;
+
 /** Collapses `.`, `x/..` and repeated slashes; leading `..` of a relative path stay. */
 export function normalizePath(path: string): string {
+  // Most paths are normal already (each service's Dockerfile and `extends` pass here at every analysis).
+  if (path && !NOT_NORMAL.test(path)) return path;
   const absolute = path.startsWith('/');
   const parts: string[] = [];
   for (const part of path.split('/')) {

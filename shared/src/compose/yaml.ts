@@ -95,47 +95,52 @@ function duplicateKeyMessage(text: string, start: number, end: number): string {
  * A cheap scan that errs towards letting files through; the parser handles what it lets through.
  */
 function tooDeep(text: string): number | undefined {
+  // Character codes, not one-character strings: this reads every character of the file at every keystroke.
+  const NEWLINE = 10, RETURN = 13, SPACE = 32, TAB = 9, HASH = 35, DASH = 45, DOUBLE = 34, SINGLE = 39;
   let flow = 0;
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
-  let quote: string | undefined;
+  /** The quote character of the scalar being read, or 0. */
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || c === RETURN) {
       lineStart = true;
       indent = 0;
       continue;
     }
     if (lineStart) {
-      if (c === ' ') {
+      if (c === SPACE) {
         indent++;
         continue;
       }
       lineStart = false;
-      if (c !== '#' && flow === 0 && !quote) {
+      if (c !== HASH && flow === 0 && !quote) {
         while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
         indents.push(indent);
         // `- - - x` nests without indenting.
         let dashes = 0;
-        for (let j = i; text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t'); j += 2) {
+        for (let j = i; text.charCodeAt(j) === DASH && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === TAB); j += 2) {
           dashes++;
-          while (text[j + 2] === ' ') j++;
+          while (text.charCodeAt(j + 2) === SPACE) j++;
         }
         if (indents.length + dashes > MAX_NESTING) return i;
       }
     }
     if (quote) {
-      if (c === quote) quote = undefined;
+      if (c === quote) quote = 0;
       continue;
     }
-    const prev = i > 0 ? text[i - 1] : '\n';
-    if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
-    else if (c === '#' && /\s/.test(prev)) {
-      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
-    } else if (c === '[' || c === '{') {
+    if (c === DOUBLE || c === SINGLE) {
+      if (/[\s[{,:]/.test(i > 0 ? text[i - 1] : '\n')) quote = c;
+    } else if (c === HASH) {
+      if (/\s/.test(i > 0 ? text[i - 1] : '\n')) {
+        while (i + 1 < text.length && text.charCodeAt(i + 1) !== NEWLINE && text.charCodeAt(i + 1) !== RETURN) i++;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++flow > MAX_NESTING) return i;
-    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    } else if ((c === 93 /* ] */ || c === 125 /* } */) && flow > 0) flow--;
   }
   return undefined;
 }
