@@ -9,6 +9,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SourceText } from '../text';
+import type { YamlParse } from './reparse';
 import type { Range } from '../types';
 import type { RuleContext } from '../rule';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
@@ -77,9 +78,27 @@ export interface ComposeModel {
 
 const DEFAULT_PATH = 'compose.yaml';
 
+/**
+ * The last error-free parse of recently analysed files, by path: the editor analyses the same file at every keystroke,
+ * and the next text re-parses only the entry the edit touched (reparse.ts). A few files, each small enough.
+ */
+const lastParses = new Map<string, YamlParse>();
+const LAST_PARSES_KEPT = 8;
+const LAST_PARSE_MAX_CHARS = 1_000_000;
+
+/** Forgets the kept parses (tests compare analyses with and without them). */
+export function forgetLastParses(): void {
+  lastParses.clear();
+}
+
 export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleContext = {}): ComposeModel {
   const source = new SourceText(text);
-  const parsed = parseYaml(source);
+  const parsed = parseYaml(source, lastParses.get(path));
+  lastParses.delete(path);
+  if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) {
+    lastParses.set(path, { text, doc: parsed.doc });
+    if (lastParses.size > LAST_PARSES_KEPT) lastParses.delete(lastParses.keys().next().value!);
+  }
   const model: ComposeModel = {
     kind: 'compose',
     path,

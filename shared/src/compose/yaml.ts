@@ -7,6 +7,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, typ
 import type { SourceText } from '../text';
 import type { Range } from '../types';
 import type { Via } from '../container/spec';
+import { reparseEntry, YAML_OPTIONS, type YamlParse } from './reparse';
 
 export interface SyntaxProblem {
   range: Range;
@@ -57,13 +58,17 @@ export interface ParsedYaml {
   problems: SyntaxProblem[];
 }
 
-export function parseYaml(source: SourceText): ParsedYaml {
+/**
+ * Parses a Compose text. With the parse of a previous text of the same file, an edit inside one entry re-parses that
+ * entry only (reparse.ts); the document is the same either way.
+ */
+export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml {
   const text = source.text;
   const deep = tooDeep(text);
   if (deep !== undefined) {
     return { problems: [{ range: source.rangeOf(deep, deep + 1), message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.` }] };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false });
+  const doc = (previous && reparseEntry(previous, text)) || parseDocument(text, YAML_OPTIONS);
   const problems: SyntaxProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;

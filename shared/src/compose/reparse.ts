@@ -1,0 +1,210 @@
+/**
+ * Re-parsing only the Compose entry an edit touched. The editor analyses a Compose file at every keystroke, and the
+ * YAML parse is most of that work: more than half the time and about 6 MB of garbage for a 500-line file
+ * (BENCHMARKS.md). A keystroke almost always lands inside one service (or one volume, network…): an entry two levels
+ * deep, `services:` → `web:` → its block mapping. That entry's text is parsed alone and put in place of the old one
+ * in a new document; the entries before it are shared with the previous document, the entries after it are copied
+ * with their offsets moved by the edit's length.
+ *
+ * The result must be the document a full parse gives, or nothing: whenever the entry's text could read differently
+ * alone than inside the file, the caller parses the whole text. test/compose/reparse.test.ts compares both, node by
+ * node, over every corpus Compose file and thousands of generated edits.
+ */
+import { Alias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
+
+/** Options of every Compose parse (parseYaml): the entry must be read as the file is. */
+export const YAML_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false } as const;
+
+export interface YamlParse {
+  text: string;
+  doc: Document.Parsed;
+}
+
+/**
+ * The document of `text`, built from the parse of a previous text of the same file, or undefined when the edit
+ * between them is not inside one entry's block mapping (or the previous parse had any error or warning).
+ */
+export function reparseEntry(previous: YamlParse, text: string): Document.Parsed | undefined {
+  const old = previous.text;
+  const doc = previous.doc;
+  if (old === text || doc.errors.length || doc.warnings.length) return undefined;
+  const contents = doc.contents;
+  if (!isBlockMap(contents) || contents.anchor || contents.tag) return undefined;
+
+  // The edit: old[start, oldEnd) became text[start, newEnd).
+  const shortest = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  const oldEnd = old.length - tail;
+  const newEnd = text.length - tail;
+  const delta = text.length - old.length;
+
+  const outer = findPair(contents, start, oldEnd);
+  if (!outer || !isBlockMap(outer.value) || outer.value.anchor || outer.value.tag) return undefined;
+  const section = outer.value;
+  const entry = findPair(section, start, oldEnd);
+  if (!entry || !isScalar(entry.key) || !isBlockMap(entry.value)) return undefined;
+  const key = entry.key;
+  const value = entry.value;
+  const keyRange = key.range!;
+  const valueRange = value.range!;
+  // The key's line stays as it was (key, `:` and anything after them), and the edit ends before the line break of
+  // the entry's last line: text after that belongs to the next entry (comments, blank lines).
+  const keyLineEnd = old.indexOf('\n', keyRange[1]);
+  if (keyLineEnd < 0 || start <= keyLineEnd || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
+  if (old.charCodeAt(valueRange[1] - 1) !== 10 /* \n */) return undefined;
+
+  const lineStart = old.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  const column = keyRange[0] - lineStart;
+  const sliceEnd = valueRange[1] + delta;
+  const slice = text.slice(lineStart, sliceEnd);
+  if (!fitsAlone(slice, column) || !fitsAlone(old.slice(lineStart, valueRange[1]), column)) return undefined;
+
+  const alone = parseDocument(slice, YAML_OPTIONS);
+  if (alone.errors.length || alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
+  const map = alone.contents;
+  if (!isBlockMap(map) || map.items.length !== 1 || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
+  const fresh = map.items[0] as Pair;
+  if (!isScalar(fresh.key) || fresh.key.value !== key.value || fresh.key.type !== key.type || !isBlockMap(fresh.value)) return undefined;
+  if (fresh.value.range?.[1] !== slice.length || fresh.value.range[2] !== slice.length) return undefined;
+  // What only the whole file knows about the key's line (comments and blank lines above it) is the old key's.
+  if (fresh.key.commentBefore || fresh.key.spaceBefore) return undefined;
+
+  const schema = doc.schema;
+  moveAndAdopt(fresh, lineStart, schema);
+  const replacement = new Pair(key, fresh.value);
+  copyPairExtras(entry, replacement);
+
+  // New containers down to the entry; everything after the edit copied and moved.
+  const moved = (pair: unknown) => (startOf(pair as Pair) >= oldEnd ? copyMoved(pair, oldEnd, delta, schema) : pair);
+  const newSection = copyMoved(section, oldEnd, delta, schema, false) as YAMLMap;
+  newSection.items = section.items.map((pair) => (pair === entry ? replacement : (moved(pair) as Pair)));
+  const newOuter = new Pair(outer.key, newSection);
+  copyPairExtras(outer, newOuter);
+  const newContents = copyMoved(contents, oldEnd, delta, schema, false) as YAMLMap;
+  newContents.items = contents.items.map((pair) => (pair === outer ? newOuter : (moved(pair) as Pair)));
+
+  const next = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
+  next.contents = newContents as unknown as Document.Parsed["contents"];
+  next.errors = [];
+  next.warnings = [];
+  if (doc.range) next.range = moveRange(doc.range, oldEnd, delta) as typeof doc.range;
+  return next;
+}
+
+function isBlockMap(node: unknown): node is YAMLMap {
+  return isMap(node) && !node.flow && !!node.range;
+}
+
+/** The pair of a block mapping whose key starts before the edit and whose value ends after it. */
+function findPair(map: YAMLMap, start: number, end: number): Pair | undefined {
+  for (const item of map.items) {
+    const pair = item as Pair;
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    if (!key?.range || !value?.range) continue;
+    if (key.range[0] < start && end < value.range[1]) return pair;
+    if (key.range[0] >= start) return undefined;
+  }
+  return undefined;
+}
+
+function startOf(pair: Pair): number {
+  return (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? -1;
+}
+
+/**
+ * Whether an entry's text (from the start of its key's line) reads alone as it does in the file: every line after
+ * the first is blank, a comment or indented deeper than the key (else the file reads it as the next entry), and it
+ * holds nothing that reaches outside it: anchors and aliases, tabs, document markers and directives, a block scalar
+ * that keeps trailing blank lines.
+ */
+function fitsAlone(slice: string, column: number): boolean {
+  if (/[&*\t]|^(---|\.\.\.|%)|[|>][1-9]?\+/m.test(slice)) return false;
+  // A comment ending the last line takes the comments and blank lines after it in the file (and a `|+` block scalar
+  // its blank lines): the entry would end elsewhere.
+  const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
+  if (slice.includes('#', lastLine)) return false;
+  let lineStart = slice.indexOf('\n') + 1;
+  while (lineStart > 0 && lineStart < slice.length) {
+    let i = lineStart;
+    while (slice.charCodeAt(i) === 32) i++;
+    const c = slice.charCodeAt(i);
+    if (i - lineStart <= column && c !== 10 && c !== 13 && c !== 35 /* # */) return false;
+    lineStart = slice.indexOf('\n', lineStart) + 1;
+  }
+  return true;
+}
+
+function moveRange(range: readonly number[], from: number, delta: number): number[] {
+  return range.map((offset) => (offset >= from ? offset + delta : offset));
+}
+
+/** Anything a parsed pair carries besides key and value (the source token when kept), as it was. */
+function copyPairExtras(from: Pair, to: Pair): void {
+  for (const name of Object.keys(from)) if (name !== 'key' && name !== 'value') (to as unknown as Record<string, unknown>)[name] = (from as unknown as Record<string, unknown>)[name];
+}
+
+/**
+ * A copy of a node that lies after the edit (with everything in it, unless `deep` is false), every offset moved by the
+ * edit's length. Built with the node classes' constructors and plain property copies: `clone()` copies through
+ * property descriptors, which took a third of a re-parse, and leaves objects slower to read.
+ */
+function copyMoved(node: unknown, from: number, delta: number, schema: Schema, deep = true): unknown {
+  if (!node || typeof node !== 'object') return node;
+  const prototype = Object.getPrototypeOf(node) as object;
+  if (prototype === Pair.prototype) {
+    const pair = node as Pair;
+    const copy = new Pair(copyMoved(pair.key, from, delta, schema), copyMoved(pair.value, from, delta, schema));
+    copyPairExtras(pair, copy);
+    return copy;
+  }
+  let copy: { range?: number[] | null; items?: unknown[] };
+  if (prototype === Scalar.prototype) copy = Object.assign(new Scalar(undefined), node);
+  else if (prototype === YAMLMap.prototype) copy = Object.assign(new YAMLMap(schema), node);
+  else if (prototype === YAMLSeq.prototype) copy = Object.assign(new YAMLSeq(schema), node);
+  else if (prototype === Alias.prototype) copy = Object.assign(new Alias((node as Alias).source), node);
+  else {
+    // Another node class (a custom tag's): its own copy.
+    const cloned = (node as { clone(schema?: Schema): Node }).clone(schema);
+    moveAll(cloned, from, delta);
+    return cloned;
+  }
+  if (copy.range) copy.range = moveRange(copy.range, from, delta);
+  if (deep && copy.items) copy.items = copy.items.map((item) => copyMoved(item, from, delta, schema));
+  return copy;
+}
+
+function moveAll(node: unknown, from: number, delta: number): void {
+  if (!node || typeof node !== 'object') return;
+  if (isPair(node)) {
+    moveAll(node.key, from, delta);
+    moveAll(node.value, from, delta);
+    return;
+  }
+  const withRange = node as { range?: number[] | null };
+  if (withRange.range) for (let i = 0; i < withRange.range.length; i++) if (withRange.range[i] >= from) withRange.range[i] += delta;
+  if (isMap(node) || isSeq(node)) for (const item of node.items) moveAll(item, from, delta);
+}
+
+/** The entry parsed alone, placed at its offset in the file and given the file's schema. */
+function moveAndAdopt(pair: Pair, offset: number, schema: Schema): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    const withRange = node as { range?: number[] | null };
+    if (withRange.range) for (let i = 0; i < withRange.range.length; i++) withRange.range[i] += offset;
+    if (isMap(node) || isSeq(node)) {
+      (node as { schema?: Schema }).schema = schema;
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(pair.key);
+  visit(pair.value);
+}

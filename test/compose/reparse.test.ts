@@ -1,0 +1,136 @@
+/**
+ * shared/src/compose/reparse.ts re-parses only the Compose entry an edit touched, and must give the document a full
+ * parse gives, or nothing. Every corpus Compose file is edited at seeded random places (characters typed, deleted,
+ * replaced; lines broken and joined; YAML punctuation), one edit at a time and in chains where each re-parse is the
+ * next one's previous parse, as typing goes. Each re-parsed document is compared with the full parse of the same
+ * text, node by node: every own property (values, ranges, comments, blank lines, styles, tags, anchors), errors and
+ * warnings. Then whole analyses with and without kept parses are compared.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument, type Document } from 'yaml';
+import { reparseEntry, YAML_OPTIONS } from '../../shared/src/compose/reparse';
+import { forgetLastParses } from '../../shared/src/compose/model';
+import { analyzeText } from '../../shared/src/engine';
+import { loadCorpus } from '../../scripts/bench/corpus';
+import { editorCompose } from '../../scripts/bench/editor-files';
+import { mulberry32, type Random } from '../../scripts/bench/stats';
+
+const COMPOSE = loadCorpus().filter((file) => file.kind === 'compose');
+
+/** Everything a node carries, as plain data (the schema and options objects are the parser's, not the text's). */
+function describeYaml(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(describeYaml);
+  if (value instanceof Error) return { error: value.name, message: value.message, ...(value as unknown as Record<string, unknown>) };
+  const out: Record<string, unknown> = { is: value.constructor?.name };
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'schema' || key === 'options' || key === 'directives') continue;
+    out[key] = describeYaml(child);
+  }
+  return out;
+}
+
+const TYPED = ['a', 'Z', '0', ' ', '  ', '-', '- ', ':', ': ', '#', ' #x', "'", '"', '{', '}', '[', ']', ',', '\n', '\n    ', '\n  x: 1', '|', '>', '!', '?', '&a', '*a', '\t', '${X}', '~', '...', '---', '+', '|+', '|2', '>-'];
+
+/** One edit at a seeded place: text typed, deleted, or replaced. */
+function edit(text: string, random: Random): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const roll = random();
+  if (roll < 0.5) return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at);
+  if (roll < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+  return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at + 1);
+}
+
+/** Mostly what typing does (a letter or a digit inside a line, a backspace), sometimes any edit. */
+function typed(text: string, random: Random): string {
+  if (random() < 0.03) return edit(text, random);
+  const at = 1 + Math.floor(random() * (text.length - 1));
+  if (text[at - 1] === '\n') return text;
+  return random() < 0.7 ? text.slice(0, at) + 'abcxyz019'[Math.floor(random() * 9)] + text.slice(at) : text.slice(0, at - 1) + text.slice(at);
+}
+
+function compareWithFull(previous: { text: string; doc: Document.Parsed }, text: string): Document.Parsed | undefined {
+  const reparsed = reparseEntry(previous, text);
+  if (!reparsed) return undefined;
+  const full = parseDocument(text, YAML_OPTIONS);
+  assert.deepEqual(describeYaml(reparsed), describeYaml(full), `re-parse differs from the full parse after an edit of:\n${previous.text}\n---- to ----\n${text}`);
+  assert.deepEqual(reparsed.toJS(), full.toJS());
+  return reparsed;
+}
+
+describe('Compose entry re-parse', () => {
+  it('gives the full parse, or nothing, after single edits of every corpus Compose file', () => {
+    assert.ok(COMPOSE.length > 100, `compose files: ${COMPOSE.length}`);
+    let reparsed = 0;
+    let edits = 0;
+    COMPOSE.forEach((file, i) => {
+      const doc = parseDocument(file.text, YAML_OPTIONS);
+      const before = i % 10 === 0 ? describeYaml(doc) : undefined;
+      const random = mulberry32(1000 + i);
+      for (let n = 0; n < 60; n++) {
+        edits++;
+        if (compareWithFull({ text: file.text, doc }, edit(file.text, random))) reparsed++;
+      }
+      // The previous document is shared, never changed: the previous analysis still reads it.
+      if (before) assert.deepEqual(describeYaml(doc), before, `${file.path}: the previous document changed`);
+    });
+    // The test means something only if the re-parse is taken often: most edits land inside a service.
+    assert.ok(reparsed > edits / 4, `re-parsed ${reparsed} of ${edits} edits`);
+  });
+
+  it('gives the full parse along chains of edits, each re-parse the previous parse of the next', () => {
+    let reparsed = 0;
+    const files = [...COMPOSE.filter((_, i) => i % 4 === 0).map((file) => file.text), editorCompose(loadCorpus())];
+    files.forEach((start, i) => {
+      const random = mulberry32(7000 + i);
+      let text = start;
+      let doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+      for (let n = 0; n < 40; n++) {
+        const next = typed(text, random);
+        const kept = compareWithFull({ text, doc }, next);
+        if (kept) reparsed++;
+        const full = parseDocument(next, YAML_OPTIONS) as Document.Parsed;
+        // A typist mends a broken line before going on; after an error, every edit would be parsed in full.
+        if (full.errors.length) continue;
+        text = next;
+        doc = kept ?? full;
+      }
+    });
+    assert.ok(reparsed > 300, `re-parsed ${reparsed} edits in chains`);
+  });
+
+  it('refuses edits of a key line, of the text between entries, and of a file with errors', () => {
+    const text = 'services:\n  web:\n    image: nginx\n\n  # the database\n  db:\n    image: postgres\n';
+    const doc = parseDocument(text, YAML_OPTIONS);
+    const at = (needle: string, insert: string) => text.replace(needle, insert + needle);
+    assert.ok(reparseEntry({ text, doc }, at('nginx', 'my')), 'inside a service');
+    assert.equal(reparseEntry({ text, doc }, at('web:', 'x')), undefined, 'the key');
+    assert.equal(reparseEntry({ text, doc }, text.replace('web:', 'web: ')), undefined, 'the key line');
+    assert.equal(reparseEntry({ text, doc }, at('# the', '\n')), undefined, 'between entries');
+    assert.equal(reparseEntry({ text, doc }, at('image: postgres', '&x ')), undefined, 'an anchor');
+    assert.equal(reparseEntry({ text, doc }, text), undefined, 'no edit');
+    const broken = text.replace('nginx', '"nginx');
+    assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
+  });
+
+  it('analyses the same with kept parses as without, along typed edits', () => {
+    const random = mulberry32(99);
+    const files = COMPOSE.filter((_, i) => i % 6 === 0);
+    let compared = 0;
+    for (const file of files) {
+      forgetLastParses();
+      let text = file.text;
+      for (let n = 0; n < 12; n++) {
+        text = typed(text, random);
+        const kept = analyzeText(file.path, text, 'compose');
+        forgetLastParses();
+        const fresh = analyzeText(file.path, text, 'compose');
+        assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(fresh)), `${file.path} after edit ${n}`);
+        compared++;
+      }
+    }
+    forgetLastParses();
+    assert.ok(compared > 200, `analyses compared: ${compared}`);
+  });
+});
