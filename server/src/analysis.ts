@@ -44,6 +44,8 @@ export class Analyzer {
     return {
       config: input.config.engine,
       ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
+      // What a code action or a hover reads (fixes, the parsed text) is kept with a report that has fixes.
+      keepModel: input.fixes !== false,
       context: {
         readFile: (requested) => {
           if (!input.path) return undefined;

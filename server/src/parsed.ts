@@ -12,10 +12,16 @@ const PARSED = new WeakMap<Entry, SuppressionTarget>();
 export function parsedText(entry: Entry): SuppressionTarget {
   let parsed = PARSED.get(entry);
   if (!parsed) {
-    parsed =
-      entry.kind === 'dockerfile'
-        ? { kind: 'dockerfile', text: entry.text, model: parseDockerfile(entry.text, entry.path) }
-        : { kind: 'compose', text: entry.text, document: parseComposeForHover(entry.text) };
+    // The analysis' own model when it kept one (an open document, a file reloaded for a code action), else a parse.
+    // Its Compose document was read with Compose's rules (duplicate keys are errors, `<<` merges): its nodes are the
+    // same, so hovers and suppression checks read it as they read their own lenient parse.
+    const model = entry.report.model;
+    if (entry.kind === 'dockerfile') {
+      parsed = { kind: 'dockerfile', text: entry.text, model: model?.kind === 'dockerfile' && model.source.text === entry.text ? model : parseDockerfile(entry.text, entry.path) };
+    } else {
+      const document = model?.kind === 'compose' && model.source.text === entry.text ? model.doc : undefined;
+      parsed = { kind: 'compose', text: entry.text, document: document ?? parseComposeForHover(entry.text) };
+    }
     PARSED.set(entry, parsed);
   }
   return parsed;

@@ -14,6 +14,12 @@ export interface FileReport {
   /** Why the file was not analysed (binary, too large), or null. */
   skipped: string | null;
   diagnostics: Diagnostic[];
+  /**
+   * The model the rules read, when asked for (`keepModel`): an editor's hovers and code actions read the analysed text
+   * through it instead of parsing it again. Not enumerable: reports are copied, serialised and sent between threads
+   * without it.
+   */
+  readonly model?: Parsed['model'];
 }
 
 export interface AnalyzeOptions {
@@ -29,6 +35,8 @@ export interface AnalyzeOptions {
    * `internal-error` can join the report any more).
    */
   fixes?: boolean | 'lazy';
+  /** Keep the parsed model with the report (`FileReport.model`). */
+  keepModel?: boolean;
 }
 
 /** A parsed file of any kind, with what the engine needs beside the rules' model. */
@@ -123,6 +131,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     report.diagnostics.push(internalError('parser', error, config));
     return report;
   }
+  if (options.keepModel) Object.defineProperty(report, 'model', { value: parsed.model, enumerable: false });
   const syntaxSeverity = severityFor(SYNTAX.id, SYNTAX.severity, undefined, config);
   if (syntaxSeverity) {
     for (const problem of parsed.syntax) {

@@ -2,7 +2,10 @@
 // LSP sends them; each case names the word under the cursor.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { keywordHover, findingHover } from '../../shared/src/hover/index';
+import { keywordHover, findingHover, parseComposeForHover } from '../../shared/src/hover/index';
+import { analyzeText } from '../../shared/src/engine';
+import { SourceText } from '../../shared/src/text';
+import { loadCorpus } from '../../scripts/bench/corpus';
 import { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCapability } from '../../shared/src/hover/capabilities';
 import { ruleDocUrl } from '../../shared/src/docs';
 import { THREATS } from '../../shared/src/threats';
@@ -250,5 +253,27 @@ describe('finding hover', () => {
 
   it('an unknown rule id still shows the message', () => {
     assert.equal(findingHover({ ruleId: 'no/such-rule', message: 'x' }), 'x');
+  });
+});
+
+describe('compose keyword hovers on the analysis model', () => {
+  it('read the document the analysis parsed (Compose rules: duplicate keys, `<<` merges) as they read a lenient parse', () => {
+    let compared = 0;
+    let explained = 0;
+    for (const file of loadCorpus().filter((f) => f.kind === 'compose')) {
+      const model = analyzeText(file.path, file.text, 'compose', { keepModel: true }).model;
+      assert.ok(model?.kind === 'compose' && model.doc, `${file.path}: a document`);
+      const lenient = parseComposeForHover(file.text);
+      const source = new SourceText(file.text);
+      // Every third offset: each key and value is met several times.
+      for (let offset = 0; offset < file.text.length; offset += 3) {
+        const position = source.positionAt(offset);
+        const fromModel = keywordHover('compose', file.text, position, { kind: 'compose', document: model.doc });
+        assert.deepEqual(fromModel, keywordHover('compose', file.text, position, { kind: 'compose', document: lenient }), `${file.path} at ${position.line + 1}:${position.character + 1}`);
+        compared++;
+        if (fromModel) explained++;
+      }
+    }
+    assert.ok(compared > 20_000 && explained > 2_000, `positions compared: ${compared}, explained: ${explained}`);
   });
 });

@@ -119,10 +119,10 @@ function startOf(pair: Pair): number {
  * Whether an entry's text (from the start of its key's line) reads alone as it does in the file: every line after
  * the first is blank, a comment or indented deeper than the key (else the file reads it as the next entry), and it
  * holds nothing that reaches outside it: anchors and aliases, tabs, document markers and directives, a block scalar
- * that keeps trailing blank lines.
+ * that keeps trailing blank lines, explicit keys and values (`? key`, `: value`, whose extent the next line decides).
  */
 function fitsAlone(slice: string, column: number): boolean {
-  if (/[&*\t]|^(---|\.\.\.|%)|[|>][1-9]?\+/m.test(slice)) return false;
+  if (/[&*\t]|^(---|\.\.\.|%)|[|>][1-9]?\+|^ *[?:]( |\r?$)/m.test(slice)) return false;
   // A comment ending the last line takes the comments and blank lines after it in the file (and a `|+` block scalar
   // its blank lines): the entry would end elsewhere.
   const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
