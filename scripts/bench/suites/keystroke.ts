@@ -165,18 +165,16 @@ async function requests(server: LspServer, doc: Doc, random: Random, count: numb
   return times;
 }
 
-/** How many of these successive texts the server's parse took from the previous one (re-parsing one Compose entry). */
-function countEntryReparses(start: string, texts: readonly string[]): number {
+/** For each of these successive texts, whether the server's parse took it from the previous one (one Compose entry re-parsed). */
+function entryReparses(start: string, texts: readonly string[]): boolean[] {
   let previous: { text: string; doc: Document.Parsed } | undefined = { text: start, doc: parseDocument(start, YAML_OPTIONS) as Document.Parsed };
-  let count = 0;
-  for (const text of texts) {
+  return texts.map((text) => {
     const reparsed: Document.Parsed | undefined = previous && reparseEntry(previous, text);
-    if (reparsed) count++;
     const doc: Document.Parsed = reparsed || (parseDocument(text, YAML_OPTIONS) as Document.Parsed);
     // The server keeps a parse only when it has no error (shared/src/compose/model.ts).
     previous = doc.errors.length ? undefined : { text, doc };
-  }
-  return count;
+    return reparsed !== undefined;
+  });
 }
 
 /** The same analysis without the server: other files read as the server reads them (open documents first). */
@@ -236,12 +234,16 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
       const cold = options.coldEdits > 0 ? summarize(await typeInto(server, doc, random, options.coldEdits, fullSync)) : undefined;
       const typedFrom = doc.text;
       const texts: string[] = [];
-      const latencies = summarize(await typeInto(server, doc, random, options.edits, fullSync, texts));
+      const times = await typeInto(server, doc, random, options.edits, fullSync, texts);
+      const latencies = summarize(times);
       const alone = inProcess(doc, open, 30);
       if (doc.kind === 'compose') {
-        const reparsed = countEntryReparses(typedFrom, texts);
+        const reparsed = entryReparses(typedFrom, texts);
+        const split = (flag: boolean) => summarize(times.filter((_, i) => reparsed[i] === flag));
+        const [one, whole] = [split(true), split(false)];
+        const figures = (x: Summary) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
         s.notes.push(
-          `Compose edits: ${reparsed} of ${texts.length} re-parsed only the service they were typed in (shared/src/compose/reparse.ts); the others parsed the whole file: an edit on a key's line, between two entries, or one that left the YAML broken (and the edit after it). The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.`,
+          `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (shared/src/compose/reparse.ts; ${figures(one)}); the other ${whole.n} parsed the whole file (${figures(whole)}): an edit on a key's line, between two entries, or one that left the YAML broken, and the edit after it. The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.`,
         );
       }
       const beyond = latencies.p99;
