@@ -31,14 +31,13 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const contents = doc.contents;
   if (!isBlockMap(contents) || contents.anchor || contents.tag) return undefined;
 
-  // The edit: old[start, oldEnd) became text[start, newEnd).
+  // The edit: old[start, oldEnd) became text[start, oldEnd + delta).
   const shortest = Math.min(old.length, text.length);
   let start = 0;
   while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let tail = 0;
   while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   const oldEnd = old.length - tail;
-  const newEnd = text.length - tail;
   const delta = text.length - old.length;
 
   const outer = findPair(contents, start, oldEnd);
@@ -73,7 +72,8 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   if (fresh.key.commentBefore || fresh.key.spaceBefore) return undefined;
 
   const schema = doc.schema;
-  moveAndAdopt(fresh, lineStart, schema);
+  // The entry parsed alone, placed at its offset in the file and given the file's schema.
+  moveAll(fresh, 0, lineStart, schema);
   const replacement = new Pair(key, fresh.value);
   copyPairExtras(entry, replacement);
 
@@ -177,34 +177,18 @@ function copyMoved(node: unknown, from: number, delta: number, schema: Schema, d
   return copy;
 }
 
-function moveAll(node: unknown, from: number, delta: number): void {
+/** Moves every offset from `from` on by `delta`, in place (and gives collections `schema`, when given). */
+function moveAll(node: unknown, from: number, delta: number, schema?: Schema): void {
   if (!node || typeof node !== 'object') return;
   if (isPair(node)) {
-    moveAll(node.key, from, delta);
-    moveAll(node.value, from, delta);
+    moveAll(node.key, from, delta, schema);
+    moveAll(node.value, from, delta, schema);
     return;
   }
   const withRange = node as { range?: number[] | null };
   if (withRange.range) for (let i = 0; i < withRange.range.length; i++) if (withRange.range[i] >= from) withRange.range[i] += delta;
-  if (isMap(node) || isSeq(node)) for (const item of node.items) moveAll(item, from, delta);
-}
-
-/** The entry parsed alone, placed at its offset in the file and given the file's schema. */
-function moveAndAdopt(pair: Pair, offset: number, schema: Schema): void {
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
-      return;
-    }
-    const withRange = node as { range?: number[] | null };
-    if (withRange.range) for (let i = 0; i < withRange.range.length; i++) withRange.range[i] += offset;
-    if (isMap(node) || isSeq(node)) {
-      (node as { schema?: Schema }).schema = schema;
-      for (const item of node.items) visit(item);
-    }
-  };
-  visit(pair.key);
-  visit(pair.value);
+  if (isMap(node) || isSeq(node)) {
+    if (schema) (node as { schema?: Schema }).schema = schema;
+    for (const item of node.items) moveAll(item, from, delta, schema);
+  }
 }
