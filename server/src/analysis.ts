@@ -46,6 +46,8 @@ export class Analyzer {
       ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
       // What a code action or a hover reads (fixes, the parsed text) is kept with a report that has fixes.
       keepModel: input.fixes !== false,
+      // An open document (its fixes lazy) is analysed again at its next edit.
+      keepParse: input.fixes === 'lazy',
       context: {
         readFile: (requested) => {
           if (!input.path) return undefined;

@@ -37,6 +37,11 @@ export interface AnalyzeOptions {
   fixes?: boolean | 'lazy';
   /** Keep the parsed model with the report (`FileReport.model`). */
   keepModel?: boolean;
+  /**
+   * The same file will be analysed again after small edits (an editor's open document): its parse is kept, and the
+   * next analysis of the same path re-parses only what changed where the format allows it (Compose entries).
+   */
+  keepParse?: boolean;
 }
 
 /** A parsed file of any kind, with what the engine needs beside the rules' model. */
@@ -48,7 +53,7 @@ export interface Parsed<K extends RuleKind = RuleKind> {
 }
 
 /** `context` gives a parser the files beside this one (compose reads its `.env`). */
-export type Parser = (text: string, path: string, context?: RuleContext) => Parsed;
+export type Parser = (text: string, path: string, context?: RuleContext, options?: { keepParse?: boolean }) => Parsed;
 
 /** One parser per kind; compose joins through `registerParser`. */
 const PARSERS: Partial<Record<FileKind, Parser>> = {
@@ -61,8 +66,8 @@ const PARSERS: Partial<Record<FileKind, Parser>> = {
       suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
     };
   },
-  compose: (text, path, context) => {
-    const model = parseComposeProject(text, path, context);
+  compose: (text, path, context, options) => {
+    const model = parseComposeProject(text, path, context, options);
     return { model, source: model.source, syntax: model.syntaxProblems, suppressions: readSuppressions(model.source) };
   },
 };
@@ -126,7 +131,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   }
   let parsed: Parsed;
   try {
-    parsed = parser(text, path, context);
+    parsed = parser(text, path, context, { keepParse: options.keepParse });
   } catch (error) {
     report.diagnostics.push(internalError('parser', error, config));
     return report;

@@ -122,19 +122,25 @@ describe('Compose entry re-parse', () => {
     const random = mulberry32(99);
     const files = COMPOSE.filter((_, i) => i % 6 === 0);
     let compared = 0;
+    let reparsed = 0;
+    forgetLastParses();
     for (const file of files) {
-      forgetLastParses();
       let text = file.text;
+      // What the kept parse allows, replayed beside the analyses: the comparison must meet re-parsed texts.
+      let previous: { text: string; doc: Document.Parsed } | undefined;
       for (let n = 0; n < 12; n++) {
-        text = typed(text, random);
-        const kept = analyzeText(file.path, text, 'compose');
-        forgetLastParses();
+        const kept = analyzeText(file.path, text, 'compose', { keepParse: true });
         const fresh = analyzeText(file.path, text, 'compose');
         assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(fresh)), `${file.path} after edit ${n}`);
         compared++;
+        const reparsedDoc = previous && reparseEntry(previous, text);
+        if (reparsedDoc) reparsed++;
+        const doc = reparsedDoc || (parseDocument(text, YAML_OPTIONS) as Document.Parsed);
+        previous = doc.errors.length ? undefined : { text, doc };
+        text = typed(text, random);
       }
     }
     forgetLastParses();
-    assert.ok(compared > 200, `analyses compared: ${compared}`);
+    assert.ok(compared > 200 && reparsed > 50, `analyses compared: ${compared}, of texts re-parsed: ${reparsed}`);
   });
 });

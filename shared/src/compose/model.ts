@@ -79,8 +79,10 @@ export interface ComposeModel {
 const DEFAULT_PATH = 'compose.yaml';
 
 /**
- * The last error-free parse of recently analysed files, by path: the editor analyses the same file at every keystroke,
- * and the next text re-parses only the entry the edit touched (reparse.ts). A few files, each small enough.
+ * The last error-free parse of the files analysed with `keepParse` (an editor's open documents), by path: the editor
+ * analyses the same file at every keystroke, and the next text re-parses only the entry the edit touched (reparse.ts).
+ * A few files, each small enough. Nothing is kept for a scan or the CLI, which analyse each file once: a worker's heap
+ * is small.
  */
 const lastParses = new Map<string, YamlParse>();
 const LAST_PARSES_KEPT = 8;
@@ -91,13 +93,20 @@ export function forgetLastParses(): void {
   lastParses.clear();
 }
 
-export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleContext = {}): ComposeModel {
+export interface ParseOptions {
+  /** Start from this path's kept parse, and keep this one for the next analysis (see `lastParses`). */
+  keepParse?: boolean;
+}
+
+export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleContext = {}, options: ParseOptions = {}): ComposeModel {
   const source = new SourceText(text);
-  const parsed = parseYaml(source, lastParses.get(path));
-  lastParses.delete(path);
-  if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) {
-    lastParses.set(path, { text, doc: parsed.doc });
-    if (lastParses.size > LAST_PARSES_KEPT) lastParses.delete(lastParses.keys().next().value!);
+  const parsed = parseYaml(source, options.keepParse ? lastParses.get(path) : undefined);
+  if (options.keepParse) {
+    lastParses.delete(path);
+    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) {
+      lastParses.set(path, { text, doc: parsed.doc });
+      if (lastParses.size > LAST_PARSES_KEPT) lastParses.delete(lastParses.keys().next().value!);
+    }
   }
   const model: ComposeModel = {
     kind: 'compose',

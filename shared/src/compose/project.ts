@@ -17,7 +17,7 @@
  */
 import type { RuleContext } from '../rule';
 import type { ContainerSpec, Via } from '../container/spec';
-import { parseCompose, type ComposeModel, type ComposeService } from './model';
+import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions } from './model';
 import { mergeSpecs, rebase } from './service-spec';
 import { normalizePath, resolveFrom } from './paths';
 
@@ -30,8 +30,8 @@ export const OVERRIDE_FILES = ['compose.override.yml', 'compose.override.yaml', 
 const MAX_EXTENDS_DEPTH = 8;
 
 /** Parses a compose file and applies what its project's other files say about its services. */
-export function parseComposeProject(text: string, path: string, context: RuleContext = {}): ComposeModel {
-  const model = parseCompose(text, path, context);
+export function parseComposeProject(text: string, path: string, context: RuleContext = {}, options: ParseOptions = {}): ComposeModel {
+  const model = parseCompose(text, path, context, options);
   if (!context.readFile || !model.doc) return model;
   const loader = new ProjectLoader(context);
   loader.resolveExtends(model, new Set([normalizePath(path)]));
