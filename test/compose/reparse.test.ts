@@ -57,7 +57,15 @@ function compareWithFull(previous: { text: string; doc: Document.Parsed }, text:
   if (!reparsed) return undefined;
   const full = parseDocument(text, YAML_OPTIONS);
   assert.deepEqual(describeYaml(reparsed), describeYaml(full), `re-parse differs from the full parse after an edit of:\n${previous.text}\n---- to ----\n${text}`);
-  assert.deepEqual(reparsed.toJS(), full.toJS());
+  // As plain data too (or the same refusal: yaml stops at 100 aliases).
+  const plain = (d: Document.Parsed) => {
+    try {
+      return d.toJS();
+    } catch (error) {
+      return { refused: (error as Error).message };
+    }
+  };
+  assert.deepEqual(plain(reparsed), plain(full as Document.Parsed));
   return reparsed;
 }
 
@@ -104,18 +112,20 @@ describe('Compose entry re-parse', () => {
     assert.ok(reparsed > 300, `re-parsed ${reparsed} edits in chains`);
   });
 
-  it('refuses edits of a key line, of the text between entries, and of a file with errors', () => {
-    const text = 'services:\n  web:\n    image: nginx\n\n  # the database\n  db:\n    image: postgres\n';
-    const doc = parseDocument(text, YAML_OPTIONS);
+  it('takes renames; refuses edits at a key\'s start, a rename onto a sibling, edits between entries, anchors and files with errors', () => {
+    const text = 'services:\n  web:\n    image: nginx\n\n  # the database\n  wdb:\n    image: postgres\n';
+    const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
     const at = (needle: string, insert: string) => text.replace(needle, insert + needle);
-    assert.ok(reparseEntry({ text, doc }, at('nginx', 'my')), 'inside a service');
-    assert.equal(reparseEntry({ text, doc }, at('web:', 'x')), undefined, 'the key');
-    assert.equal(reparseEntry({ text, doc }, text.replace('web:', 'web: ')), undefined, 'the key line');
+    assert.ok(compareWithFull({ text, doc }, at('nginx', 'my')), 'inside a service');
+    assert.ok(compareWithFull({ text, doc }, text.replace('web:', 'wxeb:')), 'a renamed service');
+    assert.ok(compareWithFull({ text, doc }, text.replace('wdb:', 'wdb:  # renamed later')), 'the key line of a service with a comment above');
+    assert.equal(reparseEntry({ text, doc }, at('web:', 'x')), undefined, 'the start of a key');
+    assert.equal(reparseEntry({ text, doc }, text.replace('web:', 'wdb:')), undefined, 'a rename onto a sibling');
     assert.equal(reparseEntry({ text, doc }, at('# the', '\n')), undefined, 'between entries');
     assert.equal(reparseEntry({ text, doc }, at('image: postgres', '&x ')), undefined, 'an anchor');
     assert.equal(reparseEntry({ text, doc }, text), undefined, 'no edit');
     const broken = text.replace('nginx', '"nginx');
-    assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
+    assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) as Document.Parsed }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
   });
 
   it('analyses the same with kept parses as without, along typed edits', () => {

@@ -243,7 +243,7 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
         const [one, whole] = [split(true), split(false)];
         const figures = (x: Summary) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
         s.notes.push(
-          `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (shared/src/compose/reparse.ts; ${figures(one)}); the other ${whole.n} parsed the whole file (${figures(whole)}): an edit on a key's line, between two entries, or one that left the YAML broken, and the edit after it. The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.`,
+          `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (shared/src/compose/reparse.ts; ${figures(one)}); the other ${whole.n} parsed the whole file (${figures(whole)}): an edit at a key's start or between two entries, or one that left the YAML broken, and the edit after it. The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.`,
         );
       }
       const beyond = latencies.p99;

@@ -22,7 +22,8 @@ export interface YamlParse {
 
 /**
  * The document of `text`, built from the parse of a previous text of the same file, or undefined when the edit
- * between them is not inside one entry's block mapping (or the previous parse had any error or warning).
+ * between them is not inside one entry (past its key's first character, up to its last line's break) or the previous
+ * parse had any error or warning.
  */
 export function reparseEntry(previous: YamlParse, text: string): Document.Parsed | undefined {
   const old = previous.text;
@@ -49,10 +50,10 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const value = entry.value;
   const keyRange = key.range!;
   const valueRange = value.range!;
-  // The key's line stays as it was (key, `:` and anything after them), and the edit ends before the line break of
-  // the entry's last line: text after that belongs to the next entry (comments, blank lines).
-  const keyLineEnd = old.indexOf('\n', keyRange[1]);
-  if (keyLineEnd < 0 || start <= keyLineEnd || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
+  // The edit starts after the key's first character (its indentation and its start say which mapping the line
+  // belongs to: `findPair` asks for it) and ends before the line break of the entry's last line: text after that
+  // belongs to the next entry (comments, blank lines). An edit in the key renames the entry.
+  if (old.indexOf('\n', keyRange[1]) < 0 || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
   if (old.charCodeAt(valueRange[1] - 1) !== 10 /* \n */) return undefined;
 
   const lineStart = old.lastIndexOf('\n', keyRange[0] - 1) + 1;
@@ -66,15 +67,24 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const map = alone.contents;
   if (!isBlockMap(map) || map.items.length !== 1 || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
   const fresh = map.items[0] as Pair;
-  if (!isScalar(fresh.key) || fresh.key.value !== key.value || fresh.key.type !== key.type || !isBlockMap(fresh.value)) return undefined;
+  const freshKey = fresh.key;
+  if (!isScalar(freshKey) || !isBlockMap(fresh.value) || freshKey.range?.[0] !== column) return undefined;
   if (fresh.value.range?.[1] !== slice.length || fresh.value.range[2] !== slice.length) return undefined;
+  if (freshKey.value !== key.value) {
+    // A renamed entry: the file would report a key its mapping already has (a merge key `<<` is another matter).
+    const name = freshKey.value;
+    if (typeof name !== 'string' || typeof key.value !== 'string' || name === '<<' || key.value === '<<') return undefined;
+    if (section.items.some((pair) => pair !== entry && isScalar(pair.key) && pair.key.value === name)) return undefined;
+  }
   // What only the whole file knows about the key's line (comments and blank lines above it) is the old key's.
-  if (fresh.key.commentBefore || fresh.key.spaceBefore) return undefined;
+  if (freshKey.commentBefore || freshKey.spaceBefore) return undefined;
+  if (key.commentBefore !== undefined) freshKey.commentBefore = key.commentBefore;
+  if (key.spaceBefore !== undefined) freshKey.spaceBefore = key.spaceBefore;
 
   const schema = doc.schema;
   // The entry parsed alone, placed at its offset in the file and given the file's schema.
   moveAll(fresh, 0, lineStart, schema);
-  const replacement = new Pair(key, fresh.value);
+  const replacement = new Pair(freshKey, fresh.value);
   copyPairExtras(entry, replacement);
 
   // New containers down to the entry; everything after the edit copied and moved.
