@@ -9,6 +9,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SourceText } from '../text';
+import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
 import type { RuleContext } from '../rule';
@@ -84,8 +85,7 @@ const DEFAULT_PATH = 'compose.yaml';
  * A few files, each small enough. Nothing is kept for a scan or the CLI, which analyse each file once: a worker's heap
  * is small.
  */
-const lastParses = new Map<string, YamlParse>();
-const LAST_PARSES_KEPT = 8;
+const lastParses = new RecentMap<string, YamlParse>(8);
 const LAST_PARSE_MAX_CHARS = 1_000_000;
 
 /** Forgets the kept parses (tests compare analyses with and without them). */
@@ -102,11 +102,8 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   const source = new SourceText(text);
   const parsed = parseYaml(source, options.keepParse ? lastParses.get(path) : undefined);
   if (options.keepParse) {
-    lastParses.delete(path);
-    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) {
-      lastParses.set(path, { text, doc: parsed.doc });
-      if (lastParses.size > LAST_PARSES_KEPT) lastParses.delete(lastParses.keys().next().value!);
-    }
+    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) lastParses.set(path, { text, doc: parsed.doc });
+    else lastParses.delete(path);
   }
   const model: ComposeModel = {
     kind: 'compose',

@@ -20,6 +20,7 @@ import type { ContainerSpec, Via } from '../container/spec';
 import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions } from './model';
 import { mergeSpecs, rebase } from './service-spec';
 import { normalizePath, resolveFrom } from './paths';
+import { RecentMap } from '../recent-map';
 
 /** The file names Compose looks for in a folder, in its order of preference (compose-go `DefaultFileNames`). */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -66,7 +67,6 @@ class ProjectLoader {
     const key = path;
     const known = parsedFiles.get(key);
     if (known && known.text === text && known.reads.every(([other, otherText]) => this.read(other) === otherText)) {
-      parsedFiles.delete(key);
       parsedFiles.set(key, known);
       return copyForMerging(known.model);
     }
@@ -77,7 +77,7 @@ class ProjectLoader {
       return otherText;
     };
     const model = parseCompose(text, path, { ...this.context, readFile });
-    remember(key, { text, reads, model });
+    parsedFiles.set(key, { text, reads, model });
     return copyForMerging(model);
   }
 
@@ -151,32 +151,12 @@ class ProjectLoader {
  * the text `readFile` gives at each analysis, so an edited open file wins; only the parse is reused. Kept models are
  * never changed: each analysis works on a copy (`copyForMerging`).
  */
-const parsedFiles = new Map<string, { text: string; reads: [string, string | undefined][]; model: ComposeModel }>();
-const PARSED_KEPT = 64;
-/** Characters of text kept in all (models take several times their text). */
-const PARSED_KEPT_CHARS = 4_000_000;
-let parsedChars = 0;
-
-function remember(key: string, entry: { text: string; reads: [string, string | undefined][]; model: ComposeModel }): void {
-  const old = parsedFiles.get(key);
-  if (old) {
-    parsedChars -= old.text.length;
-    parsedFiles.delete(key);
-  }
-  if (entry.text.length > PARSED_KEPT_CHARS) return;
-  parsedFiles.set(key, entry);
-  parsedChars += entry.text.length;
-  while (parsedFiles.size > PARSED_KEPT || parsedChars > PARSED_KEPT_CHARS) {
-    const [oldest, { text }] = parsedFiles.entries().next().value!;
-    parsedFiles.delete(oldest);
-    parsedChars -= text.length;
-  }
-}
+/** 64 files, and 4 M characters of text in all (models take several times their text). */
+const parsedFiles = new RecentMap<string, { text: string; reads: [string, string | undefined][]; model: ComposeModel }>(64, (entry) => entry.text.length, 4_000_000);
 
 /** Forgets every kept parse (tests compare cached analyses with fresh ones). */
 export function forgetParsedFiles(): void {
   parsedFiles.clear();
-  parsedChars = 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseDockerfile, rootStage, type DockerfileModel } from '../../dockerfi
 import { instructionSpan } from '../../dockerfile/runtime';
 import { isRootUser, startsAsRoot, userBefore } from '../../dockerfile/users';
 import type { Finding, Fix, Range, TextEdit } from '../../types';
+import { RecentMap } from '../../recent-map';
 
 type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser';
 
@@ -160,16 +161,13 @@ function rootUserOf(parsed: DockerfileModel, target: string | undefined): { rang
  * one parse per Dockerfile text, not one per service and keystroke (see BENCHMARKS.md). Models are never modified.
  * Only stages and users are read here, so RUN scripts are left unread.
  */
-const parsedDockerfiles = new Map<string, DockerfileModel>();
-const PARSED_KEPT = 32;
+const parsedDockerfiles = new RecentMap<string, DockerfileModel>(32);
 
 function parseOnce(text: string, path: string): DockerfileModel {
   const known = parsedDockerfiles.get(path);
   if (known?.source.text === text) return known;
   const model = parseDockerfile(text, path, { runs: false });
-  parsedDockerfiles.delete(path);
   parsedDockerfiles.set(path, model);
-  if (parsedDockerfiles.size > PARSED_KEPT) parsedDockerfiles.delete(parsedDockerfiles.keys().next().value!);
   return model;
 }
 
