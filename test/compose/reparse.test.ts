@@ -112,20 +112,57 @@ describe('Compose entry re-parse', () => {
     assert.ok(reparsed > 300, `re-parsed ${reparsed} edits in chains`);
   });
 
-  it('takes renames; refuses edits at a key\'s start, a rename onto a sibling, edits between entries, anchors and files with errors', () => {
-    const text = 'services:\n  web:\n    image: nginx\n\n  # the database\n  wdb:\n    image: postgres\n';
+  it('takes renames and `&`, `*` in strings; refuses a key moved, a rename onto a sibling, edits between entries, anchors, aliases and files with errors', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    command: sh -c "a && b *"\n\n  # the database\n  wdb:\n    image: postgres\n';
     const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
     const at = (needle: string, insert: string) => text.replace(needle, insert + needle);
     assert.ok(compareWithFull({ text, doc }, at('nginx', 'my')), 'inside a service');
     assert.ok(compareWithFull({ text, doc }, text.replace('web:', 'wxeb:')), 'a renamed service');
+    assert.ok(compareWithFull({ text, doc }, at('web:', 'x')), 'typed at the start of a key');
+    assert.ok(compareWithFull({ text, doc }, text.replace('wdb:', 'db:')), 'the first character of a key deleted');
     assert.ok(compareWithFull({ text, doc }, text.replace('wdb:', 'wdb:  # renamed later')), 'the key line of a service with a comment above');
-    assert.equal(reparseEntry({ text, doc }, at('web:', 'x')), undefined, 'the start of a key');
-    assert.equal(reparseEntry({ text, doc }, text.replace('web:', 'wdb:')), undefined, 'a rename onto a sibling');
+    assert.ok(compareWithFull({ text, doc }, at('b *"', '&x *y ')), '`&` and `*` inside a string');
+    assert.equal(reparseEntry({ text, doc }, at('web:', ' ')), undefined, 'a key indented further');
+    assert.equal(reparseEntry({ text, doc }, at('web:', '- ')), undefined, 'a key made a sequence item');
+    assert.equal(reparseEntry({ text, doc }, at('web:', '#')), undefined, 'a key commented out');
+    assert.equal(reparseEntry({ text, doc }, at('wdb:', '&x ')), undefined, 'an anchor on a key');
+    assert.equal(reparseEntry({ text, doc }, text.replace('wdb:', 'web:')), undefined, 'a rename onto a sibling');
     assert.equal(reparseEntry({ text, doc }, at('# the', '\n')), undefined, 'between entries');
     assert.equal(reparseEntry({ text, doc }, at('image: postgres', '&x ')), undefined, 'an anchor');
+    const anchored = 'x-base: &base\n  restart: always\nservices:\n  web:\n    image: nginx\n    <<: *base\n';
+    const anchoredDoc = parseDocument(anchored, YAML_OPTIONS) as Document.Parsed;
+    assert.equal(reparseEntry({ text: anchored, doc: anchoredDoc }, anchored.replace('nginx', 'nginx2')), undefined, 'an entry holding an alias');
+    assert.equal(reparseEntry({ text, doc }, at('image: postgres', 'x: *base\n    ')), undefined, 'an alias typed');
     assert.equal(reparseEntry({ text, doc }, text), undefined, 'no edit');
     const broken = text.replace('nginx', '"nginx');
     assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) as Document.Parsed }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
+  });
+
+  it('keeps the last parse without errors across broken texts: the text that mends them re-parses from it', () => {
+    forgetLastParses();
+    const path = '/work/keep-across-errors/compose.yaml';
+    const good = 'services:\n  web:\n    image: nginx\n  db:\n    image: postgres\n    restart: always\n';
+    const steps = [
+      good,
+      good.replace('image: postgres', 'image:o postgres'), // broken: a plain scalar where a key is wanted
+      good.replace('image: postgres', 'image:ow postgres'),
+      good, // mended back to the same text
+      good.replace('image: postgres', 'image:o postgres2'), // broken again, then mended differently
+      good.replace('image: postgres', 'image: postgres2'),
+    ];
+    const reports = steps.map((text) => analyzeText(path, text, 'compose', { keepParse: true, keepModel: true }));
+    steps.forEach((text, i) => {
+      const fresh = analyzeText(path, text, 'compose');
+      assert.deepEqual(JSON.parse(JSON.stringify(reports[i])), JSON.parse(JSON.stringify(fresh)), `step ${i}`);
+    });
+    const docOf = (i: number) => (reports[i] as { model?: { doc?: Document.Parsed } }).model!.doc!;
+    assert.ok(docOf(1).errors.length && docOf(2).errors.length && docOf(4).errors.length, 'the broken steps have errors');
+    assert.equal(docOf(3), docOf(0), 'the text mended back is the kept document itself');
+    // Mended differently: the service edited is re-parsed from the kept document, the one before it shared with it.
+    const services = (i: number) => (docOf(i).get('services') as { items: unknown[] }).items;
+    assert.equal(services(5)[0], services(0)[0], 'the service before the edit is the kept one');
+    assert.notEqual(services(5)[1], services(0)[1]);
+    forgetLastParses();
   });
 
   it('analyses the same with kept parses as without, along typed edits', () => {

@@ -82,6 +82,8 @@ const DEFAULT_PATH = 'compose.yaml';
 /**
  * The last error-free parse of the files analysed with `keepParse` (an editor's open documents), by path: the editor
  * analyses the same file at every keystroke, and the next text re-parses only the entry the edit touched (reparse.ts).
+ * A text with a YAML error leaves the kept parse in place: typing often breaks a line for a few keystrokes, and the
+ * text that mends it is then one entry away from the kept one (or the very same text).
  * A few files, each small enough. Nothing is kept for a scan or the CLI, which analyse each file once: a worker's heap
  * is small.
  */
@@ -103,7 +105,7 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   const parsed = parseYaml(source, options.keepParse ? lastParses.get(path) : undefined);
   if (options.keepParse) {
     if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) lastParses.set(path, { text, doc: parsed.doc });
-    else lastParses.delete(path);
+    else if (!parsed.doc || !parsed.doc.errors.length) lastParses.delete(path);
   }
   const model: ComposeModel = {
     kind: 'compose',

@@ -10,7 +10,7 @@
  * alone than inside the file, the caller parses the whole text. test/compose/reparse.test.ts compares both, node by
  * node, over every corpus Compose file and thousands of generated edits.
  */
-import { Alias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
 
 /** Options of every Compose parse (parseYaml): the entry must be read as the file is. */
 export const YAML_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false } as const;
@@ -22,7 +22,7 @@ export interface YamlParse {
 
 /**
  * The document of `text`, built from the parse of a previous text of the same file, or undefined when the edit
- * between them is not inside one entry (past its key's first character, up to its last line's break) or the previous
+ * between them is not inside one entry (from its key's first character up to its last line's break) or the previous
  * parse had any error or warning.
  */
 export function reparseEntry(previous: YamlParse, text: string): Document.Parsed | undefined {
@@ -50,9 +50,10 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const value = entry.value;
   const keyRange = key.range!;
   const valueRange = value.range!;
-  // The edit starts after the key's first character (its indentation and its start say which mapping the line
-  // belongs to: `findPair` asks for it) and ends before the line break of the entry's last line: text after that
-  // belongs to the next entry (comments, blank lines). An edit in the key renames the entry.
+  // The edit starts at the key's first character or after it (text typed before it, in its indentation, could move the
+  // line to another mapping: the key parsed alone must start at the same column, checked below) and ends before the
+  // line break of the entry's last line: text after that belongs to the next entry (comments, blank lines). An edit in
+  // the key renames the entry.
   if (old.indexOf('\n', keyRange[1]) < 0 || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
   if (old.charCodeAt(valueRange[1] - 1) !== 10 /* \n */) return undefined;
 
@@ -69,6 +70,9 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const fresh = map.items[0] as Pair;
   const freshKey = fresh.key;
   if (!isScalar(freshKey) || !isBlockMap(fresh.value) || freshKey.range?.[0] !== column) return undefined;
+  // An anchor or an alias reaches outside the entry: aliases further on read the anchors before them, and an alias
+  // parsed alone has no anchor to read. Looked for in the parsed nodes, so `&&` or `*` inside a string is no matter.
+  if (holdsAnchorOrAlias(fresh) || holdsAnchorOrAlias(entry)) return undefined;
   if (fresh.value.range?.[1] !== slice.length || fresh.value.range[2] !== slice.length) return undefined;
   if (freshKey.value !== key.value) {
     // A renamed entry: the file would report a key its mapping already has (a merge key `<<` is another matter).
@@ -90,10 +94,13 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // New containers down to the entry; everything after the edit copied and moved.
   const moved = (pair: unknown) => (startOf(pair as Pair) >= oldEnd ? copyMoved(pair, oldEnd, delta, schema) : pair);
   const newSection = copyMoved(section, oldEnd, delta, schema, false) as YAMLMap;
+  // The mappings holding the edit start where they did, even when text is typed at the start of their first key.
+  keepStart(newSection, section);
   newSection.items = section.items.map((pair) => (pair === entry ? replacement : (moved(pair) as Pair)));
   const newOuter = new Pair(outer.key, newSection);
   copyPairExtras(outer, newOuter);
   const newContents = copyMoved(contents, oldEnd, delta, schema, false) as YAMLMap;
+  keepStart(newContents, contents);
   newContents.items = contents.items.map((pair) => (pair === outer ? newOuter : (moved(pair) as Pair)));
 
   const next = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
@@ -108,17 +115,26 @@ function isBlockMap(node: unknown): node is YAMLMap {
   return isMap(node) && !node.flow && !!node.range;
 }
 
-/** The pair of a block mapping whose key starts before the edit and whose value ends after it. */
+/** The pair of a block mapping whose key starts at or before the edit and whose value ends after it. */
 function findPair(map: YAMLMap, start: number, end: number): Pair | undefined {
   for (const item of map.items) {
     const pair = item as Pair;
     const key = pair.key as Node | null;
     const value = pair.value as Node | null;
     if (!key?.range || !value?.range) continue;
-    if (key.range[0] < start && end < value.range[1]) return pair;
+    if (key.range[0] <= start && end < value.range[1]) return pair;
     if (key.range[0] >= start) return undefined;
   }
   return undefined;
+}
+
+/** Whether a node or pair, or anything in it, carries an anchor or is an alias. */
+function holdsAnchorOrAlias(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (isPair(node)) return holdsAnchorOrAlias(node.key) || holdsAnchorOrAlias(node.value);
+  if (isAlias(node) || (node as { anchor?: string }).anchor) return true;
+  if (isMap(node) || isSeq(node)) for (const item of node.items) if (holdsAnchorOrAlias(item)) return true;
+  return false;
 }
 
 function startOf(pair: Pair): number {
@@ -128,11 +144,12 @@ function startOf(pair: Pair): number {
 /**
  * Whether an entry's text (from the start of its key's line) reads alone as it does in the file: every line after
  * the first is blank, a comment or indented deeper than the key (else the file reads it as the next entry), and it
- * holds nothing that reaches outside it: anchors and aliases, tabs, document markers and directives, a block scalar
- * that keeps trailing blank lines, explicit keys and values (`? key`, `: value`, whose extent the next line decides).
+ * holds nothing that reaches outside it: tabs, document markers and directives, a block scalar that keeps trailing
+ * blank lines, explicit keys and values (`? key`, `: value`, whose extent the next line decides). Anchors and aliases
+ * are looked for in the parsed entry (`holdsAnchorOrAlias`).
  */
 function fitsAlone(slice: string, column: number): boolean {
-  if (/[&*\t]|^(---|\.\.\.|%)|[|>][1-9]?\+|^ *[?:]( |\r?$)/m.test(slice)) return false;
+  if (/\t|^(---|\.\.\.|%)|[|>][1-9]?\+|^ *[?:]( |\r?$)/m.test(slice)) return false;
   // A comment ending the last line takes the comments and blank lines after it in the file (and a `|+` block scalar
   // its blank lines): the entry would end elsewhere.
   const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
@@ -146,6 +163,10 @@ function fitsAlone(slice: string, column: number): boolean {
     lineStart = slice.indexOf('\n', lineStart) + 1;
   }
   return true;
+}
+
+function keepStart(copy: YAMLMap, original: YAMLMap): void {
+  if (copy.range && original.range) copy.range[0] = original.range[0];
 }
 
 function moveRange(range: readonly number[], from: number, delta: number): number[] {

@@ -68,7 +68,8 @@ export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml 
   if (deep !== undefined) {
     return { problems: [{ range: source.rangeOf(deep, deep + 1), message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.` }] };
   }
-  const doc = (previous && reparseEntry(previous, text)) || parseDocument(text, YAML_OPTIONS);
+  // The same text as the kept parse (a broken line mended back) is the same document: documents are never changed.
+  const doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseDocument(text, YAML_OPTIONS);
   const problems: SyntaxProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;
