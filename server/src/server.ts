@@ -1,3 +1,4 @@
+import { IdleCollector } from './idle-gc';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -247,6 +248,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     shutdown = true;
     parts?.workspace.close();
     parts?.documents.stop();
+    parts?.idle.stop();
   });
 
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason));
@@ -260,6 +262,8 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
   let workspace: Workspace | undefined;
   let documents: OpenDocuments | undefined;
   const analyzer = new Analyzer(log, (path) => documents?.textOfPath(path));
+  // After an open document's analysis, the garbage it left is collected before the next keystroke (idle-gc.ts).
+  const idle = new IdleCollector();
   const linter = new Linter(config, analyzer, store, log);
   documents = new OpenDocuments(
     config,
@@ -269,12 +273,13 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
     (_key, path) => workspace?.takeBack(path) ?? false,
     (entry) => {
       if (entry.path) workspace?.refreshDependentsSoon(entry.path);
+      idle.afterWork();
     },
   );
   workspace = new Workspace(connection, config, linter, store, documents, log);
   documents.listen(connection);
   const pull = new PullDiagnostics(store, documents, workspace);
-  return { config, store, analyzer, linter, documents, workspace, pull, log };
+  return { config, store, analyzer, linter, documents, workspace, pull, log, idle };
 }
 
 function initialFolders(params: InitializeParams): string[] {

@@ -1,0 +1,70 @@
+/**
+ * `IdleCollector` (server/src/idle-gc.ts): the young generation collected after an open document's analysis, while the
+ * next keystroke is still to come. Its schedule is checked with a fake collector; the real collector is checked to exist
+ * on this Node and to empty the young generation.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IdleCollector, youngCollector, youngSpace, type YoungSpace } from '../../server/src/idle-gc';
+
+function fake(space: YoungSpace | undefined) {
+  const calls: number[] = [];
+  const collector = new IdleCollector(() => calls.push(performance.now()), () => space, 5);
+  return { collector, calls };
+}
+
+describe('IdleCollector', () => {
+  it('collects once after a burst of work, once the work has paused', async () => {
+    const { collector, calls } = fake({ used: 8e6, size: 16e6 });
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) {
+      collector.afterWork();
+      await sleep(1);
+    }
+    assert.equal(calls.length, 0, 'not while work goes on');
+    await sleep(40);
+    assert.equal(calls.length, 1);
+    assert.equal(collector.collections, 1);
+    assert.ok(calls[0] - started >= 5, 'after the delay');
+  });
+
+  it('leaves a nearly empty young generation alone', async () => {
+    const { collector, calls } = fake({ used: 1e6, size: 16e6 });
+    collector.afterWork();
+    await sleep(30);
+    assert.equal(calls.length, 0);
+  });
+
+  it('drops a pending collection when stopped', async () => {
+    const { collector, calls } = fake({ used: 12e6, size: 16e6 });
+    collector.afterWork();
+    collector.stop();
+    await sleep(30);
+    assert.equal(calls.length, 0);
+  });
+
+  it('does nothing where the process cannot collect', async () => {
+    const collector = new IdleCollector(null, () => ({ used: 12e6, size: 16e6 }), 1);
+    assert.equal(collector.enabled, false);
+    collector.afterWork();
+    await sleep(20);
+    assert.equal(collector.collections, 0);
+  });
+
+  it('empties the young generation with the collector this Node gives', () => {
+    const collect = youngCollector();
+    assert.ok(collect, 'Node gives no young-generation collector: the server would leave collections to V8');
+    // Garbage: objects made and dropped, until the young generation holds at least a megabyte of them.
+    let made = 0;
+    for (let round = 0; round < 1000 && (youngSpace()?.used ?? 0) < 1e6; round++) {
+      const garbage = Array.from({ length: 2000 }, (_, i) => ({ i, text: `garbage ${i}` }));
+      made += garbage.length;
+    }
+    const before = youngSpace()!.used;
+    assert.ok(before >= 1e6, `young generation holds ${before} bytes after ${made} objects`);
+    collect();
+    const after = youngSpace()!.used;
+    assert.ok(after < before / 2, `young generation: ${before} bytes before the collection, ${after} after`);
+  });
+});
