@@ -35,9 +35,16 @@ function describeYaml(value: unknown): unknown {
 
 const TYPED = ['a', 'Z', '0', ' ', '  ', '-', '- ', ':', ': ', '#', ' #x', "'", '"', '{', '}', '[', ']', ',', '\n', '\n    ', '\n  x: 1', '|', '>', '!', '?', '&a', '*a', '\t', '${X}', '~', '...', '---', '+', '|+', '|2', '>-'];
 
-/** One edit at a seeded place: text typed, deleted, or replaced. */
+/** One edit at a seeded place (a third of them at a line's start or in its indentation): text typed, deleted, or replaced. */
 function edit(text: string, random: Random): string {
-  const at = Math.floor(random() * (text.length + 1));
+  let at = Math.floor(random() * (text.length + 1));
+  if (random() < 0.3) {
+    const lineEnd = text.indexOf('\n', at);
+    if (lineEnd >= 0) {
+      at = lineEnd + 1;
+      while (text[at] === ' ' && random() < 0.8) at++;
+    }
+  }
   const roll = random();
   if (roll < 0.5) return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at);
   if (roll < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
@@ -129,6 +136,21 @@ describe('Compose entry re-parse', () => {
     assert.equal(reparseEntry({ text, doc }, text.replace('wdb:', 'web:')), undefined, 'a rename onto a sibling');
     assert.equal(reparseEntry({ text, doc }, at('# the', '\n')), undefined, 'between entries');
     assert.equal(reparseEntry({ text, doc }, at('image: postgres', '&x ')), undefined, 'an anchor');
+    // Texts around the entry that the file reads into it once the edit changed it (each found by seeded fuzzing, and
+    // each re-parsed differently from the full parse before the checks that refuse them).
+    const refusedAround = [
+      // a comment after the entry, as deep as the entry's last mapping has become
+      ['services:  \n  frnte nd   uild:\n    +on&text: .\n   #x co|+ntaierame: fr:onten\n  +r&&t>s:\n    - "Z80:"\n', '    +on&text', '   +on&text'],
+      // a line after the entry, deeper than its key (an explicit `:` value)
+      ['servces*a:\n   &b xs"h:\n    ima*ge: build-t  est*a-s]s#h\n   :?uild:\n      con~t: .\n     :\n      &b x - fak~-ssh=.ke_rsa\n', '      con~t', '     con~t'],
+      // a comment inside the entry, less indented than its key: the plain scalar after it runs on into the next entry
+      ['services:\n  db:\n    environment:\n #x      - A=1\n      - B=2\n  frontend:\n    build: x\n', '      - B', '      B'],
+    ];
+    for (const [before, from, to] of refusedAround) {
+      const beforeDoc = parseDocument(before, YAML_OPTIONS) as Document.Parsed;
+      assert.equal(beforeDoc.errors.length, 0);
+      assert.equal(reparseEntry({ text: before, doc: beforeDoc }, before.replace(from, to)), undefined, `${JSON.stringify(from)} → ${JSON.stringify(to)}`);
+    }
     const anchored = 'x-base: &base\n  restart: always\nservices:\n  web:\n    image: nginx\n    <<: *base\n';
     const anchoredDoc = parseDocument(anchored, YAML_OPTIONS) as Document.Parsed;
     assert.equal(reparseEntry({ text: anchored, doc: anchoredDoc }, anchored.replace('nginx', 'nginx2')), undefined, 'an entry holding an alias');

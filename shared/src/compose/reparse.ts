@@ -62,6 +62,7 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const sliceEnd = valueRange[1] + delta;
   const slice = text.slice(lineStart, sliceEnd);
   if (!fitsAlone(slice, column) || !fitsAlone(old.slice(lineStart, valueRange[1]), column)) return undefined;
+  if (!linesAfterStayOut(text, sliceEnd, column)) return undefined;
 
   const alone = parseDocument(slice, YAML_OPTIONS);
   if (alone.errors.length || alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
@@ -143,7 +144,7 @@ function startOf(pair: Pair): number {
 
 /**
  * Whether an entry's text (from the start of its key's line) reads alone as it does in the file: every line after
- * the first is blank, a comment or indented deeper than the key (else the file reads it as the next entry), and it
+ * the first is blank or indented deeper than the key (else the file reads it as the next entry), and it
  * holds nothing that reaches outside it: tabs, document markers and directives, a block scalar that keeps trailing
  * blank lines, explicit keys and values (`? key`, `: value`, whose extent the next line decides). Anchors and aliases
  * are looked for in the parsed entry (`holdsAnchorOrAlias`).
@@ -159,7 +160,8 @@ function fitsAlone(slice: string, column: number): boolean {
     let i = lineStart;
     while (slice.charCodeAt(i) === 32) i++;
     const c = slice.charCodeAt(i);
-    if (i - lineStart <= column && c !== 10 && c !== 13 && c !== 35 /* # */) return false;
+    // A comment line too: one no deeper than the key can end the entry's mappings in the file.
+    if (i - lineStart <= column && c !== 10 && c !== 13) return false;
     lineStart = slice.indexOf('\n', lineStart) + 1;
   }
   return true;
@@ -167,6 +169,29 @@ function fitsAlone(slice: string, column: number): boolean {
 
 function keepStart(copy: YAMLMap, original: YAMLMap): void {
   if (copy.range && original.range) copy.range[0] = original.range[0];
+}
+
+/**
+ * Whether the lines right after the entry stay outside it in the file too: the first line with content must be no
+ * deeper than the entry's key (else the file reads it as part of the entry once the edit changed the entry's
+ * indentation or its last value, as a `:` line of an explicit pair or the next line of a plain scalar), and a comment
+ * line before it no deeper either (it would end the entry's last mapping as its trailing comment).
+ */
+function linesAfterStayOut(text: string, from: number, column: number): boolean {
+  let lineStart = from;
+  while (lineStart < text.length) {
+    let i = lineStart;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) {
+      if (i - lineStart > column) return false;
+      if (c !== 35 /* # */) return true;
+    }
+    const next = text.indexOf('\n', i);
+    if (next < 0) return true;
+    lineStart = next + 1;
+  }
+  return true;
 }
 
 function moveRange(range: readonly number[], from: number, delta: number): number[] {
