@@ -110,7 +110,7 @@ describe('Compose entry re-parse', () => {
         const kept = compareWithFull({ text, doc }, next);
         if (kept) reparsed++;
         const full = parseDocument(next, YAML_OPTIONS) as Document.Parsed;
-        // A typist mends a broken line before going on; after an error, every edit would be parsed in full.
+        // A broken text is never the base of the next edit: the server keeps the last parse without errors.
         if (full.errors.length) continue;
         text = next;
         doc = kept ?? full;
@@ -146,6 +146,10 @@ describe('Compose entry re-parse', () => {
       // a comment inside the entry, less indented than its key: the plain scalar after it runs on into the next entry
       ['services:\n  db:\n    environment:\n #x      - A=1\n      - B=2\n  frontend:\n    build: x\n', '      - B', '      B'],
     ];
+    refusedAround.push(
+      // a block scalar typed at the entry's end takes the blank line after it in the file
+      ['services:\n  db:\n    healthcheck:\n      retries: 5\n\n  proxy:\n    image: nginx\n', 'retries: 5', 'retries: >-5'],
+    );
     for (const [before, from, to] of refusedAround) {
       const beforeDoc = parseDocument(before, YAML_OPTIONS) as Document.Parsed;
       assert.equal(beforeDoc.errors.length, 0);
@@ -160,10 +164,30 @@ describe('Compose entry re-parse', () => {
     assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) as Document.Parsed }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
   });
 
+  it('re-parses an entry left broken with the entry after it, errors included, unless the break reaches past it', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    restart: always\n\n  # the database\n  db:\n    image: postgres\n    restart: always\n';
+    const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+    // Typed right after a colon: a plain scalar where a key is wanted.
+    const broken = compareWithFull({ text, doc }, text.replace('image: nginx', 'image:x nginx'));
+    assert.ok(broken, 'a broken line inside the first service');
+    assert.ok(broken.errors.length > 0, 'with the errors of the full parse');
+    assert.ok(compareWithFull({ text, doc }, text.replace('    restart: always\n\n', '    -x restart: always\n\n')), 'a broken sequence dash');
+    // The last entry of its section has no entry after it to show where it ends.
+    assert.equal(reparseEntry({ text, doc }, text.replace('image: postgres', 'image:x postgres')), undefined, 'a broken last entry');
+    // A quote left open runs on into the next entry: that entry no longer reads as it did.
+    assert.equal(reparseEntry({ text, doc }, text.replace('image: nginx', 'image: "nginx')), undefined, 'an open quote');
+    // A broken key line: the file reads the comments above it differently (found by seeded fuzzing).
+    const commented = 'services:\n  db:\n    image: postgres\n\n  # Note: Redis is an external service.\n  # https://hub.docker.com/_/redis\n  redis:\n    image: redis:alpine\n    restart: always\n\n  app:\n    image: nextcloud\n';
+    const commentedDoc = parseDocument(commented, YAML_OPTIONS) as Document.Parsed;
+    assert.equal(reparseEntry({ text: commented, doc: commentedDoc }, commented.replace('  redis:', '  r\n    edis:')), undefined, 'a key broken in two');
+    // An open bracket: yaml ends the flow sequence at the entry's end, in the file as alone (compared if taken).
+    compareWithFull({ text, doc }, text.replace('image: nginx', 'image: [nginx'));
+  });
+
   it('keeps the last parse without errors across broken texts: the text that mends them re-parses from it', () => {
     forgetLastParses();
     const path = '/work/keep-across-errors/compose.yaml';
-    const good = 'services:\n  web:\n    image: nginx\n  db:\n    image: postgres\n    restart: always\n';
+    const good = 'services:\n  cache:\n    image: redis\n  web:\n    image: nginx\n    restart: always\n  db:\n    image: postgres\n    restart: always\n';
     const steps = [
       good,
       good.replace('image: postgres', 'image:o postgres'), // broken: a plain scalar where a key is wanted
@@ -171,6 +195,9 @@ describe('Compose entry re-parse', () => {
       good, // mended back to the same text
       good.replace('image: postgres', 'image:o postgres2'), // broken again, then mended differently
       good.replace('image: postgres', 'image: postgres2'),
+      // broken in the middle service: re-parsed with the one after it
+      good.replace('image: postgres', 'image: postgres2').replace('image: nginx', 'image:o nginx'),
+      good.replace('image: postgres', 'image: postgres2').replace('image: nginx', 'image:o nginx').replace('    restart: always\n  db', '    restartx: always\n  db'),
     ];
     const reports = steps.map((text) => analyzeText(path, text, 'compose', { keepParse: true, keepModel: true }));
     steps.forEach((text, i) => {
@@ -178,12 +205,15 @@ describe('Compose entry re-parse', () => {
       assert.deepEqual(JSON.parse(JSON.stringify(reports[i])), JSON.parse(JSON.stringify(fresh)), `step ${i}`);
     });
     const docOf = (i: number) => (reports[i] as { model?: { doc?: Document.Parsed } }).model!.doc!;
-    assert.ok(docOf(1).errors.length && docOf(2).errors.length && docOf(4).errors.length, 'the broken steps have errors');
+    assert.ok(docOf(1).errors.length && docOf(2).errors.length && docOf(4).errors.length && docOf(6).errors.length && docOf(7).errors.length, 'the broken steps have errors');
     assert.equal(docOf(3), docOf(0), 'the text mended back is the kept document itself');
     // Mended differently: the service edited is re-parsed from the kept document, the one before it shared with it.
     const services = (i: number) => (docOf(i).get('services') as { items: unknown[] }).items;
-    assert.equal(services(5)[0], services(0)[0], 'the service before the edit is the kept one');
-    assert.notEqual(services(5)[1], services(0)[1]);
+    assert.equal(services(5)[1], services(0)[1], 'the service before the edit is the kept one');
+    assert.notEqual(services(5)[2], services(0)[2]);
+    // Broken in the middle service: re-parsed with the one after it, the one before shared.
+    assert.equal(services(6)[0], services(5)[0], 'the service before a broken one is the kept one');
+    assert.equal(services(7)[0], services(5)[0]);
     forgetLastParses();
   });
 

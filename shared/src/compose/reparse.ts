@@ -7,8 +7,10 @@
  * with their offsets moved by the edit's length.
  *
  * The result must be the document a full parse gives, or nothing: whenever the entry's text could read differently
- * alone than inside the file, the caller parses the whole text. test/compose/reparse.test.ts compares both, node by
- * node, over every corpus Compose file and thousands of generated edits.
+ * alone than inside the file, the caller parses the whole text. An entry the edit left broken is parsed together with
+ * the entry after it, which must come out as it was (yaml's error recovery can read past the broken entry).
+ * test/compose/reparse.test.ts compares both, node by node, errors included, over every corpus Compose file and
+ * thousands of generated edits.
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
 
@@ -23,7 +25,7 @@ export interface YamlParse {
 /**
  * The document of `text`, built from the parse of a previous text of the same file, or undefined when the edit
  * between them is not inside one entry (from its key's first character up to its last line's break) or the previous
- * parse had any error or warning.
+ * parse had any error or warning. The edit may leave the entry broken: the document then has the full parse's errors.
  */
 export function reparseEntry(previous: YamlParse, text: string): Document.Parsed | undefined {
   const old = previous.text;
@@ -64,10 +66,25 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   if (!fitsAlone(slice, column) || !fitsAlone(old.slice(lineStart, valueRange[1]), column)) return undefined;
   if (!linesAfterStayOut(text, sliceEnd, column)) return undefined;
 
-  const alone = parseDocument(slice, YAML_OPTIONS);
-  if (alone.errors.length || alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
+  let alone = parseDocument(slice, YAML_OPTIONS);
+  // An entry left broken by the edit (typing often breaks a line for a few keystrokes) may end elsewhere in the file
+  // than alone: yaml's recovery reads on into what follows. It is parsed again with the next entry after it, and taken
+  // only when every error lies before that next entry and the next entry reads exactly as it did.
+  const following = alone.errors.length ? nextEntry(old, section, entry, column) : undefined;
+  if (alone.errors.length) {
+    // A broken key line changes how the file reads the comments and lines before it: only values break here.
+    if (!following || start <= old.indexOf('\n', keyRange[1])) return undefined;
+    alone = parseDocument(text.slice(lineStart, following.end + delta), YAML_OPTIONS);
+  }
+  if (alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
   const map = alone.contents;
-  if (!isBlockMap(map) || map.items.length !== 1 || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
+  if (!isBlockMap(map) || map.items.length !== (following ? 2 : 1) || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
+  if (following) {
+    const after = map.items[1] as Pair;
+    const afterStart = (after.key as Node | null)?.range?.[0];
+    if (afterStart === undefined || alone.errors.some((error) => error.pos[1] > afterStart)) return undefined;
+    if (!readsAs(after, following.pair, lineStart - delta)) return undefined;
+  }
   const fresh = map.items[0] as Pair;
   const freshKey = fresh.key;
   if (!isScalar(freshKey) || !isBlockMap(fresh.value) || freshKey.range?.[0] !== column) return undefined;
@@ -75,6 +92,8 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // parsed alone has no anchor to read. Looked for in the parsed nodes, so `&&` or `*` inside a string is no matter.
   if (holdsAnchorOrAlias(fresh) || holdsAnchorOrAlias(entry)) return undefined;
   if (fresh.value.range?.[1] !== slice.length || fresh.value.range[2] !== slice.length) return undefined;
+  // A block scalar ending the entry takes the blank lines after it in the file (`retries: >-` typed above one).
+  if (endsInBlockScalar(fresh.value, slice.length) && /^[ \t]*\r?\n/.test(text.slice(sliceEnd, sliceEnd + 200))) return undefined;
   if (freshKey.value !== key.value) {
     // A renamed entry: the file would report a key its mapping already has (a merge key `<<` is another matter).
     const name = freshKey.value;
@@ -106,10 +125,61 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
 
   const next = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
   next.contents = newContents as unknown as Document.Parsed["contents"];
-  next.errors = [];
+  // The errors of a broken entry, at their places in the file.
+  for (const error of alone.errors) error.pos = [error.pos[0] + lineStart, error.pos[1] + lineStart];
+  next.errors = alone.errors;
   next.warnings = [];
   if (doc.range) next.range = moveRange(doc.range, oldEnd, delta) as typeof doc.range;
   return next;
+}
+
+/**
+ * The entry after `entry` in its section, with the offset where it ends, when it can show whether a broken entry
+ * before it ends where it did: a plain key at the same column, a value that ends with its last line's break, its
+ * own text reading alone as in the file, and no anchor or alias in it.
+ */
+function nextEntry(old: string, section: YAMLMap, entry: Pair, column: number): { pair: Pair; end: number } | undefined {
+  const pair = section.items[section.items.indexOf(entry) + 1] as Pair | undefined;
+  const key = pair?.key as Node | null | undefined;
+  const value = pair?.value as Node | null | undefined;
+  if (!pair || !isScalar(key) || !key.range || !value?.range) return undefined;
+  const end = value.range[1];
+  if (end !== value.range[2] || old.charCodeAt(end - 1) !== 10 /* \n */) return undefined;
+  const lineStart = old.lastIndexOf('\n', key.range[0] - 1) + 1;
+  if (key.range[0] - lineStart !== column || !fitsAlone(old.slice(lineStart, end), column) || holdsAnchorOrAlias(pair)) return undefined;
+  return { pair, end };
+}
+
+/** Whether a block scalar (`|`, `>`) in the node ends at `end`. */
+function endsInBlockScalar(node: unknown, end: number): boolean {
+  if (isPair(node)) return endsInBlockScalar(node.key, end) || endsInBlockScalar(node.value, end);
+  if (isScalar(node)) return (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && !!node.range && node.range[1] >= end;
+  if (isMap(node) || isSeq(node)) return node.items.some((item) => endsInBlockScalar(item, end));
+  return false;
+}
+
+/** Whether two parsed nodes (or pairs) are the same, every offset of `a` plus `shift` being `b`'s. */
+function readsAs(a: unknown, b: unknown, shift: number): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => readsAs(item, (b as unknown[])[i], shift));
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  for (const name of names) {
+    if (name === 'schema') continue;
+    const x = (a as Record<string, unknown>)[name];
+    const y = (b as Record<string, unknown>)[name];
+    if (name === 'range') {
+      const [ra, rb] = [x as number[] | null, y as number[] | null];
+      if (!ra || !rb || ra.length !== rb.length || ra.some((offset, i) => offset + shift !== rb[i])) return false;
+    } else if (typeof x === 'symbol' || typeof y === 'symbol') {
+      // A merge key's symbol is made anew at each parse.
+      if (typeof x !== typeof y || (x as symbol).description !== (y as symbol).description) return false;
+    } else if (!readsAs(x, y, shift)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isBlockMap(node: unknown): node is YAMLMap {
