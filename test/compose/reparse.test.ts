@@ -242,4 +242,35 @@ describe('Compose entry re-parse', () => {
     forgetLastParses();
     assert.ok(compared > 200 && reparsed > 50, `analyses compared: ${compared}, of texts re-parsed: ${reparsed}`);
   });
+
+  it('analyses the same with kept parses as without, along typing that breaks the YAML for a few keystrokes', () => {
+    // The benchmark's 500-line file: characters typed right after a `:` or a `-` (a plain scalar where a key or an item
+    // was), then deleted again.
+    const start = editorCompose(loadCorpus());
+    const path = '/work/typing-breaks/compose.yaml';
+    const random = mulberry32(41);
+    const marks = [...start.matchAll(/[:-](?= )/g)].map((match) => match.index! + 1);
+    forgetLastParses();
+    const keptDoc = (analyzeText(path, start, 'compose', { keepParse: true, keepModel: true }) as { model?: { doc?: Document.Parsed } }).model!.doc!;
+    const keptServices = (keptDoc.get('services') as { items: { value: { range: number[] } }[] }).items;
+    let broken = 0;
+    let sharedBeforeBroken = 0;
+    for (let burst = 0; burst < 8; burst++) {
+      const at = marks[Math.floor(random() * marks.length)];
+      const typedText = 'x' + 'abc019'[Math.floor(random() * 6)];
+      const texts = [1, 2, 1, 0].map((n) => start.slice(0, at) + typedText.slice(0, n) + start.slice(at));
+      for (const text of texts) {
+        const kept = analyzeText(path, text, 'compose', { keepParse: true, keepModel: true });
+        const fresh = analyzeText(path, text, 'compose');
+        assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(fresh)), `typed at ${at}: ${JSON.stringify(text.slice(at - 20, at + 20))}`);
+        const doc = (kept as { model?: { doc?: Document.Parsed } }).model!.doc!;
+        if (!doc.errors.length) continue;
+        broken++;
+        // Re-parsed from the kept document (not parsed whole): the first service is the kept one.
+        if (at > keptServices[0].value.range[1] && (doc.get('services') as { items: unknown[] }).items[0] === keptServices[0]) sharedBeforeBroken++;
+      }
+    }
+    forgetLastParses();
+    assert.ok(broken >= 8 && sharedBeforeBroken >= 4, `broken texts analysed: ${broken}, re-parsed from the kept document: ${sharedBeforeBroken}`);
+  });
 });
