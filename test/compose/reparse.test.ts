@@ -172,6 +172,10 @@ describe('Compose entry re-parse', () => {
     assert.ok(broken, 'a broken line inside the first service');
     assert.ok(broken.errors.length > 0, 'with the errors of the full parse');
     assert.ok(compareWithFull({ text, doc }, text.replace('    restart: always\n\n', '    -x restart: always\n\n')), 'a broken sequence dash');
+    // A broken last line: yaml's recovery ends the entry at the next line's indentation, in the file as with the next entry.
+    const listed = 'services:\n  cron:\n    depends_on:\n      - db\n      - redis\n  web:\n    image: nginx\n';
+    const listedDoc = parseDocument(listed, YAML_OPTIONS) as Document.Parsed;
+    assert.ok(compareWithFull({ text: listed, doc: listedDoc }, listed.replace('      - redis', '      -8 redis'))?.errors.length, 'a broken last line');
     // The last entry of its section has no entry after it to show where it ends.
     assert.equal(reparseEntry({ text, doc }, text.replace('image: postgres', 'image:x postgres')), undefined, 'a broken last entry');
     // A quote left open runs on into the next entry: that entry no longer reads as it did.

@@ -79,10 +79,12 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   if (alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
   const map = alone.contents;
   if (!isBlockMap(map) || map.items.length !== (following ? 2 : 1) || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
+  let afterStart: number | undefined;
   if (following) {
     const after = map.items[1] as Pair;
-    const afterStart = (after.key as Node | null)?.range?.[0];
-    if (afterStart === undefined || alone.errors.some((error) => error.pos[1] > afterStart)) return undefined;
+    const afterKeyStart = (after.key as Node | null)?.range?.[0];
+    if (afterKeyStart === undefined || alone.errors.some((error) => error.pos[1] > afterKeyStart)) return undefined;
+    afterStart = afterKeyStart;
     if (!readsAs(after, following.pair, lineStart - delta)) return undefined;
   }
   const fresh = map.items[0] as Pair;
@@ -91,7 +93,11 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // An anchor or an alias reaches outside the entry: aliases further on read the anchors before them, and an alias
   // parsed alone has no anchor to read. Looked for in the parsed nodes, so `&&` or `*` inside a string is no matter.
   if (holdsAnchorOrAlias(fresh) || holdsAnchorOrAlias(entry)) return undefined;
-  if (fresh.value.range?.[1] !== slice.length || fresh.value.range[2] !== slice.length) return undefined;
+  // The entry ends where its text does; a broken one may end earlier, or take the next line's indentation, as in the
+  // file (the next entry then starts where it did: checked above).
+  const end = afterStart ?? slice.length;
+  const [, valueEnd, nodeEnd] = fresh.value.range ?? [];
+  if (valueEnd === undefined || nodeEnd === undefined || (afterStart === undefined ? valueEnd !== end || nodeEnd !== end : valueEnd > end || nodeEnd > end)) return undefined;
   // A block scalar ending the entry takes the blank lines after it in the file (`retries: >-` typed above one).
   if (endsInBlockScalar(fresh.value, slice.length) && /^[ \t]*\r?\n/.test(text.slice(sliceEnd, sliceEnd + 200))) return undefined;
   if (freshKey.value !== key.value) {
