@@ -243,8 +243,11 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
         const split = (flag: boolean) => summarize(times.filter((_, i) => reparsed[i] === flag));
         const [one, whole] = [split(true), split(false)];
         const figures = (x: Summary) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
+        const wholeFile = 'an edit outside a service (between two entries, at a top-level key), one that left the last service of a section broken or broke the YAML past the next service, or one that turned a service into a plain value';
         s.notes.push(
-          `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (with the next service when the edit left it broken), or mended the text back to the last one without errors (shared/src/compose/reparse.ts; ${figures(one)}); the other ${whole.n} parsed the whole file (${figures(whole)}): an edit outside a service (between two entries, at a top-level key), one that left the last service of a section broken or broke YAML past the next service, or one that turned a service into a plain value. The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.`,
+          `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (with the next service when the edit left it broken), or mended the text back to the last one without errors (shared/src/compose/reparse.ts; ${figures(one)}); ` +
+            (whole.n ? `the other ${whole.n} parsed the whole file (${figures(whole)}): ${wholeFile}.` : `none parsed the whole file (what would: ${wholeFile}).`) +
+            ' The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.',
         );
       }
       const beyond = latencies.p99;
