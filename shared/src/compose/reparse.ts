@@ -56,7 +56,8 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // line to another mapping: the key parsed alone must start at the same column, checked below) and ends before the
   // line break of the entry's last line: text after that belongs to the next entry (comments, blank lines). An edit in
   // the key renames the entry.
-  if (old.indexOf('\n', keyRange[1]) < 0 || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
+  const keyLineEnd = old.indexOf('\n', keyRange[1]);
+  if (keyLineEnd < 0 || oldEnd >= valueRange[1] || valueRange[1] !== valueRange[2]) return undefined;
   if (old.charCodeAt(valueRange[1] - 1) !== 10 /* \n */) return undefined;
 
   const lineStart = old.lastIndexOf('\n', keyRange[0] - 1) + 1;
@@ -73,19 +74,21 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   const following = alone.errors.length ? nextEntry(old, section, entry, column) : undefined;
   if (alone.errors.length) {
     // A broken key line changes how the file reads the comments and lines before it: only values break here.
-    if (!following || start <= old.indexOf('\n', keyRange[1])) return undefined;
+    if (!following || start <= keyLineEnd) return undefined;
     alone = parseDocument(text.slice(lineStart, following.end + delta), YAML_OPTIONS);
   }
   if (alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
   const map = alone.contents;
   if (!isBlockMap(map) || map.items.length !== (following ? 2 : 1) || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
-  let afterStart: number | undefined;
+  // Alone, the entry ends where its text does. Broken, and read with the next entry, it may end earlier or take the
+  // next line's indentation, as in the file: it ends before that next entry, which starts where it did.
+  let end = slice.length;
   if (following) {
     const after = map.items[1] as Pair;
-    const afterKeyStart = (after.key as Node | null)?.range?.[0];
-    if (afterKeyStart === undefined || alone.errors.some((error) => error.pos[1] > afterKeyStart)) return undefined;
-    afterStart = afterKeyStart;
+    const afterStart = (after.key as Node | null)?.range?.[0];
+    if (afterStart === undefined || alone.errors.some((error) => error.pos[1] > afterStart)) return undefined;
     if (!readsAs(after, following.pair, lineStart - delta)) return undefined;
+    end = afterStart;
   }
   const fresh = map.items[0] as Pair;
   const freshKey = fresh.key;
@@ -93,11 +96,8 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // An anchor or an alias reaches outside the entry: aliases further on read the anchors before them, and an alias
   // parsed alone has no anchor to read. Looked for in the parsed nodes, so `&&` or `*` inside a string is no matter.
   if (holdsAnchorOrAlias(fresh) || holdsAnchorOrAlias(entry)) return undefined;
-  // The entry ends where its text does; a broken one may end earlier, or take the next line's indentation, as in the
-  // file (the next entry then starts where it did: checked above).
-  const end = afterStart ?? slice.length;
   const [, valueEnd, nodeEnd] = fresh.value.range ?? [];
-  if (valueEnd === undefined || nodeEnd === undefined || (afterStart === undefined ? valueEnd !== end || nodeEnd !== end : valueEnd > end || nodeEnd > end)) return undefined;
+  if (valueEnd === undefined || nodeEnd === undefined || (following ? Math.max(valueEnd, nodeEnd) > end : valueEnd !== end || nodeEnd !== end)) return undefined;
   // A block scalar ending the entry takes the blank lines after it in the file (`retries: >-` typed above one).
   if (endsInBlockScalar(fresh.value, slice.length) && /^[ \t]*\r?\n/.test(text.slice(sliceEnd, sliceEnd + 200))) return undefined;
   if (freshKey.value !== key.value) {
@@ -119,15 +119,10 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
 
   // New containers down to the entry; everything after the edit copied and moved.
   const moved = (pair: unknown) => (startOf(pair as Pair) >= oldEnd ? copyMoved(pair, oldEnd, delta, schema) : pair);
-  const newSection = copyMoved(section, oldEnd, delta, schema, false) as YAMLMap;
-  // The mappings holding the edit start where they did, even when text is typed at the start of their first key.
-  keepStart(newSection, section);
-  newSection.items = section.items.map((pair) => (pair === entry ? replacement : (moved(pair) as Pair)));
+  const newSection = copyHolding(section, oldEnd, delta, schema, section.items.map((pair) => (pair === entry ? replacement : moved(pair))));
   const newOuter = new Pair(outer.key, newSection);
   copyPairExtras(outer, newOuter);
-  const newContents = copyMoved(contents, oldEnd, delta, schema, false) as YAMLMap;
-  keepStart(newContents, contents);
-  newContents.items = contents.items.map((pair) => (pair === outer ? newOuter : (moved(pair) as Pair)));
+  const newContents = copyHolding(contents, oldEnd, delta, schema, contents.items.map((pair) => (pair === outer ? newOuter : moved(pair))));
 
   const next = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
   next.contents = newContents as unknown as Document.Parsed["contents"];
@@ -243,10 +238,6 @@ function fitsAlone(slice: string, column: number): boolean {
   return true;
 }
 
-function keepStart(copy: YAMLMap, original: YAMLMap): void {
-  if (copy.range && original.range) copy.range[0] = original.range[0];
-}
-
 /**
  * Whether the lines right after the entry stay outside it in the file too: the first line with content must be no
  * deeper than the entry's key (else the file reads it as part of the entry once the edit changed the entry's
@@ -280,11 +271,10 @@ function copyPairExtras(from: Pair, to: Pair): void {
 }
 
 /**
- * A copy of a node that lies after the edit (with everything in it, unless `deep` is false), every offset moved by the
- * edit's length. Built with the node classes' constructors and plain property copies: `clone()` copies through
+ * A copy of a node that lies after the edit, with everything in it, every offset moved by the edit's length. Built with the node classes' constructors and plain property copies: `clone()` copies through
  * property descriptors, which took a third of a re-parse, and leaves objects slower to read.
  */
-function copyMoved(node: unknown, from: number, delta: number, schema: Schema, deep = true): unknown {
+function copyMoved(node: unknown, from: number, delta: number, schema: Schema): unknown {
   if (!node || typeof node !== 'object') return node;
   const prototype = Object.getPrototypeOf(node) as object;
   if (prototype === Pair.prototype) {
@@ -305,7 +295,18 @@ function copyMoved(node: unknown, from: number, delta: number, schema: Schema, d
     return cloned;
   }
   if (copy.range) copy.range = moveRange(copy.range, from, delta);
-  if (deep && copy.items) copy.items = copy.items.map((item) => copyMoved(item, from, delta, schema));
+  if (copy.items) copy.items = copy.items.map((item) => copyMoved(item, from, delta, schema));
+  return copy;
+}
+
+/**
+ * A copy of a mapping that holds the edit, with the items given: it starts where it did (even when text is typed at
+ * the start of its first key), and its ends move by the edit's length.
+ */
+function copyHolding(map: YAMLMap, from: number, delta: number, schema: Schema, items: unknown[]): YAMLMap {
+  const copy = Object.assign(new YAMLMap(schema), map);
+  if (map.range) copy.range = [map.range[0], ...moveRange(map.range.slice(1), from, delta)] as typeof map.range;
+  copy.items = items as YAMLMap['items'];
   return copy;
 }
 
