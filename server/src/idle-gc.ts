@@ -33,7 +33,7 @@ const DELAY_MS = 2;
 
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
-  /** Collections run (for tests and the log). */
+  /** Collections run so far. */
   collections = 0;
 
   constructor(

@@ -1,4 +1,3 @@
-import { IdleCollector } from './idle-gc';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -20,6 +19,7 @@ import { CODE_ACTION_KINDS, codeActions, editSupport, isFixAllData, resolveFixAl
 import { Configuration } from './configuration';
 import { OpenDocuments } from './documents';
 import { hover } from './hover';
+import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
 import { Logger, describeError } from './log';
 import { pathOfUri, uriOfPath } from './paths';
