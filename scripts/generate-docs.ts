@@ -2,12 +2,12 @@
 // Pages of rules that no longer exist are removed. `test/docs.test.ts` fails when the files differ from this output.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { RULES, BUILTINS } from '../shared/src/rules/index';
+import { allMetas } from '../shared/src/rules/index';
 import { renderAllDocs, withReadmeRuleTable } from '../shared/src/docs';
 import { repoRoot } from './repo-root';
 
 const root = repoRoot();
-const files = renderAllDocs([...RULES.map((rule) => rule.meta), ...BUILTINS]);
+const files = renderAllDocs(allMetas());
 let written = 0;
 for (const [path, content] of files) {
   const target = join(root, path);
@@ -32,7 +32,7 @@ for (const path of markdownFiles(join(root, 'docs', 'rules'))) {
 }
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updatedReadme = withReadmeRuleTable(readme, [...RULES.map((rule) => rule.meta), ...BUILTINS]);
+const updatedReadme = withReadmeRuleTable(readme, allMetas());
 if (updatedReadme !== readme) {
   writeFileSync(readmePath, updatedReadme);
   written++;

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROFILES } from '../shared/src/images/profiles/index';
 import { profileSources } from '../shared/src/images/sources';
+import { distrolessSources } from '../shared/src/images/distroless';
 
 const mirrors = process.env.BULKHEAD_MIRRORS ?? '/work/.mirror';
 const cache = new Map<string, string | null>();
@@ -39,8 +40,9 @@ let verified = 0;
 let pages = 0;
 const unchecked = new Set<string>();
 const failures: string[] = [];
-for (const profile of PROFILES) {
-  for (const { where, source } of profileSources(profile)) {
+const cited = [...PROFILES.map((profile) => ({ id: profile.id, sources: profileSources(profile) })), { id: 'distroless', sources: distrolessSources() }];
+for (const profile of cited) {
+  for (const { where, source } of profile.sources) {
     if (source.url) {
       pages++;
       continue;
@@ -60,7 +62,7 @@ for (const profile of PROFILES) {
     else verified++;
   }
 }
-console.log(`${PROFILES.length} profiles: ${verified} excerpts found in their upstream files, ${pages} documentation pages (not readable offline), ${failures.length} not found`);
+console.log(`${PROFILES.length} profiles and the distroless table: ${verified} excerpts found in their upstream files, ${pages} documentation pages (not readable offline), ${failures.length} not found`);
 if (unchecked.size) console.log(`not checked (no snapshot in ${mirrors}): ${[...unchecked].sort().join(', ')}`);
 for (const failure of failures) console.log(`  ✗ ${failure}`);
 process.exitCode = failures.length ? 1 : 0;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RULES } from '../shared/src/rules/index';
-import { analyzeText } from '../shared/src/engine';
+import { analyzeText, expandAspects } from '../shared/src/engine';
 import { parserRegistered } from '../scripts/kinds';
 import { THREATS } from '../shared/src/threats';
 import { exampleKind, examplePath, ruleDocPath } from '../shared/src/docs';
@@ -86,7 +86,7 @@ describe('rule registry', () => {
         assert.equal(meta.fix !== 'none', typeof rule.fixes === 'function', `fix is '${meta.fix}' but the rule ${rule.fixes ? 'has' : 'has no'} fixes()`);
         if (meta.fix === 'none') return;
         const offered = meta.docs.examples.bad.flatMap((code) =>
-          analyzeText(examplePath(meta), code, exampleKind(meta)).diagnostics.filter((d) => d.ruleId === meta.id).flatMap((d) => d.fixes),
+          expandAspects(analyzeText(examplePath(meta), code, exampleKind(meta)).diagnostics).filter((d) => d.ruleId === meta.id).flatMap((d) => d.fixes),
         );
         assert.ok(offered.length > 0, `fix is '${meta.fix}' but no bad example is offered a fix: document one that is`);
         if (meta.fix === 'safe') assert.deepEqual(offered.filter((f) => !f.safe).map((f) => f.title), [], 'unsafe fixes offered by a safe rule');

@@ -21,7 +21,15 @@ export interface RulesCommand {
   outputPath?: string;
 }
 
-export type Command = ScanCommand | RulesCommand | { command: 'help' } | { command: 'version' };
+/** `bulkhead report`: the posture matrix of the scanned files, as Markdown. */
+export interface ReportCommand {
+  command: 'report';
+  paths: string[];
+  configPath?: string;
+  outputPath?: string;
+}
+
+export type Command = ScanCommand | RulesCommand | ReportCommand | { command: 'help' } | { command: 'version' };
 
 /** A command line that cannot be run as written: exit 2 with the message and a pointer to `--help`. */
 export class UsageError extends Error {}
@@ -35,19 +43,19 @@ interface OptionSpec {
   /** Name of the value it takes, or absent for a flag. */
   value?: string;
   /** Commands it applies to. */
-  commands: readonly ('scan' | 'rules')[];
+  commands: readonly ('scan' | 'rules' | 'report')[];
 }
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FORMAT', commands: ['scan', 'rules'] },
-  { name: 'output', short: 'o', value: 'FILE', commands: ['scan', 'rules'] },
+  { name: 'output', short: 'o', value: 'FILE', commands: ['scan', 'rules', 'report'] },
   { name: 'severity', short: 's', value: 'LEVEL', commands: ['scan'] },
-  { name: 'config', short: 'c', value: 'FILE', commands: ['scan'] },
+  { name: 'config', short: 'c', value: 'FILE', commands: ['scan', 'report'] },
   { name: 'fix', commands: ['scan'] },
   { name: 'quiet', short: 'q', commands: ['scan'] },
   { name: 'exit-zero', commands: ['scan'] },
-  { name: 'help', short: 'h', commands: ['scan', 'rules'] },
-  { name: 'version', short: 'v', commands: ['scan', 'rules'] },
+  { name: 'help', short: 'h', commands: ['scan', 'rules', 'report'] },
+  { name: 'version', short: 'v', commands: ['scan', 'rules', 'report'] },
 ];
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -84,8 +92,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('help')) return { command: 'help' };
   if (flags.has('version')) return { command: 'version' };
 
-  let command: 'scan' | 'rules' = 'scan';
-  if (!firstPositionalIsPath && (positionals[0] === 'scan' || positionals[0] === 'rules')) command = positionals.shift() as 'scan' | 'rules';
+  let command: 'scan' | 'rules' | 'report' = 'scan';
+  if (!firstPositionalIsPath && (positionals[0] === 'scan' || positionals[0] === 'rules' || positionals[0] === 'report')) command = positionals.shift() as 'scan' | 'rules' | 'report';
   else if (!firstPositionalIsPath && positionals[0] === 'help') return { command: 'help' };
 
   for (const spec of OPTIONS) {
@@ -99,6 +107,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const format = oneOf(values.get('format') ?? 'text', ['text', 'json'] as const, 'format');
     return { command, format, outputPath: values.get('output') };
   }
+
+  if (command === 'report') return { command, paths: positionals.length ? positionals : ['.'], configPath: values.get('config'), outputPath: values.get('output') };
 
   return {
     command,

@@ -6,6 +6,8 @@ export const VERSION: string = version;
 export const USAGE = `Usage:
   bulkhead [scan] [PATH ...] [options]   scan Dockerfiles and Compose files
   bulkhead rules [--format text|json]    list every rule and its metadata
+  bulkhead report [PATH ...] [-c FILE] [-o FILE]
+                                         the security posture of each service and image, as Markdown
 
 Scans each PATH (default: the current folder). A folder is walked for Dockerfile, Dockerfile.*, *.Dockerfile,
 Containerfile, compose.y(a)ml, compose.*.y(a)ml and docker-compose*.y(a)ml, skipping .git, node_modules, the

@@ -1,7 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { parseArgs, UsageError, type RulesCommand, type ScanCommand } from './args';
+import { parseArgs, UsageError, type ReportCommand, type RulesCommand, type ScanCommand } from './args';
+import { formatPostureMarkdown } from './formats/markdown';
+import { postureMatrix } from '../../shared/src/report/posture';
+import { postureSubjects } from '../../shared/src/report/subjects';
+import { RULES } from '../../shared/src/rules/index';
 import { palette, useColor } from './formats/colors';
 import { writeJson } from './formats/json';
 import { formatRulesJson, formatRulesText } from './formats/rules';
@@ -39,7 +43,40 @@ async function main(argv: readonly string[]): Promise<number> {
       return listRules(command);
     case 'scan':
       return scan(command);
+    case 'report':
+      return report(command);
   }
+}
+
+/** The posture matrix of the scanned files as Markdown: every row, what is in place, missing or unknown. */
+async function report(command: ReportCommand): Promise<number> {
+  const cwd = process.cwd();
+  const root = scannedRoot(command.paths[0], cwd);
+  let loaded;
+  let walked;
+  try {
+    loaded = loadConfig(command.configPath, root, cwd);
+    walked = walk(command.paths, { cwd, root, excludes: loaded.config.excludePatterns });
+  } catch (error) {
+    if (error instanceof ConfigLoadError || error instanceof PathError) {
+      warn(error.message);
+      return EXIT.trouble;
+    }
+    throw error;
+  }
+  for (const notice of walked.notices) warn(notice);
+  const options: ScanOptions = { config: loaded.config, cwd, fix: false, keepFixes: false };
+  const context = fileContext(options);
+  const inputs = walked.targets.map((target) => {
+    const file = scanTarget(target, options, context);
+    const text = file.skipped ? undefined : context.readFile?.(file.path);
+    const subjects = text === undefined ? [] : postureSubjects(file.kind, text, file.path, context);
+    const active = new Set(RULES.filter((r) => r.meta.kind === file.kind && loaded.config.rules[r.meta.id] !== 'off').map((r) => r.meta.id));
+    return { report: { path: file.path, kind: file.kind, skipped: file.skipped, diagnostics: file.diagnostics }, subjects, activeRules: active };
+  });
+  const error = writeReport(formatPostureMarkdown(postureMatrix(inputs)), command.outputPath, cwd);
+  if (error) warn(error);
+  return error ? EXIT.trouble : EXIT.clean;
 }
 
 function listRules(command: RulesCommand): number {

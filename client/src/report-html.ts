@@ -17,11 +17,11 @@ export type PageMessage =
   | { type: 'doc'; ruleId: string }
   | { type: 'refresh' };
 
-const STATUS_SYMBOL: Record<CellStatus, string> = { pass: '✓', fail: '✗', 'not-checked': '?', 'not-applicable': '–' };
+const STATUS_SYMBOL: Record<CellStatus, string> = { 'in-place': '✓', missing: '✗', unknown: '?', 'not-applicable': '–' };
 const STATUS_TEXT: Record<CellStatus, string> = {
-  pass: 'in place',
-  fail: 'missing',
-  'not-checked': 'not checked (its rules are off or not available)',
+  'in-place': 'in place',
+  missing: 'missing',
+  unknown: 'unknown',
   'not-applicable': 'not something this file can say',
 };
 
@@ -32,8 +32,9 @@ export function renderReportPage(report: SecurityReport, options: PageOptions): 
   const body = matrix.rows.map((row) => renderRow(row, report)).join('\n');
   const t = matrix.totals;
   const summary = matrix.rows.length
-    ? `${matrix.rows.length} ${matrix.rows.length === 1 ? 'row' : 'rows'}: ${t.pass} in place, ${t.fail} missing, ${t['not-checked']} not checked.`
+    ? `${matrix.rows.length} ${matrix.rows.length === 1 ? 'row' : 'rows'}: ${t['in-place']} in place, ${t.missing} missing, ${t.unknown} unknown.`
     : 'No Compose service or Dockerfile was found in the workspace.';
+  const sortable = (key: string, label: string, title: string) => `<th scope="col" title="${escapeHtml(title)}"><button type="button" class="sort" data-action="sort" data-key="${key}">${escapeHtml(label)}</button></th>`;
   const skipped = matrix.skipped.length
     ? `<section><h2>Not analysed</h2><ul>${matrix.skipped.map((s) => `<li>${escapeHtml(displayPath(s.path, report.folders))}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></section>`
     : '';
@@ -51,16 +52,17 @@ export function renderReportPage(report: SecurityReport, options: PageOptions): 
 <h1>Security posture</h1>
 <p class="summary">${escapeHtml(summary)}</p>
 <button type="button" class="refresh" data-action="refresh">Refresh</button>
+<label class="filter">Filter <input type="search" data-action="filter" placeholder="file, service or profile"></label>
 </header>
 <div class="matrix">
 <table>
-<thead><tr><th scope="col">Runs as</th>${head}</tr></thead>
+<thead><tr>${sortable('name', 'Runs as', 'Sort by service or stage')}${sortable('file', 'File', 'Sort by file')}${head}${sortable('missing', 'Missing', 'Sort by the number of missing mitigations')}</tr></thead>
 <tbody>
 ${body}
 </tbody>
 </table>
 </div>
-<p class="legend"><span class="pass">✓</span> in place · <span class="fail">✗</span> missing (click to go to the finding) · <span class="not-checked">?</span> not checked · <span class="not-applicable">–</span> not applicable</p>
+<p class="legend"><span class="in-place">✓</span> in place · <span class="missing">✗</span> missing (click to go to the finding) · <span class="unknown">?</span> unknown (hover for why) · <span class="not-applicable">–</span> not applicable</p>
 ${skipped}
 <script nonce="${options.nonce}">${SCRIPT}</script>
 </body>
@@ -73,16 +75,23 @@ function renderRow(row: PostureRow, report: SecurityReport): string {
   const label = subject.kind === 'compose' ? `service ${subject.name}` : subject.name === 'final stage' ? 'final stage' : `stage ${subject.name}`;
   const where = displayPath(subject.path, report.folders);
   const note = row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : '';
-  const name = `<th scope="row"><button type="button" class="link" ${openAttributes(uri, subject.range.start)}>${escapeHtml(label)}</button><div class="path">${escapeHtml(where)}</div>${note}</th>`;
-  return `<tr>${name}${row.cells.map((cell) => renderCell(cell, uri)).join('')}</tr>`;
+  const profile = subject.facts?.profile;
+  const facts = profile
+    ? `<details class="profile"><summary>${escapeHtml(profile.id)} image profile</summary><ul>${profile.facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul></details>`
+    : '';
+  const missing = row.cells.filter((c) => c.status === 'missing').length;
+  const search = [label, where, profile?.id ?? ''].join(' ').toLowerCase();
+  const name = `<th scope="row"><button type="button" class="link" ${openAttributes(uri, subject.range.start)}>${escapeHtml(label)}</button>${note}${facts}</th><td class="path">${escapeHtml(where)}</td>`;
+  return `<tr data-name="${escapeHtml(subject.name)}" data-file="${escapeHtml(where)}" data-missing="${missing}" data-search="${escapeHtml(search)}">${name}${row.cells.map((cell) => renderCell(cell, uri)).join('')}<td class="count">${missing}</td></tr>`;
 }
 
 function renderCell(cell: PostureCell, uri: string): string {
   const symbol = STATUS_SYMBOL[cell.status];
-  if (cell.status !== 'fail') return `<td class="${cell.status}" title="${escapeHtml(STATUS_TEXT[cell.status])}">${symbol}</td>`;
+  const why = cell.reason ? `${STATUS_TEXT[cell.status]}: ${cell.reason}` : STATUS_TEXT[cell.status];
+  if (cell.status !== 'missing' || !cell.findings.length) return `<td class="${cell.status}" title="${escapeHtml(why)}">${symbol}${cell.reason && cell.status !== 'in-place' ? `<div class="reason">${escapeHtml(cell.reason)}</div>` : ''}</td>`;
   const [first] = cell.findings;
   const title = cell.findings.map((f) => `${f.ruleId}: ${f.message}`).join('\n');
-  return `<td class="fail"><button type="button" class="cell" title="${escapeHtml(title)}" ${openAttributes(uri, first.range.start)}>${symbol}</button> <button type="button" class="rule" data-action="doc" data-rule="${escapeHtml(first.ruleId)}" title="Rule documentation">${escapeHtml(first.ruleId)}</button></td>`;
+  return `<td class="missing"><button type="button" class="cell" title="${escapeHtml(title)}" ${openAttributes(uri, first.range.start)}>${symbol}</button> <button type="button" class="rule" data-action="doc" data-rule="${escapeHtml(first.ruleId)}" title="Rule documentation">${escapeHtml(first.ruleId)}</button></td>`;
 }
 
 function openAttributes(uri: string, position: { line: number; character: number }): string {
@@ -111,14 +120,23 @@ h2 { font-size: 1.1em; font-weight: 600; }
 .matrix { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); padding: 4px 8px; }
-thead th { text-align: center; font-weight: 600; background: var(--vscode-editorWidget-background); }
+thead th { text-align: center; font-weight: 600; background: var(--vscode-editorWidget-background); position: sticky; top: 0; z-index: 1; }
+.matrix { max-height: 80vh; overflow: auto; }
+td.path { text-align: left; }
+.reason { font-size: 0.8em; white-space: normal; max-width: 16em; color: var(--vscode-descriptionForeground); }
+details.profile { font-size: 0.85em; color: var(--vscode-descriptionForeground); }
+details.profile ul { margin: 2px 0 0 1em; padding: 0; }
+.filter input { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); padding: 1px 4px; }
+button.sort { font-weight: 600; }
+button.sort:hover { text-decoration: underline; }
 tbody th { text-align: left; font-weight: normal; position: sticky; left: 0; background: var(--vscode-editor-background); }
 td { text-align: center; white-space: nowrap; }
-.pass { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
-.fail { color: var(--vscode-testing-iconFailed, var(--vscode-errorForeground)); }
-td.pass { background: color-mix(in srgb, var(--vscode-testing-iconPassed, var(--vscode-charts-green)) 12%, transparent); }
-td.fail { background: color-mix(in srgb, var(--vscode-testing-iconFailed, var(--vscode-errorForeground)) 14%, transparent); }
-.not-checked, .not-applicable { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); }
+.in-place { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
+.missing { color: var(--vscode-testing-iconFailed, var(--vscode-errorForeground)); }
+td.in-place { background: color-mix(in srgb, var(--vscode-testing-iconPassed, var(--vscode-charts-green)) 12%, transparent); }
+td.missing { background: color-mix(in srgb, var(--vscode-testing-iconFailed, var(--vscode-errorForeground)) 14%, transparent); }
+.unknown { color: var(--vscode-editorWarning-foreground, var(--vscode-descriptionForeground)); }
+.not-applicable { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); }
 button { font: inherit; color: inherit; background: none; border: none; padding: 0; cursor: pointer; }
 button.link, button.rule { color: var(--vscode-textLink-foreground); }
 button.rule { font-size: 0.85em; }
@@ -138,5 +156,27 @@ document.addEventListener('click', (event) => {
   if (action === 'open') vscode.postMessage({ type: 'open', uri: target.getAttribute('data-uri'), line: Number(target.getAttribute('data-line')), character: Number(target.getAttribute('data-character')) });
   else if (action === 'doc') vscode.postMessage({ type: 'doc', ruleId: target.getAttribute('data-rule') });
   else if (action === 'refresh') vscode.postMessage({ type: 'refresh' });
+  else if (action === 'sort') sortBy(target.getAttribute('data-key'));
+});
+const body = document.querySelector('tbody');
+let order = { key: '', descending: false };
+function sortBy(key) {
+  order = { key, descending: order.key === key ? !order.descending : key === 'missing' };
+  const rows = Array.from(body.querySelectorAll('tr'));
+  const value = (row) => (key === 'missing' ? Number(row.getAttribute('data-missing')) : row.getAttribute('data-' + key) || '');
+  rows.sort((a, b) => {
+    const x = value(a), y = value(b);
+    const c = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order.descending ? -c : c;
+  });
+  for (const row of rows) body.appendChild(row);
+}
+const filter = document.querySelector('input[data-action="filter"]');
+filter.addEventListener('input', () => {
+  const words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+  for (const row of body.querySelectorAll('tr')) {
+    const text = row.getAttribute('data-search') || '';
+    row.hidden = !words.every((w) => text.includes(w));
+  }
 });
 `;

@@ -83,7 +83,9 @@ export async function securityReport(
     if (!subjects) {
       try {
         const text = file.text();
-        subjects = file.report.skipped && !text ? [] : postureSubjects(file.kind, text, file.path);
+        // The rows read the files a service builds and extends, as its analysis does.
+        const context = analyzer.optionsFor({ path: file.path, config: config.forFile(file.path), fixes: false }).context;
+        subjects = file.report.skipped && !text ? [] : postureSubjects(file.kind, text, file.path, context);
       } catch (error) {
         log.error(`Could not read the services and stages of ${file.path}`, error);
         subjects = [];

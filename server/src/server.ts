@@ -12,8 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { version } from '../../package.json';
 import { ruleDocUrl } from '../../shared/src/docs';
 import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
-import { RULES } from '../../shared/src/rules/index';
-import { BUILTINS } from '../../shared/src/rules/builtin';
+import { RULES, allMetas } from '../../shared/src/rules/index';
 import { Analyzer } from './analysis';
 import { CODE_ACTION_KINDS, codeActions, editSupport, isFixAllData, resolveFixAll } from './code-actions';
 import { Configuration } from './configuration';
@@ -230,7 +229,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   connection.onRequest(
     RULES_REQUEST,
     guard('rules', [] as RuleSummary[], () =>
-      [...RULES.map((r) => r.meta), ...BUILTINS].map((meta) => ({ id: meta.id, title: meta.title, kind: meta.kind, severity: meta.severity, url: ruleDocUrl(meta.id) })),
+      allMetas().map((meta) => ({ id: meta.id, title: meta.title, kind: meta.kind, severity: meta.severity, url: ruleDocUrl(meta.id) })),
     ),
   );
   connection.onRequest(

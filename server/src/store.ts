@@ -41,6 +41,8 @@ export class DiskEntry implements Entry {
   private readonly numbers: Int32Array;
   /** Related locations, by finding index (few findings have them). */
   private related?: Map<number, NonNullable<Diagnostic['related']>>;
+  /** A group's aspects, by finding index, without fixes (the few group findings). */
+  private aspects?: Map<number, Diagnostic[]>;
 
   constructor(
     readonly key: FileKey,
@@ -72,6 +74,7 @@ export class DiskEntry implements Entry {
       this.numbers[n + 3] = d.range.end.line;
       this.numbers[n + 4] = d.range.end.character;
       if (d.related?.length) (this.related ??= new Map()).set(i, d.related);
+      if (d.aspects?.length) (this.aspects ??= new Map()).set(i, d.aspects.map(withoutFixes));
     });
   }
 
@@ -81,6 +84,7 @@ export class DiskEntry implements Entry {
     for (let i = 0; i < this.strings.length / 3; i++) {
       const n = this.numbers.subarray(i * 5, i * 5 + 5);
       const related = this.related?.get(i);
+      const aspects = this.aspects?.get(i);
       diagnostics.push({
         ruleId: this.strings[i * 3]!,
         severity: SEVERITIES[n[0]],
@@ -89,6 +93,7 @@ export class DiskEntry implements Entry {
         threat: this.strings[i * 3 + 2] as Diagnostic['threat'],
         fixes: [],
         ...(related ? { related } : {}),
+        ...(aspects ? { aspects } : {}),
       });
     }
     return { path: this.reportPath, kind: this.kind, skipped: this.skipped, diagnostics };
@@ -110,6 +115,11 @@ export class DiskEntry implements Entry {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A diagnostic's fields without its fixes, read one by one: spreading a lazy diagnostic would compute them. */
+function withoutFixes(d: Diagnostic): Diagnostic {
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, threat: d.threat, fixes: [], ...(d.related?.length ? { related: d.related } : {}) };
+}
 
 export type DiagnosticMode = 'push' | 'pull';
 

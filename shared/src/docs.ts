@@ -2,7 +2,7 @@
  * Rule documentation, rendered from rule metadata and the threat catalog: the Markdown pages under `docs/rules/`, their
  * index, and the short hover text the language server shows. Pure: the caller writes the files.
  */
-import { analyzeText } from './engine';
+import { analyzeText, expandAspects } from './engine';
 import { applyEdits } from './text';
 import { THREATS } from './threats';
 import type { RuleMeta, PeerIds } from './rule';
@@ -222,7 +222,10 @@ function renderExamples(meta: DocMeta): { lines: string[]; fixTitles: string[] }
 function fixesOnExample(meta: DocMeta, code: string): Fix[] {
   if (meta.fix === 'none') return [];
   const report = analyzeText(examplePath(meta), code, exampleKind(meta));
-  return report.diagnostics.find((d) => d.ruleId === meta.id && d.fixes.length)?.fixes ?? [];
+  const found = expandAspects(report.diagnostics).find((d) => d.ruleId === meta.id && d.fixes.length) ?? report.diagnostics.find((d) => d.ruleId === meta.id && d.fixes.length);
+  if (!found) return [];
+  // A group's page shows its own fix; each aspect's fixes are on that aspect's page.
+  return found.aspects ? found.fixes.slice(0, found.fixes.length - found.aspects.reduce((n, a) => n + a.fixes.length, 0)) : found.fixes;
 }
 
 function fence(code: string, lang: string): string[] {

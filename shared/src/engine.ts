@@ -1,11 +1,11 @@
 import { parseDockerfile } from './dockerfile/model';
 import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
-import { RULES } from './rules/index';
+import { GROUPS, RULES } from './rules/index';
 import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
 import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
-import type { Diagnostic, FileKind, Severity } from './types';
+import type { Diagnostic, FileKind, Finding, Severity } from './types';
 import type { SourceText } from './text';
 
 export interface FileReport {
@@ -37,6 +37,12 @@ export interface AnalyzeOptions {
   fixes?: boolean | 'lazy';
   /** Keep the parsed model with the report (`FileReport.model`). */
   keepModel?: boolean;
+  /**
+   * Report a group's aspects together (container/missing-hardening: one diagnostic per service listing the settings it
+   * lacks), as users see them; true by default. False reports each aspect rule's findings on their own (a rule's docs
+   * and tests, which look at that rule alone).
+   */
+  group?: boolean;
   /**
    * The same file will be analysed again after small edits (an editor's open document): its parse is kept, and the
    * next analysis of the same path re-parses only what changed where the format allows it (Compose entries).
@@ -146,6 +152,9 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   }
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
   const fixesMode = options.fixes ?? true;
+  const grouping = options.group !== false;
+  /** Findings of aspect rules, kept aside until every rule has run: two or more on one service make one diagnostic. */
+  const aspects: AspectFinding[] = [];
   for (const rule of rules) {
     const { meta } = rule;
     if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id)) continue;
@@ -177,11 +186,82 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
           ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () => fixer(finding, parsed.model, context))
           : { ruleId: meta.id, severity, message, range: finding.range, threat: meta.threat, fixes };
       if (finding.related?.length) diagnostic.related = finding.related;
-      report.diagnostics.push(diagnostic);
+      const aspect = meta.aspect;
+      if (grouping && aspect && aspect.messages.includes(finding.messageId)) aspects.push({ group: aspect.group, ruleId: meta.id, finding, diagnostic });
+      else report.diagnostics.push(diagnostic);
     }
   }
+  if (aspects.length) report.diagnostics.push(...groupAspects(aspects, parsed, context, config, fixesMode));
   report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return report;
+}
+
+interface AspectFinding {
+  group: string;
+  ruleId: string;
+  finding: Finding;
+  diagnostic: Diagnostic;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The aspect findings of one analysis as users see them: per group and service, two or more become one diagnostic
+ * that lists them (its fixes: the group's own, then each aspect's); a lone one stays as it is. A group turned off or
+ * suppressed on the service drops its aspects there.
+ */
+function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleContext, config: BulkheadConfig, fixesMode: AnalyzeOptions['fixes']): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byKey = new Map<string, AspectFinding[]>();
+  for (const a of aspects) {
+    const { start, end } = a.finding.range;
+    const key = `${a.group}\u0000${String(a.finding.data?.service ?? '')}\u0000${start.line}:${start.character}-${end.line}:${end.character}`;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(a);
+  }
+  for (const members of byKey.values()) {
+    const group = GROUPS.find((g) => g.meta.id === members[0].group);
+    if (!group || members.length < 2) {
+      out.push(...members.map((m) => m.diagnostic));
+      continue;
+    }
+    const { meta } = group;
+    const range = members[0].finding.range;
+    if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id) || isSuppressed(parsed.suppressions, meta.id, undefined, range.start.line)) continue;
+    members.sort((a, b) => group.order.indexOf(a.ruleId) - group.order.indexOf(b.ruleId));
+    const strongest = members.reduce((s, m) => (SEVERITY_RANK[m.diagnostic.severity] > SEVERITY_RANK[s] ? m.diagnostic.severity : s), 'info' as Severity);
+    const severity = severityFor(meta.id, strongest, undefined, config) ?? strongest;
+    const labels = members.map((m) => RULES.find((r) => r.meta.id === m.ruleId)?.meta.aspect?.label ?? m.ruleId);
+    const message = formatMessage(meta.messages.missing, { service: String(members[0].finding.data?.service ?? ''), count: members.length, list: joinList(labels) });
+    const compute = (): Diagnostic['fixes'] => {
+      let own: Diagnostic['fixes'] = [];
+      try {
+        own = group.fixes(members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })), parsed.model, context);
+      } catch {
+        own = [];
+      }
+      return [...own, ...members.flatMap((m) => m.diagnostic.fixes)];
+    };
+    const diagnostic: Diagnostic =
+      fixesMode === 'lazy'
+        ? withLazyFixes(meta.id, severity, message, range, meta.threat, compute)
+        : { ruleId: meta.id, severity, message, range, threat: meta.threat, fixes: fixesMode === true ? compute() : [] };
+    diagnostic.aspects = members.map((m) => m.diagnostic);
+    const related = members.flatMap((m) => m.diagnostic.related ?? []);
+    if (related.length) diagnostic.related = related;
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+function joinList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A group's diagnostics with their aspects listed in their place: each aspect rule's findings, as it reports them. */
+export function expandAspects(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.flatMap((d) => (d.aspects ? d.aspects : [d]));
 }
 
 /**
@@ -234,5 +314,6 @@ function internalError(ruleId: string, error: unknown, config: BulkheadConfig): 
 
 /** Every rule id the engine knows, builtins included: what config and suppressions may name. */
 export function knownRuleIds(rules: readonly AnyRule[] = RULES): Set<string> {
-  return new Set([SYNTAX.id, INTERNAL_ERROR.id, ...rules.map((r) => r.meta.id)]);
+  const groups = GROUPS.filter((g) => rules.some((r) => r.meta.aspect?.group === g.meta.id));
+  return new Set([SYNTAX.id, INTERNAL_ERROR.id, ...rules.map((r) => r.meta.id), ...groups.map((g) => g.meta.id)]);
 }

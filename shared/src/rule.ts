@@ -59,12 +59,35 @@ export interface RuleMeta<MessageId extends string, Kind extends RuleKind = Rule
   /** Message templates; `{{name}}` is replaced from the finding's data. */
   messages: Record<MessageId, string>;
   docs: RuleDocs;
+  /**
+   * The rule checks one aspect of a group (container/missing-hardening): its findings with these message ids, two or
+   * more on the same service, are reported as one diagnostic of the group that lists them.
+   */
+  aspect?: { group: string; label: string; messages: MessageId[] };
 }
 
 export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind> {
   meta: RuleMeta<MessageId, Kind>;
   check(model: ModelsByKind[Kind], context: RuleContext): Finding<MessageId>[];
   fixes?(finding: Finding<MessageId>, model: ModelsByKind[Kind], context: RuleContext): Fix[];
+}
+
+/**
+ * A group of aspect rules reported together (one diagnostic per service for the settings it lacks), with a fix that
+ * applies them all. Its id works like a rule id in configuration and suppressions.
+ */
+export interface RuleGroup<Kind extends RuleKind = RuleKind> {
+  meta: RuleMeta<'missing', Kind>;
+  /** One fix for the whole group: its members' findings, in the order of `order`. */
+  fixes(members: { ruleId: string; finding: Finding }[], model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  /** Member rule ids in the order their aspects are listed. */
+  order: string[];
+}
+
+export type AnyRuleGroup = RuleGroup<RuleKind>;
+
+export function defineGroup<Kind extends RuleKind>(group: RuleGroup<Kind>): AnyRuleGroup {
+  return group as unknown as AnyRuleGroup;
 }
 
 /** Any rule, whatever its message ids and kind: what the registry and engine hold. */
@@ -103,4 +126,17 @@ export function formatMessage(template: string, data: Record<string, string | nu
     out += (data && name in data ? String(data[name]) : parts[i]) + parts[i + 2];
   }
   return out;
+}
+
+/**
+ * Prose written across source lines, as rule docs are: single line breaks (and the indentation after them) become
+ * spaces, blank lines stay paragraph breaks. `prose` tag on a template literal.
+ */
+export function prose(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  return text
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .join('\n\n');
 }

@@ -126,6 +126,33 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
+/**
+ * One edit list from several fixes' edits (a fix that applies several settings at once): insertions at the same point
+ * are joined in the order given, so the text reads in that order; undefined when two edits overlap otherwise.
+ */
+export function mergeEdits(source: SourceText, edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const spans = edits
+    .map((edit, order) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), edit, order }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const out: { start: number; end: number; edit: TextEdit }[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && last.start === span.start && last.end === last.start && span.end === span.start) {
+      last.edit = { range: last.edit.range, newText: last.edit.newText + span.edit.newText };
+      continue;
+    }
+    if (last && span.start < last.end) return undefined;
+    if (last && last.start === span.start && last.end === last.start && span.end > span.start) {
+      // An insertion before a replacement at the same point: write it first.
+      last.edit = { range: span.edit.range, newText: last.edit.newText + span.edit.newText };
+      last.end = span.end;
+      continue;
+    }
+    out.push({ start: span.start, end: span.end, edit: span.edit });
+  }
+  return out.map((s) => s.edit);
+}
+
 /** Whether two edit lists touch overlapping spans (fix-all keeps the first of two conflicting fixes). */
 export function editsOverlap(source: SourceText, a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   for (const x of a) {

@@ -22,6 +22,18 @@ export interface Fix {
    * editors that support snippets place the cursor on it. Offsets are into `edits[edit].newText`.
    */
   placeholders?: FixPlaceholder[];
+  /**
+   * What a fix that hardens a container rests on: the facts it used (an image profile, workspace files), or what it
+   * assumes where nothing tells. A fix with an assumption is never safe.
+   */
+  basis?: FixBasis;
+}
+
+export interface FixBasis {
+  /** "the `postgres` image profile", "`app/Dockerfile`". */
+  facts: string[];
+  /** What the fix takes for granted, one clause ("`web` needs no capability back"). */
+  assumption?: string;
 }
 
 export interface FixPlaceholder {
@@ -64,4 +76,6 @@ export interface Diagnostic {
   threat: ThreatKey | null;
   fixes: Fix[];
   related?: RelatedLocation[];
+  /** A group's diagnostic (container/missing-hardening): the aspect findings it stands for, each as its rule words it. */
+  aspects?: Diagnostic[];
 }

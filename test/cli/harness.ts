@@ -76,7 +76,8 @@ export function allRuleIds(): string[] {
  */
 export function onlyRules(keep: readonly string[], severities: Record<string, string> = {}, extra = ''): string {
   const settings = new Map<string, string>();
-  for (const id of allRuleIds()) if (!keep.includes(id) && id !== 'syntax' && id !== 'internal-error') settings.set(id, 'off');
+  // The group id is left on: turned off, it would hide the aspects it lists of the rules kept.
+  for (const id of allRuleIds()) if (!keep.includes(id) && id !== 'syntax' && id !== 'internal-error' && id !== 'container/missing-hardening') settings.set(id, 'off');
   for (const [id, severity] of Object.entries(severities)) settings.set(id, severity);
   const rules = settings.size ? `rules:\n${[...settings].map(([id, severity]) => `  ${id}: ${severity}`).join('\n')}\n` : '';
   return rules + extra;
@@ -92,7 +93,8 @@ export interface JsonReport {
     message: string;
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
     threat: string | null;
-    fixes: { title: string; safe: boolean; edits: { range: unknown; newText: string }[] }[];
+    fixes: { title: string; safe: boolean; edits: { range: unknown; newText: string }[]; basis?: { facts: string[]; assumption?: string } }[];
+    aspects?: { rule: string; severity: string; message: string }[];
   }[];
 }
 

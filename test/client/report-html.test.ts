@@ -36,11 +36,20 @@ describe('security report page', () => {
     assert.ok(html.includes('Service `&lt;web&gt;` runs &quot;privileged&quot;'));
   });
 
-  it('a failing cell links to the finding; the others say their status', () => {
-    assert.match(html, /<td class="fail"><button type="button" class="cell" title="[^"]*" data-action="open" data-uri="file:\/\/\/w\/compose.yaml" data-line="3" data-character="4">✗<\/button>/);
+  it('a missing cell links to the finding; an unknown one says why; the others say their status', () => {
+    assert.match(html, /<td class="missing"><button type="button" class="cell" title="[^"]*" data-action="open" data-uri="file:\/\/\/w\/compose.yaml" data-line="3" data-character="4">✗<\/button>/);
     assert.match(html, /data-action="doc" data-rule="container\/privileged"/);
     assert.match(html, /<td class="not-applicable"/);
-    assert.match(html, /<td class="not-checked"/);
+    assert.match(html, /<td class="unknown" title="unknown: its rules are turned off \(image\/root-user\)|<td class="unknown" title="unknown: its rules are turned off/);
+  });
+
+  it('a header that stays in view, a filter and sortable columns', () => {
+    assert.match(html, /thead th \{[^}]*position: sticky; top: 0/);
+    assert.match(html, /<input type="search" data-action="filter"/);
+    assert.match(html, /data-action="sort" data-key="file"/);
+    assert.match(html, /data-action="sort" data-key="missing"/);
+    assert.match(html, /split\(\/\\s\+\/\)/, 'the filter splits on white space (the script is a template: its backslashes must survive)');
+    assert.match(html, /<tr data-name="&lt;script&gt;alert\(1\)&lt;\/script&gt;" data-file="compose.yaml" data-missing="2"/);
   });
 
   it('uses the theme’s colours', () => {

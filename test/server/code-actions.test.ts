@@ -190,7 +190,8 @@ describe('language server: a fix that asks for a value', () => {
       try {
         const uri = ws.uri(`snippet-${expectSnippet}/compose.yaml`);
         await client.open(uri, text, 'dockercompose');
-        const found = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'container/memory-unlimited').length === 1), 'container/memory-unlimited');
+        // The memory limit is one of the settings the service's hardening finding lists, with its own fix beside Harden.
+        const found = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'container/missing-hardening').length === 1), 'container/missing-hardening');
         const fix = (await actionsAt(client, uri, found)).find((a) => a.title.startsWith('Add `mem_limit'));
         assert.ok(fix, 'a memory limit fix');
         const edit = (fix.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit & { snippet?: { kind: string; value: string } };

@@ -48,6 +48,8 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
           locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
           ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
           ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
+          // A group's finding (container/missing-hardening) names the rules it stands for, each with its own text.
+          ...(d.aspects ? { properties: { aspects: d.aspects.map((a) => ({ ruleId: a.ruleId, level: LEVEL[a.severity], message: a.message })) } } : {}),
         };
       }
     }

@@ -12,6 +12,8 @@ import { placeOf, placeOfMissing } from '../container/report';
 import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
 import { isMergeKey, keyText } from './yaml';
 import { yamlRef, type ComposeModel, type ComposeService } from './model';
+import { needsOf } from './service-needs';
+import type { RuleContext } from '../rule';
 
 /** How one resource is written, and the default each key gets. */
 interface LimitSyntax {
@@ -90,9 +92,12 @@ export function replaceLimit(model: ComposeModel, service: ComposeService, curre
   return edits && withPlaceholder(edits, key, value);
 }
 
-/** Adds a limit to a service that has none. */
-export function addLimit(model: ComposeModel, service: ComposeService, kind: ResourceKind): LimitEdit | undefined {
-  const syntax = LIMIT_SYNTAX[kind];
+/**
+ * Adds a limit to a service that has none; `amount` overrides the default (`{ key: '2g', deploy: '2G' }`, from a
+ * documented minimum).
+ */
+export function addLimit(model: ComposeModel, service: ComposeService, kind: ResourceKind, amount?: { key: string; deploy: string }): LimitEdit | undefined {
+  const syntax = amount ? { ...LIMIT_SYNTAX[kind], value: amount.key, deployValue: amount.deploy } : LIMIT_SYNTAX[kind];
   if (!service.map || service.aliased) return undefined;
   if (syntax.deployKey && syntax.deployValue) {
     const deploy = ownPair(service, 'deploy');
@@ -106,24 +111,63 @@ export function addLimit(model: ComposeModel, service: ComposeService, kind: Res
 }
 
 /**
- * Inserts `leaf` at `path` below `map`, creating the missing mappings. Undefined when a step is not a plain mapping
+ * Inserts `leaves` at `path` below `map`, creating the missing mappings. Undefined when a step is not a plain mapping
  * of its own (an alias, a scalar), or may come from a merge key: writing there would replace what the merge gives.
  */
-function insertUnder(model: ComposeModel, map: YAMLMap, path: string[], leaf: NewPair, leafPlacement: Placement): TextEdit[] | undefined {
+function insertUnder(model: ComposeModel, map: YAMLMap, path: string[], leaf: NewPair | NewPair[], leafPlacement: Placement): TextEdit[] | undefined {
+  const leaves = Array.isArray(leaf) ? leaf : [leaf];
   let current = map;
   for (let i = 0; i < path.length; i++) {
     const pair = current.items.find((p) => keyText(p.key) === path[i]);
     if (!pair) {
       if (hasMergeKey(current)) return undefined;
-      let value: NewPair = leaf;
-      for (let j = path.length - 1; j > i; j--) value = { key: path[j], value: { map: [value] } };
-      return insertPairs(model, current, [{ key: path[i], value: { map: [value] } }], PATH_PLACEMENT[path[i]] ?? []);
+      let value: NewPair[] = leaves;
+      for (let j = path.length - 1; j > i; j--) value = [{ key: path[j], value: { map: value } }];
+      return insertPairs(model, current, [{ key: path[i], value: { map: value } }], PATH_PLACEMENT[path[i]] ?? []);
     }
     if (isAlias(pair.value) || !isMap(pair.value)) return undefined;
     current = pair.value;
   }
-  if (hasMergeKey(current) || current.items.some((p) => keyText(p.key) === leaf.key)) return undefined;
-  return insertPairs(model, current, [leaf], leafPlacement);
+  if (hasMergeKey(current) || current.items.some((p) => leaves.some((l) => keyText(p.key) === l.key))) return undefined;
+  return insertPairs(model, current, leaves, leafPlacement);
+}
+
+/**
+ * Limits on several resources at once (Harden service): the ones `deploy.resources.limits` takes go there together
+ * when the service has its own `deploy:`, the others as service keys together, so no mapping is written twice.
+ */
+export function addLimits(model: ComposeModel, service: ComposeService, kinds: ResourceKind[], memory?: { key: string; deploy: string }): { edits: TextEdit[]; written: string[] } | undefined {
+  if (!service.map || service.aliased || !kinds.length) return undefined;
+  const deploy = ownPair(service, 'deploy');
+  const underDeploy = deploy && isMap(deploy.value) ? kinds.filter((k) => LIMIT_SYNTAX[k].deployKey) : [];
+  const asKeys = kinds.filter((k) => !underDeploy.includes(k));
+  const value = (k: ResourceKind, deployed: boolean): string => (k === 'memory' && memory ? (deployed ? memory.deploy : memory.key) : deployed ? LIMIT_SYNTAX[k].deployValue! : LIMIT_SYNTAX[k].value);
+  const edits: TextEdit[] = [];
+  const written: string[] = [];
+  if (underDeploy.length) {
+    // cpus before memory, as Compose's docs write them.
+    const ordered = [...underDeploy].sort((a, b) => (a === 'cpu' ? -1 : b === 'cpu' ? 1 : 0));
+    const inserted = insertUnder(model, deploy!.value as YAMLMap, ['resources', 'limits'], ordered.map((k) => ({ key: LIMIT_SYNTAX[k].deployKey!, value: { raw: value(k, true) } })), [{ after: 'cpus' }]);
+    if (!inserted) return undefined;
+    edits.push(...inserted);
+    written.push(...ordered.map((k) => `deploy.resources.limits.${LIMIT_SYNTAX[k].deployKey}: ${value(k, true)}`));
+  }
+  if (asKeys.length) {
+    const order: ResourceKind[] = ['memory', 'cpu', 'pids'];
+    const ordered = order.filter((k) => asKeys.includes(k));
+    const inserted = insertPairs(model, service.map, ordered.map((k) => ({ key: LIMIT_SYNTAX[k].key, value: { raw: value(k, false) } })), LIMIT_SYNTAX[ordered[0]].placement);
+    if (!inserted) return undefined;
+    edits.push(...inserted);
+    written.push(...ordered.map((k) => `${LIMIT_SYNTAX[k].key}: ${value(k, false)}`));
+  }
+  return { edits, written };
+}
+
+/** The memory amount to write for a service: its image's documented minimum when above the default. */
+export function memoryFor(model: ComposeModel, service: ComposeService, context: RuleContext): { amount?: { key: string; deploy: string }; why?: string; basis?: string } {
+  const minimum = needsOf(model, service, context).minMemory;
+  if (!minimum || minimum.bytes <= 512 * 1024 ** 2) return {};
+  return { amount: memoryAmount(minimum.bytes), why: `${minimum.basis}: ${minimum.why}`, basis: minimum.basis };
 }
 
 /** People write `limits` before `reservations`. */
@@ -179,12 +223,25 @@ export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFindi
   return findings;
 }
 
-export function limitFixes(finding: Finding, model: ComposeModel, kind: ResourceKind): Fix[] {
+export function limitFixes(finding: Finding, model: ComposeModel, kind: ResourceKind, context: RuleContext = {}): Fix[] {
   const service = model.services.find((s) => s.name === (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
   if (!service) return [];
+  const fix = limitFix(model, service, kind, context);
+  return fix ? [fix] : [];
+}
+
+/** The fix that limits one resource of a service, with a documented minimum for memory where the image has one. */
+export function limitFix(model: ComposeModel, service: ComposeService, kind: ResourceKind, context: RuleContext): Fix | undefined {
   const status = limitStatus(service.spec, kind);
-  const written = status.state === 'unlimited' ? replaceLimit(model, service, status.setting) : status.state === 'missing' ? addLimit(model, service, kind) : undefined;
-  if (!written) return [];
+  const { amount, why } = kind === 'memory' ? memoryFor(model, service, context) : {};
+  const written = status.state === 'unlimited' ? replaceLimit(model, service, status.setting) : status.state === 'missing' ? addLimit(model, service, kind, amount) : undefined;
+  if (!written) return undefined;
   const title = status.state === 'unlimited' ? `Set \`${written.key}\` to \`${written.value}\`` : `Add \`${written.key}: ${written.value}\``;
-  return [{ title, safe: false, edits: written.edits, placeholders: written.placeholders }];
+  return { title: title + (amount && why ? ` (${why})` : ''), safe: false, edits: written.edits, placeholders: written.placeholders };
+}
+
+/** `2147483648` → `2g` / `2G`; `805306368` → `768m` / `768M`. */
+function memoryAmount(bytes: number): { key: string; deploy: string } {
+  const mib = Math.ceil(bytes / 1024 ** 2);
+  return mib % 1024 === 0 ? { key: `${mib / 1024}g`, deploy: `${mib / 1024}G` } : { key: `${mib}m`, deploy: `${mib}M` };
 }

@@ -1,3 +1,5 @@
+import { DISTROLESS, nearestRuntime } from '../images/distroless';
+
 /** Image references as Docker reads them: `[registry/]path[:tag][@digest]`. */
 export interface ImageRef {
   /** As written after variable substitution. */
@@ -85,29 +87,56 @@ export function classifyBase(ref: ImageRef): BaseImageClass {
 
 export type DistrolessFlavour = 'static' | 'base' | 'cc' | 'nodejs' | 'python3' | 'java';
 
+export interface DistrolessMatch {
+  image: string;
+  flavour: DistrolessFlavour;
+  /** The runtime version differs from the build's (`python:3.12` → Python 3.13), said in words. */
+  mismatch?: string;
+}
+
+/** Images a Java build runs on, whose tag names the JDK after the build tool's version (`maven:3.9-eclipse-temurin-21`). */
+const JAVA_IMAGES = ['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibmjava', 'sapmachine', 'maven', 'gradle', 'ibm-semeru-runtimes'];
+
 /**
- * The distroless image that matches a full OS base: the language runtime when the base is a language image,
- * `static` for Go and Rust (static binaries), `base` for plain OS images.
+ * The distroless image that matches a full OS base, at the runtime version the build uses (see images/distroless.ts
+ * for what is published): the language runtime for a language image, `cc` for Rust and C/C++ (libstdc++), `static`
+ * for Go (the caller picks `base` when cgo is on), `base` for plain OS images.
  */
-export function matchingDistroless(ref: ImageRef): { image: string; flavour: DistrolessFlavour } {
+export function matchingDistroless(ref: ImageRef): DistrolessMatch {
   const p = ref.path;
   const tag = ref.tag ?? '';
-  const major = /^(\d+)/.exec(tag)?.[1];
+  const nonroot = (name: string) => `gcr.io/distroless/${name}:nonroot`;
+  const leading = /^(\d+)(?:\.(\d+))?/.exec(tag);
   if (p === 'node') {
-    // Distroless publishes the even (LTS) majors only: an odd major moves to the next LTS.
-    const v = major && Number(major) >= 18 ? String(Number(major) + (Number(major) % 2)) : '22';
-    return { image: `gcr.io/distroless/nodejs${v}-debian12:nonroot`, flavour: 'nodejs' };
+    const major = leading ? Number(leading[1]) : undefined;
+    const { image, exact } = nearestRuntime(DISTROLESS.nodejs, major);
+    return { image: nonroot(image.name), flavour: 'nodejs', ...(exact ? {} : { mismatch: `distroless publishes Node.js ${image.major}, not ${major ?? `the version of \`${ref.text}\``}` }) };
   }
-  if (p === 'python' || p === 'pypy') return { image: 'gcr.io/distroless/python3-debian12:nonroot', flavour: 'python3' };
-  if (['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibmjava', 'sapmachine', 'maven', 'gradle', 'ibm-semeru-runtimes'].includes(p)) {
-    const fromTag = /(?:^|-)(?:jdk|jre)?(\d+)/.exec(tag)?.[1] ?? major;
-    // Java 17 and 21 are built on Debian 12, Java 25 on Debian 13; older Java runs on 17.
-    if (fromTag === '25') return { image: 'gcr.io/distroless/java25-debian13:nonroot', flavour: 'java' };
-    const v = fromTag && ['17', '21'].includes(fromTag) ? fromTag : fromTag && Number(fromTag) < 17 ? '17' : '21';
-    return { image: `gcr.io/distroless/java${v}-debian12:nonroot`, flavour: 'java' };
+  if (p === 'python' || p === 'pypy') {
+    const version = leading && leading[2] !== undefined ? `${leading[1]}.${leading[2]}` : undefined;
+    const exact = p === 'python' && version === DISTROLESS.python.version;
+    return { image: nonroot(DISTROLESS.python.name), flavour: 'python3', ...(exact ? {} : { mismatch: `distroless runs Python ${DISTROLESS.python.version}, the build uses ${version ? `${p === 'pypy' ? 'PyPy ' : ''}${version}` : `\`${ref.text}\``}: packages compiled for it may not load` }) };
   }
-  if (p === 'golang') return { image: 'gcr.io/distroless/static-debian12:nonroot', flavour: 'static' };
-  // Rust links glibc and libgcc by default: distroless recommends cc for it.
-  if (p === 'rust' || p === 'gcc' || p === 'haskell' || p === 'swift') return { image: 'gcr.io/distroless/cc-debian12:nonroot', flavour: 'cc' };
-  return { image: 'gcr.io/distroless/base-debian12:nonroot', flavour: 'base' };
+  if (JAVA_IMAGES.includes(p)) {
+    const major = javaMajor(p, tag);
+    const { image, exact } = nearestRuntime(DISTROLESS.java, major);
+    return { image: nonroot(image.name), flavour: 'java', ...(exact ? {} : { mismatch: `distroless publishes Java ${DISTROLESS.java.map((j) => j.major).join(', ')}; the build uses ${major ? `Java ${major}` : `\`${ref.text}\``}` }) };
+  }
+  if (p === 'golang') return { image: nonroot(DISTROLESS.static.name), flavour: 'static' };
+  // Rust links glibc and libgcc by default, C++ libstdc++: distroless recommends cc for them.
+  if (p === 'rust' || p === 'gcc' || p === 'haskell' || p === 'swift') return { image: nonroot(DISTROLESS.cc.name), flavour: 'cc' };
+  return { image: nonroot(DISTROLESS.base.name), flavour: 'base' };
+}
+
+/**
+ * The JDK major a Java image's tag names: the leading number of an OpenJDK or Temurin tag (`21-jdk`), or the number
+ * after the JDK's name in a build tool's tag (`3.9-eclipse-temurin-21`, `8.10-jdk21`, `3-amazoncorretto-17`).
+ */
+function javaMajor(path: string, tag: string): number | undefined {
+  if (path === 'maven' || path === 'gradle') {
+    const named = /(?:temurin|openjdk|corretto|jdk|jre|sapmachine|semeru|graalvm|zulu|java)-?(\d+)/i.exec(tag);
+    return named ? Number(named[1]) : undefined;
+  }
+  const leading = /^(?:jdk|jre|openjdk)?-?(\d+)/.exec(tag) ?? /(?:jdk|jre)-?(\d+)/.exec(tag);
+  return leading ? Number(leading[1]) : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Stage } from './model';
 import { classifyBase, type ImageRef } from './image-ref';
+import { imageProfile } from '../images/lookup';
 
 /** Who a stage runs as at some point, and why we think so. */
 export interface EffectiveUser {
@@ -35,7 +36,10 @@ export function userBefore(stage: Stage, before?: Instruction): EffectiveUser {
     }
     if (!s.parent) {
       const base = s.image;
-      if (base && defaultsToNonRoot(base.path, base.registry, base.tag)) return { user: 'nonroot', isRoot: false, fromBaseImage: true, stage: s };
+      const profiled = base && imageProfile(base)?.user.image;
+      if (profiled) {
+        if (profiled.uid !== 0) return { user: profiled.name, isRoot: false, fromBaseImage: true, stage: s };
+      } else if (base && defaultsToNonRoot(base.path, base.registry, base.tag)) return { user: 'nonroot', isRoot: false, fromBaseImage: true, stage: s };
     }
   }
   return { isRoot: true };
@@ -44,7 +48,7 @@ export function userBefore(stage: Stage, before?: Instruction): EffectiveUser {
 /** Official images whose Dockerfile ends with a non-root USER. */
 const NON_ROOT_OFFICIAL = new Set(['sonarqube', 'elasticsearch', 'kibana', 'logstash', 'solr']);
 
-/** Base images known to run as a non-root user by default. */
+/** Base images known to run as a non-root user by default, where no profile says (see images/profiles). */
 function defaultsToNonRoot(path: string, registry: string | undefined, tag: string | undefined): boolean {
   if (registry === 'cgr.dev') return !(tag && /(^|-)dev$/.test(tag));
   if (path.includes('distroless') && tag && /(^|-)nonroot$/.test(tag)) return true;
@@ -60,5 +64,7 @@ function defaultsToNonRoot(path: string, registry: string | undefined, tag: stri
  * Private images are not judged (their USER is in metadata Bulkhead does not download).
  */
 export function startsAsRoot(base: ImageRef): boolean {
+  const profiled = imageProfile(base);
+  if (profiled) return profiled.user.image.uid === 0;
   return classifyBase(base) !== 'unknown' || (base.registry === undefined && !base.path.includes('/'));
 }

@@ -4,7 +4,7 @@
  */
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { renderHover, ruleDocUrl, type DocMeta } from '../docs';
-import { RULES } from '../rules/index';
+import { GROUPS, RULES } from '../rules/index';
 import { BUILTINS } from '../rules/builtin';
 import { SourceText } from '../text';
 import type { Diagnostic, FileKind, Position, Range } from '../types';
@@ -18,7 +18,7 @@ export { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCap
 
 /** Metadata of a registered rule or engine diagnostic, by id. */
 export function ruleMeta(id: string, rules: readonly { meta: DocMeta }[] = RULES): DocMeta | undefined {
-  return rules.find((r) => r.meta.id === id)?.meta ?? BUILTINS.find((b) => b.id === id);
+  return rules.find((r) => r.meta.id === id)?.meta ?? GROUPS.find((g) => g.meta.id === id)?.meta ?? BUILTINS.find((b) => b.id === id);
 }
 
 /** Over a finding: what was found, then the rule's threat, mitigation, CIS control and documentation link. */

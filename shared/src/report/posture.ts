@@ -3,13 +3,15 @@
  * final stage), one column per mitigation. Pure: built from the engine's FileReports and the rows each file holds,
  * so the editor's report and the CLI can share it.
  *
- * A cell is decided by the rules that guard its mitigation: `fail` when one of them reported a finding on the row,
- * `pass` when they ran and found nothing, `not-checked` when none of them ran (not registered yet, or turned off), and
- * `not-applicable` when the mitigation is not something that kind of file can say.
+ * A cell is `missing` when a rule that guards its mitigation reported a finding on the row; otherwise what is known of
+ * the row decides (report/facts.ts): `in-place` with how, or `unknown` with why (a value behind an unset variable, an
+ * image whose user is in metadata Bulkhead does not read, rules turned off). Silence alone is not a pass: a row's facts
+ * must say a mitigation is there. `not-applicable` is for what that kind of file cannot say.
  */
 import { rangeContains } from '../text';
 import type { FileReport } from '../engine';
 import type { FileKind, Range, Severity } from '../types';
+import type { SubjectFacts } from './facts';
 
 export type MitigationKey =
   | 'non-root'
@@ -98,9 +100,11 @@ export interface PostureSubject {
   range: Range;
   /** Other spans whose findings belong to it too: shared anchors it merges, aliases it uses. */
   borrowed?: Range[];
+  /** What is known of its mitigations when nothing is reported, and the profile of what it runs. */
+  facts?: SubjectFacts;
 }
 
-export type CellStatus = 'pass' | 'fail' | 'not-checked' | 'not-applicable';
+export type CellStatus = 'in-place' | 'missing' | 'unknown' | 'not-applicable';
 
 export interface PostureFinding {
   ruleId: string;
@@ -112,8 +116,10 @@ export interface PostureFinding {
 export interface PostureCell {
   column: MitigationKey;
   status: CellStatus;
-  /** The findings that make the cell fail, first the one to jump to. */
+  /** The findings that make the cell missing, first the one to jump to. */
   findings: PostureFinding[];
+  /** How the mitigation is in place, or why it is unknown (or missing without a finding), one clause. */
+  reason?: string;
 }
 
 export interface PostureRow {
@@ -141,7 +147,7 @@ export interface PostureInput {
 export function postureMatrix(files: readonly PostureInput[], columns: readonly PostureColumn[] = POSTURE_COLUMNS): PostureMatrix {
   const rows: PostureRow[] = [];
   const skipped: PostureMatrix['skipped'] = [];
-  const totals: Record<CellStatus, number> = { pass: 0, fail: 0, 'not-checked': 0, 'not-applicable': 0 };
+  const totals: Record<CellStatus, number> = { 'in-place': 0, missing: 0, unknown: 0, 'not-applicable': 0 };
   const ordered = [...files].sort((a, b) => compareStrings(a.report.path, b.report.path));
   for (const { report, subjects, activeRules } of ordered) {
     if (report.skipped) {
@@ -165,12 +171,25 @@ export function postureMatrix(files: readonly PostureInput[], columns: readonly 
 function cellFor(column: PostureColumn, subject: PostureSubject, report: FileReport, activeRules: ReadonlySet<string>): PostureCell {
   const rules = column.rules[subject.kind];
   if (!rules) return { column: column.key, status: 'not-applicable', findings: [] };
-  if (!rules.some((id) => activeRules.has(id))) return { column: column.key, status: 'not-checked', findings: [] };
-  const findings = report.diagnostics
+  if (!rules.some((id) => activeRules.has(id))) return { column: column.key, status: 'unknown', findings: [], reason: `its rules are turned off (${rules.join(', ')})` };
+  // A group's finding (container/missing-hardening) stands for its aspects: each counts for its own rule.
+  const diagnostics = report.diagnostics.flatMap((d) => (d.aspects ? [d, ...d.aspects.map((a) => ({ ...a, range: d.range }))] : [d]));
+  const findings = diagnostics
     .filter((d) => rules.includes(d.ruleId) && belongsTo(d, subject))
     .map(({ ruleId, severity, message, range }) => ({ ruleId, severity, message, range }));
-  return { column: column.key, status: findings.length ? 'fail' : 'pass', findings };
+  if (findings.length) return { column: column.key, status: 'missing', findings };
+  const known = subject.facts?.cells[column.key];
+  if (known) return { column: column.key, status: known.status, findings: [], reason: known.reason };
+  // The rules ran and found nothing, and their checks are complete for this mitigation.
+  if (COMPLETE_WHEN_SILENT.has(column.key)) return { column: column.key, status: 'in-place', findings: [] };
+  return { column: column.key, status: 'unknown', findings: [], reason: 'nothing in the file says so' };
 }
+
+/**
+ * Mitigations whose rules report every way to lose them (each setting that removes it is a finding), so silence means
+ * they are in place: no socket, no host namespace. The others need a fact that says they are there.
+ */
+const COMPLETE_WHEN_SILENT = new Set<MitigationKey>(['no-socket', 'no-host-namespaces', 'seccomp-mac']);
 
 /** A finding belongs to a subject when it, or a spot it names in the same file, lies in the subject's text. */
 function belongsTo(d: FileReport['diagnostics'][number], subject: PostureSubject): boolean {

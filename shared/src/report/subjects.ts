@@ -3,13 +3,17 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { SourceText } from '../text';
 import type { FileKind, Range } from '../types';
 import type { PostureSubject } from './posture';
+import type { RuleContext } from '../rule';
+import { parseComposeProject } from '../compose/project';
+import { parseDockerfile } from '../dockerfile/model';
+import { dockerfileFacts, serviceFacts } from './facts';
 
 /**
  * The rows a file contributes to the posture matrix: a Dockerfile's final stage (the image that runs), each service
  * of a Compose file. Reads the text on its own, so it does not depend on which rules are registered.
  */
-export function postureSubjects(kind: FileKind, text: string, path: string): PostureSubject[] {
-  return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path);
+export function postureSubjects(kind: FileKind, text: string, path: string, context: RuleContext = {}): PostureSubject[] {
+  return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path, context);
 }
 
 /** The final stage, read with the bare parser: the report only needs where it is, not its shell scripts. */
@@ -21,11 +25,13 @@ function dockerfileSubjects(text: string, path: string): PostureSubject[] {
   const instructions = ast.getInstructions();
   const last = instructions[instructions.length - 1] ?? from;
   const name = from.getBuildStage()?.toLowerCase();
-  return [{ path, kind: 'dockerfile', name: name ?? 'final stage', range: { start: from.getRange().start, end: last.getRange().end } }];
+  const facts = dockerfileFacts(parseDockerfile(text, path));
+  return [{ path, kind: 'dockerfile', name: name ?? 'final stage', range: { start: from.getRange().start, end: last.getRange().end }, facts }];
 }
 
-function composeSubjects(text: string, path: string): PostureSubject[] {
+function composeSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {
   const doc = parseDocument(text, { uniqueKeys: false });
+  const model = parseComposeProject(text, path, context);
   const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
   if (!isMap(services)) return [];
   const source = new SourceText(text);
@@ -37,12 +43,14 @@ function composeSubjects(text: string, path: string): PostureSubject[] {
     if (!isScalar(key) || !key.range) continue;
     const end = value?.range?.[1] ?? key.range[1];
     const borrowed = aliasTargets(value, anchors).map(([start, stop]) => source.rangeOf(start, stop));
+    const service = model.services.find((s) => s.name === String(key.value));
     subjects.push({
       path,
       kind: 'compose',
       name: String(key.value),
       range: source.rangeOf(key.range[0], end),
       ...(borrowed.length ? { borrowed } : {}),
+      ...(service ? { facts: serviceFacts(model, service, context) } : {}),
     });
   }
   return subjects;

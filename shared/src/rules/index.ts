@@ -1,4 +1,6 @@
-import type { AnyRule } from '../rule';
+import type { AnyRule, AnyRuleGroup, RuleMeta } from '../rule';
+import { BUILTINS, type BuiltinMeta } from './builtin';
+import missingHardening from './groups/missing-hardening';
 import sudo from './image/sudo';
 import secretInBuild from './image/secret-in-build';
 import addInsteadOfCopy from './image/add-instead-of-copy';
@@ -70,4 +72,12 @@ export const RULES: readonly AnyRule[] = [
   dockerApiExposed,
 ];
 
-export { BUILTINS } from './builtin';
+/** Rule groups: aspect rules reported together, one diagnostic per service. */
+export const GROUPS: readonly AnyRuleGroup[] = [missingHardening];
+
+export { BUILTINS };
+
+/** Every id users can configure, suppress and look up: rules in registry order, then groups, then the engine's own. */
+export function allMetas(): (RuleMeta<string> | BuiltinMeta)[] {
+  return [...RULES.map((rule) => rule.meta), ...GROUPS.map((group) => group.meta as RuleMeta<string>), ...BUILTINS];
+}

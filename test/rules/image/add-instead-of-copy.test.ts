@@ -3,7 +3,7 @@ import { runRuleTests } from '../../rule-tester';
 
 const SHA256 = '24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d';
 const COMMIT = '2f1f5a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f';
-const TO_COPY = (output: string, safe = true) => [{ title: 'Replace `ADD` with `COPY`', safe, output }];
+const TO_COPY = (output: string, safe = false) => [{ title: 'Replace `ADD` with `COPY`', safe, output }];
 
 runRuleTests(rule, {
   valid: [
@@ -19,8 +19,22 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a source not found beside the Dockerfile: it could be an archive, so the fix is unsafe',
       code: 'FROM alpine:3.20\nADD app.py /app/\n',
       findings: [{ messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py /app/\n') }],
+    },
+    {
+      name: 'every source a text file beside the Dockerfile: COPY does exactly what ADD did, so the fix is safe',
+      code: 'FROM alpine:3.20\nADD app.py conf/app.ini /app/\n',
+      path: 'svc/Dockerfile',
+      files: { 'svc/app.py': 'print("hi")\n', 'svc/conf/app.ini': '[app]\n' },
+      findings: [{ messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py conf/app.ini /app/\n', true) }],
+    },
+    {
+      name: 'a tar archive named like a plain file: ADD unpacks it, so the fix is unsafe',
+      code: 'FROM alpine:3.20\nADD app.py data.bin /app/\n',
+      files: { 'app.py': 'print("hi")\n', 'data.bin': 'ustar\u0000\u0000\u0000' },
+      findings: [{ messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py data.bin /app/\n') }],
     },
     {
       name: 'lower-case keyword; COPY flags kept, ADD-only flags dropped',

@@ -15,7 +15,7 @@ runRuleTests(rule, {
         {
           messageId: 'sudo',
           range: '2:5-2:9',
-          fixes: [{ title: 'Remove `sudo`', safe: true, output: 'FROM debian:12\nRUN apt-get update\n' }],
+          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN apt-get update\n' }],
         },
       ],
     },
@@ -37,7 +37,7 @@ runRuleTests(rule, {
         {
           messageId: 'sudo',
           range: '2:19-2:23',
-          fixes: [{ title: 'Remove `sudo`', safe: true, output: 'FROM debian:12\nRUN ["sh", "-c", "id"]\n' }],
+          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN ["sh", "-c", "id"]\n' }],
         },
       ],
     },
@@ -48,7 +48,7 @@ runRuleTests(rule, {
         {
           messageId: 'sudo',
           range: '3:5-3:9',
-          fixes: [{ title: 'Remove `sudo`', safe: true, output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n' }],
+          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n' }],
         },
       ],
     },

@@ -6,6 +6,7 @@ import { FAMILY as apps } from './family-apps';
 import { FAMILY as observability } from './family-observability';
 import { FAMILY as zabbix } from './family-zabbix';
 import { FAMILY as base } from './family-base';
+import { FAMILY as langs } from './family-langs';
 
 /** Every image profile. Adding an image is adding its file, its test and one line here. */
-export const PROFILES: readonly ImageProfile[] = [postgres, ...databases, ...edge, ...apps, ...observability, ...zabbix, ...base];
+export const PROFILES: readonly ImageProfile[] = [postgres, ...databases, ...edge, ...apps, ...observability, ...zabbix, ...base, ...langs];

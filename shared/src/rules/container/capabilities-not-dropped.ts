@@ -1,14 +1,12 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/report';
-import { addServiceListItems, type Placement } from '../../compose/edit';
+import { dropCapabilities, hardeningFix } from '../../compose/hardening';
+import { needsOf } from '../../compose/service-needs';
 import type { Fix } from '../../types';
 
 interface DropFix {
   service: string;
 }
-
-/** Where a person writes `cap_drop`: just before `cap_add`, or with the other security settings. */
-const PLACEMENT: Placement = [{ before: 'cap_add' }, { after: 'security_opt' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
 
 export default defineRule({
   meta: {
@@ -30,9 +28,22 @@ export default defineRule({
         "Service `{{service}}` keeps Docker's default capabilities (`NET_RAW`, `SETUID`, `DAC_OVERRIDE`, …): a compromised process can use them against the host and its neighbours.",
       partial: 'Service `{{service}}` drops some capabilities but not `ALL`: the rest of Docker\'s default set stays available.',
     },
+    aspect: { group: 'container/missing-hardening', label: '`cap_drop: [ALL]`', messages: ['missing'] },
     docs: {
-      description:
-        "Reports a service that does not drop all capabilities (`cap_drop: [ALL]`, any case, with or without `CAP_`). Docker gives every container a default set of fourteen capabilities; most services need none of them, and those that need one can add it back with `cap_add`. Privileged services are left to `container/privileged`, since `privileged` ignores `cap_drop`.",
+      description: prose`
+        Reports a service that does not drop all capabilities (\`cap_drop: [ALL]\`, any case, with or without \`CAP_\`).
+        Docker gives every container a default set of fourteen capabilities; most services need none of them, and
+        those that need one can add it back with \`cap_add\`. Privileged services are left to \`container/privileged\`,
+        since \`privileged\` ignores \`cap_drop\`.
+
+        The fix adds \`cap_drop: [ALL]\` and, in \`cap_add\`, what the service needs back. That comes from the image's
+        profile (postgres's entrypoint chowns its data folder and steps down with gosu: \`CHOWN\`, \`DAC_OVERRIDE\`,
+        \`FOWNER\`, \`SETGID\`, \`SETUID\`), from the Dockerfile the service builds (an entrypoint script that steps
+        down needs \`SETUID\` and \`SETGID\`, one that chowns \`CHOWN\`; a file capability set with \`setcap\`; a port
+        below 1024 in \`EXPOSE\` adds \`NET_BIND_SERVICE\`), or is nothing for a service that runs as a non-root user,
+        whose processes hold no capabilities once they start. Where nothing tells what a root start needs, the fix
+        title says what it assumes. It is offered one by one: a capability left out makes the service fail to start.
+      `,
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n', 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [NET_RAW]\n'],
         good: ['services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n'],
@@ -58,13 +69,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model): Fix[] {
+  fixes(finding, model, context): Fix[] {
     const data = finding.fixData as DropFix | undefined;
     const service = model.services.find((s) => s.name === data?.service);
     if (!service) return [];
-    const edits = addServiceListItems(model, service, 'cap_drop', service.spec.capDrop, [{ string: 'ALL' }], PLACEMENT);
-    if (!edits) return [];
-    const title = finding.messageId === 'partial' ? 'Add `ALL` to `cap_drop`' : 'Add `cap_drop: [ALL]`';
-    return [{ title, safe: false, edits }];
+    const edit = dropCapabilities(model, service, needsOf(model, service, context));
+    return edit ? [hardeningFix(edit)] : [];
   },
 });

@@ -21,6 +21,7 @@ export default defineRule({
       missing: "Service `{{service}}` has no CPU limit: a busy loop or a coin miner in it can take every core of the host and slow its neighbours down.",
       disabled: 'Service `{{service}}` sets `{{key}}: {{value}}`, which is no CPU limit: it can take every core of the host.',
     },
+    aspect: { group: 'container/missing-hardening', label: 'a CPU limit', messages: ['missing'] },
     docs: {
       description:
         "Reports a service whose CPU time is not capped: neither `cpus`, `deploy.resources.limits.cpus` nor `cpu_quota` is set, or it is set to `0` (`-1` for `cpu_quota`), which means no limit. `cpu_shares` is a relative weight that only applies when the CPU is contended, so it does not count as a limit. Without a cap, one runaway or compromised container slows every other one on the host. Information by default: CPU starvation slows neighbours down but does not take anything from them.\n\nThe fix adds `1.0` CPU for you to adjust (editors that support snippets select it): under `deploy.resources.limits` when the service already has a `deploy:` section, else as `cpus`. It is unsafe: a service held below what it needs answers slowly.",
@@ -40,7 +41,7 @@ export default defineRule({
     return checkLimits(model, 'cpu');
   },
 
-  fixes(finding, model) {
-    return limitFixes(finding, model, 'cpu');
+  fixes(finding, model, context) {
+    return limitFixes(finding, model, 'cpu', context);
   },
 });

@@ -22,6 +22,7 @@ export default defineRule({
         "Service `{{service}}` has no memory limit: a leak or an attack can take all of the host's memory, and the kernel then kills processes of any container to get it back.",
       disabled: 'Service `{{service}}` sets `{{key}}: {{value}}`, which is no memory limit: a leak or an attack can take all of the host\'s memory.',
     },
+    aspect: { group: 'container/missing-hardening', label: 'a memory limit', messages: ['missing'] },
     docs: {
       description:
         "Reports a service without a memory limit: neither `mem_limit` nor `deploy.resources.limits.memory`, or one set to `0` (no limit). Without one, a memory leak or a request flood in one container runs the whole host out of memory, and the kernel's OOM killer then picks victims among every container and host process. A limit written with a variable that is not set (`mem_limit: ${MEM}`) is not reported, since its value is only known when Compose runs.\n\nThe fix adds a limit of `512m` for you to adjust (editors that support snippets select it): under `deploy.resources.limits` when the service already has a `deploy:` section, else as `mem_limit`. It is unsafe: a limit below what the service needs gets it killed.",
@@ -41,7 +42,7 @@ export default defineRule({
     return checkLimits(model, 'memory');
   },
 
-  fixes(finding, model) {
-    return limitFixes(finding, model, 'memory');
+  fixes(finding, model, context) {
+    return limitFixes(finding, model, 'memory', context);
   },
 });

@@ -1,8 +1,10 @@
 import { defineRule } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/report';
 import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
-import { addServiceListItems, ownedBy, replaceScalar, type Placement } from '../../compose/edit';
+import { ownedBy, replaceScalar } from '../../compose/edit';
 import { yamlRef } from '../../compose/model';
+import { hardeningFix, noNewPrivileges } from '../../compose/hardening';
+import { needsOf, profileOfService } from '../../compose/service-needs';
 import type { Finding, Fix } from '../../types';
 import { isScalar } from 'yaml';
 
@@ -11,9 +13,6 @@ interface NoNewPrivilegesFix {
   /** Index of a `no-new-privileges:false` item to turn on; absent when the option is missing. */
   index?: number;
 }
-
-/** With the other security settings, else next to the image. */
-const PLACEMENT: Placement = [{ after: 'cap_drop' }, { after: 'cap_add' }, { after: 'read_only' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
 
 export default defineRule({
   meta: {
@@ -33,7 +32,9 @@ export default defineRule({
     messages: {
       missing: 'Service `{{service}}` does not set `no-new-privileges`: a setuid program in it (su, sudo, ping, …) can raise a compromised process to root.',
       disabled: 'Service `{{service}}` sets `no-new-privileges` to false: a setuid program in it can raise a compromised process to root.',
+      unsupported: 'Service `{{service}}` does not set `no-new-privileges`, which the `{{profile}}` image cannot run with: {{why}}.',
     },
+    aspect: { group: 'container/missing-hardening', label: '`no-new-privileges`', messages: ['missing'] },
     docs: {
       description:
         "Reports a service whose `security_opt` does not turn on `no-new-privileges` (written `no-new-privileges`, `no-new-privileges:true` or `no-new-privileges=true`), or turns it off. With it, the kernel refuses to let `execve` grant more privileges than the calling process has, so setuid binaries and file capabilities stop working as escalation paths. The fix is offered one by one: a service that relies on `su`, `sudo` or another setuid program at run time stops working with it.",
@@ -47,7 +48,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'missing' | 'disabled'>[] = [];
+    const findings: Finding<'missing' | 'disabled' | 'unsupported'>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       const items = spec.securityOpt.items;
@@ -64,12 +65,15 @@ export default defineRule({
       }
       if (spec.partial || spec.securityOpt.unknown) continue;
       const holder = spec.securityOpt.holders[0];
-      findings.push({ messageId: 'missing', data, ...(holder ? placeOf(holder, 'key') : placeOfMissing(spec)), fixData: { service: service.name } satisfies NoNewPrivilegesFix });
+      const place = holder ? placeOf(holder, 'key') : placeOfMissing(spec);
+      const unsupported = profileOfService(service)?.noNewPrivilegesUnsupported;
+      if (unsupported) findings.push({ messageId: 'unsupported', data: { ...data, profile: profileOfService(service)!.id, why: unsupported.why }, ...place, severity: 'info' });
+      else findings.push({ messageId: 'missing', data, ...place, fixData: { service: service.name } satisfies NoNewPrivilegesFix });
     }
     return findings;
   },
 
-  fixes(finding, model): Fix[] {
+  fixes(finding, model, context): Fix[] {
     const data = finding.fixData as NoNewPrivilegesFix | undefined;
     const service = model.services.find((s) => s.name === data?.service);
     if (!service || !data) return [];
@@ -82,7 +86,9 @@ export default defineRule({
       const edit = replaceScalar(model, ref.node, { string: `no-new-privileges${separator}true` }, !!ref.holder.flow);
       return edit ? [{ title: 'Set `no-new-privileges` to true', safe: false, edits: [edit] }] : [];
     }
-    const edits = addServiceListItems(model, service, 'security_opt', list, [{ string: 'no-new-privileges:true' }], PLACEMENT);
-    return edits ? [{ title: 'Add `no-new-privileges:true` to `security_opt`', safe: false, edits }] : [];
+    const needs = needsOf(model, service, context);
+    if (needs.noNewPrivilegesUnsupported) return [];
+    const edit = noNewPrivileges(model, service, needs);
+    return edit ? [hardeningFix(edit)] : [];
   },
 });

@@ -1,12 +1,14 @@
 import { isMap, isScalar } from 'yaml';
-import { defineRule } from '../../rule';
+import { defineRule, prose } from '../../rule';
+import { runningProfile } from '../../compose/service-needs';
 import { placeOf } from '../../container/report';
 import type { Port } from '../../container/spec';
 import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
 import { yamlRef } from '../../compose/model';
 import type { Finding, Fix, TextEdit } from '../../types';
+import type { ResolvedProfile } from '../../images/profile';
 
-type MessageId = 'allInterfaces' | 'wildcard';
+type MessageId = 'allInterfaces' | 'wildcard' | 'publicService';
 
 interface PortFix {
   service: string;
@@ -37,10 +39,25 @@ export default defineRule({
       allInterfaces:
         'Service `{{service}}` publishes port {{port}} on every host interface: whoever can reach the host can reach it, and Docker\'s own iptables rules let it past host firewalls such as ufw.',
       wildcard: 'Service `{{service}}` publishes port {{port}} on `{{ip}}`, every host interface: whoever can reach the host can reach it, host firewall or not.',
+      publicService:
+        'Service `{{service}}` publishes port {{port}} on every host interface, and serving it to other hosts is its job ({{what}}): bind it to the address of the interface that should serve them (`ADDRESS:{{binding}}`), or to `127.0.0.1` when a proxy in front of it does.',
     },
     docs: {
-      description:
-        "Reports a published port with no host address (`\"8080:80\"`, `\"3000\"`, a long-syntax port without `host_ip`) or with the address of every interface (`0.0.0.0`, `::`). Docker then listens on all of the host's interfaces, public ones included, and inserts iptables rules that take effect before host firewalls such as ufw or firewalld, so a database published for local debugging is open to the internet. Short and long syntax, port ranges and protocols are read; a port behind an unset variable is not reported, nor are the ports of a service on the host network (Compose ignores them there; `container/host-namespace` reports the host network).\n\nThe fix binds the port to `127.0.0.1` (a `host_ip: 127.0.0.1` in long syntax, which needs Compose v2). It is unsafe: other hosts can no longer connect, so a port that must be public needs a reverse proxy or the address of the interface that serves it.",
+      description: prose`
+        Reports a published port with no host address (\`"8080:80"\`, \`"3000"\`, a long-syntax port without
+        \`host_ip\`) or with the address of every interface (\`0.0.0.0\`, \`::\`). Docker then listens on all of the
+        host's interfaces, public ones included, and inserts iptables rules that take effect before host firewalls such
+        as ufw or firewalld, so a database published for local debugging is open to the internet. Short and long
+        syntax, port ranges and protocols are read; a port behind an unset variable is not reported, nor are the ports
+        of a service on the host network (Compose ignores them there; \`container/host-namespace\` reports the host
+        network).
+
+        The fix binds the port to \`127.0.0.1\` (a \`host_ip: 127.0.0.1\` in long syntax, which needs Compose v2). It is
+        unsafe: other hosts can no longer connect. A port whose publishing is the service's job gets no fix: one the
+        image's profile names (a reverse proxy's 80 and 443, DNS on 53, a VPN's port), and host ports 80 and 443 of any
+        service. Those are reported as information naming the choice to make: the address of the interface that should
+        serve other hosts, or \`127.0.0.1\` behind a proxy.
+      `,
       examples: {
         bad: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n'],
         good: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n', 'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n'],
@@ -50,16 +67,25 @@ export default defineRule({
     },
   },
 
-  check(model) {
+  check(model, context) {
     const findings: Finding<MessageId>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       if (spec.namespaces.network?.value?.trim().toLowerCase() === 'host') continue;
+      let profile: ReturnType<typeof runningProfile> | null = null;
       spec.ports.items.forEach((item, index) => {
         const port = item.value;
         if (!port) return;
         const fixData: PortFix = { service: service.name, index };
         const data = { service: service.name, port: describe(port) };
+        if (port.hostIp === undefined || WILDCARDS.has(port.hostIp)) {
+          if (profile === null) profile = runningProfile(model, service, context);
+          const what = publicService(port, profile);
+          if (what) {
+            findings.push({ messageId: 'publicService', data: { ...data, what, binding: binding(port) }, ...placeOf(item.origin), severity: 'info' });
+            return;
+          }
+        }
         if (port.hostIp === undefined) findings.push({ messageId: 'allInterfaces', data, ...placeOf(item.origin), fixData });
         else if (WILDCARDS.has(port.hostIp)) findings.push({ messageId: 'wildcard', data: { ...data, ip: port.hostIp }, ...placeOf(item.origin), fixData });
       });
@@ -85,6 +111,23 @@ export default defineRule({
     return edits ? [{ title: `Publish on ${LOOPBACK} only`, safe: false, edits }] : [];
   },
 });
+
+/** Host ports that are a public web service's by convention, whatever the image. */
+const WEB_PORTS = new Set(['80', '443']);
+
+/** What makes a published port the service's job to serve to other hosts, in words; undefined when nothing does. */
+function publicService(port: Port, profile: ResolvedProfile | undefined): string | undefined {
+  const target = Number(/^\d+/.exec(port.target)?.[0]);
+  const named = profile?.publicPorts.find((p) => p.port === target && (p.protocol ?? 'tcp') === port.protocol);
+  if (named) return `the \`${profile!.id}\` image profile: ${named.why}`;
+  if (port.published && WEB_PORTS.has(port.published) && port.protocol === 'tcp') return `host port ${port.published} is where browsers connect`;
+  return undefined;
+}
+
+/** The short-syntax binding a person would write before the address: `443:443`, `53:53/udp`. */
+function binding(port: Port): string {
+  return `${port.published ?? port.target}:${port.target}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+}
 
 /** `8080:80` → `8080→80`; a container port alone is published on a port Docker picks. */
 function describe(port: Port): string {

@@ -1,24 +1,25 @@
-import { defineRule, type RuleContext } from '../../rule';
+import { defineRule, prose, type RuleContext } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/report';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';
-import { dockerfilePath, yamlRef, type ComposeModel } from '../../compose/model';
-import { fileOf, normalizePath, relativeTo } from '../../compose/paths';
-import { parseDockerfile, rootStage, type DockerfileModel } from '../../dockerfile/model';
-import { instructionSpan } from '../../dockerfile/runtime';
+import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
+import { builtDockerfile } from '../../compose/built-dockerfile';
+import { needsOf, profileOfService, runningProfile } from '../../compose/service-needs';
+import type { ResolvedProfile } from '../../images/profile';
+import { relativeTo } from '../../compose/paths';
+import { rootStage } from '../../dockerfile/model';
+import { instructionSpan, lastInChain } from '../../dockerfile/runtime';
 import { isRootUser, startsAsRoot, userBefore } from '../../dockerfile/users';
+import { builtImageFacts } from '../../images/built-image';
+import { imageProfile } from '../../images/lookup';
 import type { Finding, Fix, Range, TextEdit } from '../../types';
-import { RecentMap } from '../../recent-map';
 
-type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser';
+type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser' | 'profileRoot' | 'profileNeedsRoot';
 
 interface UserFix {
   service: string;
 }
-
-/** A numeric user needs no entry in the image's `/etc/passwd`; 65532 is distroless's `nonroot`. */
-const NON_ROOT = '65532:65532';
 
 const PLACEMENT: Placement = [{ after: 'image' }, { after: 'build' }, { after: '<<' }];
 
@@ -52,10 +53,28 @@ export default defineRule({
       rootUser: 'Service `{{service}}` runs as `{{user}}`: root in the container is root on the host for any process that escapes it.',
       imageNoUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} sets no USER, so it runs as root.',
       imageRootUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} switches to `{{user}}`, so it runs as root.',
+      profileRoot: 'Service `{{service}}` sets no `user`, and the `{{profile}}` image runs as root.',
+      profileNeedsRoot: 'Service `{{service}}` runs as root, which the `{{profile}}` image needs: {{why}}.{{alternative}}',
     },
     docs: {
-      description:
-        "Reports a service that runs as root: `user: root`, `0` or `0:…` (also from a YAML anchor or a service it extends), or no `user:` while the image it builds runs as root. For a service with `build:`, the rule reads the Dockerfile in the workspace (`build.context` + `build.dockerfile`, or the Dockerfile written in `build.dockerfile_inline`; the `build.target` stage or else the final one) as `image/root-user` does: the last `USER` of the stage and the stages it builds on decides, and with none, the base image's default — root for scratch, the OS and language images and Docker Hub's official images; not for distroless `:nonroot`, Chainguard or Bitnami images, and unknown for private images, which are not reported. The finding's related location points at the Dockerfile. A service that only names an `image:` and sets no `user:` is not reported: which user an image runs as is in its metadata, which Bulkhead does not download, and guessing would be wrong for every image that sets a `USER`. A Dockerfile that is not in the workspace, a remote build context and a `user` behind an unset variable are not reported either.\n\nThe fix sets `user: \"65532:65532\"` (a numeric user needs no account in the image; editors that support snippets select it for you to change). It is unsafe: the program loses root's rights, so files it writes must belong to that user and ports below 1024 need `NET_BIND_SERVICE`.",
+      description: prose`
+        Reports a service that runs as root: \`user: root\`, \`0\` or \`0:…\` (also from a YAML anchor or a service it
+        extends), or no \`user:\` while its image runs as root. For a service with \`build:\`, the rule reads the
+        Dockerfile in the workspace (\`build.context\` + \`build.dockerfile\`, or \`build.dockerfile_inline\`; the
+        \`build.target\` stage or else the final one) as \`image/root-user\` does, and the finding's related location
+        points at it. An image that starts as root to step down is not reported: one whose profile says so (postgres
+        steps down to \`postgres\` with gosu) and one whose Dockerfile copies an entrypoint script that steps down with
+        gosu, su-exec or the like. For a service that only names an \`image:\`, the image's profile tells (the
+        \`caddy\` image runs as root); an image without a profile is not reported, since the user it runs as is in its
+        metadata, which Bulkhead does not download. An image that must start as root (its master process writes
+        root-owned paths, it supervises services) is reported as information with the reason, and its non-root variant
+        where one exists.
+
+        The fix sets \`user:\` to a user the image is known to run as: the profile's (\`999:999\` for postgres, \`70:70\`
+        on Alpine), or the account the base image ships (\`node\`), as the Dockerfile fix would. Where nothing tells,
+        it sets the numeric \`65532:65532\` (no account needed in the image), and its title says what that assumes. It
+        is unsafe: the program loses root's rights, so files it writes must belong to that user.
+      `,
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n'],
         good: ['services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n', 'services:\n  app:\n    image: alpine:3.20\n'],
@@ -74,12 +93,27 @@ export default defineRule({
       if (user && user.value === undefined) continue;
       const written = user?.value?.trim();
       if (user && written) {
-        if (isRootUser(written)) findings.push({ messageId: 'rootUser', data: { service: service.name, user: written }, ...placeOf(user.origin), fixData });
+        if (!isRootUser(written)) continue;
+        const running = runningProfile(model, service, context);
+        if (running?.user.needsRoot) findings.push(needsRootFinding(service, running, placeOf(user.origin)));
+        else findings.push({ messageId: 'rootUser', data: { service: service.name, user: written }, ...placeOf(user.origin), fixData });
         continue;
       }
       if (spec.partial) continue;
+      if (!spec.build) {
+        const profile = profileOfService(service);
+        if (!profile || profile.user.image.uid !== 0 || profile.user.stepsDown) continue;
+        if (profile.user.needsRoot) findings.push(needsRootFinding(service, profile, placeOfMissing(spec)));
+        else findings.push({ messageId: 'profileRoot', data: { service: service.name, profile: profile.id }, ...placeOfMissing(spec), severity: 'warning', fixData });
+        continue;
+      }
       const built = builtUser(model, spec, context);
       if (!built) continue;
+      const running = !built.user ? runningProfile(model, service, context) : undefined;
+      if (running?.user.needsRoot) {
+        findings.push(needsRootFinding(service, running, placeOfMissing(spec)));
+        continue;
+      }
       const related = { ...(built.dockerfile !== model.path ? { path: built.dockerfile } : {}), range: built.range, message: built.user ? `The image switches to \`${built.user}\` here.` : 'This stage sets no USER, so the image runs as root.' };
       const dockerfile = built.inline ? 'its `dockerfile_inline`' : `\`${relativeTo(model.path, built.dockerfile)}\``;
       findings.push({
@@ -95,80 +129,62 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model): Fix[] {
+  fixes(finding, model, context): Fix[] {
     const data = finding.fixData as UserFix | undefined;
     const service = model.services.find((s) => s.name === data?.service);
     if (!service?.map) return [];
+    const plan = needsOf(model, service, context).user;
+    if (plan.kind === 'needs-root') return [];
+    const chosen = plan.user;
     const current = service.spec.user;
     // Quoted, as `uid:gid` values usually are (YAML 1.1 reads some unquoted ones as base-60 numbers); a quoted value
-    // keeps its own quotes.
+    // keeps its own quotes; a name stays plain.
     const quoted = yamlRef(current?.origin)?.node;
-    const value: NewScalar = isScalar(quoted) && quoted.type !== 'PLAIN' ? { string: NON_ROOT } : { raw: `"${NON_ROOT}"` };
+    const numeric = /^\d/.test(chosen);
+    const value: NewScalar = (isScalar(quoted) && quoted.type !== 'PLAIN') || !numeric ? { string: chosen } : { raw: `"${chosen}"` };
     let edits: TextEdit[] | undefined;
     if (current && ownedBy(model, service, current.origin)) edits = setServiceValue(model, service, 'user', value, PLACEMENT, current.origin);
     else if (current) edits = setServiceValue(model, service, 'user', value, PLACEMENT);
     else if (!service.aliased) edits = insertPairs(model, service.map, [{ key: 'user', value }], PLACEMENT);
     if (!edits?.length) return [];
     const last = edits.length - 1;
-    const start = edits[last].newText.lastIndexOf(NON_ROOT);
-    return [{ title: `Run as user \`${NON_ROOT}\``, safe: false, edits, ...(start >= 0 ? { placeholders: [{ edit: last, start, end: start + NON_ROOT.length }] } : {}) }];
+    const start = edits[last].newText.lastIndexOf(chosen);
+    const title =
+      plan.kind === 'known'
+        ? `Run as user \`${chosen}\` (${plan.why})${plan.caveat ? ` — ${plan.caveat}` : ''}`
+        : `Run as user \`${chosen}\` — check that \`${service.name}\` can run as any user`;
+    const basis = plan.kind === 'known' ? { facts: [plan.why] } : { facts: [], assumption: plan.assumption };
+    return [{ title, safe: false, edits, basis, ...(start >= 0 ? { placeholders: [{ edit: last, start, end: start + chosen.length }] } : {}) }];
   },
 });
+
+function needsRootFinding(service: ComposeService, profile: ResolvedProfile, place: ReturnType<typeof placeOf>): Finding<MessageId> {
+  const variant = profile.nonRootVariant;
+  const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
+  return { messageId: 'profileNeedsRoot', data: { service: service.name, profile: profile.id, why: profile.user.needsRoot!.why, alternative }, ...place, severity: 'info' };
+}
 
 /**
  * The root user of the image a service builds, when its Dockerfile is in the workspace or written inline and says so;
  * undefined when the image runs as someone else or nothing can be known (no build, a remote context, an unreadable
- * Dockerfile, an unknown base image).
+ * Dockerfile, an unknown base image), and when the image starts as root only to step down (its base image's profile
+ * says so while the Dockerfile keeps that entrypoint, or an entrypoint script it copies steps down).
  */
 function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContext): BuiltUser | undefined {
-  const build = spec.build;
-  if (!build || (build.target && build.target.value === undefined)) return undefined;
-  const target = build.target?.value;
-  const inline = build.dockerfileInline;
-  if (inline) {
-    // Compose builds this text instead of a file; positions inside it are not kept, so the whole value is pointed at.
-    if (inline.value === undefined) return undefined;
-    const file = fileOf(inline.origin, model.path);
-    const root = rootUserOf(parseOnce(inline.value, `${file}#dockerfile_inline`), target);
-    return root && { dockerfile: file, inline: true, range: inline.origin.range, ...(root.user ? { user: root.user } : {}) };
-  }
-  if (!context.readFile) return undefined;
-  // Compose reads `build` relative to the file that writes it (another file, for a service extended from there).
-  const path = dockerfilePath({ path: fileOf(build.origin, model.path) }, spec);
-  if (path === undefined) return undefined;
-  const dockerfile = normalizePath(path);
-  const text = context.readFile(dockerfile);
-  if (text === undefined) return undefined;
-  const root = rootUserOf(parseOnce(text, dockerfile), target);
-  return root && { dockerfile, range: root.range, ...(root.user ? { user: root.user } : {}) };
-}
-
-/** Whether the stage built (the target, else the final one) runs as root, and the instruction that says so. */
-function rootUserOf(parsed: DockerfileModel, target: string | undefined): { range: Range; user?: string } | undefined {
-  const wanted = target?.trim().toLowerCase();
-  const stage = wanted ? parsed.stages.find((s) => s.name === wanted) : parsed.finalStage;
-  if (!stage) return undefined;
+  const built = builtDockerfile(model, spec, context);
+  if (!built) return undefined;
+  const { stage } = built;
   const effective = userBefore(stage);
   if (!effective.isRoot) return undefined;
-  if (effective.instruction) return { range: instructionSpan(effective.instruction), user: effective.user || 'root' };
-  const base = rootStage(stage).image;
-  if (!base || !startsAsRoot(base)) return undefined;
-  return { range: instructionSpan(stage.from) };
+  if (!effective.instruction) {
+    const base = rootStage(stage).image;
+    if (!base || !startsAsRoot(base)) return undefined;
+    const profile = imageProfile(base);
+    const entrypoint = lastInChain(stage, 'ENTRYPOINT');
+    if (profile && !entrypoint && (profile.user.stepsDown || profile.user.image.uid !== 0)) return undefined;
+    if (entrypoint && !built.inline && builtImageFacts({ model: built.model, stage, context: built.context, readFile: context.readFile }).entrypoint?.stepsDown) return undefined;
+    return { dockerfile: built.path, inline: built.inline, range: built.inline ? spec.build!.dockerfileInline!.origin.range : instructionSpan(stage.from) };
+  }
+  const range = built.inline ? spec.build!.dockerfileInline!.origin.range : instructionSpan(effective.instruction);
+  return { dockerfile: built.path, inline: built.inline, range, user: effective.user || 'root' };
 }
-
-/**
- * Services of one file often build from the same Dockerfile, and the editor analyses the file again at each keystroke:
- * one parse per Dockerfile text, not one per service and keystroke (see BENCHMARKS.md). Models are never modified.
- * Only stages and users are read here, so RUN scripts are left unread.
- */
-const parsedDockerfiles = new RecentMap<string, DockerfileModel>(32);
-
-function parseOnce(text: string, path: string): DockerfileModel {
-  const known = parsedDockerfiles.get(path);
-  if (known?.source.text === text) return known;
-  const model = parseDockerfile(text, path, { runs: false });
-  parsedDockerfiles.set(path, model);
-  return model;
-}
-
-

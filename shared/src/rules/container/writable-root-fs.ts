@@ -1,16 +1,12 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/report';
-import { insertPairs, ownedBy, setServiceValue, type NewPair, type Placement } from '../../compose/edit';
-import { yamlRef } from '../../compose/model';
-import type { ContainerSpec } from '../../container/spec';
-import type { Fix, TextEdit } from '../../types';
+import { hardeningFix, readOnlyRoot } from '../../compose/hardening';
+import { needsOf, profileOfService } from '../../compose/service-needs';
+import type { Finding, Fix } from '../../types';
 
 interface ReadOnlyFix {
   service: string;
 }
-
-/** `read_only` goes next to the image it protects. */
-const PLACEMENT: Placement = [{ after: 'image' }, { after: 'build' }, { after: '<<' }];
 
 export default defineRule({
   meta: {
@@ -30,10 +26,22 @@ export default defineRule({
     messages: {
       missing: 'Service `{{service}}` has a writable root filesystem: an intruder can replace its binaries and configuration and keep a foothold.',
       disabled: 'Service `{{service}}` sets `read_only: false`: an intruder can replace its binaries and configuration and keep a foothold.',
+      unsupported: 'Service `{{service}}` has a writable root filesystem, which the `{{profile}}` image needs: {{why}}.',
     },
+    aspect: { group: 'container/missing-hardening', label: '`read_only: true`', messages: ['missing'] },
     docs: {
-      description:
-        "Reports a service without `read_only: true`. With a read-only root filesystem a compromised process cannot change the image's programs or drop tools into it; the paths the service must write get a `tmpfs` or a volume. The fix adds `read_only: true`, and a tmpfs at `/tmp` when the service has no tmpfs yet; it is offered one by one because a service that writes elsewhere will fail until it gets a volume there.",
+      description: prose`
+        Reports a service without \`read_only: true\`. With a read-only root filesystem a compromised process cannot
+        change the image's programs or drop tools into it; the paths the service must write get a \`tmpfs\` or a
+        volume. An image whose profile says it cannot run read-only is reported as information, with the reason.
+
+        The fix sets \`read_only: true\` and gives a tmpfs to every path the service writes at run time and a volume to
+        every path whose data it keeps, unless the service or the image (a \`VOLUME\`) already mounts something there:
+        the paths come from the image's profile (postgres writes its socket in \`/var/run/postgresql\`, nginx its cache in
+        \`/var/cache/nginx\`) and from the Dockerfile the service builds (its \`VOLUME\`s; folders it makes writable are
+        named in the title). \`/tmp\` always gets a tmpfs. Where nothing tells, the title says what it assumes. It is
+        offered one by one: a service that writes elsewhere fails until it gets a volume there.
+      `,
       examples: {
         bad: ['services:\n  app:\n    image: nginx:1.27\n', 'services:\n  app:\n    image: nginx:1.27\n    read_only: false\n'],
         good: ['services:\n  app:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp, /var/cache/nginx]\n'],
@@ -44,45 +52,29 @@ export default defineRule({
   },
 
   check(model) {
-    const findings = [];
+    const findings: Finding<'missing' | 'disabled' | 'unsupported'>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       const readOnly = spec.readOnly;
-      if (readOnly) {
-        if (readOnly.value !== false) continue;
-        findings.push({ messageId: 'disabled' as const, data: { service: service.name }, ...placeOf(readOnly.origin), fixData: { service: service.name } satisfies ReadOnlyFix });
-      } else if (!spec.partial) {
-        findings.push({ messageId: 'missing' as const, data: { service: service.name }, ...placeOfMissing(spec), fixData: { service: service.name } satisfies ReadOnlyFix });
+      const fixData: ReadOnlyFix = { service: service.name };
+      if (readOnly && readOnly.value !== false) continue;
+      if (!readOnly && spec.partial) continue;
+      const profile = profileOfService(service);
+      const place = readOnly ? placeOf(readOnly.origin) : placeOfMissing(spec);
+      if (profile?.readOnlyUnsupported) {
+        findings.push({ messageId: 'unsupported', data: { service: service.name, profile: profile.id, why: profile.readOnlyUnsupported.why }, ...place, severity: 'info' });
+      } else {
+        findings.push({ messageId: readOnly ? 'disabled' : 'missing', data: { service: service.name }, ...place, fixData });
       }
     }
     return findings;
   },
 
-  fixes(finding, model): Fix[] {
+  fixes(finding, model, context): Fix[] {
     const data = finding.fixData as ReadOnlyFix | undefined;
     const service = model.services.find((s) => s.name === data?.service);
-    if (!service?.map) return [];
-    const { spec } = service;
-    const addTmp = needsTmp(spec);
-    const tmpfs: NewPair = { key: 'tmpfs', value: { list: [{ string: '/tmp' }] } };
-    const current = spec.readOnly?.origin;
-    let edits: TextEdit[] | undefined;
-    if (current && ownedBy(model, service, current)) {
-      edits = setServiceValue(model, service, 'read_only', { raw: 'true' }, PLACEMENT, current);
-      const ref = yamlRef(current);
-      const tmpEdits = addTmp && ref?.holder === service.map ? insertPairs(model, service.map, [tmpfs], [{ after: 'read_only' }]) : addTmp ? insertPairs(model, service.map, [tmpfs], PLACEMENT) : [];
-      edits = edits && tmpEdits ? [...edits, ...tmpEdits] : undefined;
-    } else if (!service.aliased) {
-      edits = insertPairs(model, service.map, [{ key: 'read_only', value: { raw: 'true' } }, ...(addTmp ? [tmpfs] : [])], PLACEMENT);
-    }
-    if (!edits) return [];
-    const title = addTmp ? 'Set `read_only: true` and mount a tmpfs at `/tmp`' : 'Set `read_only: true`';
-    return [{ title, safe: false, edits }];
+    if (!service) return [];
+    const edit = readOnlyRoot(model, service, needsOf(model, service, context));
+    return edit ? [hardeningFix(edit)] : [];
   },
 });
-
-/** A tmpfs at /tmp is added only when the service has no tmpfs at all and nothing mounted at /tmp. */
-function needsTmp(spec: ContainerSpec): boolean {
-  if (spec.tmpfs.items.length || spec.tmpfs.unknown || spec.mounts.unknown) return false;
-  return !spec.mounts.items.some((m) => m.value?.type === 'tmpfs' || m.value?.target?.replace(/\/+$/, '') === '/tmp');
-}

@@ -1,5 +1,6 @@
 import type { Arg, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, type RuleContext } from '../../rule';
+import { siblingPath } from '../../compose/model';
 import { substitute, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
 import type { Finding, Fix } from '../../types';
@@ -12,7 +13,9 @@ interface CopyFix {
   /** Flags that only mean something to ADD, with the space after them. */
   drop: { start: number; end: number }[];
   /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
-  safe: boolean;
+  literal: boolean;
+  /** The sources as written, relative to the build context. */
+  sources: string[];
 }
 
 /** Flags COPY accepts with the same meaning. */
@@ -54,7 +57,7 @@ export default defineRule({
         '- `ADD` of an `http(s)://` URL without `--checksum`: the download is not verified, so a changed or compromised file goes into the image unnoticed.',
         '- `ADD` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash as the ref (`repo.git#<commit>`) or a `checksum`/`commit` query (`repo.git?tag=v1.2&checksum=<commit>`) pins it.',
         '',
-        'The fix replaces `ADD` with `COPY`, keeping `--chown`, `--chmod`, `--link` and `--exclude` and dropping `--checksum` and `--keep-git-dir`, which do nothing for a local source. It is safe when every source is written literally; when a source is a variable (`ADD ${JAR} /app/`) the value might name an archive, so the fix is offered as unsafe. Bulkhead judges archives by their name: Docker decides by content, so a tar archive named like a plain file would be unpacked by `ADD` and not by `COPY`. Downloads get no automatic fix, since the digest must come from a source you trust.',
+        'The fix replaces `ADD` with `COPY`, keeping `--chown`, `--chmod`, `--link` and `--exclude` and dropping `--checksum` and `--keep-git-dir`, which do nothing for a local source. Docker decides by content whether `ADD` unpacks a local file (a tar archive named like a plain file is unpacked), so the fix is safe only when every source is written literally and is a text file in the Dockerfile’s folder; otherwise (a variable, a folder, a file Bulkhead cannot read there) it is offered as unsafe. Downloads get no automatic fix, since the digest must come from a source you trust.',
       ].join('\n'),
       examples: {
         bad: [
@@ -104,20 +107,23 @@ export default defineRule({
         messageId: 'local',
         data: { source: args.sources.map((s) => s.value).join(' ') },
         range: instruction.getInstructionRange(),
-        fixData: copyFix(model, instruction, !unresolved),
+        fixData: copyFix(model, instruction, !unresolved, args.sources.map((src) => src.value)),
       });
     }
     return findings;
   },
 
-  fixes(finding, model): Fix[] {
+  fixes(finding, model, context): Fix[] {
     const data = finding.fixData as CopyFix | undefined;
     if (!data) return [];
+    // `ADD` unpacks a local tar archive whatever its name, which `COPY` does not: the fix cannot change the build only
+    // when every source, read from the Dockerfile's folder, is a text file (an archive holds NUL bytes).
+    const safe = data.literal && data.sources.every((src) => isTextFile(context, siblingPath(model.path, src)));
     const keyword = data.keyword.text === data.keyword.text.toLowerCase() ? 'copy' : 'COPY';
     return [
       {
         title: 'Replace `ADD` with `COPY`',
-        safe: data.safe,
+        safe,
         edits: [
           { range: model.source.rangeOf(data.keyword.start, data.keyword.end), newText: keyword },
           ...data.drop.map((d) => ({ range: model.source.rangeOf(d.start, d.end), newText: '' })),
@@ -139,7 +145,7 @@ function remoteFinding(model: DockerfileModel, src: PathArgument, url: string, c
 }
 
 /** The fix, or undefined when a flag would change meaning or be refused by COPY. */
-function copyFix(model: DockerfileModel, instruction: Instruction, literal: boolean): CopyFix | undefined {
+function copyFix(model: DockerfileModel, instruction: Instruction, literal: boolean, sources: string[]): CopyFix | undefined {
   const { source } = model;
   const drop: CopyFix['drop'] = [];
   for (const flag of (instruction as ModifiableInstruction).getFlags()) {
@@ -154,7 +160,14 @@ function copyFix(model: DockerfileModel, instruction: Instruction, literal: bool
   const range = instruction.getInstructionRange();
   const start = source.offsetAt(range.start);
   const end = source.offsetAt(range.end);
-  return { keyword: { start, end, text: source.text.slice(start, end) }, drop, safe: literal };
+  return { keyword: { start, end, text: source.text.slice(start, end) }, drop, literal, sources };
+}
+
+/** Whether the workspace holds a readable text file at that path (the readers skip binary files: no text for them). */
+function isTextFile(context: RuleContext, path: string): boolean {
+  if (/[*?[]/.test(path) || !context.readFile) return false;
+  const text = context.readFile(path);
+  return text !== undefined && !text.includes('\u0000');
 }
 
 /** `https://…`, `git://…`, `ssh://…` or scp-style `git@host:repo`. */

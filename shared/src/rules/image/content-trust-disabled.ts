@@ -30,14 +30,14 @@ export default defineRule({
       { title: 'Content trust in Docker', url: 'https://docs.docker.com/engine/security/trust/' },
       { title: 'CIS Docker Benchmark 4.5: enable Content Trust for Docker', url: 'https://www.cisecurity.org/benchmark/docker' },
     ],
-    fix: 'safe',
+    fix: 'unsafe',
     messages: {
       variable: '`{{setting}}` turns off Docker Content Trust: the Docker CLI in this image pulls and runs images without checking their signatures.',
       option: '`{{option}}` makes `docker {{command}}` skip Docker Content Trust: the image is used without checking its signature.',
     },
     docs: {
       description:
-        'Reports `DOCKER_CONTENT_TRUST` set to `0` or `false` by ENV, by an ARG default, or in a RUN command (`DOCKER_CONTENT_TRUST=0 docker pull …`, `export`, `env`), and `--disable-content-trust` given to `docker pull`, `push`, `build`, `run`, `create` or `plugin install`. Images that carry a Docker CLI (CI runners, docker-in-docker) inherit the setting. The fix removes the setting or the option.',
+        'Reports `DOCKER_CONTENT_TRUST` set to `0` or `false` by ENV, by an ARG default, or in a RUN command (`DOCKER_CONTENT_TRUST=0 docker pull …`, `export`, `env`), and `--disable-content-trust` given to `docker pull`, `push`, `build`, `run`, `create` or `plugin install`. Images that carry a Docker CLI (CI runners, docker-in-docker) inherit the setting. The fix removes the setting or the option. It is offered one by one, never by fix-all: a step that pulls or runs an unsigned image then fails, which is the point, but changes what the build or the container does.',
       examples: {
         bad: ['FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=0\n'],
         good: ['FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=1\n'],
@@ -81,6 +81,6 @@ export default defineRule({
   fixes(finding, model): Fix[] {
     const data = finding.fixData as RemovalFix | undefined;
     if (!data) return [];
-    return [{ title: `Remove \`${data.removed}\``, safe: true, edits: [spanEdit(model.source, data.span)] }];
+    return [{ title: `Remove \`${data.removed}\``, safe: false, edits: [spanEdit(model.source, data.span)] }];
   },
 });

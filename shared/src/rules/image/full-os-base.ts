@@ -1,12 +1,13 @@
-import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import type { Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import { DISTROLESS } from '../../images/distroless';
 import { defineRule } from '../../rule';
-import { matchingDistroless, type DistrolessFlavour, type ImageRef } from '../../dockerfile/image-ref';
+import { matchingDistroless, type DistrolessFlavour, type DistrolessMatch, type ImageRef } from '../../dockerfile/image-ref';
 import { baseClass, rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { copyArguments } from '../../dockerfile/instructions';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { findOption } from '../../dockerfile/options';
 import { asProgram, commandLineOf, execFormText, instructionSpan, type CommandLine } from '../../dockerfile/runtime';
-import { basename } from '../../dockerfile/shell';
+import { basename, commandName } from '../../dockerfile/shell';
 import type { Finding, Fix, TextEdit } from '../../types';
 
 interface BaseFix {
@@ -19,8 +20,15 @@ const OS_PROGRAMS = /^(sh|bash|ash|dash|zsh|busybox|env|nginx|httpd|apache2|supe
 const OS_DIRS = /^\/(bin|sbin|usr\/bin|usr\/sbin)\//;
 /** Distroless users: a USER or --chown naming anyone else fails on a distroless image. */
 const DISTROLESS_USERS = /^(root|nonroot|nobody|\d+)(:(root|nonroot|nobody|\d+))?$/;
-/** Instructions a runtime stage keeps as written. */
-const CARRIED = new Set(['ARG', 'ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
+/** Instructions a runtime stage keeps as written (ENV and EXPOSE are filtered; a build ARG never goes along). */
+const CARRIED = new Set(['LABEL', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
+/** Variables that serve the build, not the program: its tools, their trust settings, the build image's PATH. */
+const BUILD_ONLY_ENV =
+  /^(CGO_ENABLED|GO(PATH|FLAGS|OS|ARCH|ARM|AMD64|PROXY|PRIVATE|NOSUMDB|NOPROXY|INSECURE|CACHE|MODCACHE|TOOLCHAIN|EXPERIMENT|SUMDB)|npm_config_\w+|YARN_\w+|PNPM_\w+|PIP_\w+|POETRY_\w+|PIPENV_\w+|UV_\w+|MAVEN_\w+|GRADLE_\w+|CARGO_\w+|RUSTUP_\w+|RUSTFLAGS|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|DEBIAN_FRONTEND|APT_\w+|DOCKER_CONTENT_TRUST\w*|DOCKER_BUILDKIT|GIT_SSL_NO_VERIFY|GIT_\w+|NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|PATH|LD_LIBRARY_PATH)$/i;
+/** Variables whose name says they hold a secret: never written into another stage (image/secret-in-build reports them). */
+const SECRET_ENV = /(pass(word|wd)?|secret|token|api_?key|private_?key|credentials?|auth)/i;
+/** Ports of remote-login services a runtime image has no reason to offer (image/ssh-server, and telnet, VNC, RDP). */
+const LOGIN_PORTS = new Set(['22', '23', '3389', '5900']);
 
 export default defineRule({
   meta: {
@@ -84,13 +92,21 @@ export default defineRule({
 });
 
 /** The distroless image for this stage and the reason it is that one. */
-function target(model: DockerfileModel, image: ImageRef): { image: string; flavour: DistrolessFlavour } {
+function target(model: DockerfileModel, image: ImageRef): DistrolessMatch {
   const match = matchingDistroless(image);
   // Go links against glibc unless cgo is off; only then is the static image (no libc) enough.
   if (match.flavour === 'static' && image.path === 'golang' && !cgoDisabled(model)) {
     return { image: match.image.replace('/static-', '/base-'), flavour: 'base' };
   }
+  // A C++ program needs libstdc++, which only cc carries.
+  if (match.flavour === 'base' && compilesCxx(model)) return { image: match.image.replace('/base-', '/cc-'), flavour: 'cc' };
   return match;
+}
+
+const CXX_COMPILERS = new Set(['g++', 'c++', 'clang++', 'cmake', 'cargo', 'rustc']);
+
+function compilesCxx(model: DockerfileModel): boolean {
+  return model.stages.some((stage) => stage.runs.some((run) => run.script.commands.some((cmd) => CXX_COMPILERS.has(commandName(cmd) ?? ''))));
 }
 
 function cgoDisabled(model: DockerfileModel): boolean {
@@ -181,7 +197,7 @@ function flag(ins: Instruction, name: string): string | undefined {
 }
 
 /** The final stage keeps its instructions; FROM changes, and the start command follows the image's ENTRYPOINT. */
-function swapImage(stage: Stage, goal: { image: string; flavour: DistrolessFlavour }, start: StartCommand, runtime: Runtime): BaseFix | undefined {
+function swapImage(stage: Stage, goal: DistrolessMatch, start: StartCommand, runtime: Runtime): BaseFix | undefined {
   const range = stage.imageRange;
   if (!range) return undefined;
   // The instructions stay, so their users must exist in distroless.
@@ -201,7 +217,7 @@ function swapImage(stage: Stage, goal: { image: string; flavour: DistrolessFlavo
     // A CMD would become arguments of the image's interpreter: it has to be the ENTRYPOINT.
     edits.push({ range: instructionSpan(start.cmd.instruction), newText: `ENTRYPOINT ${execFormText(runtime.entrypoint)}` });
   }
-  return { title: `Run on \`${goal.image}\``, edits };
+  return { title: `Run on \`${goal.image}\`${goal.mismatch ? ` — ${goal.mismatch}` : ''}`, edits };
 }
 
 /** The stage becomes the build stage; a new final stage on distroless copies the app from it. */
@@ -209,7 +225,7 @@ function addRuntimeStage(
   model: DockerfileModel,
   stage: Stage,
   image: ImageRef,
-  goal: { image: string; flavour: DistrolessFlavour },
+  goal: DistrolessMatch,
   start: StartCommand,
   runtime: Runtime,
 ): BaseFix | undefined {
@@ -231,6 +247,14 @@ function addRuntimeStage(
       if (destination === undefined || destination.value.includes('$')) return undefined;
       const context = !flag(ins, 'from') && sources.some((p) => /^\.\/?$/.test(p.value));
       paths.push({ path: joinPath(workdir ?? '/', destination.value), context });
+    } else if (keyword === 'ENV') {
+      const kept = runtimeVariables(model, ins as Env);
+      if (kept) carried.push(kept);
+    } else if (keyword === 'EXPOSE') {
+      const ports = ins.getArguments().map((a) => a.getValue()).filter((port) => !LOGIN_PORTS.has(port.replace(/\/tcp$/i, '')));
+      // The keyword as written (`expose` in a lower-case file).
+      const written = text.slice(source.offsetAt(ins.getRange().start), source.offsetAt(ins.getRange().start) + keyword.length);
+      if (ports.length) carried.push(`${written} ${ports.join(' ')}`);
     } else if (CARRIED.has(keyword) || (keyword === 'HEALTHCHECK' && !commandLineOf(ins, model))) {
       const span = instructionSpan(ins);
       carried.push(text.slice(source.offsetAt(span.start), source.offsetAt(span.end)));
@@ -248,13 +272,35 @@ function addRuntimeStage(
     const end = instructionSpan(stage.from).end;
     edits.push({ range: { start: end, end }, newText: ` ${stageKeyword(model)} ${name}` });
   }
-  const lines = [`FROM ${goal.image}`, ...carried, ...(workdir ? [`WORKDIR ${workdir}`] : []), ...copies.map((p) => `COPY --from=${name} ${p} ${p}`)];
+  // A numeric user, as the `:nonroot` image runs as: it needs no /etc/passwd lookup and tells an orchestrator that
+  // checks runAsNonRoot what it is.
+  const user = `${DISTROLESS.nonroot.uid}:${DISTROLESS.nonroot.uid}`;
+  const lines = [`FROM ${goal.image}`, ...carried, ...(workdir ? [`WORKDIR ${workdir}`] : []), ...copies.map((p) => `COPY --from=${name} ${p} ${p}`), `USER ${user}`];
   if (runtime.entrypoint) lines.push(`ENTRYPOINT ${execFormText(runtime.entrypoint)}`);
   if (runtime.cmd) lines.push(`CMD ${execFormText(runtime.cmd)}`);
   const endsWithBreak = /\r?\n$/.test(text);
   const end = source.positionAt(text.length);
   edits.push({ range: { start: end, end }, newText: `${endsWithBreak ? '' : eol}${eol}${lines.join(eol)}${eol}` });
-  return { title: `Run on \`${goal.image}\` in a new final stage`, edits };
+  return { title: `Run on \`${goal.image}\` in a new final stage${goal.mismatch ? ` — ${goal.mismatch}` : ''}`, edits };
+}
+
+/**
+ * The ENV instruction's variables the program may read at run time, as `ENV name=value …`; undefined when none is
+ * left. Variables of the build tools and any whose name says it holds a secret stay behind.
+ */
+function runtimeVariables(model: DockerfileModel, ins: Env): string | undefined {
+  const properties = ins.getProperties();
+  const kept = properties.filter((p) => !BUILD_ONLY_ENV.test(p.getName()) && !SECRET_ENV.test(p.getName()));
+  if (!kept.length) return undefined;
+  const { source } = model;
+  const span = instructionSpan(ins);
+  if (kept.length === properties.length) return source.text.slice(source.offsetAt(span.start), source.offsetAt(span.end));
+  const written = kept.map((p) => {
+    const range = p.getRange();
+    return source.text.slice(source.offsetAt(range.start), source.offsetAt(range.end));
+  });
+  // `ENV NAME value` (one variable, space form) cannot be split: all or nothing, handled above.
+  return `ENV ${written.join(' ')}`;
 }
 
 interface CopiedPath {

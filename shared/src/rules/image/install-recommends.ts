@@ -25,14 +25,14 @@ export default defineRule({
       { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
       { title: 'Trivy DS-0029', url: 'https://avd.aquasec.com/misconfig/docker/general/avd-ds-0029/' },
     ],
-    fix: 'safe',
+    fix: 'unsafe',
     messages: {
       recommends:
         '`{{command}} install` without `--no-install-recommends` also installs the packages its packages recommend: more code to patch and to attack, none of it asked for.',
     },
     docs: {
       description:
-        'Reports `apt-get install` and `apt install` without `--no-install-recommends` (before or after `install`) or `-o APT::Install-Recommends=false`. An earlier RUN of the stage that writes `APT::Install-Recommends "false"` into apt’s configuration counts as the flag. The fix adds the flag right after `install`.',
+        'Reports `apt-get install` and `apt install` without `--no-install-recommends` (before or after `install`) or `-o APT::Install-Recommends=false`. An earlier RUN of the stage that writes `APT::Install-Recommends "false"` into apt’s configuration counts as the flag. The fix adds the flag right after `install`. It is offered one by one, never by fix-all: a recommended package the build or the program relies on without naming it (`ca-certificates` for later https downloads is the common one) is no longer installed, and should then be named in the install.',
       examples: {
         bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n'],
         good: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n'],
@@ -55,7 +55,7 @@ export default defineRule({
           messageId: 'recommends',
           data: { command: basename(install.command.value) },
           range: model.source.rangeOf(install.command.start, install.subcommand.end),
-          fixData: insertAfterWord(text, run, cmd, install.subcommand, [FLAG]),
+          fixData: { span: insertAfterWord(text, run, cmd, install.subcommand, [FLAG]), line: run.instruction.getRange().start.line, caCertificates: install.packages?.some((p) => p.value === 'ca-certificates' || p.value.startsWith('ca-certificates=')) ?? false },
         });
       }
     }
@@ -63,9 +63,9 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const span = finding.fixData as Span | undefined;
+    const span = (finding.fixData as RecommendsFix | undefined)?.span;
     if (!span) return [];
-    return [{ title: `Add \`${FLAG}\``, safe: true, edits: [spanEdit(model.source, span)] }];
+    return [{ title: `Add \`${FLAG}\`` + (laterHttps(model, finding.fixData as RecommendsFix) ? ' — name `ca-certificates` in the install: a later step downloads over https' : ''), safe: false, edits: [spanEdit(model.source, span)] }];
   },
 });
 
@@ -92,4 +92,24 @@ function writesRecommendsOff(cmd: SimpleCommand): boolean {
   if (!words.length || !['echo', 'printf'].includes(basename(words[0].value))) return false;
   const written = words.slice(1).map((w) => w.value).join(' ');
   return /APT::Install-Recommends\s*=?\s*["']?(false|0)["']?/i.test(written) && cmd.redirects.some((r) => /^\/etc\/apt\/apt\.conf/.test(r.target?.value ?? ''));
+}
+
+interface RecommendsFix {
+  span: Span | undefined;
+  /** The RUN's first line: later lines are later steps. */
+  line: number;
+  /** The install names `ca-certificates` itself, so it stays. */
+  caCertificates: boolean;
+}
+
+/**
+ * Whether a later step downloads over https while the install does not name `ca-certificates`: apt installs that
+ * package as a recommendation of curl, wget or git, so without recommendations those downloads fail.
+ */
+function laterHttps(model: DockerfileModel, data: RecommendsFix): boolean {
+  if (data.caCertificates) return false;
+  return model.source.text
+    .split(/\r?\n/)
+    .slice(data.line)
+    .some((line) => /\b(curl|wget|git|pip|npm)\b.*https:\/\//.test(line) || /^\s*ADD\s+(--\S+\s+)*https:\/\//i.test(line));
 }

@@ -7,6 +7,8 @@ import { basename, commandName, effectiveWords } from '../../dockerfile/shell';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { readArguments, type OptionSpec } from '../../dockerfile/options';
 import { startsAsRoot, userBefore } from '../../dockerfile/users';
+import { imageProfile } from '../../images/lookup';
+import { builtImageFacts } from '../../images/built-image';
 import type { Fix, TextEdit } from '../../types';
 
 /** How to make the final stage run as someone else, worked out by the check. */
@@ -51,6 +53,8 @@ export default defineRule({
       rootUser: 'The last USER is `{{user}}`, so the container runs as root.',
       stepsDown:
         'The final stage sets no USER: the container starts as root and relies on its entrypoint to step down with gosu or su-exec.',
+      baseStepsDown: 'The final stage sets no USER: the container starts as root, and the `{{profile}}` image it builds on steps down to `{{user}}` with {{tool}}.',
+      needsRoot: 'The final stage sets no USER, so the container runs as root, which {{what}} needs.{{alternative}}',
     },
     docs: {
       description:
@@ -91,6 +95,20 @@ export default defineRule({
     if (!base || (!startsAsRoot(base) && !created && !needsRoot(final))) return [];
     const range = instructionSpan(final.from);
     if (stepsDown(final)) return [{ messageId: 'stepsDown', range, severity: 'info' }];
+    // The base image's own entrypoint still runs (the stage sets none): what its profile says of it holds.
+    const profile = imageProfile(base);
+    const keepsEntrypoint = !lastInChain(final, 'ENTRYPOINT');
+    if (profile && keepsEntrypoint && profile.user.stepsDown) {
+      const { to, tool } = profile.user.stepsDown;
+      return [{ messageId: 'baseStepsDown', range, severity: 'info', data: { profile: profile.id, user: to.name, tool } }];
+    }
+    if (profile && keepsEntrypoint && profile.user.needsRoot) {
+      const variant = profile.nonRootVariant;
+      const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
+      return [{ messageId: 'needsRoot', range, severity: 'info', data: { what: `the \`${profile.id}\` image (${profile.user.needsRoot.why})`, alternative } }];
+    }
+    const daemon = rootDaemon(model, final);
+    if (daemon) return [{ messageId: 'needsRoot', range, severity: 'info', data: { what: daemon, alternative: '' } }];
     if (created) return [{ messageId: 'createdNotUsed', range, data: { user: created }, fixData: planFix(model, final, base, created) }];
     return [{ messageId: 'noUser', range, fixData: planFix(model, final, base, created) }];
   },
@@ -158,7 +176,7 @@ function stepsDown(stage: Stage): boolean {
 function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix {
   // A user created on a shell-less base exists nowhere (its RUN cannot run there).
   const shellLess = base !== undefined && ['scratch', 'distroless'].includes(classifyBase(base));
-  const who = created && !shellLess ? { user: created } : userFor(base);
+  const who = created && !shellLess ? { user: created } : userFor(base, removedAccounts(final));
   const runs = final.instructions.filter((i) => i.getKeyword() === 'RUN');
   const lastRun = runs[runs.length - 1];
   const source = model.source;
@@ -190,14 +208,19 @@ const DEBIAN_IMAGES = new Set([
 const DEBIAN_TAG = /(bookworm|bullseye|buster|stretch|trixie|jammy|noble|focal|bionic|xenial)/;
 const NON_DEBIAN_TAG = /(alpine|windows|nanoserver|servercore|ubi|oracle|centos|amazon|corretto|azurelinux|cbl-mariner|fedora|rocky|alma)/;
 
-/** Who to become on this base image, and how to create them when the image has nobody suitable. */
-function userFor(base: ImageRef | undefined): { user: string; create?: string } {
+/**
+ * Who to become on this base image, and how to create them when the image has nobody suitable: the account the base
+ * image's profile names for its software (`node`), unless the Dockerfile removes or renames it.
+ */
+function userFor(base: ImageRef | undefined, removed: Set<string> | 'unknown'): { user: string; create?: string } {
   const numeric = { user: '65532:65532' };
   if (!base) return numeric;
   const cls = classifyBase(base);
   if (cls === 'scratch' || cls === 'distroless') return numeric;
   const tag = base.tag ?? '';
-  if (base.path === 'node' && !/windows|nanoserver/.test(tag)) return { user: 'node' };
+  const account = removed === 'unknown' ? undefined : imageProfile(base)?.user.accounts?.find((a) => !removed.has(a.name));
+  if (account) return { user: account.name };
+  if (base.path === 'node' && !/windows|nanoserver/.test(tag) && removed !== 'unknown' && !removed.has('node')) return { user: 'node' };
   // .NET 8 and later images carry an `app` user whose id is in $APP_UID.
   if (base.registry === 'mcr.microsoft.com' && base.path.startsWith('dotnet/') && Number(/^(\d+)/.exec(tag)?.[1] ?? 0) >= 8) return { user: '$APP_UID' };
   if (base.path === 'alpine' || /(^|-)alpine/.test(tag)) return { user: 'app', create: 'RUN addgroup -S app && adduser -S -G app app' };
@@ -205,6 +228,38 @@ function userFor(base: ImageRef | undefined): { user: string; create?: string } 
     return { user: 'app', create: 'RUN useradd --system --uid 10001 --no-create-home app' };
   }
   return numeric;
+}
+
+/**
+ * Accounts a RUN of the stage (or a stage it builds on) removes or renames (`userdel ubuntu`, `usermod -l app node`):
+ * the base image's account is then not there to switch to. `unknown` when a name is not written literally.
+ */
+function removedAccounts(stage: Stage): Set<string> | 'unknown' {
+  const removed = new Set<string>();
+  for (const s of stageChain(stage)) {
+    for (const run of s.runs) {
+      if (run.onbuild) continue;
+      for (const cmd of run.script.commands) {
+        const words = effectiveWords(cmd);
+        const program = words.length ? basename(words[0].value) : '';
+        if (!['userdel', 'deluser', 'usermod'].includes(program)) continue;
+        const args = words.slice(1);
+        if (program === 'usermod' && !args.some((w) => w.value === '-l' || w.value === '--login')) continue;
+        const name = args[args.length - 1];
+        if (!name || name.dynamic) return 'unknown';
+        removed.add(name.value);
+      }
+    }
+  }
+  return removed;
+}
+
+/**
+ * A program the stage starts that must run as root and manages users itself: a process supervisor, cron, a mail
+ * server, sshd (see images/built-image.ts). Said in words for the message.
+ */
+function rootDaemon(model: DockerfileModel, stage: Stage): string | undefined {
+  return builtImageFacts({ model, stage, context: '.' }).rootDaemon?.what;
 }
 
 /** Options of useradd, Debian's adduser and busybox's adduser that take a value. */

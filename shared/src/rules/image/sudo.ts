@@ -25,13 +25,13 @@ export default defineRule({
       { title: 'hadolint DL3004', url: 'https://github.com/hadolint/hadolint/wiki/DL3004' },
       { title: 'Dockerfile best practices: USER', url: 'https://docs.docker.com/build/building/best-practices/#user' },
     ],
-    fix: 'mixed',
+    fix: 'unsafe',
     messages: {
       sudo: '`sudo` in RUN: build steps already run as root unless a USER says otherwise, and sudo in the image lets any process become root.',
     },
     docs: {
       description:
-        'Reports `sudo` used as a command in `RUN` (also behind `env`, in `sh -c` strings and in `$(…)`). A word `sudo` that is only an argument (`apt-get install sudo`, `echo sudo`) is not a command and is not reported.',
+        'Reports `sudo` used as a command in `RUN` (also behind `env`, in `sh -c` strings and in `$(…)`). A word `sudo` that is only an argument (`apt-get install sudo`, `echo sudo`) is not a command and is not reported. The fix removes `sudo`. It is offered one by one, never by fix-all: even as root, sudo runs its command with an environment of its own (it drops the `ENV` variables and sets its own `PATH`), so the command may behave differently without it; under a non-root `USER` the command loses its root rights.',
       examples: {
         bad: ['FROM debian:12\nRUN sudo apt-get update\n'],
         good: ['FROM debian:12\nRUN apt-get update\n', 'FROM debian:12\nRUN echo "use sudo with care"\n'],
@@ -65,8 +65,8 @@ export default defineRule({
     return [
       {
         title: 'Remove `sudo`',
-        // As root, sudo changes nothing; under another USER the command would lose its root rights.
-        safe: data.asRoot,
+        // Even as root, sudo resets the environment (ENV variables, PATH) of the command it runs: not without effect.
+        safe: false,
         edits: [{ range: model.source.rangeOf(data.start, data.end), newText: '' }],
       },
     ];

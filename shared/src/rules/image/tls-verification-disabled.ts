@@ -42,7 +42,7 @@ export default defineRule({
       { title: 'Node.js: NODE_TLS_REJECT_UNAUTHORIZED', url: 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue' },
       { title: 'git: GIT_SSL_NO_VERIFY and http.sslVerify', url: 'https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify' },
     ],
-    fix: 'safe',
+    fix: 'unsafe',
     messages: {
       option: '`{{option}}` turns off {{check}} in {{tool}}: whoever sits between the build and the server can swap what it downloads.',
       setting: '{{tool}} is configured with `{{setting}}`, which turns off {{check}} for every later download.',
@@ -54,7 +54,7 @@ export default defineRule({
         '- TLS certificates: `curl -k` / `--insecure` (also inside `-fsSLk`), `wget --no-check-certificate`, `pip --trusted-host`, `pip config set global.trusted-host`, `npm`/`yarn`/`pnpm config set strict-ssl false`, `npm --strict-ssl=false`, `git -c http.sslVerify=false`, `git config http.sslVerify false`, `yum`/`dnf --setopt=sslverify=0`, `apt-get -o Acquire::https::Verify-Peer=false`, `bundle config ssl_verify_mode 0`;\n' +
         '- package signatures: `apk --allow-untrusted`, `apt-get --allow-unauthenticated` / `--allow-insecure-repositories` / `--force-yes`, `yum`/`dnf --nogpgcheck` or `--setopt=gpgcheck=0`, `rpm --nosignature` / `--nodigest`, `zypper --no-gpg-checks`;\n' +
         '- environment: `GIT_SSL_NO_VERIFY` (git ignores its value: any value turns verification off), `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST`, `GOINSECURE`, `BUNDLE_SSL_VERIFY_MODE=0`, set by ENV, by an ARG default, or in a command (`NAME=value cmd`, `export`, `env`).\n\n' +
-        'Text that only mentions a flag (`echo "use curl -k"`) is not a command and is not reported. The fix removes the option (with its value) or the variable setting; configuration commands such as `npm config set` are reported without a fix.',
+        'Text that only mentions a flag (`echo "use curl -k"`) is not a command and is not reported. The fix removes the option (with its value) or the variable setting; configuration commands such as `npm config set` are reported without a fix. It is offered one by one, never by fix-all: a download from a server whose certificate or key the build does not trust then fails (install its CA certificate or key first). `apk --allow-untrusted` installing local `.apk` files (built in an earlier stage, so not downloaded) gets no fix: unsigned local packages need it; sign them with `abuild-sign` and trust the key instead.',
       examples: {
         bad: [
           'FROM debian:12\nRUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz\n',
@@ -90,7 +90,7 @@ export default defineRule({
   fixes(finding, model): Fix[] {
     const data = finding.fixData as RemovalFix | undefined;
     if (!data) return [];
-    return [{ title: `Remove \`${data.removed}\``, safe: true, edits: [spanEdit(model.source, data.span)] }];
+    return [{ title: `Remove \`${data.removed}\``, safe: false, edits: [spanEdit(model.source, data.span)] }];
   },
 });
 
@@ -118,7 +118,7 @@ const VARIABLES: Variable[] = [
 
 function commandFindings(source: SourceText, text: string, run: RunScript, cmd: SimpleCommand): Finding<MessageId>[] {
   const findings: Finding<MessageId>[] = [];
-  const optionFinding = (option: CommandOption, tool: string, check: string) => {
+  const optionFinding = (option: CommandOption, tool: string, check: string, noFix = false) => {
     const last = option.valueWord ?? option.word;
     // `-k` inside `-fsSLk` goes alone; an option with its value goes with it.
     const span =
@@ -129,7 +129,7 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
       messageId: 'option',
       data: { option: option.value !== undefined ? `${option.name} ${option.value}` : option.name, check, tool },
       range: source.rangeOf(option.word.start, last.end),
-      fixData: span ? ({ removed: option.name, span } satisfies RemovalFix) : undefined,
+      fixData: span && !noFix ? ({ removed: option.name, span } satisfies RemovalFix) : undefined,
     });
   };
   const settingFinding = (from: ShellWord, to: ShellWord, setting: string, tool: string, check: string) => {
@@ -206,7 +206,9 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
     const setting = configSet(args, 'pip');
     if (setting && /(^|\.)trusted-host$/.test(setting.key)) settingFinding(manager.command, setting.last, `${setting.key} ${setting.value}`, 'pip', CERTIFICATES);
   } else if (tool === 'apk') {
-    for (const option of args.options) if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES);
+    // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: removing the flag breaks the install.
+    const localFiles = args.operands.some((o) => /\.apk$/.test(o.value) && !/^[a-z]+:\/\//i.test(o.value));
+    for (const option of args.options) if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES, localFiles);
   } else if (tool === 'apt-get' || tool === 'apt') {
     for (const option of args.options) {
       if (['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes'].includes(option.name)) optionFinding(option, tool, SIGNATURES);

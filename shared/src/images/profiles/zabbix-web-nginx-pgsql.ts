@@ -1,0 +1,27 @@
+import { defineProfile } from '../profile';
+import { redHatRepositories, zabbixComponent, zabbixUser } from './family-zabbix-common';
+
+const c = zabbixComponent('web-nginx-pgsql');
+
+export default defineProfile({
+  id: 'zabbix-web-nginx-pgsql',
+  title: 'Zabbix web interface on Nginx with PostgreSQL support (official Zabbix image)',
+  role: 'service',
+  repositories: ['zabbix/zabbix-web-nginx-pgsql', ...redHatRepositories('zabbix-web-pgsql', ['64', '70', 'trunk'])],
+  documentation: 'https://hub.docker.com/r/zabbix/zabbix-web-nginx-pgsql',
+  user: zabbixUser(c),
+  capabilities: { asImageUser: [], asRunAsUser: [] },
+  paths: [
+    {
+      path: '/tmp',
+      kind: 'runtime',
+      why: "pid files and sockets of nginx, php-fpm and supervisord, and nginx's temporary directories",
+      source: c.file('conf/etc/nginx/nginx.conf', 'pid /tmp/nginx.pid;'),
+    },
+  ],
+  publicPorts: [],
+  readOnlyUnsupported: {
+    why: "the entrypoint enables the Zabbix virtual host by symlinking /etc/zabbix/nginx.conf into nginx's http.d (conf.d on other variants), which the Dockerfile empties, and fills placeholders in the image's nginx configuration with sed -i at every start: on a read-only root nginx gets no Zabbix site, and a tmpfs over those directories would hide the image's configuration",
+    source: c.entrypoint('ln -sfT "$ZABBIX_ETC_DIR/nginx.conf" "$NGINX_CONFD_DIR/nginx.conf"'),
+  },
+});

@@ -1,0 +1,103 @@
+import { defineGroup, prose } from '../../rule';
+import { dropCapabilities, joinWords, noNewPrivileges, readOnlyRoot, type HardeningEdit } from '../../compose/hardening';
+import { addLimits, memoryFor } from '../../compose/limits';
+import { needsOf } from '../../compose/service-needs';
+import type { ResourceKind } from '../../container/limits';
+import { mergeEdits } from '../../text';
+import type { Fix, FixBasis } from '../../types';
+
+/** The member rules, in the order a service's missing settings are listed and written. */
+export const HARDENING_ORDER = [
+  'container/capabilities-not-dropped',
+  'container/writable-root-fs',
+  'container/no-new-privileges',
+  'container/memory-unlimited',
+  'container/cpu-unlimited',
+  'container/pids-unlimited',
+];
+
+const LIMIT_KINDS: Record<string, ResourceKind> = {
+  'container/memory-unlimited': 'memory',
+  'container/cpu-unlimited': 'cpu',
+  'container/pids-unlimited': 'pids',
+};
+
+export default defineGroup({
+  order: HARDENING_ORDER,
+  meta: {
+    id: 'container/missing-hardening',
+    title: 'Service hardening missing',
+    kind: 'compose',
+    severity: 'warning',
+    threat: 'host-container',
+    mitigation:
+      'Drop all capabilities and add back only what the image needs, make the root filesystem read-only, set `no-new-privileges`, and limit memory, CPU and processes.',
+    cis: '5.3',
+    peers: {},
+    references: [
+      { title: 'OWASP Docker Security Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html' },
+      { title: 'Docker run reference: runtime privilege and Linux capabilities', url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities' },
+      { title: 'Docker resource constraints', url: 'https://docs.docker.com/engine/containers/resource_constraints/' },
+    ],
+    fix: 'unsafe',
+    messages: { missing: 'Service `{{service}}` is missing {{count}} hardening settings: {{list}}.' },
+    docs: {
+      description: prose`
+        One finding per service for the hardening settings it lacks, in place of one finding per setting: dropped
+        capabilities (\`container/capabilities-not-dropped\`), a read-only root filesystem (\`container/writable-root-fs\`),
+        \`no-new-privileges\` (\`container/no-new-privileges\`), and memory, CPU and process limits
+        (\`container/memory-unlimited\`, \`container/cpu-unlimited\`, \`container/pids-unlimited\`). A service that lacks
+        only one of them gets that rule's own finding. Each setting stays configurable by its own id: turned off, it
+        leaves the list; suppressed on the service, likewise. Configuring or suppressing \`container/missing-hardening\`
+        itself applies to the whole list. JSON and SARIF reports list the settings with their rule ids.
+
+        Settings that are dangerous by themselves (\`privileged\`, the Docker socket, host mounts and namespaces,
+        dangerous capabilities, secrets) are not part of it: they stay findings of their own.
+
+        The fix **Harden service** writes every missing setting at once, from what the service needs: the capabilities
+        its image needs back and the paths it writes, from the image's profile or the Dockerfile it builds (see each
+        rule's page), and limits for you to adjust. Beside it, each setting's own fix is offered. Where nothing tells
+        what the service needs, the title says what the fix assumes. It is never applied by fix-all.
+      `,
+      examples: {
+        bad: ['services:\n  app:\n    image: nginx:1.27\n'],
+        good: [
+          'services:\n  app:\n    image: nginxinc/nginx-unprivileged:1.27\n    read_only: true\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n',
+          'services:\n  app:\n    image: nginxinc/nginx-unprivileged:1.27\n    read_only: true\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n',
+        ],
+      },
+    },
+  },
+
+  fixes(members, model, context): Fix[] {
+    const name = members[0]?.finding.data?.service;
+    const service = model.services.find((s) => s.name === name);
+    if (!service) return [];
+    const needs = needsOf(model, service, context);
+    const ids = new Set(members.map((m) => m.ruleId));
+    const parts: HardeningEdit[] = [];
+    const add = (edit: HardeningEdit | undefined): boolean => {
+      if (edit) parts.push(edit);
+      return !!edit;
+    };
+    if (ids.has('container/capabilities-not-dropped') && !add(dropCapabilities(model, service, needs))) return [];
+    if (ids.has('container/writable-root-fs') && !add(readOnlyRoot(model, service, needs))) return [];
+    if (ids.has('container/no-new-privileges') && !needs.noNewPrivilegesUnsupported && !add(noNewPrivileges(model, service, needs))) return [];
+    const kinds = HARDENING_ORDER.filter((id) => ids.has(id) && LIMIT_KINDS[id]).map((id) => LIMIT_KINDS[id]);
+    if (kinds.length) {
+      const memory = kinds.includes('memory') ? memoryFor(model, service, context) : {};
+      const limits = addLimits(model, service, kinds, memory.amount);
+      if (!limits) return [];
+      parts.push({ what: limits.written.join(', '), edits: limits.edits, basis: { facts: memory.basis ? [memory.basis] : [] }, caveats: [] });
+    }
+    const edits = mergeEdits(model.source, parts.flatMap((p) => p.edits));
+    if (!edits?.length) return [];
+    const basis: FixBasis = { facts: [...new Set(parts.flatMap((p) => p.basis.facts))] };
+    const assumptions = parts.flatMap((p) => (p.basis.assumption ? [p.basis.assumption] : []));
+    if (assumptions.length) basis.assumption = joinWords(assumptions);
+    const caveats = parts.flatMap((p) => p.caveats);
+    const from = basis.facts.length && !basis.assumption ? ` (from ${joinWords(basis.facts)})` : '';
+    const checks = [...(basis.assumption ? [`check that ${basis.assumption}`] : []), ...caveats, ...(kinds.length ? ['adjust the limits to its load'] : [])];
+    return [{ title: `Harden service \`${service.name}\`${from}${checks.length ? ` — ${checks.join('; ')}` : ''}`, safe: false, edits, basis }];
+  },
+});
