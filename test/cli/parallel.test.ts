@@ -12,7 +12,7 @@ import { walk } from '../../cli/src/walk';
 import { workerCount } from '../../cli/src/parallel';
 import { defaultConfig } from '../../shared/src/config';
 import { corpusRoot, repoRoot } from '../../scripts/repo-root';
-import { runCli, tempTree } from './harness';
+import { runCli, tempTree, writeTree } from './harness';
 
 /** A tree of real files with their folders: the shared corpus when present, else the fixtures' copy of a part of it. */
 function realTree(): string {
@@ -20,6 +20,10 @@ function realTree(): string {
   const source = existsSync(join(real, 'index.json')) ? real : join(repoRoot(), 'test', 'fixtures', 'corpus');
   const root = tempTree({});
   for (const name of readdirSync(source)) if (statSync(join(source, name)).isDirectory()) cpSync(join(source, name), join(root, name), { recursive: true });
+  // The corpus holds Dockerfiles without their sources, so none of its fixes is safe: a few projects with theirs.
+  for (let i = 0; i < 12; i++) {
+    writeTree(root, { [`with-sources/app-${i}/Dockerfile`]: `FROM python:3.12-slim\nADD app.py /app/\nADD conf/app.ini /etc/app/\n`, [`with-sources/app-${i}/app.py`]: `print(${i})\n`, [`with-sources/app-${i}/conf/app.ini`]: '[app]\n' });
+  }
   return root;
 }
 

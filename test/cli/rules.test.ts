@@ -25,7 +25,7 @@ describe('bulkhead rules', () => {
     const sudo = rules.find((r) => r.id === 'image/sudo');
     assert.deepEqual(
       { ...sudo, peers: { hadolint: sudo?.peers.hadolint } },
-      { ...sudo, title: 'sudo in a build step', kind: 'dockerfile', severity: 'warning', threat: 'application', fix: 'mixed', peers: { hadolint: ['DL3004'] } },
+      { ...sudo, title: 'sudo in a build step', kind: 'dockerfile', severity: 'warning', threat: 'application', fix: 'unsafe', peers: { hadolint: ['DL3004'] } },
     );
     const syntax = rules.find((r) => r.id === 'syntax');
     assert.equal(syntax?.kind, 'any');
@@ -41,7 +41,7 @@ describe('bulkhead rules', () => {
     const run = runCli(['rules'], { cwd });
     assert.equal(run.status, 0);
     const count = (JSON.parse(runCli(['rules', '--format', 'json'], { cwd }).stdout) as { rules: unknown[] }).rules.length;
-    assert.match(run.stdout, /^image\/sudo +sudo in a build step\n +dockerfile · warning · threat application · fix mixed\n +same as: hadolint DL3004; /m);
+    assert.match(run.stdout, /^image\/sudo +sudo in a build step\n +dockerfile · warning · threat application · fix unsafe\n +same as: hadolint DL3004; /m);
     assert.match(run.stdout, new RegExp(`\\n${count} rules\\n$`));
   });
 

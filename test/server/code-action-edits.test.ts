@@ -50,10 +50,12 @@ describe('code action edits', () => {
   });
 
   it('fix-all returns one pass’s own edits when they settle the file', () => {
-    const dockerfile = 'FROM debian:12\nRUN sudo apt-get update\nRUN sudo true\n';
-    const entry = { ...entryOf(dockerfile, analyzeText('Dockerfile', dockerfile, 'dockerfile')), kind: 'dockerfile' as const, path: 'Dockerfile' };
-    const edits = fixAllEdits(entry, {});
+    const dockerfile = 'FROM debian:12\nADD app.py /app/\nADD conf.ini /etc/\n';
+    // The sources are text files beside the Dockerfile: ADD → COPY is then a safe fix.
+    const options = { context: { readFile: (path: string) => (path === 'app.py' || path === 'conf.ini' ? 'text\n' : undefined) } };
+    const entry = { ...entryOf(dockerfile, analyzeText('Dockerfile', dockerfile, 'dockerfile', options)), kind: 'dockerfile' as const, path: 'Dockerfile' };
+    const edits = fixAllEdits(entry, options);
     assert.equal(edits.length, 2, 'two small edits, not one rewrite');
-    assert.equal(applyEdits(dockerfile, edits), 'FROM debian:12\nRUN apt-get update\nRUN true\n');
+    assert.equal(applyEdits(dockerfile, edits), 'FROM debian:12\nCOPY app.py /app/\nCOPY conf.ini /etc/\n');
   });
 });

@@ -37,11 +37,11 @@ describe('language server: Bulkhead requests', () => {
     const rows = report.matrix.rows.map((r) => `${r.subject.path.slice(ws.root.length + 1)}#${r.subject.name}`);
     assert.deepEqual(rows, ['app/Dockerfile#final stage', 'compose.yaml#web', 'compose.yaml#cache']);
     const cell = (row: number, column: string) => report.matrix.rows[row].cells.find((c) => c.column === column)!;
-    assert.equal(cell(0, 'non-root').status, 'fail');
+    assert.equal(cell(0, 'non-root').status, 'missing');
     assert.equal(cell(0, 'non-root').findings[0].ruleId, 'image/root-user');
-    assert.equal(cell(1, 'caps-dropped').status, 'fail');
+    assert.equal(cell(1, 'caps-dropped').status, 'missing');
     assert.ok(cell(1, 'caps-dropped').findings.some((f) => f.ruleId === 'container/privileged'));
-    assert.equal(cell(2, 'read-only').status, 'pass');
+    assert.equal(cell(2, 'read-only').status, 'in-place');
     assert.equal(report.uris[ws.path('compose.yaml')], ws.uri('compose.yaml'));
     assert.equal(report.ruleDocs['image/root-user'], ruleDocUrl('image/root-user'));
     assert.deepEqual(client.received.filter((r) => r.method === 'textDocument/publishDiagnostics'), [], 'nothing published with scanning off');

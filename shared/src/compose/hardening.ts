@@ -12,7 +12,8 @@ import { mergeEdits } from '../text';
 import type { ContainerSpec } from '../container/spec';
 import { isAtOrBelow, normalizeHostPath } from '../container/spec';
 import type { ServiceNeeds } from '../images/needs';
-import { addServiceListItems, insertPairs, ownedBy, setServiceValue, type NewPair, type Placement } from './edit';
+import { isScalar } from 'yaml';
+import { addServiceListItems, formatString, insertPairs, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
 import { yamlRef, type ComposeModel, type ComposeService } from './model';
 
 export interface HardeningEdit {
@@ -117,7 +118,15 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
   }
   const sameSpot = !current || yamlRef(current)?.holder === service.map;
   if (tmpfs.length) {
-    if (spec.tmpfs.holders.length) {
+    const holder = spec.tmpfs.holders[0];
+    const single = yamlRef(holder)?.node;
+    if (holder && isScalar(single) && ownedBy(model, service, holder)) {
+      // `tmpfs: /run` is a one-item list: it becomes a flow list with the new paths.
+      const written = spec.tmpfs.items[0]?.text ?? '';
+      const edit = replaceScalar(model, single, { raw: `[${[written, ...tmpfs].map((p) => formatString(p, 'plain', true)).join(', ')}]` });
+      if (!edit) return undefined;
+      edits.push(edit);
+    } else if (spec.tmpfs.holders.length) {
       const add = addServiceListItems(model, service, 'tmpfs', spec.tmpfs, tmpfs.map((path) => ({ string: path })), [{ after: 'read_only' }, ...READ_ONLY_PLACEMENT]);
       if (!add) return undefined;
       edits.push(...add);

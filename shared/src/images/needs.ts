@@ -7,7 +7,7 @@
  * answer says it is not known, and the fixes built on it say what they assume.
  */
 import type { ContainerSpec } from '../container/spec';
-import { isRootUser } from '../dockerfile/users';
+import { isRootUser, startsAsRoot } from '../dockerfile/users';
 import type { BuiltImageFacts } from './built-image';
 import type { ResolvedProfile } from './profile';
 
@@ -183,6 +183,8 @@ function startUser(spec: ContainerSpec, profile: ResolvedProfile | undefined, bu
   if (built?.user) return built.user.isRoot ? 'root' : 'non-root';
   const image = built ? built.baseImageProfile : profile;
   if (image) return image.user.image.uid === 0 ? 'root' : 'non-root';
+  // OS and language images and Docker Hub's official ones run as root unless a USER says otherwise.
+  if (built?.base && startsAsRoot(built.base)) return 'root';
   return 'unknown';
 }
 
@@ -197,7 +199,9 @@ function userPlan(profile: ResolvedProfile | undefined, built: BuiltImageFacts |
     const { user, name, caveat } = running.user.runAs;
     return { kind: 'known', user, why: `${profileBasis} runs it as ${name ? `\`${name}\`` : `\`${user}\``}`, ...(caveat ? { caveat } : {}) };
   }
-  const accounts = (built ? built.baseImageProfile : running)?.user.accounts;
-  if (accounts?.length) return { kind: 'known', user: accounts[0].name, why: `the \`${(built ? built.baseImageProfile : running)!.id}\` image has the account \`${accounts[0].name}\`` };
+  // An account the image ships for its software: the one it lists, or the one its entrypoint steps down to.
+  const image = built ? built.baseImageProfile : running;
+  const account = image?.user.accounts?.[0] ?? image?.user.stepsDown?.to;
+  if (image && account) return { kind: 'known', user: account.name, why: `the \`${image.id}\` image has the account \`${account.name}\`` };
   return { kind: 'assumed', user: ASSUMED_USER, assumption: 'the image runs as any user: its files readable by all, and nothing written outside tmpfs and volumes' };
 }

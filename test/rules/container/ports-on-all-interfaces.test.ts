@@ -29,10 +29,10 @@ runRuleTests(rule, {
     },
     {
       name: 'every interface written out: 0.0.0.0 and [::]',
-      code: "services:\n  a:\n    image: x\n    ports: ['0.0.0.0:53:53/udp', \"[::]:443:443\"]\n",
+      code: "services:\n  a:\n    image: x\n    ports: ['0.0.0.0:53:53/udp', \"[::]:8443:443\"]\n",
       findings: [
-        { messageId: 'wildcard', range: '4:13-4:32', fixes: [{ title: bind, safe: false, output: "services:\n  a:\n    image: x\n    ports: ['127.0.0.1:53:53/udp', \"[::]:443:443\"]\n" }] },
-        { messageId: 'wildcard', range: '4:34-4:48', fixes: [{ title: bind, safe: false, output: "services:\n  a:\n    image: x\n    ports: ['0.0.0.0:53:53/udp', \"127.0.0.1:443:443\"]\n" }] },
+        { messageId: 'wildcard', range: '4:13-4:32', fixes: [{ title: bind, safe: false, output: "services:\n  a:\n    image: x\n    ports: ['127.0.0.1:53:53/udp', \"[::]:8443:443\"]\n" }] },
+        { messageId: 'wildcard', range: '4:34-4:49', fixes: [{ title: bind, safe: false, output: "services:\n  a:\n    image: x\n    ports: ['0.0.0.0:53:53/udp', \"127.0.0.1:8443:443\"]\n" }] },
       ],
     },
     {
@@ -54,10 +54,23 @@ runRuleTests(rule, {
     },
     {
       name: 'ports from an anchor other services share: reported, not edited',
-      code: 'x-ports: &ports\n  - "80:80"\nservices:\n  a:\n    image: x\n    ports: *ports\n  b:\n    image: y\n    ports: *ports\n',
+      code: 'x-ports: &ports\n  - "8080:80"\nservices:\n  a:\n    image: x\n    ports: *ports\n  b:\n    image: y\n    ports: *ports\n',
       findings: [
-        { messageId: 'allInterfaces', range: '6:12-6:18', related: ['@2:5-2:12'], fixes: [] },
-        { messageId: 'allInterfaces', range: '9:12-9:18', related: ['@2:5-2:12'], fixes: [] },
+        { messageId: 'allInterfaces', range: '6:12-6:18', related: ['@2:5-2:14'], fixes: [] },
+        { messageId: 'allInterfaces', range: '9:12-9:18', related: ['@2:5-2:14'], fixes: [] },
+      ],
+    },
+    {
+      name: 'host port 443: the public entry of a web service; the message names the choice of interface, and no loopback fix',
+      code: 'services:\n  proxy:\n    image: acme/edge:1\n    ports:\n      - "443:8443"\n',
+      findings: [{ messageId: 'publicService', range: '5:9-5:19', severity: 'info', fixes: [] }],
+    },
+    {
+      name: 'a port the image profile says is the service’s job (the Zabbix trapper)',
+      code: 'services:\n  server:\n    image: zabbix/zabbix-server-mysql:alpine-7.0-latest\n    ports:\n      - "10051:10051"\n      - "10052:10052"\n',
+      findings: [
+        { messageId: 'publicService', range: '5:9-5:22', severity: 'info', fixes: [] },
+        { messageId: 'allInterfaces', range: '6:9-6:22', fixes: [{ title: bind, safe: false, output: 'services:\n  server:\n    image: zabbix/zabbix-server-mysql:alpine-7.0-latest\n    ports:\n      - "10051:10051"\n      - "127.0.0.1:10052:10052"\n' }] },
       ],
     },
   ],
