@@ -16,27 +16,19 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { analyzeText, type FileReport } from '../shared/src/engine';
 import { applyEdits, SourceText } from '../shared/src/text';
 import type { Diagnostic, Fix } from '../shared/src/types';
-import { corpusRoot } from '../scripts/repo-root';
+import { readCorpus, readCorpusFile, realDir, type ComposeFile } from './corpus-files';
+import { baseEnv, findDockerCompose, requiredVariables, runJobs, writeJob, type ComposeJob, type DockerCompose } from './docker-compose';
 
-const realDir = join(corpusRoot(), 'real');
 /** Without the one-interpreter runner, docker-compose itself runs at most this many times (about a second each). */
 const MAX_COMMAND_RUNS = 120;
-const RUNNER_TIMEOUT_MS = 240_000;
-
-interface ComposeFile {
-  /** Relative to the corpus folder, `/`-separated. */
-  name: string;
-  text: string;
-}
 
 interface FixCase {
   file: ComposeFile;
@@ -48,18 +40,6 @@ interface FixCase {
 }
 
 type Failures = Record<'parse' | 'finding' | 'outside' | 'again' | 'edits' | 'compose', string[]>;
-
-interface Check {
-  code: number;
-  message: string;
-}
-
-interface ComposeJob {
-  /** The folder relative paths resolve in: the original file's folder. */
-  project: string;
-  file: string;
-  env: Record<string, string>;
-}
 
 describe('compose fixes over the real corpus', () => {
   const absent = !existsSync(join(realDir, 'index.json')) && `the shared corpus is not at ${realDir} (set BULKHEAD_CORPUS to the folder holding real/): the compose fix checks cannot run`;
@@ -147,30 +127,6 @@ describe('the docker-compose check itself', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function readCorpus(): ComposeFile[] {
-  if (!existsSync(join(realDir, 'index.json'))) return [];
-  const index = JSON.parse(readFileSync(join(realDir, 'index.json'), 'utf8')) as { file: string; kind: string }[];
-  return index.filter((e) => e.kind === 'compose').map((e) => ({ name: e.file, text: readFileSync(join(realDir, e.file), 'utf8') }));
-}
-
-const corpusFiles = new Map<string, string | undefined>();
-
-/** Other workspace files as the CLI reads them (paths relative to the corpus folder), never outside it. */
-function readCorpusFile(path: string): string | undefined {
-  const target = resolve(realDir, path);
-  if (!target.startsWith(realDir + sep)) return undefined;
-  if (!corpusFiles.has(target)) {
-    let text: string | undefined;
-    try {
-      text = statSync(target).isFile() ? readFileSync(target, 'utf8') : undefined;
-    } catch {
-      text = undefined;
-    }
-    corpusFiles.set(target, text);
-  }
-  return corpusFiles.get(target);
-}
-
 function analyse(name: string, text: string): FileReport {
   return analyzeText(name, text, 'compose', { context: { readFile: readCorpusFile } });
 }
@@ -244,100 +200,4 @@ async function checkWithDockerCompose(
   });
 }
 
-/** Variables a fix makes mandatory (`${NAME:?…}`, `${NAME?…}`), set to a dummy value for docker-compose. */
-function requiredVariables(fix: Fix): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const edit of fix.edits) for (const m of edit.newText.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)) vars[m[1]] = 'bulkhead-check';
-  return vars;
-}
-
-function baseEnv(work: string): Record<string, string> {
-  const home = join(work, 'home');
-  mkdirSync(home, { recursive: true });
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' };
-}
-
-function writeJob(work: string, id: string, text: string, name = 'compose.yaml'): string {
-  const dir = join(work, id);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Running docker-compose
-
-interface DockerCompose {
-  path?: string;
-  version?: string;
-  /** The Python interpreter docker-compose runs on, when it is the Python docker-compose. */
-  python?: string;
-  why?: string;
-}
-
-function findDockerCompose(): DockerCompose {
-  const path = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'docker-compose')).find((p) => existsSync(p));
-  if (!path) return { why: 'docker-compose is not on the PATH' };
-  const version = spawnSync(path, ['version', '--short'], { encoding: 'utf8', timeout: 30_000 });
-  if (version.status !== 0) return { why: `docker-compose does not run: ${(version.stderr || String(version.error)).trim().split('\n')[0]}` };
-  const shebang = /^#!\s*(\S+)/.exec(readFileSync(path, 'utf8').slice(0, 200))?.[1];
-  const python = shebang && spawnSync(shebang, ['-c', 'import compose.cli.main'], { timeout: 30_000 }).status === 0 ? shebang : undefined;
-  return { path, version: version.stdout.trim(), ...(python ? { python } : {}) };
-}
-
-/**
- * Runs `docker-compose --project-directory P -f F config -q` for each job, in docker-compose's own `main()`, reading
- * jobs as JSON lines; an exit code and the last words of stderr come back per job.
- */
-const RUNNER = String.raw`
-import contextlib, io, json, logging, os, sys
-from compose.cli.main import main
-saved = dict(os.environ)
-for line in sys.stdin:
-    job = json.loads(line)
-    os.environ.clear(); os.environ.update(job["env"]); os.chdir(job["project"])
-    sys.argv = ["docker-compose", "--project-directory", job["project"], "-f", job["file"], "config", "-q"]
-    for handler in list(logging.getLogger().handlers): logging.getLogger().removeHandler(handler)
-    err, code = io.StringIO(), 0
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            main()
-        except SystemExit as exit:
-            code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
-        except Exception as error:
-            code, _ = 1, err.write(repr(error))
-    os.environ.clear(); os.environ.update(saved)
-    print(json.dumps({"code": code, "message": err.getvalue().strip()[-400:]}), flush=True)
-`;
-
-async function runJobs(dockerCompose: DockerCompose, jobs: ComposeJob[], work: string): Promise<Check[]> {
-  if (!jobs.length) return [];
-  if (dockerCompose.python) {
-    const stdout = await new Promise<string>((resolveRun, reject) => {
-      const child = execFile(dockerCompose.python!, ['-c', RUNNER], { cwd: work, maxBuffer: 64 * 1024 * 1024, timeout: RUNNER_TIMEOUT_MS }, (error, out, err) =>
-        error ? reject(new Error(`docker-compose runner failed: ${error.message}\n${err}`)) : resolveRun(out),
-      );
-      child.stdin!.end(jobs.map((job) => JSON.stringify(job)).join('\n') + '\n');
-    });
-    const lines = stdout.trim().split('\n').filter(Boolean);
-    assert.equal(lines.length, jobs.length, 'one result per docker-compose job');
-    return lines.map((line) => JSON.parse(line) as Check);
-  }
-  // Two at a time: each run is mostly interpreter start-up on one core.
-  const results: Check[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const job = jobs[i];
-      results[i] = await new Promise<Check>((done) =>
-        execFile(dockerCompose.path!, ['--project-directory', job.project, '-f', job.file, 'config', '-q'], { cwd: job.project, env: job.env, timeout: 60_000 }, (error, _out, err) =>
-          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, message: String(err).trim().slice(-400) }),
-        ),
-      );
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return results;
-}
+// docker-compose itself: test/docker-compose.ts

@@ -10,7 +10,7 @@
 import type { Fix, FixBasis, TextEdit } from '../types';
 import { mergeEdits } from '../text';
 import type { ContainerSpec } from '../container/spec';
-import { isAtOrBelow, normalizeHostPath } from '../container/spec';
+import { isAtOrBelow, normalizeHostPath, splitVolumeSpec } from '../container/spec';
 import type { ServiceNeeds } from '../images/needs';
 import { isScalar } from 'yaml';
 import { addServiceListItems, formatString, insertPairs, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
@@ -97,9 +97,12 @@ export const READ_ONLY_PLACEMENT: Placement = [{ after: 'image' }, { after: 'bui
 export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs: ServiceNeeds): HardeningEdit | undefined {
   const { spec } = service;
   if (!service.map) return undefined;
-  if (spec.mounts.unknown || spec.tmpfs.unknown) return undefined;
-  const tmpfs = needs.runtimePaths.filter((p) => !covered(spec, p.path)).map((p) => p.path);
-  const volumes = needs.statePaths.filter((p) => !p.imageVolume && !covered(spec, p.path)).map((p) => p.path);
+  const targets = mountTargets(spec);
+  // A mount whose target cannot be read may be where a new tmpfs would go: Docker refuses a mount point twice.
+  if (!targets) return undefined;
+  const covered = (path: string) => targets.some((t) => isAtOrBelow(path, t));
+  const tmpfs = needs.runtimePaths.filter((p) => !covered(p.path)).map((p) => p.path);
+  const volumes = needs.statePaths.filter((p) => !p.imageVolume && !covered(p.path)).map((p) => p.path);
   const edits: TextEdit[] = [];
   const current = spec.readOnly?.origin;
   const readOnly: NewPair = { key: 'read_only', value: { raw: 'true' } };
@@ -154,7 +157,7 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
   if (tmpfs.length) parts.push(`${parts.length > 1 ? '' : ' with '}a tmpfs at ${code(tmpfs)}`);
   if (volumes.length) parts.push(`${tmpfs.length ? ' and ' : ' with '}a volume at ${code(volumes)}`);
   const known = needs.profile?.role === 'service' || !!needs.built;
-  const caveats = needs.writeTargets.filter((t) => !covered(spec, t.path)).map((t) => `\`${t.path}\` is made writable by the Dockerfile: give it a tmpfs or a volume`);
+  const caveats = needs.writeTargets.filter((t) => !covered(t.path)).map((t) => `\`${t.path}\` is made writable by the Dockerfile: give it a tmpfs or a volume`);
   const facts = factsOf(needs, [...needs.runtimePaths, ...needs.statePaths].map((p) => p.basis).filter((b) => b !== 'common practice'));
   return {
     what: parts.join(''),
@@ -164,18 +167,31 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
   };
 }
 
-/** Whether a path is inside something the service mounts (a tmpfs, a volume, a bind). */
-function covered(spec: ContainerSpec, path: string): boolean {
+/**
+ * Where the service mounts something (tmpfs, volumes, binds), normalised; undefined when a target cannot be read. A
+ * short-syntax volume whose source is behind an unset variable (`${MEDIA}:/media`) still names its target.
+ */
+function mountTargets(spec: ContainerSpec): string[] | undefined {
+  const targets: string[] = [];
   for (const item of spec.tmpfs.items) {
-    const target = item.value?.split(':')[0]?.trim();
-    const normal = target && normalizeHostPath(target);
-    if (normal && isAtOrBelow(path, normal)) return true;
+    const written = item.value ?? (item.text.includes('$') ? undefined : item.text);
+    const normal = written && normalizeHostPath(written.split(':')[0].trim());
+    if (!normal) return undefined;
+    targets.push(normal);
   }
+  if (spec.tmpfs.unknown && !spec.tmpfs.items.length) return undefined;
   for (const item of spec.mounts.items) {
-    const target = item.value?.target && normalizeHostPath(item.value.target);
-    if (target && isAtOrBelow(path, target)) return true;
+    let target = item.value?.target;
+    if (!item.value) {
+      const parts = item.text ? splitVolumeSpec(item.text) : [];
+      const candidate = parts.length >= 2 ? parts[1] : undefined;
+      target = candidate && !candidate.includes('$') ? candidate : undefined;
+    }
+    const normal = target && normalizeHostPath(target);
+    if (!normal) return undefined;
+    targets.push(normal);
   }
-  return false;
+  return targets;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
