@@ -6,11 +6,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { applyEdits } from '../shared/src/text';
 import { analyzeText, expandAspects, type FileReport } from '../shared/src/engine';
 import { parserRegistered as supported } from '../scripts/kinds';
 import { detectKind } from '../shared/src/detect';
-import { RULES } from '../shared/src/rules/index';
+import { GROUPS, RULES } from '../shared/src/rules/index';
 import type { FileKind } from '../shared/src/types';
 import { repoRoot } from '../scripts/repo-root';
 
@@ -137,7 +138,7 @@ describe('the insecure app triggers the rules', () => {
   const idsOf = (report: FileReport): string[] => [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
   const found = new Set(reports.flatMap(({ report }) => (report ? idsOf(report) : [])));
 
-  const registered = new Set(RULES.map((r) => r.meta.id));
+  const registered = new Set([...RULES, ...GROUPS].map((r) => r.meta.id));
 
   for (const { file, report } of reports) {
     it(`${file.rel} shows the rules it is written for`, { skip: !report && `no ${file.kind} parser registered yet` }, () => {
@@ -169,8 +170,41 @@ describe('the insecure app triggers the rules', () => {
   });
 });
 
+/**
+ * The hardened twin is what Harden service writes: each image-run service of it, stripped of its hardening settings
+ * (its image, user, volumes and ports kept), gets back the same hardening from the one fix, the capabilities and the
+ * writable paths its image profile lists included. Resource limits are placeholders and only checked to be present.
+ */
+describe('Harden service reproduces the hardened twin', () => {
+  const path = join(examples, 'hardened', 'compose.yaml');
+  const twin = parse(readFileSync(path, 'utf8'), { merge: true }) as { services: Record<string, Record<string, unknown>> };
+  const KEPT = ['image', 'user', 'volumes', 'ports'];
+  const hardening = (service: Record<string, unknown>) => ({
+    read_only: service.read_only ?? false,
+    cap_drop: [...((service.cap_drop as string[]) ?? [])].sort(),
+    cap_add: [...((service.cap_add as string[]) ?? [])].sort(),
+    no_new_privileges: ((service.security_opt as string[]) ?? []).some((o) => /^no-new-privileges(:true)?$/.test(o)),
+    tmpfs: [...([] as string[]).concat((service.tmpfs as string[]) ?? [])].sort(),
+    pids_limit: typeof service.pids_limit === 'number',
+    memory: service.mem_limit !== undefined || (service.deploy as { resources?: { limits?: { memory?: unknown } } })?.resources?.limits?.memory !== undefined,
+  });
+  for (const [name, service] of Object.entries(twin.services)) {
+    if (service.build) continue;
+    it(name, () => {
+      const stripped = { services: { [name]: Object.fromEntries(KEPT.filter((k) => service[k] !== undefined).map((k) => [k, service[k]])) }, volumes: { 'db-data': null } };
+      const text = stringify(stripped);
+      const report = analyzeText(path, text, 'compose');
+      const fix = report.diagnostics.flatMap((d) => d.fixes).find((f) => f.title.startsWith('Harden service'));
+      assert.ok(fix, `no Harden service fix for ${name}`);
+      assert.equal(fix.basis?.assumption, undefined, `Harden service for ${name} assumes: ${fix.basis?.assumption}`);
+      const written = parse(applyEdits(text, fix.edits)).services[name] as Record<string, unknown>;
+      assert.deepEqual(hardening(written), hardening(service));
+    });
+  }
+});
+
 function logPending(label: string, ofKind: (id: string) => boolean): void {
-  const pending = [...new Set(Object.values(SHOWN).flat())].filter((id) => ofKind(id) && !RULES.some((r) => r.meta.id === id));
+  const pending = [...new Set(Object.values(SHOWN).flat())].filter((id) => ofKind(id) && ![...RULES, ...GROUPS].some((r) => r.meta.id === id));
   if (pending.length) console.log(`examples: ${label} rules not registered yet: ${pending.join(', ')}`);
 }
 

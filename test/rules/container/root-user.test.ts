@@ -5,6 +5,8 @@ import { findingsOf, runRuleTests } from '../../rule-tester';
 
 // Images without a profile (or with no account to use): a numeric user, and the title says what it assumes.
 const fix = (service = 'app') => `Run as user \`65532:65532\` — check that \`${service}\` can run as any user`;
+// A Dockerfile built on node: the account the node image creates (the Dockerfile fix for the same image picks it too).
+const nodeFix = 'Run as user `node` (the `node` image has the account `node`)';
 const nodeRoot = { 'app/Dockerfile': 'FROM node:22\nWORKDIR /app\nCMD ["node", "server.js"]\n' };
 
 runRuleTests(rule, {
@@ -112,7 +114,7 @@ runRuleTests(rule, {
           range: '2:3-2:6',
           severity: 'warning',
           related: ['app/Dockerfile@1:1-1:13'],
-          fixes: [{ title: fix(), safe: false, output: 'services:\n  app:\n    build: ./app\n    user: "65532:65532"\n    ports:\n      - "3000:3000"\n' }],
+          fixes: [{ title: nodeFix, safe: false, output: 'services:\n  app:\n    build: ./app\n    user: node\n    ports:\n      - "3000:3000"\n' }],
         },
       ],
     },
@@ -139,7 +141,7 @@ runRuleTests(rule, {
           messageId: 'imageNoUser',
           range: '2:3-2:6',
           related: ['app/Dockerfile@1:1-1:13'],
-          fixes: [{ title: fix(), safe: false, output: 'services:\n  app:\n    extends:\n      file: common/services.yaml\n      service: node\n    user: "65532:65532"\n' }],
+          fixes: [{ title: nodeFix, safe: false, output: 'services:\n  app:\n    extends:\n      file: common/services.yaml\n      service: node\n    user: node\n' }],
         },
       ],
     },
@@ -153,11 +155,15 @@ runRuleTests(rule, {
 
 describe('container/root-user placeholder', () => {
   it('marks the user it writes, so editors select it for the user to change', () => {
-    for (const code of ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    build: ./app\n']) {
+    const cases = [
+      { code: 'services:\n  app:\n    image: alpine:3.20\n    user: root\n', user: '65532:65532' },
+      { code: 'services:\n  app:\n    build: ./app\n', user: 'node' },
+    ];
+    for (const { code, user } of cases) {
       const [fix] = findingsOf(rule, code, undefined, nodeRoot).fixes[0];
       const [placeholder] = fix.placeholders ?? [];
       assert.ok(placeholder, `a placeholder in:\n${code}`);
-      assert.equal(fix.edits[placeholder.edit].newText.slice(placeholder.start, placeholder.end), '65532:65532');
+      assert.equal(fix.edits[placeholder.edit].newText.slice(placeholder.start, placeholder.end), user);
     }
   });
 });

@@ -153,8 +153,9 @@ runRuleTests(rule, {
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [{ title: 'Switch to user `65532:65532`', safe: false, output: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nCMD ["/app"]\n' }] }],
     },
     {
+      // 22.04: no account to switch to (ubuntu 23.04 and later have `ubuntu`), so the fix creates one.
       name: 'CRLF and a backtick escape',
-      code: '# escape=`\r\nFROM ubuntu:24.04\r\nRUN apt-get update `\r\n && apt-get install -y curl\r\n# start\r\nCMD ["bash"]\r\n',
+      code: '# escape=`\r\nFROM ubuntu:22.04\r\nRUN apt-get update `\r\n && apt-get install -y curl\r\n# start\r\nCMD ["bash"]\r\n',
       findings: [
         {
           messageId: 'noUser',
@@ -163,7 +164,7 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `# escape=\`\r\nFROM ubuntu:24.04\r\nRUN apt-get update \`\r\n && apt-get install -y curl\r\n${CREATE_DEBIAN}\r\nUSER app\r\n# start\r\nCMD ["bash"]\r\n`,
+              output: `# escape=\`\r\nFROM ubuntu:22.04\r\nRUN apt-get update \`\r\n && apt-get install -y curl\r\n${CREATE_DEBIAN}\r\nUSER app\r\n# start\r\nCMD ["bash"]\r\n`,
             },
           ],
         },

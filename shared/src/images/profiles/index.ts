@@ -1,12 +1,92 @@
 import type { ImageProfile } from '../profile';
 import postgres from './postgres';
-import { FAMILY as databases } from './family-databases';
-import { FAMILY as edge } from './family-edge';
-import { FAMILY as apps } from './family-apps';
-import { FAMILY as observability } from './family-observability';
-import { FAMILY as zabbix } from './family-zabbix';
-import { FAMILY as base } from './family-base';
-import { FAMILY as langs } from './family-langs';
+import mariadb from './mariadb';
+import mysql from './mysql';
+import mongo from './mongo';
+import redis from './redis';
+import valkey from './valkey';
+import nginx from './nginx';
+import nginxUnprivileged from './nginx-unprivileged';
+import httpd from './httpd';
+import caddy from './caddy';
+import traefik from './traefik';
+import nextcloud from './nextcloud';
+import wordpress from './wordpress';
+import paperlessNgx from './paperless-ngx';
+import pihole from './pihole';
+import grafana from './grafana';
+import prometheus from './prometheus';
+import zabbixServerMysql from './zabbix-server-mysql';
+import zabbixServerPgsql from './zabbix-server-pgsql';
+import zabbixProxyMysql from './zabbix-proxy-mysql';
+import zabbixProxySqlite3 from './zabbix-proxy-sqlite3';
+import zabbixAgent from './zabbix-agent';
+import zabbixAgent2 from './zabbix-agent2';
+import zabbixWebNginxMysql from './zabbix-web-nginx-mysql';
+import zabbixWebNginxPgsql from './zabbix-web-nginx-pgsql';
+import zabbixWebApacheMysql from './zabbix-web-apache-mysql';
+import zabbixWebApachePgsql from './zabbix-web-apache-pgsql';
+import zabbixJavaGateway from './zabbix-java-gateway';
+import zabbixSnmptraps from './zabbix-snmptraps';
+import zabbixWebService from './zabbix-web-service';
+import alpine from './alpine';
+import busybox from './busybox';
+import debian from './debian';
+import ubuntu from './ubuntu';
+import node from './node';
+import python from './python';
+import php from './php';
+import golang from './golang';
+import ruby from './ruby';
+import openjdk from './openjdk';
+import eclipseTemurin from './eclipse-temurin';
 
 /** Every image profile. Adding an image is adding its file, its test and one line here. */
-export const PROFILES: readonly ImageProfile[] = [postgres, ...databases, ...edge, ...apps, ...observability, ...zabbix, ...base, ...langs];
+export const PROFILES: readonly ImageProfile[] = [
+  // Databases
+  postgres,
+  mariadb,
+  mysql,
+  mongo,
+  redis,
+  valkey,
+  // Web servers and reverse proxies
+  nginx,
+  nginxUnprivileged,
+  httpd,
+  caddy,
+  traefik,
+  // Applications
+  nextcloud,
+  wordpress,
+  paperlessNgx,
+  pihole,
+  // Monitoring
+  grafana,
+  prometheus,
+  zabbixServerMysql,
+  zabbixServerPgsql,
+  zabbixProxyMysql,
+  zabbixProxySqlite3,
+  zabbixAgent,
+  zabbixAgent2,
+  zabbixWebNginxMysql,
+  zabbixWebNginxPgsql,
+  zabbixWebApacheMysql,
+  zabbixWebApachePgsql,
+  zabbixJavaGateway,
+  zabbixSnmptraps,
+  zabbixWebService,
+  // Base images: OS and language runtimes (their user and accounts only)
+  alpine,
+  busybox,
+  debian,
+  ubuntu,
+  node,
+  python,
+  php,
+  golang,
+  ruby,
+  openjdk,
+  eclipseTemurin,
+];

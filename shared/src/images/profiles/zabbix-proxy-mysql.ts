@@ -9,7 +9,7 @@ import {
   zabbixSnmptrapsVolume,
   zabbixSocketDir,
   zabbixUser,
-} from './family-zabbix-common';
+} from './common/zabbix';
 
 const c = zabbixComponent('proxy-mysql');
 const netRaw = zabbixNetRaw(c);

@@ -9,7 +9,7 @@ import {
   zabbixSnmptrapsVolume,
   zabbixSocketDir,
   zabbixUser,
-} from './family-zabbix-common';
+} from './common/zabbix';
 
 const c = zabbixComponent('server-pgsql');
 const netRaw = zabbixNetRaw(c);

@@ -1,5 +1,5 @@
 import { defineProfile } from '../profile';
-import { zabbixComponent, zabbixUser } from './family-zabbix-common';
+import { zabbixComponent, zabbixUser } from './common/zabbix';
 
 const c = zabbixComponent('web-apache-pgsql');
 

@@ -1,5 +1,5 @@
 import { defineProfile } from '../profile';
-import { redHatRepositories, zabbixComponent, zabbixUser } from './family-zabbix-common';
+import { redHatRepositories, zabbixComponent, zabbixUser } from './common/zabbix';
 
 const c = zabbixComponent('web-nginx-mysql');
 

@@ -1,5 +1,5 @@
 import { defineProfile } from '../profile';
-import { redHatRepositories, zabbixComponent, zabbixCompose, zabbixConfigRewrite, zabbixEncInternal, zabbixUser } from './family-zabbix-common';
+import { redHatRepositories, zabbixComponent, zabbixCompose, zabbixConfigRewrite, zabbixEncInternal, zabbixUser } from './common/zabbix';
 
 const c = zabbixComponent('web-service');
 

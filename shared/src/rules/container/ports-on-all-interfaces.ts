@@ -59,7 +59,7 @@ export default defineRule({
         serve other hosts, or \`127.0.0.1\` behind a proxy.
       `,
       examples: {
-        bad: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n'],
+        bad: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', 'services:\n  api:\n    image: registry.example.com/acme/api:1.4\n    ports:\n      - target: 8080\n        published: 8080\n'],
         good: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n', 'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n'],
       },
       peerNotes:

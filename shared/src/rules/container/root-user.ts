@@ -77,7 +77,7 @@ export default defineRule({
       `,
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n', 'services:\n  app:\n    image: alpine:3.20\n'],
+        good: ['services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n', 'services:\n  db:\n    image: postgres:16\n'],
       },
       peerNotes:
         'KICS, Semgrep and Trivy have no compose check for the user; their Dockerfile checks are claimed by `image/root-user`, which reports the Dockerfile itself, while this rule reports the service that runs it.',

@@ -1,14 +1,14 @@
 /**
  * Sources and facts shared by the Zabbix images, which are all built from zabbix/zabbix-docker
- * (`Dockerfiles/<component>/<os>/Dockerfile`). Not a profile: the `family-` prefix keeps this file out of the
- * "every profile file is registered" test.
+ * (`Dockerfiles/<component>/<os>/Dockerfile`). Not a profile: it
+ * lives in common/, beside the profiles that use it.
  *
  * What every Linux component has in common, on every OS variant (alpine, ubuntu, centos, ol, rhel) and on the 5.0, 6.0,
  * 6.4 and 7.0 branches: the Dockerfile creates `zabbix` with uid 1997 in group `zabbix` gid 1995 and ends with
  * `USER 1997` (no group, so Docker takes gid 1995 from /etc/passwd); no entrypoint steps down or chowns anything. The
  * sources cite the alpine files, as `latest` is alpine ("The image with ``latest`` tag is based on Alpine Linux").
  */
-import type { CapabilityNeed, PathNeed, Source, UserFacts } from '../profile';
+import type { CapabilityNeed, PathNeed, Source, UserFacts } from '../../profile';
 
 export const ZABBIX_REPO = 'zabbix/zabbix-docker';
 /** Branch 7.0 at release 7.0.5 (tag 7.0.5), the branch `latest` is built from. */

@@ -1,0 +1,42 @@
+import { profileCases } from './profile-cases';
+
+profileCases('nextcloud', [
+  {
+    image: 'nextcloud',
+    id: 'nextcloud',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: '33:33',
+    accounts: ['www-data 33:33'],
+    needsRoot: false,
+    capsAsImageUser: ['CHOWN', 'DAC_OVERRIDE', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'],
+    capsAsRunAsUser: [],
+    runtimePaths: ['/var/run/apache2', '/var/lock', '/tmp'],
+    statePaths: ['/var/www/html'],
+    publicPorts: ['80/tcp'],
+    readOnlyUnsupported: false,
+  },
+  { image: 'nextcloud:34.0.2-apache', id: 'nextcloud', runAs: '33:33', publicPorts: ['80/tcp'], runtimePaths: ['/var/run/apache2', '/var/lock', '/tmp'] },
+  { image: 'docker.io/library/nextcloud:stable', id: 'nextcloud', publicPorts: ['80/tcp'], statePaths: ['/var/www/html'] },
+  {
+    image: 'nextcloud:33-fpm',
+    id: 'nextcloud',
+    runAs: '33:33',
+    capsAsImageUser: ['CHOWN', 'DAC_OVERRIDE', 'SETGID', 'SETUID'],
+    runtimePaths: ['/tmp'],
+    statePaths: ['/var/www/html'],
+    publicPorts: [],
+  },
+  {
+    image: 'nextcloud:fpm-alpine',
+    id: 'nextcloud',
+    runAs: '82:82',
+    accounts: ['www-data 82:82'],
+    capsAsImageUser: ['CHOWN', 'DAC_OVERRIDE', 'SETGID', 'SETUID'],
+    runtimePaths: ['/tmp'],
+    publicPorts: [],
+  },
+  { image: 'mirror.gcr.io/nextcloud:production-fpm', id: 'nextcloud', publicPorts: [], runtimePaths: ['/tmp'] },
+  { image: 'nextcloud/all-in-one', id: null },
+  { image: 'lscr.io/linuxserver/nextcloud', id: null },
+]);
