@@ -62,5 +62,23 @@ runRuleTests(rule, {
         { messageId: 'weak', range: '9:18-9:22', related: ['@2:19-2:24'], fixes: [{ title: from('REDIS_PASSWORD'), safe: false, output: 'x-env: &env\n  REDIS_PASSWORD: ${REDIS_PASSWORD:?set REDIS_PASSWORD}\nservices:\n  a:\n    image: x\n    environment: *env\n  b:\n    image: y\n    environment: *env\n' }] },
       ],
     },
+    {
+      // One value, one variable: the app's copy and the URL read the database's variable, and the healthcheck's
+      // `-proot` follows (its `-uroot`, a user name, stays).
+      name: 'the same value in two services, a healthcheck and a URL: one variable for all',
+      code: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: root\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-proot"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=root\n      - DATABASE_URL=mysql://root:root@db/app\n',
+      findings: [
+        { messageId: 'weak', range: '5:28-5:32', severity: 'error', fixes: [{ title: `${from('MYSQL_ROOT_PASSWORD')} (and its copies in \`app\` \`DB_PASSWORD\`, the \`db\` healthcheck, \`app\` \`DATABASE_URL\`)`, safe: false, output: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n      - DATABASE_URL=mysql://root:${MYSQL_ROOT_PASSWORD}@db/app\n' }] },
+        { messageId: 'weak', range: '11:9-11:25', severity: 'error', fixes: [{ title: `${from('DB_PASSWORD', 'MYSQL_ROOT_PASSWORD')} (and its copies in \`db\` \`MYSQL_ROOT_PASSWORD\`, the \`db\` healthcheck, \`app\` \`DATABASE_URL\`)`, safe: false, output: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n      - DATABASE_URL=mysql://root:${MYSQL_ROOT_PASSWORD}@db/app\n' }] },
+        { messageId: 'urlPassword', range: '12:9-12:46', fixes: [] },
+      ],
+    },
+    {
+      name: 'password arguments of healthchecks in other services, shell and exec form; other words stay',
+      code: 'services:\n  pg:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zq9sT4kL2m\n    healthcheck:\n      test: PGPASSWORD=Zq9sT4kL2m pg_isready -U Zq9sT4kL2m\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "Zq9sT4kL2m", "ping"]\n',
+      findings: [
+        { messageId: 'literal', range: '5:26-5:36', fixes: [{ title: `${from('POSTGRES_PASSWORD')} (and its copies in the \`pg\` healthcheck, the \`cache\` healthcheck)`, safe: false, output: 'services:\n  pg:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}\n    healthcheck:\n      test: PGPASSWORD=${POSTGRES_PASSWORD} pg_isready -U Zq9sT4kL2m\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${POSTGRES_PASSWORD}", "ping"]\n' }] },
+      ],
+    },
   ],
 });

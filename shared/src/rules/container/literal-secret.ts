@@ -1,11 +1,11 @@
-import { isScalar } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { defineRule } from '../../rule';
 import { placeOf } from '../../container/report';
 import type { EnvVar, Setting } from '../../container/spec';
 import { replaceScalar } from '../../compose/edit';
-import { yamlRef } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
 import { hasInlineCredentials, isLiteralSecret, isSecretName } from '../image/secret-in-build';
-import type { Finding, Fix } from '../../types';
+import type { Finding, Fix, TextEdit } from '../../types';
 
 type MessageId = 'literal' | 'weak' | 'literalDefault' | 'weakDefault' | 'urlPassword';
 
@@ -53,7 +53,7 @@ export default defineRule({
     },
     docs: {
       description:
-        "Reports secrets written into a compose file's `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: \"yes\"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it.",
+        "Reports secrets written into a compose file's `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: \"yes\"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it. One value gets one variable: the fix also makes every other secret of the file holding the same literal read the variable of its first use (an app's copy of the database password), and replaces it where a healthcheck or a connection URL passes it as a password (`-p…`, `--password=…`, `PGPASSWORD=…`, `user:…@`), so the probe and the client keep working once the password changes; a user name that happens to equal the password stays.",
       examples: {
         bad: [
           'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n',
@@ -94,20 +94,152 @@ export default defineRule({
     const data = finding.fixData as SecretFix | undefined;
     const service = model.services.find((s) => s.name === data?.service);
     const item = data && service?.spec.environment.items[data.index];
-    if (!data || !item) return [];
-    const ref = yamlRef(item.origin);
-    // The literal is edited where it is written, even in an anchor other services share: they all hold the same
-    // secret, and all take it from the same variable after the fix. Text in another file is not edited from here.
-    if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined)) return [];
-    const reference = `\${${data.variable}:?set ${data.variable}}`;
-    const listForm = ref.pair === undefined;
-    const eq = item.text.indexOf('=');
-    const newText = listForm ? `${item.text.slice(0, eq + 1)}${reference}` : reference;
-    if (listForm && eq < 0) return [];
-    const edit = replaceScalar(model, ref.node, { string: newText }, !!ref.holder.flow);
-    return edit ? [{ title: `Read \`${item.value?.name}\` from \`\${${data.variable}}\``, safe: false, edits: [edit] }] : [];
+    const env = item?.value;
+    const found = item && env && classify(env, valueText(item));
+    if (!data || !item || !found) return [];
+    // One value, one variable: every secret of the file that holds the same literal (the database's password and the
+    // app's copy of it) reads the variable of its first use, so the two cannot drift apart; and the healthchecks and
+    // connection URLs that repeat it read it too, else the probe keeps the old password and marks the service unhealthy.
+    const uses = usesOf(model, found.literal);
+    const variable = uses.secrets[0]?.variable ?? data.variable;
+    const edits: TextEdit[] = [];
+    const seen = new Set<unknown>();
+    const others: string[] = [];
+    for (const use of [{ service: service!.name, item, variable: data.variable }, ...uses.secrets.filter((u) => u.item !== item)]) {
+      const edit = secretEdit(model, use.item, variable);
+      const node = yamlRef(use.item.origin)?.node;
+      if (!edit || seen.has(node)) {
+        if (use.item === item && !edit) return [];
+        continue;
+      }
+      seen.add(node);
+      edits.push(edit);
+      if (use.item !== item) others.push(`\`${use.service}\` \`${use.item.value?.name}\``);
+    }
+    for (const repeat of uses.repeats) {
+      if (seen.has(repeat.node)) continue;
+      const edit = replaceScalar(model, repeat.node, { string: repeat.text(`\${${variable}}`) }, repeat.inFlow);
+      if (!edit) continue;
+      seen.add(repeat.node);
+      edits.push(edit);
+      others.push(repeat.where === 'healthcheck' ? `the \`${repeat.service}\` healthcheck` : `\`${repeat.service}\` \`${repeat.where}\``);
+    }
+    const also = others.length ? ` (and its copies in ${others.join(', ')})` : '';
+    return [{ title: `Read \`${env!.name}\` from \`\${${variable}}\`${also}`, safe: false, edits }];
   },
 });
+
+interface SecretUse {
+  service: string;
+  item: Setting<EnvVar>;
+  variable: string;
+}
+
+/** A scalar that repeats the literal where a program reads a password: a healthcheck argument, a URL's password. */
+interface Repeat {
+  service: string;
+  /** "healthcheck", or the variable holding a URL. */
+  where: string;
+  node: Scalar;
+  inFlow: boolean;
+  /** The scalar's value with the literal's password uses replaced by `reference`. */
+  text(reference: string): string;
+}
+
+/** Where a literal secret is written in the file: as a secret variable's value, and repeated where it is used. */
+function usesOf(model: ComposeModel, literal: string): { secrets: SecretUse[]; repeats: Repeat[] } {
+  const secrets: SecretUse[] = [];
+  const repeats: Repeat[] = [];
+  // A literal with `$` would be read as a variable once the reference stands beside it; such values are left alone.
+  const usable = literal.length > 0 && !literal.includes('$');
+  const inUse = usable ? passwordUse(literal) : undefined;
+  for (const service of model.services) {
+    service.spec.environment.items.forEach((item) => {
+      const env = item.value;
+      if (!env || env.passthrough) return;
+      const found = classify(env, valueText(item));
+      const variable = found?.variable ?? (VARIABLE_NAME.test(env.name) ? env.name : undefined);
+      if (found && found.messageId !== 'urlPassword' && found.literal === literal && variable) secrets.push({ service: service.name, item, variable });
+      else if (inUse && !env.usesVariables && found?.messageId === 'urlPassword') {
+        const ref = yamlRef(item.origin);
+        if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined) || typeof ref.node.value !== 'string') return;
+        const value = ref.node.value;
+        if (!inUse.test(value)) return;
+        repeats.push({ service: service.name, where: env.name, node: ref.node, inFlow: !!ref.holder.flow, text: (reference) => inUse.replace(value, reference) });
+      }
+    });
+    if (inUse) repeats.push(...healthcheckRepeats(service, inUse));
+  }
+  return { secrets, repeats };
+}
+
+/**
+ * The literal where a command line passes it as a password: `-pSECRET`, `--password=SECRET`, `--pass SECRET`,
+ * `-a SECRET` (redis-cli), `PGPASSWORD=SECRET`, `MYSQL_PWD=SECRET`, a URL's `user:SECRET@`. Other occurrences (a user
+ * name equal to the password, a word in a message) are not the password and stay.
+ */
+interface PasswordUse {
+  literal: string;
+  test(value: string): boolean;
+  replace(value: string, reference: string): string;
+}
+
+function passwordUse(literal: string): PasswordUse {
+  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = [
+    '(?<=(?:^|\\s)-p)',
+    '(?<=(?:^|\\s)--password[= ])',
+    '(?<=(?:^|\\s)--pass[= ])',
+    '(?<=(?:^|\\s)-a )',
+    '(?<=(?:^|[\\s;&|])(?:PGPASSWORD|MYSQL_PWD|REDISCLI_AUTH)=)',
+    '(?<=:\\/\\/[^\\s/:@]*:)',
+  ].join('|');
+  const source = `(?:${before})${escaped}(?=$|[\\s'"@;&|)])`;
+  return {
+    literal,
+    test: (value) => new RegExp(source).test(value),
+    replace: (value, reference) => value.replace(new RegExp(source, 'g'), () => reference),
+  };
+}
+
+/** A password option that takes the next argument of an exec-form command. */
+const PASSWORD_OPTIONS = new Set(['-p', '--password', '--pass', '-a']);
+
+function healthcheckRepeats(service: ComposeService, inUse: PasswordUse): Repeat[] {
+  const entry = service.entries.get('healthcheck');
+  if (!entry || entry.via.some((v) => v.path !== undefined) || !isMap(entry.value)) return [];
+  const test = entry.value.get('test', true);
+  const inFlow = (holder: unknown) => isCollection(holder) && !!holder.flow;
+  const repeat = (node: Scalar, text: (reference: string) => string, holder: unknown): Repeat => ({ service: service.name, where: 'healthcheck', node, inFlow: inFlow(holder), text });
+  const out: Repeat[] = [];
+  if (isScalar(test) && typeof test.value === 'string') {
+    const value = test.value;
+    if (inUse.test(value)) out.push(repeat(test, (reference) => inUse.replace(value, reference), entry.value));
+  } else if (isSeq(test)) {
+    test.items.forEach((node, i) => {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const value = node.value;
+      const previous = test.items[i - 1];
+      if (isScalar(previous) && PASSWORD_OPTIONS.has(String(previous.value)) && value === inUse.literal) out.push(repeat(node, (reference) => reference, test));
+      else if (inUse.test(value)) out.push(repeat(node, (reference) => inUse.replace(value, reference), test));
+    });
+  }
+  return out;
+}
+
+/** The edit that makes one secret variable read `variable`, where it is written in this file (an anchor included). */
+function secretEdit(model: ComposeModel, item: Setting<EnvVar>, variable: string): TextEdit | undefined {
+  const ref = yamlRef(item.origin);
+  // The literal is edited where it is written, even in an anchor other services share: they all hold the same
+  // secret, and all take it from the same variable after the fix. Text in another file is not edited from here.
+  if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined)) return undefined;
+  const reference = `\${${variable}:?set ${variable}}`;
+  const listForm = ref.pair === undefined;
+  const eq = item.text.indexOf('=');
+  if (listForm && eq < 0) return undefined;
+  const newText = listForm ? `${item.text.slice(0, eq + 1)}${reference}` : reference;
+  return replaceScalar(model, ref.node, { string: newText }, !!ref.holder.flow);
+}
 
 /** The value as written: a mapping value, or what follows `=` in a list item. */
 function valueText(item: Setting<EnvVar>): string {
