@@ -4,6 +4,7 @@
 import type { ImageRef } from '../dockerfile/image-ref';
 import type { ImageProfile, ProfileVariant, ResolvedProfile, TagMatch } from './profile';
 import { PROFILES } from './profiles/index';
+import { RecentMap } from '../recent-map';
 
 /** Registries that serve Docker Hub's images under the same paths. */
 const HUB_MIRRORS: Record<string, string> = {
@@ -76,5 +77,13 @@ function applyVariant(resolved: ResolvedProfile, variant: ProfileVariant): Resol
 export function imageProfile(ref: ImageRef | undefined): ResolvedProfile | undefined {
   if (!ref) return undefined;
   const profile = profileOf(ref);
-  return profile && resolveProfile(profile, ref.tag);
+  if (!profile) return undefined;
+  // Every rule that reads an image asks again for the same few references: resolving (variant patterns compiled and
+  // matched) once per profile and tag. Profiles are constant data, and resolved ones are only read.
+  const key = `${profile.id}\u0000${ref.tag ?? ''}`;
+  let resolved = resolvedProfiles.get(key);
+  if (!resolved) resolvedProfiles.set(key, (resolved = resolveProfile(profile, ref.tag)));
+  return resolved;
 }
+
+const resolvedProfiles = new RecentMap<string, ResolvedProfile>(512);

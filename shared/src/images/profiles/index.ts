@@ -5,17 +5,23 @@ import mysql from './mysql';
 import mongo from './mongo';
 import redis from './redis';
 import valkey from './valkey';
+import memcached from './memcached';
+import rabbitmq from './rabbitmq';
 import nginx from './nginx';
 import nginxUnprivileged from './nginx-unprivileged';
 import httpd from './httpd';
 import caddy from './caddy';
 import traefik from './traefik';
+import haproxy from './haproxy';
 import nextcloud from './nextcloud';
 import wordpress from './wordpress';
 import paperlessNgx from './paperless-ngx';
 import pihole from './pihole';
+import gotenberg from './gotenberg';
+import apacheTika from './apache-tika';
 import grafana from './grafana';
 import prometheus from './prometheus';
+import elasticsearch from './elasticsearch';
 import zabbixServerMysql from './zabbix-server-mysql';
 import zabbixServerPgsql from './zabbix-server-pgsql';
 import zabbixProxyMysql from './zabbix-proxy-mysql';
@@ -40,6 +46,11 @@ import golang from './golang';
 import ruby from './ruby';
 import openjdk from './openjdk';
 import eclipseTemurin from './eclipse-temurin';
+import dotnet from './dotnet';
+import maven from './maven';
+import rust from './rust';
+import buildpackDeps from './buildpack-deps';
+import jupyter from './jupyter';
 
 /** Every image profile. Adding an image is adding its file, its test and one line here. */
 export const PROFILES: readonly ImageProfile[] = [
@@ -50,17 +61,23 @@ export const PROFILES: readonly ImageProfile[] = [
   mongo,
   redis,
   valkey,
+  memcached,
+  rabbitmq,
+  elasticsearch,
   // Web servers and reverse proxies
   nginx,
   nginxUnprivileged,
   httpd,
   caddy,
   traefik,
+  haproxy,
   // Applications
   nextcloud,
   wordpress,
   paperlessNgx,
   pihole,
+  gotenberg,
+  apacheTika,
   // Monitoring
   grafana,
   prometheus,
@@ -89,4 +106,9 @@ export const PROFILES: readonly ImageProfile[] = [
   ruby,
   openjdk,
   eclipseTemurin,
+  dotnet,
+  maven,
+  rust,
+  buildpackDeps,
+  jupyter,
 ];

@@ -125,6 +125,7 @@ export default defineRule({
       others.push(repeat.where === 'healthcheck' ? `the \`${repeat.service}\` healthcheck` : `\`${repeat.service}\` \`${repeat.where}\``);
     }
     const also = others.length ? ` (and its copies in ${others.join(', ')})` : '';
+    edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return [{ title: `Read \`${env!.name}\` from \`\${${variable}}\`${also}`, safe: false, edits }];
   },
 });
