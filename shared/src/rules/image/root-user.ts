@@ -223,7 +223,6 @@ function userFor(base: ImageRef | undefined, removed: Set<string> | 'unknown'): 
   if (base.registry === 'mcr.microsoft.com' && base.path.startsWith('dotnet/') && Number(/^(\d+)/.exec(tag)?.[1] ?? 0) >= 8 && removed !== 'unknown' && !removed.has('app')) return { user: '$APP_UID' };
   const account = removed === 'unknown' ? undefined : imageProfile(base)?.user.accounts?.find((a) => !removed.has(a.name));
   if (account) return { user: account.name };
-  if (base.path === 'node' && !/windows|nanoserver/.test(tag) && removed !== 'unknown' && !removed.has('node')) return { user: 'node' };
   if (base.path === 'alpine' || /(^|-)alpine/.test(tag)) return { user: 'app', create: 'RUN addgroup -S app && adduser -S -G app app' };
   if ((DEBIAN_IMAGES.has(base.path) || DEBIAN_TAG.test(tag)) && !NON_DEBIAN_TAG.test(tag)) {
     return { user: 'app', create: 'RUN useradd --system --uid 10001 --no-create-home app' };
