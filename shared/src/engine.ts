@@ -2,7 +2,7 @@ import { parseDockerfile } from './dockerfile/model';
 import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
 import { GROUPS, RULES } from './rules/index';
-import { INTERNAL_ERROR, SYNTAX } from './rules/builtin';
+import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX } from './rules/builtin';
 import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Finding, Severity } from './types';
@@ -55,6 +55,8 @@ export interface Parsed<K extends RuleKind = RuleKind> {
   model: ModelsByKind[K];
   source: SourceText;
   syntax: { range: Diagnostic['range']; message: string }[];
+  /** Parts of the file left unchecked, and why (`not-checked`). */
+  notChecked: { range: Diagnostic['range']; message: string }[];
   suppressions: Suppressions;
 }
 
@@ -69,12 +71,13 @@ const PARSERS: Partial<Record<FileKind, Parser>> = {
       model,
       source: model.source,
       syntax: model.syntaxProblems,
+      notChecked: model.notChecked,
       suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
     };
   },
   compose: (text, path, context, options) => {
     const model = parseComposeProject(text, path, context, options);
-    return { model, source: model.source, syntax: model.syntaxProblems, suppressions: readSuppressions(model.source) };
+    return { model, source: model.source, syntax: model.syntaxProblems, notChecked: model.notChecked, suppressions: readSuppressions(model.source) };
   },
 };
 
@@ -148,6 +151,13 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     for (const problem of parsed.syntax) {
       if (isSuppressed(parsed.suppressions, SYNTAX.id, undefined, problem.range.start.line)) continue;
       report.diagnostics.push({ ruleId: SYNTAX.id, severity: syntaxSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
+    }
+  }
+  const notCheckedSeverity = severityFor(NOT_CHECKED.id, NOT_CHECKED.severity, undefined, config);
+  if (notCheckedSeverity) {
+    for (const problem of parsed.notChecked) {
+      if (isSuppressed(parsed.suppressions, NOT_CHECKED.id, undefined, problem.range.start.line)) continue;
+      report.diagnostics.push({ ruleId: NOT_CHECKED.id, severity: notCheckedSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
     }
   }
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
@@ -315,5 +325,5 @@ function internalError(ruleId: string, error: unknown, config: BulkheadConfig): 
 /** Every rule id the engine knows, builtins included: what config and suppressions may name. */
 export function knownRuleIds(rules: readonly AnyRule[] = RULES): Set<string> {
   const groups = GROUPS.filter((g) => rules.some((r) => r.meta.aspect?.group === g.meta.id));
-  return new Set([SYNTAX.id, INTERNAL_ERROR.id, ...rules.map((r) => r.meta.id), ...groups.map((g) => g.meta.id)]);
+  return new Set([SYNTAX.id, INTERNAL_ERROR.id, NOT_CHECKED.id, ...rules.map((r) => r.meta.id), ...groups.map((g) => g.meta.id)]);
 }

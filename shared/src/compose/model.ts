@@ -70,6 +70,8 @@ export interface ComposeModel {
   hostVolumes: Map<string, { device: string; origin: Origin }>;
   references: ComposeReference[];
   syntaxProblems: SyntaxProblem[];
+  /** Parts left unchecked, and why (a value past the expansion limit, a file not read): reported as `not-checked`. */
+  notChecked: SyntaxProblem[];
   /**
    * Anchor name → services whose spec takes something through it, plus the service whose text defines it. A fix
    * may edit an anchor's text only when this holds just the service being fixed.
@@ -117,6 +119,7 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
     hostVolumes: new Map(),
     references: [],
     syntaxProblems: parsed.problems,
+    notChecked: [],
     anchorUsers: new Map(),
   };
   const doc = parsed.doc;

@@ -161,7 +161,7 @@ export function forgetParsedFiles(): void {
 
 /**
  * What the loader may change in a model, copied: services' `spec` (replaced, and marked `partial`) and
- * `syntaxProblems`. Specs the parse shared between `spec` and `ownSpec` stay shared in the copy.
+ * `syntaxProblems`, `notChecked`. Specs the parse shared between `spec` and `ownSpec` stay shared in the copy.
  */
 function copyForMerging(model: ComposeModel): ComposeModel {
   const copies = new Map<ContainerSpec, ContainerSpec>();
@@ -174,6 +174,7 @@ function copyForMerging(model: ComposeModel): ComposeModel {
     ...model,
     services: model.services.map((service) => ({ ...service, spec: copy(service.spec), ownSpec: copy(service.ownSpec) })),
     syntaxProblems: [...model.syntaxProblems],
+    notChecked: [...model.notChecked],
   };
 }
 

@@ -57,6 +57,8 @@ export interface DockerfileModel {
   /** The stage that becomes the image: the last one. */
   finalStage?: Stage;
   syntaxProblems: SyntaxProblem[];
+  /** Parts left unchecked, and why: reported as `not-checked`, never dropped silently. */
+  notChecked: SyntaxProblem[];
 }
 
 export interface ParseOptions {
@@ -123,6 +125,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     stages,
     finalStage: stages[stages.length - 1],
     syntaxProblems: [],
+    notChecked: [],
   };
   if (options.runs !== false) model.syntaxProblems = checkSyntax(model);
   return model;

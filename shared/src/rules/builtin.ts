@@ -44,4 +44,22 @@ export const INTERNAL_ERROR: BuiltinMeta = {
   },
 };
 
-export const BUILTINS: BuiltinMeta[] = [SYNTAX, INTERNAL_ERROR];
+export const NOT_CHECKED: BuiltinMeta = {
+  id: 'not-checked',
+  title: 'Part of the file was not checked',
+  kind: 'any',
+  severity: 'warning',
+  threat: 'application',
+  mitigation: 'Make the part readable (a smaller value, a regular file inside the workspace), or check it by hand: findings about it may be missing.',
+  peers: {},
+  references: [],
+  fix: 'none',
+  messages: { problem: '{{message}}' },
+  docs: {
+    description:
+      'Bulkhead left part of the file unchecked and says where and why: a variable that expands past the size Bulkhead follows, or a file the text names that Bulkhead would not or could not read (outside the workspace, not a regular file, missing). What depends on that part is treated as unknown; the rest of the file is checked as usual. Nothing is dropped silently.',
+    examples: { bad: [], good: [] },
+  },
+};
+
+export const BUILTINS: BuiltinMeta[] = [SYNTAX, INTERNAL_ERROR, NOT_CHECKED];
