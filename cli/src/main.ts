@@ -13,7 +13,7 @@ import { writeSarif } from './formats/sarif';
 import { formatText, formatTextQuiet, plural } from './formats/text';
 import { USAGE, VERSION } from './help';
 import { ConfigLoadError, loadConfig } from './load-config';
-import { ignoreClosedPipes, warn, writeReport, writeReportInPieces } from './output';
+import { ignoreClosedPipes, warn, writeErrorLines, writeReport, writeReportInPieces } from './output';
 import { CLI_WORKER_ROLE, runScanWorker, scanInWorkers, workerCount } from './parallel';
 import { allRuleMetas } from './rule-metas';
 import { fileContext, scanTarget, scanTargets, type ScanOptions, type ScannedFile, type ScanReport } from './scan';
@@ -29,7 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
     command = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    warn(`${error.message}\nRun \`bulkhead --help\` for usage.`);
+    warn(error.message);
+    warn('Run `bulkhead --help` for usage.');
     return EXIT.trouble;
   }
   switch (command.command) {
@@ -58,11 +59,10 @@ async function report(command: ReportCommand): Promise<number> {
     loaded = loadConfig(command.configPath, root, cwd);
     walked = walk(command.paths, { cwd, root, excludes: loaded.config.excludePatterns });
   } catch (error) {
-    if (error instanceof ConfigLoadError || error instanceof PathError) {
-      warn(error.message);
-      return EXIT.trouble;
-    }
-    throw error;
+    if (error instanceof ConfigLoadError) writeErrorLines(error.lines);
+    else if (error instanceof PathError) warn(error.message);
+    else throw error;
+    return EXIT.trouble;
   }
   for (const notice of walked.notices) warn(notice);
   const options: ScanOptions = { config: loaded.config, cwd, fix: false, keepFixes: false };
@@ -98,7 +98,7 @@ async function scan(command: ScanCommand): Promise<number> {
     loaded = loadConfig(command.configPath, root, cwd);
     walked = walk(command.paths, { cwd, root, excludes: loaded.config.excludePatterns });
   } catch (error) {
-    if (error instanceof ConfigLoadError) process.stderr.write(`${error.message}\n`);
+    if (error instanceof ConfigLoadError) writeErrorLines(error.lines);
     else if (error instanceof PathError) warn(error.message);
     else throw error;
     return EXIT.trouble;
@@ -185,7 +185,9 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === CLI_WOR
     (code) => (process.exitCode = code),
     (error: unknown) => {
       // A bug of ours: say so plainly, with the stack for the report, and exit 2 rather than pretend the scan passed.
-      warn(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const lines = (error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n');
+      warn(`internal error: ${lines[0]}`);
+      writeErrorLines(lines.slice(1));
       process.exitCode = EXIT.trouble;
     },
   );

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { showControls } from '../../shared/src/visible-controls';
 import { describeFsError } from './fs-errors';
 
 /**
@@ -60,6 +61,15 @@ export function ignoreClosedPipes(): void {
   }
 }
 
+/**
+ * One line on standard error. Notices and errors quote paths and configuration keys, which a CI log must not read as
+ * lines of their own (`::error`): a line break in `message` is shown escaped, so text of several lines is several calls.
+ */
 export function warn(message: string): void {
-  process.stderr.write(`bulkhead: ${message}\n`);
+  process.stderr.write(`bulkhead: ${showControls(message)}\n`);
+}
+
+/** Lines that stand on their own (a configuration's errors, each naming its file): escaped as `warn` does, unprefixed. */
+export function writeErrorLines(lines: readonly string[]): void {
+  process.stderr.write(lines.map((line) => `${showControls(line)}\n`).join(''));
 }

@@ -5,6 +5,7 @@
  */
 import type { SecurityReport } from '../../server/src/protocol';
 import type { CellStatus, PostureCell, PostureRow } from '../../shared/src/report/posture';
+import { showControls } from '../../shared/src/visible-controls';
 
 export interface PageOptions {
   /** A fresh random value per render: the only script and style allowed to run. Nothing else is loaded. */
@@ -90,8 +91,9 @@ function renderCell(cell: PostureCell, uri: string): string {
   const why = cell.reason ? `${STATUS_TEXT[cell.status]}: ${cell.reason}` : STATUS_TEXT[cell.status];
   if (cell.status !== 'missing' || !cell.findings.length) return `<td class="${cell.status}" title="${escapeHtml(why)}">${symbol}${cell.reason && cell.status !== 'in-place' ? `<div class="reason">${escapeHtml(cell.reason)}</div>` : ''}</td>`;
   const [first] = cell.findings;
-  const title = cell.findings.map((f) => `${f.ruleId}: ${f.message}`).join('\n');
-  return `<td class="missing"><button type="button" class="cell" title="${escapeHtml(title)}" ${openAttributes(uri, first.range.start)}>${symbol}</button> <button type="button" class="rule" data-action="doc" data-rule="${escapeHtml(first.ruleId)}" title="Rule documentation">${escapeHtml(first.ruleId)}</button></td>`;
+  // One finding a line in the tooltip: escaped one by one, so only these line breaks are real.
+  const title = cell.findings.map((f) => escapeHtml(`${f.ruleId}: ${f.message}`)).join('\n');
+  return `<td class="missing"><button type="button" class="cell" title="${title}" ${openAttributes(uri, first.range.start)}>${symbol}</button> <button type="button" class="rule" data-action="doc" data-rule="${escapeHtml(first.ruleId)}" title="Rule documentation">${escapeHtml(first.ruleId)}</button></td>`;
 }
 
 function openAttributes(uri: string, position: { line: number; character: number }): string {
@@ -106,8 +108,12 @@ export function displayPath(path: string, folders: readonly string[]): string {
   return folders.length > 1 ? `${folder.split(/[\\/]/).pop()}/${rel}` : rel;
 }
 
+/**
+ * Text for the page, as text: HTML's special characters as references, and control characters (a bidi override that
+ * would show `toor` as `root`, line breaks) as visible escapes, as in every human-readable output.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return showControls(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const STYLE = `

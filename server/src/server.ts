@@ -20,7 +20,7 @@ import { OpenDocuments } from './documents';
 import { hover } from './hover';
 import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
-import { Logger, describeError } from './log';
+import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
 import {
   RULES_REQUEST,
@@ -251,7 +251,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   });
 
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason));
-  process.on('uncaughtException', (error) => log.error(`Uncaught exception: ${describeError(error)}`));
+  process.on('uncaughtException', (error) => log.error('Uncaught exception', error));
   return { log, shutdownReceived: () => shutdown };
 }
 

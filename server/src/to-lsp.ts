@@ -3,6 +3,7 @@ import { ruleDocUrl } from '../../shared/src/docs';
 import type { ConfigError } from '../../shared/src/config';
 import type { FileReport } from '../../shared/src/engine';
 import type { Diagnostic, Range, Severity } from '../../shared/src/types';
+import { showControls } from '../../shared/src/visible-controls';
 import { resolveRelated, uriOfPath } from './paths';
 
 export const SOURCE = 'bulkhead';
@@ -21,6 +22,11 @@ export interface Origin {
 }
 
 /**
+ * Messages quote the file (users, image names, values). The Problems view shows them as plain text, so a terminal
+ * escape does nothing there, but a bidi override reorders what is shown (`toor` reads `root`) and a line break splits
+ * one problem in two, and the editor's own highlighting of such characters covers the editor, not the Problems view:
+ * messages are sent through `showControls`, as every human-readable output is.
+ *
  * No `data`: code actions take their fixes from the stored report, so fixes are not sent with every publish (they were
  * a third of each message's bytes, 71 KB per keystroke for a 500-line Compose file; see BENCHMARKS.md).
  */
@@ -31,12 +37,12 @@ export function toLspDiagnostic(d: Diagnostic, origin: Origin): LspDiagnostic {
     code: d.ruleId,
     codeDescription: { href: ruleDocUrl(d.ruleId) },
     source: SOURCE,
-    message: d.message,
+    message: showControls(d.message),
   };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) => ({
       location: { uri: r.path && origin.path ? uriOfPath(resolveRelated(origin.path, r.path, origin.folder)) : origin.uri, range: r.range },
-      message: r.message,
+      message: showControls(r.message),
     }));
   }
   return diagnostic;
@@ -50,7 +56,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 /** One informational line on a file Bulkhead did not analyse, so an empty Problems list is not read as "all clear". */
 export function skippedDiagnostic(reason: string): LspDiagnostic {
-  return { range: START, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Bulkhead did not analyse this file: ${reason}.` };
+  return { range: START, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Bulkhead did not analyse this file: ${showControls(reason)}.` };
 }
 
 /** Problems of a `.bulkhead.yaml`, at the line and column the parser names, spanning the word there. */

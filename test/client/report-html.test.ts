@@ -63,3 +63,26 @@ describe('security report page', () => {
     assert.equal(displayPath('/elsewhere/Dockerfile', ['/w']), '/elsewhere/Dockerfile');
   });
 });
+
+describe('security report page, control characters', () => {
+  // A service name that reverses what follows it and a message with a line break of its own.
+  const hostile = postureMatrix([
+    {
+      report: {
+        path: '/w/compose.yaml',
+        kind: 'compose',
+        skipped: null,
+        diagnostics: [{ ruleId: 'container/privileged', severity: 'error', message: 'Service `\u202etoor` runs\nprivileged', range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } }, threat: 'host-container', fixes: [] }],
+      },
+      subjects: [{ path: '/w/compose.yaml', kind: 'compose', name: '\u202etoor\u001b[2J', range: { start: { line: 1, character: 2 }, end: { line: 4, character: 0 } } }],
+      activeRules: new Set(['container/privileged']),
+    },
+  ]);
+  const page = renderReportPage({ matrix: hostile, uris: { '/w/compose.yaml': 'file:///w/compose.yaml' }, folders: ['/w'], ruleDocs: {} }, { nonce: 'N0NCE' });
+
+  it('shows bidi overrides, escape sequences and line breaks from the workspace as escapes', () => {
+    assert.doesNotMatch(page, /[\u001b\u202a-\u202e\u2066-\u2069]/);
+    assert.ok(page.includes('service \\u202etoor\\x1b[2J'));
+    assert.ok(page.includes('runs\\nprivileged'));
+  });
+});

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { renderRuleDoc, ruleDocUrl, RULE_DOCS_BASE_URL, type DocMeta } from '../../../shared/src/docs';
 import { THREATS } from '../../../shared/src/threats';
 import type { Diagnostic, Range, Severity } from '../../../shared/src/types';
+import { showControls } from '../../../shared/src/visible-controls';
 import { VERSION } from '../help';
 import type { ScanReport, ScannedFile } from '../scan';
 import { allRuleMetas } from '../rule-metas';
@@ -44,24 +45,24 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
           ruleId: d.ruleId,
           ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
           level: LEVEL[d.severity],
-          message: { text: d.message },
+          message: { text: sarifText(d.message) },
           locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
           ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
           ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
           // A group's finding (container/missing-hardening) names the rules it stands for, each with its own text.
-          ...(d.aspects ? { properties: { aspects: d.aspects.map((a) => ({ ruleId: a.ruleId, level: LEVEL[a.severity], message: a.message })) } } : {}),
+          ...(d.aspects ? { properties: { aspects: d.aspects.map((a) => ({ ruleId: a.ruleId, level: LEVEL[a.severity], message: sarifText(a.message) })) } } : {}),
         };
       }
     }
   }
 
   const notifications = [
-    ...report.notices.map((text) => ({ level: 'warning', message: { text } })),
+    ...report.notices.map((text) => ({ level: 'warning', message: { text: sarifText(text) } })),
     ...report.files
       .filter((file) => file.skipped !== null)
       .map((file) => ({
         level: 'note',
-        message: { text: `Skipped ${file.path}: ${file.skipped}` },
+        message: { text: sarifText(`Skipped ${file.path}: ${file.skipped}`) },
         locations: [{ physicalLocation: { artifactLocation: location(file.path) } }],
       })),
   ];
@@ -156,7 +157,7 @@ type LocationOf = (path: string) => { uri: string; uriBaseId: string; index?: nu
 
 function sarifFix(file: ScannedFile, fix: Diagnostic['fixes'][number], location: LocationOf) {
   return {
-    description: { text: fix.title },
+    description: { text: sarifText(fix.title) },
     artifactChanges: [
       {
         artifactLocation: location(file.path),
@@ -170,12 +171,21 @@ function sarifFix(file: ScannedFile, fix: Diagnostic['fixes'][number], location:
 function relatedLocations(file: ScannedFile, d: Diagnostic, location: LocationOf) {
   return (d.related ?? []).map((related, id) => ({
     id,
-    message: { text: related.message },
+    message: { text: sarifText(related.message) },
     physicalLocation: {
       artifactLocation: related.path ? { uri: relativeUri(related.path), uriBaseId: SRCROOT } : location(file.path),
       region: region(related.range),
     },
   }));
+}
+
+/**
+ * A message that quotes the workspace, as GitHub shows it in an alert: control characters visible (a line break or a
+ * bidi override must not reshape the alert), and `[`/`]` backslash-escaped as SARIF plain text allows (§3.11.6), so that a
+ * quoted `[text](1)` is not taken for an embedded link to a location.
+ */
+function sarifText(text: string): string {
+  return showControls(text).replace(/[[\]]/g, '\\$&');
 }
 
 /** A reported path (`/`-separated, relative) as a relative URI reference: each segment percent-encoded. */

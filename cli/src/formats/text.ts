@@ -1,11 +1,13 @@
 import type { Diagnostic, Severity } from '../../../shared/src/types';
+import { showControls } from '../../../shared/src/visible-controls';
 import type { ScanReport, ScannedFile } from '../scan';
 import type { Palette } from './colors';
 
 /**
  * The report for people: one line per problem, `path:line:col severity rule-id message` (1-based, as editors and
  * compilers show them, so terminals make them links), grouped per file; then what was fixed, what was skipped and why,
- * and a summary line.
+ * and a summary line. Paths, messages and reasons come from the workspace: `showControls` keeps each on its line and
+ * keeps escape sequences away from the terminal.
  */
 export function formatText(report: ScanReport, paint: Palette): string {
   const out: string[] = [];
@@ -13,7 +15,7 @@ export function formatText(report: ScanReport, paint: Palette): string {
   if (fixedFiles.length) {
     const total = fixedFiles.reduce((n, f) => n + f.fixed.length, 0);
     out.push(paint.bold(`Fixed ${plural(total, 'problem')} in ${plural(fixedFiles.length, 'file')}:`));
-    for (const file of fixedFiles) out.push(`  ${file.path}: ${countByRule(file.fixed.map((f) => f.ruleId))}`);
+    for (const file of fixedFiles) out.push(`  ${showControls(file.path)}: ${showControls(countByRule(file.fixed.map((f) => f.ruleId)))}`);
     out.push('');
   }
 
@@ -26,7 +28,7 @@ export function formatText(report: ScanReport, paint: Palette): string {
   const skipped = report.files.filter((f) => f.skipped !== null);
   if (skipped.length) {
     out.push(paint.bold(`Skipped ${plural(skipped.length, 'file')}:`));
-    for (const file of skipped) out.push(`  ${file.path}: ${file.skipped}`);
+    for (const file of skipped) out.push(`  ${showControls(file.path)}: ${showControls(file.skipped ?? '')}`);
     out.push('');
   }
 
@@ -45,11 +47,10 @@ export function formatTextQuiet(report: ScanReport, paint: Palette): string {
 const SEVERITY_STYLE: Record<Severity, keyof Palette> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 function problemLine(file: ScannedFile, d: Diagnostic, paint: Palette): string {
-  const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+  const where = `${showControls(file.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
   const severity = paint[SEVERITY_STYLE[d.severity]](d.severity);
   // One problem, one line: a message never breaks the `path:line:col` shape that tools parse.
-  const message = d.message.replace(/\s*[\r\n]+\s*/g, ' ');
-  return `${paint.bold(where)} ${severity} ${paint.dim(d.ruleId)} ${message}`;
+  return `${paint.bold(where)} ${severity} ${paint.dim(showControls(d.ruleId))} ${showControls(d.message)}`;
 }
 
 function summaryLine(report: ScanReport, scanned: number, paint: Palette): string {
