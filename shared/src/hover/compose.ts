@@ -4,6 +4,7 @@ import { isRootUser } from '../dockerfile/users';
 import { engineSocketAt, sensitiveHostPath } from '../container/host-paths';
 import { isTrueFlag, normalizeCapability, normalizeHostPath, parseSecurityOpt, splitVolumeSpec } from '../container/spec';
 import { ALL_CAPABILITIES, capabilityInfo, type CapabilityInfo } from './capabilities';
+import { markdownCode } from '../markdown-text';
 import type { KeywordHover } from './types';
 
 /**
@@ -154,7 +155,7 @@ function capListText(key: 'cap_add' | 'cap_drop', list: Node | null): string {
   const lines = ['**cap_add**: capabilities added to what the container keeps. Each one widens what root in the container can do to the kernel.'];
   const notable = names.map((n) => (n === ALL_CAPABILITIES ? undefined : capabilityInfo(n))).filter((c): c is CapabilityInfo => !!c && (c.risk === 'critical' || c.risk === 'high'));
   if (names.includes(ALL_CAPABILITIES)) lines.push('', '`ALL` grants every capability: close to `privileged`.');
-  for (const c of notable) lines.push('', `\`${c.name}\` (${c.risk} risk): ${c.abuse ?? c.grants}`);
+  for (const c of notable) lines.push('', `${markdownCode(c.name)} (${c.risk} risk): ${c.abuse ?? c.grants}`);
   return lines.join('\n');
 }
 
@@ -193,17 +194,17 @@ function securityOptText(raw: string): Explained {
         markdown:
           value === 'unconfined'
             ? '**seccomp: unconfined**: no system call filter. Calls Docker’s default profile blocks (`mount`, `bpf`, `keyctl`, `unshare` …) reach the host kernel: a much larger attack surface.'
-            : `**seccomp** profile \`${value}\`: replaces Docker’s default filter; it should be at least as strict.`,
+            : `**seccomp** profile ${markdownCode(value)}: replaces Docker’s default filter; it should be at least as strict.`,
         rules: ['container/seccomp-unconfined'],
       };
     case 'apparmor':
       return {
-        markdown: value === 'unconfined' ? '**apparmor: unconfined**: no AppArmor profile confines the container.' : `**apparmor** profile \`${value}\` confines the container.`,
+        markdown: value === 'unconfined' ? '**apparmor: unconfined**: no AppArmor profile confines the container.' : `**apparmor** profile ${markdownCode(value)} confines the container.`,
         rules: ['container/mac-disabled'],
       };
     case 'label':
       return {
-        markdown: value === 'disable' ? '**label: disable**: SELinux does not confine the container’s processes.' : `**label** \`${value}\`: the SELinux label of the container’s processes.`,
+        markdown: value === 'disable' ? '**label: disable**: SELinux does not confine the container’s processes.' : `**label** ${markdownCode(value)}: the SELinux label of the container’s processes.`,
         rules: ['container/mac-disabled'],
       };
     case 'systempaths':
@@ -237,9 +238,9 @@ function namespaceText(key: string, value: string | undefined): string {
   if (value === undefined) return head;
   if (value === 'host') return `${head}\n\n\`host\` shares ${ns.host}`;
   const shared = /^(service|container):(.+)$/.exec(value);
-  if (shared) return `${head}\n\n\`${value}\` joins the ${ns.what} of ${shared[1]} \`${shared[2]}\`: the two are not isolated from each other there.`;
+  if (shared) return `${head}\n\n${markdownCode(value)} joins the ${ns.what} of ${shared[1]} ${markdownCode(shared[2])}: the two are not isolated from each other there.`;
   if (key === 'network_mode' && value === 'none') return `${head}\n\n\`none\`: no network at all.`;
-  return `${head}\n\n\`${value}\`: a namespace of its own.`;
+  return `${head}\n\n${markdownCode(value)}: a namespace of its own.`;
 }
 
 const DEVICES_TEXT = '**devices**: host devices made available inside the container: direct access to host hardware, outside the usual isolation.';
@@ -248,8 +249,8 @@ function userText(value: string | undefined): string {
   const head = '**user**: the user the container’s process runs as; it overrides the image’s `USER`.';
   if (value === undefined) return head;
   return isRootUser(value)
-    ? `${head}\n\n\`${value}\` means **root**: root on the kernel the container shares with the host.`
-    : `${head}\n\n\`${value}\` is not root.`;
+    ? `${head}\n\n${markdownCode(value)} means **root**: root on the kernel the container shares with the host.`
+    : `${head}\n\n${markdownCode(value)} is not root.`;
 }
 
 const MEMORY_TEXT =
@@ -258,7 +259,7 @@ const CPU_TEXT = '**CPU limit**: without one, the container can use every core o
 
 function pidsText(value: string | undefined): string {
   const head = '**Process limit**: caps how many processes the container may start, so a fork bomb cannot exhaust the process ids the whole host shares.';
-  return value === '-1' || value === '0' ? `${head}\n\n\`${value}\` means **unlimited**.` : head;
+  return value === '-1' || value === '0' ? `${head}\n\n${markdownCode(value)} means **unlimited**.` : head;
 }
 
 function portText(path: PathItem[], spot: Spot): Explained | undefined {
@@ -326,21 +327,21 @@ const AREA_TEXT: Record<string, string> = {
 export function mountText(source: string, readOnly: boolean): string {
   const hostPath = normalizeHostPath(source);
   if (hostPath === undefined) {
-    if (/^\$/.test(source)) return `**Mount** of \`${source}\`: the host path comes from a variable.`;
-    if (!/^\./.test(source)) return `**Named volume** \`${source}\`: storage managed by Docker; no host path is exposed.`;
+    if (/^\$/.test(source)) return `**Mount** of ${markdownCode(source)}: the host path comes from a variable.`;
+    if (!/^\./.test(source)) return `**Named volume** ${markdownCode(source)}: storage managed by Docker; no host path is exposed.`;
   }
   const access = readOnly ? 'Mounted read-only.' : 'Mounted **read-write**: the container can change these host files.';
-  if (hostPath === undefined) return `**Bind mount** \`${source}\`: a folder of the project. ${access}`;
+  if (hostPath === undefined) return `**Bind mount** ${markdownCode(source)}: a folder of the project. ${access}`;
   const socket = engineSocketAt(hostPath);
   if (socket) {
     const what = socket.kind === 'socket' ? `the ${socket.engine} API socket` : `a folder that holds the ${socket.engine} API socket`;
-    return `**Container runtime socket**: \`${source}\` is ${what}. Whoever can write to it can start a privileged container, so this is root on the host (read-only does not help: it is an API, not a file).`;
+    return `**Container runtime socket**: ${markdownCode(source)} is ${what}. Whoever can write to it can start a privileged container, so this is root on the host (read-only does not help: it is an API, not a file).`;
   }
   const sensitive = sensitiveHostPath(hostPath);
-  if (sensitive?.harmless) return `**Host path** \`${source}\`: a file containers commonly read; it gives nothing away. ${access}`;
+  if (sensitive?.harmless) return `**Host path** ${markdownCode(source)}: a file containers commonly read; it gives nothing away. ${access}`;
   if (sensitive) {
-    const what = AREA_TEXT[sensitive.area] ?? `inside \`${sensitive.area}\`, a sensitive host folder`;
-    return `**Host path** \`${source}\`: ${what}. ${access}`;
+    const what = AREA_TEXT[sensitive.area] ?? `inside ${markdownCode(sensitive.area)}, a sensitive host folder`;
+    return `**Host path** ${markdownCode(source)}: ${what}. ${access}`;
   }
-  return `**Host path** \`${source}\`: a folder of the host. ${access}`;
+  return `**Host path** ${markdownCode(source)}: a folder of the host. ${access}`;
 }

@@ -4,6 +4,7 @@ import { shippedStages } from '../dockerfile/instructions';
 import { isRootUser, userBefore } from '../dockerfile/users';
 import type { BaseImageClass } from '../dockerfile/image-ref';
 import type { Position } from '../types';
+import { markdownCode } from '../markdown-text';
 import type { KeywordHover } from './types';
 
 /**
@@ -50,10 +51,10 @@ function userText(instruction: Instruction, stage: Stage, model: DockerfileModel
   const lines = ['**USER**: the user that the following `RUN` steps, and the container, run as.', ''];
   if (isRootUser(user)) {
     lines.push(
-      `\`${user || '(empty)'}\` means **root**. Root in a container is root on the kernel it shares with the host: one kernel or runtime bug away from root on the host, and free to change every file in the image.`,
+      `${markdownCode(user || '(empty)')} means **root**. Root in a container is root on the kernel it shares with the host: one kernel or runtime bug away from root on the host, and free to change every file in the image.`,
     );
   } else {
-    lines.push(`\`${user}\` is not root.`);
+    lines.push(`${markdownCode(user)} is not root.`);
     if (!/^\d+(:\d+)?$/.test(user)) {
       lines.push(
         '',
@@ -89,7 +90,7 @@ function fromText(stage: Stage, model: DockerfileModel): string {
   const lines = ['**FROM**: the base image this stage starts from; everything in it ships with the final stage.', ''];
   if (stage.parent) {
     const root = rootStage(stage);
-    lines.push(`Builds on stage \`${stage.parent.name ?? stage.parent.index}\`${root.image ? ` (ultimately \`${root.image.text}\`)` : ''}.`, '');
+    lines.push(`Builds on stage ${markdownCode(String(stage.parent.name ?? stage.parent.index))}${root.image ? ` (ultimately ${markdownCode(root.image.text)})` : ''}.`, '');
   }
   const root = rootStage(stage);
   if (root.image) {
@@ -97,7 +98,7 @@ function fromText(stage: Stage, model: DockerfileModel): string {
     lines.push(`Base: ${BASE_TEXT[klass]}`, '');
     if (root.image.path !== 'scratch' || root.image.registry) lines.push(pinningText(root.image.tag, root.image.digest), '');
   } else if (!stage.parent) {
-    lines.push(`\`${stage.imageText}\` uses a build argument with no default: the base is chosen at build time and cannot be judged here.`, '');
+    lines.push(`${markdownCode(stage.imageText)} uses a build argument with no default: the base is chosen at build time and cannot be judged here.`, '');
   }
   if (stage.isFinal) lines.push('This is the **final stage**: the image that runs.');
   else if (shippedStages(model).has(stage)) lines.push('The final stage is built on this stage: what it holds ships.');
@@ -108,8 +109,8 @@ function fromText(stage: Stage, model: DockerfileModel): string {
 
 function pinningText(tag: string | undefined, digest: string | undefined): string {
   if (digest) return `Pinned by **digest**: every build gets the same bytes.`;
-  if (!tag || tag === 'latest') return `**Not pinned** (\`${tag ?? 'latest'}\`): the image changes under you; builds are neither reproducible nor reviewed.`;
-  return `Pinned by **tag** \`${tag}\` only: a tag can be moved to other content; add \`@sha256:…\` for a verified, reproducible base.`;
+  if (!tag || tag === 'latest') return `**Not pinned** (${markdownCode(tag ?? 'latest')}): the image changes under you; builds are neither reproducible nor reviewed.`;
+  return `Pinned by **tag** ${markdownCode(tag)} only: a tag can be moved to other content; add \`@sha256:…\` for a verified, reproducible base.`;
 }
 
 const PORT_NOTES: Record<number, string> = {

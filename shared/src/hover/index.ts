@@ -4,6 +4,7 @@
  */
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { renderHover, ruleDocUrl, type DocMeta } from '../docs';
+import { markdownText } from '../markdown-text';
 import { GROUPS, RULES } from '../rules/index';
 import { BUILTINS } from '../rules/builtin';
 import { SourceText } from '../text';
@@ -21,10 +22,13 @@ export function ruleMeta(id: string, rules: readonly { meta: DocMeta }[] = RULES
   return rules.find((r) => r.meta.id === id)?.meta ?? GROUPS.find((g) => g.meta.id === id)?.meta ?? BUILTINS.find((b) => b.id === id);
 }
 
-/** Over a finding: what was found, then the rule's threat, mitigation, CIS control and documentation link. */
+/**
+ * Over a finding: what was found, then the rule's threat, mitigation, CIS control and documentation link. The message
+ * quotes the file and the hover is Markdown: its code spans stay code, the rest is text (`markdownText`).
+ */
 export function findingHover(diagnostic: Pick<Diagnostic, 'ruleId' | 'message'>): string {
   const meta = ruleMeta(diagnostic.ruleId);
-  const message = `${diagnostic.message}`;
+  const message = markdownText(diagnostic.message);
   return meta ? `${message}\n\n${renderHover(meta)}` : message;
 }
 
