@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { parseArgs, UsageError, type ReportCommand, type RulesCommand, type ScanCommand } from './args';
 import { formatPostureMarkdown } from './formats/markdown';
@@ -105,7 +105,7 @@ async function scan(command: ScanCommand): Promise<number> {
   }
 
   // JSON and SARIF print every fix, and `--fix` applies them; the text report only counts them.
-  const files = await scanAll(walked.targets, { config: loaded.config, cwd, fix: command.fix, keepFixes: command.format !== 'text' });
+  const files = await scanAll(walked.targets, { config: loaded.config, cwd, fix: command.fix, keepFixes: command.format !== 'text', fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined });
   const report: ScanReport = { files, notices: walked.notices, cwd, threshold: command.severity, fixed: command.fix };
   const failing = countAtOrAbove(files.flatMap((f) => f.diagnostics), command.severity);
   if (command.quiet) {
@@ -168,6 +168,15 @@ function scannedRoot(firstPath: string, cwd: string): string {
     // A missing PATH is reported by the walk, with its name.
   }
   return cwd;
+}
+
+/** What `--fix` may write into: each PATH folder, or the folder of a PATH file, as real paths (links resolved). */
+function fixRoots(paths: readonly string[], cwd: string): string[] {
+  return paths.map((path) => {
+    const absolute = resolve(cwd, path);
+    // The walk has checked that each PATH exists.
+    return statSync(absolute).isDirectory() ? realpathSync(absolute) : realpathSync(dirname(absolute));
+  });
 }
 
 function reportFixesOnStderr(report: ScanReport): void {

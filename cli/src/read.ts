@@ -4,7 +4,8 @@ import { skipReason } from '../../shared/src/engine';
 import { decodeBytes, type DecodedText } from '../../shared/src/io/decode';
 import { describeFsError } from './fs-errors';
 
-export type SourceFile = { decoded: DecodedText; stats: Stats; skipped?: undefined } | { skipped: string };
+/** `bytes` and `stats` as read: `--fix` writes only over a file that still holds them. */
+export type SourceFile = { decoded: DecodedText; stats: Stats; bytes: Uint8Array; skipped?: undefined } | { skipped: string };
 
 /**
  * Reads and decodes a file, or says why not: unreadable, too large (checked before reading, so a huge file costs
@@ -26,7 +27,7 @@ export function readSource(path: string, config: BulkheadConfig): SourceFile {
     const decoded = decodeBytes(bytes);
     const unfit = skipReason(decoded.text, bytes.length, config);
     if (unfit) return { skipped: unfit };
-    return { decoded, stats };
+    return { decoded, stats, bytes };
   } catch (error) {
     return { skipped: `cannot read the file (${describeFsError(error)})` };
   } finally {

@@ -6,6 +6,7 @@ import { fixAll } from '../../shared/src/fix-all';
 import type { RuleContext } from '../../shared/src/rule';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
+import { isInside } from './paths';
 import { readSource } from './read';
 import type { Target } from './walk';
 
@@ -29,6 +30,11 @@ export interface ScanOptions {
   fix: boolean;
   /** Keep each diagnostic's fixes in the result (the JSON and SARIF reports print them); default true. */
   keepFixes?: boolean;
+  /**
+   * With `fix`: the real paths of the scanned folders (a PATH that names a file: its folder). A fix is written only to a
+   * file inside one, so a symbolic link never leads `--fix` to write outside what it was asked to scan.
+   */
+  fixRoots?: readonly string[];
 }
 
 /** Reads, analyses and (with `fix`) fixes each target. One file's trouble never stops the others. */
@@ -71,7 +77,10 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
   }
   const result = fixAll(target.display, text, target.kind, analyzeOptions);
   if (result.text === text) return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics };
-  const writeError = writeFixedFile(target.real, result.text, encoding, source.stats);
+  const outside = !options.fixRoots?.some((root) => isInside(target.real, root));
+  const writeError = outside
+    ? `not fixed: it is a symbolic link to ${target.real}, outside the scanned folders`
+    : writeFixedFile(target.real, result.text, encoding, source);
   if (writeError) {
     // The file is as it was: report its problems as they are in it.
     const report = analyzeText(target.display, text, target.kind, analyzeOptions);

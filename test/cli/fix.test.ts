@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonReport, onlyRules, runCli, tempTree } from './harness';
 
@@ -67,7 +67,7 @@ describe('bulkhead --fix', () => {
     assert.match(run.stdout, /^Dockerfile:2:1 warning image\/add-instead-of-copy /m);
   });
 
-  it('writes atomically, keeps the permissions, leaves no temporary file and writes through a link', () => {
+  it('writes in place through a link to a file in the folder, keeps the permissions and leaves no other file', () => {
     const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'build/real.Dockerfile': 'FROM debian:12\nADD app.py /app/\n', 'build/app.py': 'print(1)\n', Dockerfile: { link: 'build/real.Dockerfile' } });
     chmodSync(join(dir, 'build/real.Dockerfile'), 0o640);
     const run = runCli(['--fix'], { cwd: dir });
@@ -81,14 +81,59 @@ describe('bulkhead --fix', () => {
 
   it('exits 2 and leaves the file alone when it cannot be written', { skip: process.getuid?.() === 0 && 'root can write anywhere' }, () => {
     const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'ro/Dockerfile': 'FROM debian:12\nADD app.py /app/\n', 'ro/app.py': 'print(1)\n' });
-    chmodSync(join(dir, 'ro'), 0o555);
-    try {
-      const run = runCli(['--fix', '--exit-zero'], { cwd: dir });
-      assert.equal(run.status, 2);
-      assert.match(run.stderr, /ro\/Dockerfile: not written: permission denied/);
-      assert.match(run.stdout, /^ro\/Dockerfile:2:1 warning image\/add-instead-of-copy /m);
-    } finally {
-      chmodSync(join(dir, 'ro'), 0o755);
-    }
+    // Written in place: the file's own permissions decide, as for any editor.
+    chmodSync(join(dir, 'ro/Dockerfile'), 0o444);
+    const run = runCli(['--fix', '--exit-zero'], { cwd: dir });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /ro\/Dockerfile: not fixed: permission denied/);
+    assert.match(run.stdout, /^ro\/Dockerfile:2:1 warning image\/add-instead-of-copy /m);
+    assert.equal(readFileSync(join(dir, 'ro/Dockerfile'), 'utf8'), 'FROM debian:12\nADD app.py /app/\n');
+  });
+});
+
+// Issue 13, defect 9: a fixed file is the same file, with its owner, mode and hard links.
+describe('bulkhead --fix keeps the file', () => {
+  const BEFORE = 'FROM debian:12\nADD app.py /app/\n';
+  const AFTER = 'FROM debian:12\nCOPY app.py /app/\n';
+
+  it('keeps its inode and hard links: every name of the file sees the fix', () => {
+    const dir = tempTree({ '.bulkhead.yaml': CONFIG, Dockerfile: BEFORE, ...SOURCES });
+    linkSync(join(dir, 'Dockerfile'), join(dir, 'also-named.txt'));
+    const before = statSync(join(dir, 'Dockerfile'));
+    const run = runCli(['--fix'], { cwd: dir });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const after = statSync(join(dir, 'Dockerfile'));
+    assert.equal(after.ino, before.ino);
+    assert.equal(after.nlink, 2);
+    assert.equal(readFileSync(join(dir, 'also-named.txt'), 'utf8'), AFTER);
+  });
+
+  it('keeps its mode bits, setgid included', () => {
+    const dir = tempTree({ '.bulkhead.yaml': CONFIG, Dockerfile: BEFORE, ...SOURCES });
+    chmodSync(join(dir, 'Dockerfile'), 0o2640);
+    const run = runCli(['--fix'], { cwd: dir });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), AFTER);
+    assert.equal(statSync(join(dir, 'Dockerfile')).mode & 0o7777, 0o2640);
+  });
+
+  it('keeps its owner and group', { skip: process.getuid?.() !== 0 && 'only root can give a file to another user: run as root to check owners' }, () => {
+    const dir = tempTree({ '.bulkhead.yaml': CONFIG, Dockerfile: BEFORE, ...SOURCES });
+    chownSync(join(dir, 'Dockerfile'), 4321, 8765);
+    const run = runCli(['--fix'], { cwd: dir });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), AFTER);
+    const after = statSync(join(dir, 'Dockerfile'));
+    assert.deepEqual([after.uid, after.gid], [4321, 8765]);
+  });
+
+  it('never writes through a link named on the command line to a file outside its folder', () => {
+    const outside = tempTree({ 'Dockerfile': BEFORE, ...SOURCES });
+    const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'build/Dockerfile': { link: join(outside, 'Dockerfile') }, 'build/app.py': SOURCES['app.py'] });
+    const run = runCli(['--fix', '--exit-zero', 'build/Dockerfile'], { cwd: dir });
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /build\/Dockerfile: not fixed: it is a symbolic link to .*, outside the scanned folders/);
+    assert.equal(readFileSync(join(outside, 'Dockerfile'), 'utf8'), BEFORE);
+    assert.match(run.stdout, /^build\/Dockerfile:2:1 warning image\/add-instead-of-copy /m);
   });
 });
