@@ -15,6 +15,7 @@ import { ruleMeta } from '../../shared/src/hover/index';
 import { ignoreFileEdit, ignoreLineEdit, suppressionSilences } from '../../shared/src/suppress-edit';
 import { SourceText, applyEdits } from '../../shared/src/text';
 import type { Fix, Range } from '../../shared/src/types';
+import { showControls } from '../../shared/src/visible-controls';
 import { parsedText } from './parsed';
 import type { Entry } from './store';
 
@@ -72,7 +73,8 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
       for (const fix of diagnostic.fixes) {
         if (!fix.edits.length) continue;
         actions.push({
-          title: fix.title,
+          // The title can quote the file (a service name): the editor shows it in a menu, as plain text.
+          title: showControls(fix.title),
           kind: CodeActionKind.QuickFix,
           diagnostics: [lsp],
           ...(fix === preferred ? { isPreferred: true } : {}),

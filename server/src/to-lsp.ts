@@ -71,7 +71,7 @@ export function configErrorDiagnostics(errors: readonly ConfigError[], text: str
       range: { start: { line, character }, end: { line, character: character + word } },
       severity: DiagnosticSeverity.Error,
       source: SOURCE,
-      message: e.key ? `\`${e.key}\`: ${e.message}` : e.message,
+      message: showControls(e.key ? `\`${e.key}\`: ${e.message}` : e.message),
     };
   });
 }

@@ -62,6 +62,15 @@ describe('language server: code actions', () => {
     assert.deepEqual(ofRule(after.diagnostics, 'image/add-instead-of-copy'), []);
   });
 
+  it('shows a bidi override in a fix title (a service name it quotes) as an escape', async () => {
+    const uri = ws.uri('bidi/compose.yaml');
+    await client.open(uri, 'services:\n  "w\\u202eeb":\n    image: nginx:1.27\n');
+    const group = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'container/missing-hardening').length === 1), 'container/missing-hardening');
+    const titles = (await actionsAt(client, uri, group)).map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Harden service `w\\u202eeb`')), titles.join('\n'));
+    for (const title of titles) assert.doesNotMatch(title, /[\u202a-\u202e\u2066-\u2069\u0000-\u001f]/);
+  });
+
   it('does not mark an unsafe fix as preferred', async () => {
     const uri = ws.uri('unsafe/Dockerfile');
     const text = 'FROM debian:12\nRUN sudo make install\n';

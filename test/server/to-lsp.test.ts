@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RemoteConsole } from 'vscode-languageserver';
 import { Logger } from '../../server/src/log';
-import { skippedDiagnostic, toLspDiagnostic } from '../../server/src/to-lsp';
+import { configErrorDiagnostics, skippedDiagnostic, toLspDiagnostic } from '../../server/src/to-lsp';
 
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
@@ -17,6 +17,8 @@ describe('server output for people', () => {
     assert.equal(lsp.message, 'The last USER is `\\u202etoor`,\\nso');
     assert.equal(lsp.relatedInformation?.[0].message, 'set \\x1b[2J here');
     assert.doesNotMatch(String(skippedDiagnostic('cannot read a\u2028b').message), RAW_CONTROL);
+    const [config] = configErrorDiagnostics([{ path: '.bulkhead.yaml', line: 2, column: 3, key: 'rules.a\n::error::x', message: 'unknown rule id' }], 'rules:\n  x: off\n');
+    assert.equal(config.message, '`rules.a\\n::error::x`: unknown rule id');
   });
 
   it('writes log lines that quote a path with a line break as one line, keeping a stack’s own lines', () => {
