@@ -8,7 +8,7 @@
  * variables are unknown.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { SourceText } from '../text';
+import { parserSource, type SourceText } from '../text';
 import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
@@ -103,10 +103,11 @@ export interface ParseOptions {
 }
 
 export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleContext = {}, options: ParseOptions = {}): ComposeModel {
-  const source = new SourceText(text);
+  const source = parserSource(text);
   const parsed = parseYaml(source, options.keepParse ? lastParses.get(path) : undefined);
   if (options.keepParse) {
-    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) lastParses.set(path, { text, doc: parsed.doc });
+    // The text the parse read: the next one re-parses against the same reading.
+    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) lastParses.set(path, { text: source.text, doc: parsed.doc });
     else if (!parsed.doc || !parsed.doc.errors.length) lastParses.delete(path);
   }
   const model: ComposeModel = {
