@@ -7,6 +7,7 @@ import type { RuleContext } from '../rule';
 import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';
+import { serviceNamed } from '../compose/model';
 
 /**
  * The rows a file contributes to the posture matrix: a Dockerfile's final stage (the image that runs), each service
@@ -43,7 +44,7 @@ function composeSubjects(text: string, path: string, context: RuleContext): Post
     if (!isScalar(key) || !key.range) continue;
     const end = value?.range?.[1] ?? key.range[1];
     const borrowed = aliasTargets(value, anchors).map(([start, stop]) => source.rangeOf(start, stop));
-    const service = model.services.find((s) => s.name === String(key.value));
+    const service = serviceNamed(model, String(key.value));
     subjects.push({
       path,
       kind: 'compose',
