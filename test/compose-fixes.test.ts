@@ -13,6 +13,8 @@
  * A Python docker-compose is run in one interpreter for all files (its own `main()`, once per file), which takes
  * milliseconds per file instead of a second; a calibration test compares it with the real command on a few files.
  * Without a Python docker-compose, the command itself runs on the first fix of each (file, rule), up to a cap.
+ *
+ * Every fifth file is checked again with lone CR line breaks (an old Mac file): its fixes must write CR only.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +24,7 @@ import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { analyzeText, type FileReport } from '../shared/src/engine';
-import { applyEdits, SourceText } from '../shared/src/text';
+import { applyEdits, parserText, SourceText } from '../shared/src/text';
 import type { Diagnostic, Fix } from '../shared/src/types';
 import { readCorpus, readCorpusFile, realDir, type ComposeFile } from './corpus-files';
 import { baseEnv, findDockerCompose, requiredVariables, runJobs, writeJob, type ComposeJob, type DockerCompose } from './docker-compose';
@@ -30,8 +32,13 @@ import { baseEnv, findDockerCompose, requiredVariables, runJobs, writeJob, type 
 /** Without the one-interpreter runner, docker-compose itself runs at most this many times (about a second each). */
 const MAX_COMMAND_RUNS = 120;
 
+/** A corpus file, or a copy of it with lone CR line breaks. */
+interface CheckedFile extends ComposeFile {
+  crOnly?: boolean;
+}
+
 interface FixCase {
-  file: ComposeFile;
+  file: CheckedFile;
   ruleId: string;
   fix: Fix;
   output: string;
@@ -39,7 +46,7 @@ interface FixCase {
   firstOfRule: boolean;
 }
 
-type Failures = Record<'parse' | 'finding' | 'outside' | 'again' | 'edits' | 'compose', string[]>;
+type Failures = Record<'parse' | 'finding' | 'outside' | 'again' | 'edits' | 'lineBreaks' | 'compose', string[]>;
 
 describe('compose fixes over the real corpus', () => {
   const absent = !existsSync(join(realDir, 'index.json')) && `the shared corpus is not at ${realDir} (set BULKHEAD_CORPUS to the folder holding real/): the compose fix checks cannot run`;
@@ -51,7 +58,7 @@ describe('compose fixes over the real corpus', () => {
   const dockerCompose = findDockerCompose();
   if (!dockerCompose.path) console.log(`compose fixes: ${dockerCompose.why}; the docker-compose part is skipped (apt-get install docker-compose)`);
 
-  const failures: Failures = { parse: [], finding: [], outside: [], again: [], edits: [], compose: [] };
+  const failures: Failures = { parse: [], finding: [], outside: [], again: [], edits: [], lineBreaks: [], compose: [] };
   const cases: FixCase[] = [];
   const files = readCorpus();
   const work = mkdtempSync(join(tmpdir(), 'bulkhead-compose-fixes-'));
@@ -60,6 +67,7 @@ describe('compose fixes over the real corpus', () => {
   before(async () => {
     const started = performance.now();
     for (const file of files) checkFile(file, cases, failures);
+    for (const file of files.filter((_, i) => i % 5 === 0)) checkFile({ ...file, text: file.text.replace(/\r?\n/g, '\r'), crOnly: true }, cases, failures);
     summary.checkMs = performance.now() - started;
     if (!dockerCompose.path) return;
     const composeStarted = performance.now();
@@ -84,6 +92,7 @@ describe('compose fixes over the real corpus', () => {
   it('every fix removes the finding it fixes', () => failing('finding', 'fixes leave their finding'));
   it('every fix changes nothing outside its edits', () => failing('outside', 'fixes change text outside their edits'));
   it('no fix is offered again on its own output', () => failing('again', 'fixes are not idempotent'));
+  it('every fix on a file with lone CR line breaks writes CR only', () => failing('lineBreaks', 'fixes write LF into a CR file'));
   it('docker-compose config accepts every fixed file whose original it accepts', { skip: !dockerCompose.path && `${dockerCompose.why}` }, () => {
     assert.ok(summary.accepted > 0, 'docker-compose accepted no original: the check checked nothing');
     failing('compose', 'fixed files docker-compose rejects');
@@ -131,19 +140,20 @@ function analyse(name: string, text: string): FileReport {
   return analyzeText(name, text, 'compose', { context: { readFile: readCorpusFile } });
 }
 
+/** Errors of a YAML 1.2 reader (Compose's), which takes a lone CR as a line break: the yaml package reads it as LF. */
 function yamlErrors(text: string): number {
-  return parseDocument(text, { uniqueKeys: true, prettyErrors: false }).errors.length;
+  return parseDocument(parserText(text), { uniqueKeys: true, prettyErrors: false }).errors.length;
 }
 
 /** The in-process checks of every fix of one file. */
-function checkFile(file: ComposeFile, cases: FixCase[], failures: Failures): void {
+function checkFile(file: CheckedFile, cases: FixCase[], failures: Failures): void {
   const report = analyse(file.name, file.text);
   const errorsBefore = yamlErrors(file.text);
   const source = new SourceText(file.text);
   const seenRules = new Set<string>();
   for (const d of report.diagnostics) {
     for (const fix of d.fixes) {
-      const where = `${file.name}: ${d.ruleId} "${fix.title}" (line ${d.range.start.line + 1})`;
+      const where = `${file.name}${file.crOnly ? ' (CR)' : ''}: ${d.ruleId} "${fix.title}" (line ${d.range.start.line + 1})`;
       const spans = fix.edits.map((e) => [source.offsetAt(e.range.start), source.offsetAt(e.range.end)] as const);
       const inside = fix.edits.every((e) => [e.range.start, e.range.end].every((p) => { const back = source.positionAt(source.offsetAt(p)); return back.line === p.line && back.character === p.character; }));
       if (!fix.edits.length || !inside || spans.some(([s, e], i) => e < s || (i > 0 && s < spans[i - 1][1]))) {
@@ -151,12 +161,13 @@ function checkFile(file: ComposeFile, cases: FixCase[], failures: Failures): voi
         continue;
       }
       const output = applyEdits(file.text, fix.edits);
+      if (file.crOnly && output.includes('\n')) failures.lineBreaks.push(where);
       cases.push({ file, ruleId: d.ruleId, fix, output, firstOfRule: !seenRules.has(d.ruleId) });
       seenRules.add(d.ruleId);
       const prefix = file.text.slice(0, spans[0][0]);
       const suffix = file.text.slice(spans[spans.length - 1][1]);
       if (!output.startsWith(prefix) || !output.endsWith(suffix) || output.length < prefix.length + suffix.length) failures.outside.push(where);
-      if (yamlErrors(output) > errorsBefore) failures.parse.push(`${where}: ${parseDocument(output, { uniqueKeys: true, prettyErrors: false }).errors[0]?.message.split('\n')[0]}`);
+      if (yamlErrors(output) > errorsBefore) failures.parse.push(`${where}: ${parseDocument(parserText(output), { uniqueKeys: true, prettyErrors: false }).errors[0]?.message.split('\n')[0]}`);
       const fixed = analyse(file.name, output);
       if (count(fixed.diagnostics, d) >= count(report.diagnostics, d)) failures.finding.push(where);
       const same = JSON.stringify(fix.edits);
@@ -185,7 +196,8 @@ async function checkWithDockerCompose(
   summary.accepted = accepted.size;
   // With the one-interpreter runner every fix is checked; running the command itself costs a second a file, so
   // then only the first fix of each rule in each file is, up to a cap.
-  const eligible = cases.filter((c) => accepted.has(c.file.name) && (dockerCompose.python || c.firstOfRule));
+  // The CR copies are not files docker-compose was asked about (their originals are).
+  const eligible = cases.filter((c) => !c.file.crOnly && accepted.has(c.file.name) && (dockerCompose.python || c.firstOfRule));
   const selected = dockerCompose.python ? eligible : eligible.slice(0, MAX_COMMAND_RUNS);
   summary.mode = dockerCompose.python ? 'every fix, one interpreter' : `first fix per file and rule, ${selected.length} of ${eligible.length}`;
   const jobs = selected.map((c, i) => {

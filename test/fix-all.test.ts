@@ -65,6 +65,11 @@ describe('fixAll', () => {
     assert.equal(fixAll('Dockerfile', 'FROM x\n# aaa\n', 'dockerfile', { rules }).text, 'FROM x\n# a\na\n');
   });
 
+  it('writes inserted line breaks as CR in a file with lone CR line breaks', () => {
+    const rules = [wordRule('aaa', replace('split', 'a\na'))];
+    assert.equal(fixAll('Dockerfile', 'FROM x\r# aaa\r', 'dockerfile', { rules }).text, 'FROM x\r# a\ra\r');
+  });
+
   it(`stops after ${MAX_FIX_PASSES} passes when fixes never settle`, () => {
     const rules = [wordRule('aaa', replace('grow', 'xaaa'))];
     const result = fixAll('Dockerfile', 'FROM x\n# aaa\n', 'dockerfile', { rules });

@@ -181,7 +181,7 @@ function fixEdits(fix: Fix, source: SourceText, support: EditSupport): (TextEdit
       cursor = hole.end;
     }
     snippet += escapeSnippet(original.slice(cursor));
-    const value = source.eol === '\r\n' ? snippet.replace(/\r?\n/g, '\r\n') : snippet;
+    const value = source.withLineBreaks(snippet);
     return { range: edit.range, snippet: { kind: 'snippet', value } } satisfies SnippetTextEdit;
   });
 }
@@ -190,9 +190,9 @@ function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
-/** Rules write `\n`; a CRLF file gets CRLF so it keeps one line ending. */
+/** Rules write `\n`; a CRLF or CR file gets its own line break so it keeps one line ending. */
 function eolAware(edit: TextEdit, source: SourceText): TextEdit {
-  return source.eol === '\r\n' ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit;
+  return source.eol === '\n' ? edit : { ...edit, newText: source.withLineBreaks(edit.newText) };
 }
 
 /** One edit that turns the text into `next`: the span between their common prefix and common suffix. */

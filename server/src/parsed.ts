@@ -1,6 +1,7 @@
 import { parseDockerfile } from '../../shared/src/dockerfile/model';
 import { parseComposeForHover } from '../../shared/src/hover/index';
 import type { SuppressionTarget } from '../../shared/src/suppress-edit';
+import { parserText } from '../../shared/src/text';
 import type { Entry } from './store';
 
 /**
@@ -16,10 +17,12 @@ export function parsedText(entry: Entry): SuppressionTarget {
     // Its Compose document was read with Compose's rules (duplicate keys are errors, `<<` merges): its nodes are the
     // same, so hovers and suppression checks read it as they read their own lenient parse.
     const model = entry.report.model;
+    // A model's text is the one its parser read (lone CRs as LF).
+    const readable = parserText(entry.text);
     if (entry.kind === 'dockerfile') {
-      parsed = { kind: 'dockerfile', text: entry.text, model: model?.kind === 'dockerfile' && model.source.text === entry.text ? model : parseDockerfile(entry.text, entry.path) };
+      parsed = { kind: 'dockerfile', text: entry.text, model: model?.kind === 'dockerfile' && model.source.text === readable ? model : parseDockerfile(entry.text, entry.path) };
     } else {
-      const document = model?.kind === 'compose' && model.source.text === entry.text ? model.doc : undefined;
+      const document = model?.kind === 'compose' && model.source.text === readable ? model.doc : undefined;
       parsed = { kind: 'compose', text: entry.text, document: document ?? parseComposeForHover(entry.text) };
     }
     PARSED.set(entry, parsed);

@@ -231,7 +231,7 @@ function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleCon
     list.push(a);
   }
   for (const members of byKey.values()) {
-    const group = GROUPS.find((g) => g.meta.id === members[0].group);
+    const group = groupById().get(members[0].group);
     if (!group || members.length < 2) {
       out.push(...members.map((m) => m.diagnostic));
       continue;
@@ -242,7 +242,7 @@ function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleCon
     members.sort((a, b) => group.order.indexOf(a.ruleId) - group.order.indexOf(b.ruleId));
     const strongest = members.reduce((s, m) => (SEVERITY_RANK[m.diagnostic.severity] > SEVERITY_RANK[s] ? m.diagnostic.severity : s), 'info' as Severity);
     const severity = severityFor(meta.id, strongest, undefined, config) ?? strongest;
-    const labels = members.map((m) => RULES.find((r) => r.meta.id === m.ruleId)?.meta.aspect?.label ?? m.ruleId);
+    const labels = members.map((m) => ruleById().get(m.ruleId)?.meta.aspect?.label ?? m.ruleId);
     const message = formatMessage(meta.messages.missing, { service: String(members[0].finding.data?.service ?? ''), count: members.length, list: joinList(labels) });
     const compute = (): Diagnostic['fixes'] => {
       let own: Diagnostic['fixes'] = [];
@@ -264,6 +264,12 @@ function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleCon
   }
   return out;
 }
+
+/** The registry by id: every group of aspects looks its group and its members' rules up. */
+let groupsById: Map<string, (typeof GROUPS)[number]> | undefined;
+let rulesById: Map<string, AnyRule> | undefined;
+const groupById = () => (groupsById ??= new Map(GROUPS.map((g) => [g.meta.id, g])));
+const ruleById = () => (rulesById ??= new Map(RULES.map((r) => [r.meta.id, r])));
 
 function joinList(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;

@@ -51,8 +51,8 @@ export const MAX_FIX_PASSES = 10;
 
 /**
  * Applies every safe fix: all compatible ones in one pass, then re-analyses and repeats (a fix may reveal another, or
- * one left out for overlapping), until nothing changes or `MAX_FIX_PASSES` passes. In a CRLF file, inserted line
- * breaks are written as CRLF so the file keeps its line endings.
+ * one left out for overlapping), until nothing changes or `MAX_FIX_PASSES` passes. Inserted line breaks are the
+ * file's own (CRLF, or a lone CR), so the file keeps its line endings.
  */
 export function fixAll(path: string, text: string, kind: FileKind, options: AnalyzeOptions = {}, maxPasses = MAX_FIX_PASSES): FixAllResult {
   const applied: FixAllResult['applied'] = [];
@@ -61,8 +61,7 @@ export function fixAll(path: string, text: string, kind: FileKind, options: Anal
     const source = new SourceText(text);
     const fixes = compatibleSafeFixes(source, report.diagnostics);
     if (!fixes.length) break;
-    const crlf = source.eol === '\r\n';
-    const edits = fixes.flatMap(({ fix }) => fix.edits.map((edit) => (crlf ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit)));
+    const edits = fixes.flatMap(({ fix }) => fix.edits.map((edit) => ({ ...edit, newText: source.withLineBreaks(edit.newText) })));
     const next = applyEdits(text, edits);
     if (next === text) break;
     text = next;

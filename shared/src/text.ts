@@ -12,7 +12,10 @@ export class SourceText {
   private lastLine = 0;
   private lineBreak: string | undefined;
 
-  constructor(readonly text: string) {}
+  /** `lineBreak`: the file's own, when `text` is not the file's text as written (`parserSource`). */
+  constructor(readonly text: string, lineBreak?: string) {
+    this.lineBreak = lineBreak;
+  }
 
   positionAt(offset: number): Position {
     const text = this.text;
@@ -66,7 +69,12 @@ export class SourceText {
 
   /** The line break this text uses, so inserted lines match the file (read once: every fix asks). */
   get eol(): string {
-    return (this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n');
+    return (this.lineBreak ??= lineBreakOf(this.text));
+  }
+
+  /** Text written with `\n` line breaks (as rules write them), with this file's line break instead. */
+  withLineBreaks(newText: string): string {
+    return this.eol === '\n' ? newText : newText.replace(/\r\n|\r|\n/g, this.eol);
   }
 
   /** An offset moved back out of the line break that ends its line (a position never points inside one). */
@@ -97,6 +105,39 @@ export class SourceText {
     }
     return this.lineStarts;
   }
+}
+
+/**
+ * The line break a file uses: CRLF when it has any, else a lone CR when it has no LF (an old Mac file), else LF. A
+ * file that mixes LF and lone CRs gets LF, which every reader takes as a line break.
+ */
+function lineBreakOf(text: string): string {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+}
+
+/**
+ * A file's text as the parsers read it, with the file's line break kept for fixes. A lone CR is a line break to LSP
+ * (and to the YAML spec) but not to dockerfile-ast or the yaml package, which misread or throw on it: each one is read
+ * as LF, one character for one, so every offset and every position is the same in both texts, and edits computed on
+ * this text apply to the file as written.
+ */
+export function parserSource(text: string): SourceText {
+  const readable = parserText(text);
+  return readable === text ? new SourceText(text) : new SourceText(readable, lineBreakOf(text));
+}
+
+/** What `parserSource` gives a parser to read. */
+export function parserText(text: string): string {
+  return hasLoneCr(text) ? text.replace(LONE_CR, '\n') : text;
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/** Whether a text has a CR not followed by LF (without a regular expression over the whole text for the common case). */
+export function hasLoneCr(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
 }
 
 export function comparePositions(a: Position, b: Position): number {

@@ -28,6 +28,14 @@ describe('bulkhead --fix', () => {
     assert.match(run.stdout, /^0 problems \(0 errors, 0 warnings, 0 infos\) in 1 file$/m);
   });
 
+  it('keeps lone CR line breaks, after an escaped one and across a continuation', () => {
+    // dockerfile-ast threw on an escaped lone CR before an LF, which hid every fix of the file.
+    const dir = tempTree({ '.bulkhead.yaml': CONFIG, Dockerfile: 'FROM debian:12\rADD app.py /app/\rADD conf.ini \\\r    /etc/app/\rRUN echo \\\r#t\n', ...SOURCES });
+    const run = runCli(['--fix'], { cwd: dir });
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\rCOPY app.py /app/\rCOPY conf.ini \\\r    /etc/app/\rRUN echo \\\r#t\n', run.stdout + run.stderr);
+    assert.match(run.stdout, /^Fixed 2 problems in 1 file:/m);
+  });
+
   for (const endian of ['le', 'be'] as const) {
     it(`keeps UTF-16${endian.toUpperCase()} with its BOM`, () => {
       const dir = tempTree({ '.bulkhead.yaml': CONFIG, Dockerfile: utf16('FROM debian:12\r\nADD app.py /app/\r\n# ünïcode\r\n', endian), ...SOURCES });

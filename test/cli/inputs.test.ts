@@ -68,9 +68,11 @@ describe('bulkhead scan: file names and links', () => {
 
 describe('bulkhead scan: bad input never crashes', () => {
   const lines = (text: string, eol: string) => text.replace(/\n/g, eol);
-  const cases: { name: string; content: string | Uint8Array; expect: string[] | RegExp }[] = [
+  /** `syntax`: the syntax diagnostics expected (none unless said). */
+  const cases: { name: string; content: string | Uint8Array; expect: string[] | RegExp; syntax?: RegExp[] }[] = [
     { name: 'CRLF line endings', content: lines(SUDO, '\r\n'), expect: ['Dockerfile image/sudo 2:5'] },
-    { name: 'old Mac CR line endings', content: lines(SUDO, '\r'), expect: ['Dockerfile image/sudo 2:5'] },
+    // Read as editors show it; Docker splits lines at LF only, which the syntax diagnostic says.
+    { name: 'old Mac CR line endings', content: lines(SUDO, '\r'), expect: ['Dockerfile image/sudo 2:5'], syntax: [/Docker splits lines at `LF` only/] },
     { name: 'a UTF-8 BOM (stripped before parsing: no syntax error on FROM)', content: `\ufeff${SUDO}`, expect: ['Dockerfile image/sudo 2:5'] },
     { name: 'UTF-16LE with a BOM', content: Buffer.from(`\ufeff${SUDO}`, 'utf16le'), expect: ['Dockerfile image/sudo 2:5'] },
     { name: 'UTF-16BE with a BOM', content: Buffer.from(`\ufeff${SUDO}`, 'utf16le').swap16(), expect: ['Dockerfile image/sudo 2:5'] },
@@ -89,7 +91,9 @@ describe('bulkhead scan: bad input never crashes', () => {
       if (Array.isArray(c.expect)) {
         assert.equal(report.files[0].skipped, null);
         assert.deepEqual(found(dir).filter((f) => !f.includes(' syntax ')), c.expect);
-        assert.deepEqual(report.diagnostics.filter((d) => d.rule === 'syntax'), []);
+        const syntax = report.diagnostics.filter((d) => d.rule === 'syntax');
+        assert.equal(syntax.length, c.syntax?.length ?? 0, JSON.stringify(syntax));
+        syntax.forEach((d, i) => assert.match(d.message, c.syntax![i]));
       } else {
         const outcome = report.files[0].skipped ?? report.diagnostics.map((d) => d.rule).join(',');
         assert.match(outcome || 'analysed, nothing found', c.expect);

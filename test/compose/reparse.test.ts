@@ -8,8 +8,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument, type Document } from 'yaml';
-import { reparseEntry, YAML_OPTIONS } from '../../shared/src/compose/reparse';
+import type { Document } from 'yaml';
+import { parseComposeDocument, reparseEntry } from '../../shared/src/compose/reparse';
 import { forgetLastParses } from '../../shared/src/compose/model';
 import { analyzeText } from '../../shared/src/engine';
 import { loadCorpus } from '../../scripts/bench/corpus';
@@ -62,7 +62,7 @@ function typed(text: string, random: Random): string {
 function compareWithFull(previous: { text: string; doc: Document.Parsed }, text: string): Document.Parsed | undefined {
   const reparsed = reparseEntry(previous, text);
   if (!reparsed) return undefined;
-  const full = parseDocument(text, YAML_OPTIONS);
+  const full = parseComposeDocument(text);
   assert.deepEqual(describeYaml(reparsed), describeYaml(full), `re-parse differs from the full parse after an edit of:\n${previous.text}\n---- to ----\n${text}`);
   // As plain data too (or the same refusal: yaml stops at 100 aliases).
   const plain = (d: Document.Parsed) => {
@@ -84,7 +84,7 @@ describe('Compose entry re-parse', () => {
     // Every file as written, and every fifth one with CRLF line breaks too.
     const files = COMPOSE.flatMap((file, i) => (i % 5 === 0 ? [file, { path: `${file.path} (CRLF)`, text: file.text.replace(/\r?\n/g, '\r\n') }] : [file]));
     files.forEach((file, i) => {
-      const doc = parseDocument(file.text, YAML_OPTIONS);
+      const doc = parseComposeDocument(file.text);
       const before = i % 10 === 0 ? describeYaml(doc) : undefined;
       const random = mulberry32(1000 + i);
       for (let n = 0; n < 60; n++) {
@@ -104,12 +104,12 @@ describe('Compose entry re-parse', () => {
     files.forEach((start, i) => {
       const random = mulberry32(7000 + i);
       let text = start;
-      let doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+      let doc = parseComposeDocument(text) as Document.Parsed;
       for (let n = 0; n < 40; n++) {
         const next = typed(text, random);
         const kept = compareWithFull({ text, doc }, next);
         if (kept) reparsed++;
-        const full = parseDocument(next, YAML_OPTIONS) as Document.Parsed;
+        const full = parseComposeDocument(next) as Document.Parsed;
         // A broken text is never the base of the next edit: the server keeps the last parse without errors.
         if (full.errors.length) continue;
         text = next;
@@ -121,7 +121,7 @@ describe('Compose entry re-parse', () => {
 
   it('takes renames and `&`, `*` in strings; refuses a key moved, a rename onto a sibling, edits between entries, anchors, aliases and files with errors', () => {
     const text = 'services:\n  web:\n    image: nginx\n    command: sh -c "a && b *"\n\n  # the database\n  wdb:\n    image: postgres\n';
-    const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+    const doc = parseComposeDocument(text) as Document.Parsed;
     const at = (needle: string, insert: string) => text.replace(needle, insert + needle);
     assert.ok(compareWithFull({ text, doc }, at('nginx', 'my')), 'inside a service');
     assert.ok(compareWithFull({ text, doc }, text.replace('web:', 'wxeb:')), 'a renamed service');
@@ -151,22 +151,22 @@ describe('Compose entry re-parse', () => {
       ['services:\n  db:\n    healthcheck:\n      retries: 5\n\n  proxy:\n    image: nginx\n', 'retries: 5', 'retries: >-5'],
     );
     for (const [before, from, to] of refusedAround) {
-      const beforeDoc = parseDocument(before, YAML_OPTIONS) as Document.Parsed;
+      const beforeDoc = parseComposeDocument(before) as Document.Parsed;
       assert.equal(beforeDoc.errors.length, 0);
       assert.equal(reparseEntry({ text: before, doc: beforeDoc }, before.replace(from, to)), undefined, `${JSON.stringify(from)} → ${JSON.stringify(to)}`);
     }
     const anchored = 'x-base: &base\n  restart: always\nservices:\n  web:\n    image: nginx\n    <<: *base\n';
-    const anchoredDoc = parseDocument(anchored, YAML_OPTIONS) as Document.Parsed;
+    const anchoredDoc = parseComposeDocument(anchored) as Document.Parsed;
     assert.equal(reparseEntry({ text: anchored, doc: anchoredDoc }, anchored.replace('nginx', 'nginx2')), undefined, 'an entry holding an alias');
     assert.equal(reparseEntry({ text, doc }, at('image: postgres', 'x: *base\n    ')), undefined, 'an alias typed');
     assert.equal(reparseEntry({ text, doc }, text), undefined, 'no edit');
     const broken = text.replace('nginx', '"nginx');
-    assert.equal(reparseEntry({ text: broken, doc: parseDocument(broken, YAML_OPTIONS) as Document.Parsed }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
+    assert.equal(reparseEntry({ text: broken, doc: parseComposeDocument(broken) as Document.Parsed }, broken.replace('postgres', 'mysql')), undefined, 'errors before');
   });
 
   it('re-parses an entry left broken with the entry after it, errors included, unless the break reaches past it', () => {
     const text = 'services:\n  web:\n    image: nginx\n    restart: always\n\n  # the database\n  db:\n    image: postgres\n    restart: always\n';
-    const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+    const doc = parseComposeDocument(text) as Document.Parsed;
     // Typed right after a colon: a plain scalar where a key is wanted.
     const broken = compareWithFull({ text, doc }, text.replace('image: nginx', 'image:x nginx'));
     assert.ok(broken, 'a broken line inside the first service');
@@ -174,7 +174,7 @@ describe('Compose entry re-parse', () => {
     assert.ok(compareWithFull({ text, doc }, text.replace('    restart: always\n\n', '    -x restart: always\n\n')), 'a broken sequence dash');
     // A broken last line: yaml's recovery ends the entry at the next line's indentation, in the file as with the next entry.
     const listed = 'services:\n  cron:\n    depends_on:\n      - db\n      - redis\n  web:\n    image: nginx\n';
-    const listedDoc = parseDocument(listed, YAML_OPTIONS) as Document.Parsed;
+    const listedDoc = parseComposeDocument(listed) as Document.Parsed;
     assert.ok(compareWithFull({ text: listed, doc: listedDoc }, listed.replace('      - redis', '      -8 redis'))?.errors.length, 'a broken last line');
     // The last entry of its section has no entry after it to show where it ends.
     assert.equal(reparseEntry({ text, doc }, text.replace('image: postgres', 'image:x postgres')), undefined, 'a broken last entry');
@@ -182,7 +182,7 @@ describe('Compose entry re-parse', () => {
     assert.equal(reparseEntry({ text, doc }, text.replace('image: nginx', 'image: "nginx')), undefined, 'an open quote');
     // A broken key line: the file reads the comments above it differently (found by seeded fuzzing).
     const commented = 'services:\n  db:\n    image: postgres\n\n  # Note: Redis is an external service.\n  # https://hub.docker.com/_/redis\n  redis:\n    image: redis:alpine\n    restart: always\n\n  app:\n    image: nextcloud\n';
-    const commentedDoc = parseDocument(commented, YAML_OPTIONS) as Document.Parsed;
+    const commentedDoc = parseComposeDocument(commented) as Document.Parsed;
     assert.equal(reparseEntry({ text: commented, doc: commentedDoc }, commented.replace('  redis:', '  r\n    edis:')), undefined, 'a key broken in two');
     // An open bracket: yaml ends the flow sequence at the entry's end, in the file as alone (compared if taken).
     compareWithFull({ text, doc }, text.replace('image: nginx', 'image: [nginx'));
@@ -238,7 +238,7 @@ describe('Compose entry re-parse', () => {
         compared++;
         const reparsedDoc = previous && reparseEntry(previous, text);
         if (reparsedDoc) reparsed++;
-        const doc = reparsedDoc || (parseDocument(text, YAML_OPTIONS) as Document.Parsed);
+        const doc = reparsedDoc || (parseComposeDocument(text) as Document.Parsed);
         previous = doc.errors.length ? undefined : { text, doc };
         text = typed(text, random);
       }

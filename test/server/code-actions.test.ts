@@ -162,6 +162,17 @@ describe('language server: code actions', () => {
     assert.equal((await apply(client, uri, text, ignore)).text, 'FROM debian:12\r\n# bulkhead-ignore image/sudo\r\nRUN sudo true\r\n');
   });
 
+  it('writes CR line breaks into a file with lone CR line breaks', async () => {
+    const uri = ws.uri('cr/Dockerfile');
+    const text = 'FROM debian:12\rRUN sudo true\r';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    assert.equal(sudo[0].range.start.line, 1);
+    const ignore = (await actionsAt(client, uri, sudo)).find((a) => a.title === 'Ignore image/sudo for this line');
+    assert.ok(ignore);
+    assert.equal((await apply(client, uri, text, ignore)).text, 'FROM debian:12\r# bulkhead-ignore image/sudo\rRUN sudo true\r');
+  });
+
   it('ignores a compose rule with a YAML comment above the line', async () => {
     const uri = ws.uri('compose.yaml');
     const text = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';

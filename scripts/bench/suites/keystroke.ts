@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../../../shared/src/engine';
 import { defaultConfig } from '../../../shared/src/config';
 import { readForAnalysisSync } from '../../../server/src/files';
-import { reparseEntry, YAML_OPTIONS } from '../../../shared/src/compose/reparse';
-import { parseDocument, type Document } from 'yaml';
+import { parseComposeDocument, reparseEntry } from '../../../shared/src/compose/reparse';
+import type { Document } from 'yaml';
 import type { BenchKind } from '../corpus';
 import { clientCapabilities, LspServer, type Incoming } from '../lsp';
 import { section, spreadOf, type Section } from '../results';
@@ -167,11 +167,11 @@ async function requests(server: LspServer, doc: Doc, random: Random, count: numb
 
 /** For each of these successive texts, whether the server's parse took it from the previous one (one Compose entry re-parsed). */
 function entryReparses(start: string, texts: readonly string[]): boolean[] {
-  let previous: { text: string; doc: Document.Parsed } | undefined = { text: start, doc: parseDocument(start, YAML_OPTIONS) as Document.Parsed };
+  let previous: { text: string; doc: Document.Parsed } | undefined = { text: start, doc: parseComposeDocument(start) as Document.Parsed };
   return texts.map((text) => {
     // The server takes the kept document as it is for the same text (shared/src/compose/yaml.ts).
     const reparsed: Document.Parsed | undefined = previous && (previous.text === text ? previous.doc : reparseEntry(previous, text));
-    const doc: Document.Parsed = reparsed || (parseDocument(text, YAML_OPTIONS) as Document.Parsed);
+    const doc: Document.Parsed = reparsed || (parseComposeDocument(text) as Document.Parsed);
     // The server keeps the last parse without errors: a text with errors leaves it (shared/src/compose/model.ts).
     if (!doc.errors.length) previous = { text, doc };
     return reparsed !== undefined;

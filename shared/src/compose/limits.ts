@@ -11,7 +11,7 @@ import { limitStatus, type ResourceKind } from '../container/limits';
 import { placeOf, placeOfMissing } from '../container/report';
 import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
 import { isMergeKey, keyText } from './yaml';
-import { yamlRef, type ComposeModel, type ComposeService } from './model';
+import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from './model';
 import { needsOf } from './service-needs';
 import type { RuleContext } from '../rule';
 
@@ -224,7 +224,7 @@ export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFindi
 }
 
 export function limitFixes(finding: Finding, model: ComposeModel, kind: ResourceKind, context: RuleContext = {}): Fix[] {
-  const service = model.services.find((s) => s.name === (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
+  const service = serviceNamed(model, (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
   if (!service) return [];
   const fix = limitFix(model, service, kind, context);
   return fix ? [fix] : [];

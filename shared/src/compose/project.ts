@@ -17,7 +17,7 @@
  */
 import type { RuleContext } from '../rule';
 import type { ContainerSpec, Via } from '../container/spec';
-import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions } from './model';
+import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions, serviceNamed } from './model';
 import { mergeSpecs, rebase } from './service-spec';
 import { normalizePath, resolveFrom } from './paths';
 import { RecentMap } from '../recent-map';
@@ -136,7 +136,7 @@ class ProjectLoader {
       service.spec.partial = `extends a service in ${ext.file}, which could not be read`;
       return undefined;
     }
-    const base = other.services.find((s) => s.name === ext.service);
+    const base = serviceNamed(other, ext.service);
     if (!base) {
       model.syntaxProblems.push({ range: ext.origin.range, message: `\`extends\` names service \`${ext.service}\`, which ${ext.file} does not define.` });
       return undefined;

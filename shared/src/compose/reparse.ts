@@ -13,9 +13,20 @@
  * thousands of generated edits.
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
+import { addDuplicateKeyErrors } from './duplicate-keys';
 
-/** Options of every Compose parse (parseYaml): the entry must be read as the file is. */
+/** What every Compose parse means (parseYaml): the entry must be read as the file is. */
 export const YAML_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false } as const;
+
+/**
+ * A Compose text parsed as `YAML_OPTIONS` say, with duplicate keys found in linear time (duplicate-keys.ts) instead of
+ * by the package's pairwise check.
+ */
+export function parseComposeDocument(text: string): Document.Parsed {
+  const doc = parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false });
+  addDuplicateKeyErrors(doc);
+  return doc;
+}
 
 export interface YamlParse {
   text: string;
@@ -67,7 +78,7 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   if (!fitsAlone(slice, column) || !fitsAlone(old.slice(lineStart, valueRange[1]), column)) return undefined;
   if (!linesAfterStayOut(text, sliceEnd, column)) return undefined;
 
-  let alone = parseDocument(slice, YAML_OPTIONS);
+  let alone = parseComposeDocument(slice);
   // An entry left broken by the edit (typing often breaks a line for a few keystrokes) may end elsewhere in the file
   // than alone: yaml's recovery reads on into what follows. It is parsed again with the next entry after it, and taken
   // only when every error lies before that next entry and the next entry reads exactly as it did.
@@ -75,7 +86,7 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   if (alone.errors.length) {
     // A broken key line changes how the file reads the comments and lines before it: only values break here.
     if (!following || start <= keyLineEnd) return undefined;
-    alone = parseDocument(text.slice(lineStart, following.end + delta), YAML_OPTIONS);
+    alone = parseComposeDocument(text.slice(lineStart, following.end + delta));
   }
   if (alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
   const map = alone.contents;

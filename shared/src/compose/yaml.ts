@@ -3,11 +3,11 @@
  * documents that would make any consumer blow up, and reading mappings the way Compose does (aliases resolved, `<<`
  * merge keys applied, explicit keys winning over merged ones).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceText } from '../text';
 import type { Range } from '../types';
 import type { Via } from '../container/spec';
-import { reparseEntry, YAML_OPTIONS, type YamlParse } from './reparse';
+import { parseComposeDocument, reparseEntry, type YamlParse } from './reparse';
 
 export interface SyntaxProblem {
   range: Range;
@@ -38,14 +38,24 @@ export class AnchorIndex {
       list.push(node);
       this.byName.set(anchor, list);
     });
+    // In text order, for the binary search below (the walk visits nodes in that order already).
+    for (const list of this.byName.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
   }
 
   resolve(alias: Alias): Node | undefined {
     const cached = this.cache.get(alias);
     if (cached !== undefined) return cached ?? undefined;
     const at = alias.range?.[0] ?? 0;
-    let found: Node | null = null;
-    for (const node of this.byName.get(alias.source) ?? []) if ((node.range?.[0] ?? 0) < at) found = node;
+    // The last definition before the alias: a binary search, since a file may define one anchor name per service.
+    const list = this.byName.get(alias.source) ?? [];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((list[mid].range?.[0] ?? 0) < at) low = mid + 1;
+      else high = mid;
+    }
+    const found = low > 0 ? list[low - 1] : null;
     this.cache.set(alias, found);
     return found ?? undefined;
   }
@@ -69,7 +79,7 @@ export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml 
     return { problems: [{ range: source.rangeOf(deep, deep + 1), message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.` }] };
   }
   // The same text as the kept parse (a broken line mended back) is the same document: documents are never changed.
-  const doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseDocument(text, YAML_OPTIONS);
+  const doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseComposeDocument(text);
   const problems: SyntaxProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;

@@ -7,11 +7,11 @@ import {
   type Run,
   type Onbuild,
 } from 'dockerfile-ast';
-import { SourceText } from '../text';
+import { parserSource, type SourceText } from '../text';
 import type { Range } from '../types';
 import { classifyBase, parseImageRef, type BaseImageClass, type ImageRef } from './image-ref';
 import { parseShell, shellCCommands, basename, type ShellScript, type ShellWord, type SimpleCommand } from './shell';
-import { checkSyntax, type SyntaxProblem } from './syntax';
+import { checkSyntax, loneCrProblem, type SyntaxProblem } from './syntax';
 import './raw-arguments-memo';
 
 /** A build stage: one FROM and the instructions up to the next one. */
@@ -70,8 +70,8 @@ export interface ParseOptions {
 }
 
 export function parseDockerfile(text: string, path = 'Dockerfile', options: ParseOptions = {}): DockerfileModel {
-  const source = new SourceText(text);
-  const ast = DockerfileParser.parse(text);
+  const source = parserSource(text);
+  const ast = DockerfileParser.parse(source.text);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
@@ -127,7 +127,11 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     syntaxProblems: [],
     notChecked: [],
   };
-  if (options.runs !== false) model.syntaxProblems = checkSyntax(model);
+  if (options.runs !== false) {
+    model.syntaxProblems = checkSyntax(model);
+    const loneCr = loneCrProblem(text, source);
+    if (loneCr) model.syntaxProblems.unshift(loneCr);
+  }
   return model;
 }
 

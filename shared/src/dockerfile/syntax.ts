@@ -1,5 +1,6 @@
 import { Keyword, type Onbuild } from 'dockerfile-ast';
 import type { Range } from '../types';
+import type { SourceText } from '../text';
 import type { DockerfileModel } from './model';
 
 export interface SyntaxProblem {
@@ -52,6 +53,22 @@ export function checkSyntax(model: DockerfileModel): SyntaxProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The first lone CR of a file as written. Editors (and Bulkhead, see `parserSource`) break the line there, but Docker
+ * splits a Dockerfile at LF only: the two lines are one to the build, which may then fail or run what nobody sees.
+ */
+export function loneCrProblem(written: string, source: SourceText): SyntaxProblem | undefined {
+  if (written === source.text) return undefined;
+  let at = written.indexOf('\r');
+  while (at >= 0 && written.charCodeAt(at + 1) === 10) at = written.indexOf('\r', at + 1);
+  if (at < 0) return undefined;
+  const end = source.positionAt(at);
+  return {
+    range: { start: { line: end.line, character: 0 }, end },
+    message: 'Line break `CR` without `LF`: Docker splits lines at `LF` only, so it reads this line and the next as one. Save the file with `LF` or `CRLF` line breaks.',
+  };
 }
 
 function hasHeredoc(ins: { getRawArgumentsContent(): string | null }): boolean {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import { SourceText } from '../text';
+import { SourceText, parserText } from '../text';
 import { isRootUser } from '../dockerfile/users';
 import { engineSocketAt, sensitiveHostPath } from '../container/host-paths';
 import { isTrueFlag, normalizeCapability, normalizeHostPath, parseSecurityOpt, splitVolumeSpec } from '../container/spec';
@@ -23,7 +23,7 @@ export function composeKeywordHover(text: string, offset: number, doc: Document 
 
 /** The document the hovers read: duplicate keys tolerated, so a half-typed file still explains what it can. */
 export function parseComposeForHover(text: string): Document {
-  return parseDocument(text, { uniqueKeys: false });
+  return parseDocument(parserText(text), { uniqueKeys: false });
 }
 
 type PathItem = string | number;

@@ -1,12 +1,13 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
-import { SourceText } from '../text';
+import { SourceText, parserText } from '../text';
 import type { FileKind, Range } from '../types';
 import type { PostureSubject } from './posture';
 import type { RuleContext } from '../rule';
 import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';
+import { serviceNamed } from '../compose/model';
 
 /**
  * The rows a file contributes to the posture matrix: a Dockerfile's final stage (the image that runs), each service
@@ -18,7 +19,7 @@ export function postureSubjects(kind: FileKind, text: string, path: string, cont
 
 /** The final stage, read with the bare parser: the report only needs where it is, not its shell scripts. */
 function dockerfileSubjects(text: string, path: string): PostureSubject[] {
-  const ast = DockerfileParser.parse(text);
+  const ast = DockerfileParser.parse(parserText(text));
   const froms = ast.getFROMs();
   const from = froms[froms.length - 1];
   if (!from) return [];
@@ -30,7 +31,7 @@ function dockerfileSubjects(text: string, path: string): PostureSubject[] {
 }
 
 function composeSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = parseDocument(parserText(text), { uniqueKeys: false });
   const model = parseComposeProject(text, path, context);
   const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
   if (!isMap(services)) return [];
@@ -43,7 +44,7 @@ function composeSubjects(text: string, path: string, context: RuleContext): Post
     if (!isScalar(key) || !key.range) continue;
     const end = value?.range?.[1] ?? key.range[1];
     const borrowed = aliasTargets(value, anchors).map(([start, stop]) => source.rangeOf(start, stop));
-    const service = model.services.find((s) => s.name === String(key.value));
+    const service = serviceNamed(model, String(key.value));
     subjects.push({
       path,
       kind: 'compose',

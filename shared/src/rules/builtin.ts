@@ -22,7 +22,7 @@ export const SYNTAX: BuiltinMeta = {
   messages: { problem: '{{message}}' },
   docs: {
     description:
-      'The file has a syntax problem that Docker or Compose would refuse (an unknown instruction, an instruction before `FROM`, broken YAML, a duplicate key). The rest of the file is still checked where it can be.',
+      'The file has a syntax problem that Docker or Compose would refuse (an unknown instruction, an instruction before `FROM`, broken YAML, a duplicate key), or a Dockerfile line break that Docker reads otherwise than editors show it (a CR without LF, which Docker does not split lines at). The rest of the file is still checked where it can be.',
     examples: { bad: ['FROM alpine:3.20\nRUNN echo hi\n'], good: ['FROM alpine:3.20\nRUN echo hi\n'] },
   },
 };

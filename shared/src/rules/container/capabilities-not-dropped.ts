@@ -3,6 +3,7 @@ import { placeOf, placeOfMissing } from '../../container/report';
 import { dropCapabilities, hardeningFix } from '../../compose/hardening';
 import { needsOf } from '../../compose/service-needs';
 import type { Fix } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 interface DropFix {
   service: string;
@@ -71,7 +72,7 @@ export default defineRule({
 
   fixes(finding, model, context): Fix[] {
     const data = finding.fixData as DropFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     if (!service) return [];
     const edit = dropCapabilities(model, service, needsOf(model, service, context));
     return edit ? [hardeningFix(edit)] : [];

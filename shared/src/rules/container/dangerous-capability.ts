@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { placeOf } from '../../container/report';
 import { removeServiceListItem } from '../../compose/edit';
 import type { Finding, Fix, Severity } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 /** Capabilities that reach past the container's namespaces into the host kernel, and what each lets a process do. */
 const MESSAGES = {
@@ -83,7 +84,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as CapabilityFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.capAdd.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'cap_add', service.spec.capAdd, item.origin, [{ after: '<<' }, { after: 'image' }]);

@@ -3,7 +3,7 @@ import { defineRule } from '../../rule';
 import { placeOf } from '../../container/report';
 import type { EnvVar, Setting } from '../../container/spec';
 import { replaceScalar } from '../../compose/edit';
-import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';
 import { hasInlineCredentials, isLiteralSecret, isSecretName } from '../image/secret-in-build';
 import type { Finding, Fix, TextEdit } from '../../types';
 
@@ -92,7 +92,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as SecretFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.environment.items[data.index];
     const env = item?.value;
     const found = item && env && classify(env, valueText(item));
@@ -149,29 +149,103 @@ interface Repeat {
 
 /** Where a literal secret is written in the file: as a secret variable's value, and repeated where it is used. */
 function usesOf(model: ComposeModel, literal: string): { secrets: SecretUse[]; repeats: Repeat[] } {
-  const secrets: SecretUse[] = [];
-  const repeats: Repeat[] = [];
+  const index = secretIndex(model);
+  const secrets = index.secrets.get(literal) ?? [];
   // A literal with `$` would be read as a variable once the reference stands beside it; such values are left alone.
-  const usable = literal.length > 0 && !literal.includes('$');
-  const inUse = usable ? passwordUse(literal) : undefined;
-  for (const service of model.services) {
-    service.spec.environment.items.forEach((item) => {
-      const env = item.value;
-      if (!env || env.passthrough) return;
-      const found = classify(env, valueText(item));
-      const variable = found?.variable ?? (VARIABLE_NAME.test(env.name) ? env.name : undefined);
-      if (found && found.messageId !== 'urlPassword' && found.literal === literal && variable) secrets.push({ service: service.name, item, variable });
-      else if (inUse && !env.usesVariables && found?.messageId === 'urlPassword') {
-        const ref = yamlRef(item.origin);
-        if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined) || typeof ref.node.value !== 'string') return;
-        const value = ref.node.value;
-        if (!inUse.test(value)) return;
-        repeats.push({ service: service.name, where: env.name, node: ref.node, inFlow: !!ref.holder.flow, text: (reference) => inUse.replace(value, reference) });
-      }
-    });
-    if (inUse) repeats.push(...healthcheckRepeats(service, inUse));
+  if (literal.length === 0 || literal.includes('$')) return { secrets, repeats: [] };
+  const inUse = passwordUse(literal);
+  const repeats: Repeat[] = [];
+  for (const at of candidatesHolding(index).get(literal) ?? []) {
+    const { service, where, node, inFlow, value, afterPasswordOption } = index.candidates[at];
+    if (afterPasswordOption && value === literal) repeats.push({ service, where, node, inFlow, text: (reference) => reference });
+    else if (inUse.test(value)) repeats.push({ service, where, node, inFlow, text: (reference) => inUse.replace(value, reference) });
   }
   return { secrets, repeats };
+}
+
+/**
+ * What the fixes of one file read from all its services, gathered once per model: each fix looks for its literal's
+ * other uses, and a scan of every service per finding made a file of n services cost n².
+ */
+interface SecretIndex {
+  /** Secret variables by literal, in file order. */
+  secrets: Map<string, SecretUse[]>;
+  /** Scalars that may repeat a password (a URL with credentials, a healthcheck command), in file order. */
+  candidates: RepeatCandidate[];
+  /** Literal → the candidates (indexes, ascending) where it stands at a place a password may: read on first use. */
+  holding?: Map<string, number[]>;
+}
+
+interface RepeatCandidate extends Omit<Repeat, 'text'> {
+  value: string;
+  /** An exec-form healthcheck argument after `-p`, `--password`…: the whole value is the password. */
+  afterPasswordOption: boolean;
+}
+
+const secretIndexes = new WeakMap<ComposeModel, SecretIndex>();
+
+function secretIndex(model: ComposeModel): SecretIndex {
+  let index = secretIndexes.get(model);
+  if (index) return index;
+  index = { secrets: new Map(), candidates: [] };
+  for (const service of model.services) {
+    for (const item of service.spec.environment.items) {
+      const env = item.value;
+      if (!env || env.passthrough) continue;
+      const found = classify(env, valueText(item));
+      if (!found) continue;
+      const variable = found.variable ?? (VARIABLE_NAME.test(env.name) ? env.name : undefined);
+      if (found.messageId !== 'urlPassword') {
+        if (!variable) continue;
+        let list = index.secrets.get(found.literal);
+        if (!list) index.secrets.set(found.literal, (list = []));
+        list.push({ service: service.name, item, variable });
+      } else if (!env.usesVariables) {
+        const ref = yamlRef(item.origin);
+        if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined) || typeof ref.node.value !== 'string') continue;
+        index.candidates.push({ service: service.name, where: env.name, node: ref.node, inFlow: !!ref.holder.flow, value: ref.node.value, afterPasswordOption: false });
+      }
+    }
+    index.candidates.push(...healthcheckCandidates(service));
+  }
+  secretIndexes.set(model, index);
+  return index;
+}
+
+/** Characters that may end the text before a password (`passwordUse`'s prefixes: `-p`, `=`, a space, a URL's `:`). */
+const BEFORE_PASSWORD = new Set(['p', '=', ' ', ':']);
+/** Characters that may follow a password, besides the end of the value. */
+const AFTER_PASSWORD = /[\s'"@;&|)]/;
+
+/**
+ * The literals of the file each candidate holds where a password may stand: a superset of what `passwordUse` accepts
+ * (it checks each one), found by slicing the value at the lengths of the file's literals only.
+ */
+function candidatesHolding(index: SecretIndex): Map<string, number[]> {
+  if (index.holding) return index.holding;
+  const holding = new Map<string, number[]>();
+  const literals = new Set([...index.secrets.keys()].filter((literal) => literal.length > 0 && !literal.includes('$')));
+  const lengths = [...new Set([...literals].map((literal) => literal.length))];
+  index.candidates.forEach((candidate, at) => {
+    const held = new Set<string>();
+    const value = candidate.value;
+    if (candidate.afterPasswordOption && literals.has(value)) held.add(value);
+    for (let start = 1; start < value.length; start++) {
+      if (!BEFORE_PASSWORD.has(value[start - 1])) continue;
+      for (const length of lengths) {
+        const end = start + length;
+        if (end > value.length || (end < value.length && !AFTER_PASSWORD.test(value[end]))) continue;
+        const slice = value.slice(start, end);
+        if (literals.has(slice)) held.add(slice);
+      }
+    }
+    for (const literal of held) {
+      let list = holding.get(literal);
+      if (!list) holding.set(literal, (list = []));
+      list.push(at);
+    }
+  });
+  return (index.holding = holding);
 }
 
 /**
@@ -206,25 +280,28 @@ function passwordUse(literal: string): PasswordUse {
 /** A password option that takes the next argument of an exec-form command. */
 const PASSWORD_OPTIONS = new Set(['-p', '--password', '--pass', '-a']);
 
-function healthcheckRepeats(service: ComposeService, inUse: PasswordUse): Repeat[] {
+/** The healthcheck's command and arguments, which may pass a password. */
+function healthcheckCandidates(service: ComposeService): RepeatCandidate[] {
   const entry = service.entries.get('healthcheck');
   if (!entry || entry.via.some((v) => v.path !== undefined) || !isMap(entry.value)) return [];
   const test = entry.value.get('test', true);
   const inFlow = (holder: unknown) => isCollection(holder) && !!holder.flow;
-  const repeat = (node: Scalar, text: (reference: string) => string, holder: unknown): Repeat => ({ service: service.name, where: 'healthcheck', node, inFlow: inFlow(holder), text });
-  const out: Repeat[] = [];
-  if (isScalar(test) && typeof test.value === 'string') {
-    const value = test.value;
-    if (inUse.test(value)) out.push(repeat(test, (reference) => inUse.replace(value, reference), entry.value));
-  } else if (isSeq(test)) {
-    test.items.forEach((node, i) => {
-      if (!isScalar(node) || typeof node.value !== 'string') return;
-      const value = node.value;
-      const previous = test.items[i - 1];
-      if (isScalar(previous) && PASSWORD_OPTIONS.has(String(previous.value)) && value === inUse.literal) out.push(repeat(node, (reference) => reference, test));
-      else if (inUse.test(value)) out.push(repeat(node, (reference) => inUse.replace(value, reference), test));
-    });
-  }
+  const candidate = (node: Scalar & { value: string }, holder: unknown, afterPasswordOption: boolean): RepeatCandidate => ({
+    service: service.name,
+    where: 'healthcheck',
+    node,
+    inFlow: inFlow(holder),
+    value: node.value,
+    afterPasswordOption,
+  });
+  if (isScalar(test) && typeof test.value === 'string') return [candidate(test as Scalar & { value: string }, entry.value, false)];
+  if (!isSeq(test)) return [];
+  const out: RepeatCandidate[] = [];
+  test.items.forEach((node, i) => {
+    if (!isScalar(node) || typeof node.value !== 'string') return;
+    const previous = test.items[i - 1];
+    out.push(candidate(node as Scalar & { value: string }, test, isScalar(previous) && PASSWORD_OPTIONS.has(String(previous.value))));
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@ import { placeOf } from '../../container/report';
 import { removeServiceListItem } from '../../compose/edit';
 import type { SecurityOpt } from '../../container/spec';
 import type { Finding, Fix } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 type MessageId = 'apparmor' | 'selinuxDisabled' | 'selinuxUnconfinedType';
 
@@ -75,7 +76,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as MacFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [{ after: '<<' }, { after: 'image' }]);

@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/report';
 import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
 import { ownedBy, replaceScalar } from '../../compose/edit';
-import { yamlRef } from '../../compose/model';
+import { yamlRef, serviceNamed } from '../../compose/model';
 import { hardeningFix, noNewPrivileges } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
 import type { Finding, Fix } from '../../types';
@@ -75,7 +75,7 @@ export default defineRule({
 
   fixes(finding, model, context): Fix[] {
     const data = finding.fixData as NoNewPrivilegesFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     if (!service || !data) return [];
     const list = service.spec.securityOpt;
     if (data.index !== undefined) {

@@ -4,7 +4,7 @@ import { runningProfile } from '../../compose/service-needs';
 import { placeOf } from '../../container/report';
 import type { Port } from '../../container/spec';
 import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
-import { yamlRef } from '../../compose/model';
+import { yamlRef, serviceNamed } from '../../compose/model';
 import type { Finding, Fix, TextEdit } from '../../types';
 import type { ResolvedProfile } from '../../images/profile';
 
@@ -95,7 +95,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as PortFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.ports.items[data.index];
     const port = item?.value;
     if (!service || !item || !port || !ownedBy(model, service, item.origin)) return [];

@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { placeOf } from '../../container/report';
 import { ownedBy, removeServiceKey, setServiceValue } from '../../compose/edit';
 import type { Fix } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 interface PrivilegedFix {
   service: string;
@@ -56,7 +57,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as PrivilegedFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const privileged = service?.spec.privileged;
     if (!service || !privileged) return [];
     if (ownedBy(model, service, privileged.origin)) {

@@ -3,7 +3,7 @@ import { placeOf, placeOfMissing } from '../../container/report';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';
-import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';
 import { builtDockerfile } from '../../compose/built-dockerfile';
 import { needsOf, profileOfService, runningProfile } from '../../compose/service-needs';
 import type { ResolvedProfile } from '../../images/profile';
@@ -131,7 +131,7 @@ export default defineRule({
 
   fixes(finding, model, context): Fix[] {
     const data = finding.fixData as UserFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     if (!service?.map) return [];
     const plan = needsOf(model, service, context).user;
     if (plan.kind === 'needs-root') return [];

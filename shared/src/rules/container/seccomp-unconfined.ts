@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { placeOf } from '../../container/report';
 import { removeServiceListItem } from '../../compose/edit';
 import type { Finding, Fix } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 interface SeccompFix {
   service: string;
@@ -52,7 +53,7 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     const data = finding.fixData as SeccompFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [{ after: '<<' }, { after: 'image' }]);

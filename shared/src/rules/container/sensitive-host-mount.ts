@@ -4,7 +4,7 @@ import { placeOf } from '../../container/report';
 import { engineSocketAt, isRawDevice, sensitiveHostPath } from '../../container/host-paths';
 import { splitVolumeSpec } from '../../container/spec';
 import { editable, ownedBy, replaceScalar, setMappingValue, sharingServices } from '../../compose/edit';
-import { yamlRef } from '../../compose/model';
+import { yamlRef, serviceNamed } from '../../compose/model';
 import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../../types';
 
 type MessageId = 'writable' | 'readOnly' | 'device';
@@ -86,7 +86,7 @@ export default defineRule({
   fixes(finding, model): Fix[] {
     if (finding.messageId !== 'writable' || !editable(model)) return [];
     const data = finding.fixData as MountFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     const mount = data && service?.spec.mounts.items[data.index];
     const ref = yamlRef(mount?.origin);
     if (!service || !mount?.value || !ref) return [];

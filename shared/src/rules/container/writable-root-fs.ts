@@ -3,6 +3,7 @@ import { placeOf, placeOfMissing } from '../../container/report';
 import { hardeningFix, readOnlyRoot } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
 import type { Finding, Fix } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 interface ReadOnlyFix {
   service: string;
@@ -72,7 +73,7 @@ export default defineRule({
 
   fixes(finding, model, context): Fix[] {
     const data = finding.fixData as ReadOnlyFix | undefined;
-    const service = model.services.find((s) => s.name === data?.service);
+    const service = serviceNamed(model, data?.service);
     if (!service) return [];
     const edit = readOnlyRoot(model, service, needsOf(model, service, context));
     return edit ? [hardeningFix(edit)] : [];

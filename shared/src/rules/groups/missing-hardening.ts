@@ -5,6 +5,7 @@ import { needsOf } from '../../compose/service-needs';
 import type { ResourceKind } from '../../container/limits';
 import { mergeEdits } from '../../text';
 import type { Fix, FixBasis } from '../../types';
+import { serviceNamed } from '../../compose/model';
 
 /** The member rules, in the order a service's missing settings are listed and written. */
 export const HARDENING_ORDER = [
@@ -71,7 +72,7 @@ export default defineGroup({
 
   fixes(members, model, context): Fix[] {
     const name = members[0]?.finding.data?.service;
-    const service = model.services.find((s) => s.name === name);
+    const service = serviceNamed(model, name);
     if (!service) return [];
     const needs = needsOf(model, service, context);
     const ids = new Set(members.map((m) => m.ruleId));
