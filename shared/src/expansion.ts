@@ -22,7 +22,7 @@ export const MAX_EXPANSION_WORK = 64 * MAX_EXPANDED_LENGTH;
 export const TOO_LONG: unique symbol = Symbol('too long');
 export type TooLong = typeof TOO_LONG;
 
-export function describeLength(chars: number): string {
+function describeLength(chars: number): string {
   return chars % (1024 * 1024) === 0 ? `${chars / 1024 / 1024} Mi characters` : `${chars / 1024} KiB`;
 }
 

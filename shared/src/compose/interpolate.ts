@@ -53,10 +53,6 @@ export class Variables {
     return this.values.has(name) || !!this.defaults?.has(name);
   }
 
-  get size(): number {
-    return this.values.size;
-  }
-
   /** The same variables and budget, with `name` standing for `value` where the `.env` does not set it. */
   withDefault(name: string, value: string): Variables {
     return new Variables(this.values, this.budget, new Map([...(this.defaults ?? []), [name, value]]));
@@ -65,14 +61,12 @@ export class Variables {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-const NO_VARIABLES = new Variables();
-
 /**
  * The value after interpolation, or undefined when some variable's value cannot be known, or when the value is past
  * the bounds Bulkhead follows; then `at` (the value's spot) gets a `not-checked`, unless the cause is a `.env`
  * variable, which is reported once where it is read.
  */
-export function interpolate(text: string, vars: Variables | ReadonlyMap<string, string> = NO_VARIABLES, at?: Range | (() => Range)): string | undefined {
+export function interpolate(text: string, vars: Variables | ReadonlyMap<string, string>, at?: Range | (() => Range)): string | undefined {
   if (!text.includes('$')) return text;
   const variables = vars instanceof Variables ? vars : new Variables(vars);
   const result = expand(text, 0, variables, false, 0);
