@@ -153,13 +153,6 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       report.diagnostics.push({ ruleId: SYNTAX.id, severity: syntaxSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
     }
   }
-  const notCheckedSeverity = severityFor(NOT_CHECKED.id, NOT_CHECKED.severity, undefined, config);
-  if (notCheckedSeverity) {
-    for (const problem of parsed.notChecked) {
-      if (isSuppressed(parsed.suppressions, NOT_CHECKED.id, undefined, problem.range.start.line)) continue;
-      report.diagnostics.push({ ruleId: NOT_CHECKED.id, severity: notCheckedSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
-    }
-  }
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
   const fixesMode = options.fixes ?? true;
   const grouping = options.group !== false;
@@ -202,6 +195,14 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     }
   }
   if (aspects.length) report.diagnostics.push(...groupAspects(aspects, parsed, context, config, fixesMode));
+  // After the rules: a rule may leave part of the file unchecked too (a Dockerfile value it expands past the bound).
+  const notCheckedSeverity = severityFor(NOT_CHECKED.id, NOT_CHECKED.severity, undefined, config);
+  if (notCheckedSeverity) {
+    for (const problem of parsed.notChecked) {
+      if (isSuppressed(parsed.suppressions, NOT_CHECKED.id, undefined, problem.range.start.line)) continue;
+      report.diagnostics.push({ ruleId: NOT_CHECKED.id, severity: notCheckedSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
+    }
+  }
   report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return report;
 }

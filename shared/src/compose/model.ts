@@ -14,7 +14,8 @@ import type { YamlParse } from './reparse';
 import type { Range } from '../types';
 import type { RuleContext } from '../rule';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
-import { interpolate, parseDotEnv, type Variables } from './interpolate';
+import { interpolate, parseDotEnv, Variables } from './interpolate';
+import { ExpansionBudget } from '../expansion';
 import { entriesOf, keyText, parseYaml, rangeOfNode, rangeOfPair, scalarText, type Entry, type ReadContext, type SyntaxProblem } from './yaml';
 import { readServiceSpec, mergeSpecs } from './service-spec';
 
@@ -134,7 +135,7 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
     source,
     doc: parsed.doc,
     services: [],
-    variables: new Map(),
+    variables: new Variables(),
     hostVolumes: new Map(),
     references: [],
     syntaxProblems: parsed.problems,
@@ -145,9 +146,13 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   if (!doc) return model;
   const dotEnvPath = siblingPath(path, '.env');
   const dotEnv = context.readFile?.(dotEnvPath);
+  // One budget for the `.env` and every value of the file, reporting into `notChecked`.
+  const budget = new ExpansionBudget(model.notChecked);
+  model.variables = new Variables(new Map(), budget);
   if (dotEnv !== undefined) {
-    model.variables = parseDotEnv(dotEnv);
-    model.references.push({ kind: 'dotenv', path: '.env', resolved: dotEnvPath, range: source.rangeOf(0, 0) });
+    const range = source.rangeOf(0, 0);
+    model.variables = new Variables(parseDotEnv(dotEnv, budget, range), budget);
+    model.references.push({ kind: 'dotenv', path: '.env', resolved: dotEnvPath, range });
   }
 
   const ctx: ReadContext = { doc, anchors: parsed.anchors!, source, problems: model.syntaxProblems };
@@ -207,7 +212,7 @@ function readExtends(ctx: ReadContext, model: ComposeModel, service: ComposeServ
   if (!entry || entry.value === null) return undefined;
   const origin = originOf(ctx, entry, entry.value);
   const text = scalarText(entry.value);
-  if (text !== undefined) return { service: interpolate(text, model.variables), origin };
+  if (text !== undefined) return { service: interpolate(text, model.variables, origin.range), origin };
   if (!isMap(entry.value)) {
     model.syntaxProblems.push({ range: origin.range, message: '`extends` must name a service, or be a mapping with `service` (and `file`).' });
     return undefined;
@@ -215,11 +220,12 @@ function readExtends(ctx: ReadContext, model: ComposeModel, service: ComposeServ
   const fields = entriesOf(ctx, entry.value);
   const serviceText = scalarText(fields.get('service')?.value ?? null);
   const fileText = scalarText(fields.get('file')?.value ?? null);
-  const file = fileText === undefined ? undefined : interpolate(fileText, model.variables);
+  const at = (key: string) => () => rangeOfNode(ctx.source, fields.get(key)!.value!);
+  const file = fileText === undefined ? undefined : interpolate(fileText, model.variables, at('file'));
   if (file !== undefined) {
     model.references.push({ kind: 'extends', path: file, resolved: siblingPath(model.path, file), service: service.name, range: origin.range });
   }
-  return { service: serviceText === undefined ? undefined : interpolate(serviceText, model.variables), file: fileText === undefined ? undefined : file ?? fileText, origin };
+  return { service: serviceText === undefined ? undefined : interpolate(serviceText, model.variables, at('service')), file: fileText === undefined ? undefined : file ?? fileText, origin };
 }
 
 /** Same-file `extends`, applied recursively; other-file `extends` leaves the spec `partial` for the cross-file layer. */
@@ -298,7 +304,7 @@ function readHostVolumes(ctx: ReadContext, model: ComposeModel, entry: Entry | u
     const deviceEntry = (o !== undefined && /(^|,)\s*r?bind\s*(,|$)/.test(o)) || type === 'none' ? fields.get('device') : fields.get('mountpoint');
     const deviceText = scalarText(deviceEntry?.value ?? null);
     if (!deviceEntry || deviceText === undefined) continue;
-    const device = interpolate(deviceText, model.variables);
+    const device = interpolate(deviceText, model.variables, () => rangeOfNode(ctx.source, deviceEntry.value!));
     if (device === undefined) continue;
     model.hostVolumes.set(name, { device, origin: originOf(ctx, deviceEntry, deviceEntry.value) });
   }
@@ -313,7 +319,7 @@ function readIncludes(ctx: ReadContext, model: ComposeModel, entry: Entry | unde
       const p = entriesOf(ctx, node).get('path');
       text = scalarText(p?.value ?? null) ?? (isSeq(p?.value) ? scalarText(p.value.items[0] as Node) : undefined);
     }
-    const path = text === undefined ? undefined : interpolate(text, model.variables);
+    const path = text === undefined ? undefined : interpolate(text, model.variables, () => rangeOfNode(ctx.source, node));
     if (path === undefined) continue;
     model.references.push({ kind: 'include', path, resolved: siblingPath(model.path, path), range: rangeOfNode(ctx.source, node) });
   }

@@ -3,7 +3,8 @@
  * and port syntax, environment as mapping or list, `deploy.resources.limits` as well as `mem_limit`/`cpus`/
  * `pids_limit`, …), so rules see one shape whatever was written.
  */
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { Range } from '../types';
 import { parseImageRef, type ImageRef } from '../dockerfile/image-ref';
 import {
   emptySpec,
@@ -26,7 +27,7 @@ import {
   type Via,
 } from '../container/spec';
 import { interpolate, usesVariables } from './interpolate';
-import { entriesOf, resolveNode, scalarText, type Entry, type ReadContext } from './yaml';
+import { entriesOf, rangeOfNode, resolveNode, scalarText, type Entry, type ReadContext } from './yaml';
 import { originOf, type ComposeModel } from './model';
 
 export interface ServiceInput {
@@ -111,14 +112,19 @@ class ServiceReader {
     return this.input.ctx;
   }
 
-  private interpolate(text: string): string | undefined {
-    return interpolate(text, this.input.model.variables);
+  /** `at` is the value's spot, for the `not-checked` of a value past the expansion bounds. */
+  private interpolate(text: string, at: Range | (() => Range)): string | undefined {
+    return interpolate(text, this.input.model.variables, at);
   }
 
   /** Host paths: `$HOME` not set in `.env` is still the user's home (`~`), which compose always has. */
-  interpolatePath(text: string): string | undefined {
+  interpolatePath(text: string, at: Range | (() => Range)): string | undefined {
     const vars = this.input.model.variables;
-    return interpolate(text, vars.has('HOME') ? vars : new Map([...vars, ['HOME', '~']]));
+    return interpolate(text, vars.has('HOME') ? vars : vars.withDefault('HOME', '~'), at);
+  }
+
+  private rangeOf(node: Node): () => Range {
+    return () => rangeOfNode(this.ctx.source, node);
   }
 
   /** A scalar setting; a non-scalar value (a list where a string belongs) reads as unknown. */
@@ -127,7 +133,7 @@ class ServiceReader {
     const origin = originOf(this.ctx, entry, entry.value);
     const text = scalarText(entry.value);
     if (text === undefined) return { value: undefined, text: '', origin };
-    const value = this.interpolate(text);
+    const value = this.interpolate(text, origin.range);
     return { value: value === undefined ? undefined : convert(value), text, origin };
   }
 
@@ -139,7 +145,7 @@ class ServiceReader {
     const value = entry.value;
     if (isScalar(value) && options.scalarAllowed) {
       const text = scalarText(value) ?? '';
-      const interpolated = this.interpolate(text);
+      const interpolated = this.interpolate(text, holder.range);
       const item = interpolated === undefined ? undefined : readText(interpolated);
       if (item === undefined) list.unknown = true;
       list.items.push({ value: item, text, origin: holder });
@@ -157,7 +163,7 @@ class ServiceReader {
       const text = scalarText(node);
       let item: T | 'unknown' | undefined;
       if (text !== undefined) {
-        const interpolated = options.paths ? this.interpolatePath(text) : this.interpolate(text);
+        const interpolated = options.paths ? this.interpolatePath(text, origin.range) : this.interpolate(text, origin.range);
         item = interpolated === undefined ? undefined : readText(interpolated);
       } else if (isMap(node) && options.mapItem) {
         item = options.mapItem(node, { via: resolved.via });
@@ -176,7 +182,7 @@ class ServiceReader {
   fieldText(map: YAMLMap, key: string, via: Via[] = []): string | undefined {
     const entry = entriesOf(this.ctx, map, via).get(key);
     const text = scalarText(entry?.value ?? null);
-    return text === undefined ? undefined : this.interpolate(text);
+    return text === undefined ? undefined : this.interpolate(text, this.rangeOf(entry!.value!));
   }
 
   longVolume(map: YAMLMap, item: { via: Via[] }): Mount | 'unknown' {
@@ -185,7 +191,8 @@ class ServiceReader {
       const entry = fields.get(key);
       if (!entry || entry.value === null) return null;
       const text = scalarText(entry.value);
-      return text === undefined ? undefined : key === 'source' ? this.interpolatePath(text) : this.interpolate(text);
+      const at = this.rangeOf(entry.value);
+      return text === undefined ? undefined : key === 'source' ? this.interpolatePath(text, at) : this.interpolate(text, at);
     };
     const source = read('source');
     const target = read('target');
@@ -257,7 +264,7 @@ class ServiceReader {
         }
         const env: EnvVar = { name, passthrough: eq < 0, usesVariables: eq >= 0 && usesVariables(item.text.slice(eq + 1)) };
         if (eq >= 0) {
-          const value = this.interpolate(item.text.slice(eq + 1));
+          const value = this.interpolate(item.text.slice(eq + 1), item.origin.range);
           if (value !== undefined) env.literal = value;
         }
         list.items.push({ value: env, text: item.text, origin: item.origin });
@@ -283,7 +290,7 @@ class ServiceReader {
         list.items.push({ value: undefined, text: '', origin });
         continue;
       }
-      const value = this.interpolate(text);
+      const value = this.interpolate(text, origin.range);
       const env: EnvVar = { name, passthrough: false, usesVariables: usesVariables(text) };
       if (value !== undefined) env.literal = value;
       list.items.push({ value: env, text, origin });

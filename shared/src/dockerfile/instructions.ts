@@ -83,3 +83,24 @@ export function pathBasename(path: string): string {
   const trimmed = path.replace(/[/\\]+$/, '');
   return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
 }
+
+/**
+ * Whether a line written after this instruction would still belong to it: a here-document without its closing
+ * delimiter, or a last line that ends with the escape character (comment and blank lines in between are skipped, as
+ * Docker skips them inside a continuation). Only the file's last instruction can be open; a fix that appends a line
+ * after it would change that instruction instead of adding one.
+ */
+export function endsOpen(model: DockerfileModel, instruction: Instruction): boolean {
+  const written = instruction.getKeyword() === 'ONBUILD' ? (instruction as Onbuild).getTriggerInstruction() ?? instruction : instruction;
+  // Only RUN, COPY and ADD read here-documents (the parser's method is protected on the others).
+  const reads = ['RUN', 'COPY', 'ADD'].includes(written.getKeyword());
+  const heredocs = reads ? ((written as unknown as { getHeredocs(): { getDelimiterRange(): unknown }[] }).getHeredocs() ?? []) : [];
+  if (heredocs.some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
+  const range = instruction.getRange();
+  for (let line = range.end.line; line >= range.start.line; line--) {
+    const text = model.source.lineText(line);
+    if (line > range.start.line && /^\s*(#|$)/.test(text)) continue;
+    return text.trimEnd().endsWith(model.escapeChar);
+  }
+  return false;
+}

@@ -12,6 +12,9 @@ import type { Range } from '../types';
 import { classifyBase, parseImageRef, type BaseImageClass, type ImageRef } from './image-ref';
 import { parseShell, shellCCommands, basename, type ShellScript, type ShellWord, type SimpleCommand } from './shell';
 import { checkSyntax, loneCrProblem, type SyntaxProblem } from './syntax';
+import { Expander, type Value } from './expand';
+import { StageVariables } from './scope';
+export { substitute } from './expand';
 import './raw-arguments-memo';
 
 /** A build stage: one FROM and the instructions up to the next one. */
@@ -31,6 +34,8 @@ export interface Stage {
   instructions: Instruction[];
   /** Every RUN of the stage, read as shell. */
   runs: RunScript[];
+  /** The ARG and ENV values each instruction sees. */
+  variables: StageVariables;
   isFinal: boolean;
   /** Range from FROM to the stage's last instruction. */
   range: Range;
@@ -51,8 +56,10 @@ export interface DockerfileModel {
   source: SourceText;
   ast: Dockerfile;
   escapeChar: string;
-  /** ARGs declared before the first FROM, with their defaults (undefined when none). */
-  globalArgs: Map<string, string | undefined>;
+  /** ARGs declared before the first FROM, with their defaults (undefined when none, TOO_LONG past the bound). */
+  globalArgs: Map<string, Value>;
+  /** Expands the file's variables within the bounds of ../expansion.ts, reporting into `notChecked`. */
+  expander: Expander;
   stages: Stage[];
   /** The stage that becomes the image: the last one. */
   finalStage?: Stage;
@@ -73,13 +80,15 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
   const source = parserSource(text);
   const ast = DockerfileParser.parse(source.text);
   const escapeChar = ast.getEscapeCharacter();
-  const globalArgs = new Map<string, string | undefined>();
+  const notChecked: SyntaxProblem[] = [];
+  const expander = new Expander(notChecked);
+  const globalArgs = new Map<string, Value>();
   for (const arg of ast.getInitialARGs()) {
     // `ARG A=1 B=2` declares several. A default may use the ARGs declared before it (`ARG BASE=$REGISTRY/app`), as
     // Docker expands them.
     for (const prop of arg.getProperties()) {
       const value = prop.getValue() ?? undefined;
-      globalArgs.set(prop.getName(), value === undefined ? undefined : substitute(value, globalArgs));
+      globalArgs.set(prop.getName(), value === undefined ? undefined : expander.define(prop.getName(), value, globalArgs, prop.getRange()));
     }
   }
 
@@ -93,7 +102,8 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     const nextLine = i + 1 < froms.length ? froms[i + 1].getRange().start.line : Number.POSITIVE_INFINITY;
     const instructions = all.filter((ins) => ins !== from && ins.getRange().start.line > startLine && ins.getRange().start.line < nextLine);
     const imageText = from.getImage() ?? '';
-    const resolved = substitute(imageText, globalArgs);
+    const imageRange = from.getImageRange() ?? undefined;
+    const resolved = expander.use(imageText, globalArgs, imageRange ?? from.getRange());
     const lowered = resolved?.toLowerCase();
     const parent = lowered !== undefined ? byName.get(lowered) : undefined;
     const last = instructions.length ? instructions[instructions.length - 1] : from;
@@ -103,10 +113,11 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
       name: from.getBuildStage()?.toLowerCase() ?? undefined,
       imageText,
       image: resolved !== undefined && resolved !== '' && !parent ? parseImageRef(resolved) : undefined,
-      imageRange: from.getImageRange() ?? undefined,
+      imageRange,
       parent,
       instructions,
       runs: [],
+      variables: StageVariables.read(instructions, parent?.variables, globalArgs, expander),
       isFinal: i === froms.length - 1,
       range: { start: from.getRange().start, end: last.getRange().end },
     };
@@ -122,10 +133,11 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     ast,
     escapeChar,
     globalArgs,
+    expander,
     stages,
     finalStage: stages[stages.length - 1],
     syntaxProblems: [],
-    notChecked: [],
+    notChecked,
   };
   if (options.runs !== false) {
     model.syntaxProblems = checkSyntax(model);
@@ -133,27 +145,6 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     if (loneCr) model.syntaxProblems.unshift(loneCr);
   }
   return model;
-}
-
-/**
- * Replaces `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` with ARG defaults.
- * Returns undefined when a variable has no known value: an unknown stays unknown, never a guess.
- */
-export function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
-  let unknown = false;
-  const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-    const name = (braced ?? bare) as string;
-    const value = vars.get(name);
-    const set = value !== undefined && value !== '';
-    if (op === ':-' || op === '-') return set || (op === '-' && vars.has(name) && value !== undefined) ? (value as string) : word;
-    if (op === ':+' || op === '+') return set ? word : '';
-    if (value === undefined) {
-      unknown = true;
-      return '';
-    }
-    return value;
-  });
-  return unknown ? undefined : out;
 }
 
 /** The stage at the root of a chain of `FROM <stage>` and its image class. */

@@ -13,6 +13,18 @@ runRuleTests(rule, {
     { name: 'only the final stage counts', code: 'FROM node:22 AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build /app /app\nCMD ["/app/server.js"]\n' },
   ],
   invalid: [
+    // The new final stage goes at the end of the file, where an unterminated here-document or a trailing continuation
+    // would swallow it (issue 13, defect 11): no such fix there.
+    {
+      name: 'the file ends in an unterminated here-document: no new final stage',
+      code: 'FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\nRUN <<EOF\necho built\n',
+      findings: [{ messageId: 'fullOs', range: '1:6-1:15', fixes: [] }],
+    },
+    {
+      name: 'the file ends with the escape character: no new final stage',
+      code: 'FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\nLABEL org.opencontainers.image.title=app \\\n',
+      findings: [{ messageId: 'fullOs', range: '1:6-1:15', fixes: [] }],
+    },
     {
       name: 'the runtime stage carries only what runs: no build ARG (a secret default), no build or trust ENV, no EXPOSE 22',
       code: 'FROM golang:latest\nARG GITHUB_TOKEN=ghp_4f9c2e7a1b3d\nENV DOCKER_CONTENT_TRUST=0 CGO_ENABLED=0 APP_MODE=api\nENV API_TOKEN=x\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/orders .\nEXPOSE 8080 22\nCMD ["/usr/local/bin/orders"]\n',

@@ -24,6 +24,50 @@ runRuleTests(rule, {
     { name: 'a Bitnami image', code: 'FROM bitnami/redis:7.4\nCOPY redis.conf /opt/bitnami/redis/etc/\n' },
   ],
   invalid: [
+    // A line appended after an unterminated here-document or a trailing continuation would be part of it (defect 11 of
+    // issue 13): no fix there; where the instruction is closed, the fix goes after it.
+    {
+      name: 'the final stage ends in an unterminated here-document: no fix',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
+    },
+    {
+      name: 'the last line ends with the escape character: no fix',
+      code: 'FROM debian:12\nRUN apt-get update && \\\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
+    },
+    {
+      name: 'a trailing continuation followed by blank and comment lines: no fix',
+      code: 'FROM debian:12\nRUN apt-get update \\\n\n# later\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
+    },
+    {
+      name: 'a trailing continuation with the escape directive: no fix',
+      code: '# escape=`\nFROM debian:12\nRUN apt-get update `\n',
+      findings: [{ messageId: 'noUser', range: '2:1-2:15', fixes: [] }],
+    },
+    {
+      name: 'a closed here-document ends the stage: the fix goes after its delimiter',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n',
+      findings: [
+        {
+          messageId: 'noUser',
+          range: '1:1-1:15',
+          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n${CREATE_DEBIAN}\nUSER app\n` }],
+        },
+      ],
+    },
+    {
+      name: 'a last `USER root` with a trailing continuation is replaced in place',
+      code: 'FROM debian:12\nUSER root \\\n',
+      findings: [
+        {
+          messageId: 'rootUser',
+          range: '2:6-2:10',
+          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12\n${CREATE_DEBIAN}\nUSER app \\\n` }],
+        },
+      ],
+    },
     {
       name: 'a user created in a stage the final one does not build on is not the final stage\'s',
       code: 'FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\nCMD ["bash"]\n',

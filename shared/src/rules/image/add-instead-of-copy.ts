@@ -1,7 +1,7 @@
-import type { Arg, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { defineRule, type RuleContext } from '../../rule';
 import { siblingPath } from '../../compose/model';
-import { substitute, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import type { DockerfileModel } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
 import type { Finding, Fix } from '../../types';
 
@@ -85,11 +85,11 @@ export default defineRule({
       const flags = (instruction as ModifiableInstruction).getFlags();
       const checksum = flags.some((f) => f.getName() === 'checksum' && !!f.getValue());
       const keepGitDir = flags.some((f) => f.getName() === 'keep-git-dir');
-      const vars = stage ? variablesBefore(model, stage, instruction) : model.globalArgs;
+      const vars = stage ? stage.variables.before(instruction.getRange().start.line) : model.globalArgs;
       let local = true;
       let unresolved = false;
       for (const src of args.sources) {
-        const value = src.value.includes('$') ? substitute(src.value, vars) : src.value;
+        const value = model.expander.use(src.value, vars, () => model.source.rangeOf(src.start, src.end));
         if (value === undefined) {
           unresolved = true;
           continue;
@@ -196,25 +196,3 @@ function gitSource(url: string, keepGitDir: boolean): { ref?: string; pinned: bo
   return { ref, pinned };
 }
 
-/**
- * ARG and ENV values known before an instruction: the stage's own (and its parent stages') declarations, with global
- * ARGs visible only where the stage declares them again, as Docker scopes them.
- */
-function variablesBefore(model: DockerfileModel, stage: Stage, before: Instruction): Map<string, string | undefined> {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage, guard = 0; s && guard < 100; s = s.parent, guard++) chain.unshift(s);
-  const vars = new Map<string, string | undefined>();
-  const limit = before.getRange().start.line;
-  for (const s of chain) {
-    for (const ins of s.instructions) {
-      if (s === stage && ins.getRange().start.line >= limit) break;
-      const keyword = ins.getKeyword();
-      if (keyword === 'ARG') {
-        for (const property of (ins as Arg).getProperties()) vars.set(property.getName(), property.getValue() ?? model.globalArgs.get(property.getName()));
-      } else if (keyword === 'ENV') {
-        for (const property of (ins as Env).getProperties()) vars.set(property.getName(), property.getValue() ?? undefined);
-      }
-    }
-  }
-  return vars;
-}

@@ -3,7 +3,7 @@ import { DISTROLESS } from '../../images/distroless';
 import { defineRule } from '../../rule';
 import { matchingDistroless, type DistrolessFlavour, type DistrolessMatch, type ImageRef } from '../../dockerfile/image-ref';
 import { baseClass, rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
-import { copyArguments } from '../../dockerfile/instructions';
+import { copyArguments, endsOpen } from '../../dockerfile/instructions';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { findOption } from '../../dockerfile/options';
 import { asProgram, commandLineOf, execFormText, instructionSpan, type CommandLine } from '../../dockerfile/runtime';
@@ -231,6 +231,10 @@ function addRuntimeStage(
 ): BaseFix | undefined {
   if (image.path === 'alpine' || /(^|-)alpine/.test(image.tag ?? '')) return undefined;
   if (installsOutsideWorkdir(stage)) return undefined;
+  // The new stage goes at the end of the file: an unterminated here-document or a trailing continuation there would
+  // swallow it.
+  const lastWritten = model.ast.getInstructions().at(-1);
+  if (lastWritten && endsOpen(model, lastWritten)) return undefined;
   const source = model.source;
   const text = source.text;
   let workdir: string | undefined;

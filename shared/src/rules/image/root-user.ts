@@ -9,6 +9,7 @@ import { readArguments, type OptionSpec } from '../../dockerfile/options';
 import { startsAsRoot, userBefore } from '../../dockerfile/users';
 import { imageProfile } from '../../images/lookup';
 import { builtImageFacts } from '../../images/built-image';
+import { endsOpen } from '../../dockerfile/instructions';
 import type { Fix, TextEdit } from '../../types';
 
 /** How to make the final stage run as someone else, worked out by the check. */
@@ -58,7 +59,7 @@ export default defineRule({
     },
     docs: {
       description:
-        "Reports an image whose final stage runs as root: the last `USER` (in the final stage or the stages it builds on) is `root`, `0`, `root:…` or `0:…`, or there is no `USER` at all. Without a `USER`, what the base image does decides: scratch, the OS and language images and Docker Hub's official images run as root; distroless `:nonroot`, Chainguard, Bitnami, `nginx-unprivileged` and the official Elastic, SonarQube and Solr images do not. Other images (private ones, or one named by an ARG without a value) may set a `USER` of their own, so they are reported only when a `RUN` shows that the build runs as root (an OS package install, `useradd`). When a `RUN` creates a user (`useradd`, `adduser`) that the image never switches to, the message names it. An image that starts as root to step down in its entrypoint (it has an ENTRYPOINT and brings in gosu or su-exec, as the official database images do) is reported as information. Images that run nothing (scratch with no `CMD` or `ENTRYPOINT`), WebAssembly images and Windows images (which have no root) are not reported.\n\nThe fix puts `USER` where a person would: after the last `RUN` of the final stage, just before `CMD`/`ENTRYPOINT` and the comments above them, or in place of the last `USER root` when no `RUN` follows it (a `RUN` after `USER root` keeps it, since it needs root). It switches to the user the Dockerfile creates; else to `node` on Node.js images and `$APP_UID` on .NET 8+ images, which have one; on Debian and Ubuntu bases it creates `app` with `useradd`, on Alpine with `addgroup`/`adduser`; elsewhere (scratch, distroless, unknown bases) it uses the numeric `65532:65532`, which needs no entry in `/etc/passwd`. It is unsafe: the program loses root rights it may rely on (ports below 1024, files owned by root that it writes), and `ONBUILD RUN` steps of child images run as that user too.",
+        "Reports an image whose final stage runs as root: the last `USER` (in the final stage or the stages it builds on) is `root`, `0`, `root:…` or `0:…`, or there is no `USER` at all. Without a `USER`, what the base image does decides: scratch, the OS and language images and Docker Hub's official images run as root; distroless `:nonroot`, Chainguard, Bitnami, `nginx-unprivileged` and the official Elastic, SonarQube and Solr images do not. Other images (private ones, or one named by an ARG without a value) may set a `USER` of their own, so they are reported only when a `RUN` shows that the build runs as root (an OS package install, `useradd`). When a `RUN` creates a user (`useradd`, `adduser`) that the image never switches to, the message names it. An image that starts as root to step down in its entrypoint (it has an ENTRYPOINT and brings in gosu or su-exec, as the official database images do) is reported as information. Images that run nothing (scratch with no `CMD` or `ENTRYPOINT`), WebAssembly images and Windows images (which have no root) are not reported.\n\nThe fix puts `USER` where a person would: after the last `RUN` of the final stage, just before `CMD`/`ENTRYPOINT` and the comments above them, or in place of the last `USER root` when no `RUN` follows it (a `RUN` after `USER root` keeps it, since it needs root). It switches to the user the Dockerfile creates; else to `node` on Node.js images and `$APP_UID` on .NET 8+ images, which have one; on Debian and Ubuntu bases it creates `app` with `useradd`, on Alpine with `addgroup`/`adduser`; elsewhere (scratch, distroless, unknown bases) it uses the numeric `65532:65532`, which needs no entry in `/etc/passwd`. When the file ends inside an unterminated here-document or a line continuation, where a line added after the last instruction would become part of it, no fix is offered. It is unsafe: the program loses root rights it may rely on (ports below 1024, files owned by root that it writes), and `ONBUILD RUN` steps of child images run as that user too.",
       examples: {
         bad: [
           'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["curl", "--version"]\n',
@@ -173,7 +174,7 @@ function stepsDown(stage: Stage): boolean {
   });
 }
 
-function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix {
+function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix | undefined {
   // A user created on a shell-less base exists nowhere (its RUN cannot run there).
   const shellLess = base !== undefined && ['scratch', 'distroless'].includes(classifyBase(base));
   const who = created && !shellLess ? { user: created } : userFor(base, removedAccounts(final));
@@ -188,6 +189,8 @@ function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefine
   const start = final.instructions.slice(after).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
   if (start) return { ...who, placement: 'before', at: source.lineStart(firstAttachedLine(model, final, start)) };
   const last = final.instructions[final.instructions.length - 1] ?? final.from;
+  // A line appended to an unterminated here-document or a trailing continuation would be part of it: no fix.
+  if (endsOpen(model, last)) return undefined;
   return { ...who, placement: 'after', at: source.offsetAt(last.getRange().end) };
 }
 

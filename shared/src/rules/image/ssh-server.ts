@@ -1,6 +1,6 @@
-import type { Arg, Env, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
-import { allRuns, decodeJsonString, isExecForm, substitute, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { allRuns, decodeJsonString, isExecForm, type DockerfileModel } from '../../dockerfile/model';
 import { basename, effectiveWords, parseShell, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { packageInstall, packageName, type PackageManager } from '../../dockerfile/packages';
 import { shippedStages } from '../../dockerfile/instructions';
@@ -42,32 +42,17 @@ export default defineRule({
 
   check(model) {
     const findings: Finding<MessageId>[] = [];
-    const envAtEnd = new Map<Stage, Map<string, string | undefined>>();
     for (const stage of model.stages) {
-      // What EXPOSE sees: ENV from the stages built on, then the stage's own ARG and ENV, in order.
-      const vars = new Map(stage.parent ? envAtEnd.get(stage.parent) : undefined);
-      const env = new Map(vars);
       for (const ins of stage.instructions) {
-        const keyword = ins.getKeyword();
-        if (keyword === 'ENV') {
-          for (const prop of (ins as Env).getProperties()) {
-            const value = substitute(prop.getValue() ?? '', vars);
-            vars.set(prop.getName(), value);
-            env.set(prop.getName(), value);
-          }
-        } else if (keyword === 'ARG') {
-          const prop = (ins as Arg).getProperty();
-          const value = prop?.getValue();
-          if (prop) vars.set(prop.getName(), value !== null && value !== undefined ? substitute(value, vars) : model.globalArgs.get(prop.getName()));
-        } else if (keyword === 'EXPOSE') {
-          for (const arg of ins.getArguments()) {
-            const written = arg.getValue();
-            const value = substitute(written.replace(/^(["'])(.*)\1$/, '$2'), vars);
-            if (value !== undefined && opensPort22(value)) findings.push({ messageId: 'exposesSsh', data: { port: written }, range: arg.getRange() });
-          }
+        if (ins.getKeyword() !== 'EXPOSE') continue;
+        // What EXPOSE sees: the stage's ARG and ENV, and the ENV of the stages it builds on.
+        const vars = stage.variables.before(ins.getRange().start.line);
+        for (const arg of ins.getArguments()) {
+          const written = arg.getValue();
+          const value = model.expander.use(written.replace(/^(["'])(.*)\1$/, '$2'), vars, arg.getRange());
+          if (value !== undefined && opensPort22(value)) findings.push({ messageId: 'exposesSsh', data: { port: written }, range: arg.getRange() });
         }
       }
-      envAtEnd.set(stage, env);
     }
     for (const run of allRuns(model)) {
       for (const cmd of run.script.commands) {
