@@ -18,7 +18,11 @@ import { testRuleMeta } from './rule-tester';
 import { defineRule, type AnyRule } from '../shared/src/rule';
 import { corpusRoot, repoRoot } from '../scripts/repo-root';
 
-const TIME_LIMIT_MS = 100;
+/**
+ * A hang guard, not a speed test (speed is `npm run bench`'s): the slowest corpus file takes about 75 ms on a quiet
+ * machine, so only a file that runs away (quadratic or exponential work) reaches this on a loaded one.
+ */
+const HANG_GUARD_MS = 5_000;
 const RUNS_PER_FILE = 3;
 
 interface CorpusFile {
@@ -95,7 +99,7 @@ function defineChecks(label: string, skip: string | false, load: () => CorpusFil
     assert.ok(results().files > 0, 'no file read');
   });
   it('analyses every file without a crash or an internal error', { skip }, () => failing('crash', 'files crashed a rule'));
-  it(`analyses every file in under ${TIME_LIMIT_MS} ms (median of ${RUNS_PER_FILE} runs)`, { skip }, () => failing('slow', 'files are slow'));
+  it(`analyses every file without running away (median under ${HANG_GUARD_MS} ms; the slowest is reported)`, { skip }, () => failing('slow', 'files ran away'));
   it('offers fixes with sorted, non-overlapping edits inside the file', { skip }, () => failing('edits', 'fixes have malformed edits'));
   it('every fix leaves a file that parses as well as before', { skip }, () => failing('parse', 'fixes break the syntax'));
   it('every fix removes its own finding', { skip }, () => failing('finding', 'fixes leave their finding'));
@@ -120,12 +124,9 @@ function check(label: string, files: CorpusFile[], rules?: readonly AnyRule[]): 
       r.failures.crash.push(`${file.name}: ${error instanceof Error ? error.stack : String(error)}`);
       continue;
     }
-    // On a loaded machine (other test suites running beside this one) one round can be slow for reasons of its own;
-    // a file over the limit is timed again, and only a file slow in both rounds fails.
-    let ms = medianTime(file, rules);
-    if (ms >= TIME_LIMIT_MS) ms = Math.min(ms, medianTime(file, rules));
+    const ms = medianTime(file, rules);
     if (ms > r.slowest.ms) r.slowest = { name: file.name, ms };
-    if (ms >= TIME_LIMIT_MS) r.failures.slow.push(`${file.name}: ${ms.toFixed(1)} ms`);
+    if (ms >= HANG_GUARD_MS) r.failures.slow.push(`${file.name}: ${ms.toFixed(1)} ms`);
     for (const d of report.diagnostics) if (d.ruleId === 'internal-error') r.failures.crash.push(`${file.name}: ${d.message}`);
 
     const findings = report.diagnostics.filter((d) => d.ruleId !== 'syntax' && d.ruleId !== 'internal-error');
