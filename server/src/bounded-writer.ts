@@ -18,6 +18,12 @@ import {
  */
 export const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Requests read and not yet answered, past which the server reads no more until it has answered half: a client that
+ * floods requests faster than they are answered otherwise fills the connection's queue without limit.
+ */
+export const MAX_PENDING_REQUESTS = 1_000;
+
 /** What the output queue holds and did; `$/bulkhead/outputQueue` answers it (the protocol tests read it). */
 export interface OutputQueueStats {
   limitBytes: number;
@@ -25,6 +31,9 @@ export interface OutputQueueStats {
   peakQueuedBytes: number;
   /** Files whose latest diagnostics wait for the client to read again. */
   heldDiagnostics: number;
+  /** Requests read and not answered yet, now and at most. */
+  pendingRequests: number;
+  peakPendingRequests: number;
   /** Replies sent as a short error instead, while the queue was full. */
   shrunkReplies: number;
   /** Log lines and progress reports not sent while the queue was full. */
@@ -39,11 +48,12 @@ const DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const DROPPABLE = new Set(['window/logMessage', '$/logTrace', 'telemetry/event']);
 
 /**
- * Writes the base protocol's framing onto a stream, with the bytes the client has not taken yet counted. Past the
- * limit (`isFull`), nothing grows with the client's requests or the server's work: diagnostics are held, the latest
- * per file (they replace each other); log lines and progress reports are dropped and counted; replies become a short
- * `RequestFailed` error. The reader stops reading meanwhile (`FramedMessageReader`'s `mayDeliver`). When the client
- * has read half of it, held diagnostics go out, a log line says what was dropped, and `onDrained` fires.
+ * Writes the base protocol's framing onto a stream, counting the bytes the client has not taken yet. Past the limit,
+ * nothing grows with the client's requests or the server's work: diagnostics are held, the latest per file (each
+ * replaces the last); log lines and progress reports are dropped and counted; replies become a short `RequestFailed`
+ * error; and the reader reads no more (`acceptsWork`). When the client has read half, held diagnostics go out and a
+ * log line says what was dropped. The reader also waits while `MAX_PENDING_REQUESTS` requests are unanswered.
+ * `onDrained` tells it to read on.
  */
 export class BoundedStreamWriter extends AbstractMessageWriter implements MessageWriter {
   private queued = 0;
@@ -56,6 +66,10 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
   private shrunkTotal = 0;
   private droppedTotal = 0;
   private errorCount = 0;
+  private pending = 0;
+  private peakPending = 0;
+  /** The reader was told to wait: it is told when to read on. */
+  private refused = false;
   private readonly filled = new Emitter<number>();
   private readonly drained = new Emitter<void>();
 
@@ -63,17 +77,26 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
     private readonly output: Writable,
     readonly limitBytes = MAX_QUEUED_BYTES,
     private readonly filter: OutgoingFilter = (message) => message,
+    readonly maxPendingRequests = MAX_PENDING_REQUESTS,
   ) {
     super();
     output.on('error', (error) => this.fireError(error));
     output.on('close', () => this.fireClose());
   }
 
-  get isFull(): boolean {
-    return this.full;
+  /** Whether the reader may hand the server another message: the client reads its replies, and not too many wait. */
+  get acceptsWork(): boolean {
+    const accepts = !this.full && this.pending < this.maxPendingRequests;
+    if (!accepts) this.refused = true;
+    return accepts;
   }
 
-  /** The queue passed the limit; with the bytes queued. */
+  /** The reader handed the server a message (a request is owed a reply). */
+  received(message: Message): void {
+    if (Message.isRequest(message)) this.peakPending = Math.max(this.peakPending, ++this.pending);
+  }
+
+  /** The output queue passed its limit; with the bytes queued. */
   get onFull(): Event<number> {
     return this.filled.event;
   }
@@ -88,15 +111,19 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       queuedBytes: this.queued,
       peakQueuedBytes: this.peak,
       heldDiagnostics: this.held.size,
+      pendingRequests: this.pending,
+      peakPendingRequests: this.peakPending,
       shrunkReplies: this.shrunkTotal,
       droppedNotifications: this.droppedTotal,
     };
   }
 
   write(message: Message): Promise<void> {
+    if (Message.isResponse(message) && this.pending > 0) this.pending--;
     const filtered = this.filter(message);
     const outgoing = filtered && this.full ? this.whileFull(filtered) : filtered;
     if (outgoing) this.send(outgoing);
+    if (!this.full && this.pending <= this.maxPendingRequests / 2) this.readOn();
     return Promise.resolve();
   }
 
@@ -132,15 +159,17 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
 
   private send(message: Message): void {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
-    const bytes = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
-    this.queued += bytes.length;
+    const header = `Content-Length: ${body.length}\r\n\r\n`;
+    const bytes = header.length + body.length;
+    this.queued += bytes;
     this.peak = Math.max(this.peak, this.queued);
     if (!this.full && this.queued >= this.limitBytes) {
       this.full = true;
       this.filled.fire(this.queued);
     }
-    this.output.write(bytes, (error) => {
-      this.queued -= bytes.length;
+    this.output.write(header, 'ascii');
+    this.output.write(body, (error) => {
+      this.queued -= bytes;
       if (error) this.fireError(error, message, ++this.errorCount);
       else if (this.full && this.queued <= this.limitBytes / 2) this.reopen();
     });
@@ -159,6 +188,12 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       this.shrunk = 0;
       this.send({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message: text } } as NotificationMessage);
     }
-    if (!this.full) this.drained.fire();
+    if (!this.full && this.pending <= this.maxPendingRequests / 2) this.readOn();
+  }
+
+  private readOn(): void {
+    if (!this.refused) return;
+    this.refused = false;
+    this.drained.fire();
   }
 }

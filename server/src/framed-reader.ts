@@ -46,6 +46,8 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
   constructor(
     private readonly input: Readable,
     private readonly mayDeliver: () => boolean = () => true,
+    /** Each message handed on. */
+    private readonly delivered: (message: Message) => void = () => undefined,
   ) {
     super();
   }
@@ -164,6 +166,7 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       return;
     }
     try {
+      this.delivered(message as Message);
       this.callback?.(message as Message);
     } catch (error) {
       this.fireError(error);
