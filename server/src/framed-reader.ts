@@ -142,8 +142,9 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     for (const line of lines.slice(0, -1)) {
       if (!HEADER_LINE.test(line)) throw new FramingError(`a header line that is not \`Name: value\`: ${JSON.stringify(line.slice(0, 80))}`);
     }
-    const last = lines[lines.length - 1];
-    if (/[^\t\x20-\x7e\r]/.test(last) || /^[^:]*[^!#$%&'*+.^_`|~0-9A-Za-z:-]/.test(last)) {
+    // A CR at the very end is half of a line's CRLF.
+    const last = lines[lines.length - 1].replace(/\r$/, '');
+    if (/[^\t\x20-\x7e]/.test(last) || /^[^:]*[^!#$%&'*+.^_`|~0-9A-Za-z:-]/.test(last)) {
       throw new FramingError(`bytes that are not a message header: ${JSON.stringify(last.slice(0, 80))}`);
     }
   }
