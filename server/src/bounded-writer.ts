@@ -18,12 +18,6 @@ import {
  */
 export const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
-/**
- * Requests read and not yet answered, past which the server reads no more until it has answered half: a client that
- * floods requests faster than they are answered otherwise fills the connection's queue without limit.
- */
-export const MAX_PENDING_REQUESTS = 1_000;
-
 /** What the output queue holds and did; `$/bulkhead/outputQueue` answers it (the protocol tests read it). */
 export interface OutputQueueStats {
   limitBytes: number;
@@ -31,9 +25,6 @@ export interface OutputQueueStats {
   peakQueuedBytes: number;
   /** Files whose latest diagnostics wait for the client to read again. */
   heldDiagnostics: number;
-  /** Requests read and not answered yet, now and at most. */
-  pendingRequests: number;
-  peakPendingRequests: number;
   /** Replies sent as a short error instead, while the queue was full. */
   shrunkReplies: number;
   /** Log lines and progress reports not sent while the queue was full. */
@@ -52,8 +43,7 @@ const DROPPABLE = new Set(['window/logMessage', '$/logTrace', 'telemetry/event']
  * nothing grows with the client's requests or the server's work: diagnostics are held, the latest per file (each
  * replaces the last); log lines and progress reports are dropped and counted; replies become a short `RequestFailed`
  * error; and the reader reads no more (`acceptsWork`). When the client has read half, held diagnostics go out and a
- * log line says what was dropped. The reader also waits while `MAX_PENDING_REQUESTS` requests are unanswered.
- * `onDrained` tells it to read on.
+ * log line says what was dropped, and `onDrained` tells the reader to read on.
  */
 export class BoundedStreamWriter extends AbstractMessageWriter implements MessageWriter {
   private queued = 0;
@@ -66,8 +56,6 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
   private shrunkTotal = 0;
   private droppedTotal = 0;
   private errorCount = 0;
-  private pending = 0;
-  private peakPending = 0;
   /** The reader was told to wait: it is told when to read on. */
   private refused = false;
   private readonly filled = new Emitter<number>();
@@ -77,23 +65,20 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
     private readonly output: Writable,
     readonly limitBytes = MAX_QUEUED_BYTES,
     private readonly filter: OutgoingFilter = (message) => message,
-    readonly maxPendingRequests = MAX_PENDING_REQUESTS,
   ) {
     super();
     output.on('error', (error) => this.fireError(error));
     output.on('close', () => this.fireClose());
   }
 
-  /** Whether the reader may hand the server another message: the client reads its replies, and not too many wait. */
+  /**
+   * Whether the reader may hand the server another message: the client reads its replies. (Not a cap on unanswered
+   * requests: a request waiting for the client's answer to the server's own request would then wait for ever, the
+   * answer being behind the requests not read.)
+   */
   get acceptsWork(): boolean {
-    const accepts = !this.full && this.pending < this.maxPendingRequests;
-    if (!accepts) this.refused = true;
-    return accepts;
-  }
-
-  /** The reader handed the server a message (a request is owed a reply). */
-  received(message: Message): void {
-    if (Message.isRequest(message)) this.peakPending = Math.max(this.peakPending, ++this.pending);
+    if (this.full) this.refused = true;
+    return !this.full;
   }
 
   /** The output queue passed its limit; with the bytes queued. */
@@ -111,19 +96,15 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       queuedBytes: this.queued,
       peakQueuedBytes: this.peak,
       heldDiagnostics: this.held.size,
-      pendingRequests: this.pending,
-      peakPendingRequests: this.peakPending,
       shrunkReplies: this.shrunkTotal,
       droppedNotifications: this.droppedTotal,
     };
   }
 
   write(message: Message): Promise<void> {
-    if (Message.isResponse(message) && this.pending > 0) this.pending--;
     const filtered = this.filter(message);
     const outgoing = filtered && this.full ? this.whileFull(filtered) : filtered;
     if (outgoing) this.send(outgoing);
-    if (!this.full && this.pending <= this.maxPendingRequests / 2) this.readOn();
     return Promise.resolve();
   }
 
@@ -182,18 +163,15 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       this.held.delete(uri);
       this.send(message);
     }
-    if (!this.full && (this.dropped || this.shrunk)) {
+    if (!this.full) {
       const text = `The client did not read ${Math.round(this.limitBytes / 1024 / 1024)} MiB of replies: Bulkhead stopped reading its requests meanwhile, dropped ${this.dropped} log lines and progress reports, and answered ${this.shrunk} requests with an error`;
       this.dropped = 0;
       this.shrunk = 0;
       this.send({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message: text } } as NotificationMessage);
     }
-    if (!this.full && this.pending <= this.maxPendingRequests / 2) this.readOn();
-  }
-
-  private readOn(): void {
-    if (!this.refused) return;
-    this.refused = false;
-    this.drained.fire();
+    if (!this.full && this.refused) {
+      this.refused = false;
+      this.drained.fire();
+    }
   }
 }

@@ -42,12 +42,12 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
   private bodyScanned = 0;
   private callback: DataCallback | undefined;
   private stopped = false;
+  /** A `drain` is due on the next turn. */
+  private scheduled = false;
 
   constructor(
     private readonly input: Readable,
     private readonly mayDeliver: () => boolean = () => true,
-    /** Each message handed on. */
-    private readonly delivered: (message: Message) => void = () => undefined,
   ) {
     super();
   }
@@ -69,35 +69,37 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 
   /** Reads on after `mayDeliver` said no. */
   resume(): void {
-    if (this.stopped) return;
-    this.drain();
-    if (!this.stopped && this.mayDeliver()) this.input.resume();
+    if (!this.stopped && !this.scheduled) this.drain();
   }
 
   private onData(chunk: Buffer): void {
     if (this.stopped) return;
     this.chunks.push(chunk);
     this.buffered += chunk.length;
-    this.drain();
+    if (!this.scheduled) this.drain();
   }
 
-  /** Delivers every complete message buffered, while `mayDeliver` allows. */
+  /**
+   * Delivers the next message if one is complete and `mayDeliver` allows, then the next on the next turn of the event
+   * loop: the connection handles one message a turn, so what the client sends faster waits in the pipe, not in a queue
+   * here or in the connection. The input is paused while a complete message waits.
+   */
   private drain(): void {
+    this.scheduled = false;
     try {
-      for (;;) {
-        if (this.bodyLength < 0 && !this.readHeader()) return;
-        if (this.buffered < this.bodyLength) {
-          this.checkBodyPrefix();
-          return;
-        }
-        if (!this.mayDeliver()) {
-          this.input.pause();
-          return;
-        }
-        const body = this.take(this.bodyLength);
-        this.bodyLength = -1;
-        this.deliver(body);
+      if (this.bodyLength < 0 && !this.readHeader()) return this.readMore();
+      if (this.buffered < this.bodyLength) {
+        this.checkBodyPrefix();
+        return this.readMore();
       }
+      this.input.pause();
+      if (!this.mayDeliver()) return;
+      const body = this.take(this.bodyLength);
+      this.bodyLength = -1;
+      this.deliver(body);
+      if (this.stopped) return;
+      this.scheduled = true;
+      setImmediate(() => this.drain());
     } catch (error) {
       if (!(error instanceof FramingError)) throw error;
       this.stopped = true;
@@ -106,6 +108,11 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       this.input.pause();
       this.fireError(error);
     }
+  }
+
+  /** Every complete message is delivered: read more input, unless the server takes no more work for now. */
+  private readMore(): void {
+    if (this.input.isPaused() && this.mayDeliver()) this.input.resume();
   }
 
   /** Reads a header section if a whole one is buffered; throws a FramingError on one that is wrong. */
@@ -167,7 +174,6 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       return;
     }
     try {
-      this.delivered(message as Message);
       this.callback?.(message as Message);
     } catch (error) {
       this.fireError(error);

@@ -9,7 +9,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
-import { BoundedStreamWriter, MAX_PENDING_REQUESTS, MAX_QUEUED_BYTES } from './bounded-writer';
+import { BoundedStreamWriter, MAX_QUEUED_BYTES } from './bounded-writer';
 import { FramedMessageReader, FramingError } from './framed-reader';
 import { LogRateLimit } from './log-rate-limit';
 import { startServer } from './server';
@@ -35,14 +35,9 @@ export function socketTarget(args: string[]): { port: number } | { pipe: string 
 export function serveOnStreams(input: Readable, output: Writable, stdio: boolean): void {
   let writer: BoundedStreamWriter | undefined;
   const logLimit = new LogRateLimit((summary) => void writer?.write(summary));
-  const limits = queueLimits();
-  writer = new BoundedStreamWriter(output, limits.bytes, (message) => logLimit.filter(message), limits.requests);
+  writer = new BoundedStreamWriter(output, queueLimit(), (message) => logLimit.filter(message));
   const bounded = writer;
-  const reader = new FramedMessageReader(
-    input,
-    () => bounded.acceptsWork,
-    (message) => bounded.received(message),
-  );
+  const reader = new FramedMessageReader(input, () => bounded.acceptsWork);
   bounded.onDrained(() => reader.resume());
   bounded.onFull((bytes) => stderrLine(`${bytes} bytes of replies are unread by the client: requests are not read until it reads`));
   const { connection, server } = start(reader, bounded, stdio);
@@ -113,19 +108,10 @@ function stderrLine(text: string): void {
   process.stderr.write(`[bulkhead] ${text}\n`);
 }
 
-/**
- * `BULKHEAD_MAX_QUEUED_BYTES` and `BULKHEAD_MAX_PENDING_REQUESTS` change the limits of what waits for the client: the
- * protocol tests reach small ones.
- */
-function queueLimits(): { bytes: number; requests: number } {
-  const positive = (text: string | undefined, fallback: number) => {
-    const value = Number(text);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
-  return {
-    bytes: positive(process.env.BULKHEAD_MAX_QUEUED_BYTES, MAX_QUEUED_BYTES),
-    requests: positive(process.env.BULKHEAD_MAX_PENDING_REQUESTS, MAX_PENDING_REQUESTS),
-  };
+/** `BULKHEAD_MAX_QUEUED_BYTES` changes the output queue's limit: the protocol tests fill a small one. */
+function queueLimit(): number {
+  const value = Number(process.env.BULKHEAD_MAX_QUEUED_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : MAX_QUEUED_BYTES;
 }
 
 /** On stdio, stdout carries the protocol: anything a dependency prints goes to the client's log instead. */

@@ -63,25 +63,7 @@ describe('language server: what it queues for the client is bounded', () => {
       assert.equal(outcomes.filter((o) => 'error' in o).length, stats.shrunkReplies);
       assert.ok(outcomes.some((o) => 'ok' in o));
       assert.equal((await client.request<CodeAction[]>('textDocument/codeAction', params)).length, full.length, 'answers in full again');
-      await client.waitFor('window/logMessage', (p) => /did not read .* answered \d+ requests with an error/.test(p.message));
-    } finally {
-      await client.stop();
-      ws.remove();
-    }
-  });
-
-  it('reads no more requests while too many are unanswered', { timeout: 60_000 }, async () => {
-    const ws = tempWorkspace({});
-    const env = { BULKHEAD_MAX_PENDING_REQUESTS: '20' };
-    const { client } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { workspaceScan: false } }, env });
-    try {
-      const uri = ws.uri('Dockerfile');
-      await openWithFindings(client, uri);
-      const hovers = Array.from({ length: 500 }, (_, i) => client.request('textDocument/hover', { textDocument: { uri }, position: { line: i % 20, character: 1 } }));
-      await withTimeout(Promise.all(hovers), 30_000, 'every hover answered');
-      const stats = await client.request<OutputQueueStats>(OUTPUT_QUEUE_REQUEST, {});
-      assert.ok(stats.peakPendingRequests <= 20, `at most 20 requests waited, not ${stats.peakPendingRequests}`);
-      assert.ok(stats.peakPendingRequests > 1, 'requests did overlap');
+      await client.waitFor('window/logMessage', (p) => /did not read .* stopped reading its requests/.test(p.message));
     } finally {
       await client.stop();
       ws.remove();
