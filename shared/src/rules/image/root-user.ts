@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import { Copy, Run, type Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
 import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
@@ -173,7 +173,7 @@ function stepsDown(stage: Stage): boolean {
   });
 }
 
-function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix {
+function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix | undefined {
   // A user created on a shell-less base exists nowhere (its RUN cannot run there).
   const shellLess = base !== undefined && ['scratch', 'distroless'].includes(classifyBase(base));
   const who = created && !shellLess ? { user: created } : userFor(base, removedAccounts(final));
@@ -188,7 +188,14 @@ function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefine
   const start = final.instructions.slice(after).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
   if (start) return { ...who, placement: 'before', at: source.lineStart(firstAttachedLine(model, final, start)) };
   const last = final.instructions[final.instructions.length - 1] ?? final.from;
+  // A heredoc never closed runs to the end of the file: a line added after it would be part of its body.
+  if (openHeredoc(last)) return undefined;
   return { ...who, placement: 'after', at: source.offsetAt(last.getRange().end) };
+}
+
+function openHeredoc(instruction: Instruction): boolean {
+  const heredocs = instruction instanceof Run || instruction instanceof Copy ? instruction.getHeredocs() : [];
+  return heredocs.some((h) => h.getDelimiterRange() === null);
 }
 
 /** The first line of the comment block right above an instruction (a comment there belongs to it). */
