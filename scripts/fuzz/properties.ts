@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeText, type FileReport } from '../../shared/src/engine';
+import type { AnyRule } from '../../shared/src/rule';
 import type { FileKind } from '../../shared/src/types';
 import { countOf, fixFailures, type FixFailureKind } from '../../test/fix-checks';
 
@@ -39,12 +40,13 @@ export function signature(failure: Failure): string {
   return `${failure.property}${failure.rule ? ` ${failure.rule}` : ''}`;
 }
 
-export function checkInput(input: FuzzInput): CheckResult {
+/** `rules`: the rules to run instead of the registry (the checks' own tests). */
+export function checkInput(input: FuzzInput, rules?: readonly AnyRule[]): CheckResult {
   const file = { name: pathFor(input.kind), kind: input.kind, text: input.text };
   const started = performance.now();
   let report: FileReport;
   try {
-    report = analyzeText(file.name, file.text, file.kind);
+    report = analyzeText(file.name, file.text, file.kind, { rules });
   } catch (error) {
     return { ms: performance.now() - started, fixes: 0, failures: [{ property: 'exception', detail: firstLine(error) }] };
   }
@@ -60,7 +62,7 @@ export function checkInput(input: FuzzInput): CheckResult {
     for (const fix of d.fixes) {
       fixes++;
       try {
-        for (const f of fixFailures(file, fix, d.ruleId, d.message, countOf(report, d.ruleId, d.message), syntaxBefore)) {
+        for (const f of fixFailures(file, fix, d.ruleId, d.message, countOf(report, d.ruleId, d.message), syntaxBefore, { rules })) {
           failures.push({ property: f.kind, rule: d.ruleId, detail: `"${fix.title}": ${f.detail}` });
         }
       } catch (error) {

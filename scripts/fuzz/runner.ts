@@ -60,6 +60,6 @@ export class CheckRunner {
   private spawn(): Worker {
     this.started++;
     // A stack overflow or an out-of-memory in the engine ends the worker, not the campaign.
-    return new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    return new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   }
 }
