@@ -223,6 +223,12 @@ runRuleTests(rule, {
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
     },
     {
+      // Found by the fuzzer (test/fixtures/fuzz/6f6b9610466a.dockerfile): the escape continued FROM onto the USER added.
+      name: 'an escape at the very end of the file continues its last line: no fix',
+      code: 'FROM node:22 \\',
+      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
+    },
+    {
       name: '.NET 8 images have an app user',
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
       findings: [

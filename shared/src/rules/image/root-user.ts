@@ -188,9 +188,11 @@ function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefine
   const start = final.instructions.slice(after).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
   if (start) return { ...who, placement: 'before', at: source.lineStart(firstAttachedLine(model, final, start)) };
   const last = final.instructions[final.instructions.length - 1] ?? final.from;
-  // A heredoc never closed runs to the end of the file: a line added after it would be part of its body.
-  if (openHeredoc(last)) return undefined;
-  return { ...who, placement: 'after', at: source.offsetAt(last.getRange().end) };
+  const at = source.offsetAt(last.getRange().end);
+  // A heredoc never closed runs to the end of the file, and an escape at its very end continues the last line: either
+  // way a line added after the last instruction would become part of it.
+  if (openHeredoc(last) || source.text.slice(0, at).trimEnd().endsWith(model.escapeChar)) return undefined;
+  return { ...who, placement: 'after', at };
 }
 
 function openHeredoc(instruction: Instruction): boolean {
