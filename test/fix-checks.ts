@@ -43,7 +43,9 @@ export function fixFailures(file: CheckedFile, fix: Fix, ruleId: string, message
   // The same finding (rule and message) must be gone; a milder one may remain (a writable mount made read-only).
   if (countOf(after, ruleId, message) >= findingsBefore) failures.push({ kind: 'finding', detail: 'the finding remains' });
   const same = JSON.stringify(fix.edits);
-  const again = after.diagnostics.some((d) => d.fixes.some((f) => f.title === fix.title && JSON.stringify(f.edits) === same && applyEdits(output, f.edits) !== output));
+  // With two identical findings (the same line twice), fixing the first moves the second into its place, and its fix
+  // reads exactly as the one applied: offered again only counts when the fixed finding was the only one of its kind.
+  const again = findingsBefore === 1 && after.diagnostics.some((d) => d.fixes.some((f) => f.title === fix.title && JSON.stringify(f.edits) === same && applyEdits(output, f.edits) !== output));
   if (again) failures.push({ kind: 'again', detail: 'offered again on its own output' });
   return failures;
 }
