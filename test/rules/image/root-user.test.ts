@@ -229,6 +229,12 @@ runRuleTests(rule, {
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
     },
     {
+      // Found by the fuzzer (test/fixtures/fuzz/771bd1fd90b6.dockerfile): a comment line does not end a continuation.
+      name: 'an escape followed only by a comment still continues the last line: no fix',
+      code: 'FROM node:22 \\\n# a comment\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
+    },
+    {
       name: '.NET 8 images have an app user',
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
       findings: [

@@ -189,10 +189,17 @@ function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefine
   if (start) return { ...who, placement: 'before', at: source.lineStart(firstAttachedLine(model, final, start)) };
   const last = final.instructions[final.instructions.length - 1] ?? final.from;
   const at = source.offsetAt(last.getRange().end);
-  // A heredoc never closed runs to the end of the file, and an escape at its very end continues the last line: either
-  // way a line added after the last instruction would become part of it.
-  if (openHeredoc(last) || source.text.slice(0, at).trimEnd().endsWith(model.escapeChar)) return undefined;
+  // A heredoc never closed runs to the end of the file, and an escape ending the last line (comments and blank lines
+  // after it do not stop a continuation) carries on into what follows: either way a line added after the last
+  // instruction would become part of it.
+  if (openHeredoc(last) || continuesPastEnd(source.text.slice(source.offsetAt(last.getRange().start), at), model.escapeChar)) return undefined;
   return { ...who, placement: 'after', at };
+}
+
+/** Whether an instruction's text ends in a line continuation: its last line that is neither blank nor a comment ends in the escape. */
+function continuesPastEnd(text: string, escape: string): boolean {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^\s*#/.test(line));
+  return lines.length > 0 && lines[lines.length - 1].trimEnd().endsWith(escape);
 }
 
 function openHeredoc(instruction: Instruction): boolean {
