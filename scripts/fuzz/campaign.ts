@@ -32,6 +32,8 @@ export interface FoundFailure extends Failure {
   minimal?: string;
   /** The fixture written for it, relative to the repository. */
   fixture?: string;
+  /** The known open defect it is, if it is one. */
+  known?: string;
 }
 
 export interface CampaignOptions {
@@ -42,8 +44,8 @@ export interface CampaignOptions {
   kinds?: readonly FileKind[];
   /** Minimise each new failure class and write it under test/fixtures/fuzz/. */
   writeFixtures?: boolean;
-  /** A failure not worth minimising or keeping (a defect already known and being fixed). */
-  known?: (failure: FoundFailure) => boolean;
+  /** The defect a failure is already known as (being fixed elsewhere), if any: its class is counted apart. */
+  known?: (failure: FoundFailure) => string | undefined;
   log?: (line: string) => void;
 }
 
@@ -89,6 +91,10 @@ export async function runCampaign(runner: CheckRunner, options: CampaignOptions)
   if (!sources.length) throw new Error('no input: neither the corpus nor examples/ holds a Dockerfile or compose file');
   const log = options.log ?? (() => {});
   const times: number[] = [];
+  const classOf = (failure: Failure, text: string): string => {
+    const defect = options.known?.({ ...failure, source: '', mutators: [], kind: 'dockerfile', text });
+    return defect ? `${signature(failure)} [known open: ${defect.split(' ')[0]}]` : signature(failure);
+  };
   const seen = new Set<string>();
   const failures: FoundFailure[] = [];
   const byClass: Record<string, number> = {};
@@ -107,20 +113,18 @@ export async function runCampaign(runner: CheckRunner, options: CampaignOptions)
     if (result.ms > worst.ms) worst = { source: source.name, mutators, ms: result.ms };
     for (const failure of result.failures) {
       const found: FoundFailure = { ...failure, source: source.name, mutators, kind: source.kind, text };
-      const cls = signature(failure);
+      const defect = options.known?.(found);
+      const cls = classOf(failure, text);
       byClass[cls] = (byClass[cls] ?? 0) + 1;
-      const known = options.known?.(found) ?? false;
       // One of each class is kept: the same defect found again adds a count, not a fixture.
-      if (seen.has(cls) || known) {
-        if (!seen.has(cls)) failures.push(found);
-        seen.add(cls);
-        continue;
-      }
+      if (seen.has(cls)) continue;
       seen.add(cls);
+      found.known = defect;
       failures.push(found);
       log(`failure ${cls} on ${source.name} after ${mutators.join('+')}: ${failure.detail}`);
       if (options.writeFixtures) {
-        found.minimal = await minimise(text, async (candidate) => (await runner.check({ kind: source.kind, text: candidate })).failures.some((f) => signature(f) === cls));
+        // The smallest input of the same class: a known defect's failure stays that defect's.
+        found.minimal = await minimise(text, async (candidate) => (await runner.check({ kind: source.kind, text: candidate })).failures.some((f) => classOf(f, candidate) === cls));
         found.fixture = writeFixture(found, options.seed);
         log(`  minimised to ${found.minimal.length} chars: ${found.fixture}`);
       }
