@@ -96,6 +96,13 @@ else {
       }
     });
 
+    it('reports a step after the analysis and after each fix checked but the first, for the hang guard to time', () => {
+      let steps = 0;
+      const { fixes } = checkInput({ kind: 'dockerfile', text: 'FROM debian:12\nRUN sudo apt-get install -y curl\nRUN sudo true\n' }, undefined, () => steps++);
+      assert.ok(fixes > 2, `${fixes} fixes`);
+      assert.equal(steps, fixes);
+    });
+
     it('minimises a failing input to the lines and characters that make it fail', async () => {
       const fails = async (text: string) => text.includes('X') && text.includes('Y');
       assert.equal(await minimise('FROM a\nRUN X\nRUN b\nCMD Y\nUSER c\n', fails), 'XY');

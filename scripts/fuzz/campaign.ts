@@ -44,6 +44,8 @@ export interface CampaignOptions {
   kinds?: readonly FileKind[];
   /** Minimise each new failure class and write it under test/fixtures/fuzz/. */
   writeFixtures?: boolean;
+  /** With `writeFixtures`: only for classes of no known open defect (their fixtures are usually there already). */
+  newOnly?: boolean;
   /** The defect a failure is already known as (being fixed elsewhere), if any: its class is counted apart. */
   known?: (failure: FoundFailure) => string | undefined;
   log?: (line: string) => void;
@@ -122,7 +124,7 @@ export async function runCampaign(runner: CheckRunner, options: CampaignOptions)
       found.known = defect;
       failures.push(found);
       log(`failure ${cls} on ${source.name} after ${mutators.join('+')}: ${failure.detail}`);
-      if (options.writeFixtures) {
+      if (options.writeFixtures && !(options.newOnly && defect)) {
         // The smallest input of the same class: a known defect's failure stays that defect's.
         found.minimal = await minimise(text, async (candidate) => (await runner.check({ kind: source.kind, text: candidate })).failures.some((f) => classOf(f, candidate) === cls));
         found.fixture = writeFixture(found, options.seed);

@@ -40,8 +40,12 @@ export function signature(failure: Failure): string {
   return `${failure.property}${failure.rule ? ` ${failure.rule}` : ''}`;
 }
 
-/** `rules`: the rules to run instead of the registry (the checks' own tests). */
-export function checkInput(input: FuzzInput, rules?: readonly AnyRule[]): CheckResult {
+/**
+ * `rules`: the rules to run instead of the registry (the checks' own tests). `progress` is called after the analysis
+ * and after each fix checked: a hang guard waits for the next step, not for the whole check, whose cost grows with the
+ * number of fixes (each one's output is analysed again).
+ */
+export function checkInput(input: FuzzInput, rules?: readonly AnyRule[], progress: () => void = () => {}): CheckResult {
   const file = { name: pathFor(input.kind), kind: input.kind, text: input.text };
   const started = performance.now();
   let report: FileReport;
@@ -51,6 +55,7 @@ export function checkInput(input: FuzzInput, rules?: readonly AnyRule[]): CheckR
     return { ms: performance.now() - started, fixes: 0, failures: [{ property: 'exception', detail: firstLine(error) }] };
   }
   const ms = performance.now() - started;
+  progress();
   const failures: Failure[] = [];
   for (const d of report.diagnostics) {
     if (d.ruleId === 'internal-error') failures.push({ property: 'internal-error', rule: ruleNamed(d.message), detail: d.message });
@@ -61,6 +66,7 @@ export function checkInput(input: FuzzInput, rules?: readonly AnyRule[]): CheckR
     if (d.ruleId === 'syntax' || d.ruleId === 'internal-error') continue;
     for (const fix of d.fixes) {
       fixes++;
+      if (fixes > 1) progress();
       try {
         for (const f of fixFailures(file, fix, d.ruleId, d.message, countOf(report, d.ruleId, d.message), syntaxBefore, { rules })) {
           failures.push({ property: f.kind, rule: d.ruleId, detail: `"${fix.title}": ${f.detail}` });

@@ -1,7 +1,7 @@
 /**
  * Runs `checkInput` in a worker thread, so that an input that hangs the engine (an expansion that never ends) is a
- * finding and not the end of the campaign: past the time guard the worker is terminated, a fresh one started, and the
- * input reported as a `hang`. The worker is the calling bundle itself (`entry`, which calls `serveChecks` when it is
+ * finding and not the end of the campaign: when a step of the check (the analysis, or one fix's check) takes longer
+ * than the time guard, the worker is terminated, a fresh one started, and the input reported as a `hang`. The worker is the calling bundle itself (`entry`, which calls `serveChecks` when it is
  * not the main thread): scripts and tests are bundled one file each.
  */
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
@@ -14,7 +14,7 @@ export const HANG_MS = 10_000;
 export function serveChecks(): void {
   if (isMainThread || !parentPort) throw new Error('serveChecks runs in a worker thread');
   const port = parentPort;
-  port.on('message', (input: FuzzInput) => port.postMessage(checkInput(input)));
+  port.on('message', (input: FuzzInput) => port.postMessage({ done: checkInput(input, undefined, () => port.postMessage({ step: true })) }));
 }
 
 export class CheckRunner {
@@ -27,25 +27,34 @@ export class CheckRunner {
     private readonly hangMs = HANG_MS,
   ) {}
 
+  /** Checks one input; a `hang` when the worker makes no step (the analysis, or one fix's check) within the guard. */
   check(input: FuzzInput): Promise<CheckResult> {
     const worker = (this.worker ??= this.spawn());
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout;
       const done = (result: CheckResult) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         resolve(result);
       };
-      const onMessage = (result: CheckResult) => done(result);
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.worker = undefined;
+          void worker.terminate();
+          done({ ms: this.hangMs, fixes: 0, failures: [{ property: 'hang', detail: `no answer in ${this.hangMs} ms` }] });
+        }, this.hangMs);
+      };
+      const onMessage = (message: { step?: true; done?: CheckResult }) => {
+        if (message.done) done(message.done);
+        else arm();
+      };
       const onError = (error: Error) => {
         this.worker = undefined;
         done({ ms: 0, fixes: 0, failures: [{ property: 'exception', detail: `worker died: ${error.message.split('\n')[0]}` }] });
       };
-      const timer = setTimeout(() => {
-        this.worker = undefined;
-        void worker.terminate();
-        done({ ms: this.hangMs, fixes: 0, failures: [{ property: 'hang', detail: `no answer in ${this.hangMs} ms` }] });
-      }, this.hangMs);
+      arm();
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.postMessage(input);
