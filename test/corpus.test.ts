@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { analyzeText, type FileReport } from '../shared/src/engine';
 import { parserRegistered } from '../scripts/kinds';
 import { detectKind } from '../shared/src/detect';
-import { applyEdits, SourceText } from '../shared/src/text';
-import type { FileKind, Fix, Position } from '../shared/src/types';
+import type { FileKind, Fix } from '../shared/src/types';
+import { countOf, fixFailures } from './fix-checks';
 import { testRuleMeta } from './rule-tester';
 import { defineRule, type AnyRule } from '../shared/src/rule';
 import { corpusRoot, repoRoot } from '../scripts/repo-root';
@@ -147,38 +147,9 @@ function check(label: string, files: CorpusFile[], rules?: readonly AnyRule[]): 
 
 function checkFix(r: Results, file: CorpusFile, fix: Fix, ruleId: string, message: string, findingsBefore: number, syntaxBefore: number, rules?: readonly AnyRule[]): void {
   const where = `${file.name}: ${ruleId} "${fix.title}"`;
-  const source = new SourceText(file.text);
-  const spans = fix.edits.map((e) => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end), e }));
-  // offsetAt clamps positions past a line's end; a position that does not survive the round trip is outside the file.
-  const outside = fix.edits.flatMap((e) => [e.range.start, e.range.end]).filter((p) => !samePosition(source.positionAt(source.offsetAt(p)), p));
-  const unordered = spans.some((s, i) => s.end < s.start || (i > 0 && s.start < spans[i - 1].end));
-  if (!fix.edits.length || outside.length || unordered) {
-    r.failures.edits.push(`${where}: ${!fix.edits.length ? 'no edits' : outside.length ? `position outside the file ${JSON.stringify(outside[0])}` : 'edits unsorted or overlapping'}`);
-    return;
+  for (const failure of fixFailures(file, fix, ruleId, message, findingsBefore, syntaxBefore, { rules })) {
+    r.failures[failure.kind].push(failure.kind === 'outside' || failure.kind === 'finding' || failure.kind === 'again' ? where : `${where}: ${failure.detail}`);
   }
-  let output: string;
-  try {
-    output = applyEdits(file.text, fix.edits);
-  } catch (error) {
-    r.failures.edits.push(`${where}: ${String(error)}`);
-    return;
-  }
-  const first = spans[0].start;
-  const last = spans[spans.length - 1].end;
-  const prefix = file.text.slice(0, first);
-  const suffix = file.text.slice(last);
-  if (!output.startsWith(prefix) || !output.endsWith(suffix) || output.length < prefix.length + suffix.length) {
-    r.failures.outside.push(where);
-  }
-  const after = analyzeText(file.name, output, file.kind, { rules });
-  if (countOf(after, 'syntax') > syntaxBefore) r.failures.parse.push(`${where}: ${after.diagnostics.find((d) => d.ruleId === 'syntax')?.message}`);
-  // The same finding (rule and message) must be gone; a milder one may remain (a writable mount made read-only).
-  if (countOf(after, ruleId, message) >= findingsBefore) r.failures.finding.push(where);
-  const same = JSON.stringify(fix.edits);
-  const again = after.diagnostics.some((d) =>
-    d.fixes.some((f) => f.title === fix.title && JSON.stringify(f.edits) === same && applyEdits(output, f.edits) !== output),
-  );
-  if (again) r.failures.again.push(where);
 }
 
 /** Median wall time of analysing a file RUNS_PER_FILE times; the median drops a cold first run and one-off pauses. */
@@ -190,14 +161,6 @@ function medianTime(file: CorpusFile, rules: readonly AnyRule[] | undefined): nu
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b)[Math.floor(RUNS_PER_FILE / 2)];
-}
-
-function countOf(report: FileReport, ruleId: string, message?: string): number {
-  return report.diagnostics.filter((d) => d.ruleId === ruleId && (message === undefined || d.message === message)).length;
-}
-
-function samePosition(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
 }
 
 /** Kinds the engine can parse now: compose files join once a compose parser is registered. */

@@ -373,6 +373,14 @@ describe('compose model: broken and hostile input', () => {
     }
   });
 
+  it('reports nesting that slips past the quick scan and overflows the YAML parser, without throwing', () => {
+    // Found by the fuzzer (test/fixtures/fuzz/7ca4fcc79393.compose): the `{` of a plain scalar hid the dashes after it.
+    const text = `services:\r\n    image: prom/p"\${rometheus\r\n${'- '.repeat(10_000)}\r\n    restart: unless-stopped\r\n`;
+    const model = parseCompose(text);
+    assert.equal(model.doc, undefined);
+    assert.match(problems(model)[0], /Nesting too deep for the YAML parser/);
+  });
+
   it('lets the aliases of a real file through (many merges of small anchors)', () => {
     let text = 'x-restart: &restart\n  restart: unless-stopped\nx-log: &log\n  logging: {driver: json-file}\nservices:\n';
     for (let i = 0; i < 300; i++) text += `  s${i}:\n    <<: [*restart, *log]\n    image: app${i}\n`;

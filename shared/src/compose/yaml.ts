@@ -79,7 +79,15 @@ export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml 
     return { problems: [{ range: source.rangeOf(deep, deep + 1), message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.` }] };
   }
   // The same text as the kept parse (a broken line mended back) is the same document: documents are never changed.
-  const doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseComposeDocument(text);
+  let doc: Document.Parsed;
+  try {
+    doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseComposeDocument(text);
+  } catch (error) {
+    // The scan above errs towards letting files through: nesting it missed (`- - - …` after a `{` in a plain scalar)
+    // can still overflow the YAML parser's stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { problems: [{ range: source.rangeOf(0, 0), message: `Nesting too deep for the YAML parser (${error.message}): the file is not analysed.` }] };
+  }
   const problems: SyntaxProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;

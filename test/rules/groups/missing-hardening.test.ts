@@ -44,6 +44,13 @@ describe('container/missing-hardening', () => {
     assert.equal(group.fixes.length, 7);
   });
 
+  it('writes every setting into an empty flow mapping, separated by commas', () => {
+    // Found by the fuzzer (test/fixtures/fuzz/167b95148dd7.compose): the settings were joined with nothing between.
+    const { output } = harden('services:\n  app: {}\n');
+    assert.equal(output, 'services:\n  app: {cap_drop: [ALL], read_only: true, tmpfs: [/tmp], security_opt: [no-new-privileges:true], mem_limit: 512m, cpus: 1.0, pids_limit: 256}\n');
+    assert.deepEqual(parseDocument(output).errors, []);
+  });
+
   it('a service missing one setting gets that rule’s own finding', () => {
     const report = analyse('services:\n  app:\n    image: example/app:1\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n');
     assert.deepEqual(report.diagnostics.map((d) => d.ruleId), ['container/pids-unlimited']);

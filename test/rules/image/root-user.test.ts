@@ -261,6 +261,24 @@ runRuleTests(rule, {
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [{ title: 'Switch to user `node`', safe: false, output: 'FROM node:22\nONBUILD RUN npm ci\nUSER node\nCMD ["node", "server.js"]\n' }] }],
     },
     {
+      // Found by the fuzzer (test/fixtures/fuzz/605a4b120470.dockerfile): USER added after it was heredoc body.
+      name: 'a heredoc never closed swallows any line added after it: no fix',
+      code: 'FROM node:22\nRUN <<EOF\nnpm ci\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
+    },
+    {
+      // Found by the fuzzer (test/fixtures/fuzz/6f6b9610466a.dockerfile): the escape continued FROM onto the USER added.
+      name: 'an escape at the very end of the file continues its last line: no fix',
+      code: 'FROM node:22 \\',
+      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
+    },
+    {
+      // Found by the fuzzer (test/fixtures/fuzz/771bd1fd90b6.dockerfile): a comment line does not end a continuation.
+      name: 'an escape followed only by a comment still continues the last line: no fix',
+      code: 'FROM node:22 \\\n# a comment\n',
+      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
+    },
+    {
       name: '.NET 8 images have an app user',
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
       findings: [

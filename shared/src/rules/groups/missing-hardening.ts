@@ -4,7 +4,25 @@ import { addLimits, memoryFor } from '../../compose/limits';
 import { needsOf } from '../../compose/service-needs';
 import type { ResourceKind } from '../../container/limits';
 import { mergeEdits } from '../../text';
-import type { Fix, FixBasis } from '../../types';
+import type { Fix, FixBasis, TextEdit } from '../../types';
+
+/**
+ * Settings written one by one into an empty flow mapping (`web: {}`) are each inserted at its opening brace, bare:
+ * joined into one fix they need a comma between them.
+ */
+function commaSeparated(edits: readonly TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.map((e) => {
+    const { start, end } = e.range;
+    if (start.line !== end.line || start.character !== end.character) return e;
+    const at = `${start.line}:${start.character}`;
+    if (!seen.has(at)) {
+      seen.add(at);
+      return e;
+    }
+    return { range: e.range, newText: `, ${e.newText}` };
+  });
+}
 import { serviceNamed } from '../../compose/model';
 
 /** The member rules, in the order a service's missing settings are listed and written. */
@@ -91,7 +109,8 @@ export default defineGroup({
       if (!limits) return [];
       parts.push({ what: limits.written.join(', '), edits: limits.edits, basis: { facts: memory.basis ? [memory.basis] : [] }, caveats: [] });
     }
-    const edits = mergeEdits(model.source, parts.flatMap((p) => p.edits));
+    const written = parts.flatMap((p) => p.edits);
+    const edits = mergeEdits(model.source, service.map?.flow && !service.map.items.length ? commaSeparated(written) : written);
     if (!edits?.length) return [];
     const basis: FixBasis = { facts: [...new Set(parts.flatMap((p) => p.basis.facts))] };
     const assumptions = parts.flatMap((p) => (p.basis.assumption ? [p.basis.assumption] : []));
