@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
-import { globToRegExp, matchesAny } from '../../shared/src/glob';
+import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
@@ -16,7 +16,7 @@ export interface FileConfig {
   engine: BulkheadConfig;
   folder?: string;
   /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
-  scanExcludes: RegExp[];
+  scanExcludes: Glob[];
 }
 
 interface ProjectFile {
@@ -29,9 +29,9 @@ interface ProjectFile {
 interface ScopeSettings {
   settings: Settings;
   /** `bulkhead.exclude`, compiled. */
-  exclude: RegExp[];
+  exclude: Glob[];
   /** `files.exclude`, compiled. */
-  filesExclude: RegExp[];
+  filesExclude: Glob[];
 }
 
 const GLOBAL_SCOPE = '';
@@ -166,11 +166,11 @@ export class Configuration {
   }
 
   /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */
-  isExcluded(path: string, config: FileConfig, forScan: boolean): boolean {
+  isExcluded(path: string, config: FileConfig, forScan: boolean, isFolder = false): boolean {
     if (config.folder === undefined) return false;
     const rel = relativePosix(config.folder, path);
-    if (matchesAny(rel, config.engine.excludePatterns)) return true;
-    return forScan && matchesAny(rel, config.scanExcludes);
+    if (matchesAny(rel, config.engine.excludePatterns, isFolder)) return true;
+    return forScan && matchesAny(rel, config.scanExcludes, isFolder);
   }
 
   /** The settings that apply everywhere (tracing, debounce): the global scope's. */
@@ -180,14 +180,12 @@ export class Configuration {
 }
 
 /** Globs typed by hand: one that cannot be read is reported and left out, the others still apply. */
-function compileGlobs(globs: readonly string[], setting: string, problems: string[]): RegExp[] {
-  const compiled: RegExp[] = [];
-  for (const glob of globs) {
-    try {
-      compiled.push(globToRegExp(glob));
-    } catch {
-      problems.push(`${setting}: cannot read the pattern \`${glob}\``);
-    }
+function compileGlobs(globs: readonly string[], setting: string, problems: string[]): Glob[] {
+  const compiled: Glob[] = [];
+  for (const pattern of globs) {
+    const { glob, error } = compileGlob(pattern);
+    if (glob) compiled.push(glob);
+    else problems.push(`${setting}: cannot read the pattern ${quotePattern(pattern)}: ${error}`);
   }
   return compiled;
 }

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { globToRegExp } from './glob';
+import { compileGlob, quotePattern, type Glob } from './glob';
 import type { SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.bulkhead.yaml';
@@ -11,7 +11,7 @@ export interface BulkheadConfig {
   rules: Record<string, SeveritySetting>;
   /** Globs of paths (relative to the scanned root) not to scan. */
   exclude: string[];
-  excludePatterns: RegExp[];
+  excludePatterns: Glob[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
 }
@@ -98,8 +98,13 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
           at(item as Node, 'exclude', 'each pattern must be a non-empty string.');
           continue;
         }
+        const compiled = compileGlob(item.value);
+        if (compiled.error !== undefined) {
+          at(item, 'exclude', `cannot read the pattern ${quotePattern(item.value)}: ${compiled.error}.`);
+          continue;
+        }
         config.exclude.push(item.value);
-        config.excludePatterns.push(globToRegExp(item.value));
+        config.excludePatterns.push(compiled.glob);
       }
     } else if (key === 'maxFileSize') {
       const raw = isScalar(value) ? value.value : undefined;
