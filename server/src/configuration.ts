@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { folderOf, relativePosix, uriOfPath } from './paths';
@@ -136,7 +136,10 @@ export class Configuration {
     // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
     const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');
     this.projectFiles.set(folder, { path, config, errors, setsMaxFileSize });
-    if (errors.length) this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
+    if (errors.length) {
+      this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
+      for (const error of errors) this.log.warn(`  ${formatConfigError(error)}`);
+    }
     else this.log.debug(`Read ${path}`);
   }
 

@@ -188,3 +188,46 @@ describe('language server: cancelling the workspace scan', () => {
     }
   });
 });
+
+describe('language server: a .bulkhead.yaml with a pattern it cannot read', () => {
+  const ws = tempWorkspace({
+    '.bulkhead.yaml': 'rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n',
+    'api/Dockerfile': SUDO,
+    'vendor/Dockerfile': SUDO,
+  });
+
+  it('shows the problem on the file at its line and in the log, and still applies the rest of the file', async () => {
+    const { client } = await LspClient.start({ folders: [ws.root] });
+    try {
+      const [problem] = await client.diagnostics(ws.uri('.bulkhead.yaml'), (d) => d.length === 1);
+      assert.equal(problem.range.start.line, 4);
+      assert.equal(problem.severity, 1);
+      assert.match(messageOf(problem), /`exclude`: cannot read the pattern `\[z-a\]`: the range `z-a` runs backwards/);
+      await client.waitFor('window/logMessage', (p) => /\.bulkhead\.yaml:5:5: `exclude`: cannot read the pattern `\[z-a\]`/.test(p.message));
+      await scanEnd(client);
+      const sudo = ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo');
+      assert.deepEqual(sudo.map((d) => d.severity), [1], 'the rule severity of the file applies');
+      assert.equal(published(client).has(ws.uri('vendor/Dockerfile')), false, 'the valid exclude applies');
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
+
+describe('language server: an exclude glob that backtracked for minutes', () => {
+  const deep = Array.from({ length: 28 }, (_, i) => `d${i}`).join('/');
+  const ws = tempWorkspace({ '.bulkhead.yaml': `exclude:\n  - "${'**/'.repeat(12)}b"\n`, [`${deep}/Dockerfile`]: SUDO, [`${deep}/b/Dockerfile`]: SUDO });
+
+  it('does not stop the scan of a tree 28 folders deep', { timeout: 30_000 }, async () => {
+    const { client } = await LspClient.start({ folders: [ws.root] });
+    try {
+      await scanEnd(client);
+      assert.equal(ofRule(published(client).get(ws.uri(`${deep}/Dockerfile`)) ?? [], 'image/sudo').length, 1);
+      assert.equal(published(client).has(ws.uri(`${deep}/b/Dockerfile`)), false);
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
