@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError, type ConfigSwitchOff } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { folderOf, relativePosix, uriOfPath } from './paths';
@@ -23,6 +23,7 @@ interface ProjectFile {
   path: string;
   config: BulkheadConfig;
   errors: ConfigError[];
+  switchedOff: ConfigSwitchOff[];
   setsMaxFileSize: boolean;
 }
 
@@ -47,6 +48,8 @@ export class Configuration {
   private scopes = new Map<string, ScopeSettings>();
   private projectFiles = new Map<string, ProjectFile>();
   private pushedSettings: unknown;
+  /** What the client says of the workspace (VS Code's workspace trust); undefined from clients that do not say. */
+  private workspaceTrusted: boolean | undefined;
   private readyResolve!: () => void;
   /** Resolves once the first settings are in: analyses wait for it so the first results already honour them. */
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -63,6 +66,10 @@ export class Configuration {
 
   get workspaceFolders(): readonly string[] {
     return this.folders;
+  }
+
+  setWorkspaceTrust(trusted: boolean | undefined): void {
+    this.workspaceTrusted = trusted;
   }
 
   /** Settings pushed with `workspace/didChangeConfiguration` by clients that cannot answer `workspace/configuration`. */
@@ -132,15 +139,20 @@ export class Configuration {
       this.projectFiles.delete(folder);
       return;
     }
-    const { config, errors } = parseConfig(text, path, knownRuleIds());
+    const { config, errors, switchedOff } = parseConfig(text, path, knownRuleIds());
     // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
     const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');
-    this.projectFiles.set(folder, { path, config, errors, setsMaxFileSize });
+    this.projectFiles.set(folder, { path, config, errors, switchedOff, setsMaxFileSize });
     if (errors.length) {
       this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
       for (const error of errors) this.log.warn(`  ${formatConfigError(error)}`);
     }
     else this.log.debug(`Read ${path}`);
+    if (switchedOff.length) {
+      const summary = `${path} switches off ${switchedOff.length} check${switchedOff.length > 1 ? 's' : ''}: ${switchedOff.map((off) => off.check).join(', ')}`;
+      if (this.workspaceTrusted === false) this.log.warn(`${summary} (in a workspace you have not trusted)`);
+      else this.log.info(summary);
+    }
   }
 
   /** The workspace folder whose `.bulkhead.yaml` this is, if it is one. */
@@ -152,6 +164,16 @@ export class Configuration {
   projectFileErrors(): Map<string, ConfigError[]> {
     const result = new Map<string, ConfigError[]>();
     for (const file of this.projectFiles.values()) result.set(file.path, file.errors);
+    return result;
+  }
+
+  /**
+   * What each `.bulkhead.yaml` switches off, by its path, when the workspace is untrusted: shown in the file so that a
+   * repository cannot silence Bulkhead unseen. Empty lists otherwise (the log still says it).
+   */
+  projectFileSwitchOffs(): Map<string, ConfigSwitchOff[]> {
+    const result = new Map<string, ConfigSwitchOff[]>();
+    for (const file of this.projectFiles.values()) result.set(file.path, this.workspaceTrusted === false ? file.switchedOff : []);
     return result;
   }
 

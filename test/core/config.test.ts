@@ -49,6 +49,14 @@ describe('config: a valid file', () => {
     assert.equal(config.maxFileSize, 2 * 1024 * 1024);
   });
 
+  it('lists what it switches off, where: rules set to off and exclude patterns', () => {
+    const { switchedOff } = parse('rules:\n  image/sudo: off\n  image/root-user: info\nexclude:\n  - "**"\n');
+    assert.deepEqual(
+      switchedOff.map((off) => `${where(off)} ${off.check}: ${off.message}`),
+      ['2:15 rules.image/sudo image/sudo: switches `image/sudo` off: its findings are not reported.', '5:5 exclude exclude `**`: excludes `**`: files matching it are not checked.'],
+    );
+  });
+
   it('accepts a single exclude pattern as a string', () => {
     const { config, errors } = parse('exclude: vendor/\n');
     assert.deepEqual(errors, []);

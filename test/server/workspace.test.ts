@@ -231,3 +231,42 @@ describe('language server: an exclude glob that backtracked for minutes', () => 
     }
   });
 });
+
+describe('language server: what an untrusted workspace switches off', () => {
+  const ws = tempWorkspace({
+    '.bulkhead.yaml': 'rules:\n  image/sudo: off\nexclude:\n  - vendor/\n',
+    'api/Dockerfile': SUDO,
+    'vendor/Dockerfile': SUDO,
+  });
+  after(() => ws.remove());
+
+  it('is shown in its .bulkhead.yaml at each line, and logged as a warning', async () => {
+    const { client } = await LspClient.start({ folders: [ws.root], initializationOptions: { workspaceTrusted: false } });
+    try {
+      const shown = await client.diagnostics(ws.uri('.bulkhead.yaml'), (d) => d.length === 2);
+      assert.deepEqual(
+        shown.map((d) => `${d.range.start.line} ${d.severity} ${messageOf(d)}`),
+        [
+          '1 3 Untrusted workspace: this file switches `image/sudo` off: its findings are not reported.',
+          '3 3 Untrusted workspace: this file excludes `vendor/`: files matching it are not checked.',
+        ],
+      );
+      await client.waitFor('window/logMessage', (p) => p.type === 2 && /switches off 2 checks: image\/sudo, exclude `vendor\/` \(in a workspace you have not trusted\)/.test(p.message));
+      await scanEnd(client);
+      assert.equal(ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').length, 0, 'the file still applies');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('in a trusted workspace only the log says it', async () => {
+    const { client } = await LspClient.start({ folders: [ws.root], initializationOptions: { workspaceTrusted: true } });
+    try {
+      await client.waitFor('window/logMessage', (p) => p.type === 3 && /switches off 2 checks: image\/sudo, exclude `vendor\/`$/.test(p.message));
+      await scanEnd(client);
+      assert.deepEqual(published(client).get(ws.uri('.bulkhead.yaml')) ?? [], []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
