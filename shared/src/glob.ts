@@ -4,7 +4,8 @@
  * below it; whatever a pattern matches, it matches all below it too.
  *
  * A pattern is compiled to a small automaton (a Thompson NFA) and run over the path once, keeping the set of states it
- * may be in: the work is at most (path length + 1) × its states, whatever the pattern says. Patterns compiled to
+ * may be in: the work is at most (path length + 1) × its states, whatever the pattern says; sets met before are
+ * remembered, so most characters cost one lookup. Patterns compiled to
  * RegExps backtracked instead: `**\/` twelve times, from a config that came with the workspace, took minutes to fail
  * on a path 28 folders deep. A Glob is plain data, so it crosses to worker threads with the configuration.
  */
@@ -68,38 +69,95 @@ export function compileGlob(pattern: string): CompiledGlob {
 
 /** Whether the pattern matches `path` (relative, `/`-separated) or a folder above it. */
 export function matchesGlob(glob: Glob, path: string, isFolder = false, work?: GlobWork): boolean {
-  const { states } = glob;
-  // A state is entered at most once per character: `seen` holds the character count at which it was entered.
-  const seen = new Int32Array(states.length).fill(-1);
-  let position = 0;
-  let reachedBelow = false;
-  const enter = (into: number[], first: number) => {
-    const stack = [first];
-    while (stack.length) {
-      const index = stack.pop()!;
-      if (seen[index] === position) continue;
-      seen[index] = position;
-      if (work) work.states++;
-      const state = states[index];
-      if (state.kind === 'fork') for (let i = state.to.length - 1; i >= 0; i--) stack.push(state.to[i]);
-      else if (state.kind === 'below') reachedBelow = true;
-      else into.push(index);
-    }
-  };
-  let current: number[] = [];
-  enter(current, glob.start);
+  const memo = memoOf(glob, work);
+  let set = memo.start;
   for (const ch of path) {
-    position++;
-    const next: number[] = [];
-    for (const index of current) {
-      const state = states[index];
-      if (state.kind === 'step' && accepts(state.on, ch)) enter(next, state.next);
-    }
-    if (reachedBelow) return true;
-    if (!next.length) return false;
-    current = next;
+    set = set.moves.get(ch) ?? move(glob, memo, set, ch, work);
+    if (set.below) return true;
+    if (!set.members.length) return false;
   }
-  return (!glob.folderOnly || isFolder) && current.some((index) => states[index].kind === 'end');
+  return set.end && (!glob.folderOnly || isFolder);
+}
+
+/**
+ * A set of states the automaton may be in, and the moves out of it met so far: a DFA built as paths need it, so a
+ * character usually costs one lookup instead of a pass over the set (RE2's approach). Bounded per pattern; past the
+ * bound new sets are worked out each time, which is still linear.
+ */
+interface StateSet {
+  members: readonly number[];
+  end: boolean;
+  below: boolean;
+  moves: Map<string, StateSet>;
+}
+
+interface Memo {
+  start: StateSet;
+  byMembers: Map<string, StateSet>;
+  /** State numbers and moves held, against MAX_MEMO_SIZE. */
+  size: number;
+}
+
+const MAX_MEMO_SIZE = 65_536;
+/** Per Glob object: a Glob stays plain data (it is sent to worker threads), and each thread builds its own. */
+const memos = new WeakMap<Glob, Memo>();
+
+function memoOf(glob: Glob, work: GlobWork | undefined): Memo {
+  let memo = memos.get(glob);
+  if (!memo) {
+    const start = closure(glob, [glob.start], work);
+    memo = { start, byMembers: new Map([[start.members.join(','), start]]), size: start.members.length };
+    memos.set(glob, memo);
+  }
+  return memo;
+}
+
+function move(glob: Glob, memo: Memo, from: StateSet, ch: string, work: GlobWork | undefined): StateSet {
+  const seeds: number[] = [];
+  for (const index of from.members) {
+    const state = glob.states[index];
+    if (state.kind === 'step' && accepts(state.on, ch)) seeds.push(state.next);
+  }
+  const computed = closure(glob, seeds, work);
+  const key = computed.members.join(',');
+  let to = memo.byMembers.get(key);
+  if (!to && memo.size + computed.members.length <= MAX_MEMO_SIZE) {
+    memo.byMembers.set(key, computed);
+    memo.size += computed.members.length;
+    to = computed;
+  }
+  if (to && memo.size < MAX_MEMO_SIZE) {
+    from.moves.set(ch, to);
+    memo.size++;
+  }
+  return to ?? computed;
+}
+
+/** The states reachable from `seeds` without reading a character; each is entered once. */
+function closure(glob: Glob, seeds: readonly number[], work: GlobWork | undefined): StateSet {
+  const { states } = glob;
+  const seen = new Uint8Array(states.length);
+  const members: number[] = [];
+  let end = false;
+  let below = false;
+  const stack = [...seeds].reverse();
+  while (stack.length) {
+    const index = stack.pop()!;
+    if (seen[index]) continue;
+    seen[index] = 1;
+    if (work) work.states++;
+    const state = states[index];
+    if (state.kind === 'fork') {
+      for (let i = state.to.length - 1; i >= 0; i--) stack.push(state.to[i]);
+      continue;
+    }
+    // `end` and `below` are members too: two sets that differ only there must not be taken for one another.
+    if (state.kind === 'end') end = true;
+    if (state.kind === 'below') below = true;
+    members.push(index);
+  }
+  members.sort((a, b) => a - b);
+  return { members, end, below, moves: new Map() };
 }
 
 /** Whether any pattern matches: paths may use Windows separators and start with `./`. */
