@@ -79,7 +79,12 @@ describe('extension manifest', () => {
   });
 
   it('states its workspace support honestly and ships the server as a bin', () => {
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    // Nothing from the workspace runs; in Restricted Mode its settings cannot switch checks off (issue 13).
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.ok(untrusted.description);
+    assert.deepEqual(untrusted.restrictedConfigurations.sort(), ['bulkhead.enable', 'bulkhead.exclude', 'bulkhead.maxFileSize', 'bulkhead.rules', 'bulkhead.workspaceScan']);
+    for (const key of untrusted.restrictedConfigurations) assert.ok(key in manifest.contributes.configuration.properties, `${key} is a contributed setting`);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
     assert.equal(manifest.bin['bulkhead-language-server'], 'dist/server.js');
     assert.equal(manifest.main, 'dist/extension.js');

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectKind } from '../../shared/src/detect';
-import { matchesAny } from '../../shared/src/glob';
+import { matchesAny, type Glob } from '../../shared/src/glob';
 import type { FileKind } from '../../shared/src/types';
 import { describeFsError } from './fs-errors';
 import { displayPath, isInside, relativeTo } from './paths';
@@ -34,7 +34,7 @@ export interface WalkOptions {
   cwd: string;
   /** The scanned root: exclude globs are relative to it. */
   root: string;
-  excludes: readonly RegExp[];
+  excludes: readonly Glob[];
 }
 
 /** Folders no one wants scanned: version control metadata and installed dependencies. */
@@ -104,7 +104,7 @@ function walkFolder(folder: string, realFolder: string, state: WalkState): void 
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = join(folder, entry.name);
-    if (state.excludes.length && matchesAny(relativeTo(state.base, absolute), state.excludes)) continue;
+    if (state.excludes.length && matchesAny(relativeTo(state.base, absolute), state.excludes, entry.isDirectory())) continue;
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(absolute, join(realFolder, entry.name), state);
     } else if (entry.isFile()) {

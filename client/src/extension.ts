@@ -18,10 +18,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = {
+  // Read at each (re)start: trust granted later restarts the server, below.
+  const initializationOptions = (): InitializationOptions => ({
     // The server publishes every workspace file's problems itself; VS Code shows them in Problems without pulling.
     diagnosticMode: 'push',
-  };
+    workspaceTrusted: vscode.workspace.isTrusted,
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
@@ -46,6 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showSecurityReport, () => ReportPanel.show(languageClient, showDocs, log)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       log.info('Restarting the Bulkhead language server');
+      await languageClient.restart();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      log.info('Workspace trusted: restarting the Bulkhead language server');
       await languageClient.restart();
     }),
   );

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError, type ConfigSwitchOff } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
-import { globToRegExp, matchesAny } from '../../shared/src/glob';
+import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
@@ -16,22 +16,23 @@ export interface FileConfig {
   engine: BulkheadConfig;
   folder?: string;
   /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
-  scanExcludes: RegExp[];
+  scanExcludes: Glob[];
 }
 
 interface ProjectFile {
   path: string;
   config: BulkheadConfig;
   errors: ConfigError[];
+  switchedOff: ConfigSwitchOff[];
   setsMaxFileSize: boolean;
 }
 
 interface ScopeSettings {
   settings: Settings;
   /** `bulkhead.exclude`, compiled. */
-  exclude: RegExp[];
+  exclude: Glob[];
   /** `files.exclude`, compiled. */
-  filesExclude: RegExp[];
+  filesExclude: Glob[];
 }
 
 const GLOBAL_SCOPE = '';
@@ -47,6 +48,8 @@ export class Configuration {
   private scopes = new Map<string, ScopeSettings>();
   private projectFiles = new Map<string, ProjectFile>();
   private pushedSettings: unknown;
+  /** What the client says of the workspace (VS Code's workspace trust); undefined from clients that do not say. */
+  private workspaceTrusted: boolean | undefined;
   private readyResolve!: () => void;
   /** Resolves once the first settings are in: analyses wait for it so the first results already honour them. */
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -63,6 +66,10 @@ export class Configuration {
 
   get workspaceFolders(): readonly string[] {
     return this.folders;
+  }
+
+  setWorkspaceTrust(trusted: boolean | undefined): void {
+    this.workspaceTrusted = trusted;
   }
 
   /** Settings pushed with `workspace/didChangeConfiguration` by clients that cannot answer `workspace/configuration`. */
@@ -132,12 +139,20 @@ export class Configuration {
       this.projectFiles.delete(folder);
       return;
     }
-    const { config, errors } = parseConfig(text, path, knownRuleIds());
+    const { config, errors, switchedOff } = parseConfig(text, path, knownRuleIds());
     // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
     const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');
-    this.projectFiles.set(folder, { path, config, errors, setsMaxFileSize });
-    if (errors.length) this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
+    this.projectFiles.set(folder, { path, config, errors, switchedOff, setsMaxFileSize });
+    if (errors.length) {
+      this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
+      for (const error of errors) this.log.warn(`  ${formatConfigError(error)}`);
+    }
     else this.log.debug(`Read ${path}`);
+    if (switchedOff.length) {
+      const summary = `${path} switches off ${switchedOff.length} check${switchedOff.length > 1 ? 's' : ''}: ${switchedOff.map((off) => off.check).join(', ')}`;
+      if (this.workspaceTrusted === false) this.log.warn(`${summary} (in a workspace you have not trusted)`);
+      else this.log.info(summary);
+    }
   }
 
   /** The workspace folder whose `.bulkhead.yaml` this is, if it is one. */
@@ -149,6 +164,16 @@ export class Configuration {
   projectFileErrors(): Map<string, ConfigError[]> {
     const result = new Map<string, ConfigError[]>();
     for (const file of this.projectFiles.values()) result.set(file.path, file.errors);
+    return result;
+  }
+
+  /**
+   * What each `.bulkhead.yaml` switches off, by its path, when the workspace is untrusted: shown in the file so that a
+   * repository cannot silence Bulkhead unseen. Empty lists otherwise (the log still says it).
+   */
+  projectFileSwitchOffs(): Map<string, ConfigSwitchOff[]> {
+    const result = new Map<string, ConfigSwitchOff[]>();
+    for (const file of this.projectFiles.values()) result.set(file.path, this.workspaceTrusted === false ? file.switchedOff : []);
     return result;
   }
 
@@ -166,11 +191,11 @@ export class Configuration {
   }
 
   /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */
-  isExcluded(path: string, config: FileConfig, forScan: boolean): boolean {
+  isExcluded(path: string, config: FileConfig, forScan: boolean, isFolder = false): boolean {
     if (config.folder === undefined) return false;
     const rel = relativePosix(config.folder, path);
-    if (matchesAny(rel, config.engine.excludePatterns)) return true;
-    return forScan && matchesAny(rel, config.scanExcludes);
+    if (matchesAny(rel, config.engine.excludePatterns, isFolder)) return true;
+    return forScan && matchesAny(rel, config.scanExcludes, isFolder);
   }
 
   /** The settings that apply everywhere (tracing, debounce): the global scope's. */
@@ -180,14 +205,12 @@ export class Configuration {
 }
 
 /** Globs typed by hand: one that cannot be read is reported and left out, the others still apply. */
-function compileGlobs(globs: readonly string[], setting: string, problems: string[]): RegExp[] {
-  const compiled: RegExp[] = [];
-  for (const glob of globs) {
-    try {
-      compiled.push(globToRegExp(glob));
-    } catch {
-      problems.push(`${setting}: cannot read the pattern \`${glob}\``);
-    }
+function compileGlobs(globs: readonly string[], setting: string, problems: string[]): Glob[] {
+  const compiled: Glob[] = [];
+  for (const pattern of globs) {
+    const { glob, error } = compileGlob(pattern);
+    if (glob) compiled.push(glob);
+    else problems.push(`${setting}: cannot read the pattern ${quotePattern(pattern)}: ${error}`);
   }
   return compiled;
 }

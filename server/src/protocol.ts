@@ -45,4 +45,9 @@ export interface InitializationOptions {
    * client says it can pull, push otherwise.
    */
   diagnosticMode?: 'push' | 'pull';
+  /**
+   * False when the user has not trusted the workspace (VS Code's Restricted Mode): what the workspace's `.bulkhead.yaml`
+   * switches off is then shown in that file as information. The client restarts the server when trust is granted.
+   */
+  workspaceTrusted?: boolean;
 }

@@ -75,6 +75,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     folders = initialFolders(params);
     parts = assemble(connection, log, capabilities, mode);
     parts.config.setFolders(folders);
+    parts.config.setWorkspaceTrust(typeof options.workspaceTrusted === 'boolean' ? options.workspaceTrusted : undefined);
     log.info(`Bulkhead ${version} (${mode} diagnostics, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'})`);
     return {
       capabilities: {
@@ -134,15 +135,21 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     log.verbose = parts!.config.global.trace.server !== 'off';
   };
 
-  /** Problems in each `.bulkhead.yaml`, shown in that file; a file that was deleted or fixed gets its list cleared. */
+  /**
+   * Problems in each `.bulkhead.yaml`, and in an untrusted workspace what it switches off, shown in that file; a file
+   * that was deleted or fixed gets its list cleared.
+   */
   let configFilesShown = new Set<string>();
   const publishConfigErrors = async () => {
     const shown = new Set<string>();
+    const switchOffs = parts!.config.projectFileSwitchOffs();
     for (const [path, errors] of parts!.config.projectFileErrors()) {
       const uri = uriOfPath(path);
-      const text = errors.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
-      parts!.store.setOther(uri, configErrorDiagnostics(errors, text));
-      if (errors.length) shown.add(uri);
+      const switchedOff = switchOffs.get(path) ?? [];
+      const text = errors.length || switchedOff.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
+      const diagnostics = [...configErrorDiagnostics(errors, text), ...configErrorDiagnostics(switchedOff, text, true)];
+      parts!.store.setOther(uri, diagnostics);
+      if (diagnostics.length) shown.add(uri);
     }
     for (const uri of configFilesShown) if (!shown.has(uri)) parts!.store.setOther(uri, []);
     configFilesShown = shown;

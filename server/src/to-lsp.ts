@@ -59,8 +59,11 @@ export function skippedDiagnostic(reason: string): LspDiagnostic {
   return { range: START, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Bulkhead did not analyse this file: ${showControls(reason)}.` };
 }
 
-/** Problems of a `.bulkhead.yaml`, at the line and column the parser names, spanning the word there. */
-export function configErrorDiagnostics(errors: readonly ConfigError[], text: string | undefined): LspDiagnostic[] {
+/**
+ * Problems of a `.bulkhead.yaml` (errors), or what it switches off (information, prefixed), at the line and column the
+ * parser names, spanning the word there.
+ */
+export function configErrorDiagnostics(errors: readonly ConfigError[], text: string | undefined, switchOff = false): LspDiagnostic[] {
   const lines = text?.split(/\r\n|\r|\n/) ?? [];
   return errors.map((e) => {
     const line = Math.max(0, e.line - 1);
@@ -69,9 +72,9 @@ export function configErrorDiagnostics(errors: readonly ConfigError[], text: str
     const word = /^[^\s:#]+/.exec(rest)?.[0].length ?? 0;
     return {
       range: { start: { line, character }, end: { line, character: character + word } },
-      severity: DiagnosticSeverity.Error,
+      severity: switchOff ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
       source: SOURCE,
-      message: showControls(e.key ? `\`${e.key}\`: ${e.message}` : e.message),
+      message: showControls(`${switchOff ? 'Untrusted workspace: this file ' : ''}${e.key && !switchOff ? `\`${e.key}\`: ` : ''}${e.message}`),
     };
   });
 }

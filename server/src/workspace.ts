@@ -162,7 +162,7 @@ export class Workspace {
     const config = this.config.forFile(dir);
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (this.config.isExcluded(path, config, true)) continue;
+      if (this.config.isExcluded(path, config, true, entry.isDirectory())) continue;
       if (entry.isDirectory()) {
         // Links to folders are not followed: inside the workspace their target is walked anyway, outside is out of scope.
         if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, path, found, cancelled);

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { globToRegExp } from './glob';
+import { compileGlob, quotePattern, type Glob } from './glob';
 import type { SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.bulkhead.yaml';
@@ -11,7 +11,7 @@ export interface BulkheadConfig {
   rules: Record<string, SeveritySetting>;
   /** Globs of paths (relative to the scanned root) not to scan. */
   exclude: string[];
-  excludePatterns: RegExp[];
+  excludePatterns: Glob[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
 }
@@ -22,6 +22,15 @@ export interface ConfigError {
   column: number;
   key: string;
   message: string;
+}
+
+/**
+ * A check the file switches off (a rule set to `off`, an exclude pattern), where it says so: an untrusted workspace's
+ * configuration must not silence Bulkhead unseen.
+ */
+export interface ConfigSwitchOff extends ConfigError {
+  /** In a few words: `image/sudo`, or `exclude \`vendor/\``. */
+  check: string;
 }
 
 export function defaultConfig(): BulkheadConfig {
@@ -40,28 +49,33 @@ export function formatConfigError(e: ConfigError): string {
  * Reads `.bulkhead.yaml`. Every problem is reported with file, line and key; the valid parts still apply so the
  * editor keeps working with a half-edited config.
  */
-export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): { config: BulkheadConfig; errors: ConfigError[] } {
+export function parseConfig(
+  text: string,
+  path: string,
+  knownRuleIds: ReadonlySet<string>,
+): { config: BulkheadConfig; errors: ConfigError[]; switchedOff: ConfigSwitchOff[] } {
   const config = defaultConfig();
   const errors: ConfigError[] = [];
+  const switchedOff: ConfigSwitchOff[] = [];
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const at = (node: Node | Pair | null | undefined, key: string, message: string) => {
+  const position = (node: Node | Pair | null | undefined) => {
     const nodeRange = node && 'range' in node ? node.range : undefined;
     const keyRange = node && 'key' in node ? (node.key as Node | null)?.range : undefined;
-    const offset = nodeRange?.[0] ?? keyRange?.[0] ?? 0;
-    const pos = lines.linePos(offset);
-    errors.push({ path, line: pos.line, column: pos.col, key, message });
+    const pos = lines.linePos(nodeRange?.[0] ?? keyRange?.[0] ?? 0);
+    return { path, line: pos.line, column: pos.col };
   };
+  const at = (node: Node | Pair | null | undefined, key: string, message: string) => errors.push({ ...position(node), key, message });
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
     errors.push({ path, line: pos.line, column: pos.col, key: '', message: e.message.split('\n')[0] });
   }
-  if (errors.length) return { config, errors };
+  if (errors.length) return { config, errors, switchedOff };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, errors };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, errors, switchedOff };
   if (!isMap(root)) {
     at(root, '', 'the file must be a mapping with `rules`, `exclude` and `maxFileSize`.');
-    return { config, errors };
+    return { config, errors, switchedOff };
   }
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -85,6 +99,7 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
           continue;
         }
         config.rules[id] = sev as SeveritySetting;
+        if (sev === 'off') switchedOff.push({ ...position(rulePair.value as Node), key: `rules.${id}`, check: id, message: `switches \`${id}\` off: its findings are not reported.` });
       }
     } else if (key === 'exclude') {
       if (value === null) continue;
@@ -98,8 +113,15 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
           at(item as Node, 'exclude', 'each pattern must be a non-empty string.');
           continue;
         }
+        const compiled = compileGlob(item.value);
+        if (compiled.error !== undefined) {
+          at(item, 'exclude', `cannot read the pattern ${quotePattern(item.value)}: ${compiled.error}.`);
+          continue;
+        }
         config.exclude.push(item.value);
-        config.excludePatterns.push(globToRegExp(item.value));
+        config.excludePatterns.push(compiled.glob);
+        const quoted = quotePattern(item.value);
+        switchedOff.push({ ...position(item), key: 'exclude', check: `exclude ${quoted}`, message: `excludes ${quoted}: files matching it are not checked.` });
       }
     } else if (key === 'maxFileSize') {
       const raw = isScalar(value) ? value.value : undefined;
@@ -114,7 +136,7 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
       at(pair.key as Node, key, 'unknown key; expected `rules`, `exclude` or `maxFileSize`.');
     }
   }
-  return { config, errors };
+  return { config, errors, switchedOff };
 }
 
 /**

@@ -68,6 +68,11 @@ describe('bulkhead scan: configuration', () => {
     { name: 'an unknown key', config: 'exclude: []\nrulez: {}\n', error: /^\.bulkhead\.yaml:2:1: `rulez`: unknown key/m },
     { name: 'broken YAML', config: 'rules:\n  image/sudo: [off\n', error: /^\.bulkhead\.yaml:\d+:\d+: /m },
     { name: 'a bad maxFileSize', config: 'maxFileSize: lots\n', error: /^\.bulkhead\.yaml:1:14: `maxFileSize`: expected a positive size/m },
+    {
+      name: 'an exclude glob that cannot be read',
+      config: 'exclude:\n  - vendor/\n  - "[z-a]"\n',
+      error: /^\.bulkhead\.yaml:3:5: `exclude`: cannot read the pattern `\[z-a\]`: the range `z-a` runs backwards \(write `a-z`\)\.$/m,
+    },
   ];
   for (const c of bad) {
     it(`exits 2 on ${c.name}, naming file, line, column and key`, () => {
@@ -77,9 +82,17 @@ describe('bulkhead scan: configuration', () => {
         assert.equal(run.status, 2);
         assert.match(run.stderr, c.error);
         assert.equal(run.stdout, '', 'no report from a configuration that says something else');
+        assert.doesNotMatch(run.stderr, /internal error|^\s+at /m, 'a configuration problem, not a crash');
       }
     });
   }
+
+  it('an exclude glob that backtracked for minutes on a deep tree: the scan finishes', () => {
+    const deep = Array.from({ length: 28 }, (_, i) => `d${i}`).join('/');
+    const dir = tempTree({ '.bulkhead.yaml': onlyRules(['image/sudo'], {}, `exclude:\n  - "${'**/'.repeat(12)}b"\n`), [`${deep}/Dockerfile`]: SUDO, [`${deep}/b/Dockerfile`]: SUDO });
+    const report = jsonReport(runCli(['--format', 'json'], { cwd: dir, timeoutMs: 30_000 }));
+    assert.deepEqual(report.files.map((f) => f.path), [`${deep}/Dockerfile`]);
+  });
 
   it('names a configuration file by its path from the working directory', () => {
     const dir = tempTree({ 'app/.bulkhead.yaml': 'rules:\n  image/sudo: loud\n', 'app/Dockerfile': SUDO });

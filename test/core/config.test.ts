@@ -49,6 +49,14 @@ describe('config: a valid file', () => {
     assert.equal(config.maxFileSize, 2 * 1024 * 1024);
   });
 
+  it('lists what it switches off, where: rules set to off and exclude patterns', () => {
+    const { switchedOff } = parse('rules:\n  image/sudo: off\n  image/root-user: info\nexclude:\n  - "**"\n');
+    assert.deepEqual(
+      switchedOff.map((off) => `${where(off)} ${off.check}: ${off.message}`),
+      ['2:15 rules.image/sudo image/sudo: switches `image/sudo` off: its findings are not reported.', '5:5 exclude exclude `**`: excludes `**`: files matching it are not checked.'],
+    );
+  });
+
   it('accepts a single exclude pattern as a string', () => {
     const { config, errors } = parse('exclude: vendor/\n');
     assert.deepEqual(errors, []);
@@ -140,6 +148,25 @@ describe('config: every error names the file, a 1-based line and column, and the
     const { config, errors } = parse('exclude:\n  - ""\n  - 5\n  - docs/\n');
     assert.deepEqual(errors.map(where), ['2:5 exclude', '3:5 exclude']);
     assert.deepEqual(config.exclude, ['docs/']);
+  });
+
+  it('an exclude glob that cannot be read is an error at its line; the other settings still apply', () => {
+    const { config, errors } = parse('rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n  - "!keep"\nmaxFileSize: 2KB\n');
+    assert.deepEqual(errors.map(where), ['5:5 exclude', '6:5 exclude']);
+    assert.equal(errors[0].message, 'cannot read the pattern `[z-a]`: the range `z-a` runs backwards (write `a-z`).');
+    assert.match(errors[1].message, /negated patterns/);
+    assert.deepEqual(config.rules, { 'image/sudo': 'error' });
+    assert.deepEqual(config.exclude, ['vendor/']);
+    assert.ok(matchesAny('vendor/Dockerfile', config.excludePatterns));
+    assert.equal(config.maxFileSize, 2000);
+  });
+
+  it('a pattern that backtracked for minutes as a RegExp is matched at once', () => {
+    const { config, errors } = parse(`exclude:\n  - "${'**/'.repeat(12)}b"\n`);
+    assert.deepEqual(errors, []);
+    const deep = Array.from({ length: 28 }, (_, i) => `d${i}`).join('/');
+    assert.equal(matchesAny(`${deep}/Dockerfile`, config.excludePatterns), false);
+    assert.equal(matchesAny(`${deep}/b/Dockerfile`, config.excludePatterns), true);
   });
 
   for (const [written, column] of [

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient, messageOf, ofRule, tempWorkspace, type Received } from './lsp-client';
+import { LspClient, messageOf, ofRule, tempWorkspace, type Received, type StartOptions } from './lsp-client';
 
 const SUDO = 'FROM debian:12\nRUN sudo apt-get update\n';
 
@@ -186,5 +186,85 @@ describe('language server: cancelling the workspace scan', () => {
       await client.stop();
       ws.remove();
     }
+  });
+});
+
+/** Runs `use` against a server started for this test alone, and stops it whatever happens. */
+async function withServer(options: StartOptions, use: (client: LspClient) => Promise<void>): Promise<void> {
+  const { client } = await LspClient.start(options);
+  try {
+    await use(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+describe('language server: a .bulkhead.yaml with a pattern it cannot read', () => {
+  const ws = tempWorkspace({
+    '.bulkhead.yaml': 'rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n',
+    'api/Dockerfile': SUDO,
+    'vendor/Dockerfile': SUDO,
+  });
+  after(() => ws.remove());
+
+  it('shows the problem on the file at its line and in the log, and still applies the rest of the file', async () => {
+    await withServer({ folders: [ws.root] }, async (client) => {
+      const [problem] = await client.diagnostics(ws.uri('.bulkhead.yaml'), (d) => d.length === 1);
+      assert.equal(problem.range.start.line, 4);
+      assert.equal(problem.severity, 1);
+      assert.match(messageOf(problem), /`exclude`: cannot read the pattern `\[z-a\]`: the range `z-a` runs backwards/);
+      await client.waitFor('window/logMessage', (p) => /\.bulkhead\.yaml:5:5: `exclude`: cannot read the pattern `\[z-a\]`/.test(p.message));
+      await scanEnd(client);
+      const sudo = ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo');
+      assert.deepEqual(sudo.map((d) => d.severity), [1], 'the rule severity of the file applies');
+      assert.equal(published(client).has(ws.uri('vendor/Dockerfile')), false, 'the valid exclude applies');
+    });
+  });
+});
+
+describe('language server: an exclude glob that backtracked for minutes', () => {
+  const deep = Array.from({ length: 28 }, (_, i) => `d${i}`).join('/');
+  const ws = tempWorkspace({ '.bulkhead.yaml': `exclude:\n  - "${'**/'.repeat(12)}b"\n`, [`${deep}/Dockerfile`]: SUDO, [`${deep}/b/Dockerfile`]: SUDO });
+  after(() => ws.remove());
+
+  it('does not stop the scan of a tree 28 folders deep', { timeout: 30_000 }, async () => {
+    await withServer({ folders: [ws.root] }, async (client) => {
+      await scanEnd(client);
+      assert.equal(ofRule(published(client).get(ws.uri(`${deep}/Dockerfile`)) ?? [], 'image/sudo').length, 1);
+      assert.equal(published(client).has(ws.uri(`${deep}/b/Dockerfile`)), false);
+    });
+  });
+});
+
+describe('language server: what an untrusted workspace switches off', () => {
+  const ws = tempWorkspace({
+    '.bulkhead.yaml': 'rules:\n  image/sudo: off\nexclude:\n  - vendor/\n',
+    'api/Dockerfile': SUDO,
+    'vendor/Dockerfile': SUDO,
+  });
+  after(() => ws.remove());
+
+  it('is shown in its .bulkhead.yaml at each line, and logged as a warning', async () => {
+    await withServer({ folders: [ws.root], initializationOptions: { workspaceTrusted: false } }, async (client) => {
+      const shown = await client.diagnostics(ws.uri('.bulkhead.yaml'), (d) => d.length === 2);
+      assert.deepEqual(
+        shown.map((d) => `${d.range.start.line} ${d.severity} ${messageOf(d)}`),
+        [
+          '1 3 Untrusted workspace: this file switches `image/sudo` off: its findings are not reported.',
+          '3 3 Untrusted workspace: this file excludes `vendor/`: files matching it are not checked.',
+        ],
+      );
+      await client.waitFor('window/logMessage', (p) => p.type === 2 && /switches off 2 checks: image\/sudo, exclude `vendor\/` \(in a workspace you have not trusted\)/.test(p.message));
+      await scanEnd(client);
+      assert.equal(ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').length, 0, 'the file still applies');
+    });
+  });
+
+  it('in a trusted workspace only the log says it', async () => {
+    await withServer({ folders: [ws.root], initializationOptions: { workspaceTrusted: true } }, async (client) => {
+      await client.waitFor('window/logMessage', (p) => p.type === 3 && /switches off 2 checks: image\/sudo, exclude `vendor\/`$/.test(p.message));
+      await scanEnd(client);
+      assert.deepEqual(published(client).get(ws.uri('.bulkhead.yaml')) ?? [], []);
+    });
   });
 });
