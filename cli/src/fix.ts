@@ -1,7 +1,7 @@
 import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encodeText, UnencodableTextError, type TextEncodingInfo } from '../../shared/src/io/decode';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 
 /**
  * Writes a fixed text back over the file it came from, in the file's own encoding and BOM, atomically: a temporary file

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { decodeBytes } from '../../shared/src/io/decode';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 import { displayPath } from './paths';
 
 /** A configuration that cannot be used: every line names file, line, column and key. Exit 2. */

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 
 /**
  * Writes the report to standard output or `--output FILE`. Never `process.exit()` after this: a large report written

@@ -12,7 +12,7 @@ import { SourceText } from '../text';
 import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
-import type { RuleContext } from '../rule';
+import { readThrough, type RuleContext } from '../rule';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
 import { interpolate, parseDotEnv, type Variables } from './interpolate';
 import { entriesOf, keyText, parseYaml, rangeOfNode, rangeOfPair, scalarText, type Entry, type ReadContext, type SyntaxProblem } from './yaml';
@@ -125,10 +125,13 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   const doc = parsed.doc;
   if (!doc) return model;
   const dotEnvPath = siblingPath(path, '.env');
-  const dotEnv = context.readFile?.(dotEnvPath);
-  if (dotEnv !== undefined) {
-    model.variables = parseDotEnv(dotEnv);
+  const dotEnv = readThrough(context, dotEnvPath);
+  if (dotEnv?.text !== undefined) {
+    model.variables = parseDotEnv(dotEnv.text);
     model.references.push({ kind: 'dotenv', path: '.env', resolved: dotEnvPath, range: source.rangeOf(0, 0) });
+  } else if (dotEnv && !dotEnv.absent) {
+    // Compose would fail on it; the file is checked with the variables it would set unknown.
+    model.notChecked.push({ range: source.rangeOf(0, 0), message: `\`.env\` not read: ${dotEnv.notRead}; its variables are not applied.` });
   }
 
   const ctx: ReadContext = { doc, anchors: parsed.anchors!, source, problems: model.syntaxProblems };
