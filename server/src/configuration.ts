@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { globToRegExp, matchesAny } from '../../shared/src/glob';
+import { readRoots, type ReadRoots } from '../../shared/src/io/read-file';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
@@ -15,6 +16,11 @@ export interface FileConfig {
   /** Settings and `.bulkhead.yaml` merged: the file wins for the project, the settings fill in for the user. */
   engine: BulkheadConfig;
   folder?: string;
+  /**
+   * Where this file's reads may reach: the workspace folders (a compose file may build from a sibling folder); for a
+   * file outside every folder (opened on its own), its own folder.
+   */
+  roots: ReadRoots;
   /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
   scanExcludes: RegExp[];
 }
@@ -44,6 +50,7 @@ const SETTINGS_TIMEOUT_MS = 5000;
  */
 export class Configuration {
   private folders: string[] = [];
+  private roots: ReadRoots = readRoots([]);
   private scopes = new Map<string, ScopeSettings>();
   private projectFiles = new Map<string, ProjectFile>();
   private pushedSettings: unknown;
@@ -59,6 +66,7 @@ export class Configuration {
 
   setFolders(folders: readonly string[]): void {
     this.folders = [...folders];
+    this.roots = readRoots(this.folders);
   }
 
   get workspaceFolders(): readonly string[] {
@@ -162,7 +170,8 @@ export class Configuration {
     engine.exclude = [...settings.exclude, ...(project?.config.exclude ?? [])];
     engine.excludePatterns = [...(scope?.exclude ?? []), ...(project?.config.excludePatterns ?? [])];
     engine.maxFileSize = project?.setsMaxFileSize ? project.config.maxFileSize : settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    return { settings, engine, folder, scanExcludes: scope?.filesExclude ?? [] };
+    const roots = folder !== undefined ? this.roots : readRoots(path ? [dirname(path)] : []);
+    return { settings, engine, folder, roots, scanExcludes: scope?.filesExclude ?? [] };
   }
 
   /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */

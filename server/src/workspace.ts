@@ -189,7 +189,7 @@ export class Workspace {
     if (!this.scanWants(path, config, force)) return;
     // Read synchronously: a workspace file is small (its size is checked first) and the scan yields between files
     // anyway, while an asynchronous read leaves the analysis idle for each thread-pool round trip (see BENCHMARKS.md).
-    const read = readForAnalysisSync(path, config.engine);
+    const read = readForAnalysisSync(path, config);
     // The file may have been opened while it was read: the document's analysis stands.
     if (this.documents.isOpen(key)) return;
     const target = { key, uri: uriOfPath(path), path, kind, version: null };
@@ -222,7 +222,7 @@ export class Workspace {
       return config;
     };
     type Job = ScanJob & { before: Entry | undefined; local: boolean };
-    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, before: undefined, local: !canParse(kind) }));
+    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, roots: undefined!, before: undefined, local: !canParse(kind) }));
     const started = performance.now();
     const left = await this.pool.analyse(jobs, workers, {
       cancelled,
@@ -239,6 +239,7 @@ export class Workspace {
         }
         job.engine = config.engine;
         job.folder = config.folder;
+        job.roots = config.roots;
         job.before = this.store.get(job.path);
         return true;
       },
