@@ -166,7 +166,8 @@ export class Workspace {
       if (entry.isDirectory()) {
         // Links to folders are not followed: inside the workspace their target is walked anyway, outside is out of scope.
         if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, path, found, cancelled);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+      } else {
+        // Files, links, and a FIFO or device named like one: the reader says why those are not read, never opens them.
         const kind = detectKind(entry.name);
         if (!kind) continue;
         if (found.size >= MAX_FILES) {
