@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, parseConfig, type BulkheadConfig, type ConfigError } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { globToRegExp, matchesAny } from '../../shared/src/glob';
-import { readRoots, type ReadRoots } from '../../shared/src/io/read-file';
+import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
 
 /** Everything that decides how one file is analysed. */
+/** A configuration file is a few lines; one larger than this is not one. */
+const CONFIG_MAX_SIZE = 1024 * 1024;
+
 export interface FileConfig {
   settings: Settings;
   /** Settings and `.bulkhead.yaml` merged: the file wins for the project, the settings fill in for the user. */
@@ -133,13 +135,14 @@ export class Configuration {
   /** Reads `<folder>/.bulkhead.yaml` again (gone: no project configuration). */
   async reloadProjectFile(folder: string): Promise<void> {
     const path = join(folder, CONFIG_FILE_NAME);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
+    // Through the reader: a FIFO named `.bulkhead.yaml` (or a link out of the folder) must not block or leak.
+    const read = readFileWithin(path, { roots: readRoots([folder]), maxFileSize: CONFIG_MAX_SIZE });
+    if (read.notRead !== undefined) {
+      if (!read.absent) this.log.warn(`${path} not read: ${read.notRead}; the folder's settings apply without it`);
       this.projectFiles.delete(folder);
       return;
     }
+    const text = read.text;
     const { config, errors } = parseConfig(text, path, knownRuleIds());
     // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
     const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');

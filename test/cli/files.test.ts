@@ -76,6 +76,18 @@ describe('bulkhead scan: FIFOs are never opened', () => {
     ]);
   });
 
+  it('a FIFO as the configuration file: a clear error, with --config or found in the root', GUARD, () => {
+    const dir = tempTree({ 'compose.yaml': PRIVILEGED, 'conf/.keep': '' });
+    execFileSync('mkfifo', [join(dir, 'conf/bulkhead.yaml')]);
+    execFileSync('mkfifo', [join(dir, '.bulkhead.yaml')]);
+    const explicit = runCli(['--config', 'conf/bulkhead.yaml', '.'], { cwd: dir, ...HANG_GUARD });
+    assert.equal(explicit.status, 2);
+    assert.match(explicit.stderr, /conf\/bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/);
+    const found = runCli(['.'], { cwd: dir, ...HANG_GUARD });
+    assert.equal(found.status, 2);
+    assert.match(found.stderr, /\.bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/);
+  });
+
   it('a FIFO named on the command line is a usage error, as before', GUARD, () => {
     const dir = tree({}, ['Dockerfile']);
     const run = runCli(['Dockerfile'], { cwd: dir, ...HANG_GUARD });

@@ -107,6 +107,21 @@ describe('language server: files outside the workspace, FIFOs, refused paths', (
   });
 });
 
+describe('language server: a FIFO named .bulkhead.yaml', () => {
+  it('is not read, and the folder is still analysed', { timeout: 60_000 }, async () => {
+    const ws = tempWorkspace({ Dockerfile: 'FROM debian:12\nRUN sudo true\n' });
+    execFileSync('mkfifo', [ws.path('.bulkhead.yaml')]);
+    const { client } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { debounceMs: 10 } } });
+    try {
+      const diagnostics = await client.diagnostics(ws.uri('Dockerfile'), (d) => d.length > 0);
+      assert.equal(ofRule(diagnostics, 'image/sudo').length, 1);
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
+
 describe("the server's reader", () => {
   it('skips a FIFO without opening it, and a link out of the roots', { timeout: 30_000 }, () => {
     const ws = tempWorkspace({});
