@@ -37,6 +37,8 @@ export class Workspace {
   private dependentTimers = new Map<string, NodeJS.Timeout>();
   private pool: ScanPool | undefined;
   private current: Promise<ScanResult> | undefined;
+  /** The running scan was asked for with `force`. */
+  private forcedRunning = false;
   private firstScanDone!: () => void;
   /** Resolves when the first scan after start has finished (or was skipped): pull requests wait for it. */
   readonly firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
@@ -61,13 +63,20 @@ export class Workspace {
 
   /** Scans all folders (a running scan is superseded); with `force`, even when the setting turns scanning off. */
   scan(force = false): Promise<ScanResult> {
-    const generation = ++this.generation;
     if (!force && !this.enabled) {
+      // The start-up scan with scanning off must not cancel a scan the user asked for meanwhile (`force`).
+      if (this.forcedRunning) return Promise.resolve({ files: 0, cancelled: false });
+      this.generation++;
       this.forgetDiskFiles(() => true);
       this.firstScanDone();
       return Promise.resolve({ files: 0, cancelled: false });
     }
-    const run = this.run(generation, force).finally(() => this.firstScanDone());
+    const generation = ++this.generation;
+    this.forcedRunning = force;
+    const run = this.run(generation, force).finally(() => {
+      if (generation === this.generation) this.forcedRunning = false;
+      this.firstScanDone();
+    });
     this.current = run;
     return run;
   }
@@ -75,6 +84,7 @@ export class Workspace {
   /** Stops a running scan (shutdown). */
   stop(): void {
     this.generation++;
+    this.forcedRunning = false;
   }
 
   /** Waits for a scan in progress, if any. */
