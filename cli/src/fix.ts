@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { encodeText, UnencodableTextError, type TextEncodingInfo } from '../../shared/src/io/decode';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 
 /** The file as `--fix` read it: what it must still be when the fixed text is written over it. */
 export interface ReadFile {

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
-import { decodeBytes } from '../../shared/src/io/decode';
-import { describeFsError } from './fs-errors';
+import { readFileWithin, readRoots } from '../../shared/src/io/read-file';
 import { displayPath } from './paths';
+
+/** A configuration file is a few lines; one larger than this is not one. */
+const CONFIG_MAX_SIZE = 1024 * 1024;
 
 /** A configuration that cannot be used: every line names file, line, column and key. Exit 2. */
 export class ConfigLoadError extends Error {
@@ -26,22 +27,15 @@ export interface LoadedConfig {
 export function loadConfig(explicitPath: string | undefined, root: string, cwd: string): LoadedConfig {
   const path = explicitPath !== undefined ? resolve(cwd, explicitPath) : join(root, CONFIG_FILE_NAME);
   const shown = displayPath(path, cwd);
-  if (explicitPath === undefined && !isFile(path)) return { config: defaultConfig() };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new ConfigLoadError([`${shown}: cannot read the configuration file (${describeFsError(error)})`]);
+  // Through the reader: a FIFO never blocks the run. A file named with --config is read wherever it is (the user chose
+  // it); the one found in the scanned root only within that folder, so a link cannot pull a file from elsewhere in.
+  const roots = readRoots([explicitPath !== undefined ? dirname(path) : root]);
+  const read = readFileWithin(path, { roots, maxFileSize: CONFIG_MAX_SIZE });
+  if (read.notRead !== undefined) {
+    if (explicitPath === undefined && read.absent) return { config: defaultConfig() };
+    throw new ConfigLoadError([`${shown}: cannot read the configuration file (${read.notRead})`]);
   }
-  const { config, errors } = parseConfig(decodeBytes(bytes).text, shown, knownRuleIds());
+  const { config, errors } = parseConfig(read.text, shown, knownRuleIds());
   if (errors.length) throw new ConfigLoadError(errors.map(formatConfigError));
   return { config, path };
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -17,6 +17,7 @@ import { ignoreClosedPipes, warn, writeErrorLines, writeReport, writeReportInPie
 import { CLI_WORKER_ROLE, runScanWorker, scanInWorkers, workerCount } from './parallel';
 import { allRuleMetas } from './rule-metas';
 import { fileContext, scanTarget, scanTargets, type ScanOptions, type ScannedFile, type ScanReport } from './scan';
+import { scanRoots } from './read';
 import { atOrAbove, countAtOrAbove } from './severity';
 import { PathError, walk, type Target } from './walk';
 
@@ -65,7 +66,7 @@ async function report(command: ReportCommand): Promise<number> {
     return EXIT.trouble;
   }
   for (const notice of walked.notices) warn(notice);
-  const options: ScanOptions = { config: loaded.config, cwd, fix: false, keepFixes: false };
+  const options: ScanOptions = { config: loaded.config, cwd, roots: scanRoots(command.paths, cwd), fix: false, keepFixes: false };
   const context = fileContext(options);
   const inputs = walked.targets.map((target) => {
     const file = scanTarget(target, options, context);
@@ -105,7 +106,7 @@ async function scan(command: ScanCommand): Promise<number> {
   }
 
   // JSON and SARIF print every fix, and `--fix` applies them; the text report only counts them.
-  const files = await scanAll(walked.targets, { config: loaded.config, cwd, fix: command.fix, keepFixes: command.format !== 'text', fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined });
+  const files = await scanAll(walked.targets, { config: loaded.config, cwd, roots: scanRoots(command.paths, cwd), fix: command.fix, keepFixes: command.format !== 'text', fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined });
   const report: ScanReport = { files, notices: walked.notices, cwd, threshold: command.severity, fixed: command.fix };
   const failing = countAtOrAbove(files.flatMap((f) => f.diagnostics), command.severity);
   if (command.quiet) {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { showControls } from '../../shared/src/visible-controls';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 
 /**
  * Writes the report to standard output or `--output FILE`. Never `process.exit()` after this: a large report written

@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
 import { fixAll } from '../../shared/src/fix-all';
-import type { RuleContext } from '../../shared/src/rule';
+import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
+import type { ReadOutcome, RuleContext } from '../../shared/src/rule';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
 import { isInside } from './paths';
@@ -28,6 +28,8 @@ export interface ScanOptions {
   config: BulkheadConfig;
   cwd: string;
   fix: boolean;
+  /** The folders files are read in (`scanRoots`): nothing elsewhere is read, links included. */
+  roots: ReadRoots;
   /** Keep each diagnostic's fixes in the result (the JSON and SARIF reports print them); default true. */
   keepFixes?: boolean;
   /**
@@ -67,7 +69,7 @@ function intern(text: string): string {
 function scanAndFix(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
   const base: ScannedFile = { path: target.display, kind: target.kind, skipped: null, diagnostics: [], fixed: [] };
   if (target.skipped) return { ...base, skipped: target.skipped };
-  const source = readSource(target.real, options.config);
+  const source = readSource(target.real, options.config, options.roots);
   if (source.skipped !== undefined) return { ...base, skipped: source.skipped };
   const { text, encoding } = source.decoded;
   const analyzeOptions = { config: options.config, context };
@@ -89,16 +91,18 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
   return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics, fixed: result.applied };
 }
 
-/** Lets a rule read another workspace file (a compose service's Dockerfile), under the same limits as a scanned file. */
+/**
+ * Lets a rule read another file of the scanned folders (a compose service's Dockerfile), under the same limits as a
+ * scanned file, and say why one was not read.
+ */
 export function fileContext(options: ScanOptions): RuleContext {
+  const readFileResult = (path: string): ReadOutcome => {
+    const read = readFileWithin(resolve(options.cwd, path), { roots: options.roots, maxFileSize: options.config.maxFileSize });
+    return read.notRead === undefined ? { text: read.text } : { notRead: read.notRead, absent: read.absent };
+  };
   return {
-    readFile(path) {
-      const absolute = resolve(options.cwd, path);
-      // Asked-for files are often absent (the Dockerfile of every `build:` context): found so without an exception.
-      if (!statSync(absolute, { throwIfNoEntry: false })) return undefined;
-      const source = readSource(absolute, options.config);
-      return source.skipped === undefined ? source.decoded.text : undefined;
-    },
+    readFileResult,
+    readFile: (path) => readFileResult(path).text,
   };
 }
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { detectKind } from '../../shared/src/detect';
 import { matchesAny, type Glob } from '../../shared/src/glob';
 import type { FileKind } from '../../shared/src/types';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../../shared/src/io/fs-errors';
 import { displayPath, isInside, relativeTo } from './paths';
 
 /** A file to scan. */
@@ -113,6 +113,10 @@ function walkFolder(folder: string, realFolder: string, state: WalkState): void 
     } else if (entry.isSymbolicLink()) {
       const kind = detectKind(entry.name);
       if (kind) state.found.push(linkedFile(absolute, kind, state));
+    } else {
+      // A FIFO, socket or device named like a Dockerfile: listed as skipped, never opened (a FIFO would block).
+      const kind = detectKind(entry.name);
+      if (kind) state.found.push({ absolute, real: absolute, display: displayPath(absolute, state.cwd), kind, viaLink: false, skipped: `not a regular file (${entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device'})` });
     }
   }
 }

@@ -1,7 +1,9 @@
 import { analyzeText, type AnalyzeOptions, type FileReport } from '../../shared/src/engine';
 import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
-import { readForAnalysisSync } from './files';
+import { resolve } from 'node:path';
+import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
+import type { ReadOutcome, RuleContext } from '../../shared/src/rule';
 import { resolveRelated, type FileKey } from './paths';
 import type { FileConfig } from './configuration';
 import type { Logger } from './log';
@@ -14,7 +16,7 @@ export interface AnalysisInput {
   text: string;
   /** The open document's version, or null for a file read from disk. */
   version: number | null;
-  config: Pick<FileConfig, 'engine' | 'folder'>;
+  config: Pick<FileConfig, 'engine' | 'folder' | 'roots'>;
   /**
    * Fixes (see `AnalyzeOptions.fixes`): an open document's are computed when a code action reads them; a file read
    * from disk lists its problems, and its fixes come from a new analysis when a code action asks.
@@ -48,18 +50,26 @@ export class Analyzer {
       keepModel: input.fixes !== false,
       // An open document (its fixes lazy) is analysed again at its next edit.
       keepParse: input.fixes === 'lazy',
-      context: {
-        readFile: (requested) => {
-          if (!input.path) return undefined;
-          const path = resolveRelated(input.path, requested, input.config.folder);
-          reads.add(path);
-          const open = this.openText(path);
-          if (open !== undefined) return open;
-          const read = readForAnalysisSync(path, input.config.engine);
-          return 'text' in read ? read.text : undefined;
-        },
-      },
+      context: this.contextFor(input, reads),
     };
+  }
+
+  /**
+   * Cross-file reads within the file's roots (`FileConfig.roots`): an open document wins over the disk, but only at a
+   * path the disk read would allow, so an open file outside the workspace is not a way out of it either.
+   */
+  private contextFor(input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>, reads: Set<string>): RuleContext {
+    const readFileResult = (requested: string): ReadOutcome => {
+      if (!input.path) return { notRead: 'the document has no file', absent: true };
+      const path = resolveRelated(input.path, requested, input.config.folder);
+      reads.add(path);
+      const limits = { roots: input.config.roots, maxFileSize: input.config.engine.maxFileSize };
+      const open = this.openText(path);
+      if (open !== undefined) return isUnder(resolve(path), [...limits.roots.given, ...limits.roots.real]) ? { text: open } : { notRead: limits.roots.outside, absent: false };
+      const read = readFileWithin(path, limits);
+      return read.notRead === undefined ? { text: read.text } : { notRead: read.notRead, absent: read.absent };
+    };
+    return { readFileResult, readFile: (requested) => readFileResult(requested).text };
   }
 
   run(input: AnalysisInput): Analysis {

@@ -1,20 +1,28 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError, type ConfigSwitchOff } from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
+import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
 
 /** Everything that decides how one file is analysed. */
+/** A configuration file is a few lines; one larger than this is not one. */
+const CONFIG_MAX_SIZE = 1024 * 1024;
+
 export interface FileConfig {
   settings: Settings;
   /** Settings and `.bulkhead.yaml` merged: the file wins for the project, the settings fill in for the user. */
   engine: BulkheadConfig;
   folder?: string;
+  /**
+   * Where this file's reads may reach: the workspace folders (a compose file may build from a sibling folder); for a
+   * file outside every folder (opened on its own), its own folder.
+   */
+  roots: ReadRoots;
   /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
   scanExcludes: Glob[];
 }
@@ -45,6 +53,7 @@ const SETTINGS_TIMEOUT_MS = 5000;
  */
 export class Configuration {
   private folders: string[] = [];
+  private roots: ReadRoots = readRoots([]);
   private scopes = new Map<string, ScopeSettings>();
   private projectFiles = new Map<string, ProjectFile>();
   private pushedSettings: unknown;
@@ -62,6 +71,7 @@ export class Configuration {
 
   setFolders(folders: readonly string[]): void {
     this.folders = [...folders];
+    this.roots = readRoots(this.folders);
   }
 
   get workspaceFolders(): readonly string[] {
@@ -132,13 +142,14 @@ export class Configuration {
   /** Reads `<folder>/.bulkhead.yaml` again (gone: no project configuration). */
   async reloadProjectFile(folder: string): Promise<void> {
     const path = join(folder, CONFIG_FILE_NAME);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
+    // Through the reader: a FIFO named `.bulkhead.yaml` (or a link out of the folder) must not block or leak.
+    const read = readFileWithin(path, { roots: readRoots([folder]), maxFileSize: CONFIG_MAX_SIZE });
+    if (read.notRead !== undefined) {
+      if (!read.absent) this.log.warn(`${path} not read: ${read.notRead}; the folder's settings apply without it`);
       this.projectFiles.delete(folder);
       return;
     }
+    const text = read.text;
     const { config, errors, switchedOff } = parseConfig(text, path, knownRuleIds());
     // The file wins only for what it says: a default maxFileSize from parseConfig must not override the setting.
     const setsMaxFileSize = !errors.some((e) => e.key === 'maxFileSize') && parseDocument(text).has('maxFileSize');
@@ -187,7 +198,8 @@ export class Configuration {
     engine.exclude = [...settings.exclude, ...(project?.config.exclude ?? [])];
     engine.excludePatterns = [...(scope?.exclude ?? []), ...(project?.config.excludePatterns ?? [])];
     engine.maxFileSize = project?.setsMaxFileSize ? project.config.maxFileSize : settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    return { settings, engine, folder, scanExcludes: scope?.filesExclude ?? [] };
+    const roots = folder !== undefined ? this.roots : readRoots(path ? [dirname(path)] : []);
+    return { settings, engine, folder, roots, scanExcludes: scope?.filesExclude ?? [] };
   }
 
   /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */

@@ -118,7 +118,7 @@ export class Linter {
     const summary = entry.summary;
     if (summary.skipped || !entry.path) return asStored('', summary);
     const config = this.config.forFile(entry.path);
-    const read = readForAnalysisSync(entry.path, config.engine);
+    const read = readForAnalysisSync(entry.path, config);
     if (!('text' in read)) return asStored('', { ...summary, skipped: 'missing' in read ? read.missing : read.skipped });
     const { report, reads } = this.analyzer.run({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, text: read.text, version: null, config });
     if (sameFindings(summary, report)) return asStored(read.text, report);

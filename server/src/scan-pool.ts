@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BulkheadConfig } from '../../shared/src/config';
+import type { ReadRoots } from '../../shared/src/io/read-file';
 import { forcedScanWorkers } from '../../shared/src/io/scan-workers';
 import type { FileReport } from '../../shared/src/engine';
 import type { FileKind } from '../../shared/src/types';
@@ -30,6 +31,7 @@ export interface ScanJob {
   kind: FileKind;
   engine: BulkheadConfig;
   folder?: string;
+  roots: ReadRoots;
 }
 
 /** A worker's answer for one file. Reports come without fixes: a code action computes them when asked. */
@@ -39,7 +41,7 @@ export interface ScanBatch {
   id: number;
   verbose: boolean;
   /** Engine configurations of the batch's files, each sent once. */
-  configs: { engine: BulkheadConfig; folder?: string }[];
+  configs: { engine: BulkheadConfig; folder?: string; roots: ReadRoots }[];
   files: { path: string; kind: FileKind; config: number }[];
 }
 
@@ -228,7 +230,7 @@ export class ScanPool {
       if (!run.hooks.prepare(job)) continue;
       let config = configIndex.get(job.engine);
       if (config === undefined) {
-        config = configs.push({ engine: job.engine, folder: job.folder }) - 1;
+        config = configs.push({ engine: job.engine, folder: job.folder, roots: job.roots }) - 1;
         configIndex.set(job.engine, config);
       }
       jobs.push(job);

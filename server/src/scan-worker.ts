@@ -27,11 +27,11 @@ export function runScanWorker(): void {
   port.on('message', (batch: ScanBatch) => {
     log.verbose = batch.verbose;
     const outcomes = batch.files.map(({ path, kind, config }): ScanOutcome => {
-      const { engine, folder } = batch.configs[config];
-      const read = readForAnalysisSync(path, engine);
+      const { engine, folder, roots } = batch.configs[config];
+      const read = readForAnalysisSync(path, { engine, roots });
       if ('missing' in read) return { missing: read.missing };
       if ('skipped' in read) return { skipped: read.skipped };
-      const { report, reads } = analyzer.run({ key: path, uri: path, path, kind, text: read.text, version: null, config: { engine, folder }, fixes: false });
+      const { report, reads } = analyzer.run({ key: path, uri: path, path, kind, text: read.text, version: null, config: { engine, folder, roots }, fixes: false });
       return { report, reads: [...reads] };
     });
     const result: ScanBatchResult = { id: batch.id, outcomes, logs };

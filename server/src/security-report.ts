@@ -32,7 +32,7 @@ function fromEntry(entry: Entry, config: Configuration): Analysed {
   if (!(entry instanceof DiskEntry)) return { entry, path, uri: entry.uri, kind: entry.kind, text: () => entry.text, report: entry.report };
   const text = () => {
     if (!entry.path || entry.summary.skipped) return '';
-    const read = readForAnalysisSync(entry.path, config.forFile(entry.path).engine);
+    const read = readForAnalysisSync(entry.path, config.forFile(entry.path));
     return 'text' in read ? read.text : '';
   };
   return { entry, path, uri: entry.uri, kind: entry.kind, text, report: entry.summary };
@@ -63,7 +63,7 @@ export async function securityReport(
     for (const [path, kind] of await workspace.findFiles()) {
       if (analysed.has(path)) continue;
       const fileConfig = config.forFile(path);
-      const read = await readForAnalysis(path, fileConfig.engine);
+      const read = await readForAnalysis(path, fileConfig);
       if ('missing' in read) continue;
       const uri = uriOfPath(path);
       const report: FileReport =

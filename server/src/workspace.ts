@@ -37,6 +37,8 @@ export class Workspace {
   private dependentTimers = new Map<string, NodeJS.Timeout>();
   private pool: ScanPool | undefined;
   private current: Promise<ScanResult> | undefined;
+  /** The running scan was asked for with `force`. */
+  private forcedRunning = false;
   private firstScanDone!: () => void;
   /** Resolves when the first scan after start has finished (or was skipped): pull requests wait for it. */
   readonly firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
@@ -61,13 +63,20 @@ export class Workspace {
 
   /** Scans all folders (a running scan is superseded); with `force`, even when the setting turns scanning off. */
   scan(force = false): Promise<ScanResult> {
-    const generation = ++this.generation;
     if (!force && !this.enabled) {
+      // The start-up scan with scanning off must not cancel a scan the user asked for meanwhile (`force`).
+      if (this.forcedRunning) return Promise.resolve({ files: 0, cancelled: false });
+      this.generation++;
       this.forgetDiskFiles(() => true);
       this.firstScanDone();
       return Promise.resolve({ files: 0, cancelled: false });
     }
-    const run = this.run(generation, force).finally(() => this.firstScanDone());
+    const generation = ++this.generation;
+    this.forcedRunning = force;
+    const run = this.run(generation, force).finally(() => {
+      if (generation === this.generation) this.forcedRunning = false;
+      this.firstScanDone();
+    });
     this.current = run;
     return run;
   }
@@ -75,6 +84,7 @@ export class Workspace {
   /** Stops a running scan (shutdown). */
   stop(): void {
     this.generation++;
+    this.forcedRunning = false;
   }
 
   /** Waits for a scan in progress, if any. */
@@ -166,7 +176,8 @@ export class Workspace {
       if (entry.isDirectory()) {
         // Links to folders are not followed: inside the workspace their target is walked anyway, outside is out of scope.
         if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, path, found, cancelled);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+      } else {
+        // Files, links, and a FIFO or device named like one: the reader says why those are not read, never opens them.
         const kind = detectKind(entry.name);
         if (!kind) continue;
         if (found.size >= MAX_FILES) {
@@ -189,7 +200,7 @@ export class Workspace {
     if (!this.scanWants(path, config, force)) return;
     // Read synchronously: a workspace file is small (its size is checked first) and the scan yields between files
     // anyway, while an asynchronous read leaves the analysis idle for each thread-pool round trip (see BENCHMARKS.md).
-    const read = readForAnalysisSync(path, config.engine);
+    const read = readForAnalysisSync(path, config);
     // The file may have been opened while it was read: the document's analysis stands.
     if (this.documents.isOpen(key)) return;
     const target = { key, uri: uriOfPath(path), path, kind, version: null };
@@ -222,7 +233,7 @@ export class Workspace {
       return config;
     };
     type Job = ScanJob & { before: Entry | undefined; local: boolean };
-    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, before: undefined, local: !canParse(kind) }));
+    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, roots: undefined!, before: undefined, local: !canParse(kind) }));
     const started = performance.now();
     const left = await this.pool.analyse(jobs, workers, {
       cancelled,
@@ -239,6 +250,7 @@ export class Workspace {
         }
         job.engine = config.engine;
         job.folder = config.folder;
+        job.roots = config.roots;
         job.before = this.store.get(job.path);
         return true;
       },

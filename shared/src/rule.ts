@@ -23,6 +23,23 @@ export interface RuleContext {
    * directory) it is relative to the working directory, and with the server's (absolute) it is absolute.
    */
   readFile?(path: string): string | undefined;
+  /**
+   * The same read, saying why a file was not read: what lets a compose file report `extends: ../x.yaml` that is
+   * outside the workspace or a FIFO at the line that names it. Contexts without it are read through `readFile`
+   * (`readThrough`).
+   */
+  readFileResult?(path: string): ReadOutcome;
+}
+
+/** A file read through a `RuleContext`, or why not (`absent`: nothing there, which optional files stay quiet about). */
+export type ReadOutcome = { text: string; notRead?: undefined } | { text?: undefined; notRead: string; absent: boolean };
+
+/** Reads through `readFileResult` when the context has it, else `readFile`; undefined when the context reads nothing. */
+export function readThrough(context: RuleContext, path: string): ReadOutcome | undefined {
+  if (context.readFileResult) return context.readFileResult(path);
+  if (!context.readFile) return undefined;
+  const text = context.readFile(path);
+  return text === undefined ? { notRead: 'not readable', absent: true } : { text };
 }
 
 export interface PeerIds {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { walk } from '../../cli/src/walk';
 import { scanTargets } from '../../cli/src/scan';
+import { scanRoots } from '../../cli/src/read';
 import { defaultConfig } from '../../shared/src/config';
 import { formatRange } from '../rule-tester';
 import { tempTree } from './harness';
@@ -16,12 +17,14 @@ const tree = {
   'shop/app/Dockerfile': 'FROM node:22\nCMD ["node", "server.js"]\n',
   'shop/deploy/compose.yaml': 'services:\n  web:\n    build: ../app\n    privileged: false\n',
   'shop/deploy/compose.override.yaml': 'services:\n  web:\n    privileged: true\n',
+  // The CLI reads within the scanned folders widened to their Git work tree (cli/src/read.ts, `scanRoots`).
+  'shop/.git/HEAD': 'ref: refs/heads/main\n',
 };
 
 function scan(cwd: string, path: string) {
   const config = defaultConfig();
   const { targets } = walk([path], { cwd, root: join(cwd, path), excludes: [] });
-  return scanTargets(targets, { config, cwd, fix: false }).map((file) => ({
+  return scanTargets(targets, { config, cwd, roots: scanRoots([path], cwd), fix: false }).map((file) => ({
     path: file.path,
     problems: file.diagnostics
       .filter((d) => d.ruleId === 'container/root-user' || d.ruleId === 'container/privileged')

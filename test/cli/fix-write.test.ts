@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../shared/src/config';
 import { CHANGED, writeFixedFile } from '../../cli/src/fix';
 import { readSource } from '../../cli/src/read';
+import { readRoots } from '../../shared/src/io/read-file';
+import { dirname } from 'node:path';
 import { tempTree } from './harness';
 
 const BEFORE = 'FROM debian:12\nADD app.py /app/\n';
 const AFTER = 'FROM debian:12\nCOPY app.py /app/\n';
 
 function read(path: string) {
-  const source = readSource(path, defaultConfig());
+  const source = readSource(path, defaultConfig(), readRoots([dirname(path)], 'outside the test folder'));
   assert.equal(source.skipped, undefined);
   return source as Exclude<typeof source, { skipped: string }>;
 }

@@ -17,7 +17,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `timeoutMs` guards a run that might hang: past it the CLI is killed and the run throws. */
+/** `timeoutMs`: a hang guard for inputs that could block the CLI (a FIFO); the run then fails with ETIMEDOUT. */
 export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): CliRun {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
   const env: Record<string, string | undefined> = { ...process.env };
@@ -30,7 +30,7 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    timeout: options.timeoutMs,
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

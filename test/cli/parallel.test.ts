@@ -1,6 +1,7 @@
 // The CLI on many files: the analysis on worker threads (BULKHEAD_SCAN_WORKERS forces their number; 0 keeps it on the
 // main thread) gives the same reports, byte for byte, and the same fixed files; JSON and SARIF written in pieces are
 // the text one JSON.stringify gives.
+import { scanRoots } from '../../cli/src/read';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -57,7 +58,7 @@ describe('cli: many files', () => {
 
   it('writes JSON and SARIF in pieces as one JSON.stringify would', () => {
     const { targets } = walk(['.'], { cwd: root, root, excludes: [] });
-    const report: ScanReport = { files: scanTargets(targets, { config: defaultConfig(), cwd: root, fix: false }), notices: ['a notice'], cwd: root, threshold: 'info', fixed: false };
+    const report: ScanReport = { files: scanTargets(targets, { config: defaultConfig(), cwd: root, roots: scanRoots(['.'], root), fix: false }), notices: ['a notice'], cwd: root, threshold: 'info', fixed: false };
     for (const [whole, pieces] of [
       [formatJson, writeJson],
       [formatSarif, writeSarif],

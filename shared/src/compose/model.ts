@@ -12,7 +12,7 @@ import { parserSource, type SourceText } from '../text';
 import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
-import type { RuleContext } from '../rule';
+import { readThrough, type RuleContext } from '../rule';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
 import { interpolate, parseDotEnv, Variables } from './interpolate';
 import { ExpansionBudget } from '../expansion';
@@ -145,14 +145,17 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   const doc = parsed.doc;
   if (!doc) return model;
   const dotEnvPath = siblingPath(path, '.env');
-  const dotEnv = context.readFile?.(dotEnvPath);
+  const dotEnv = readThrough(context, dotEnvPath);
   // One budget for the `.env` and every value of the file, reporting into `notChecked`.
   const budget = new ExpansionBudget(model.notChecked);
   model.variables = new Variables(new Map(), budget);
-  if (dotEnv !== undefined) {
+  if (dotEnv?.text !== undefined) {
     const range = source.rangeOf(0, 0);
-    model.variables = new Variables(parseDotEnv(dotEnv, budget, range), budget);
+    model.variables = new Variables(parseDotEnv(dotEnv.text, budget, range), budget);
     model.references.push({ kind: 'dotenv', path: '.env', resolved: dotEnvPath, range });
+  } else if (dotEnv && !dotEnv.absent) {
+    // Compose would fail on it; the file is checked with the variables it would set unknown.
+    model.notChecked.push({ range: source.rangeOf(0, 0), message: `\`.env\` not read: ${dotEnv.notRead}; its variables are not applied.` });
   }
 
   const ctx: ReadContext = { doc, anchors: parsed.anchors!, source, problems: model.syntaxProblems };

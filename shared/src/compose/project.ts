@@ -15,7 +15,7 @@
  *
  * Paths follow `compose/paths.ts`: resolved against the path of the file that names them.
  */
-import type { RuleContext } from '../rule';
+import { readThrough, type ReadOutcome, type RuleContext } from '../rule';
 import type { ContainerSpec, Via } from '../container/spec';
 import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions, serviceNamed } from './model';
 import { mergeSpecs, rebase } from './service-spec';
@@ -37,12 +37,26 @@ export function parseComposeProject(text: string, path: string, context: RuleCon
   const loader = new ProjectLoader(context);
   loader.resolveExtends(model, new Set([normalizePath(path)]));
   mergeOverride(model, loader);
+  reportUnreadDockerfiles(model, loader);
   return model;
+}
+
+/**
+ * A Dockerfile a service builds that is there but cannot be read (outside the workspace, not a regular file, a path
+ * the OS refuses: `build: ./Dockerfile` looks for `Dockerfile/Dockerfile`) is said so at its `build:`; rules then
+ * check the service without it. An absent one stays quiet: the rules that need it have their own words for that.
+ */
+function reportUnreadDockerfiles(model: ComposeModel, loader: ProjectLoader): void {
+  for (const reference of model.references) {
+    if (reference.kind !== 'build') continue;
+    const why = loader.whyNotRead(reference.resolved);
+    if (why !== undefined) model.notChecked.push({ range: reference.range, message: `Dockerfile \`${reference.path}\` not read: ${why}; service \`${reference.service}\` is checked without it.` });
+  }
 }
 
 class ProjectLoader {
   private readonly models = new Map<string, ComposeModel | undefined>();
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly reads = new Map<string, ReadOutcome | undefined>();
 
   constructor(private readonly context: RuleContext) {}
 
@@ -51,7 +65,7 @@ class ProjectLoader {
     const key = normalizePath(path);
     if (this.models.has(key)) return this.models.get(key);
     if (visiting.has(key) || visiting.size > MAX_EXTENDS_DEPTH) return undefined;
-    const text = this.read(path);
+    const text = this.read(path)?.text;
     const model = text === undefined ? undefined : this.parse(text, path);
     if (model) this.resolveExtends(model, new Set([...visiting, key]));
     this.models.set(key, model);
@@ -66,30 +80,37 @@ class ProjectLoader {
     // By the path as written: the model keeps it, and findings placed in that file carry it.
     const key = path;
     const known = parsedFiles.get(key);
-    if (known && known.text === text && known.reads.every(([other, otherText]) => this.read(other) === otherText)) {
+    if (known && known.text === text && known.reads.every(([other, otherText]) => this.read(other)?.text === otherText)) {
       parsedFiles.set(key, known);
       return copyForMerging(known.model);
     }
     const reads: [string, string | undefined][] = [];
-    const readFile = (other: string): string | undefined => {
-      const otherText = this.read(other);
-      reads.push([other, otherText]);
-      return otherText;
+    const readFileResult = (other: string): ReadOutcome => {
+      const outcome = this.read(other) ?? { notRead: 'not readable', absent: true };
+      reads.push([other, outcome.text]);
+      return outcome;
     };
-    const model = parseCompose(text, path, { ...this.context, readFile });
+    const model = parseCompose(text, path, { ...this.context, readFileResult, readFile: (other) => readFileResult(other).text });
     parsedFiles.set(key, { text, reads, model });
     return copyForMerging(model);
   }
 
-  /** Whether a file exists, without parsing it. */
+  /** Whether a file is there (readable or not: Compose would pick it, and fail on it), without parsing it. */
   exists(path: string): boolean {
-    return this.read(path) !== undefined;
+    const outcome = this.read(path);
+    return outcome !== undefined && !(outcome.notRead !== undefined && outcome.absent);
   }
 
-  private read(path: string): string | undefined {
+  /** Why a file that is there was not read; undefined when it was read or is absent. */
+  whyNotRead(path: string): string | undefined {
+    const outcome = this.read(path);
+    return outcome?.notRead !== undefined && !outcome.absent ? outcome.notRead : undefined;
+  }
+
+  private read(path: string): ReadOutcome | undefined {
     const key = normalizePath(path);
-    if (!this.texts.has(key)) this.texts.set(key, this.context.readFile?.(path));
-    return this.texts.get(key);
+    if (!this.reads.has(key)) this.reads.set(key, readThrough(this.context, path));
+    return this.reads.get(key);
   }
 
   /**
@@ -134,6 +155,8 @@ class ProjectLoader {
     const other = path === normalizePath(model.path) ? model : this.load(path, visiting);
     if (!other) {
       service.spec.partial = `extends a service in ${ext.file}, which could not be read`;
+      const why = this.whyNotRead(path);
+      if (why !== undefined) model.notChecked.push({ range: ext.origin.range, message: `\`${ext.file}\` not read: ${why}; service \`${service.name}\` is checked without what it extends from there.` });
       return undefined;
     }
     const base = serviceNamed(other, ext.service);
@@ -213,13 +236,21 @@ function projectPartner(model: ComposeModel, loader: ProjectLoader): { other: Co
     if (DEFAULT_FILES.slice(0, defaultIndex).some((file) => loader.exists(sibling(file)))) return undefined;
     const override = OVERRIDE_FILES.find((file) => loader.exists(sibling(file)));
     const other = override && loader.load(sibling(override), visiting);
+    if (override && !other) reportUnreadPartner(model, loader, override, sibling(override));
     return other ? { other, role: 'base' } : undefined;
   }
   const overrideIndex = OVERRIDE_FILES.indexOf(name);
   if (overrideIndex < 0 || OVERRIDE_FILES.slice(0, overrideIndex).some((file) => loader.exists(sibling(file)))) return undefined;
   const base = DEFAULT_FILES.find((file) => loader.exists(sibling(file)));
   const other = base && loader.load(sibling(base), visiting);
+  if (base && !other) reportUnreadPartner(model, loader, base, sibling(base));
   return other ? { other, role: 'override' } : undefined;
+}
+
+/** The other file of a base + override pair is there but cannot be read: its settings are not merged, and that is said. */
+function reportUnreadPartner(model: ComposeModel, loader: ProjectLoader, name: string, path: string): void {
+  const why = loader.whyNotRead(path);
+  if (why !== undefined) model.notChecked.push({ range: model.source.rangeOf(0, 0), message: `\`${name}\` not read: ${why}; its settings are not merged into this file's services.` });
 }
 
 function withoutPartial(spec: ContainerSpec): ContainerSpec {
