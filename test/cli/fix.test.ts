@@ -135,13 +135,13 @@ describe('bulkhead --fix keeps the file', () => {
     assert.deepEqual([after.uid, after.gid], [4321, 8765]);
   });
 
-  it('never writes through a link named on the command line to a file outside its folder', () => {
+  it('never reads or writes through a link named on the command line to a file outside its folder', () => {
     const outside = tempTree({ 'Dockerfile': BEFORE, ...SOURCES });
     const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'build/Dockerfile': { link: join(outside, 'Dockerfile') }, 'build/app.py': SOURCES['app.py'] });
     const run = runCli(['--fix', '--exit-zero', 'build/Dockerfile'], { cwd: dir });
-    assert.equal(run.status, 2, run.stdout + run.stderr);
-    assert.match(run.stderr, /build\/Dockerfile: not fixed: it is a symbolic link to .*, outside the scanned folders/);
+    // The reader refuses the file before --fix could write it: skipped, with the reason.
+    assert.match(run.stdout + run.stderr, /build\/Dockerfile: cannot read the file \(outside the scanned folders\)/);
     assert.equal(readFileSync(join(outside, 'Dockerfile'), 'utf8'), BEFORE);
-    assert.match(run.stdout, /^build\/Dockerfile:2:1 warning image\/add-instead-of-copy /m);
+    assert.doesNotMatch(run.stdout, /add-instead-of-copy/);
   });
 });
