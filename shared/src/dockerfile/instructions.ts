@@ -1,5 +1,5 @@
 import type { Instruction, JSONInstruction, Onbuild } from 'dockerfile-ast';
-import { decodeJsonString, isExecForm, type DockerfileModel, type Stage } from './model';
+import { decodeJsonString, heredocsOf, isExecForm, type DockerfileModel, type Stage } from './model';
 
 /** An instruction wherever it is written: in a stage, before the first FROM, or as an ONBUILD trigger. */
 export interface PlacedInstruction {
@@ -94,8 +94,9 @@ export function endsOpen(model: DockerfileModel, instruction: Instruction): bool
   const written = instruction.getKeyword() === 'ONBUILD' ? (instruction as Onbuild).getTriggerInstruction() ?? instruction : instruction;
   // Only RUN, COPY and ADD read here-documents (the parser's method is protected on the others).
   const reads = ['RUN', 'COPY', 'ADD'].includes(written.getKeyword());
-  const heredocs = reads ? ((written as unknown as { getHeredocs(): { getDelimiterRange(): unknown }[] }).getHeredocs() ?? []) : [];
-  if (heredocs.some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
+  const heredocs = reads ? heredocsOf(written) : [];
+  // Unreadable here-documents may be open: no line is appended after them.
+  if (heredocs === undefined || heredocs.some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
   const range = instruction.getRange();
   for (let line = range.end.line; line >= range.start.line; line--) {
     const text = model.source.lineText(line);

@@ -2,6 +2,7 @@ import {
   DockerfileParser,
   type Dockerfile,
   type From,
+  type Heredoc,
   type Instruction,
   type JSONInstruction,
   type Run,
@@ -121,7 +122,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
       isFinal: i === froms.length - 1,
       range: { start: from.getRange().start, end: last.getRange().end },
     };
-    if (options.runs !== false) stage.runs = readRuns(stage, source, escapeChar);
+    if (options.runs !== false) stage.runs = readRuns(stage, source, escapeChar, notChecked);
     stages.push(stage);
     if (stage.name) byName.set(stage.name, stage);
   }
@@ -165,17 +166,30 @@ export function isExecForm(instruction: Instruction): boolean {
   return typeof json.getOpeningBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket() !== null;
 }
 
-function readRuns(stage: Stage, source: SourceText, escapeChar: string): RunScript[] {
+/**
+ * The here-documents of a RUN, COPY or ADD, or undefined where dockerfile-ast throws reading them (0.7: a body line
+ * that is only the escape character, before an indented delimiter, found by fuzzing): the caller says what it then
+ * does not know, instead of the whole file failing.
+ */
+export function heredocsOf(instruction: Instruction): Heredoc[] | undefined {
+  try {
+    return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() ?? [];
+  } catch {
+    return undefined;
+  }
+}
+
+function readRuns(stage: Stage, source: SourceText, escapeChar: string, notChecked: SyntaxProblem[]): RunScript[] {
   const runs: RunScript[] = [];
   for (const ins of stage.instructions) {
     const keyword = ins.getKeyword();
     if (keyword === 'RUN') {
-      const script = readRun(ins as Run, source, escapeChar);
+      const script = readRun(ins as Run, source, escapeChar, notChecked);
       if (script) runs.push({ instruction: ins, ...script });
     } else if (keyword === 'ONBUILD') {
       const trigger = (ins as Onbuild).getTriggerInstruction();
       if (trigger && trigger.getKeyword() === 'RUN') {
-        const script = readRun(trigger as Run, source, escapeChar);
+        const script = readRun(trigger as Run, source, escapeChar, notChecked);
         if (script) runs.push({ instruction: trigger, onbuild: ins as Onbuild, ...script });
       }
     }
@@ -183,7 +197,7 @@ function readRuns(stage: Stage, source: SourceText, escapeChar: string): RunScri
   return runs;
 }
 
-function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScript, 'instruction' | 'onbuild'> | undefined {
+function readRun(run: Run, source: SourceText, escapeChar: string, notChecked: SyntaxProblem[]): Omit<RunScript, 'instruction' | 'onbuild'> | undefined {
   const text = source.text;
   const at = (pos: { line: number; character: number }) => source.offsetAt(pos);
   const options = { escapeChar, dockerfileContinuations: true };
@@ -207,7 +221,11 @@ function readRun(run: Run, source: SourceText, escapeChar: string): Omit<RunScri
     return { form: 'exec', script: { commands: [command, ...shellCCommands(command, text, 0, {})] } };
   }
 
-  const heredocs = run.getHeredocs();
+  const heredocs = heredocsOf(run);
+  if (heredocs === undefined) {
+    notChecked.push({ range: run.getRange(), message: 'The here-document of this RUN could not be read (a parser limit): its commands are not checked.' });
+    return undefined;
+  }
   const start = at(args[0].getRange().start);
   if (heredocs.length) {
     // The line that opens the heredoc says what reads it: nothing (the default shell) or a shell runs it as a script.

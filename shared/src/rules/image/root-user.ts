@@ -183,7 +183,9 @@ function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefine
   const source = model.source;
   if (rootUser && final.instructions.includes(rootUser) && (!lastRun || lastRun.getRange().start.line < rootUser.getRange().start.line)) {
     const args = rootUser.getArgumentsRange();
-    if (args) return { ...who, placement: 'replace', at: source.offsetAt(args.start), replaceEnd: source.offsetAt(args.end) };
+    // A bare `USER` (a syntax error Docker refuses) would still be the last USER after any line written before it.
+    if (!args) return undefined;
+    return { ...who, placement: 'replace', at: source.offsetAt(args.start), replaceEnd: source.offsetAt(args.end) };
   }
   const after = lastRun ? final.instructions.indexOf(lastRun) + 1 : 0;
   const start = final.instructions.slice(after).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');

@@ -117,13 +117,18 @@ function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipp
     const edit = isEnv
       ? envRemoval(model, placed, properties, index)
       : { start: source.offsetAt(property.getNameRange().end), end: source.offsetAt(property.getRange().end) };
+    // Text after the pair that is no pair itself (`ARG TOKEN=g \\`) becomes the name's value once the `=` goes: no fix.
+    // (The parser's range may stop before an escape that ends the file: read to the end of its line.)
+    const lineEnd = source.text.indexOf('\n', source.offsetAt(instruction.getRange().end));
+    const next = properties[index + 1];
+    const trailing = !isEnv && (!next || next.getValue() === null) && source.text.slice(edit.end, lineEnd < 0 ? source.text.length : lineEnd).trim() !== '';
     findings.push({
       messageId: isEnv ? 'envLiteral' : 'argLiteral',
       data: { name, id: name.toLowerCase() },
       range: property.getNameRange(),
       // ENV of a build-only stage stays out of the shipped image config; the literal is still in the Dockerfile.
       severity: isEnv && placed.stage && shipped.has(placed.stage) ? 'error' : 'warning',
-      fixData: { kind: isEnv ? 'env' : 'arg', name, ...edit } satisfies SecretFix,
+      fixData: trailing ? undefined : ({ kind: isEnv ? 'env' : 'arg', name, ...edit } satisfies SecretFix),
     });
   });
   return findings;
