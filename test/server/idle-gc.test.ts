@@ -1,54 +1,62 @@
 /**
  * `IdleCollector` (server/src/idle-gc.ts): the young generation collected after an open document's analysis, while the
- * next keystroke is still to come. Its schedule is checked with a fake collector; the real collector is checked to exist
- * on this Node and to empty the young generation.
+ * next keystroke is still to come. Its schedule is checked with a fake collector on mocked timers (a loaded machine
+ * cannot move a real timer past the burst); the real collector is checked to exist on this Node and to empty the young
+ * generation.
  */
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { IdleCollector, youngCollector, youngSpace, type YoungSpace } from '../../server/src/idle-gc';
 
 function fake(space: YoungSpace | undefined) {
   const calls: number[] = [];
-  const collector = new IdleCollector(() => calls.push(performance.now()), () => space, 5);
+  const collector = new IdleCollector(() => calls.push(Date.now()), () => space, 5);
   return { collector, calls };
 }
 
+/** Mocked time: `tick(ms)` runs the timers due by then, whatever the machine's load. */
+const tick = (ms: number) => mock.timers.tick(ms);
+
 describe('IdleCollector', () => {
-  it('collects once after a burst of work, once the work has paused', async () => {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'] }));
+  afterEach(() => mock.timers.reset());
+
+  it('collects once after a burst of work, once the work has paused', () => {
     const { collector, calls } = fake({ used: 8e6, size: 16e6 });
-    const started = performance.now();
+    const started = Date.now();
     for (let i = 0; i < 5; i++) {
       collector.afterWork();
-      await sleep(1);
+      tick(4);
     }
-    assert.equal(calls.length, 0, 'not while work goes on');
-    await sleep(40);
+    assert.equal(calls.length, 0, 'not while work goes on (each piece of work 4 ms after the last, under the 5 ms delay)');
+    tick(1);
     assert.equal(calls.length, 1);
+    tick(100);
+    assert.equal(calls.length, 1, 'once');
     assert.equal(collector.collections, 1);
-    assert.ok(calls[0] - started >= 5, 'after the delay');
+    assert.equal(calls[0] - started, 4 * 5 - 4 + 5, 'the delay after the last piece of work');
   });
 
-  it('leaves a nearly empty young generation alone', async () => {
+  it('leaves a nearly empty young generation alone', () => {
     const { collector, calls } = fake({ used: 1e6, size: 16e6 });
     collector.afterWork();
-    await sleep(30);
+    tick(30);
     assert.equal(calls.length, 0);
   });
 
-  it('drops a pending collection when stopped', async () => {
+  it('drops a pending collection when stopped', () => {
     const { collector, calls } = fake({ used: 12e6, size: 16e6 });
     collector.afterWork();
     collector.stop();
-    await sleep(30);
+    tick(30);
     assert.equal(calls.length, 0);
   });
 
-  it('does nothing where the process cannot collect', async () => {
+  it('does nothing where the process cannot collect', () => {
     const collector = new IdleCollector(null, () => ({ used: 12e6, size: 16e6 }), 1);
     assert.equal(collector.enabled, false);
     collector.afterWork();
-    await sleep(20);
+    tick(20);
     assert.equal(collector.collections, 0);
   });
 
