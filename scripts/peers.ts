@@ -12,7 +12,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { analyzeText } from '../shared/src/engine';
-import { parserRegistered } from './kinds';
 import { parseDockerfile } from '../shared/src/dockerfile/model';
 import { RULES } from '../shared/src/rules/index';
 import type { AnyRule } from '../shared/src/rule';
@@ -140,7 +139,6 @@ export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULE
 
 /** Our findings per rule (1-based statement-start lines), or why the file cannot be analysed. */
 function analyse(path: string, kind: FileKind, rules: readonly AnyRule[]): { lines: Map<string, number[]>; statementStart: (line: number) => number } | string {
-  if (!parserRegistered(kind)) return `no ${kind} parser registered yet`;
   const text = readFileSync(path, 'utf8');
   const statementStart = statementStarts(kind, text);
   // Each rule on its own, as the peers check one query at a time.

@@ -10,7 +10,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeText, type FileReport } from '../shared/src/engine';
-import { parserRegistered } from '../scripts/kinds';
 import { detectKind } from '../shared/src/detect';
 import type { FileKind, Fix } from '../shared/src/types';
 import { countOf, fixFailures } from './fix-checks';
@@ -163,14 +162,9 @@ function medianTime(file: CorpusFile, rules: readonly AnyRule[] | undefined): nu
   return times.sort((a, b) => a - b)[Math.floor(RUNS_PER_FILE / 2)];
 }
 
-/** Kinds the engine can parse now: compose files join once a compose parser is registered. */
-const supported = parserRegistered;
-
 function readIndexedCorpus(dir: string): CorpusFile[] {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { file: string; kind: FileKind }[];
-  const kinds = new Set(index.map((e) => e.kind));
-  for (const kind of kinds) if (!supported(kind)) console.log(`corpus: no ${kind} parser registered yet; ${kind} files are not checked`);
-  return index.filter((e) => supported(e.kind)).map((e) => ({ name: e.file, kind: e.kind, text: readFileSync(join(dir, e.file), 'utf8') }));
+  return index.map((e) => ({ name: e.file, kind: e.kind, text: readFileSync(join(dir, e.file), 'utf8') }));
 }
 
 function readFolder(dir: string): CorpusFile[] {
@@ -181,7 +175,7 @@ function readFolder(dir: string): CorpusFile[] {
       if (statSync(path).isDirectory()) walk(path);
       else {
         const kind = detectKind(name);
-        if (kind && supported(kind)) files.push({ name: relative(dir, path).split(sep).join('/'), kind, text: readFileSync(path, 'utf8') });
+        if (kind) files.push({ name: relative(dir, path).split(sep).join('/'), kind, text: readFileSync(path, 'utf8') });
       }
     }
   };

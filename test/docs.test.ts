@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RULES, allMetas } from '../shared/src/rules/index';
 import { analyzeText, expandAspects } from '../shared/src/engine';
-import { parserRegistered } from '../scripts/kinds';
 import { renderAllDocs, withReadmeRuleTable, README_RULES_START, renderHover, ruleDocUrl, exampleKind, examplePath, RULE_DOCS_BASE_URL, type DocMeta } from '../shared/src/docs';
 import { THREATS } from '../shared/src/threats';
 import { repoRoot } from '../scripts/repo-root';
@@ -53,10 +52,8 @@ describe('documented examples behave as documented', () => {
   for (const meta of metas) {
     const { bad, good } = meta.docs.examples;
     const kind = exampleKind(meta);
-    const parserMissing = !parserRegistered(kind);
-    const skip = parserMissing ? `no ${kind} parser registered yet, so ${meta.id}'s examples cannot be analysed` : false;
     bad.forEach((code, i) => {
-      it(`${meta.id}: bad example ${i + 1} is reported`, { skip }, () => {
+      it(`${meta.id}: bad example ${i + 1} is reported`, () => {
         const report = analyzeText(examplePath(meta), code, kind);
         // An aspect rule's finding may be listed in its group's diagnostic (container/missing-hardening).
         const ids = [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
@@ -64,7 +61,7 @@ describe('documented examples behave as documented', () => {
       });
     });
     good.forEach((code, i) => {
-      it(`${meta.id}: good example ${i + 1} is not reported`, { skip }, () => {
+      it(`${meta.id}: good example ${i + 1} is not reported`, () => {
         const report = analyzeText(examplePath(meta), code, kind);
         const own = [...report.diagnostics, ...expandAspects(report.diagnostics)].filter((d) => d.ruleId === meta.id).map((d) => `${d.range.start.line + 1}: ${d.message}`);
         assert.deepEqual(own, [], `${meta.id} reports its good example:\n${code}`);

@@ -9,7 +9,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { applyEdits } from '../shared/src/text';
 import { analyzeText, expandAspects, type FileReport } from '../shared/src/engine';
-import { parserRegistered as supported } from '../scripts/kinds';
 import { detectKind } from '../shared/src/detect';
 import { GROUPS, RULES } from '../shared/src/rules/index';
 import type { FileKind } from '../shared/src/types';
@@ -92,8 +91,6 @@ const SHOWN: Record<string, string[]> = {
  */
 const NOT_SHOWN: Record<string, string> = {};
 
-const composeMissing = supported('compose') ? false : 'no compose parser registered yet, so compose files cannot be analysed';
-if (composeMissing) console.log(`examples: ${composeMissing}`);
 
 describe('example workspace layout', () => {
   for (const variant of ['insecure', 'hardened']) {
@@ -120,8 +117,7 @@ describe('example workspace layout', () => {
 
 describe('the hardened twin triggers nothing', () => {
   for (const file of scannable('hardened')) {
-    const skip = file.kind === 'compose' && composeMissing;
-    it(file.rel, { skip }, () => {
+    it(file.rel, () => {
       const report = analyse(file);
       assert.equal(report.skipped, null);
       assert.deepEqual(
@@ -133,16 +129,15 @@ describe('the hardened twin triggers nothing', () => {
 });
 
 describe('the insecure app triggers the rules', () => {
-  const reports = scannable('insecure').map((file) => ({ file, report: supported(file.kind) ? analyse(file) : undefined }));
+  const reports = scannable('insecure').map((file) => ({ file, report: analyse(file) }));
   // Aspect findings a group lists (container/missing-hardening) count for their own rules too.
   const idsOf = (report: FileReport): string[] => [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
-  const found = new Set(reports.flatMap(({ report }) => (report ? idsOf(report) : [])));
+  const found = new Set(reports.flatMap(({ report }) => idsOf(report)));
 
   const registered = new Set([...RULES, ...GROUPS].map((r) => r.meta.id));
 
   for (const { file, report } of reports) {
-    it(`${file.rel} shows the rules it is written for`, { skip: !report && `no ${file.kind} parser registered yet` }, () => {
-      assert.ok(report);
+    it(`${file.rel} shows the rules it is written for`, () => {
       assert.deepEqual(report.diagnostics.filter((d) => d.ruleId === 'syntax' || d.ruleId === 'internal-error').map((d) => d.message), []);
       const own = new Set(idsOf(report));
       const expected = SHOWN[file.rel] ?? [];
@@ -158,7 +153,7 @@ describe('the insecure app triggers the rules', () => {
     assert.deepEqual(dockerfileRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)), [], 'rules the insecure example does not trigger: extend it');
   });
 
-  it('every registered compose rule', { skip: composeMissing }, () => {
+  it('every registered compose rule', () => {
     const composeRules = RULES.filter((r) => r.meta.kind !== 'dockerfile').map((r) => r.meta.id);
     logPending('compose', (id) => id.startsWith('container/'));
     assert.deepEqual(composeRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)), [], 'rules the insecure example does not trigger: extend it');

@@ -15,7 +15,6 @@ const LOADED_ENTRIES = 16;
 const MAX_INTERNED = 100_000;
 
 /** `FileReport.skipped` of a file whose kind the engine cannot parse yet: known, but nothing to show. */
-export const UNSUPPORTED_KIND = 'not supported yet';
 
 export interface LintTarget {
   key: FileKey;
@@ -31,7 +30,6 @@ export interface LintTarget {
  * workspace scan): configuration, excludes, the size and binary checks, the analysis, the LSP shape.
  */
 export class Linter {
-  private unsupportedLogged = new Set<FileKind>();
   private loaded = new Map<DiskEntry, Entry>();
   private strings = new Map<string, string>();
 
@@ -56,11 +54,6 @@ export class Linter {
     const config = this.config.forFile(target.path);
     const skipped = skipReason(text, Buffer.byteLength(text, 'utf8'), config.engine);
     if (skipped) return this.skipped(target, skipped);
-    if (!canParse(target.kind)) {
-      if (!this.unsupportedLogged.has(target.kind)) this.log.info(`${target.kind} files are not analysed by this version of Bulkhead yet`);
-      this.unsupportedLogged.add(target.kind);
-      return this.save(target, text, { path: target.path ?? target.uri, kind: target.kind, skipped: UNSUPPORTED_KIND, diagnostics: [] }, new Set(), []);
-    }
     // An open document's fixes are computed when a code action reads them; a file read from disk lists its problems,
     // and its fixes come from a new analysis when a code action asks (`complete`).
     const fromDisk = target.version === null;
@@ -182,22 +175,6 @@ export class Linter {
     this.store.set(entry);
     return entry;
   }
-}
-
-const parsable = new Map<FileKind, boolean>();
-
-/** Whether the engine has a parser for the kind (Compose support arrives with its own module). */
-export function canParse(kind: FileKind): boolean {
-  let known = parsable.get(kind);
-  if (known === undefined) {
-    try {
-      known = parseFile(kind, '', kind === 'compose' ? 'compose.yaml' : 'Dockerfile') !== undefined;
-    } catch {
-      known = true; // a parser that dislikes empty text is still a parser
-    }
-    parsable.set(kind, known);
-  }
-  return known;
 }
 
 /** Whether a reanalysis found what the stored report lists, in the same order (its fixes then pair with the diagnostics). */

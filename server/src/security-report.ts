@@ -8,7 +8,6 @@ import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
 import { readForAnalysis, readForAnalysisSync } from './files';
-import { UNSUPPORTED_KIND } from './linter';
 import { uriOfPath } from './paths';
 import type { SecurityReport } from './protocol';
 import { DiskEntry, type DiagnosticsStore, type Entry } from './store';
@@ -94,8 +93,7 @@ export async function securityReport(
     }
     const rules = config.forFile(file.path).engine.rules;
     const activeRules = new Set(RULES.filter((r) => r.meta.kind === file.kind && rules[r.meta.id] !== 'off').map((r) => r.meta.id));
-    const report = file.report.skipped === UNSUPPORTED_KIND ? { ...file.report, skipped: null } : file.report;
-    inputs.push({ report, subjects, activeRules });
+    inputs.push({ report: file.report, subjects, activeRules });
   }
   const matrix = postureMatrix(inputs);
   const ruleDocs: Record<string, string> = {};

@@ -7,7 +7,7 @@ import type { FileKind } from '../../shared/src/types';
 import type { Configuration, FileConfig } from './configuration';
 import type { OpenDocuments } from './documents';
 import { readForAnalysisSync } from './files';
-import { canParse, type Linter } from './linter';
+import type { Linter } from './linter';
 import { ScanPool, workerCount, type ScanJob } from './scan-pool';
 import { folderOf, isInside, pathOfUri, uriOfPath } from './paths';
 import type { DiagnosticsStore, Entry } from './store';
@@ -232,14 +232,13 @@ export class Workspace {
       if (!config) configs.set(folder, (config = this.config.forFile(path)));
       return config;
     };
-    type Job = ScanJob & { before: Entry | undefined; local: boolean };
-    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, roots: undefined!, before: undefined, local: !canParse(kind) }));
+    type Job = ScanJob & { before: Entry | undefined };
+    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, roots: undefined!, before: undefined }));
     const started = performance.now();
     const left = await this.pool.analyse(jobs, workers, {
       cancelled,
       prepare: (job) => {
-        if (job.local || this.documents.isOpen(job.path)) {
-          if (job.local) this.analyseFromDisk(job.path, job.kind, force);
+        if (this.documents.isOpen(job.path)) {
           tick();
           return false;
         }
