@@ -8,7 +8,7 @@ import { isAlias, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Finding, Fix, FixPlaceholder, Range, RelatedLocation, TextEdit } from '../types';
 import type { Limit, Setting } from '../container/spec';
 import { limitStatus, type ResourceKind } from '../container/limits';
-import { placeOf, placeOfMissing } from '../container/report';
+import { placeOf, placeOfMissing } from '../container/finding-place';
 import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
 import { isMergeKey, keyText } from './yaml';
 import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from './model';

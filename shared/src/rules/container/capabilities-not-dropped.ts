@@ -1,5 +1,5 @@
 import { defineRule, prose } from '../../rule';
-import { placeOf, placeOfMissing } from '../../container/report';
+import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { dropCapabilities, hardeningFix } from '../../compose/hardening';
 import { needsOf } from '../../compose/service-needs';
 import type { Fix } from '../../types';

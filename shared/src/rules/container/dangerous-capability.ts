@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { Finding, Fix, Severity } from '../../types';
 import { serviceNamed } from '../../compose/model';

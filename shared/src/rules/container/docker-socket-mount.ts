@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import { engineSocketAt } from '../../container/host-paths';
 import type { Finding, RelatedLocation } from '../../types';
 

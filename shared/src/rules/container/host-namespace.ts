@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import type { NamespaceKind } from '../../container/spec';
 import type { Finding } from '../../types';
 

@@ -1,6 +1,6 @@
 import { isCollection, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import type { EnvVar, Setting } from '../../container/spec';
 import { replaceScalar } from '../../compose/edit';
 import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { SecurityOpt } from '../../container/spec';
 import type { Finding, Fix } from '../../types';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf, placeOfMissing } from '../../container/report';
+import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
 import { ownedBy, replaceScalar } from '../../compose/edit';
 import { yamlRef, serviceNamed } from '../../compose/model';

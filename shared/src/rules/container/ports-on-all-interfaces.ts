@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { defineRule, prose } from '../../rule';
 import { runningProfile } from '../../compose/service-needs';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import type { Port } from '../../container/spec';
 import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
 import { yamlRef, serviceNamed } from '../../compose/model';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import { ownedBy, removeServiceKey, setServiceValue } from '../../compose/edit';
 import type { Fix } from '../../types';
 import { serviceNamed } from '../../compose/model';

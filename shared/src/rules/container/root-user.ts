@@ -1,5 +1,5 @@
 import { defineRule, prose, type RuleContext } from '../../rule';
-import { placeOf, placeOfMissing } from '../../container/report';
+import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { defineRule } from '../../rule';
-import { placeOf } from '../../container/report';
+import { placeOf } from '../../container/finding-place';
 import { engineSocketAt, isRawDevice, sensitiveHostPath } from '../../container/host-paths';
 import { splitVolumeSpec } from '../../container/spec';
 import { editable, ownedBy, replaceScalar, setMappingValue, sharingServices } from '../../compose/edit';

@@ -1,5 +1,5 @@
 import { defineRule, prose } from '../../rule';
-import { placeOf, placeOfMissing } from '../../container/report';
+import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { hardeningFix, readOnlyRoot } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
 import type { Finding, Fix } from '../../types';
