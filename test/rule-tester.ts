@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFile } from '../shared/src/engine';
 import { applyEdits } from '../shared/src/text';
-import type { AnyRule, RuleContext, RuleMeta } from '../shared/src/rule';
+import type { AnyRule, RuleMeta } from '../shared/src/rule';
+import type { RuleContext } from '../shared/src/context';
 import type { Finding, Fix, Range } from '../shared/src/types';
 
 export interface ExpectedFix {

@@ -3,7 +3,7 @@ import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
 import { fixAll } from '../../shared/src/fix-all';
 import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/rule';
+import type { ReadOutcome, RuleContext } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
 import { isInside } from './paths';

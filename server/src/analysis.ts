@@ -3,7 +3,7 @@ import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
 import { resolve } from 'node:path';
 import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/rule';
+import type { ReadOutcome, RuleContext } from '../../shared/src/context';
 import { resolveRelated, type FileKey } from './paths';
 import type { FileConfig } from './configuration';
 import type { Logger } from './log';

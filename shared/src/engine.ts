@@ -1,6 +1,7 @@
 import { parseDockerfile } from './dockerfile/model';
 import { parseComposeProject } from './compose/project';
-import { formatMessage, type AnyRule, type ModelsByKind, type RuleContext, type RuleKind } from './rule';
+import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from './rule';
+import type { RuleContext } from './context';
 import { GROUPS, RULES } from './rules/index';
 import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX } from './rules/builtin';
 import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';

@@ -1,6 +1,7 @@
 import type { Finding, Fix, FileKind, Severity, ThreatKey } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ComposeModel } from './compose/model';
+import type { RuleContext } from './context';
 
 /**
  * The model each kind of file is parsed into. New kinds join by declaration merging, so a rule's `check` is typed by
@@ -12,35 +13,6 @@ export interface ModelsByKind {
 }
 
 export type RuleKind = keyof ModelsByKind & FileKind;
-
-/** Facts beyond the file itself that a check may use (cross-file facts come through here). */
-export interface RuleContext {
-  /**
-   * Reads another workspace file, or undefined when it is not there or not readable. Never executes anything.
-   *
-   * `path` is absolute, or relative to what the analysed file's own path is relative to: the model resolves a path a
-   * file names (`build: ../app`) against that file's path, so with the CLI's paths (relative to the working
-   * directory) it is relative to the working directory, and with the server's (absolute) it is absolute.
-   */
-  readFile?(path: string): string | undefined;
-  /**
-   * The same read, saying why a file was not read: what lets a compose file report `extends: ../x.yaml` that is
-   * outside the workspace or a FIFO at the line that names it. Contexts without it are read through `readFile`
-   * (`readThrough`).
-   */
-  readFileResult?(path: string): ReadOutcome;
-}
-
-/** A file read through a `RuleContext`, or why not (`absent`: nothing there, which optional files stay quiet about). */
-export type ReadOutcome = { text: string; notRead?: undefined } | { text?: undefined; notRead: string; absent: boolean };
-
-/** Reads through `readFileResult` when the context has it, else `readFile`; undefined when the context reads nothing. */
-export function readThrough(context: RuleContext, path: string): ReadOutcome | undefined {
-  if (context.readFileResult) return context.readFileResult(path);
-  if (!context.readFile) return undefined;
-  const text = context.readFile(path);
-  return text === undefined ? { notRead: 'not readable', absent: true } : { text };
-}
 
 export interface PeerIds {
   hadolint?: string[];

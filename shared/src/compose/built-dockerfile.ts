@@ -2,7 +2,7 @@
  * The Dockerfile a compose service builds, read from the workspace (or from `build.dockerfile_inline`) and parsed
  * once per text: the stage it builds (`build.target`, else the final one) and its build context folder.
  */
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../context';
 import type { ContainerSpec } from '../container/spec';
 import { parseDockerfile, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { RecentMap } from '../recent-map';

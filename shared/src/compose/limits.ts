@@ -13,7 +13,7 @@ import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type New
 import { isMergeKey, keyText } from './yaml';
 import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from './model';
 import { needsOf } from './service-needs';
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../context';
 
 /** How one resource is written, and the default each key gets. */
 interface LimitSyntax {

@@ -7,27 +7,20 @@
  * `include`d files and override files are listed in `references` for the cross-file layer, and values behind unset
  * variables are unknown.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { parserSource, type SourceText } from '../text';
 import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
-import { readThrough, type RuleContext } from '../rule';
+import { readThrough, type RuleContext } from '../context';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
 import { interpolate, parseDotEnv, Variables } from './interpolate';
 import { ExpansionBudget } from '../expansion';
-import { entriesOf, keyText, parseYaml, rangeOfNode, rangeOfPair, scalarText, type Entry, type ReadContext, type SyntaxProblem } from './yaml';
+import { entriesOf, keyText, originOf, parseYaml, rangeOfNode, rangeOfPair, scalarText, type Entry, type ReadContext, type SyntaxProblem } from './yaml';
 import { readServiceSpec, mergeSpecs } from './service-spec';
 
-/** What a compose fix needs to edit the text a spec setting came from. Stored in `Origin.ref`. */
-export interface YamlRef {
-  /** The value node (aliases resolved): a scalar, a list item, a long-syntax mapping. */
-  node: Node;
-  /** The pair whose value `node` is, for mapping values. */
-  pair?: Pair;
-  /** The collection that holds the pair or item. */
-  holder: YAMLMap | YAMLSeq;
-}
+// Origins are the YAML layer's (service-spec reads them too, without importing the model).
+export { originOf, yamlRef, type YamlRef } from './yaml';
 
 export interface ComposeService {
   name: string;
@@ -326,31 +319,6 @@ function readIncludes(ctx: ReadContext, model: ComposeModel, entry: Entry | unde
     if (path === undefined) continue;
     model.references.push({ kind: 'include', path, resolved: siblingPath(model.path, path), range: rangeOfNode(ctx.source, node) });
   }
-}
-
-/** The origin of a mapping entry's value, or of an item (`node`) inside it. */
-export function originOf(ctx: ReadContext, entry: Entry, node: Node | null, item?: { via: Via[]; holder: YAMLSeq | YAMLMap }): Origin {
-  if (!node) {
-    const keyRange = rangeOfNode(ctx.source, entry.pair.key as Node);
-    return { range: keyRange, entryRange: rangeOfPair(ctx.source, entry.pair), keyRange, via: entry.via, ref: { node: entry.pair.key as Node, pair: entry.pair, holder: entry.holder } satisfies YamlRef };
-  }
-  if (item) {
-    const range = rangeOfNode(ctx.source, node);
-    return { range, entryRange: range, via: item.via, ref: { node, holder: item.holder } satisfies YamlRef };
-  }
-  return {
-    range: rangeOfNode(ctx.source, node),
-    entryRange: rangeOfPair(ctx.source, entry.pair),
-    keyRange: rangeOfNode(ctx.source, entry.pair.key as Node),
-    via: entry.via,
-    ref: { node, pair: entry.pair, holder: entry.holder } satisfies YamlRef,
-  };
-}
-
-/** The YAML handle of an origin from a compose model (undefined for origins from elsewhere). */
-export function yamlRef(origin: Origin | undefined): YamlRef | undefined {
-  const ref = origin?.ref as YamlRef | undefined;
-  return ref && typeof ref === 'object' && 'node' in ref && 'holder' in ref ? ref : undefined;
 }
 
 /**

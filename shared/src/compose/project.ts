@@ -15,7 +15,7 @@
  *
  * Paths follow `compose/paths.ts`: resolved against the path of the file that names them.
  */
-import { readThrough, type ReadOutcome, type RuleContext } from '../rule';
+import { readThrough, type ReadOutcome, type RuleContext } from '../context';
 import type { ContainerSpec, Via } from '../container/spec';
 import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions, serviceNamed } from './model';
 import { mergeSpecs, rebase } from './service-spec';

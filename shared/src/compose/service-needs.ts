@@ -2,7 +2,7 @@
  * What a compose service needs to run hardened (images/needs.ts), with the Dockerfile it builds read from the
  * workspace. Computed for fixes, hovers and the posture report, once per service and analysis.
  */
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../context';
 import { builtImageFacts } from '../images/built-image';
 import { imageProfile } from '../images/lookup';
 import { serviceNeeds, type ServiceNeeds } from '../images/needs';

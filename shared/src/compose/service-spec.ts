@@ -27,8 +27,8 @@ import {
   type Via,
 } from '../container/spec';
 import { interpolate, usesVariables } from './interpolate';
-import { entriesOf, rangeOfNode, resolveNode, scalarText, type Entry, type ReadContext } from './yaml';
-import { originOf, type ComposeModel } from './model';
+import { entriesOf, originOf, rangeOfNode, resolveNode, scalarText, type Entry, type ReadContext } from './yaml';
+import type { ComposeModel } from './model';
 
 export interface ServiceInput {
   ctx: ReadContext;

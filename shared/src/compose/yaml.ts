@@ -3,10 +3,10 @@
  * documents that would make any consumer blow up, and reading mappings the way Compose does (aliases resolved, `<<`
  * merge keys applied, explicit keys winning over merged ones).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceText } from '../text';
 import type { Range } from '../types';
-import type { Via } from '../container/spec';
+import type { Origin, Via } from '../container/spec';
 import { parseComposeDocument, reparseEntry, type YamlParse } from './reparse';
 
 export interface SyntaxProblem {
@@ -382,4 +382,39 @@ export function rangeOfNode(source: SourceText, node: Node): Range {
 export function rangeOfPair(source: SourceText, pair: Pair): Range {
   const [start, end] = pairSpan(pair);
   return source.rangeOf(start, end);
+}
+
+/** What a compose fix needs to edit the text a spec setting came from. Stored in `Origin.ref`. */
+export interface YamlRef {
+  /** The value node (aliases resolved): a scalar, a list item, a long-syntax mapping. */
+  node: Node;
+  /** The pair whose value `node` is, for mapping values. */
+  pair?: Pair;
+  /** The collection that holds the pair or item. */
+  holder: YAMLMap | YAMLSeq;
+}
+
+/** The origin of a mapping entry's value, or of an item (`node`) inside it. */
+export function originOf(ctx: ReadContext, entry: Entry, node: Node | null, item?: { via: Via[]; holder: YAMLSeq | YAMLMap }): Origin {
+  if (!node) {
+    const keyRange = rangeOfNode(ctx.source, entry.pair.key as Node);
+    return { range: keyRange, entryRange: rangeOfPair(ctx.source, entry.pair), keyRange, via: entry.via, ref: { node: entry.pair.key as Node, pair: entry.pair, holder: entry.holder } satisfies YamlRef };
+  }
+  if (item) {
+    const range = rangeOfNode(ctx.source, node);
+    return { range, entryRange: range, via: item.via, ref: { node, holder: item.holder } satisfies YamlRef };
+  }
+  return {
+    range: rangeOfNode(ctx.source, node),
+    entryRange: rangeOfPair(ctx.source, entry.pair),
+    keyRange: rangeOfNode(ctx.source, entry.pair.key as Node),
+    via: entry.via,
+    ref: { node, pair: entry.pair, holder: entry.holder } satisfies YamlRef,
+  };
+}
+
+/** The YAML handle of an origin from a compose model (undefined for origins from elsewhere). */
+export function yamlRef(origin: Origin | undefined): YamlRef | undefined {
+  const ref = origin?.ref as YamlRef | undefined;
+  return ref && typeof ref === 'object' && 'node' in ref && 'holder' in ref ? ref : undefined;
 }

@@ -3,7 +3,7 @@
  * or unknown (and why). Silence is not a pass: a service whose image has no profile and that sets no `user:` is not
  * reported as root, but neither is it known to run as someone else.
  */
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../context';
 import { limitStatus, type ResourceKind } from '../container/limits';
 import { isRootUser, userBefore } from '../dockerfile/users';
 import { baseClass, rootStage, type DockerfileModel } from '../dockerfile/model';

@@ -3,7 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { SourceText, parserText } from '../text';
 import type { FileKind, Range } from '../types';
 import type { PostureSubject } from './posture';
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../context';
 import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';

@@ -1,4 +1,5 @@
-import { defineRule, prose, type RuleContext } from '../../rule';
+import { defineRule, prose } from '../../rule';
+import type { RuleContext } from '../../context';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';

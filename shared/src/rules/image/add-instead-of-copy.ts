@@ -1,5 +1,6 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { defineRule, type RuleContext } from '../../rule';
+import { defineRule } from '../../rule';
+import type { RuleContext } from '../../context';
 import { siblingPath } from '../../compose/model';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
