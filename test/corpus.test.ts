@@ -6,15 +6,15 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeText, type FileReport } from '../shared/src/engine';
-import { detectKind } from '../shared/src/detect';
 import type { FileKind, Fix } from '../shared/src/types';
 import { countOf, fixFailures } from './fix-checks';
 import { testRuleMeta } from './rule-tester';
 import { defineRule, type AnyRule } from '../shared/src/rule';
+import { kindFilesUnder } from '../scripts/kind-files';
 import { corpusRoot, repoRoot } from '../scripts/repo-root';
 
 /**
@@ -168,17 +168,6 @@ function readIndexedCorpus(dir: string): CorpusFile[] {
 }
 
 function readFolder(dir: string): CorpusFile[] {
-  const files: CorpusFile[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const kind = detectKind(name);
-        if (kind) files.push({ name: relative(dir, path).split(sep).join('/'), kind, text: readFileSync(path, 'utf8') });
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return files;
+  if (!existsSync(dir)) return [];
+  return kindFilesUnder(dir).map((f) => ({ name: f.rel, kind: f.kind, text: readFileSync(f.path, 'utf8') }));
 }

@@ -5,14 +5,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { applyEdits } from '../shared/src/text';
 import { analyzeText, expandAspects, type FileReport } from '../shared/src/engine';
-import { detectKind } from '../shared/src/detect';
 import { GROUPS, RULES } from '../shared/src/rules/index';
-import type { FileKind } from '../shared/src/types';
 import { repoRoot } from '../scripts/repo-root';
+import { kindFilesUnder, type KindFile } from '../scripts/kind-files';
 
 const examples = join(repoRoot(), 'examples');
 const LANGUAGES = ['go', 'node', 'python', 'java'];
@@ -210,28 +209,11 @@ function logPending(label: string, ofKind: (id: string) => boolean): void {
   if (pending.length) console.log(`examples: ${label} rules not registered yet: ${pending.join(', ')}`);
 }
 
-interface ExampleFile {
-  rel: string;
-  path: string;
-  kind: FileKind;
-}
+type ExampleFile = KindFile;
 
 /** Files Bulkhead would scan under examples/<variant>, with paths relative to that folder. */
 function scannable(variant: string): ExampleFile[] {
-  const base = join(examples, variant);
-  const files: ExampleFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const kind = detectKind(name);
-        if (kind) files.push({ rel: relative(base, path).split(sep).join('/'), path, kind });
-      }
-    }
-  };
-  walk(base);
-  return files;
+  return kindFilesUnder(join(examples, variant));
 }
 
 function analyse(file: ExampleFile): FileReport {

@@ -4,11 +4,11 @@
  * for some minutes, the fuzz test one of a fixed number of inputs.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { detectKind } from '../../shared/src/detect';
 import type { FileKind } from '../../shared/src/types';
 import { loadCorpus } from '../bench/corpus';
+import { kindFilesUnder } from '../kind-files';
 import { mulberry32, pick, summarize, type Random } from '../bench/stats';
 import { corpusRoot, repoRoot } from '../repo-root';
 import { minimise } from './minimise';
@@ -71,18 +71,7 @@ export function loadSources(kinds: readonly FileKind[] = ['dockerfile', 'compose
   if (existsSync(join(corpusRoot(), 'real', 'index.json'))) {
     for (const f of loadCorpus()) sources.push({ name: `real/${f.path}`, kind: f.kind, text: f.text });
   }
-  const examples = join(repoRoot(), 'examples');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const kind = detectKind(name);
-        if (kind) sources.push({ name: relative(repoRoot(), path).split(sep).join('/'), kind, text: readFileSync(path, 'utf8') });
-      }
-    }
-  };
-  walk(examples);
+  for (const f of kindFilesUnder(join(repoRoot(), 'examples'))) sources.push({ name: `examples/${f.rel}`, kind: f.kind, text: readFileSync(f.path, 'utf8') });
   return sources.filter((s) => kinds.includes(s.kind));
 }
 
