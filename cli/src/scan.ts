@@ -6,7 +6,7 @@ import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
 import type { ReadOutcome, RuleContext } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
-import { isInside } from './paths';
+import { isInside } from '../../shared/src/io/read-file';
 import { readSource } from './read';
 import type { Target } from './walk';
 

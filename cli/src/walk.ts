@@ -4,7 +4,8 @@ import { detectKind } from '../../shared/src/detect';
 import { matchesAny, type Glob } from '../../shared/src/glob';
 import type { FileKind } from '../../shared/src/types';
 import { describeFsError } from '../../shared/src/io/fs-errors';
-import { displayPath, isInside, relativeTo } from './paths';
+import { displayPath, relativeTo } from './paths';
+import { isInside } from '../../shared/src/io/read-file';
 
 /** A file to scan. */
 export interface Target {

@@ -1,4 +1,4 @@
-import { parseFile, skipReason, type FileReport } from '../../shared/src/engine';
+import { skipReason, type FileReport } from '../../shared/src/engine';
 import type { FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInside } from '../../shared/src/io/read-file';
 
 /**
  * Files are known by their path on disk when they have one: clients spell the same file's URI differently
@@ -24,11 +25,6 @@ export function pathOfUri(uri: string): string | undefined {
 
 export function uriOfPath(path: string): string {
   return pathToFileURL(path).href;
-}
-
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The innermost workspace folder that holds a path. */

@@ -9,7 +9,8 @@ import type { OpenDocuments } from './documents';
 import { readForAnalysisSync } from './files';
 import type { Linter } from './linter';
 import { ScanPool, workerCount, type ScanJob } from './scan-pool';
-import { folderOf, isInside, pathOfUri, uriOfPath } from './paths';
+import { folderOf, pathOfUri, uriOfPath } from './paths';
+import { isInside } from '../../shared/src/io/read-file';
 import type { DiagnosticsStore, Entry } from './store';
 import type { Logger } from './log';
 

@@ -96,12 +96,15 @@ export function readFileWithin(path: string, limits: ReadLimits): FileRead {
   }
 }
 
+/** Whether `path` is `folder` or below it (both absolute). A name that merely starts with `..` is inside. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith('../') && !rel.startsWith('..\\') && !isAbsolute(rel));
+}
+
 /** Whether `path` is one of the folders or below one (all absolute). */
 export function isUnder(path: string, folders: readonly string[]): boolean {
-  return folders.some((folder) => {
-    const rel = relative(folder, path);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${'/'}`) && !rel.startsWith('..\\') && !isAbsolute(rel));
-  });
+  return folders.some((folder) => isInside(path, folder));
 }
 
 /** What a non-regular file is, for `not a regular file (a FIFO)`. */
