@@ -3,7 +3,7 @@ import { parseComposeProject } from './compose/project';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from './rule';
 import type { RuleContext } from './context';
 import { GROUPS, RULES } from './rules/index';
-import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX } from './rules/builtin';
+import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX, type BuiltinMeta } from './rules/builtin';
 import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Finding, Severity } from './types';
@@ -144,13 +144,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     return report;
   }
   if (options.keepModel) Object.defineProperty(report, 'model', { value: parsed.model, enumerable: false });
-  const syntaxSeverity = severityFor(SYNTAX.id, SYNTAX.severity, undefined, config);
-  if (syntaxSeverity) {
-    for (const problem of parsed.syntax) {
-      if (isSuppressed(parsed.suppressions, SYNTAX.id, undefined, problem.range.start.line)) continue;
-      report.diagnostics.push({ ruleId: SYNTAX.id, severity: syntaxSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
-    }
-  }
+  addBuiltinDiagnostics(report.diagnostics, SYNTAX, parsed.syntax, parsed, config);
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
   const fixesMode = options.fixes ?? true;
   const grouping = options.group !== false;
@@ -194,13 +188,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   }
   if (aspects.length) report.diagnostics.push(...groupAspects(aspects, parsed, context, config, fixesMode));
   // After the rules: a rule may leave part of the file unchecked too (a Dockerfile value it expands past the bound).
-  const notCheckedSeverity = severityFor(NOT_CHECKED.id, NOT_CHECKED.severity, undefined, config);
-  if (notCheckedSeverity) {
-    for (const problem of parsed.notChecked) {
-      if (isSuppressed(parsed.suppressions, NOT_CHECKED.id, undefined, problem.range.start.line)) continue;
-      report.diagnostics.push({ ruleId: NOT_CHECKED.id, severity: notCheckedSeverity, message: problem.message, range: problem.range, threat: null, fixes: [] });
-    }
-  }
+  addBuiltinDiagnostics(report.diagnostics, NOT_CHECKED, parsed.notChecked, parsed, config);
   report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return report;
 }
@@ -313,6 +301,19 @@ function severityFor(id: string, ruleDefault: Severity, findingSeverity: Severit
   const configured = config.rules[id];
   if (configured === 'off') return undefined;
   return configured ?? findingSeverity ?? ruleDefault;
+}
+
+/**
+ * Adds the engine's own diagnostics of one builtin (`syntax`, `not-checked`), configured severity and suppressions
+ * applied. Pushed one by one: a file can hold more problems than a spread call takes arguments.
+ */
+function addBuiltinDiagnostics(out: Diagnostic[], meta: BuiltinMeta, problems: Parsed['syntax'], parsed: Parsed, config: BulkheadConfig): void {
+  const severity = severityFor(meta.id, meta.severity, undefined, config);
+  if (!severity) return;
+  for (const problem of problems) {
+    if (isSuppressed(parsed.suppressions, meta.id, undefined, problem.range.start.line)) continue;
+    out.push({ ruleId: meta.id, severity, message: problem.message, range: problem.range, threat: null, fixes: [] });
+  }
 }
 
 function internalError(ruleId: string, error: unknown, config: BulkheadConfig): Diagnostic {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { allRuns, baseClass, isExecForm, parseDockerfile, rootStage, substitute, type DockerfileModel } from '../../shared/src/dockerfile/model';
+import { allRuns, baseClass, isExecForm, parseDockerfile, rootStage, type DockerfileModel } from '../../shared/src/dockerfile/model';
+import { substitute } from '../../shared/src/dockerfile/expand';
 import { analyzeText } from '../../shared/src/engine';
 import { defaultConfig } from '../../shared/src/config';
 import type { SimpleCommand } from '../../shared/src/dockerfile/shell';

@@ -15,7 +15,6 @@ import { parseShell, shellCCommands, basename, type ShellScript, type ShellWord,
 import { checkSyntax, loneCrProblem, type SyntaxProblem } from './syntax';
 import { Expander, type Value } from './expand';
 import { StageVariables } from './scope';
-export { substitute } from './expand';
 import './raw-arguments-memo';
 
 /** A build stage: one FROM and the instructions up to the next one. */
