@@ -39,53 +39,212 @@ export interface ServiceInput {
   entries: Map<string, Entry>;
 }
 
-const NAMESPACE_KEYS: [string, NamespaceKind][] = [
-  ['network_mode', 'network'],
-  ['pid', 'pid'],
-  ['ipc', 'ipc'],
-  ['uts', 'uts'],
-  ['userns_mode', 'userns'],
-  ['cgroup', 'cgroup'],
-];
-
 export function readServiceSpec(input: ServiceInput): ContainerSpec {
-  const { name, declaration } = input;
-  const r = new ServiceReader(input);
-  const spec = emptySpec(name, declaration);
-  spec.image = r.scalar('image', (text): ImageRef | undefined => (text.trim() ? parseImageRef(text) : undefined));
-  spec.user = r.scalar('user', (text) => text);
-  spec.privileged = r.scalar('privileged', readBool);
-  spec.readOnly = r.scalar('read_only', readBool);
-  spec.capAdd = r.list('cap_add', (text) => normalizeCapability(text));
-  spec.capDrop = r.list('cap_drop', (text) => normalizeCapability(text));
-  spec.securityOpt = r.list('security_opt', (text) => parseSecurityOpt(text));
-  spec.tmpfs = r.list('tmpfs', (text) => text, { scalarAllowed: true });
-  for (const [key, kind] of NAMESPACE_KEYS) {
-    const setting = r.scalar(key, (text) => text);
-    if (setting) spec.namespaces[kind] = setting;
-  }
-  spec.mounts = r.list('volumes', (text) => readShortVolume(text, input.model), { mapItem: (map, item) => r.longVolume(map, item), paths: true });
-  spec.devices = r.list('devices', readShortDevice, { mapItem: (map) => r.longDevice(map) });
-  spec.ports = r.list('ports', readShortPort, { mapItem: (map) => r.longPort(map) });
-  spec.environment = r.environment();
-  spec.envFiles = r.list('env_file', (text) => text, {
-    scalarAllowed: true,
-    mapItem: (map) => {
-      const path = r.fieldText(map, 'path');
-      return path === undefined ? 'unknown' : path;
-    },
-  });
-  spec.command = r.scalarOrList('command');
-  spec.entrypoint = r.scalarOrList('entrypoint');
-  spec.profiles = r.list('profiles', (text) => text).items.flatMap((item) => (item.value === undefined ? [] : [item.value]));
-  spec.build = r.build();
-  spec.limits.memory = r.limits([['mem_limit', parseBytes], ['deploy.resources.limits.memory', parseBytes]]);
-  spec.limits.memorySwap = r.limits([['memswap_limit', parseBytes]]);
-  spec.limits.cpus = r.limits([['cpus', parseNumber], ['deploy.resources.limits.cpus', parseNumber]]);
-  spec.limits.cpuQuota = r.limits([['cpu_quota', parseNumber]]);
-  spec.limits.cpuShares = r.limits([['cpu_shares', parseNumber]]);
-  spec.limits.pids = r.limits([['pids_limit', parseNumber], ['deploy.resources.limits.pids', parseNumber]]);
+  const reader = new ServiceReader(input);
+  const spec = emptySpec(input.name, input.declaration);
+  for (const field of SETTING_FIELDS) readSetting(spec, field, reader);
   return spec;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The settings table: every field of a container spec that a compose file sets, with the keys that set it, how it is
+// read and how `extends` and override files merge it. A field of `ContainerSpec` without a row does not compile.
+
+/** The fields of a container spec that settings fill (the others say which container it is). */
+export type SettingField = Exclude<keyof ContainerSpec, 'name' | 'declaration' | 'partial'>;
+
+/**
+ * How a base's value and the service's own combine, after compose-spec `merge.md`:
+ * - `replace`: the service's own value when it writes one, else the base's;
+ * - `union`: both lists, the base's first, an item of the base dropped when the service has one with the same key;
+ * - `each`: a record whose every key is merged as `replace` (namespaces) or as `replace` of a whole list (limits);
+ * - `own`: never inherited.
+ */
+export interface Merge<T> {
+  kind: 'replace' | 'union' | 'each' | 'own';
+  merge(own: T, base: T): T;
+}
+
+export interface SettingRow<F extends SettingField> {
+  /** The service keys that set it, dotted below the service (`deploy.resources.limits.memory`). */
+  keys: readonly string[];
+  read(reader: ServiceReader, keys: readonly string[]): ContainerSpec[F];
+  merge: Merge<ContainerSpec[F]>;
+  /** Lines of a service mapping that set it, indented as its keys: the table's test reads, extends and validates them. */
+  example: string;
+}
+
+export type SettingsTable = { [F in SettingField]: SettingRow<F> };
+
+const replace = <T>(): Merge<T | undefined> => ({ kind: 'replace', merge: (own, base) => (own !== undefined ? own : base) });
+
+const ownOnly = <T>(): Merge<T> => ({ kind: 'own', merge: (ownValue) => ownValue });
+
+function union<T>(key: (value: T) => string | undefined = (value) => JSON.stringify(value)): Merge<SettingList<T>> {
+  return {
+    kind: 'union',
+    merge(ownList, baseList) {
+      const seen = new Set<string | undefined>(ownList.items.map((item) => (item.value === undefined ? undefined : key(item.value))));
+      seen.delete(undefined);
+      const items = [...baseList.items.filter((item) => item.value === undefined || !seen.has(key(item.value))), ...ownList.items];
+      return { items, holders: [...ownList.holders, ...baseList.holders], unknown: ownList.unknown || baseList.unknown };
+    },
+  };
+}
+
+/** A record merged key by key: a key the service writes replaces the base's (a limit's settings as a whole). */
+function each<R extends object>(written: (value: R[keyof R]) => boolean): Merge<R> {
+  return {
+    kind: 'each',
+    merge(ownRecord, baseRecord) {
+      const merged = { ...baseRecord };
+      for (const key of Object.keys(ownRecord) as (keyof R)[]) if (written(ownRecord[key])) merged[key] = ownRecord[key];
+      return merged;
+    },
+  };
+}
+
+const asIs = (value: string): string => value;
+const capability = (value: string): string => normalizeCapability(value);
+
+/** `cap_add: [...]`-like keys: one list of scalars. */
+function listOf<T>(readText: (text: string) => T | undefined, options?: ListOptions<T>) {
+  return (reader: ServiceReader, [key]: readonly string[]): SettingList<T> => reader.list(key, readText, options);
+}
+
+function scalarOf<T>(convert: (text: string) => T | undefined) {
+  return (reader: ServiceReader, [key]: readonly string[]): Setting<T> | undefined => reader.scalar(key, convert);
+}
+
+const NAMESPACE_KEYS: Record<NamespaceKind, string> = {
+  network: 'network_mode',
+  pid: 'pid',
+  ipc: 'ipc',
+  uts: 'uts',
+  userns: 'userns_mode',
+  cgroup: 'cgroup',
+};
+
+type Limits = ContainerSpec['limits'];
+
+/** Every key that sets a limit; a limit written by several keys keeps each (`mem_limit` and `deploy…memory`). */
+const LIMIT_KEYS: { [L in keyof Limits]: [string, (text: string) => number | undefined][] } = {
+  memory: [['mem_limit', parseBytes], ['deploy.resources.limits.memory', parseBytes]],
+  memorySwap: [['memswap_limit', parseBytes]],
+  cpus: [['cpus', parseNumber], ['deploy.resources.limits.cpus', parseNumber]],
+  cpuQuota: [['cpu_quota', parseNumber]],
+  cpuShares: [['cpu_shares', parseNumber]],
+  pids: [['pids_limit', parseNumber], ['deploy.resources.limits.pids', parseNumber]],
+};
+
+export const COMPOSE_SETTINGS: SettingsTable = {
+  image: {
+    keys: ['image'],
+    read: scalarOf((value): ImageRef | undefined => (value.trim() ? parseImageRef(value) : undefined)),
+    merge: replace(),
+    example: 'image: nginx:1.27',
+  },
+  user: { keys: ['user'], read: scalarOf(asIs), merge: replace(), example: 'user: "1000:1000"' },
+  privileged: { keys: ['privileged'], read: scalarOf(readBool), merge: replace(), example: 'privileged: true' },
+  readOnly: { keys: ['read_only'], read: scalarOf(readBool), merge: replace(), example: 'read_only: true' },
+  capAdd: { keys: ['cap_add'], read: listOf(capability), merge: union(), example: 'cap_add:\n  - NET_ADMIN' },
+  capDrop: { keys: ['cap_drop'], read: listOf(capability), merge: union(), example: 'cap_drop:\n  - ALL' },
+  securityOpt: {
+    keys: ['security_opt'],
+    read: listOf(parseSecurityOpt),
+    merge: union(),
+    example: 'security_opt:\n  - no-new-privileges:true',
+  },
+  tmpfs: { keys: ['tmpfs'], read: listOf(asIs, { scalarAllowed: true }), merge: union(), example: 'tmpfs:\n  - /run' },
+  namespaces: {
+    keys: Object.values(NAMESPACE_KEYS),
+    read(reader) {
+      const namespaces: ContainerSpec['namespaces'] = {};
+      for (const [kind, key] of Object.entries(NAMESPACE_KEYS) as [NamespaceKind, string][]) {
+        const setting = reader.scalar(key, asIs);
+        if (setting) namespaces[kind] = setting;
+      }
+      return namespaces;
+    },
+    merge: each((setting) => setting !== undefined),
+    example: 'network_mode: host\npid: host\nipc: host\nuts: host\nuserns_mode: host\ncgroup: host',
+  },
+  mounts: {
+    keys: ['volumes'],
+    read: (reader, [key]) =>
+      reader.list(key, (value) => readShortVolume(value, reader.model), { mapItem: (map, item) => reader.longVolume(map, item), paths: true }),
+    merge: union((mount) => mount.target),
+    example: 'volumes:\n  - /var/run/docker.sock:/var/run/docker.sock\n  - type: bind\n    source: ./data\n    target: /data',
+  },
+  devices: {
+    keys: ['devices'],
+    read: (reader, [key]) => reader.list(key, readShortDevice, { mapItem: (map) => reader.longDevice(map) }),
+    merge: union((device) => device.target ?? device.source),
+    example: 'devices:\n  - /dev/fuse:/dev/fuse',
+  },
+  ports: {
+    keys: ['ports'],
+    read: (reader, [key]) => reader.list(key, readShortPort, { mapItem: (map) => reader.longPort(map) }),
+    merge: union(),
+    example: 'ports:\n  - "127.0.0.1:8080:80"',
+  },
+  environment: {
+    keys: ['environment'],
+    read: (reader) => reader.environment(),
+    merge: union((env) => env.name),
+    example: 'environment:\n  POSTGRES_PASSWORD: example\n  DEBUG:',
+  },
+  envFiles: {
+    keys: ['env_file'],
+    read: (reader, [key]) =>
+      reader.list(key, asIs, {
+        scalarAllowed: true,
+        mapItem: (map) => reader.fieldText(map, 'path') ?? 'unknown',
+      }),
+    merge: union(),
+    example: 'env_file:\n  - app.env',
+  },
+  command: { keys: ['command'], read: (reader, [key]) => reader.scalarOrList(key), merge: replace(), example: 'command: ["nginx", "-g", "daemon off;"]' },
+  entrypoint: { keys: ['entrypoint'], read: (reader, [key]) => reader.scalarOrList(key), merge: replace(), example: 'entrypoint: /docker-entrypoint.sh' },
+  profiles: {
+    keys: ['profiles'],
+    read: (reader, [key]) => reader.list(key, asIs).items.flatMap((item) => (item.value === undefined ? [] : [item.value])),
+    merge: ownOnly(),
+    example: 'profiles:\n  - debug',
+  },
+  build: {
+    keys: ['build'],
+    read: (reader) => reader.build(),
+    merge: replace(),
+    example: 'build:\n  context: .\n  dockerfile: Dockerfile.prod\n  target: runtime',
+  },
+  limits: {
+    keys: Object.values(LIMIT_KEYS).flatMap((keys) => keys.map(([key]) => key)),
+    read(reader) {
+      const limits = {} as Limits;
+      for (const limit of Object.keys(LIMIT_KEYS) as (keyof Limits)[]) limits[limit] = reader.limits(LIMIT_KEYS[limit]);
+      return limits;
+    },
+    merge: each((settings) => settings.length > 0),
+    example:
+      'mem_limit: 512m\nmemswap_limit: 1g\ncpus: 0.5\ncpu_quota: 50000\ncpu_shares: 512\npids_limit: 100\n' +
+      'deploy:\n  resources:\n    limits:\n      memory: 256m\n      cpus: "0.25"\n      pids: 50',
+  },
+};
+
+/** The table's fields, in the order they are read. */
+export const SETTING_FIELDS = Object.keys(COMPOSE_SETTINGS) as SettingField[];
+
+function readSetting<F extends SettingField>(spec: ContainerSpec, field: F, reader: ServiceReader): void {
+  const row = COMPOSE_SETTINGS[field];
+  const value = row.read(reader, row.keys);
+  if (value !== undefined) spec[field] = value;
+}
+
+function mergeSetting<F extends SettingField>(spec: ContainerSpec, field: F, own: ContainerSpec, base: ContainerSpec): void {
+  const value = COMPOSE_SETTINGS[field].merge.merge(own[field], base[field]);
+  if (value !== undefined) spec[field] = value;
+  else delete (spec as Partial<ContainerSpec>)[field];
 }
 
 /** Compose booleans: YAML `true`/`false` and the strings interpolation leaves (`"true"`, `yes`, `on`, …). */
@@ -107,6 +266,10 @@ interface ListOptions<T> {
 
 class ServiceReader {
   constructor(private readonly input: ServiceInput) {}
+
+  get model(): ComposeModel {
+    return this.input.model;
+  }
 
   private get ctx(): ReadContext {
     return this.input.ctx;
@@ -461,40 +624,8 @@ export function readShortPort(text: string): Port | undefined {
 export function mergeSpecs(base: ContainerSpec, own: ContainerSpec, via?: Via): ContainerSpec {
   // Without a `via`, `base` is the file being checked (an override file merged over it marks its own origins).
   const inherited = via ? rebase(base, via) : base;
-  const pick = <T>(a: T | undefined, b: T | undefined): T | undefined => (a !== undefined ? a : b);
-  const union = <T>(ownList: SettingList<T>, baseList: SettingList<T>, key: (value: T) => string | undefined = (v) => JSON.stringify(v)): SettingList<T> => {
-    const seen = new Set<string | undefined>(ownList.items.map((item) => (item.value === undefined ? undefined : key(item.value))));
-    seen.delete(undefined);
-    const items = [...baseList.items.filter((item) => item.value === undefined || !seen.has(key(item.value))), ...ownList.items];
-    return { items, holders: [...ownList.holders, ...baseList.holders], unknown: ownList.unknown || baseList.unknown };
-  };
-  const spec: ContainerSpec = {
-    ...own,
-    capAdd: union(own.capAdd, inherited.capAdd),
-    capDrop: union(own.capDrop, inherited.capDrop),
-    securityOpt: union(own.securityOpt, inherited.securityOpt),
-    tmpfs: union(own.tmpfs, inherited.tmpfs),
-    ports: union(own.ports, inherited.ports),
-    envFiles: union(own.envFiles, inherited.envFiles),
-    mounts: union(own.mounts, inherited.mounts, (m) => m.target),
-    devices: union(own.devices, inherited.devices, (d) => d.target ?? d.source),
-    environment: union(own.environment, inherited.environment, (e) => e.name),
-    namespaces: { ...inherited.namespaces, ...own.namespaces },
-    limits: {
-      memory: own.limits.memory.length ? own.limits.memory : inherited.limits.memory,
-      memorySwap: own.limits.memorySwap.length ? own.limits.memorySwap : inherited.limits.memorySwap,
-      cpus: own.limits.cpus.length ? own.limits.cpus : inherited.limits.cpus,
-      cpuQuota: own.limits.cpuQuota.length ? own.limits.cpuQuota : inherited.limits.cpuQuota,
-      cpuShares: own.limits.cpuShares.length ? own.limits.cpuShares : inherited.limits.cpuShares,
-      pids: own.limits.pids.length ? own.limits.pids : inherited.limits.pids,
-    },
-    profiles: own.profiles,
-  };
-  const singles = ['image', 'build', 'user', 'privileged', 'readOnly', 'command', 'entrypoint'] as const;
-  for (const key of singles) {
-    const value = pick(own[key], inherited[key]);
-    if (value !== undefined) (spec as unknown as Record<string, unknown>)[key] = value;
-  }
+  const spec: ContainerSpec = { ...own };
+  for (const field of SETTING_FIELDS) mergeSetting(spec, field, own, inherited);
   const partial = own.partial ?? inherited.partial;
   if (partial !== undefined) spec.partial = partial;
   return spec;
