@@ -44,8 +44,15 @@ for (const entry of product) {
 
 // The harness is built as the tests are, but with its dependencies bundled as the product ships them: its in-process
 // figures (analysis and parse alike) are those of the shipped code.
-const harness = spawnSync(process.execPath, ['scripts/build-tests.mjs', '--outdir', '.bench', '--bundle-dependencies', '--only', 'scripts/bench/main.ts'], { cwd: root, stdio: 'inherit' });
+const harness = spawnSync(
+  process.execPath,
+  ['scripts/build-tests.mjs', '--outdir', '.bench', '--bundle-dependencies', '--only', 'scripts/bench/main.ts'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (harness.status !== 0) process.exit(harness.status ?? 1);
 
-const result = spawnSync(process.execPath, [join(out, 'scripts', 'bench', 'main.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [join(out, 'scripts', 'bench', 'main.js'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exitCode = result.status ?? 1;

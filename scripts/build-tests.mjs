@@ -14,7 +14,10 @@ const outIndex = args.indexOf('--outdir');
 const outdir = outIndex >= 0 ? args[outIndex + 1] : 'out';
 const bundleDependencies = args.includes('--bundle-dependencies');
 const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? args.slice(onlyIndex + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--outdir') : null;
+const only =
+  onlyIndex >= 0
+    ? args.slice(onlyIndex + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--outdir')
+    : null;
 
 // The extension-host suite needs the `vscode` module and runs inside an editor (scripts/e2e/build.mjs builds it).
 const EDITOR_ONLY = new Set([join('test', 'extension')]);

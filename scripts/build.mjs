@@ -27,6 +27,11 @@ const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
   if (only.length && !only.some((name) => entry.out === `dist/${name}.js`)) continue;
-  await build({ ...common, entryPoints: [entry.in], outfile: entry.out, banner: entry.banner ? { js: entry.banner } : undefined });
+  await build({
+    ...common,
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    banner: entry.banner ? { js: entry.banner } : undefined,
+  });
   if (entry.banner) chmodSync(entry.out, 0o755);
 }

@@ -24,8 +24,15 @@ async function main(): Promise<void> {
   const inputs = option(args, '--inputs') !== undefined ? Number(option(args, '--inputs')) : undefined;
   const kind = option(args, '--kind') as FileKind | undefined;
   const serverDocuments = Number(option(args, '--server') ?? 0);
-  if (!Number.isInteger(seed) || !(minutes > 0) || (inputs !== undefined && !(inputs > 0)) || (kind && kind !== 'dockerfile' && kind !== 'compose')) {
-    console.error('usage: npm run fuzz -- --seed N --minutes M [--inputs K] [--kind dockerfile|compose] [--server DOCUMENTS] [--no-fixtures | --new-only]');
+  if (
+    !Number.isInteger(seed) ||
+    !(minutes > 0) ||
+    (inputs !== undefined && !(inputs > 0)) ||
+    (kind && kind !== 'dockerfile' && kind !== 'compose')
+  ) {
+    console.error(
+      'usage: npm run fuzz -- --seed N --minutes M [--inputs K] [--kind dockerfile|compose] [--server DOCUMENTS] [--no-fixtures | --new-only]',
+    );
     process.exitCode = 2;
     return;
   }
@@ -42,17 +49,25 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   }).finally(() => runner.close());
   const perMinute = summary.inputs / (summary.elapsedMs / 60_000);
-  console.log(`\nfuzz: seed ${seed}, ${summary.inputs} inputs (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) in ${(summary.elapsedMs / 1000).toFixed(0)} s, ${perMinute.toFixed(0)} inputs/min, ${summary.fixesChecked} fixes checked`);
-  console.log(`time per file: median ${summary.ms.median.toFixed(1)} ms, p99 ${summary.ms.p99.toFixed(1)} ms, worst ${summary.worst.ms.toFixed(1)} ms (${summary.worst.source} after ${summary.worst.mutators.join('+')})`);
+  console.log(
+    `\nfuzz: seed ${seed}, ${summary.inputs} inputs (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) in ${(summary.elapsedMs / 1000).toFixed(0)} s, ${perMinute.toFixed(0)} inputs/min, ${summary.fixesChecked} fixes checked`,
+  );
+  console.log(
+    `time per file: median ${summary.ms.median.toFixed(1)} ms, p99 ${summary.ms.p99.toFixed(1)} ms, worst ${summary.worst.ms.toFixed(1)} ms (${summary.worst.source} after ${summary.worst.mutators.join('+')})`,
+  );
   let failed = summary.failures.some((f) => !f.known);
   console.log(failed ? 'failures by class:' : 'no property failed');
   for (const [cls, count] of Object.entries(summary.byClass).sort()) {
     const first = summary.failures[Object.keys(summary.byClass).indexOf(cls)];
-    console.log(`  ${cls}: ${count} inputs; first on ${first?.source} after ${first?.mutators.join('+')}${first?.fixture ? `, kept as ${first.fixture}` : ''}\n    ${first?.detail}`);
+    console.log(
+      `  ${cls}: ${count} inputs; first on ${first?.source} after ${first?.mutators.join('+')}${first?.fixture ? `, kept as ${first.fixture}` : ''}\n    ${first?.detail}`,
+    );
   }
   if (serverDocuments > 0) {
     const leg = await runServerLeg(loadSources(kinds), seed, serverDocuments);
-    console.log(`server: ${leg.documents} documents, ${leg.changes} didChange notifications, ${leg.failures.length} failures`);
+    console.log(
+      `server: ${leg.documents} documents, ${leg.changes} didChange notifications, ${leg.failures.length} failures`,
+    );
     for (const f of leg.failures.slice(0, 10)) console.log(`  ${f.source}: ${f.detail}`);
     failed ||= leg.failures.length > 0;
   }

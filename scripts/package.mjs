@@ -14,11 +14,25 @@ const outIndex = args.indexOf('--out');
 const out = resolve(outIndex >= 0 ? args[outIndex + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`));
 
 /** What may be in the package besides vsce's own files ([Content_Types].xml, extension.vsixmanifest, package.json). */
-const ALLOWED = [/^dist\//, /^readme\.md$/i, /^license(\.md|\.txt)?$/i, /^changelog\.md$/i, /^docs\//, /^package\.json$/];
-if (manifest.icon) ALLOWED.push(new RegExp(`^${manifest.icon.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+const ALLOWED = [
+  /^dist\//,
+  /^readme\.md$/i,
+  /^license(\.md|\.txt)?$/i,
+  /^changelog\.md$/i,
+  /^docs\//,
+  /^package\.json$/,
+];
+if (manifest.icon)
+  ALLOWED.push(new RegExp(`^${manifest.icon.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 
 function run(cmd, cmdArgs, options = {}) {
-  return execFileSync(cmd, cmdArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 15 * 60_000, ...options });
+  return execFileSync(cmd, cmdArgs, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
+    ...options,
+  });
 }
 
 const started = Date.now();
@@ -62,7 +76,9 @@ const stray = entries.map((entry) => entry.path).filter((path) => !ALLOWED.some(
 const size = statSync(out).size;
 const unpacked = entries.reduce((sum, entry) => sum + entry.bytes, 0);
 
-console.log(`\n${relative(process.cwd(), out)}: ${entries.length} files, ${(size / 1024).toFixed(1)} KiB (${(unpacked / 1024).toFixed(1)} KiB unpacked), built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\n${relative(process.cwd(), out)}: ${entries.length} files, ${(size / 1024).toFixed(1)} KiB (${(unpacked / 1024).toFixed(1)} KiB unpacked), built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 const topLevel = new Map();
 for (const { path } of entries) {
   const key = path.includes('/') ? `${path.split('/')[0]}/` : path;

@@ -76,7 +76,11 @@ export function claims(rule: AnyRule, suite: Suite, peerRule: string): boolean {
 }
 
 export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULES): PeerEvaluation {
-  const evaluation: PeerEvaluation = { results: [], unlabelledFlags: [], unclaimed: { kics: [], semgrep: [], trivy: [] } };
+  const evaluation: PeerEvaluation = {
+    results: [],
+    unlabelledFlags: [],
+    unclaimed: { kics: [], semgrep: [], trivy: [] },
+  };
   if (!existsSync(peersDir)) {
     evaluation.missing = `the peer corpus is not at ${peersDir} (set BULKHEAD_CORPUS to the folder holding peers/)`;
     return evaluation;
@@ -86,7 +90,10 @@ export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULE
     if (!existsSync(labelsFile)) continue;
     const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as PeerLabel[];
     const claimed = new Set<string>();
-    const analysed = new Map<string, { lines: Map<string, number[]>; statementStart: (line: number) => number } | string>();
+    const analysed = new Map<
+      string,
+      { lines: Map<string, number[]>; statementStart: (line: number) => number } | string
+    >();
 
     for (const label of labels) {
       const claimants = rules.filter((rule) => rule.meta.kind === label.kind && claims(rule, suite, label.peer_rule));
@@ -96,22 +103,53 @@ export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULE
       if (!analysed.has(key)) analysed.set(key, analyse(join(peersDir, suite, label.file), label.kind, rules));
       const file = analysed.get(key)!;
       for (const rule of claimants) {
-        const base = { suite, peerRule: label.peer_rule, ruleId: rule.meta.id, file: label.file, kind: label.kind, expected: label.expected };
+        const base = {
+          suite,
+          peerRule: label.peer_rule,
+          ruleId: rule.meta.id,
+          file: label.file,
+          kind: label.kind,
+          expected: label.expected,
+        };
         if (typeof file === 'string') {
-          evaluation.results.push({ ...base, skipped: file, flagged: false, agrees: false, ourLines: [], expectedLines: label.lines });
+          evaluation.results.push({
+            ...base,
+            skipped: file,
+            flagged: false,
+            agrees: false,
+            ourLines: [],
+            expectedLines: label.lines,
+          });
           continue;
         }
         const ourLines = file.lines.get(rule.meta.id) ?? [];
         const expectedLines = [...new Set(label.lines.map(file.statementStart))].sort((a, b) => a - b);
         if (label.expected === 'positive') {
           const flagged = ourLines.length > 0;
-          const linesMatch = !expectedLines.length ? undefined : suite === 'kics' ? sameSet(ourLines, expectedLines) : expectedLines.every((l) => ourLines.includes(l));
+          const linesMatch = !expectedLines.length
+            ? undefined
+            : suite === 'kics'
+              ? sameSet(ourLines, expectedLines)
+              : expectedLines.every((l) => ourLines.includes(l));
           evaluation.results.push({ ...base, flagged, agrees: flagged, linesMatch, ourLines, expectedLines });
         } else if (suite === 'semgrep') {
           const flaggedLines = expectedLines.filter((l) => ourLines.includes(l));
-          evaluation.results.push({ ...base, flagged: flaggedLines.length > 0, agrees: !flaggedLines.length, flaggedLines, ourLines, expectedLines });
+          evaluation.results.push({
+            ...base,
+            flagged: flaggedLines.length > 0,
+            agrees: !flaggedLines.length,
+            flaggedLines,
+            ourLines,
+            expectedLines,
+          });
         } else {
-          evaluation.results.push({ ...base, flagged: ourLines.length > 0, agrees: !ourLines.length, ourLines, expectedLines });
+          evaluation.results.push({
+            ...base,
+            flagged: ourLines.length > 0,
+            agrees: !ourLines.length,
+            ourLines,
+            expectedLines,
+          });
         }
       }
     }
@@ -128,7 +166,8 @@ export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULE
           const mine = rule ? fileLabels.filter((l) => claims(rule, suite, l.peer_rule)) : [];
           if (!mine.length) continue;
           const labelled = new Set(mine.flatMap((l) => l.lines.map(file.statementStart)));
-          for (const line of lines) if (!labelled.has(line)) evaluation.unlabelledFlags.push({ suite, ruleId, file: path, line });
+          for (const line of lines)
+            if (!labelled.has(line)) evaluation.unlabelledFlags.push({ suite, ruleId, file: path, line });
         }
       }
     }
@@ -138,7 +177,11 @@ export function evaluatePeers(peersDir: string, rules: readonly AnyRule[] = RULE
 }
 
 /** Our findings per rule (1-based statement-start lines), or why the file cannot be analysed. */
-function analyse(path: string, kind: FileKind, rules: readonly AnyRule[]): { lines: Map<string, number[]>; statementStart: (line: number) => number } | string {
+function analyse(
+  path: string,
+  kind: FileKind,
+  rules: readonly AnyRule[],
+): { lines: Map<string, number[]>; statementStart: (line: number) => number } | string {
   const text = readFileSync(path, 'utf8');
   const statementStart = statementStarts(kind, text);
   // Each rule on its own, as the peers check one query at a time.
@@ -148,7 +191,10 @@ function analyse(path: string, kind: FileKind, rules: readonly AnyRule[]): { lin
     const list = lines.get(d.ruleId) ?? [];
     const line = statementStart(d.range.start.line + 1);
     if (!list.includes(line)) list.push(line);
-    lines.set(d.ruleId, list.sort((a, b) => a - b));
+    lines.set(
+      d.ruleId,
+      list.sort((a, b) => a - b),
+    );
   }
   return { lines, statementStart };
 }
@@ -185,13 +231,20 @@ export function disagreements(results: readonly SampleResult[]): SampleResult[] 
 
 /** The Markdown report: a table per suite, totals, and every disagreement with whether the rule documents it. */
 export function renderPeerReport(evaluation: PeerEvaluation, rules: readonly AnyRule[] = RULES): string {
-  const lines: string[] = ['<!-- Generated by `npm run peers`: edit the rules or their peer notes, not this file. -->', '# Peer report', ''];
+  const lines: string[] = [
+    '<!-- Generated by `npm run peers`: edit the rules or their peer notes, not this file. -->',
+    '# Peer report',
+    '',
+  ];
   if (evaluation.missing) return [...lines, `Not run: ${evaluation.missing}.`, ''].join('\n');
   lines.push(
     "How Bulkhead's rules do on the labelled samples of the peer rules they claim as equivalent (`meta.peers`). A sample is one labelled file (for semgrep, the lines of a file annotated `ruleid` or `ok`). A positive is found when the rule reports anything in it; *on peer lines* says whether our findings also sit where the peer expects them (KICS: exactly its lines; semgrep: every `ruleid` line; Trivy gives no lines). A negative is flagged when the rule reports anything in the file (for semgrep: on an `ok` line). Positives found should be all and negatives flagged none, unless the peer is wrong, which the rule's peer notes then explain, naming the sample.",
     '',
   );
-  const totals: string[] = ['| Suite | Peer rules claimed | Positives found | Negatives flagged | Not analysed |', '|---|---|---|---|---|'];
+  const totals: string[] = [
+    '| Suite | Peer rules claimed | Positives found | Negatives flagged | Not analysed |',
+    '|---|---|---|---|---|',
+  ];
   for (const suite of SUITES) {
     const results = evaluation.results.filter((r) => r.suite === suite);
     lines.push(`## ${SUITE_LABELS[suite]}`, '');
@@ -208,18 +261,31 @@ export function renderPeerReport(evaluation: PeerEvaluation, rules: readonly Any
         const [peerRule, ruleId] = pair.split('\u0000');
         const row = results.filter((r) => r.peerRule === peerRule && r.ruleId === ruleId);
         const c = counts(row);
-        lines.push(`| ${cell(peerRule)} | \`${ruleId}\` | ${c.found}/${c.positives} |${withLines ? ` ${c.onLines}/${c.found} |` : ''} ${c.flagged}/${c.negatives} | ${c.skipped} |`);
+        lines.push(
+          `| ${cell(peerRule)} | \`${ruleId}\` | ${c.found}/${c.positives} |${withLines ? ` ${c.onLines}/${c.found} |` : ''} ${c.flagged}/${c.negatives} | ${c.skipped} |`,
+        );
       }
       const c = counts(results);
-      lines.push(`| **total** | | **${c.found}/${c.positives}** |${withLines ? ` **${c.onLines}/${c.found}** |` : ''} **${c.flagged}/${c.negatives}** | **${c.skipped}** |`, '');
-      totals.push(`| ${SUITE_LABELS[suite]} | ${new Set(results.map((r) => r.peerRule)).size} | ${c.found}/${c.positives} | ${c.flagged}/${c.negatives} | ${c.skipped} |`);
+      lines.push(
+        `| **total** | | **${c.found}/${c.positives}** |${withLines ? ` **${c.onLines}/${c.found}** |` : ''} **${c.flagged}/${c.negatives}** | **${c.skipped}** |`,
+        '',
+      );
+      totals.push(
+        `| ${SUITE_LABELS[suite]} | ${new Set(results.map((r) => r.peerRule)).size} | ${c.found}/${c.positives} | ${c.flagged}/${c.negatives} | ${c.skipped} |`,
+      );
     }
     const extra = evaluation.unlabelledFlags.filter((f) => f.suite === suite);
     if (extra.length) {
-      lines.push(`Findings on lines semgrep labels neither way (a false positive under semgrep's test semantics): ${extra.map((f) => `\`${f.ruleId}\` ${f.file}:${f.line}`).join(', ')}.`, '');
+      lines.push(
+        `Findings on lines semgrep labels neither way (a false positive under semgrep's test semantics): ${extra.map((f) => `\`${f.ruleId}\` ${f.file}:${f.line}`).join(', ')}.`,
+        '',
+      );
     }
     if (evaluation.unclaimed[suite].length) {
-      lines.push(`Peer rules no Bulkhead rule claims (${evaluation.unclaimed[suite].length}): ${evaluation.unclaimed[suite].map((p) => cell(p)).join('; ')}.`, '');
+      lines.push(
+        `Peer rules no Bulkhead rule claims (${evaluation.unclaimed[suite].length}): ${evaluation.unclaimed[suite].map((p) => cell(p)).join('; ')}.`,
+        '',
+      );
     }
   }
   lines.push('## Totals', '', ...totals, '');
@@ -230,7 +296,9 @@ export function renderPeerReport(evaluation: PeerEvaluation, rules: readonly Any
     const rule = rules.find((x) => x.meta.id === r.ruleId);
     const what = r.expected === 'positive' ? 'missed positive' : 'flagged negative';
     const where = `${r.suite}/${r.file}${r.flaggedLines?.length ? `:${r.flaggedLines.join(',')}` : ''}`;
-    lines.push(`- \`${r.ruleId}\` vs ${SUITE_LABELS[r.suite]} “${r.peerRule}”: ${what} ${where} — ${documentedDisagreement(rule, r) ? 'documented in the rule’s peer notes' : '**not documented**'}`);
+    lines.push(
+      `- \`${r.ruleId}\` vs ${SUITE_LABELS[r.suite]} “${r.peerRule}”: ${what} ${where} — ${documentedDisagreement(rule, r) ? 'documented in the rule’s peer notes' : '**not documented**'}`,
+    );
   }
   if (differ.length) lines.push('');
   return lines.join('\n');

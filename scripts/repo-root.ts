@@ -18,5 +18,7 @@ export function repoRoot(start: string = __dirname): string {
 
 /** The shared corpus (`../shared/corpus` beside the repository), or `BULKHEAD_CORPUS` when set. */
 export function corpusRoot(): string {
-  return process.env.BULKHEAD_CORPUS ? resolve(process.env.BULKHEAD_CORPUS) : resolve(repoRoot(), '..', 'shared', 'corpus');
+  return process.env.BULKHEAD_CORPUS
+    ? resolve(process.env.BULKHEAD_CORPUS)
+    : resolve(repoRoot(), '..', 'shared', 'corpus');
 }

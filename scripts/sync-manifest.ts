@@ -9,7 +9,10 @@ import { repoRoot } from './repo-root';
 const path = join(repoRoot(), 'package.json');
 const text = readFileSync(path, 'utf8');
 const manifest = JSON.parse(text);
-manifest.contributes.configuration.properties['bulkhead.rules'].properties = ruleSettingsProperties([...RULES.map((r) => r.meta), ...BUILTINS]);
+manifest.contributes.configuration.properties['bulkhead.rules'].properties = ruleSettingsProperties([
+  ...RULES.map((r) => r.meta),
+  ...BUILTINS,
+]);
 const next = `${JSON.stringify(manifest, null, 2)}\n`;
 if (next !== text) writeFileSync(path, next);
 console.log(next === text ? 'package.json: rule settings up to date' : 'package.json: rule settings updated');

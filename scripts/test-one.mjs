@@ -20,5 +20,6 @@ if (missing.length) {
 const run = (command, argv) => spawnSync(command, argv, { stdio: 'inherit' }).status ?? 1;
 let status = run(process.execPath, ['scripts/build.mjs']);
 if (status === 0) status = run(process.execPath, ['scripts/build-tests.mjs', '--only', ...files]);
-if (status === 0) status = run(process.execPath, ['--test', ...nodeOptions, ...files.map((f) => `out/${f.replace(/\.ts$/, '.js')}`)]);
+if (status === 0)
+  status = run(process.execPath, ['--test', ...nodeOptions, ...files.map((f) => `out/${f.replace(/\.ts$/, '.js')}`)]);
 process.exitCode = status;

@@ -24,7 +24,11 @@ function fileAt(repo: string, commit: string, path: string): string | null {
     let text: string | null = null;
     if (existsSync(dir)) {
       try {
-        text = execFileSync('git', ['--git-dir', dir, 'show', `${commit}:${path}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+        text = execFileSync('git', ['--git-dir', dir, 'show', `${commit}:${path}`], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
       } catch {
         text = null;
       }
@@ -40,7 +44,10 @@ let verified = 0;
 let pages = 0;
 const unchecked = new Set<string>();
 const failures: string[] = [];
-const cited = [...PROFILES.map((profile) => ({ id: profile.id, sources: profileSources(profile) })), { id: 'distroless', sources: distrolessSources() }];
+const cited = [
+  ...PROFILES.map((profile) => ({ id: profile.id, sources: profileSources(profile) })),
+  { id: 'distroless', sources: distrolessSources() },
+];
 for (const profile of cited) {
   for (const { where, source } of profile.sources) {
     if (source.url) {
@@ -58,11 +65,16 @@ for (const profile of cited) {
     }
     const text = fileAt(repo, commit, path);
     if (text === null) failures.push(`${profile.id} ${where}: ${repo}@${commit.slice(0, 12)}:${path} cannot be read`);
-    else if (!squash(text).includes(squash(source.excerpt))) failures.push(`${profile.id} ${where}: excerpt not in ${repo}@${commit.slice(0, 12)}:${path}: ${JSON.stringify(source.excerpt.slice(0, 120))}`);
+    else if (!squash(text).includes(squash(source.excerpt)))
+      failures.push(
+        `${profile.id} ${where}: excerpt not in ${repo}@${commit.slice(0, 12)}:${path}: ${JSON.stringify(source.excerpt.slice(0, 120))}`,
+      );
     else verified++;
   }
 }
-console.log(`${PROFILES.length} profiles and the distroless table: ${verified} excerpts found in their upstream files, ${pages} documentation pages (not readable offline), ${failures.length} not found`);
+console.log(
+  `${PROFILES.length} profiles and the distroless table: ${verified} excerpts found in their upstream files, ${pages} documentation pages (not readable offline), ${failures.length} not found`,
+);
 if (unchecked.size) console.log(`not checked (no snapshot in ${mirrors}): ${[...unchecked].sort().join(', ')}`);
 for (const failure of failures) console.log(`  ✗ ${failure}`);
 process.exitCode = failures.length ? 1 : 0;

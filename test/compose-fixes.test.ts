@@ -27,7 +27,15 @@ import { analyzeText, type FileReport } from '../shared/src/engine';
 import { applyEdits, parserText, SourceText } from '../shared/src/text';
 import type { Diagnostic, Fix } from '../shared/src/types';
 import { readCorpus, readCorpusFile, realDir, type ComposeFile } from './corpus-files';
-import { baseEnv, findDockerCompose, requiredVariables, runJobs, writeJob, type ComposeJob, type DockerCompose } from './docker-compose';
+import {
+  baseEnv,
+  findDockerCompose,
+  requiredVariables,
+  runJobs,
+  writeJob,
+  type ComposeJob,
+  type DockerCompose,
+} from './docker-compose';
 
 /** Without the one-interpreter runner, docker-compose itself runs at most this many times (about a second each). */
 const MAX_COMMAND_RUNS = 120;
@@ -49,14 +57,19 @@ interface FixCase {
 type Failures = Record<'parse' | 'finding' | 'outside' | 'again' | 'edits' | 'lineBreaks' | 'compose', string[]>;
 
 describe('compose fixes over the real corpus', () => {
-  const absent = !existsSync(join(realDir, 'index.json')) && `the shared corpus is not at ${realDir} (set BULKHEAD_CORPUS to the folder holding real/): the compose fix checks cannot run`;
+  const absent =
+    !existsSync(join(realDir, 'index.json')) &&
+    `the shared corpus is not at ${realDir} (set BULKHEAD_CORPUS to the folder holding real/): the compose fix checks cannot run`;
   if (absent) {
     console.log(`compose fixes: ${absent}`);
     it('corpus present', { skip: absent }, () => {});
     return;
   }
   const dockerCompose = findDockerCompose();
-  if (!dockerCompose.path) console.log(`compose fixes: ${dockerCompose.why}; the docker-compose part is skipped (apt-get install docker-compose)`);
+  if (!dockerCompose.path)
+    console.log(
+      `compose fixes: ${dockerCompose.why}; the docker-compose part is skipped (apt-get install docker-compose)`,
+    );
 
   const failures: Failures = { parse: [], finding: [], outside: [], again: [], edits: [], lineBreaks: [], compose: [] };
   const cases: FixCase[] = [];
@@ -67,7 +80,8 @@ describe('compose fixes over the real corpus', () => {
   before(async () => {
     const started = performance.now();
     for (const file of files) checkFile(file, cases, failures);
-    for (const file of files.filter((_, i) => i % 5 === 0)) checkFile({ ...file, text: file.text.replace(/\r?\n/g, '\r'), crOnly: true }, cases, failures);
+    for (const file of files.filter((_, i) => i % 5 === 0))
+      checkFile({ ...file, text: file.text.replace(/\r?\n/g, '\r'), crOnly: true }, cases, failures);
     summary.checkMs = performance.now() - started;
     if (!dockerCompose.path) return;
     const composeStarted = performance.now();
@@ -79,24 +93,40 @@ describe('compose fixes over the real corpus', () => {
     const compose = dockerCompose.path
       ? `docker-compose ${dockerCompose.version} (${summary.mode}): ${summary.accepted} of ${files.length} originals accepted, ${summary.composeChecked} fixed files checked in ${summary.composeRuns} runs, ${(summary.ms / 1000).toFixed(1)} s`
       : 'docker-compose not installed';
-    console.log(`compose fixes: ${files.length} files, ${cases.length} fixes checked in ${(summary.checkMs / 1000).toFixed(1)} s; ${compose}; failures: ${Object.entries(failures).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+    console.log(
+      `compose fixes: ${files.length} files, ${cases.length} fixes checked in ${(summary.checkMs / 1000).toFixed(1)} s; ${compose}; failures: ${Object.entries(
+        failures,
+      )
+        .map(([k, v]) => `${k} ${v.length}`)
+        .join(', ')}`,
+    );
   });
 
   const failing = (key: keyof Failures, what: string) => {
     const list = failures[key];
-    assert.equal(list.length, 0, `${list.length} ${what}:\n${list.slice(0, 15).join('\n')}${list.length > 15 ? '\n…' : ''}`);
+    assert.equal(
+      list.length,
+      0,
+      `${list.length} ${what}:\n${list.slice(0, 15).join('\n')}${list.length > 15 ? '\n…' : ''}`,
+    );
   };
   it('finds fixes to check', () => assert.ok(cases.length > 0, 'no fix offered on any compose file'));
-  it('every fix has sorted, non-overlapping edits inside the file', () => failing('edits', 'fixes have malformed edits'));
+  it('every fix has sorted, non-overlapping edits inside the file', () =>
+    failing('edits', 'fixes have malformed edits'));
   it('every fix leaves YAML that parses', () => failing('parse', 'fixes break the YAML'));
   it('every fix removes the finding it fixes', () => failing('finding', 'fixes leave their finding'));
   it('every fix changes nothing outside its edits', () => failing('outside', 'fixes change text outside their edits'));
   it('no fix is offered again on its own output', () => failing('again', 'fixes are not idempotent'));
-  it('every fix on a file with lone CR line breaks writes CR only', () => failing('lineBreaks', 'fixes write LF into a CR file'));
-  it('docker-compose config accepts every fixed file whose original it accepts', { skip: !dockerCompose.path && `${dockerCompose.why}` }, () => {
-    assert.ok(summary.accepted > 0, 'docker-compose accepted no original: the check checked nothing');
-    failing('compose', 'fixed files docker-compose rejects');
-  });
+  it('every fix on a file with lone CR line breaks writes CR only', () =>
+    failing('lineBreaks', 'fixes write LF into a CR file'));
+  it(
+    'docker-compose config accepts every fixed file whose original it accepts',
+    { skip: !dockerCompose.path && `${dockerCompose.why}` },
+    () => {
+      assert.ok(summary.accepted > 0, 'docker-compose accepted no original: the check checked nothing');
+      failing('compose', 'fixed files docker-compose rejects');
+    },
+  );
 });
 
 describe('the docker-compose check itself', () => {
@@ -110,7 +140,11 @@ describe('the docker-compose check itself', () => {
     const files = {
       good: writeJob(work, 'good', good),
       unknownKey: writeJob(work, 'unknown-key', good.replace('    image', '    mem_limits: 512m\n    image')),
-      required: writeJob(work, 'required', `${good}    environment:\n      DB_PASSWORD: \${DB_PASSWORD:?set DB_PASSWORD}\n`),
+      required: writeJob(
+        work,
+        'required',
+        `${good}    environment:\n      DB_PASSWORD: \${DB_PASSWORD:?set DB_PASSWORD}\n`,
+      ),
     };
     const env = baseEnv(work);
     const jobs: ComposeJob[] = [
@@ -120,18 +154,33 @@ describe('the docker-compose check itself', () => {
       { project: work, file: files.required, env: { ...env, DB_PASSWORD: 'x' } },
     ];
     const results = await runJobs(dockerCompose, jobs, work);
-    assert.deepEqual(results.map((r) => r.code === 0), [true, false, false, true], results.map((r) => r.message).join('\n'));
+    assert.deepEqual(
+      results.map((r) => r.code === 0),
+      [true, false, false, true],
+      results.map((r) => r.message).join('\n'),
+    );
   });
 
-  it('the one-interpreter runner agrees with the docker-compose command', { skip: skip || (!dockerCompose.python && 'docker-compose is not a Python program here') }, async () => {
-    const sample = readCorpus().slice(0, 6);
-    if (!sample.length) return;
-    const env = baseEnv(work);
-    const jobs = sample.map((file) => ({ project: dirname(join(realDir, file.name)), file: join(realDir, file.name), env }));
-    const batch = await runJobs(dockerCompose, jobs, work);
-    const command = await runJobs({ ...dockerCompose, python: undefined }, jobs, work);
-    assert.deepEqual(batch.map((r) => r.code === 0), command.map((r) => r.code === 0));
-  });
+  it(
+    'the one-interpreter runner agrees with the docker-compose command',
+    { skip: skip || (!dockerCompose.python && 'docker-compose is not a Python program here') },
+    async () => {
+      const sample = readCorpus().slice(0, 6);
+      if (!sample.length) return;
+      const env = baseEnv(work);
+      const jobs = sample.map((file) => ({
+        project: dirname(join(realDir, file.name)),
+        file: join(realDir, file.name),
+        env,
+      }));
+      const batch = await runJobs(dockerCompose, jobs, work);
+      const command = await runJobs({ ...dockerCompose, python: undefined }, jobs, work);
+      assert.deepEqual(
+        batch.map((r) => r.code === 0),
+        command.map((r) => r.code === 0),
+      );
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -155,7 +204,12 @@ function checkFile(file: CheckedFile, cases: FixCase[], failures: Failures): voi
     for (const fix of d.fixes) {
       const where = `${file.name}${file.crOnly ? ' (CR)' : ''}: ${d.ruleId} "${fix.title}" (line ${d.range.start.line + 1})`;
       const spans = fix.edits.map((e) => [source.offsetAt(e.range.start), source.offsetAt(e.range.end)] as const);
-      const inside = fix.edits.every((e) => [e.range.start, e.range.end].every((p) => { const back = source.positionAt(source.offsetAt(p)); return back.line === p.line && back.character === p.character; }));
+      const inside = fix.edits.every((e) =>
+        [e.range.start, e.range.end].every((p) => {
+          const back = source.positionAt(source.offsetAt(p));
+          return back.line === p.line && back.character === p.character;
+        }),
+      );
       if (!fix.edits.length || !inside || spans.some(([s, e], i) => e < s || (i > 0 && s < spans[i - 1][1]))) {
         failures.edits.push(where);
         continue;
@@ -166,12 +220,23 @@ function checkFile(file: CheckedFile, cases: FixCase[], failures: Failures): voi
       seenRules.add(d.ruleId);
       const prefix = file.text.slice(0, spans[0][0]);
       const suffix = file.text.slice(spans[spans.length - 1][1]);
-      if (!output.startsWith(prefix) || !output.endsWith(suffix) || output.length < prefix.length + suffix.length) failures.outside.push(where);
-      if (yamlErrors(output) > errorsBefore) failures.parse.push(`${where}: ${parseDocument(parserText(output), { uniqueKeys: true, prettyErrors: false }).errors[0]?.message.split('\n')[0]}`);
+      if (!output.startsWith(prefix) || !output.endsWith(suffix) || output.length < prefix.length + suffix.length)
+        failures.outside.push(where);
+      if (yamlErrors(output) > errorsBefore)
+        failures.parse.push(
+          `${where}: ${parseDocument(parserText(output), { uniqueKeys: true, prettyErrors: false }).errors[0]?.message.split('\n')[0]}`,
+        );
       const fixed = analyse(file.name, output);
       if (count(fixed.diagnostics, d) >= count(report.diagnostics, d)) failures.finding.push(where);
       const same = JSON.stringify(fix.edits);
-      if (fixed.diagnostics.some((x) => x.fixes.some((f) => f.title === fix.title && JSON.stringify(f.edits) === same && applyEdits(output, f.edits) !== output))) failures.again.push(where);
+      if (
+        fixed.diagnostics.some((x) =>
+          x.fixes.some(
+            (f) => f.title === fix.title && JSON.stringify(f.edits) === same && applyEdits(output, f.edits) !== output,
+          ),
+        )
+      )
+        failures.again.push(where);
     }
   }
 }
@@ -190,25 +255,38 @@ async function checkWithDockerCompose(
   summary: { accepted: number; composeChecked: number; composeRuns: number; mode: string },
 ): Promise<void> {
   const env = baseEnv(work);
-  const originals = await runJobs(dockerCompose, files.map((file) => ({ project: dirname(join(realDir, file.name)), file: join(realDir, file.name), env })), work);
+  const originals = await runJobs(
+    dockerCompose,
+    files.map((file) => ({ project: dirname(join(realDir, file.name)), file: join(realDir, file.name), env })),
+    work,
+  );
   summary.composeRuns += originals.length;
   const accepted = new Set(files.filter((_, i) => originals[i].code === 0).map((f) => f.name));
   summary.accepted = accepted.size;
   // With the one-interpreter runner every fix is checked; running the command itself costs a second a file, so
   // then only the first fix of each rule in each file is, up to a cap.
   // The CR copies are not files docker-compose was asked about (their originals are).
-  const eligible = cases.filter((c) => !c.file.crOnly && accepted.has(c.file.name) && (dockerCompose.python || c.firstOfRule));
+  const eligible = cases.filter(
+    (c) => !c.file.crOnly && accepted.has(c.file.name) && (dockerCompose.python || c.firstOfRule),
+  );
   const selected = dockerCompose.python ? eligible : eligible.slice(0, MAX_COMMAND_RUNS);
-  summary.mode = dockerCompose.python ? 'every fix, one interpreter' : `first fix per file and rule, ${selected.length} of ${eligible.length}`;
+  summary.mode = dockerCompose.python
+    ? 'every fix, one interpreter'
+    : `first fix per file and rule, ${selected.length} of ${eligible.length}`;
   const jobs = selected.map((c, i) => {
     const project = dirname(join(realDir, c.file.name));
-    return { project, file: writeJob(work, String(i), c.output, basename(c.file.name)), env: { ...env, ...requiredVariables(c.fix) } };
+    return {
+      project,
+      file: writeJob(work, String(i), c.output, basename(c.file.name)),
+      env: { ...env, ...requiredVariables(c.fix) },
+    };
   });
   const results = await runJobs(dockerCompose, jobs, work);
   summary.composeRuns += results.length;
   summary.composeChecked = results.length;
   results.forEach((r, i) => {
-    if (r.code !== 0) failures.compose.push(`${selected[i].file.name}: ${selected[i].ruleId} "${selected[i].fix.title}": ${r.message}`);
+    if (r.code !== 0)
+      failures.compose.push(`${selected[i].file.name}: ${selected[i].ruleId} "${selected[i].fix.title}": ${r.message}`);
   });
 }
 

@@ -14,7 +14,9 @@ export interface ComposeFile {
 export function readCorpus(): ComposeFile[] {
   if (!existsSync(join(realDir, 'index.json'))) return [];
   const index = JSON.parse(readFileSync(join(realDir, 'index.json'), 'utf8')) as { file: string; kind: string }[];
-  return index.filter((e) => e.kind === 'compose').map((e) => ({ name: e.file, text: readFileSync(join(realDir, e.file), 'utf8') }));
+  return index
+    .filter((e) => e.kind === 'compose')
+    .map((e) => ({ name: e.file, text: readFileSync(join(realDir, e.file), 'utf8') }));
 }
 
 const corpusFiles = new Map<string, string | undefined>();
@@ -34,4 +36,3 @@ export function readCorpusFile(path: string): string | undefined {
   }
   return corpusFiles.get(target);
 }
-

@@ -69,20 +69,52 @@ describe('the fix checker itself', () => {
       return [
         { title: 'remove the line', safe: true, edits: [{ range: lineRange, newText: '' }] },
         { title: 'misspell the keyword', safe: false, edits: [{ range: finding.range, newText: 'MAINTAINERR' }] },
-        { title: 'insert a comment', safe: false, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# x\n' }] },
-        { title: 'edit past the end', safe: false, edits: [{ range: { start: { line: model.source.lineCount + 5, character: 0 }, end: { line: model.source.lineCount + 5, character: 0 } }, newText: 'x' }] },
+        {
+          title: 'insert a comment',
+          safe: false,
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# x\n' }],
+        },
+        {
+          title: 'edit past the end',
+          safe: false,
+          edits: [
+            {
+              range: {
+                start: { line: model.source.lineCount + 5, character: 0 },
+                end: { line: model.source.lineCount + 5, character: 0 },
+              },
+              newText: 'x',
+            },
+          ],
+        },
       ];
     },
   });
-  const file: CorpusFile = { name: 'Dockerfile', kind: 'dockerfile', text: 'FROM debian:12\nMAINTAINER someone\nRUN true\n' };
+  const file: CorpusFile = {
+    name: 'Dockerfile',
+    kind: 'dockerfile',
+    text: 'FROM debian:12\nMAINTAINER someone\nRUN true\n',
+  };
 
   it('accepts a correct fix and reports each broken one under its promise', () => {
     const r = check('', [file], [brokenFixes]);
     assert.equal(r.fixesChecked, 4);
-    assert.deepEqual(r.failures.parse.map((f) => f.split('"')[1]), ['misspell the keyword']);
-    assert.deepEqual(r.failures.finding.map((f) => f.split('"')[1]), ['insert a comment']);
-    assert.deepEqual(r.failures.again.map((f) => f.split('"')[1]), ['insert a comment']);
-    assert.deepEqual(r.failures.edits.map((f) => f.split('"')[1]), ['edit past the end']);
+    assert.deepEqual(
+      r.failures.parse.map((f) => f.split('"')[1]),
+      ['misspell the keyword'],
+    );
+    assert.deepEqual(
+      r.failures.finding.map((f) => f.split('"')[1]),
+      ['insert a comment'],
+    );
+    assert.deepEqual(
+      r.failures.again.map((f) => f.split('"')[1]),
+      ['insert a comment'],
+    );
+    assert.deepEqual(
+      r.failures.edits.map((f) => f.split('"')[1]),
+      ['edit past the end'],
+    );
     assert.deepEqual([...r.failures.crash, ...r.failures.slow, ...r.failures.outside], []);
   });
 });
@@ -92,17 +124,33 @@ function defineChecks(label: string, skip: string | false, load: () => CorpusFil
   const results = (): Results => (cached ??= check(label, load()));
   const failing = (key: keyof Results['failures'], what: string) => {
     const list = results().failures[key];
-    assert.equal(list.length, 0, `${list.length} ${what}:\n${list.slice(0, 15).join('\n')}${list.length > 15 ? '\n…' : ''}`);
+    assert.equal(
+      list.length,
+      0,
+      `${list.length} ${what}:\n${list.slice(0, 15).join('\n')}${list.length > 15 ? '\n…' : ''}`,
+    );
   };
   it('reads the files', { skip }, () => {
     assert.ok(results().files > 0, 'no file read');
   });
-  it('analyses every file without a crash or an internal error', { skip }, () => failing('crash', 'files crashed a rule'));
-  it(`analyses every file without running away (median under ${HANG_GUARD_MS} ms; the slowest is reported)`, { skip }, () => failing('slow', 'files ran away'));
-  it('offers fixes with sorted, non-overlapping edits inside the file', { skip }, () => failing('edits', 'fixes have malformed edits'));
-  it('every fix leaves a file that parses as well as before', { skip }, () => failing('parse', 'fixes break the syntax'));
+  it('analyses every file without a crash or an internal error', { skip }, () =>
+    failing('crash', 'files crashed a rule'),
+  );
+  it(
+    `analyses every file without running away (median under ${HANG_GUARD_MS} ms; the slowest is reported)`,
+    { skip },
+    () => failing('slow', 'files ran away'),
+  );
+  it('offers fixes with sorted, non-overlapping edits inside the file', { skip }, () =>
+    failing('edits', 'fixes have malformed edits'),
+  );
+  it('every fix leaves a file that parses as well as before', { skip }, () =>
+    failing('parse', 'fixes break the syntax'),
+  );
   it('every fix removes its own finding', { skip }, () => failing('finding', 'fixes leave their finding'));
-  it('every fix changes nothing outside its edits', { skip }, () => failing('outside', 'fixes change bytes outside their edits'));
+  it('every fix changes nothing outside its edits', { skip }, () =>
+    failing('outside', 'fixes change bytes outside their edits'),
+  );
   it('no fix is offered again on its own output', { skip }, () => failing('again', 'fixes are not idempotent'));
 }
 
@@ -126,7 +174,8 @@ function check(label: string, files: CorpusFile[], rules?: readonly AnyRule[]): 
     const ms = medianTime(file, rules);
     if (ms > r.slowest.ms) r.slowest = { name: file.name, ms };
     if (ms >= HANG_GUARD_MS) r.failures.slow.push(`${file.name}: ${ms.toFixed(1)} ms`);
-    for (const d of report.diagnostics) if (d.ruleId === 'internal-error') r.failures.crash.push(`${file.name}: ${d.message}`);
+    for (const d of report.diagnostics)
+      if (d.ruleId === 'internal-error') r.failures.crash.push(`${file.name}: ${d.message}`);
 
     const findings = report.diagnostics.filter((d) => d.ruleId !== 'syntax' && d.ruleId !== 'internal-error');
     r.findings += findings.length;
@@ -138,16 +187,30 @@ function check(label: string, files: CorpusFile[], rules?: readonly AnyRule[]): 
       }
     }
   }
-  if (label) console.log(
-    `corpus (${label}): ${r.files} files, ${r.findings} findings, ${r.fixesChecked} fixes checked, slowest ${r.slowest.ms.toFixed(1)} ms (median of ${RUNS_PER_FILE} runs) on ${r.slowest.name || '—'}`,
-  );
+  if (label)
+    console.log(
+      `corpus (${label}): ${r.files} files, ${r.findings} findings, ${r.fixesChecked} fixes checked, slowest ${r.slowest.ms.toFixed(1)} ms (median of ${RUNS_PER_FILE} runs) on ${r.slowest.name || '—'}`,
+    );
   return r;
 }
 
-function checkFix(r: Results, file: CorpusFile, fix: Fix, ruleId: string, message: string, findingsBefore: number, syntaxBefore: number, rules?: readonly AnyRule[]): void {
+function checkFix(
+  r: Results,
+  file: CorpusFile,
+  fix: Fix,
+  ruleId: string,
+  message: string,
+  findingsBefore: number,
+  syntaxBefore: number,
+  rules?: readonly AnyRule[],
+): void {
   const where = `${file.name}: ${ruleId} "${fix.title}"`;
   for (const failure of fixFailures(file, fix, ruleId, message, findingsBefore, syntaxBefore, { rules })) {
-    r.failures[failure.kind].push(failure.kind === 'outside' || failure.kind === 'finding' || failure.kind === 'again' ? where : `${where}: ${failure.detail}`);
+    r.failures[failure.kind].push(
+      failure.kind === 'outside' || failure.kind === 'finding' || failure.kind === 'again'
+        ? where
+        : `${where}: ${failure.detail}`,
+    );
   }
 }
 

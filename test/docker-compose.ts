@@ -26,7 +26,8 @@ export interface ComposeJob {
 /** Variables a fix makes mandatory (`${NAME:?…}`, `${NAME?…}`), set to a dummy value for docker-compose. */
 export function requiredVariables(fix: Fix): Record<string, string> {
   const vars: Record<string, string> = {};
-  for (const edit of fix.edits) for (const m of edit.newText.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)) vars[m[1]] = 'bulkhead-check';
+  for (const edit of fix.edits)
+    for (const m of edit.newText.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)) vars[m[1]] = 'bulkhead-check';
   return vars;
 }
 
@@ -53,12 +54,19 @@ export interface DockerCompose {
 }
 
 export function findDockerCompose(): DockerCompose {
-  const path = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'docker-compose')).find((p) => existsSync(p));
+  const path = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'docker-compose'))
+    .find((p) => existsSync(p));
   if (!path) return { why: 'docker-compose is not on the PATH' };
   const version = spawnSync(path, ['version', '--short'], { encoding: 'utf8', timeout: 30_000 });
-  if (version.status !== 0) return { why: `docker-compose does not run: ${(version.stderr || String(version.error)).trim().split('\n')[0]}` };
+  if (version.status !== 0)
+    return { why: `docker-compose does not run: ${(version.stderr || String(version.error)).trim().split('\n')[0]}` };
   const shebang = /^#!\s*(\S+)/.exec(readFileSync(path, 'utf8').slice(0, 200))?.[1];
-  const python = shebang && spawnSync(shebang, ['-c', 'import compose.cli.main'], { timeout: 30_000 }).status === 0 ? shebang : undefined;
+  const python =
+    shebang && spawnSync(shebang, ['-c', 'import compose.cli.main'], { timeout: 30_000 }).status === 0
+      ? shebang
+      : undefined;
   return { path, version: version.stdout.trim(), ...(python ? { python } : {}) };
 }
 
@@ -91,8 +99,12 @@ export async function runJobs(dockerCompose: DockerCompose, jobs: ComposeJob[], 
   if (!jobs.length) return [];
   if (dockerCompose.python) {
     const stdout = await new Promise<string>((resolveRun, reject) => {
-      const child = execFile(dockerCompose.python!, ['-c', RUNNER], { cwd: work, maxBuffer: 64 * 1024 * 1024, timeout: RUNNER_TIMEOUT_MS }, (error, out, err) =>
-        error ? reject(new Error(`docker-compose runner failed: ${error.message}\n${err}`)) : resolveRun(out),
+      const child = execFile(
+        dockerCompose.python!,
+        ['-c', RUNNER],
+        { cwd: work, maxBuffer: 64 * 1024 * 1024, timeout: RUNNER_TIMEOUT_MS },
+        (error, out, err) =>
+          error ? reject(new Error(`docker-compose runner failed: ${error.message}\n${err}`)) : resolveRun(out),
       );
       child.stdin!.end(jobs.map((job) => JSON.stringify(job)).join('\n') + '\n');
     });
@@ -108,8 +120,15 @@ export async function runJobs(dockerCompose: DockerCompose, jobs: ComposeJob[], 
       const i = next++;
       const job = jobs[i];
       results[i] = await new Promise<Check>((done) =>
-        execFile(dockerCompose.path!, ['--project-directory', job.project, '-f', job.file, 'config', '-q'], { cwd: job.project, env: job.env, timeout: 60_000 }, (error, _out, err) =>
-          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, message: String(err).trim().slice(-400) }),
+        execFile(
+          dockerCompose.path!,
+          ['--project-directory', job.project, '-f', job.file, 'config', '-q'],
+          { cwd: job.project, env: job.env, timeout: 60_000 },
+          (error, _out, err) =>
+            done({
+              code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+              message: String(err).trim().slice(-400),
+            }),
         ),
       );
     }

@@ -8,7 +8,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RULES, allMetas } from '../shared/src/rules/index';
 import { analyzeText, expandAspects } from '../shared/src/engine';
-import { renderAllDocs, withReadmeRuleTable, README_RULES_START, renderHover, ruleDocUrl, exampleKind, examplePath, RULE_DOCS_BASE_URL, type DocMeta } from '../shared/src/docs';
+import {
+  renderAllDocs,
+  withReadmeRuleTable,
+  README_RULES_START,
+  renderHover,
+  ruleDocUrl,
+  exampleKind,
+  examplePath,
+  RULE_DOCS_BASE_URL,
+  type DocMeta,
+} from '../shared/src/docs';
 import { THREATS } from '../shared/src/threats';
 import { repoRoot } from '../scripts/repo-root';
 
@@ -29,7 +39,9 @@ describe('generated docs are up to date', () => {
         const a = actual.split('\n');
         const e = content.split('\n');
         const line = e.findIndex((text, i) => a[i] !== text);
-        assert.fail(`${path} differs from the rule metadata at line ${line + 1}:\n  file: ${a[line]}\n  meta: ${e[line]}\n${REGENERATE}`);
+        assert.fail(
+          `${path} differs from the rule metadata at line ${line + 1}:\n  file: ${a[line]}\n  meta: ${e[line]}\n${REGENERATE}`,
+        );
       }
     });
   }
@@ -57,20 +69,27 @@ describe('documented examples behave as documented', () => {
         const report = analyzeText(examplePath(meta), code, kind);
         // An aspect rule's finding may be listed in its group's diagnostic (container/missing-hardening).
         const ids = [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
-        assert.ok(ids.includes(meta.id), `${meta.id} does not report its bad example:\n${code}\n(reported: ${ids.join(', ') || 'nothing'})`);
+        assert.ok(
+          ids.includes(meta.id),
+          `${meta.id} does not report its bad example:\n${code}\n(reported: ${ids.join(', ') || 'nothing'})`,
+        );
       });
     });
     good.forEach((code, i) => {
       it(`${meta.id}: good example ${i + 1} is not reported`, () => {
         const report = analyzeText(examplePath(meta), code, kind);
-        const own = [...report.diagnostics, ...expandAspects(report.diagnostics)].filter((d) => d.ruleId === meta.id).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+        const own = [...report.diagnostics, ...expandAspects(report.diagnostics)]
+          .filter((d) => d.ruleId === meta.id)
+          .map((d) => `${d.range.start.line + 1}: ${d.message}`);
         assert.deepEqual(own, [], `${meta.id} reports its good example:\n${code}`);
       });
     });
   }
 
   it('every rule documents at least one bad and one good example', () => {
-    const missing = RULES.filter((r) => !r.meta.docs.examples.bad.length || !r.meta.docs.examples.good.length).map((r) => r.meta.id);
+    const missing = RULES.filter((r) => !r.meta.docs.examples.bad.length || !r.meta.docs.examples.good.length).map(
+      (r) => r.meta.id,
+    );
     assert.deepEqual(missing, []);
   });
 });

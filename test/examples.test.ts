@@ -90,7 +90,6 @@ const SHOWN: Record<string, string[]> = {
  */
 const NOT_SHOWN: Record<string, string> = {};
 
-
 describe('example workspace layout', () => {
   for (const variant of ['insecure', 'hardened']) {
     it(`${variant}/ has a Dockerfile and sources per language`, () => {
@@ -101,16 +100,22 @@ describe('example workspace layout', () => {
     });
 
     it(`${variant}/compose.yaml defines ${SERVICES.join(', ')}, building the language images`, () => {
-      const compose = parse(readFileSync(join(examples, variant, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, { build?: string }> };
+      const compose = parse(readFileSync(join(examples, variant, 'compose.yaml'), 'utf8'), { merge: true }) as {
+        services: Record<string, { build?: string }>;
+      };
       assert.deepEqual(Object.keys(compose.services).sort(), [...SERVICES].sort());
       for (const service of Object.values(compose.services)) {
-        if (service.build) assert.ok(existsSync(join(examples, variant, service.build, 'Dockerfile')), `build context ${service.build}`);
+        if (service.build)
+          assert.ok(existsSync(join(examples, variant, service.build, 'Dockerfile')), `build context ${service.build}`);
       }
     });
   }
 
   it('the twins have the same files to scan', () => {
-    assert.deepEqual(scannable('hardened').map((f) => f.rel), scannable('insecure').map((f) => f.rel));
+    assert.deepEqual(
+      scannable('hardened').map((f) => f.rel),
+      scannable('insecure').map((f) => f.rel),
+    );
   });
 });
 
@@ -120,7 +125,9 @@ describe('the hardened twin triggers nothing', () => {
       const report = analyse(file);
       assert.equal(report.skipped, null);
       assert.deepEqual(
-        report.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.ruleId}: ${d.message}`),
+        report.diagnostics.map(
+          (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.ruleId}: ${d.message}`,
+        ),
         [],
       );
     });
@@ -130,37 +137,56 @@ describe('the hardened twin triggers nothing', () => {
 describe('the insecure app triggers the rules', () => {
   const reports = scannable('insecure').map((file) => ({ file, report: analyse(file) }));
   // Aspect findings a group lists (container/missing-hardening) count for their own rules too.
-  const idsOf = (report: FileReport): string[] => [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
+  const idsOf = (report: FileReport): string[] =>
+    [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
   const found = new Set(reports.flatMap(({ report }) => idsOf(report)));
 
   const registered = new Set([...RULES, ...GROUPS].map((r) => r.meta.id));
 
   for (const { file, report } of reports) {
     it(`${file.rel} shows the rules it is written for`, () => {
-      assert.deepEqual(report.diagnostics.filter((d) => d.ruleId === 'syntax' || d.ruleId === 'internal-error').map((d) => d.message), []);
+      assert.deepEqual(
+        report.diagnostics.filter((d) => d.ruleId === 'syntax' || d.ruleId === 'internal-error').map((d) => d.message),
+        [],
+      );
       const own = new Set(idsOf(report));
       const expected = SHOWN[file.rel] ?? [];
       assert.ok(expected.length, `SHOWN lists no rule for ${file.rel}`);
       // Rules another change has not registered yet are not expected; registered ones must fire.
-      assert.deepEqual(expected.filter((id) => registered.has(id) && !own.has(id)), [], `rules ${file.rel} no longer triggers`);
+      assert.deepEqual(
+        expected.filter((id) => registered.has(id) && !own.has(id)),
+        [],
+        `rules ${file.rel} no longer triggers`,
+      );
     });
   }
 
   it('every registered Dockerfile rule', () => {
     const dockerfileRules = RULES.filter((r) => r.meta.kind === 'dockerfile').map((r) => r.meta.id);
     logPending('Dockerfile', (id) => id.startsWith('image/'));
-    assert.deepEqual(dockerfileRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)), [], 'rules the insecure example does not trigger: extend it');
+    assert.deepEqual(
+      dockerfileRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)),
+      [],
+      'rules the insecure example does not trigger: extend it',
+    );
   });
 
   it('every registered compose rule', () => {
     const composeRules = RULES.filter((r) => r.meta.kind !== 'dockerfile').map((r) => r.meta.id);
     logPending('compose', (id) => id.startsWith('container/'));
-    assert.deepEqual(composeRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)), [], 'rules the insecure example does not trigger: extend it');
+    assert.deepEqual(
+      composeRules.filter((id) => !found.has(id) && !(id in NOT_SHOWN)),
+      [],
+      'rules the insecure example does not trigger: extend it',
+    );
   });
 
   it('every exemption names a registered rule', () => {
     const ids = new Set(RULES.map((r) => r.meta.id));
-    assert.deepEqual(Object.keys(NOT_SHOWN).filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      Object.keys(NOT_SHOWN).filter((id) => !ids.has(id)),
+      [],
+    );
   });
 });
 
@@ -171,7 +197,9 @@ describe('the insecure app triggers the rules', () => {
  */
 describe('Harden service reproduces the hardened twin', () => {
   const path = join(examples, 'hardened', 'compose.yaml');
-  const twin = parse(readFileSync(path, 'utf8'), { merge: true }) as { services: Record<string, Record<string, unknown>> };
+  const twin = parse(readFileSync(path, 'utf8'), { merge: true }) as {
+    services: Record<string, Record<string, unknown>>;
+  };
   const KEPT = ['build', 'image', 'user', 'volumes', 'ports'];
   // Services built from the twin's Dockerfiles read them, as the CLI does.
   const readFile = (p: string) => {
@@ -185,18 +213,26 @@ describe('Harden service reproduces the hardened twin', () => {
     no_new_privileges: ((service.security_opt as string[]) ?? []).some((o) => /^no-new-privileges(:true)?$/.test(o)),
     tmpfs: [...([] as string[]).concat((service.tmpfs as string[]) ?? [])].sort(),
     pids_limit: typeof service.pids_limit === 'number',
-    memory: service.mem_limit !== undefined || (service.deploy as { resources?: { limits?: { memory?: unknown } } })?.resources?.limits?.memory !== undefined,
+    memory:
+      service.mem_limit !== undefined ||
+      (service.deploy as { resources?: { limits?: { memory?: unknown } } })?.resources?.limits?.memory !== undefined,
   });
   for (const [name, service] of Object.entries(twin.services)) {
     it(name, () => {
-      const stripped = { services: { [name]: Object.fromEntries(KEPT.filter((k) => service[k] !== undefined).map((k) => [k, service[k]])) }, volumes: { 'db-data': null } };
+      const stripped = {
+        services: {
+          [name]: Object.fromEntries(KEPT.filter((k) => service[k] !== undefined).map((k) => [k, service[k]])),
+        },
+        volumes: { 'db-data': null },
+      };
       const text = stringify(stripped);
       const report = analyzeText(path, text, 'compose', { context: { readFile } });
       const fix = report.diagnostics.flatMap((d) => d.fixes).find((f) => f.title.startsWith('Harden service'));
       assert.ok(fix, `no Harden service fix for ${name}`);
       // An image with a profile needs no assumption; an app built here is the team's own, and the fix says what it
       // assumes of it (that it writes only /tmp).
-      if (!service.build) assert.equal(fix.basis?.assumption, undefined, `Harden service for ${name} assumes: ${fix.basis?.assumption}`);
+      if (!service.build)
+        assert.equal(fix.basis?.assumption, undefined, `Harden service for ${name} assumes: ${fix.basis?.assumption}`);
       else assert.match(fix.title, /writes nowhere else/);
       const written = parse(applyEdits(text, fix.edits)).services[name] as Record<string, unknown>;
       assert.deepEqual(hardening(written), hardening(service));
@@ -205,7 +241,9 @@ describe('Harden service reproduces the hardened twin', () => {
 });
 
 function logPending(label: string, ofKind: (id: string) => boolean): void {
-  const pending = [...new Set(Object.values(SHOWN).flat())].filter((id) => ofKind(id) && ![...RULES, ...GROUPS].some((r) => r.meta.id === id));
+  const pending = [...new Set(Object.values(SHOWN).flat())].filter(
+    (id) => ofKind(id) && ![...RULES, ...GROUPS].some((r) => r.meta.id === id),
+  );
   if (pending.length) console.log(`examples: ${label} rules not registered yet: ${pending.join(', ')}`);
 }
 

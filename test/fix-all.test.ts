@@ -34,21 +34,29 @@ function wordRule(word: string, fixOf: (start: number, end: number, text: string
   });
 }
 
-const replace = (title: string, newText: string, safe = true) => (start: number, end: number, text: string): Fix[] => {
-  const at = (offset: number) => {
-    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-    return { line: before.length - 1, character: before[before.length - 1].length };
+const replace =
+  (title: string, newText: string, safe = true) =>
+  (start: number, end: number, text: string): Fix[] => {
+    const at = (offset: number) => {
+      const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    return [{ title, safe, edits: [{ range: { start: at(start), end: at(end) }, newText }] }];
   };
-  return [{ title, safe, edits: [{ range: { start: at(start), end: at(end) }, newText }] }];
-};
 
 describe('fixAll', () => {
   it('applies every non-overlapping safe fix in one pass and only safe ones', () => {
     const rules = [wordRule('aaa', replace('to b', 'b')), wordRule('zzz', replace('to y', 'y', false))];
     const result = fixAll('Dockerfile', 'FROM x\n# aaa zzz aaa\n', 'dockerfile', { rules });
     assert.equal(result.text, 'FROM x\n# b zzz b\n');
-    assert.deepEqual(result.applied.map((a) => a.ruleId), ['test/aaa', 'test/aaa']);
-    assert.deepEqual(result.report.diagnostics.map((d) => d.ruleId), ['test/zzz']);
+    assert.deepEqual(
+      result.applied.map((a) => a.ruleId),
+      ['test/aaa', 'test/aaa'],
+    );
+    assert.deepEqual(
+      result.report.diagnostics.map((d) => d.ruleId),
+      ['test/zzz'],
+    );
   });
 
   it('leaves an overlapping fix for the next pass, which re-analyses the new text', () => {
@@ -56,7 +64,10 @@ describe('fixAll', () => {
     const rules = [wordRule('abc', replace('abc to X', 'X')), wordRule('bcd', replace('bcd to Y', 'Y'))];
     const result = fixAll('Dockerfile', 'FROM x\n# abcd\n', 'dockerfile', { rules });
     assert.equal(result.text, 'FROM x\n# Xd\n');
-    assert.deepEqual(result.applied.map((a) => a.title), ['abc to X']);
+    assert.deepEqual(
+      result.applied.map((a) => a.title),
+      ['abc to X'],
+    );
   });
 
   it('writes inserted line breaks as CRLF in a CRLF file', () => {
@@ -79,14 +90,16 @@ describe('fixAll', () => {
   });
 
   it('skips a fix whose own edits overlap instead of throwing', () => {
-    const broken = (): Fix[] => [{
-      title: 'broken',
-      safe: true,
-      edits: [
-        { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, newText: 'x' },
-        { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'y' },
-      ],
-    }];
+    const broken = (): Fix[] => [
+      {
+        title: 'broken',
+        safe: true,
+        edits: [
+          { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, newText: 'x' },
+          { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'y' },
+        ],
+      },
+    ];
     const rules = [wordRule('aaa', broken), wordRule('zzz', replace('to y', 'y'))];
     const result = fixAll('Dockerfile', 'FROM x\n# aaa zzz\n', 'dockerfile', { rules });
     assert.equal(result.text, 'FROM x\n# aaa y\n');

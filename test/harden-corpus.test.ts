@@ -20,7 +20,14 @@ import { readCorpus, readCorpusFile, realDir } from './corpus-files';
 import { baseEnv, findDockerCompose, runJobs, writeJob } from './docker-compose';
 
 const GROUP = 'container/missing-hardening';
-const ASPECTS = new Set(['container/capabilities-not-dropped', 'container/writable-root-fs', 'container/no-new-privileges', 'container/memory-unlimited', 'container/cpu-unlimited', 'container/pids-unlimited']);
+const ASPECTS = new Set([
+  'container/capabilities-not-dropped',
+  'container/writable-root-fs',
+  'container/no-new-privileges',
+  'container/memory-unlimited',
+  'container/cpu-unlimited',
+  'container/pids-unlimited',
+]);
 
 interface Hardened {
   file: string;
@@ -63,32 +70,55 @@ describe('Harden service over the real corpus', () => {
         const output = applyEdits(file.text, fix.edits);
         hardened.push({ file: file.name, service: service.name, profile: needs.profile.id, output });
         const where = `${file.name} ${service.name} (${needs.profile.id})`;
-        const written = parseDocument(output, { merge: true }).toJS({ maxAliasCount: -1 })?.services?.[service.name] ?? {};
-        const capAdd = new Set<string>((written.cap_add ?? []).map((c: string) => c.toUpperCase().replace(/^CAP_/, '')));
-        for (const need of needs.capabilities.needs) if (!capAdd.has(need.capability) && !capAdd.has('ALL')) failures.kept.push(`${where}: no ${need.capability} in cap_add`);
+        const written =
+          parseDocument(output, { merge: true }).toJS({ maxAliasCount: -1 })?.services?.[service.name] ?? {};
+        const capAdd = new Set<string>(
+          (written.cap_add ?? []).map((c: string) => c.toUpperCase().replace(/^CAP_/, '')),
+        );
+        for (const need of needs.capabilities.needs)
+          if (!capAdd.has(need.capability) && !capAdd.has('ALL'))
+            failures.kept.push(`${where}: no ${need.capability} in cap_add`);
         const mounted = [
           ...[].concat(written.tmpfs ?? []).map((t: string) => String(t).split(':')[0]),
-          ...(written.volumes ?? []).map((v: unknown) => (typeof v === 'string' ? v.split(':')[v.split(':').length > 1 ? 1 : 0] : ((v as { target?: string }).target ?? ''))),
+          ...(written.volumes ?? []).map((v: unknown) =>
+            typeof v === 'string'
+              ? v.split(':')[v.split(':').length > 1 ? 1 : 0]
+              : ((v as { target?: string }).target ?? ''),
+          ),
         ];
         if (written.read_only === true) {
           for (const p of [...needs.runtimePaths, ...needs.statePaths]) {
             if (p.imageVolume) continue;
-            if (!mounted.some((m) => m && isAtOrBelow(p.path, m.replace(/\/+$/, '') || '/'))) failures.kept.push(`${where}: ${p.path} is not writable under read_only`);
+            if (!mounted.some((m) => m && isAtOrBelow(p.path, m.replace(/\/+$/, '') || '/')))
+              failures.kept.push(`${where}: ${p.path} is not writable under read_only`);
           }
         }
         const again = analyzeText(file.name, output, 'compose', { context: { readFile: readCorpusFile } });
-        const left = again.diagnostics.filter((x) => (x.ruleId === GROUP || ASPECTS.has(x.ruleId)) && x.severity !== 'info' && x.message.includes(`\`${service.name}\``));
+        const left = again.diagnostics.filter(
+          (x) =>
+            (x.ruleId === GROUP || ASPECTS.has(x.ruleId)) &&
+            x.severity !== 'info' &&
+            x.message.includes(`\`${service.name}\``),
+        );
         for (const x of left) failures.left.push(`${where}: ${x.ruleId} ${x.message}`);
       }
     }
     if (!dockerCompose.path) return;
     const env = baseEnv(work);
-    const originals = await runJobs(dockerCompose, files.map((f) => ({ project: dirname(join(realDir, f.name)), file: join(realDir, f.name), env })), work);
+    const originals = await runJobs(
+      dockerCompose,
+      files.map((f) => ({ project: dirname(join(realDir, f.name)), file: join(realDir, f.name), env })),
+      work,
+    );
     const accepted = new Set(files.filter((_, i) => originals[i].code === 0).map((f) => f.name));
     const checked = hardened.filter((h) => accepted.has(h.file));
     const results = await runJobs(
       dockerCompose,
-      checked.map((h, i) => ({ project: dirname(join(realDir, h.file)), file: writeJob(work, `h${i}`, h.output, basename(h.file)), env })),
+      checked.map((h, i) => ({
+        project: dirname(join(realDir, h.file)),
+        file: writeJob(work, `h${i}`, h.output, basename(h.file)),
+        env,
+      })),
       work,
     );
     results.forEach((r, i) => {
@@ -103,9 +133,15 @@ describe('Harden service over the real corpus', () => {
     const list = failures[key];
     assert.equal(list.length, 0, `${list.length} ${what}:\n${list.slice(0, 15).join('\n')}`);
   };
-  it('hardens services whose image has a profile', () => assert.ok(hardened.length > 10, `only ${hardened.length} services hardened from a profile`));
-  it('keeps every capability and writable path the profile lists', () => failing('kept', 'hardened services lose what their image needs'));
-  it('leaves no missing hardening for the service on a re-scan', () => failing('left', 'hardened services still miss settings'));
-  it('docker-compose config accepts every hardened file whose original it accepts', { skip: !dockerCompose.path && dockerCompose.why }, () => failing('compose', 'hardened files docker-compose rejects'));
+  it('hardens services whose image has a profile', () =>
+    assert.ok(hardened.length > 10, `only ${hardened.length} services hardened from a profile`));
+  it('keeps every capability and writable path the profile lists', () =>
+    failing('kept', 'hardened services lose what their image needs'));
+  it('leaves no missing hardening for the service on a re-scan', () =>
+    failing('left', 'hardened services still miss settings'));
+  it(
+    'docker-compose config accepts every hardened file whose original it accepts',
+    { skip: !dockerCompose.path && dockerCompose.why },
+    () => failing('compose', 'hardened files docker-compose rejects'),
+  );
 });
-

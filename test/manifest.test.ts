@@ -24,13 +24,34 @@ function alternatives(glob: string): string[] {
 
 /** VS Code glob semantics for one name: `*` matches within a name. */
 function nameMatches(alternativesList: string[], name: string): boolean {
-  return alternativesList.some((alt) => new RegExp(`^${alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(name));
+  return alternativesList.some((alt) =>
+    new RegExp(`^${alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(name),
+  );
 }
 
 const SAMPLES = [
-  'Dockerfile', 'Containerfile', 'Dockerfile.prod', 'Containerfile.dev', 'api.Dockerfile', 'api.dockerfile', 'x.Containerfile', 'x.containerfile',
-  'compose.yaml', 'compose.yml', 'compose.prod.yaml', 'compose.override.yml', 'docker-compose.yml', 'docker-compose.dev.yaml', 'docker-compose-ci.yml',
-  'dockerfile', 'Dockerfile-dev', 'compose.json', 'mycompose.yaml', 'notes.txt', 'docker-compose.json', 'values.yaml',
+  'Dockerfile',
+  'Containerfile',
+  'Dockerfile.prod',
+  'Containerfile.dev',
+  'api.Dockerfile',
+  'api.dockerfile',
+  'x.Containerfile',
+  'x.containerfile',
+  'compose.yaml',
+  'compose.yml',
+  'compose.prod.yaml',
+  'compose.override.yml',
+  'docker-compose.yml',
+  'docker-compose.dev.yaml',
+  'docker-compose-ci.yml',
+  'dockerfile',
+  'Dockerfile-dev',
+  'compose.json',
+  'mycompose.yaml',
+  'notes.txt',
+  'docker-compose.json',
+  'values.yaml',
 ];
 
 describe('extension manifest', () => {
@@ -50,7 +71,10 @@ describe('extension manifest', () => {
     const contains = events.filter((e) => e.startsWith('workspaceContains:'));
     assert.equal(contains.length, 1);
     const listed = alternatives(contains[0].slice('workspaceContains:**/'.length));
-    assert.deepEqual(new Set(listed), new Set([...alternatives(DOCKERFILE_NAMES_GLOB), ...alternatives(COMPOSE_NAMES_GLOB)]));
+    assert.deepEqual(
+      new Set(listed),
+      new Set([...alternatives(DOCKERFILE_NAMES_GLOB), ...alternatives(COMPOSE_NAMES_GLOB)]),
+    );
     assert.equal(events.length, 3, 'no `*` or onStartupFinished activation');
   });
 
@@ -66,10 +90,16 @@ describe('extension manifest', () => {
   });
 
   it('contributes every setting the server reads, each with a description', () => {
-    const contributed = manifest.contributes.configuration.properties as Record<string, { description?: string; markdownDescription?: string }>;
-    const read = Object.keys(defaultSettings()).map((key) => (key === 'trace' ? 'bulkhead.trace.server' : `bulkhead.${key}`));
+    const contributed = manifest.contributes.configuration.properties as Record<
+      string,
+      { description?: string; markdownDescription?: string }
+    >;
+    const read = Object.keys(defaultSettings()).map((key) =>
+      key === 'trace' ? 'bulkhead.trace.server' : `bulkhead.${key}`,
+    );
     assert.deepEqual(Object.keys(contributed).sort(), read.sort());
-    for (const [key, schema] of Object.entries(contributed)) assert.ok(schema.description ?? schema.markdownDescription, key);
+    for (const [key, schema] of Object.entries(contributed))
+      assert.ok(schema.description ?? schema.markdownDescription, key);
   });
 
   it('contributes the commands the extension registers, under the Bulkhead category', () => {
@@ -83,12 +113,21 @@ describe('extension manifest', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     assert.ok(untrusted.description);
-    assert.deepEqual(untrusted.restrictedConfigurations.sort(), ['bulkhead.enable', 'bulkhead.exclude', 'bulkhead.maxFileSize', 'bulkhead.rules', 'bulkhead.workspaceScan']);
-    for (const key of untrusted.restrictedConfigurations) assert.ok(key in manifest.contributes.configuration.properties, `${key} is a contributed setting`);
+    assert.deepEqual(untrusted.restrictedConfigurations.sort(), [
+      'bulkhead.enable',
+      'bulkhead.exclude',
+      'bulkhead.maxFileSize',
+      'bulkhead.rules',
+      'bulkhead.workspaceScan',
+    ]);
+    for (const key of untrusted.restrictedConfigurations)
+      assert.ok(key in manifest.contributes.configuration.properties, `${key} is a contributed setting`);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
     assert.equal(manifest.bin['bulkhead-language-server'], 'dist/server.js');
     assert.equal(manifest.main, 'dist/extension.js');
-    const required = JSON.parse(readFileSync(join(repoRoot(), 'node_modules/vscode-languageclient/package.json'), 'utf8')).engines.vscode;
+    const required = JSON.parse(
+      readFileSync(join(repoRoot(), 'node_modules/vscode-languageclient/package.json'), 'utf8'),
+    ).engines.vscode;
     assert.equal(manifest.engines.vscode, required, 'the VS Code version vscode-languageclient needs');
   });
 });

@@ -33,13 +33,18 @@ describe('rule registry', () => {
   it('ids are unique', () => {
     const seen = new Map<string, number>();
     for (const rule of RULES) seen.set(rule.meta.id, (seen.get(rule.meta.id) ?? 0) + 1);
-    assert.deepEqual([...seen].filter(([, n]) => n > 1).map(([id]) => id), []);
+    assert.deepEqual(
+      [...seen].filter(([, n]) => n > 1).map(([id]) => id),
+      [],
+    );
   });
 
   it('every rule file under shared/src/rules/{image,container}/ is registered', () => {
     const registered = new Set(RULES.map((r) => r.meta.id));
     const files = ['image', 'container'].flatMap((dir) => tsFiles(join(root, 'shared/src/rules', dir)));
-    const unregistered = files.map((f) => relative(join(root, 'shared/src/rules'), f).split(sep).join('/').replace(/\.ts$/, '')).filter((id) => !registered.has(id));
+    const unregistered = files
+      .map((f) => relative(join(root, 'shared/src/rules'), f).split(sep).join('/').replace(/\.ts$/, ''))
+      .filter((id) => !registered.has(id));
     assert.deepEqual(unregistered, [], 'add these to shared/src/rules/index.ts');
   });
 
@@ -55,18 +60,28 @@ describe('rule registry', () => {
       it('lives in shared/src/rules/<id>.ts, which declares that id', () => {
         const file = join(root, 'shared/src/rules', `${meta.id}.ts`);
         assert.ok(existsSync(file), `missing ${relative(root, file)}`);
-        assert.ok(new RegExp(`\\bid:\\s*['"\`]${escapeRegExp(meta.id)}['"\`]`).test(readFileSync(file, 'utf8')), `${relative(root, file)} does not declare id '${meta.id}'`);
+        assert.ok(
+          new RegExp(`\\bid:\\s*['"\`]${escapeRegExp(meta.id)}['"\`]`).test(readFileSync(file, 'utf8')),
+          `${relative(root, file)} does not declare id '${meta.id}'`,
+        );
       });
 
       it('has its test table test/rules/<id>.test.ts', () => {
         const file = join(root, 'test/rules', `${meta.id}.test.ts`);
         assert.ok(existsSync(file), `missing ${relative(root, file)}`);
         const text = readFileSync(file, 'utf8');
-        assert.ok(new RegExp(`shared/src/rules/${escapeRegExp(meta.id)}['"]`).test(text), `${relative(root, file)} does not import the rule`);
+        assert.ok(
+          new RegExp(`shared/src/rules/${escapeRegExp(meta.id)}['"]`).test(text),
+          `${relative(root, file)} does not import the rule`,
+        );
         assert.ok(text.includes('runRuleTests('), `${relative(root, file)} does not use runRuleTests`);
       });
 
-      it('has its docs page', () => assert.ok(existsSync(join(root, ruleDocPath(meta.id))), `missing ${ruleDocPath(meta.id)}: run \`npm run docs\``));
+      it('has its docs page', () =>
+        assert.ok(
+          existsSync(join(root, ruleDocPath(meta.id))),
+          `missing ${ruleDocPath(meta.id)}: run \`npm run docs\``,
+        ));
 
       it('points to a threat of the catalog', () => assert.ok(meta.threat in THREATS, `unknown threat ${meta.threat}`));
 
@@ -82,14 +97,30 @@ describe('rule registry', () => {
       });
 
       it('fix kind agrees with the fixes it has and offers', () => {
-        assert.equal(meta.fix !== 'none', typeof rule.fixes === 'function', `fix is '${meta.fix}' but the rule ${rule.fixes ? 'has' : 'has no'} fixes()`);
+        assert.equal(
+          meta.fix !== 'none',
+          typeof rule.fixes === 'function',
+          `fix is '${meta.fix}' but the rule ${rule.fixes ? 'has' : 'has no'} fixes()`,
+        );
         if (meta.fix === 'none') return;
         const offered = meta.docs.examples.bad.flatMap((code) =>
-          expandAspects(analyzeText(examplePath(meta), code, exampleKind(meta)).diagnostics).filter((d) => d.ruleId === meta.id).flatMap((d) => d.fixes),
+          expandAspects(analyzeText(examplePath(meta), code, exampleKind(meta)).diagnostics)
+            .filter((d) => d.ruleId === meta.id)
+            .flatMap((d) => d.fixes),
         );
         assert.ok(offered.length > 0, `fix is '${meta.fix}' but no bad example is offered a fix: document one that is`);
-        if (meta.fix === 'safe') assert.deepEqual(offered.filter((f) => !f.safe).map((f) => f.title), [], 'unsafe fixes offered by a safe rule');
-        if (meta.fix === 'unsafe') assert.deepEqual(offered.filter((f) => f.safe).map((f) => f.title), [], 'safe fixes offered by an unsafe rule');
+        if (meta.fix === 'safe')
+          assert.deepEqual(
+            offered.filter((f) => !f.safe).map((f) => f.title),
+            [],
+            'unsafe fixes offered by a safe rule',
+          );
+        if (meta.fix === 'unsafe')
+          assert.deepEqual(
+            offered.filter((f) => f.safe).map((f) => f.title),
+            [],
+            'safe fixes offered by an unsafe rule',
+          );
       });
 
       if (HOST_ESCAPE_RULES.includes(meta.id)) {
@@ -101,7 +132,9 @@ describe('rule registry', () => {
 
 describe('peer ids name rules of the peer corpus', () => {
   const rulesFile = join(corpusRoot(), 'peers', 'RULES.md');
-  const missing = !existsSync(rulesFile) && `${rulesFile} is missing, so peer ids cannot be checked (set BULKHEAD_CORPUS to the corpus folder)`;
+  const missing =
+    !existsSync(rulesFile) &&
+    `${rulesFile} is missing, so peer ids cannot be checked (set BULKHEAD_CORPUS to the corpus folder)`;
   if (missing) console.log(`# registry: ${missing}`);
   const cells = missing ? new Set<string>() : firstCells(readFileSync(rulesFile, 'utf8'));
 
@@ -114,13 +147,18 @@ describe('peer ids name rules of the peer corpus', () => {
         // semgrep rules may be named by their short id or by their registry id.
         ...semgrep.filter((id) => !cells.has(id) && !cells.has(id.split('.').pop()!)).map((id) => `semgrep "${id}"`),
       ];
-      assert.deepEqual(unknown, [], 'peer ids must be spelt exactly as in peers/RULES.md (the peer report matches them literally)');
+      assert.deepEqual(
+        unknown,
+        [],
+        'peer ids must be spelt exactly as in peers/RULES.md (the peer report matches them literally)',
+      );
     });
   }
 });
 
 describe('the core is pure', () => {
-  const FORBIDDEN = /^(?:vscode|vscode-languageclient(?:\/.*)?|vscode-languageserver(?:\/.*)?|(?:node:)?(?:fs|fs\/promises|child_process))$/;
+  const FORBIDDEN =
+    /^(?:vscode|vscode-languageclient(?:\/.*)?|vscode-languageserver(?:\/.*)?|(?:node:)?(?:fs|fs\/promises|child_process))$/;
   const files = tsFiles(join(root, 'shared'));
   // The one exception: the reader the CLI and the server share, so both refuse FIFOs and outsiders the same way.
   const FILE_READER = 'shared/src/io/read-file.ts';
@@ -132,16 +170,23 @@ describe('the core is pure', () => {
     for (const file of files) {
       for (const specifier of importSpecifiers(readFileSync(file, 'utf8'))) {
         const at = relative(root, file).split(sep).join('/');
-        if (FORBIDDEN.test(specifier) && !(at === FILE_READER && specifier === 'node:fs')) offenders.push(`${at}: '${specifier}'`);
+        if (FORBIDDEN.test(specifier) && !(at === FILE_READER && specifier === 'node:fs'))
+          offenders.push(`${at}: '${specifier}'`);
       }
     }
-    assert.deepEqual(offenders, [], 'the core may import only plain-data packages (vscode-languageserver-types, vscode-languageserver-textdocument, yaml, dockerfile-ast)');
+    assert.deepEqual(
+      offenders,
+      [],
+      'the core may import only plain-data packages (vscode-languageserver-types, vscode-languageserver-textdocument, yaml, dockerfile-ast)',
+    );
   });
 
   it('the import scanner sees every import form', () => {
     const sample = `import a from 'vscode';\nimport { b } from "vscode-languageserver/node";\nimport 'fs';\nexport * from 'node:child_process';\nconst c = require('fs/promises');\nconst d = await import('vscode-languageclient/node');\nimport type { E } from 'vscode-languageserver-types';\n`;
     assert.deepEqual(
-      importSpecifiers(sample).filter((s) => FORBIDDEN.test(s)).sort(),
+      importSpecifiers(sample)
+        .filter((s) => FORBIDDEN.test(s))
+        .sort(),
       ['fs', 'fs/promises', 'node:child_process', 'vscode', 'vscode-languageclient/node', 'vscode-languageserver/node'],
     );
   });

@@ -79,7 +79,12 @@ export function formatRange(range: Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
 }
 
-export function findingsOf(rule: AnyRule, code: string, path?: string, files?: Record<string, string>): { findings: Finding[]; fixes: Fix[][]; syntaxCount: number } {
+export function findingsOf(
+  rule: AnyRule,
+  code: string,
+  path?: string,
+  files?: Record<string, string>,
+): { findings: Finding[]; fixes: Fix[][]; syntaxCount: number } {
   const kind = rule.meta.kind;
   const context: RuleContext = files ? { readFile: (p) => files[p] } : {};
   const parsed = parseFile(kind, code, path ?? DEFAULT_PATH[kind], context);
@@ -96,7 +101,8 @@ export function runRuleTests(rule: AnyRule, tests: RuleTests): void {
     it('has valid and invalid cases, none twice', () => {
       assert.ok(tests.valid.length > 0, 'at least one valid case');
       assert.ok(tests.invalid.length > 0, 'at least one invalid case');
-      const key = (c: { code: string; files?: Record<string, string> }) => (c.files ? `${c.code}\n${JSON.stringify(c.files)}` : c.code);
+      const key = (c: { code: string; files?: Record<string, string> }) =>
+        c.files ? `${c.code}\n${JSON.stringify(c.files)}` : c.code;
       const codes = [...tests.valid.map((v) => (typeof v === 'string' ? v : key(v))), ...tests.invalid.map(key)];
       const seen = new Set<string>();
       for (const code of codes) {
@@ -121,7 +127,8 @@ export function runRuleTests(rule: AnyRule, tests: RuleTests): void {
       it(`invalid #${index + 1}${c.name ? `: ${c.name}` : ''}`, () => {
         const { findings, fixes, syntaxCount } = findingsOf(rule, c.code, c.path, c.files);
         for (const f of findings) assert.ok(f.messageId in meta.messages, `unknown messageId ${f.messageId}`);
-        for (const e of c.findings) assert.ok(e.messageId in meta.messages, `test names unknown messageId ${e.messageId}`);
+        for (const e of c.findings)
+          assert.ok(e.messageId in meta.messages, `test names unknown messageId ${e.messageId}`);
         assert.deepEqual(
           findings.map((f) => `${f.messageId} ${formatRange(f.range)}`),
           c.findings.map((e) => `${e.messageId} ${e.range}`),
@@ -129,7 +136,12 @@ export function runRuleTests(rule: AnyRule, tests: RuleTests): void {
         );
         c.findings.forEach((expected, i) => {
           if (expected.severity) assert.equal(findings[i].severity ?? meta.severity, expected.severity, 'severity');
-          if (expected.related) assert.deepEqual((findings[i].related ?? []).map((r) => `${r.path ?? ''}@${formatRange(r.range)}`), expected.related, 'related locations');
+          if (expected.related)
+            assert.deepEqual(
+              (findings[i].related ?? []).map((r) => `${r.path ?? ''}@${formatRange(r.range)}`),
+              expected.related,
+              'related locations',
+            );
           const offered = fixes[i];
           if (meta.fix === 'none') {
             assert.equal(offered.length, 0, 'a rule with fix kind none offers no fix');
@@ -141,14 +153,24 @@ export function runRuleTests(rule: AnyRule, tests: RuleTests): void {
             expected.fixes.map((f) => ({ title: f.title, safe: f.safe })),
             'fixes offered',
           );
-          expected.fixes.forEach((expectedFix, j) => checkFix(rule, c, offered[j], expectedFix, findings, findings[i].messageId, syntaxCount));
+          expected.fixes.forEach((expectedFix, j) =>
+            checkFix(rule, c, offered[j], expectedFix, findings, findings[i].messageId, syntaxCount),
+          );
         });
       });
     });
   });
 }
 
-function checkFix(rule: AnyRule, c: InvalidCase, fix: Fix, expected: ExpectedFix, findingsBefore: Finding[], messageId: string, syntaxBefore: number): void {
+function checkFix(
+  rule: AnyRule,
+  c: InvalidCase,
+  fix: Fix,
+  expected: ExpectedFix,
+  findingsBefore: Finding[],
+  messageId: string,
+  syntaxBefore: number,
+): void {
   const output = applyEdits(c.code, fix.edits);
   assert.equal(output, expected.output, `output of "${fix.title}"`);
   const after = findingsOf(rule, output, c.path, c.files);
@@ -157,6 +179,13 @@ function checkFix(rule: AnyRule, c: InvalidCase, fix: Fix, expected: ExpectedFix
   const count = (list: Finding[]) => list.filter((f) => f.messageId === messageId).length;
   assert.ok(count(after.findings) < count(findingsBefore), `"${fix.title}" does not remove its finding:\n${output}`);
   // Applying a fix twice must not be possible: the same edits are not offered again.
-  const again = after.fixes.flat().some((f) => f.title === fix.title && applyEdits(output, f.edits) !== output && JSON.stringify(f.edits) === JSON.stringify(fix.edits));
+  const again = after.fixes
+    .flat()
+    .some(
+      (f) =>
+        f.title === fix.title &&
+        applyEdits(output, f.edits) !== output &&
+        JSON.stringify(f.edits) === JSON.stringify(fix.edits),
+    );
   assert.ok(!again, `"${fix.title}" is offered again on its own output`);
 }

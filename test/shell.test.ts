@@ -4,7 +4,15 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { basename, commandName, effectiveWords, parseShell, pipelines, type ShellScript, type SimpleCommand } from '../shared/src/dockerfile/shell';
+import {
+  basename,
+  commandName,
+  effectiveWords,
+  parseShell,
+  pipelines,
+  type ShellScript,
+  type SimpleCommand,
+} from '../shared/src/dockerfile/shell';
 import { allRuns, parseDockerfile } from '../shared/src/dockerfile/model';
 
 /** Word values per command, in the reader's order (outer commands first, then nested ones). */
@@ -26,16 +34,25 @@ describe('shell reader: words and quoting', () => {
   it('splits on blanks and keeps offsets of each word', () => {
     const text = 'apt-get  install\t-y curl';
     const cmd = only(parseShell(text));
-    assert.deepEqual(cmd.words.map((w) => w.value), ['apt-get', 'install', '-y', 'curl']);
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['apt-get', 'install', '-y', 'curl'],
+    );
     assert.deepEqual(spans(text, cmd), ['apt-get', 'install', '-y', 'curl']);
   });
 
   it('removes quotes but keeps the raw span, and marks the word quoted', () => {
     const text = `echo 'a b' "c d" e"f g"h`;
     const cmd = only(parseShell(text));
-    assert.deepEqual(cmd.words.map((w) => w.value), ['echo', 'a b', 'c d', 'ef gh']);
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['echo', 'a b', 'c d', 'ef gh'],
+    );
     assert.deepEqual(spans(text, cmd), ['echo', "'a b'", '"c d"', 'e"f g"h']);
-    assert.deepEqual(cmd.words.map((w) => w.quoted), [false, true, true, true]);
+    assert.deepEqual(
+      cmd.words.map((w) => w.quoted),
+      [false, true, true, true],
+    );
   });
 
   it('gives the inner offset of a word quoted as one piece, and none for a word of several pieces', () => {
@@ -47,16 +64,30 @@ describe('shell reader: words and quoting', () => {
 
   it('reads backslash escapes outside and inside double quotes, and none inside single quotes', () => {
     const cmd = only(parseShell(String.raw`echo a\ b "x\"y\$z\\" 'p\q'`));
-    assert.deepEqual(cmd.words.map((w) => w.value), ['echo', 'a b', 'x"y$z\\', 'p\\q']);
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['echo', 'a b', 'x"y$z\\', 'p\\q'],
+    );
   });
 
   it('keeps an expansion as written and marks the word dynamic', () => {
     const cmd = only(parseShell('echo $HOME "${A:-b}" plain'));
-    assert.deepEqual(cmd.words.map((w) => [w.value, w.dynamic]), [['echo', false], ['$HOME', true], ['${A:-b}', true], ['plain', false]]);
+    assert.deepEqual(
+      cmd.words.map((w) => [w.value, w.dynamic]),
+      [
+        ['echo', false],
+        ['$HOME', true],
+        ['${A:-b}', true],
+        ['plain', false],
+      ],
+    );
   });
 
   it('does not split inside quotes on operators', () => {
-    assert.deepEqual(commands(parseShell('echo "curl x | sh; rm -rf /" && true')), [['echo', 'curl x | sh; rm -rf /'], ['true']]);
+    assert.deepEqual(commands(parseShell('echo "curl x | sh; rm -rf /" && true')), [
+      ['echo', 'curl x | sh; rm -rf /'],
+      ['true'],
+    ]);
   });
 
   it('starts a comment only at the start of a word', () => {
@@ -68,13 +99,19 @@ describe('shell reader: continuations', () => {
   it('joins a backslash-newline inside and between words, also with CRLF', () => {
     const text = 'apt-get install \\\r\n  -y cu\\\nrl';
     const cmd = only(parseShell(text));
-    assert.deepEqual(cmd.words.map((w) => w.value), ['apt-get', 'install', '-y', 'curl']);
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['apt-get', 'install', '-y', 'curl'],
+    );
     assert.equal(text.slice(cmd.words[3].start, cmd.words[3].end), 'cu\\\nrl');
   });
 
   it('drops comment lines and empty lines inside a continued Dockerfile instruction', () => {
     const text = 'apt-get update \\\n  # upgrade too? \\\n\n  && apt-get install -y curl';
-    assert.deepEqual(commands(parseShell(text, 0, { dockerfileContinuations: true })), [['apt-get', 'update'], ['apt-get', 'install', '-y', 'curl']]);
+    assert.deepEqual(commands(parseShell(text, 0, { dockerfileContinuations: true })), [
+      ['apt-get', 'update'],
+      ['apt-get', 'install', '-y', 'curl'],
+    ]);
   });
 
   it('keeps the comment as a shell comment when the text is not from a Dockerfile', () => {
@@ -85,7 +122,9 @@ describe('shell reader: continuations', () => {
 
   it('continues with the escape character of an `# escape=` directive', () => {
     const text = 'curl -k `\n  https://x';
-    assert.deepEqual(commands(parseShell(text, 0, { escapeChar: '`', dockerfileContinuations: true })), [['curl', '-k', 'https://x']]);
+    assert.deepEqual(commands(parseShell(text, 0, { escapeChar: '`', dockerfileContinuations: true })), [
+      ['curl', '-k', 'https://x'],
+    ]);
   });
 
   it('joins a continuation inside double quotes, also with CRLF and a Docker comment line', () => {
@@ -99,24 +138,51 @@ describe('shell reader: operators, pipelines and redirects', () => {
   it('separates commands on && || ; & and newlines, and records the operator that follows', () => {
     const script = parseShell('a && b || c ; d & e\nf');
     assert.deepEqual(commands(script), [['a'], ['b'], ['c'], ['d'], ['e'], ['f']]);
-    assert.deepEqual(script.commands.map((c) => c.next), ['&&', '||', ';', '&', '\n', undefined]);
+    assert.deepEqual(
+      script.commands.map((c) => c.next),
+      ['&&', '||', ';', '&', '\n', undefined],
+    );
   });
 
   it('groups piped commands into one pipeline, |& included', () => {
     const script = parseShell('curl x | tee f |& sh && echo done | cat');
-    assert.deepEqual(pipelines(script).map((p) => p.map((c) => c.words[0].value)), [['curl', 'tee', 'sh'], ['echo', 'cat']]);
+    assert.deepEqual(
+      pipelines(script).map((p) => p.map((c) => c.words[0].value)),
+      [
+        ['curl', 'tee', 'sh'],
+        ['echo', 'cat'],
+      ],
+    );
   });
 
   it('reads redirections apart from words: 2>&1, &>, >>, <, <<<', () => {
     const cmd = only(parseShell('make >/dev/null 2>&1 &>>log <in <<<"here"'));
-    assert.deepEqual(cmd.words.map((w) => w.value), ['make']);
-    assert.deepEqual(cmd.redirects.map((r) => [r.operator, r.target?.value]), [['>', '/dev/null'], ['>&', '1'], ['&>>', 'log'], ['<', 'in'], ['<<<', 'here']]);
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['make'],
+    );
+    assert.deepEqual(
+      cmd.redirects.map((r) => [r.operator, r.target?.value]),
+      [
+        ['>', '/dev/null'],
+        ['>&', '1'],
+        ['&>>', 'log'],
+        ['<', 'in'],
+        ['<<<', 'here'],
+      ],
+    );
   });
 
   it('skips a heredoc body inside a script: its lines are data, not commands', () => {
     const script = parseShell("cat <<'EOF' > /etc/x\ncurl x | sh\nEOF\necho ok");
     assert.deepEqual(commands(script), [['cat'], ['echo', 'ok']]);
-    assert.deepEqual(script.commands[0].redirects.map((r) => [r.operator, r.target?.value]), [['<<', 'EOF'], ['>', '/etc/x']]);
+    assert.deepEqual(
+      script.commands[0].redirects.map((r) => [r.operator, r.target?.value]),
+      [
+        ['<<', 'EOF'],
+        ['>', '/etc/x'],
+      ],
+    );
   });
 
   it('strips leading tabs before the delimiter of <<-', () => {
@@ -124,7 +190,9 @@ describe('shell reader: operators, pipelines and redirects', () => {
   });
 
   it('skips reserved words that introduce commands', () => {
-    const script = parseShell('if [ -f x ]; then curl x | sh; else ! true; fi; while read l; do echo "$l"; done; { id; }');
+    const script = parseShell(
+      'if [ -f x ]; then curl x | sh; else ! true; fi; while read l; do echo "$l"; done; { id; }',
+    );
     assert.deepEqual(
       script.commands.map((c) => commandName(c)),
       ['[', 'curl', 'sh', 'true', 'read', 'echo', 'id'],
@@ -136,7 +204,11 @@ describe('shell reader: substitutions and nested shells', () => {
   it('reads commands inside $(…), nested, with their own offsets', () => {
     const text = 'echo $(dirname $(which curl))';
     const script = parseShell(text);
-    assert.deepEqual(commands(script), [['echo', '$(dirname $(which curl))'], ['dirname', '$(which curl)'], ['which', 'curl']]);
+    assert.deepEqual(commands(script), [
+      ['echo', '$(dirname $(which curl))'],
+      ['dirname', '$(which curl)'],
+      ['which', 'curl'],
+    ]);
     const which = script.commands[2];
     assert.equal(which.nested, 'substitution');
     assert.equal(text.slice(which.words[1].start, which.words[1].end), 'curl');
@@ -170,15 +242,29 @@ describe('shell reader: substitutions and nested shells', () => {
     const text = `sh -c 'apt-get update && apt-get install -y curl' && bash -ec "id -u"`;
     const script = parseShell(text);
     const nested = script.commands.filter((c) => c.nested === 'shell-c');
-    assert.deepEqual(nested.map((c) => c.words.map((w) => w.value)), [['apt-get', 'update'], ['apt-get', 'install', '-y', 'curl'], ['id', '-u']]);
-    for (const cmd of nested) assert.deepEqual(spans(text, cmd), cmd.words.map((w) => w.value));
+    assert.deepEqual(
+      nested.map((c) => c.words.map((w) => w.value)),
+      [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'curl'],
+        ['id', '-u'],
+      ],
+    );
+    for (const cmd of nested)
+      assert.deepEqual(
+        spans(text, cmd),
+        cmd.words.map((w) => w.value),
+      );
   });
 
   it('points every word of an sh -c string at the whole string when escapes make offsets unknown', () => {
     const text = 'sh -c "echo \\"x\\" && id"';
     const script = parseShell(text);
     const nested = script.commands.filter((c) => c.nested === 'shell-c');
-    assert.deepEqual(nested.map((c) => c.words.map((w) => w.value)), [['echo', 'x'], ['id']]);
+    assert.deepEqual(
+      nested.map((c) => c.words.map((w) => w.value)),
+      [['echo', 'x'], ['id']],
+    );
     const string = script.commands[0].words[2];
     for (const w of nested.flatMap((c) => c.words)) assert.deepEqual([w.start, w.end], [string.start, string.end]);
   });
@@ -193,8 +279,14 @@ describe('shell reader: assignments and wrappers', () => {
   it('takes NAME=value words before the command as assignments, quoted values included', () => {
     const script = parseShell('A=1 B="x y" C=$(id) make install');
     const cmd = script.commands[0];
-    assert.deepEqual(cmd.assignments.map((w) => w.value), ['A=1', 'B=x y', 'C=$(id)']);
-    assert.deepEqual(cmd.words.map((w) => w.value), ['make', 'install']);
+    assert.deepEqual(
+      cmd.assignments.map((w) => w.value),
+      ['A=1', 'B=x y', 'C=$(id)'],
+    );
+    assert.deepEqual(
+      cmd.words.map((w) => w.value),
+      ['make', 'install'],
+    );
     // The substitution in the value runs too.
     assert.deepEqual(commands(script).slice(1), [['id']]);
   });
@@ -220,7 +312,11 @@ describe('shell reader: assignments and wrappers', () => {
       ['env -i -- sh -c id', ['sh', '-c', 'id']],
     ];
     for (const [text, expected] of cases) {
-      assert.deepEqual(effectiveWords(parseShell(text).commands[0]).map((w) => w.value), expected, text);
+      assert.deepEqual(
+        effectiveWords(parseShell(text).commands[0]).map((w) => w.value),
+        expected,
+        text,
+      );
     }
     assert.equal(commandName(parseShell('/usr/bin/sudo /usr/local/bin/pip3 install x').commands[0]), 'pip3');
     // `command -v` only looks a command up.
@@ -242,7 +338,9 @@ describe('shell reader: Dockerfile RUN scripts', () => {
 
   it('reads ONBUILD RUN, exec form with sh -c, and heredoc scripts at their offsets', () => {
     const text = 'FROM debian:12\nONBUILD RUN echo a\nRUN ["sh", "-c", "echo b"]\nRUN <<EOF\necho c\nEOF\n';
-    const words = allRuns(parseDockerfile(text)).flatMap((run) => run.script.commands.flatMap((c) => c.words.map((w) => text.slice(w.start, w.end))));
+    const words = allRuns(parseDockerfile(text)).flatMap((run) =>
+      run.script.commands.flatMap((c) => c.words.map((w) => text.slice(w.start, w.end))),
+    );
     assert.deepEqual(words, ['echo', 'a', '"sh"', '"-c"', '"echo b"', 'echo', 'b', 'echo', 'c']);
   });
 });
@@ -259,7 +357,22 @@ describe('shell reader: pathological input', () => {
   it('reads unterminated quotes, substitutions and heredocs to the end without throwing', () => {
     assert.deepEqual(commands(timed('echo "abc && rm -rf /')), [['echo', 'abc && rm -rf /']]);
     assert.deepEqual(commands(timed("echo 'abc; id")), [['echo', 'abc; id']]);
-    for (const text of ['echo $(id', 'echo `id', 'echo ${A', 'cat <<EOF\nno end', 'a |', '&& ;; ||', ')(', '\\', '"', "'", '$(', '<(', '2>', '<<']) {
+    for (const text of [
+      'echo $(id',
+      'echo `id',
+      'echo ${A',
+      'cat <<EOF\nno end',
+      'a |',
+      '&& ;; ||',
+      ')(',
+      '\\',
+      '"',
+      "'",
+      '$(',
+      '<(',
+      '2>',
+      '<<',
+    ]) {
       assert.doesNotThrow(() => timed(text), text);
     }
   });
@@ -279,7 +392,7 @@ describe('shell reader: pathological input', () => {
       '`'.repeat(20_000),
       '('.repeat(20_000) + ')'.repeat(20_000),
       'sh -c "sh -c \\"'.repeat(2_000),
-      "sh -c 'bash -c \"".repeat(2_000),
+      'sh -c \'bash -c "'.repeat(2_000),
       '<('.repeat(20_000),
     ]) {
       assert.doesNotThrow(() => timed(text), text.slice(0, 20));
@@ -287,15 +400,44 @@ describe('shell reader: pathological input', () => {
   });
 
   it('never throws on random mixes of shell syntax', () => {
-    const pieces = ['a', ' ', '"', "'", '\\', '\n', '$', '(', ')', '`', '|', '&', ';', '<', '>', '#', '{', '}', '=', 'sh -c ', '<<E\n', 'E\n', '\\\n', '\r\n'];
+    const pieces = [
+      'a',
+      ' ',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      '$',
+      '(',
+      ')',
+      '`',
+      '|',
+      '&',
+      ';',
+      '<',
+      '>',
+      '#',
+      '{',
+      '}',
+      '=',
+      'sh -c ',
+      '<<E\n',
+      'E\n',
+      '\\\n',
+      '\r\n',
+    ];
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       let text = '';
       for (let j = 0; j < 200; j++) text += pieces[Math.floor(random() * pieces.length)];
       const script = timed(text);
       for (const cmd of script.commands) {
-        for (const w of cmd.words) assert.ok(w.start >= 0 && w.start <= w.end && w.end <= text.length, `word out of range in ${JSON.stringify(text)}`);
+        for (const w of cmd.words)
+          assert.ok(
+            w.start >= 0 && w.start <= w.end && w.end <= text.length,
+            `word out of range in ${JSON.stringify(text)}`,
+          );
       }
     }
   });

@@ -77,7 +77,9 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.indexOf('=');
     const written = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = arg.startsWith('--') ? OPTIONS.find((o) => `--${o.name}` === written) : OPTIONS.find((o) => o.short && `-${o.short}` === written);
+    const spec = arg.startsWith('--')
+      ? OPTIONS.find((o) => `--${o.name}` === written)
+      : OPTIONS.find((o) => o.short && `-${o.short}` === written);
     if (!spec) throw new UsageError(`unknown option ${written}`);
     if (!spec.value) {
       if (eq >= 0) throw new UsageError(`option --${spec.name} takes no value`);
@@ -85,7 +87,8 @@ export function parseArgs(argv: readonly string[]): Command {
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`option --${spec.name} needs a value (${spec.value})`);
+    if (value === undefined || value === '')
+      throw new UsageError(`option --${spec.name} needs a value (${spec.value})`);
     values.set(spec.name, value);
   }
 
@@ -93,7 +96,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('version')) return { command: 'version' };
 
   let command: 'scan' | 'rules' | 'report' = 'scan';
-  if (!firstPositionalIsPath && (positionals[0] === 'scan' || positionals[0] === 'rules' || positionals[0] === 'report')) command = positionals.shift() as 'scan' | 'rules' | 'report';
+  if (
+    !firstPositionalIsPath &&
+    (positionals[0] === 'scan' || positionals[0] === 'rules' || positionals[0] === 'report')
+  )
+    command = positionals.shift() as 'scan' | 'rules' | 'report';
   else if (!firstPositionalIsPath && positionals[0] === 'help') return { command: 'help' };
 
   for (const spec of OPTIONS) {
@@ -103,12 +110,21 @@ export function parseArgs(argv: readonly string[]): Command {
   }
 
   if (command === 'rules') {
-    if (positionals.length) throw new UsageError(`\`bulkhead rules\` takes no paths (got ${positionals[0]}); to scan a folder named rules, write \`bulkhead scan rules\``);
+    if (positionals.length)
+      throw new UsageError(
+        `\`bulkhead rules\` takes no paths (got ${positionals[0]}); to scan a folder named rules, write \`bulkhead scan rules\``,
+      );
     const format = oneOf(values.get('format') ?? 'text', ['text', 'json'] as const, 'format');
     return { command, format, outputPath: values.get('output') };
   }
 
-  if (command === 'report') return { command, paths: positionals.length ? positionals : ['.'], configPath: values.get('config'), outputPath: values.get('output') };
+  if (command === 'report')
+    return {
+      command,
+      paths: positionals.length ? positionals : ['.'],
+      configPath: values.get('config'),
+      outputPath: values.get('output'),
+    };
 
   return {
     command,

@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  openSync,
+  readSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { encodeText, UnencodableTextError, type TextEncodingInfo } from '../../shared/src/io/decode';
 import { describeFsError } from '../../shared/src/io/fs-errors';
 
@@ -31,12 +41,19 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  *
  * Returns why it did not write, or undefined when it did. `beforeWrite` is for tests: a save that lands then.
  */
-export function writeFixedFile(path: string, text: string, encoding: TextEncodingInfo, read: ReadFile, beforeWrite?: () => void): string | undefined {
+export function writeFixedFile(
+  path: string,
+  text: string,
+  encoding: TextEncodingInfo,
+  read: ReadFile,
+  beforeWrite?: () => void,
+): string | undefined {
   let bytes: Uint8Array;
   try {
     bytes = encodeText(text, encoding);
   } catch (error) {
-    if (error instanceof UnencodableTextError) return `not fixed: the fixed text has a character the file's encoding cannot store (${error.message})`;
+    if (error instanceof UnencodableTextError)
+      return `not fixed: the fixed text has a character the file's encoding cannot store (${error.message})`;
     throw error;
   }
   let fd: number;
@@ -48,13 +65,20 @@ export function writeFixedFile(path: string, text: string, encoding: TextEncodin
   }
   try {
     const now = fstatSync(fd);
-    if (!sameFile(now, read.stats) || now.size !== read.stats.size || now.mtimeMs !== read.stats.mtimeMs || !holds(fd, read.bytes)) return CHANGED;
+    if (
+      !sameFile(now, read.stats) ||
+      now.size !== read.stats.size ||
+      now.mtimeMs !== read.stats.mtimeMs ||
+      !holds(fd, read.bytes)
+    )
+      return CHANGED;
     beforeWrite?.();
     const start = commonPrefix(read.bytes, bytes);
     writeAll(fd, bytes, start);
     if (bytes.length !== read.bytes.length) ftruncateSync(fd, bytes.length);
     // Replaced (not written into) since it was opened: what was written went to the file that is gone.
-    if (!sameFile(lstatSync(path, { throwIfNoEntry: false }), now)) return `${CHANGED} (it was replaced while being fixed)`;
+    if (!sameFile(lstatSync(path, { throwIfNoEntry: false }), now))
+      return `${CHANGED} (it was replaced while being fixed)`;
     return undefined;
   } catch (error) {
     return `not fixed: ${describeFsError(error)}`;

@@ -1,5 +1,11 @@
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig } from '../../shared/src/config';
+import {
+  CONFIG_FILE_NAME,
+  defaultConfig,
+  formatConfigError,
+  parseConfig,
+  type BulkheadConfig,
+} from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { readFileWithin, readRoots } from '../../shared/src/io/read-file';
 import { displayPath } from './paths';

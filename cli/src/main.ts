@@ -66,14 +66,26 @@ async function report(command: ReportCommand): Promise<number> {
     return EXIT.trouble;
   }
   for (const notice of walked.notices) warn(notice);
-  const options: ScanOptions = { config: loaded.config, cwd, roots: scanRoots(command.paths, cwd), fix: false, keepFixes: false };
+  const options: ScanOptions = {
+    config: loaded.config,
+    cwd,
+    roots: scanRoots(command.paths, cwd),
+    fix: false,
+    keepFixes: false,
+  };
   const context = fileContext(options);
   const inputs = walked.targets.map((target) => {
     const file = scanTarget(target, options, context);
     const text = file.skipped ? undefined : context.readFile?.(file.path);
     const subjects = text === undefined ? [] : postureSubjects(file.kind, text, file.path, context);
-    const active = new Set(RULES.filter((r) => r.meta.kind === file.kind && loaded.config.rules[r.meta.id] !== 'off').map((r) => r.meta.id));
-    return { report: { path: file.path, kind: file.kind, skipped: file.skipped, diagnostics: file.diagnostics }, subjects, activeRules: active };
+    const active = new Set(
+      RULES.filter((r) => r.meta.kind === file.kind && loaded.config.rules[r.meta.id] !== 'off').map((r) => r.meta.id),
+    );
+    return {
+      report: { path: file.path, kind: file.kind, skipped: file.skipped, diagnostics: file.diagnostics },
+      subjects,
+      activeRules: active,
+    };
   });
   const error = writeReport(formatPostureMarkdown(postureMatrix(inputs)), command.outputPath, cwd);
   if (error) warn(error);
@@ -106,11 +118,22 @@ async function scan(command: ScanCommand): Promise<number> {
   }
 
   // JSON and SARIF print every fix, and `--fix` applies them; the text report only counts them.
-  const files = await scanAll(walked.targets, { config: loaded.config, cwd, roots: scanRoots(command.paths, cwd), fix: command.fix, keepFixes: command.format !== 'text', fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined });
+  const files = await scanAll(walked.targets, {
+    config: loaded.config,
+    cwd,
+    roots: scanRoots(command.paths, cwd),
+    fix: command.fix,
+    keepFixes: command.format !== 'text',
+    fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined,
+  });
   const report: ScanReport = { files, notices: walked.notices, cwd, threshold: command.severity, fixed: command.fix };
-  const failing = countAtOrAbove(files.flatMap((f) => f.diagnostics), command.severity);
+  const failing = countAtOrAbove(
+    files.flatMap((f) => f.diagnostics),
+    command.severity,
+  );
   if (command.quiet) {
-    for (const file of files) file.diagnostics = file.diagnostics.filter((d) => atOrAbove(d.severity, command.severity));
+    for (const file of files)
+      file.diagnostics = file.diagnostics.filter((d) => atOrAbove(d.severity, command.severity));
   }
 
   const color = command.outputPath === undefined && useColor(process.stdout, process.env);
@@ -120,7 +143,11 @@ async function scan(command: ScanCommand): Promise<number> {
       ? writeReportInPieces((write) => writeJson(report, write), command.outputPath, cwd)
       : command.format === 'sarif'
         ? writeReportInPieces((write) => writeSarif(report, write), command.outputPath, cwd)
-        : writeReport(command.quiet ? formatTextQuiet(report, palette(color)) : formatText(report, palette(color)), command.outputPath, cwd);
+        : writeReport(
+            command.quiet ? formatTextQuiet(report, palette(color)) : formatText(report, palette(color)),
+            command.outputPath,
+            cwd,
+          );
 
   // Standard error carries what does not belong in a machine-readable report, and the text report's notices.
   if (!command.quiet) {

@@ -28,7 +28,11 @@ const CHUNK = 1 << 20;
  * As `writeReport`, for a report written in pieces (`produce` calls `write` for each): the whole text is never held.
  * Returns an error message when the file cannot be written.
  */
-export function writeReportInPieces(produce: (write: (piece: string) => void) => void, outputPath: string | undefined, cwd: string): string | undefined {
+export function writeReportInPieces(
+  produce: (write: (piece: string) => void) => void,
+  outputPath: string | undefined,
+  cwd: string,
+): string | undefined {
   let fd: number | undefined;
   try {
     if (outputPath !== undefined) fd = openSync(resolve(cwd, outputPath), 'w');

@@ -33,7 +33,11 @@ interface BatchResult {
 const MIN_CORES_FOR_WORKERS = 4;
 
 /** How many workers: `BULKHEAD_SCAN_WORKERS` (0 = none) wins; else one per core, none for a few files or few cores. */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function workerCount(
+  files: number,
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): number {
   const forced = forcedScanWorkers(env);
   if (forced !== undefined) return forced;
   if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
@@ -45,46 +49,57 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env,
  * file is read, analysed and (with `--fix`) written by the one worker that has it. Files of a worker that cannot start
  * or crashes are scanned on this thread.
  */
-export async function scanInWorkers(targets: readonly Target[], options: ScanOptions, count: number, script: string): Promise<ScannedFile[]> {
+export async function scanInWorkers(
+  targets: readonly Target[],
+  options: ScanOptions,
+  count: number,
+  script: string,
+): Promise<ScannedFile[]> {
   const results: (ScannedFile | undefined)[] = new Array(targets.length);
   const batches: Batch[] = [];
-  for (let i = 0; i < targets.length; i += BATCH_SIZE) batches.push({ id: i, targets: targets.slice(i, i + BATCH_SIZE) });
+  for (let i = 0; i < targets.length; i += BATCH_SIZE)
+    batches.push({ id: i, targets: targets.slice(i, i + BATCH_SIZE) });
   let next = 0;
   const orphans: Batch[] = [];
   await Promise.all(
-    Array.from({ length: Math.min(count, batches.length) }, () =>
-      new Promise<void>((resolve) => {
-        let worker: Worker;
-        try {
-          worker = new Worker(script, { workerData: { role: CLI_WORKER_ROLE, options }, resourceLimits: WORKER_LIMITS });
-        } catch {
-          resolve();
-          return;
-        }
-        let current: Batch | undefined;
-        let finished = false;
-        const finish = () => {
-          if (finished) return;
-          finished = true;
-          if (current) orphans.push(current);
-          current = undefined;
-          void worker.terminate().catch(() => undefined);
-          resolve();
-        };
-        const send = () => {
-          current = batches[next++];
-          if (!current) return finish();
-          worker.postMessage(current);
-        };
-        worker.on('message', (message: BatchResult) => {
-          message.files.forEach((file, i) => (results[message.id + i] = file));
-          current = undefined;
+    Array.from(
+      { length: Math.min(count, batches.length) },
+      () =>
+        new Promise<void>((resolve) => {
+          let worker: Worker;
+          try {
+            worker = new Worker(script, {
+              workerData: { role: CLI_WORKER_ROLE, options },
+              resourceLimits: WORKER_LIMITS,
+            });
+          } catch {
+            resolve();
+            return;
+          }
+          let current: Batch | undefined;
+          let finished = false;
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            if (current) orphans.push(current);
+            current = undefined;
+            void worker.terminate().catch(() => undefined);
+            resolve();
+          };
+          const send = () => {
+            current = batches[next++];
+            if (!current) return finish();
+            worker.postMessage(current);
+          };
+          worker.on('message', (message: BatchResult) => {
+            message.files.forEach((file, i) => (results[message.id + i] = file));
+            current = undefined;
+            send();
+          });
+          worker.on('error', finish);
+          worker.on('exit', finish);
           send();
-        });
-        worker.on('error', finish);
-        worker.on('exit', finish);
-        send();
-      }),
+        }),
     ),
   );
   // Batches no worker took (none could start) or lost with a crashed worker.
@@ -101,7 +116,10 @@ export function runScanWorker(options: ScanOptions): void {
   if (!port) return;
   const context = fileContext(options);
   port.on('message', (batch: Batch) => {
-    const result: BatchResult = { id: batch.id, files: batch.targets.map((target) => scanTarget(target, options, context)) };
+    const result: BatchResult = {
+      id: batch.id,
+      files: batch.targets.map((target) => scanTarget(target, options, context)),
+    };
     port.postMessage(result);
   });
 }

@@ -5,7 +5,8 @@ import type { DecodedText } from '../../shared/src/io/decode';
 import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
 
 /** `bytes` and `stats` as read: `--fix` writes only over a file that still holds them. */
-export type SourceFile = { decoded: DecodedText; stats: Stats; bytes: Uint8Array; skipped?: undefined } | { skipped: string };
+export type SourceFile =
+  { decoded: DecodedText; stats: Stats; bytes: Uint8Array; skipped?: undefined } | { skipped: string };
 
 /**
  * The folders the CLI reads in: each PATH on the command line (the folder of a PATH that is a file, whose `.env` and
@@ -16,7 +17,8 @@ export type SourceFile = { decoded: DecodedText; stats: Stats; bytes: Uint8Array
 export function scanRoots(paths: readonly string[], cwd: string): ReadRoots {
   const folders = paths.map((path) => {
     const absolute = resolve(cwd, path);
-    const folder = statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === false ? dirname(absolute) : absolute;
+    const folder =
+      statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === false ? dirname(absolute) : absolute;
     return enclosingWorkTree(folder) ?? folder;
   });
   return readRoots(folders, 'outside the scanned folders');

@@ -46,7 +46,11 @@ export function scanTargets(targets: readonly Target[], options: ScanOptions): S
 }
 
 /** One target, as `scanTargets` does it; `context` from `fileContext`. */
-export function scanTarget(target: Target, options: ScanOptions, context: RuleContext = fileContext(options)): ScannedFile {
+export function scanTarget(
+  target: Target,
+  options: ScanOptions,
+  context: RuleContext = fileContext(options),
+): ScannedFile {
   const file = scanAndFix(target, options, context);
   file.fixable = file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
   // The text report only counts what is fixable: a report of thousands of files need not hold every fix.
@@ -97,7 +101,10 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
  */
 export function fileContext(options: ScanOptions): RuleContext {
   const readFileResult = (path: string): ReadOutcome => {
-    const read = readFileWithin(resolve(options.cwd, path), { roots: options.roots, maxFileSize: options.config.maxFileSize });
+    const read = readFileWithin(resolve(options.cwd, path), {
+      roots: options.roots,
+      maxFileSize: options.config.maxFileSize,
+    });
     return read.notRead === undefined ? { text: read.text } : { notRead: read.notRead, absent: read.absent };
   };
   return {

@@ -105,19 +105,35 @@ function walkFolder(folder: string, realFolder: string, state: WalkState): void 
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = join(folder, entry.name);
-    if (state.excludes.length && matchesAny(relativeTo(state.base, absolute), state.excludes, entry.isDirectory())) continue;
+    if (state.excludes.length && matchesAny(relativeTo(state.base, absolute), state.excludes, entry.isDirectory()))
+      continue;
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(absolute, join(realFolder, entry.name), state);
     } else if (entry.isFile()) {
       const kind = detectKind(entry.name);
-      if (kind) state.found.push({ absolute, real: join(realFolder, entry.name), display: displayPath(absolute, state.cwd), kind, viaLink: false });
+      if (kind)
+        state.found.push({
+          absolute,
+          real: join(realFolder, entry.name),
+          display: displayPath(absolute, state.cwd),
+          kind,
+          viaLink: false,
+        });
     } else if (entry.isSymbolicLink()) {
       const kind = detectKind(entry.name);
       if (kind) state.found.push(linkedFile(absolute, kind, state));
     } else {
       // A FIFO, socket or device named like a Dockerfile: listed as skipped, never opened (a FIFO would block).
       const kind = detectKind(entry.name);
-      if (kind) state.found.push({ absolute, real: absolute, display: displayPath(absolute, state.cwd), kind, viaLink: false, skipped: `not a regular file (${entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device'})` });
+      if (kind)
+        state.found.push({
+          absolute,
+          real: absolute,
+          display: displayPath(absolute, state.cwd),
+          kind,
+          viaLink: false,
+          skipped: `not a regular file (${entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device'})`,
+        });
     }
   }
 }
@@ -130,9 +146,11 @@ function linkedFile(absolute: string, kind: FileKind, state: WalkState): Target 
   } catch (error) {
     return { ...target, skipped: `broken symbolic link (${describeFsError(error)})` };
   }
-  if (!isInside(real, state.realBase)) return { ...target, skipped: 'symbolic link to a file outside the scanned folder' };
+  if (!isInside(real, state.realBase))
+    return { ...target, skipped: 'symbolic link to a file outside the scanned folder' };
   try {
-    if (!statSync(real).isFile()) return { ...target, skipped: 'symbolic link to something that is not a regular file' };
+    if (!statSync(real).isFile())
+      return { ...target, skipped: 'symbolic link to something that is not a regular file' };
   } catch (error) {
     return { ...target, skipped: `cannot read the link's target (${describeFsError(error)})` };
   }

@@ -4,8 +4,19 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { RULES_REQUEST, SCAN_WORKSPACE_REQUEST, type InitializationOptions, type RuleSummary, type ScanWorkspaceResult } from '../../server/src/protocol';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  RULES_REQUEST,
+  SCAN_WORKSPACE_REQUEST,
+  type InitializationOptions,
+  type RuleSummary,
+  type ScanWorkspaceResult,
+} from '../../server/src/protocol';
 import { ReportPanel } from './report-panel';
 import { COMMANDS, DOCUMENT_SELECTOR } from './selectors';
 
@@ -16,7 +27,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   // Read at each (re)start: trust granted later restarts the server, below.
   const initializationOptions = (): InitializationOptions => ({
@@ -39,7 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.scanWorkspace, async () => {
       const result = await languageClient.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {});
       void vscode.window.showInformationMessage(
-        result.cancelled ? `Bulkhead: scan cancelled after ${result.files} files.` : `Bulkhead: scanned ${result.files} Dockerfiles and Compose files.`,
+        result.cancelled
+          ? `Bulkhead: scan cancelled after ${result.files} files.`
+          : `Bulkhead: scanned ${result.files} Dockerfiles and Compose files.`,
       );
     }),
     vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) =>
@@ -75,7 +92,11 @@ export async function deactivate(): Promise<void> {
  * Opens a rule's page: from the extension's own copy of the docs when it has one (works offline, rendered by the
  * Markdown preview), else the published page. Without a rule id: the rule of the problem under the cursor, or a pick.
  */
-async function showRuleDocumentation(context: vscode.ExtensionContext, languageClient: LanguageClient, ruleId: string | undefined): Promise<void> {
+async function showRuleDocumentation(
+  context: vscode.ExtensionContext,
+  languageClient: LanguageClient,
+  ruleId: string | undefined,
+): Promise<void> {
   const rules = await languageClient.sendRequest<RuleSummary[]>(RULES_REQUEST, {});
   const id = ruleId ?? ruleAtCursor() ?? (await pickRule(rules));
   if (!id) return;
@@ -93,7 +114,9 @@ function ruleAtCursor(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const here = editor.selection.active;
-  const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'bulkhead' && d.range.contains(here) && d.code !== undefined);
+  const diagnostic = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .find((d) => d.source === 'bulkhead' && d.range.contains(here) && d.code !== undefined);
   const code = diagnostic?.code;
   return code === undefined ? undefined : String(typeof code === 'object' ? code.value : code);
 }

@@ -18,7 +18,12 @@ export type PageMessage =
   | { type: 'doc'; ruleId: string }
   | { type: 'refresh' };
 
-const STATUS_SYMBOL: Record<CellStatus, string> = { 'in-place': '✓', missing: '✗', unknown: '?', 'not-applicable': '–' };
+const STATUS_SYMBOL: Record<CellStatus, string> = {
+  'in-place': '✓',
+  missing: '✗',
+  unknown: '?',
+  'not-applicable': '–',
+};
 const STATUS_TEXT: Record<CellStatus, string> = {
   'in-place': 'in place',
   missing: 'missing',
@@ -28,14 +33,19 @@ const STATUS_TEXT: Record<CellStatus, string> = {
 
 export function renderReportPage(report: SecurityReport, options: PageOptions): string {
   const { matrix } = report;
-  const csp = [`default-src 'none'`, `style-src 'nonce-${options.nonce}'`, `script-src 'nonce-${options.nonce}'`].join('; ');
-  const head = matrix.columns.map((c) => `<th scope="col" title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</th>`).join('');
+  const csp = [`default-src 'none'`, `style-src 'nonce-${options.nonce}'`, `script-src 'nonce-${options.nonce}'`].join(
+    '; ',
+  );
+  const head = matrix.columns
+    .map((c) => `<th scope="col" title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</th>`)
+    .join('');
   const body = matrix.rows.map((row) => renderRow(row, report)).join('\n');
   const t = matrix.totals;
   const summary = matrix.rows.length
     ? `${matrix.rows.length} ${matrix.rows.length === 1 ? 'row' : 'rows'}: ${t['in-place']} in place, ${t.missing} missing, ${t.unknown} unknown.`
     : 'No Compose service or Dockerfile was found in the workspace.';
-  const sortable = (key: string, label: string, title: string) => `<th scope="col" title="${escapeHtml(title)}"><button type="button" class="sort" data-action="sort" data-key="${key}">${escapeHtml(label)}</button></th>`;
+  const sortable = (key: string, label: string, title: string) =>
+    `<th scope="col" title="${escapeHtml(title)}"><button type="button" class="sort" data-action="sort" data-key="${key}">${escapeHtml(label)}</button></th>`;
   const skipped = matrix.skipped.length
     ? `<section><h2>Not analysed</h2><ul>${matrix.skipped.map((s) => `<li>${escapeHtml(displayPath(s.path, report.folders))}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></section>`
     : '';
@@ -73,7 +83,12 @@ ${skipped}
 function renderRow(row: PostureRow, report: SecurityReport): string {
   const { subject } = row;
   const uri = report.uris[subject.path] ?? '';
-  const label = subject.kind === 'compose' ? `service ${subject.name}` : subject.name === 'final stage' ? 'final stage' : `stage ${subject.name}`;
+  const label =
+    subject.kind === 'compose'
+      ? `service ${subject.name}`
+      : subject.name === 'final stage'
+        ? 'final stage'
+        : `stage ${subject.name}`;
   const where = displayPath(subject.path, report.folders);
   const note = row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : '';
   const profile = subject.facts?.profile;
@@ -89,7 +104,8 @@ function renderRow(row: PostureRow, report: SecurityReport): string {
 function renderCell(cell: PostureCell, uri: string): string {
   const symbol = STATUS_SYMBOL[cell.status];
   const why = cell.reason ? `${STATUS_TEXT[cell.status]}: ${cell.reason}` : STATUS_TEXT[cell.status];
-  if (cell.status !== 'missing' || !cell.findings.length) return `<td class="${cell.status}" title="${escapeHtml(why)}">${symbol}${cell.reason && cell.status !== 'in-place' ? `<div class="reason">${escapeHtml(cell.reason)}</div>` : ''}</td>`;
+  if (cell.status !== 'missing' || !cell.findings.length)
+    return `<td class="${cell.status}" title="${escapeHtml(why)}">${symbol}${cell.reason && cell.status !== 'in-place' ? `<div class="reason">${escapeHtml(cell.reason)}</div>` : ''}</td>`;
   const [first] = cell.findings;
   // One finding a line in the tooltip: escaped one by one, so only these line breaks are real.
   const title = cell.findings.map((f) => escapeHtml(`${f.ruleId}: ${f.message}`)).join('\n');
@@ -102,7 +118,9 @@ function openAttributes(uri: string, position: { line: number; character: number
 
 /** A path as the user knows it: relative to its workspace folder when there is one. */
 export function displayPath(path: string, folders: readonly string[]): string {
-  const folder = [...folders].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}/`) || path.startsWith(`${f}\\`));
+  const folder = [...folders]
+    .sort((a, b) => b.length - a.length)
+    .find((f) => path === f || path.startsWith(`${f}/`) || path.startsWith(`${f}\\`));
   if (!folder) return path;
   const rel = path.slice(folder.length + 1).replace(/\\/g, '/');
   return folders.length > 1 ? `${folder.split(/[\\/]/).pop()}/${rel}` : rel;
@@ -113,7 +131,10 @@ export function displayPath(path: string, folders: readonly string[]): string {
  * would show `toor` as `root`, line breaks) as visible escapes, as in every human-readable output.
  */
 export function escapeHtml(text: string): string {
-  return showControls(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return showControls(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const STYLE = `

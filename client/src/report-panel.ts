@@ -19,10 +19,15 @@ export class ReportPanel implements vscode.Disposable {
       void ReportPanel.current.refresh();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('bulkhead.securityReport', 'Bulkhead Security Report', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'bulkhead.securityReport',
+      'Bulkhead Security Report',
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+      },
+    );
     ReportPanel.current = new ReportPanel(panel, client, showDocs, log);
     void ReportPanel.current.refresh();
   }
@@ -56,7 +61,9 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.webview.html = renderReportPage(report, { nonce: randomBytes(16).toString('base64') });
     } catch (error) {
       this.log.error(`Security report: ${error instanceof Error ? error.message : String(error)}`);
-      this.panel.webview.html = page(`The report could not be computed: ${error instanceof Error ? error.message : String(error)}`);
+      this.panel.webview.html = page(
+        `The report could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -65,7 +72,10 @@ export class ReportPanel implements vscode.Disposable {
     else if (message.type === 'doc') await this.showDocs(message.ruleId);
     else if (message.type === 'open') {
       const position = new vscode.Position(message.line, message.character);
-      await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+      await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), {
+        selection: new vscode.Range(position, position),
+        viewColumn: vscode.ViewColumn.One,
+      });
     }
   }
 

@@ -20,7 +20,9 @@ interface IndexEntry {
 export function loadCorpus(root = join(corpusRoot(), 'real')): BenchFile[] {
   const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')) as IndexEntry[];
   return index
-    .filter((entry): entry is IndexEntry & { kind: BenchKind } => entry.kind === 'dockerfile' || entry.kind === 'compose')
+    .filter(
+      (entry): entry is IndexEntry & { kind: BenchKind } => entry.kind === 'dockerfile' || entry.kind === 'compose',
+    )
     .map((entry) => ({ path: entry.file, kind: entry.kind, text: readFileSync(join(root, entry.file), 'utf8') }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

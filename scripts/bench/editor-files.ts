@@ -24,7 +24,10 @@ function pad(lines: string[], size: number, comment: string): string {
 
 export function editorDockerfile(corpus: readonly BenchFile[], lines = 300, seed = 300): string {
   const out: string[] = [];
-  for (const file of shuffled(corpus.filter((f) => f.kind === 'dockerfile'), seed)) {
+  for (const file of shuffled(
+    corpus.filter((f) => f.kind === 'dockerfile'),
+    seed,
+  )) {
     // Parser directives only count at the top of a file, and another escape character would change how the rest reads.
     if (/^#\s*escape\s*=/im.test(file.text)) continue;
     const body = file.text
@@ -41,7 +44,10 @@ export function editorDockerfile(corpus: readonly BenchFile[], lines = 300, seed
 export function editorCompose(corpus: readonly BenchFile[], lines = 500, seed = 500): string {
   const out = ['services:'];
   let n = 0;
-  for (const file of shuffled(corpus.filter((f) => f.kind === 'compose'), seed)) {
+  for (const file of shuffled(
+    corpus.filter((f) => f.kind === 'compose'),
+    seed,
+  )) {
     const doc = parseDocument(file.text);
     const services = doc.get('services', true);
     if (doc.errors.length || !isMap(services)) continue;
@@ -55,8 +61,13 @@ export function editorCompose(corpus: readonly BenchFile[], lines = 500, seed = 
       const indent = file.text.slice(file.text.lastIndexOf('\n', key.range[0] - 1) + 1, key.range[0]);
       if (!/^ *$/.test(indent)) continue;
       const renamed = block.slice(key.range[1] - key.range[0]).split('\n');
-      const body = renamed.map((line, i) => (i === 0 ? line : line.startsWith(indent) ? line.slice(indent.length) : line));
-      const candidate = [`  ${String(key.value).replace(/[^\w.-]/g, '')}-${++n}${body[0]}`, ...body.slice(1).map((line) => (line ? `  ${line}` : line))];
+      const body = renamed.map((line, i) =>
+        i === 0 ? line : line.startsWith(indent) ? line.slice(indent.length) : line,
+      );
+      const candidate = [
+        `  ${String(key.value).replace(/[^\w.-]/g, '')}-${++n}${body[0]}`,
+        ...body.slice(1).map((line) => (line ? `  ${line}` : line)),
+      ];
       if (out.length + candidate.length > lines) continue;
       if (parseDocument([...out, ...candidate].join('\n')).errors.length) continue;
       out.push(...candidate);

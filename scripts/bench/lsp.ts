@@ -11,7 +11,12 @@ export interface Incoming {
   message: { id?: number | string; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
 }
 
-type Waiter = { match: (m: Incoming) => boolean; resolve: (m: Incoming) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Waiter = {
+  match: (m: Incoming) => boolean;
+  resolve: (m: Incoming) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+};
 
 export interface ServerOptions {
   command: string;
@@ -66,7 +71,11 @@ export class LspServer {
   /** Sends a request; resolves with the response and the time it took (from the write to the arrival). */
   async request(method: string, params: unknown, timeoutMs = 30_000): Promise<{ result: unknown; ms: number }> {
     const id = this.nextId++;
-    const waiting = this.waitFor((m) => m.message.id === id && m.message.method === undefined, timeoutMs, `${method} response`);
+    const waiting = this.waitFor(
+      (m) => m.message.id === id && m.message.method === undefined,
+      timeoutMs,
+      `${method} response`,
+    );
     const sent = performance.now();
     this.send({ id, method, params });
     const response = await waiting;
@@ -104,7 +113,10 @@ export class LspServer {
     } catch {
       // A server that does not answer is stopped below.
     }
-    const stopped = await Promise.race([this.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 3000).unref())]);
+    const stopped = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 3000).unref()),
+    ]);
     if (!stopped) this.process.kill('SIGKILL');
   }
 
@@ -130,7 +142,8 @@ export class LspServer {
 
   private dispatch(incoming: Incoming): void {
     const { message } = incoming;
-    if (message.method !== undefined && message.id !== undefined) this.answer(message.id, message.method, message.params);
+    if (message.method !== undefined && message.id !== undefined)
+      this.answer(message.id, message.method, message.params);
     for (const listener of this.listeners) listener(incoming);
     const matched = this.waiters.filter((w) => w.match(incoming));
     if (!matched.length) return;
@@ -161,7 +174,10 @@ export function clientCapabilities(): object {
     textDocument: {
       synchronization: { didSave: false, dynamicRegistration: false },
       publishDiagnostics: { versionSupport: true, relatedInformation: true },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        isPreferredSupport: true,
+      },
       hover: { contentFormat: ['markdown', 'plaintext'] },
     },
   };

@@ -70,7 +70,9 @@ function machine(): Machine {
     node: process.version,
     os: `${process.platform} ${release()}`,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    load: loadavg().map((l) => l.toFixed(2)).join(' / '),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
   };
 }
 
@@ -86,7 +88,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const host = machine();
   const wanted = (id: number) => !options.only || options.only.has(id);
-  console.log(`Bulkhead benchmarks${options.quick ? ' (quick)' : ''}: ${host.cpu}, ${host.cores} cores, Node ${host.node}, load ${host.load}`);
+  console.log(
+    `Bulkhead benchmarks${options.quick ? ' (quick)' : ''}: ${host.cpu}, ${host.cores} cores, Node ${host.node}, load ${host.load}`,
+  );
 
   const sections: Section[] = [];
   let corpus: BenchFile[] = [];
@@ -108,9 +112,12 @@ async function main(): Promise<void> {
   }
   const dockerfile = editorDockerfile(corpus);
   const compose = editorCompose(corpus);
-  const nodeArgs = (name: string) => (options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProf, name)}`] : []);
+  const nodeArgs = (name: string) =>
+    options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProf, name)}`] : [];
   const serverScript = join(bundles, 'server.js');
-  const server: ServerLaunch | undefined = existsSync(serverScript) ? { command: process.execPath, args: [...nodeArgs('server'), serverScript, '--stdio'] } : undefined;
+  const server: ServerLaunch | undefined = existsSync(serverScript)
+    ? { command: process.execPath, args: [...nodeArgs('server'), serverScript, '--stdio'] }
+    : undefined;
   const cliScript = join(bundles, 'cli.js');
   const cli = existsSync(cliScript) ? { nodeArgs: nodeArgs('cli'), script: cliScript } : undefined;
   const notBuilt = 'the language server is not built (server/src/main.ts is missing)';
@@ -129,7 +136,9 @@ async function main(): Promise<void> {
   };
 
   const now = options.timer === 'cpu' ? cpuNow : () => performance.now();
-  const budget = options.quick ? { corpusTimeMs: 300, workspaceRounds: 1, now } : { corpusTimeMs: 1500, workspaceRounds: 2, now };
+  const budget = options.quick
+    ? { corpusTimeMs: 300, workspaceRounds: 1, now }
+    : { corpusTimeMs: 1500, workspaceRounds: 2, now };
   let inProcessWorkspaceMs: number | undefined;
   await run(1, 'Core throughput vs. the parse floor (in-process)', async () => {
     const s = await throughput({ corpus, workspace }, budget);
@@ -157,18 +166,38 @@ async function main(): Promise<void> {
       repo,
     });
   });
-  await run(4, 'Workspace scan', () => workspaceScan({ server, cli, root: workspace!.root, files: workspace!.files.length, runs: options.quick ? 1 : 2, inProcessMs: inProcessWorkspaceMs }));
+  await run(4, 'Workspace scan', () =>
+    workspaceScan({
+      server,
+      cli,
+      root: workspace!.root,
+      files: workspace!.files.length,
+      runs: options.quick ? 1 : 2,
+      inProcessMs: inProcessWorkspaceMs,
+    }),
+  );
   await run(5, 'Start-up and size', () => startup({ server, runs: options.quick ? 3 : 10, repo, bundles }));
 
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nDone in ${seconds.toFixed(0)} s. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  console.log(
+    `\nDone in ${seconds.toFixed(0)} s. Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
+  );
   if (!options.write) return;
   const target = options.quick ? join(benchDir, 'BENCHMARKS.quick.md') : join(repo, 'BENCHMARKS.md');
   writeFileSync(target, render(host, options, workspace, sections, seconds, repo));
   console.log(`Written to ${target.slice(repo.length + 1)}`);
 }
 
-function render(host: Machine, options: Options, workspace: Workspace | undefined, sections: Section[], seconds: number, repo: string): string {
+function render(
+  host: Machine,
+  options: Options,
+  workspace: Workspace | undefined,
+  sections: Section[],
+  seconds: number,
+  repo: string,
+): string {
   const findings = join(repo, 'scripts', 'bench', 'FINDINGS.md');
   const out = [
     '# Benchmarks',

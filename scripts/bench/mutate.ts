@@ -15,18 +15,33 @@ interface Splice {
 
 function applySplices(text: string, splices: Splice[]): string {
   let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
 
-const TAGS = ['latest', '1', '1.25', '3.19', '3.20', '20-alpine', '22-bookworm-slim', 'bookworm-slim', '22.04', 'stable', '2024.1', 'alpine'];
+const TAGS = [
+  'latest',
+  '1',
+  '1.25',
+  '3.19',
+  '3.20',
+  '20-alpine',
+  '22-bookworm-slim',
+  'bookworm-slim',
+  '22.04',
+  'stable',
+  '2024.1',
+  'alpine',
+];
 
 /** A new reference for `name[:tag][@digest]`: another tag, no tag at all, or pinned by digest. */
 function retag(random: Random, name: string): string {
   const roll = random();
   if (roll < 0.12) return name;
   const tag = `${name}:${pick(random, TAGS)}`;
-  if (roll > 0.9) return `${tag}@sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('')}`;
+  if (roll > 0.9)
+    return `${tag}@sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('')}`;
   return tag;
 }
 
@@ -144,10 +159,19 @@ export function mutateCompose(text: string, random: Random): string {
     for (const ref of serviceReferences(service)) {
       const value = String(ref.node.value);
       const target = renames.get(ref.prefixOnly ? value.split(':')[0] : value);
-      if (target) splices.push(replaceScalar(text, ref.node, ref.prefixOnly ? target + value.slice(value.split(':')[0].length) : target));
+      if (target)
+        splices.push(
+          replaceScalar(text, ref.node, ref.prefixOnly ? target + value.slice(value.split(':')[0].length) : target),
+        );
     }
     const image = service.get('image', true);
-    if (isScalar(image) && typeof image.value === 'string' && !image.value.includes('$') && image.range && random() < 0.6) {
+    if (
+      isScalar(image) &&
+      typeof image.value === 'string' &&
+      !image.value.includes('$') &&
+      image.range &&
+      random() < 0.6
+    ) {
       splices.push(replaceScalar(text, image, retag(random, imageName(image.value))));
     }
   }
@@ -160,7 +184,8 @@ export function mutateCompose(text: string, random: Random): string {
       const absent = SERVICE_KEYS.filter(([key]) => !map.has(key));
       const first = map.items[0]?.key as Node | undefined;
       const at = first?.range ? lineStartIfIndented(text, first.range[0]) : undefined;
-      if (absent.length && at !== undefined) splices.push({ start: at, end: at, text: text.slice(at, first!.range![0]) + pick(random, absent)[1] + '\n' });
+      if (absent.length && at !== undefined)
+        splices.push({ start: at, end: at, text: text.slice(at, first!.range![0]) + pick(random, absent)[1] + '\n' });
     } else if (roll < 0.7 && map.items.length > 1) {
       const removal = pairLines(text, pick(random, map.items));
       if (removal) splices.push(removal);
@@ -197,10 +222,14 @@ function pairLines(text: string, pair: Pair): Splice | undefined {
 function serviceReferences(service: YAMLMap): { node: Scalar; prefixOnly: boolean }[] {
   const refs: { node: Scalar; prefixOnly: boolean }[] = [];
   const dependsOn = service.get('depends_on', true);
-  if (isSeq(dependsOn)) for (const item of dependsOn.items) if (isScalar(item) && item.range) refs.push({ node: item, prefixOnly: false });
-  if (isMap(dependsOn)) for (const pair of dependsOn.items) if (isScalar(pair.key) && pair.key.range) refs.push({ node: pair.key, prefixOnly: false });
+  if (isSeq(dependsOn))
+    for (const item of dependsOn.items) if (isScalar(item) && item.range) refs.push({ node: item, prefixOnly: false });
+  if (isMap(dependsOn))
+    for (const pair of dependsOn.items)
+      if (isScalar(pair.key) && pair.key.range) refs.push({ node: pair.key, prefixOnly: false });
   const links = service.get('links', true);
-  if (isSeq(links)) for (const item of links.items) if (isScalar(item) && item.range) refs.push({ node: item, prefixOnly: true });
+  if (isSeq(links))
+    for (const item of links.items) if (isScalar(item) && item.range) refs.push({ node: item, prefixOnly: true });
   const extended = service.get('extends', true);
   if (isMap(extended)) {
     const name = extended.get('service', true);

@@ -40,7 +40,8 @@ export function spreadOf(summary: Summary): string {
 export function formatValue(value: number | undefined, unit: Row['unit']): string {
   if (value === undefined || Number.isNaN(value)) return '';
   if (unit === 'files/s') return `${Math.round(value).toLocaleString('en-US')} files/s`;
-  if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
+  if (unit === 'ms')
+    return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
   if (unit === 's') return `${value.toFixed(2)} s`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
   return `${value.toFixed(1)} KB`;
@@ -79,8 +80,21 @@ export function printSection(s: Section): void {
   const widths = COLUMNS.map((_, i) => Math.max(...table.map((r) => r[i].length)));
   const used = widths.map((w, i) => (table.slice(1).some((r) => r[i] !== '') || i === 0 ? w : 0));
   for (const [n, r] of table.entries()) {
-    console.log('   ' + r.map((c, i) => (used[i] ? c.padEnd(used[i]) : '')).filter((c, i) => used[i]).join('  '));
-    if (n === 0) console.log('   ' + used.filter(Boolean).map((w) => '-'.repeat(w)).join('  '));
+    console.log(
+      '   ' +
+        r
+          .map((c, i) => (used[i] ? c.padEnd(used[i]) : ''))
+          .filter((c, i) => used[i])
+          .join('  '),
+    );
+    if (n === 0)
+      console.log(
+        '   ' +
+          used
+            .filter(Boolean)
+            .map((w) => '-'.repeat(w))
+            .join('  '),
+      );
   }
 }
 
@@ -90,8 +104,18 @@ export function markdownSection(s: Section): string {
   if (s.rows.length) {
     const used = COLUMNS.map((_, i) => i === 0 || s.rows.some((r) => cells(r)[i] !== ''));
     const pick = (r: string[]) => r.filter((_, i) => used[i]);
-    out.push(`| ${pick(COLUMNS).join(' | ')} |`, `|${pick(COLUMNS).map(() => '---').join('|')}|`);
-    for (const row of s.rows) out.push(`| ${pick(cells(row)).map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+    out.push(
+      `| ${pick(COLUMNS).join(' | ')} |`,
+      `|${pick(COLUMNS)
+        .map(() => '---')
+        .join('|')}|`,
+    );
+    for (const row of s.rows)
+      out.push(
+        `| ${pick(cells(row))
+          .map((c) => c.replace(/\|/g, '\\|'))
+          .join(' | ')} |`,
+      );
     out.push('');
   }
   for (const note of s.notes) out.push(`- ${note}`);

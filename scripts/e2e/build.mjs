@@ -16,7 +16,10 @@ if (!relative(root, outdir) || relative(root, outdir).startsWith('..')) {
   process.exit(2);
 }
 
-const list = (dir, suffix) => readdirSync(join(root, dir)).filter((name) => name.endsWith(suffix)).map((name) => join(root, dir, name));
+const list = (dir, suffix) =>
+  readdirSync(join(root, dir))
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(root, dir, name));
 const common = {
   bundle: true,
   platform: 'node',
@@ -31,9 +34,24 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true });
 // In the extension host everything but `vscode` must be inside the bundle.
-await build({ ...common, entryPoints: [join(root, 'test/extension/index.ts')], outfile: join(outdir, 'extension/index.js'), external: ['vscode'] });
-await build({ ...common, entryPoints: list('test/extension/suite', '.test.ts'), outdir: join(outdir, 'extension/suite'), external: ['vscode'] });
+await build({
+  ...common,
+  entryPoints: [join(root, 'test/extension/index.ts')],
+  outfile: join(outdir, 'extension/index.js'),
+  external: ['vscode'],
+});
+await build({
+  ...common,
+  entryPoints: list('test/extension/suite', '.test.ts'),
+  outdir: join(outdir, 'extension/suite'),
+  external: ['vscode'],
+});
 // Launchers run under the machine's node and take their packages from node_modules.
-await build({ ...common, entryPoints: [join(root, 'test/extension/run-electron.ts')], outdir: join(outdir, 'extension'), packages: 'external' });
+await build({
+  ...common,
+  entryPoints: [join(root, 'test/extension/run-electron.ts')],
+  outdir: join(outdir, 'extension'),
+  packages: 'external',
+});
 await build({ ...common, entryPoints: list('test/e2e', '.e2e.ts'), outdir: join(outdir, 'e2e'), packages: 'external' });
 console.log(`built the editor tests into ${relative(process.cwd(), outdir) || '.'}/`);

@@ -71,7 +71,8 @@ export function loadSources(kinds: readonly FileKind[] = ['dockerfile', 'compose
   if (existsSync(join(corpusRoot(), 'real', 'index.json'))) {
     for (const f of loadCorpus()) sources.push({ name: `real/${f.path}`, kind: f.kind, text: f.text });
   }
-  for (const f of kindFilesUnder(join(repoRoot(), 'examples'))) sources.push({ name: `examples/${f.rel}`, kind: f.kind, text: readFileSync(f.path, 'utf8') });
+  for (const f of kindFilesUnder(join(repoRoot(), 'examples')))
+    sources.push({ name: `examples/${f.rel}`, kind: f.kind, text: readFileSync(f.path, 'utf8') });
   return sources.filter((s) => kinds.includes(s.kind));
 }
 
@@ -93,7 +94,10 @@ export async function runCampaign(runner: CheckRunner, options: CampaignOptions)
   let fixesChecked = 0;
   let bytes = 0;
   let inputs = 0;
-  while ((options.inputs === undefined || inputs < options.inputs) && (options.deadline === undefined || Date.now() < options.deadline)) {
+  while (
+    (options.inputs === undefined || inputs < options.inputs) &&
+    (options.deadline === undefined || Date.now() < options.deadline)
+  ) {
     const source = pick(random, sources);
     const { text, mutators } = mutate(source.text, source.kind, random);
     inputs++;
@@ -115,13 +119,27 @@ export async function runCampaign(runner: CheckRunner, options: CampaignOptions)
       log(`failure ${cls} on ${source.name} after ${mutators.join('+')}: ${failure.detail}`);
       if (options.writeFixtures && !(options.newOnly && defect)) {
         // The smallest input of the same class: a known defect's failure stays that defect's.
-        found.minimal = await minimise(text, async (candidate) => (await runner.check({ kind: source.kind, text: candidate })).failures.some((f) => classOf(f, candidate) === cls));
+        found.minimal = await minimise(text, async (candidate) =>
+          (await runner.check({ kind: source.kind, text: candidate })).failures.some(
+            (f) => classOf(f, candidate) === cls,
+          ),
+        );
         found.fixture = writeFixture(found, options.seed);
         log(`  minimised to ${found.minimal.length} chars: ${found.fixture}`);
       }
     }
   }
-  return { seed: options.seed, inputs, fixesChecked, bytes, ms: summarize(times), worst, failures, byClass, elapsedMs: Date.now() - started };
+  return {
+    seed: options.seed,
+    inputs,
+    fixesChecked,
+    bytes,
+    ms: summarize(times),
+    worst,
+    failures,
+    byClass,
+    elapsedMs: Date.now() - started,
+  };
 }
 
 /** `test/fixtures/fuzz/<hash>.<kind>`, and a line in that folder's PROVENANCE.md saying how it was found. */
@@ -135,7 +153,10 @@ function writeFixture(found: FoundFailure, seed: number): string {
     writeFileSync(path, text);
     const provenance = join(FIXTURE_DIR, 'PROVENANCE.md');
     if (!existsSync(provenance)) writeFileSync(provenance, FIXTURE_PROVENANCE_HEADER);
-    appendFileSync(provenance, `| \`${name}\` | ${signature(found)} | ${seed} | \`${found.source}\` | ${found.mutators.join(' + ')} |\n`);
+    appendFileSync(
+      provenance,
+      `| \`${name}\` | ${signature(found)} | ${seed} | \`${found.source}\` | ${found.mutators.join(' + ')} |\n`,
+    );
   }
   return relative(repoRoot(), path).split(sep).join('/');
 }

@@ -13,7 +13,11 @@ function spent(budget: Budget): boolean {
   return budget.tests <= 0 || Date.now() >= budget.deadline;
 }
 
-export async function ddmin<T>(items: readonly T[], fails: (candidate: T[]) => Promise<boolean>, budget: Budget): Promise<T[]> {
+export async function ddmin<T>(
+  items: readonly T[],
+  fails: (candidate: T[]) => Promise<boolean>,
+  budget: Budget,
+): Promise<T[]> {
   let current = [...items];
   let n = 2;
   while (current.length >= 2 && !spent(budget)) {
@@ -37,7 +41,11 @@ export async function ddmin<T>(items: readonly T[], fails: (candidate: T[]) => P
   return current;
 }
 
-export async function minimise(text: string, fails: (candidate: string) => Promise<boolean>, budget: Budget = { tests: 600, deadline: Date.now() + 60_000 }): Promise<string> {
+export async function minimise(
+  text: string,
+  fails: (candidate: string) => Promise<boolean>,
+  budget: Budget = { tests: 600, deadline: Date.now() + 60_000 },
+): Promise<string> {
   const lines = await ddmin(text.split(/(?<=\n)/), (c) => fails(c.join('')), budget);
   const chars = await ddmin([...lines.join('')], (c) => fails(c.join('')), budget);
   return chars.join('');

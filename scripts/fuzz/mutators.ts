@@ -42,7 +42,41 @@ function randomOffset(text: string, random: Random): number {
 }
 
 /** Characters a byte flip writes: controls, quotes, YAML and Dockerfile syntax, a lone surrogate, non-ASCII. */
-const HOSTILE_CHARS = ['\u0000', '\u0001', '\u001b', '\u007f', '\t', '\r', '\n', '"', "'", '`', '\\', '$', '{', '}', '[', ']', ':', '-', '#', '&', '*', '!', '|', '>', '%', '@', '\ud800', '\udfff', '\u00e9', '\u2028', '\ufeff', '\uffff', '😀'];
+const HOSTILE_CHARS = [
+  '\u0000',
+  '\u0001',
+  '\u001b',
+  '\u007f',
+  '\t',
+  '\r',
+  '\n',
+  '"',
+  "'",
+  '`',
+  '\\',
+  '$',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '-',
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '\ud800',
+  '\udfff',
+  '\u00e9',
+  '\u2028',
+  '\ufeff',
+  '\uffff',
+  '😀',
+];
 
 const LIST: Mutator[] = [
   {
@@ -51,7 +85,10 @@ const LIST: Mutator[] = [
       let out = text;
       for (let n = intBetween(random, 1, 8); n > 0 && out.length; n--) {
         const at = intBetween(random, 0, out.length - 1);
-        const c = random() < 0.5 ? pick(random, HOSTILE_CHARS) : String.fromCharCode(out.charCodeAt(at) ^ (1 << intBetween(random, 0, 7)));
+        const c =
+          random() < 0.5
+            ? pick(random, HOSTILE_CHARS)
+            : String.fromCharCode(out.charCodeAt(at) ^ (1 << intBetween(random, 0, 7)));
         out = out.slice(0, at) + c + out.slice(at + 1);
       }
       return out;
@@ -95,7 +132,8 @@ const LIST: Mutator[] = [
       const lines = text.split('\n');
       for (let n = intBetween(random, 1, 4); n > 0; n--) {
         const i = intBetween(random, 0, lines.length - 1);
-        lines[i] = random() < 0.6 ? lines[i].replace(/^( {2})+/, (m) => '\t'.repeat(m.length / 2)) : lines[i].replace(/ /, '\t');
+        lines[i] =
+          random() < 0.6 ? lines[i].replace(/^( {2})+/, (m) => '\t'.repeat(m.length / 2)) : lines[i].replace(/ /, '\t');
       }
       return lines.join('\n');
     },
@@ -109,16 +147,25 @@ const LIST: Mutator[] = [
       return text.replace(/\r?\n/g, (m) => (all || random() < 0.3 ? '\r' : m));
     },
   },
-  { name: 'bom', apply: (text, random) => (random() < 0.8 ? '\ufeff' + text : insertAt(text, randomLineStart(text, random), '\ufeff')) },
+  {
+    name: 'bom',
+    apply: (text, random) =>
+      random() < 0.8 ? '\ufeff' + text : insertAt(text, randomLineStart(text, random), '\ufeff'),
+  },
   {
     name: 'nul',
     apply(text, random) {
       // Past the first 8 KiB, where the binary sniffing does not look, NULs reach the parsers.
-      const at = text.length > 8192 && random() < 0.7 ? intBetween(random, 8192, text.length) : randomOffset(text, random);
+      const at =
+        text.length > 8192 && random() < 0.7 ? intBetween(random, 8192, text.length) : randomOffset(text, random);
       return insertAt(text, at, '\u0000'.repeat(intBetween(random, 1, 3)));
     },
   },
-  { name: 'quotes', apply: (text, random) => insertAt(text, randomOffset(text, random), pick(random, ['"', "'", '`', '"\'', '\\"', '\\', '"${', "'''"])) },
+  {
+    name: 'quotes',
+    apply: (text, random) =>
+      insertAt(text, randomOffset(text, random), pick(random, ['"', "'", '`', '"\'', '\\"', '\\', '"${', "'''"])),
+  },
   {
     name: 'heredoc',
     kinds: ['dockerfile'],
@@ -138,7 +185,11 @@ const LIST: Mutator[] = [
     name: 'block-scalar',
     kinds: ['compose'],
     apply(text, random) {
-      return insertAt(text, randomLineStart(text, random), pick(random, ['x: |\n', 'command: >-\n  a\n b\n', 'y: |9\n  z\n', '    entrypoint: |+\n\n\n']));
+      return insertAt(
+        text,
+        randomLineStart(text, random),
+        pick(random, ['x: |\n', 'command: >-\n  a\n b\n', 'y: |9\n  z\n', '    entrypoint: |+\n\n\n']),
+      );
     },
   },
   {
@@ -146,7 +197,11 @@ const LIST: Mutator[] = [
     apply(text, random) {
       const length = intBetween(random, 10_000, 200_000);
       const unit = pick(random, ['a', 'RUN ', '$A', '${A}', ' \\', '[', '{', '"', '- ', ', x', ' -p 80:80']);
-      return insertAt(text, random() < 0.5 ? randomLineStart(text, random) : randomOffset(text, random), unit.repeat(Math.ceil(length / unit.length)) + '\n');
+      return insertAt(
+        text,
+        random() < 0.5 ? randomLineStart(text, random) : randomOffset(text, random),
+        unit.repeat(Math.ceil(length / unit.length)) + '\n',
+      );
     },
   },
   {
@@ -189,10 +244,13 @@ const LIST: Mutator[] = [
     apply(text, random) {
       const names = [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
       const name = names.length ? pick(random, names) : 'V';
-      const doubled = (random() < 0.5 ? `$${name}$${name}` : `\${${name}}\${${name}:-\${${name}}}`);
+      const doubled = random() < 0.5 ? `$${name}$${name}` : `\${${name}}\${${name}:-\${${name}}}`;
       const lines = intBetween(random, 2, 40);
-      const block = Array.from({ length: lines }, () => (random() < 0.5 ? `ENV ${name}=${doubled}\n` : `ARG ${name}=${doubled}\n`)).join('');
-      if (random() < 0.5) return text.replace(new RegExp(`\\$\\{?${name}\\}?`), doubled.repeat(intBetween(random, 2, 16)));
+      const block = Array.from({ length: lines }, () =>
+        random() < 0.5 ? `ENV ${name}=${doubled}\n` : `ARG ${name}=${doubled}\n`,
+      ).join('');
+      if (random() < 0.5)
+        return text.replace(new RegExp(`\\$\\{?${name}\\}?`), doubled.repeat(intBetween(random, 2, 16)));
       return insertAt(text, randomLineStart(text, random), block);
     },
   },

@@ -52,13 +52,18 @@ export function checkInput(input: FuzzInput, rules?: readonly AnyRule[], progres
   try {
     report = analyzeText(file.name, file.text, file.kind, { rules });
   } catch (error) {
-    return { ms: performance.now() - started, fixes: 0, failures: [{ property: 'exception', detail: firstLine(error) }] };
+    return {
+      ms: performance.now() - started,
+      fixes: 0,
+      failures: [{ property: 'exception', detail: firstLine(error) }],
+    };
   }
   const ms = performance.now() - started;
   progress();
   const failures: Failure[] = [];
   for (const d of report.diagnostics) {
-    if (d.ruleId === 'internal-error') failures.push({ property: 'internal-error', rule: ruleNamed(d.message), detail: d.message });
+    if (d.ruleId === 'internal-error')
+      failures.push({ property: 'internal-error', rule: ruleNamed(d.message), detail: d.message });
   }
   let fixes = 0;
   const syntaxBefore = countOf(report, 'syntax');
@@ -68,12 +73,24 @@ export function checkInput(input: FuzzInput, rules?: readonly AnyRule[], progres
       fixes++;
       if (fixes > 1) progress();
       try {
-        for (const f of fixFailures(file, fix, d.ruleId, d.message, countOf(report, d.ruleId, d.message), syntaxBefore, { rules })) {
+        for (const f of fixFailures(
+          file,
+          fix,
+          d.ruleId,
+          d.message,
+          countOf(report, d.ruleId, d.message),
+          syntaxBefore,
+          { rules },
+        )) {
           failures.push({ property: f.kind, rule: d.ruleId, detail: `"${fix.title}": ${f.detail}` });
         }
       } catch (error) {
         // The engine threw on the fix's output: that output is an input the engine cannot take.
-        failures.push({ property: 'exception', rule: d.ruleId, detail: `on the output of "${fix.title}": ${firstLine(error)}` });
+        failures.push({
+          property: 'exception',
+          rule: d.ruleId,
+          detail: `on the output of "${fix.title}": ${firstLine(error)}`,
+        });
       }
     }
   }

@@ -14,7 +14,9 @@ export const HANG_MS = 10_000;
 export function serveChecks(): void {
   if (isMainThread || !parentPort) throw new Error('serveChecks runs in a worker thread');
   const port = parentPort;
-  port.on('message', (input: FuzzInput) => port.postMessage({ done: checkInput(input, undefined, () => port.postMessage({ step: true })) }));
+  port.on('message', (input: FuzzInput) =>
+    port.postMessage({ done: checkInput(input, undefined, () => port.postMessage({ step: true })) }),
+  );
 }
 
 export class CheckRunner {
@@ -43,7 +45,11 @@ export class CheckRunner {
         timer = setTimeout(() => {
           this.worker = undefined;
           void worker.terminate();
-          done({ ms: this.hangMs, fixes: 0, failures: [{ property: 'hang', detail: `no answer in ${this.hangMs} ms` }] });
+          done({
+            ms: this.hangMs,
+            fixes: 0,
+            failures: [{ property: 'hang', detail: `no answer in ${this.hangMs} ms` }],
+          });
         }, this.hangMs);
       };
       const onMessage = (message: { step?: true; done?: CheckResult }) => {
@@ -52,7 +58,11 @@ export class CheckRunner {
       };
       const onError = (error: Error) => {
         this.worker = undefined;
-        done({ ms: 0, fixes: 0, failures: [{ property: 'exception', detail: `worker died: ${error.message.split('\n')[0]}` }] });
+        done({
+          ms: 0,
+          fixes: 0,
+          failures: [{ property: 'exception', detail: `worker died: ${error.message.split('\n')[0]}` }],
+        });
       };
       arm();
       worker.on('message', onMessage);

@@ -18,17 +18,26 @@ export interface ServerLegSummary {
 
 const ANSWER_MS = 30_000;
 
-export async function runServerLeg(sources: readonly SourceFile[], seed: number, documents: number, burst = 8): Promise<ServerLegSummary> {
+export async function runServerLeg(
+  sources: readonly SourceFile[],
+  seed: number,
+  documents: number,
+  burst = 8,
+): Promise<ServerLegSummary> {
   const random = mulberry32(seed ^ 0x5e7e7);
   const summary: ServerLegSummary = { documents: 0, changes: 0, failures: [] };
   // Debounce 0: every change is analysed, the hardest load a client can make.
-  const { client } = await LspClient.start({ folders: [], settings: { bulkhead: { workspaceScan: false, debounceMs: 0 } } });
+  const { client } = await LspClient.start({
+    folders: [],
+    settings: { bulkhead: { workspaceScan: false, debounceMs: 0 } },
+  });
   try {
     for (let i = 0; i < documents; i++) {
       const source = pick(random, sources);
       const uri = `untitled:fuzz-${i}/${source.kind === 'compose' ? 'compose.yaml' : 'Dockerfile'}`;
       let text = mutate(source.text, source.kind, random).text;
-      const fail = (detail: string) => summary.failures.push({ property: 'server', detail, source: source.name, kind: source.kind, text });
+      const fail = (detail: string) =>
+        summary.failures.push({ property: 'server', detail, source: source.name, kind: source.kind, text });
       await client.open(uri, text, source.kind === 'compose' ? 'dockercompose' : 'dockerfile');
       summary.documents++;
       let version = 1;
@@ -38,11 +47,23 @@ export async function runServerLeg(sources: readonly SourceFile[], seed: number,
         summary.changes++;
       }
       try {
-        await withTimeout(client.diagnostics(uri, (_d, p) => p.version === version), ANSWER_MS, `diagnostics of version ${version}`);
+        await withTimeout(
+          client.diagnostics(uri, (_d, p) => p.version === version),
+          ANSWER_MS,
+          `diagnostics of version ${version}`,
+        );
         const position = { line: intBetween(random, 0, 20), character: intBetween(random, 0, 40) };
-        await withTimeout(client.request('textDocument/hover', { textDocument: { uri }, position }), ANSWER_MS, 'hover');
+        await withTimeout(
+          client.request('textDocument/hover', { textDocument: { uri }, position }),
+          ANSWER_MS,
+          'hover',
+        );
         const range = { start: { line: 0, character: 0 }, end: position };
-        await withTimeout(client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }), ANSWER_MS, 'codeAction');
+        await withTimeout(
+          client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }),
+          ANSWER_MS,
+          'codeAction',
+        );
       } catch (error) {
         fail(String(error instanceof Error ? error.message : error).split('\n')[0]);
       }

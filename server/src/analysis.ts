@@ -42,7 +42,10 @@ export class Analyzer {
   ) {}
 
   /** Engine options for a file: its configuration, and cross-file reads that prefer open documents. */
-  optionsFor(input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>, reads = new Set<string>()): AnalyzeOptions {
+  optionsFor(
+    input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>,
+    reads = new Set<string>(),
+  ): AnalyzeOptions {
     return {
       config: input.config.engine,
       ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
@@ -58,14 +61,20 @@ export class Analyzer {
    * Cross-file reads within the file's roots (`FileConfig.roots`): an open document wins over the disk, but only at a
    * path the disk read would allow, so an open file outside the workspace is not a way out of it either.
    */
-  private contextFor(input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>, reads: Set<string>): RuleContext {
+  private contextFor(
+    input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>,
+    reads: Set<string>,
+  ): RuleContext {
     const readFileResult = (requested: string): ReadOutcome => {
       if (!input.path) return { notRead: 'the document has no file', absent: true };
       const path = resolveRelated(input.path, requested, input.config.folder);
       reads.add(path);
       const limits = { roots: input.config.roots, maxFileSize: input.config.engine.maxFileSize };
       const open = this.openText(path);
-      if (open !== undefined) return isUnder(resolve(path), [...limits.roots.given, ...limits.roots.real]) ? { text: open } : { notRead: limits.roots.outside, absent: false };
+      if (open !== undefined)
+        return isUnder(resolve(path), [...limits.roots.given, ...limits.roots.real])
+          ? { text: open }
+          : { notRead: limits.roots.outside, absent: false };
       const read = readFileWithin(path, limits);
       return read.notRead === undefined ? { text: read.text } : { notRead: read.notRead, absent: read.absent };
     };
@@ -81,10 +90,18 @@ export class Analyzer {
       report = analyzeText(name, input.text, input.kind, this.optionsFor(input, reads));
     } catch (error) {
       this.log.error(`Analysis of ${name} failed`, error);
-      report = { path: name, kind: input.kind, skipped: 'Bulkhead failed on this file (see the Bulkhead log)', diagnostics: [] };
+      report = {
+        path: name,
+        kind: input.kind,
+        skipped: 'Bulkhead failed on this file (see the Bulkhead log)',
+        diagnostics: [],
+      };
     }
     for (const d of report.diagnostics) if (d.ruleId === INTERNAL_ERROR.id) this.log.error(`${name}: ${d.message}`);
-    this.log.debug(() => `Analysed ${name}${input.version !== null ? ` v${input.version}` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${report.diagnostics.length} diagnostics`);
+    this.log.debug(
+      () =>
+        `Analysed ${name}${input.version !== null ? ` v${input.version}` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${report.diagnostics.length} diagnostics`,
+    );
     return { report, reads };
   }
 }

@@ -118,7 +118,10 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       if (message.error) return message;
       this.shrunk++;
       this.shrunkTotal++;
-      const error = { code: LSPErrorCodes.RequestFailed, message: 'Bulkhead dropped this reply: the client had not read the earlier ones' };
+      const error = {
+        code: LSPErrorCodes.RequestFailed,
+        message: 'Bulkhead dropped this reply: the client had not read the earlier ones',
+      };
       return { jsonrpc: message.jsonrpc, id: message.id, error } as ResponseMessage;
     }
     if (!Message.isNotification(message)) return message;
@@ -129,7 +132,9 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       this.held.set(uri, message);
       return undefined;
     }
-    const progressReport = message.method === '$/progress' && (message.params as { value?: { kind?: unknown } } | undefined)?.value?.kind === 'report';
+    const progressReport =
+      message.method === '$/progress' &&
+      (message.params as { value?: { kind?: unknown } } | undefined)?.value?.kind === 'report';
     if (DROPPABLE.has(message.method) || progressReport) {
       this.dropped++;
       this.droppedTotal++;
@@ -167,7 +172,11 @@ export class BoundedStreamWriter extends AbstractMessageWriter implements Messag
       const text = `The client did not read ${Math.round(this.limitBytes / 1024 / 1024)} MiB of replies: Bulkhead stopped reading its requests meanwhile, dropped ${this.dropped} log lines and progress reports, and answered ${this.shrunk} requests with an error`;
       this.dropped = 0;
       this.shrunk = 0;
-      this.send({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message: text } } as NotificationMessage);
+      this.send({
+        jsonrpc: '2.0',
+        method: 'window/logMessage',
+        params: { type: 2, message: text },
+      } as NotificationMessage);
     }
     if (!this.full && this.refused) {
       this.refused = false;

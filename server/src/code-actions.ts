@@ -57,7 +57,12 @@ export function isFixAllData(data: unknown): data is FixAllData {
  * rule" for the line and for the file, and fix-all. Edits go straight into the actions, but fix-all's, which a client
  * that resolves edits gets from `codeAction/resolve` (`resolveFixAll`) when the action is chosen.
  */
-export function codeActions(entry: Entry, params: CodeActionParams, support: EditSupport, options: AnalyzeOptions): CodeAction[] {
+export function codeActions(
+  entry: Entry,
+  params: CodeActionParams,
+  support: EditSupport,
+  options: AnalyzeOptions,
+): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -67,7 +72,10 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
   if (wants(CodeActionKind.QuickFix)) {
     const inRange = entry.report.diagnostics
       .map((diagnostic, index) => ({ diagnostic, lsp: entry.diagnostics[index] }))
-      .filter(({ diagnostic, lsp }) => lsp && intersects(diagnostic.range, params.range) && matchesContext(lsp, params.context.diagnostics));
+      .filter(
+        ({ diagnostic, lsp }) =>
+          lsp && intersects(diagnostic.range, params.range) && matchesContext(lsp, params.context.diagnostics),
+      );
     for (const { diagnostic, lsp } of inRange) {
       const preferred = diagnostic.fixes.find((fix) => fix.safe && fix.edits.length);
       for (const fix of diagnostic.fixes) {
@@ -114,7 +122,8 @@ export function codeActions(entry: Entry, params: CodeActionParams, support: Edi
   if (only ? wants(FIX_ALL_KIND) : !automatic) {
     if (support.resolvesEdits) {
       // Offered when one pass has something to fix; the passes themselves run on resolve.
-      if (compatibleSafeFixes(source, entry.report.diagnostics).length) actions.push({ ...fixAllAction(entry), data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
+      if (compatibleSafeFixes(source, entry.report.diagnostics).length)
+        actions.push({ ...fixAllAction(entry), data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
     } else {
       const action = resolveFixAll(fixAllAction(entry), entry, support, options);
       if (action.edit) actions.push(action);
@@ -135,7 +144,12 @@ function fixAllAction(entry: Entry): CodeAction {
  * The fix-all action with its edit, for the entry's current text (an action offered on an older version resolves to
  * the fixes of the text the user has now). Without anything left to fix the action comes back without an edit.
  */
-export function resolveFixAll(action: CodeAction, entry: Entry, support: EditSupport, options: AnalyzeOptions): CodeAction {
+export function resolveFixAll(
+  action: CodeAction,
+  entry: Entry,
+  support: EditSupport,
+  options: AnalyzeOptions,
+): CodeAction {
   const edits = entry.report.skipped ? [] : fixAllEdits(entry, options);
   const { data: _data, ...rest } = action;
   return edits.length ? { ...rest, edit: workspaceEdit(entry, edits, { ...support, snippets: false }) } : rest;
@@ -158,7 +172,9 @@ const fixAllCache = new WeakMap<Entry, { config: unknown; edits: TextEdit[] }>()
 
 function computeFixAllEdits(entry: Entry, options: AnalyzeOptions): TextEdit[] {
   const source = new SourceText(entry.text);
-  const firstPass = compatibleSafeFixes(source, entry.report.diagnostics).flatMap(({ fix }) => fix.edits.map((edit) => eolAware(edit, source)));
+  const firstPass = compatibleSafeFixes(source, entry.report.diagnostics).flatMap(({ fix }) =>
+    fix.edits.map((edit) => eolAware(edit, source)),
+  );
   if (!firstPass.length) return [];
   const { text } = fixAll(entry.path ?? entry.uri, entry.text, entry.kind, options);
   if (text === entry.text) return [];
@@ -177,7 +193,9 @@ function fixEdits(fix: Fix, source: SourceText, support: EditSupport): (TextEdit
     let snippet = '';
     let cursor = 0;
     for (const hole of holes) {
-      snippet += escapeSnippet(original.slice(cursor, hole.start)) + `\${${++tabStop}:${escapeSnippet(original.slice(hole.start, hole.end))}}`;
+      snippet +=
+        escapeSnippet(original.slice(cursor, hole.start)) +
+        `\${${++tabStop}:${escapeSnippet(original.slice(hole.start, hole.end))}}`;
       cursor = hole.end;
     }
     snippet += escapeSnippet(original.slice(cursor));
@@ -201,21 +219,29 @@ function minimalEdit(source: SourceText, next: string): TextEdit {
   let start = 0;
   while (start < text.length && start < next.length && text[start] === next[start]) start++;
   let end = 0;
-  while (end < text.length - start && end < next.length - start && text[text.length - 1 - end] === next[next.length - 1 - end]) end++;
+  while (
+    end < text.length - start &&
+    end < next.length - start &&
+    text[text.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++;
   // Never split a surrogate pair or a CRLF at either boundary.
-  const splits = (s: string, at: number) => /[\uDC00-\uDFFF]/.test(s[at] ?? '') || (s[at - 1] === '\r' && s[at] === '\n');
+  const splits = (s: string, at: number) =>
+    /[\uDC00-\uDFFF]/.test(s[at] ?? '') || (s[at - 1] === '\r' && s[at] === '\n');
   while (start > 0 && (splits(text, start) || splits(next, start))) start--;
   while (end > 0 && (splits(text, text.length - end) || splits(next, next.length - end))) end--;
   return { range: source.rangeOf(start, text.length - end), newText: next.slice(start, next.length - end) };
 }
 
 function workspaceEdit(entry: Entry, edits: (TextEdit | SnippetTextEdit)[], support: EditSupport): WorkspaceEdit {
-  if (support.documentChanges) return { documentChanges: [{ textDocument: { uri: entry.uri, version: entry.version }, edits }] };
+  if (support.documentChanges)
+    return { documentChanges: [{ textDocument: { uri: entry.uri, version: entry.version }, edits }] };
   return { changes: { [entry.uri]: edits as TextEdit[] } };
 }
 
 function intersects(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -227,5 +253,10 @@ function matchesContext(lsp: LspDiagnostic, asked: readonly LspDiagnostic[]): bo
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

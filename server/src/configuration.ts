@@ -1,7 +1,16 @@
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type BulkheadConfig, type ConfigError, type ConfigSwitchOff } from '../../shared/src/config';
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_MAX_FILE_SIZE,
+  defaultConfig,
+  formatConfigError,
+  parseConfig,
+  type BulkheadConfig,
+  type ConfigError,
+  type ConfigSwitchOff,
+} from '../../shared/src/config';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
@@ -95,7 +104,8 @@ export class Configuration {
     }
     try {
       await Promise.all(this.folders.map((folder) => this.reloadProjectFile(folder)));
-      for (const folder of [...this.projectFiles.keys()]) if (!this.folders.includes(folder)) this.projectFiles.delete(folder);
+      for (const folder of [...this.projectFiles.keys()])
+        if (!this.folders.includes(folder)) this.projectFiles.delete(folder);
     } catch (error) {
       this.log.error(`Could not read ${CONFIG_FILE_NAME}`, error);
     } finally {
@@ -114,7 +124,11 @@ export class Configuration {
           { scopeUri, section: 'files.exclude' },
         ];
       });
-      const values: unknown[] = await answerWithin(this.connection.workspace.getConfiguration(items), SETTINGS_TIMEOUT_MS, 'workspace/configuration');
+      const values: unknown[] = await answerWithin(
+        this.connection.workspace.getConfiguration(items),
+        SETTINGS_TIMEOUT_MS,
+        'workspace/configuration',
+      );
       this.scopes.clear();
       scopes.forEach((scope, i) => {
         const settings = readSettings(values[2 * i], problems);
@@ -128,7 +142,11 @@ export class Configuration {
       const pushed = (this.pushedSettings as { bulkhead?: unknown } | undefined)?.bulkhead;
       const settings = readSettings(pushed, problems);
       this.scopes.clear();
-      this.scopes.set(GLOBAL_SCOPE, { settings, exclude: compileGlobs(settings.exclude, 'bulkhead.exclude', problems), filesExclude: [] });
+      this.scopes.set(GLOBAL_SCOPE, {
+        settings,
+        exclude: compileGlobs(settings.exclude, 'bulkhead.exclude', problems),
+        filesExclude: [],
+      });
     }
     const known = knownRuleIds();
     for (const scope of this.scopes.values()) {
@@ -157,8 +175,7 @@ export class Configuration {
     if (errors.length) {
       this.log.warn(`${path}: ${errors.length} problem${errors.length > 1 ? 's' : ''}; the valid parts apply`);
       for (const error of errors) this.log.warn(`  ${formatConfigError(error)}`);
-    }
-    else this.log.debug(`Read ${path}`);
+    } else this.log.debug(`Read ${path}`);
     if (switchedOff.length) {
       const summary = `${path} switches off ${switchedOff.length} check${switchedOff.length > 1 ? 's' : ''}: ${switchedOff.map((off) => off.check).join(', ')}`;
       if (this.workspaceTrusted === false) this.log.warn(`${summary} (in a workspace you have not trusted)`);
@@ -184,7 +201,8 @@ export class Configuration {
    */
   projectFileSwitchOffs(): Map<string, ConfigSwitchOff[]> {
     const result = new Map<string, ConfigSwitchOff[]>();
-    for (const file of this.projectFiles.values()) result.set(file.path, this.workspaceTrusted === false ? file.switchedOff : []);
+    for (const file of this.projectFiles.values())
+      result.set(file.path, this.workspaceTrusted === false ? file.switchedOff : []);
     return result;
   }
 
@@ -197,7 +215,9 @@ export class Configuration {
     engine.rules = { ...settings.rules, ...(project?.config.rules ?? {}) };
     engine.exclude = [...settings.exclude, ...(project?.config.exclude ?? [])];
     engine.excludePatterns = [...(scope?.exclude ?? []), ...(project?.config.excludePatterns ?? [])];
-    engine.maxFileSize = project?.setsMaxFileSize ? project.config.maxFileSize : settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    engine.maxFileSize = project?.setsMaxFileSize
+      ? project.config.maxFileSize
+      : (settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const roots = folder !== undefined ? this.roots : readRoots(path ? [dirname(path)] : []);
     return { settings, engine, folder, roots, scanExcludes: scope?.filesExclude ?? [] };
   }

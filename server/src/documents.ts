@@ -9,7 +9,11 @@ import type { DiagnosticsStore, Entry } from './store';
 import type { Logger } from './log';
 
 /** Language ids that editors give these files, for documents whose name says nothing (`untitled:`, `prod.yml`). */
-const KIND_BY_LANGUAGE: Record<string, FileKind> = { dockerfile: 'dockerfile', containerfile: 'dockerfile', dockercompose: 'compose' };
+const KIND_BY_LANGUAGE: Record<string, FileKind> = {
+  dockerfile: 'dockerfile',
+  containerfile: 'dockerfile',
+  dockercompose: 'compose',
+};
 
 /**
  * Open documents: analysed on open at once, and after each change once typing pauses (debounced). Results are

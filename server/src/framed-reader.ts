@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  Disposable,
+  type DataCallback,
+  type Message,
+  type MessageReader,
+} from 'vscode-languageserver/node';
 
 /** The header section of a message is a line or two; this much without the blank line that ends it is garbage. */
 export const MAX_HEADER_BYTES = 8 * 1024;
@@ -120,22 +126,27 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     const head = this.peek(Math.min(this.buffered, MAX_HEADER_BYTES + HEADER_END.length));
     const end = head.indexOf(HEADER_END);
     if (end < 0) {
-      if (head.length > MAX_HEADER_BYTES) throw new FramingError(`no end of the message header within ${MAX_HEADER_BYTES} bytes`);
+      if (head.length > MAX_HEADER_BYTES)
+        throw new FramingError(`no end of the message header within ${MAX_HEADER_BYTES} bytes`);
       this.checkHeaderPrefix(head);
       return false;
     }
     let length: number | undefined;
     for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
       const field = HEADER_LINE.exec(line);
-      if (!field) throw new FramingError(`a header line that is not \`Name: value\`: ${JSON.stringify(line.slice(0, 80))}`);
+      if (!field)
+        throw new FramingError(`a header line that is not \`Name: value\`: ${JSON.stringify(line.slice(0, 80))}`);
       if (field[1].toLowerCase() !== 'content-length') continue;
       const value = field[2];
-      if (!/^\d{1,15}$/.test(value)) throw new FramingError(`Content-Length is not a byte count: ${JSON.stringify(value.slice(0, 40))}`);
-      if (length !== undefined && length !== Number(value)) throw new FramingError('two different Content-Length headers');
+      if (!/^\d{1,15}$/.test(value))
+        throw new FramingError(`Content-Length is not a byte count: ${JSON.stringify(value.slice(0, 40))}`);
+      if (length !== undefined && length !== Number(value))
+        throw new FramingError('two different Content-Length headers');
       length = Number(value);
     }
     if (length === undefined) throw new FramingError('a message header without Content-Length');
-    if (length > MAX_MESSAGE_BYTES) throw new FramingError(`a message of ${length} bytes, over the limit of ${MAX_MESSAGE_BYTES}`);
+    if (length > MAX_MESSAGE_BYTES)
+      throw new FramingError(`a message of ${length} bytes, over the limit of ${MAX_MESSAGE_BYTES}`);
     this.take(end + HEADER_END.length);
     this.bodyLength = length;
     this.bodyScanned = 0;
@@ -147,7 +158,8 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     const lines = head.toString('latin1').split('\r\n');
     // The last line may be cut anywhere; the complete ones must be fields. A lone LF is never part of a header.
     for (const line of lines.slice(0, -1)) {
-      if (!HEADER_LINE.test(line)) throw new FramingError(`a header line that is not \`Name: value\`: ${JSON.stringify(line.slice(0, 80))}`);
+      if (!HEADER_LINE.test(line))
+        throw new FramingError(`a header line that is not \`Name: value\`: ${JSON.stringify(line.slice(0, 80))}`);
     }
     // A CR at the very end is half of a line's CRLF.
     const last = lines[lines.length - 1].replace(/\r$/, '');
@@ -161,7 +173,10 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     // Each byte is searched once, give or take the overlap where a header could straddle two chunks.
     const text = this.copy(Math.max(0, this.bodyScanned - 32), this.buffered).toString('latin1');
     this.bodyScanned = this.buffered;
-    if (HEADER_IN_BODY.test(text)) throw new FramingError(`a message shorter than its Content-Length of ${this.bodyLength}: the next header began inside it`);
+    if (HEADER_IN_BODY.test(text))
+      throw new FramingError(
+        `a message shorter than its Content-Length of ${this.bodyLength}: the next header began inside it`,
+      );
   }
 
   private deliver(body: Buffer): void {
@@ -170,7 +185,11 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       message = JSON.parse(body.toString('utf8'));
     } catch (error) {
       // The frame was intact: one message lost, said so, and the stream reads on.
-      this.fireError(new Error(`A message that is not JSON (${body.length} bytes): ${error instanceof Error ? error.message : String(error)}`));
+      this.fireError(
+        new Error(
+          `A message that is not JSON (${body.length} bytes): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       return;
     }
     try {
@@ -186,7 +205,8 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     if (this.chunks[0].length < count) {
       // Joins just the chunks that hold them.
       let joined = 1;
-      for (let size = this.chunks[0].length; size < count && joined < this.chunks.length; joined++) size += this.chunks[joined].length;
+      for (let size = this.chunks[0].length; size < count && joined < this.chunks.length; joined++)
+        size += this.chunks[joined].length;
       this.chunks.splice(0, joined, Buffer.concat(this.chunks.slice(0, joined)));
     }
     return this.chunks[0].subarray(0, count);

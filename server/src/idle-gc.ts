@@ -38,7 +38,9 @@ export class IdleCollector {
 
   constructor(
     /** null: this process cannot collect (or must not: `BULKHEAD_IDLE_GC=0`). */
-    private readonly collect: CollectYoung | null = process.env.BULKHEAD_IDLE_GC === '0' ? null : (youngCollector() ?? null),
+    private readonly collect: CollectYoung | null = process.env.BULKHEAD_IDLE_GC === '0'
+      ? null
+      : (youngCollector() ?? null),
     private readonly space: () => YoungSpace | undefined = youngSpace,
     private readonly delayMs = DELAY_MS,
   ) {}
@@ -78,7 +80,8 @@ export function youngCollector(): CollectYoung | undefined {
     try {
       setFlagsFromString('--expose-gc');
       const gc = runInNewContext('gc') as unknown;
-      if (typeof gc === 'function') cachedCollector = () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' });
+      if (typeof gc === 'function')
+        cachedCollector = () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' });
     } catch {
       // Not available: V8 collects on its own schedule.
     }

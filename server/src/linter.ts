@@ -112,13 +112,27 @@ export class Linter {
     if (summary.skipped || !entry.path) return asStored('', summary);
     const config = this.config.forFile(entry.path);
     const read = readForAnalysisSync(entry.path, config);
-    if (!('text' in read)) return asStored('', { ...summary, skipped: 'missing' in read ? read.missing : read.skipped });
-    const { report, reads } = this.analyzer.run({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, text: read.text, version: null, config });
+    if (!('text' in read))
+      return asStored('', { ...summary, skipped: 'missing' in read ? read.missing : read.skipped });
+    const { report, reads } = this.analyzer.run({
+      key: entry.key,
+      uri: entry.uri,
+      path: entry.path,
+      kind: entry.kind,
+      text: read.text,
+      version: null,
+      config,
+    });
     if (sameFindings(summary, report)) return asStored(read.text, report);
     // Changed on disk since the scan (the watcher's event is on its way, or there is no watcher): show the new result.
     const target: LintTarget = { key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: null };
     const stored = this.saveFromDisk(target, report, reads);
-    return { ...asStored(read.text, report), diagnostics: stored.diagnostics, reads: stored.reads, resultId: stored.resultId };
+    return {
+      ...asStored(read.text, report),
+      diagnostics: stored.diagnostics,
+      reads: stored.reads,
+      resultId: stored.resultId,
+    };
   }
 
   private saveFromDisk(target: LintTarget, report: FileReport, reads: Set<string>): DiskEntry {
@@ -149,8 +163,6 @@ export class Linter {
     return text;
   }
 
-
-
   /** A file not read at all (too large, binary): one informational diagnostic says why. */
   skipped(target: LintTarget, reason: string): Entry | undefined {
     if (!this.wants(target.path)) {
@@ -162,7 +174,13 @@ export class Linter {
     return this.save(target, '', report, new Set(), [skippedDiagnostic(reason)]);
   }
 
-  private save(target: LintTarget, text: string, report: FileReport, reads: Set<string>, diagnostics: Entry['diagnostics']): Entry {
+  private save(
+    target: LintTarget,
+    text: string,
+    report: FileReport,
+    reads: Set<string>,
+    diagnostics: Entry['diagnostics'],
+  ): Entry {
     const entry: Entry = {
       ...target,
       folder: this.config.forFile(target.path).folder,

@@ -51,7 +51,10 @@ export class LogRateLimit {
     entry.count++;
     this.suppressed.set(key, entry);
     // Unreferenced: a pending summary never keeps the process alive.
-    this.summaryTimer ??= setTimeout(() => this.summarise(), Math.max(0, this.windowStart + LOG_WINDOW_MS - now)).unref();
+    this.summaryTimer ??= setTimeout(
+      () => this.summarise(),
+      Math.max(0, this.windowStart + LOG_WINDOW_MS - now),
+    ).unref();
     return undefined;
   }
 

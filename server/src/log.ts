@@ -12,7 +12,11 @@ export class Logger {
   constructor(private readonly console: RemoteConsole) {}
 
   error(message: string, error?: unknown): void {
-    this.send(() => this.console.error(error === undefined ? showControls(message) : `${showControls(message)}: ${describeError(error)}`));
+    this.send(() =>
+      this.console.error(
+        error === undefined ? showControls(message) : `${showControls(message)}: ${describeError(error)}`,
+      ),
+    );
   }
 
   warn(message: string): void {
@@ -24,7 +28,8 @@ export class Logger {
   }
 
   debug(message: string | (() => string)): void {
-    if (this.verbose) this.send(() => this.console.debug(showControls(typeof message === 'function' ? message() : message)));
+    if (this.verbose)
+      this.send(() => this.console.debug(showControls(typeof message === 'function' ? message() : message)));
   }
 
   private send(write: () => void): void {

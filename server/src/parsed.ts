@@ -20,7 +20,14 @@ export function parsedText(entry: Entry): SuppressionTarget {
     // A model's text is the one its parser read (lone CRs as LF).
     const readable = parserText(entry.text);
     if (entry.kind === 'dockerfile') {
-      parsed = { kind: 'dockerfile', text: entry.text, model: model?.kind === 'dockerfile' && model.source.text === readable ? model : parseDockerfile(entry.text, entry.path) };
+      parsed = {
+        kind: 'dockerfile',
+        text: entry.text,
+        model:
+          model?.kind === 'dockerfile' && model.source.text === readable
+            ? model
+            : parseDockerfile(entry.text, entry.path),
+      };
     } else {
       const document = model?.kind === 'compose' && model.source.text === readable ? model.doc : undefined;
       parsed = { kind: 'compose', text: entry.text, document: document ?? parseComposeForHover(entry.text) };

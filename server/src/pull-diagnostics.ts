@@ -30,18 +30,25 @@ export class PullDiagnostics {
     const entry = await this.documents.current(uri);
     const result = entry ?? this.store.getOther(uri);
     if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+    if (params.previousResultId === result.resultId)
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.diagnostics };
   }
 
-  async workspaceReport(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+  async workspaceReport(
+    params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+  ): Promise<WorkspaceDiagnosticReport> {
     await this.workspace.settled();
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     for (;;) {
       const items = this.items(previous);
       const changed = items.some((item) => item.kind === DocumentDiagnosticReportKind.Full);
       if (changed || previous.size === 0 || token.isCancellationRequested) return { items };
-      await Promise.race([this.store.nextChange(), new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()))]);
+      await Promise.race([
+        this.store.nextChange(),
+        new Promise<void>((resolve) => token.onCancellationRequested(() => resolve())),
+      ]);
     }
   }
 
@@ -50,7 +57,8 @@ export class PullDiagnostics {
     const reported = new Set<string>();
     const add = (uri: string, resultId: string, diagnostics: Diagnostic[]) => {
       reported.add(keyOfUri(uri));
-      if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
+      if (previous.get(uri) === resultId)
+        items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
       else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: diagnostics });
     };
     // Open documents are reported by document pulls, with their versions.

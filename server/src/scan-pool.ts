@@ -186,7 +186,8 @@ export class ScanPool {
     const index = this.workers.indexOf(entry);
     if (index < 0) return;
     this.workers.splice(index, 1);
-    if (!this.closed) this.log.error('A workspace scan worker stopped; its files are analysed on the main thread', reason);
+    if (!this.closed)
+      this.log.error('A workspace scan worker stopped; its files are analysed on the main thread', reason);
     for (const id of entry.batches) {
       const batch = this.inFlight.get(id);
       this.inFlight.delete(id);

@@ -31,7 +31,16 @@ export function runScanWorker(): void {
       const read = readForAnalysisSync(path, { engine, roots });
       if ('missing' in read) return { missing: read.missing };
       if ('skipped' in read) return { skipped: read.skipped };
-      const { report, reads } = analyzer.run({ key: path, uri: path, path, kind, text: read.text, version: null, config: { engine, folder, roots }, fixes: false });
+      const { report, reads } = analyzer.run({
+        key: path,
+        uri: path,
+        path,
+        kind,
+        text: read.text,
+        version: null,
+        config: { engine, folder, roots },
+        fixes: false,
+      });
       return { report, reads: [...reads] };
     });
     const result: ScanBatchResult = { id: batch.id, outcomes, logs };

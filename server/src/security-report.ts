@@ -28,7 +28,8 @@ interface Analysed {
 /** What the report needs of a stored entry, without loading what a file read from disk does not keep. */
 function fromEntry(entry: Entry, config: Configuration): Analysed {
   const path = entry.path ?? entry.uri;
-  if (!(entry instanceof DiskEntry)) return { entry, path, uri: entry.uri, kind: entry.kind, text: () => entry.text, report: entry.report };
+  if (!(entry instanceof DiskEntry))
+    return { entry, path, uri: entry.uri, kind: entry.kind, text: () => entry.text, report: entry.report };
   const text = () => {
     if (!entry.path || entry.summary.skipped) return '';
     const read = readForAnalysisSync(entry.path, config.forFile(entry.path));
@@ -44,7 +45,14 @@ const SUBJECTS = new WeakMap<Entry, PostureInput['subjects']>();
  * files are found and analysed for this report only (nothing is published).
  */
 export async function securityReport(
-  deps: { store: DiagnosticsStore; workspace: Workspace; config: Configuration; documents: OpenDocuments; analyzer: Analyzer; log: Logger },
+  deps: {
+    store: DiagnosticsStore;
+    workspace: Workspace;
+    config: Configuration;
+    documents: OpenDocuments;
+    analyzer: Analyzer;
+    log: Logger;
+  },
   scanEnabled: boolean,
 ): Promise<SecurityReport> {
   const { store, workspace, config, documents, analyzer, log } = deps;
@@ -83,7 +91,11 @@ export async function securityReport(
       try {
         const text = file.text();
         // The rows read the files a service builds and extends, as its analysis does.
-        const context = analyzer.optionsFor({ path: file.path, config: config.forFile(file.path), fixes: false }).context;
+        const context = analyzer.optionsFor({
+          path: file.path,
+          config: config.forFile(file.path),
+          fixes: false,
+        }).context;
         subjects = file.report.skipped && !text ? [] : postureSubjects(file.kind, text, file.path, context);
       } catch (error) {
         log.error(`Could not read the services and stages of ${file.path}`, error);
@@ -92,11 +104,14 @@ export async function securityReport(
       if (file.entry) SUBJECTS.set(file.entry, subjects);
     }
     const rules = config.forFile(file.path).engine.rules;
-    const activeRules = new Set(RULES.filter((r) => r.meta.kind === file.kind && rules[r.meta.id] !== 'off').map((r) => r.meta.id));
+    const activeRules = new Set(
+      RULES.filter((r) => r.meta.kind === file.kind && rules[r.meta.id] !== 'off').map((r) => r.meta.id),
+    );
     inputs.push({ report: file.report, subjects, activeRules });
   }
   const matrix = postureMatrix(inputs);
   const ruleDocs: Record<string, string> = {};
-  for (const row of matrix.rows) for (const cell of row.cells) for (const f of cell.findings) ruleDocs[f.ruleId] = ruleDocUrl(f.ruleId);
+  for (const row of matrix.rows)
+    for (const cell of row.cells) for (const f of cell.findings) ruleDocs[f.ruleId] = ruleDocUrl(f.ruleId);
   return { matrix, uris, folders: [...config.workspaceFolders], ruleDocs };
 }

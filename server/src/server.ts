@@ -75,8 +75,12 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     folders = initialFolders(params);
     parts = assemble(connection, log, capabilities, mode);
     parts.config.setFolders(folders);
-    parts.config.setWorkspaceTrust(typeof options.workspaceTrusted === 'boolean' ? options.workspaceTrusted : undefined);
-    log.info(`Bulkhead ${version} (${mode} diagnostics, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'})`);
+    parts.config.setWorkspaceTrust(
+      typeof options.workspaceTrusted === 'boolean' ? options.workspaceTrusted : undefined,
+    );
+    log.info(
+      `Bulkhead ${version} (${mode} diagnostics, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'})`,
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -84,7 +88,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
         hoverProvider: true,
         executeCommandProvider: { commands: [SERVER_COMMANDS.scanWorkspace] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(mode === 'pull' ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        ...(mode === 'pull'
+          ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: true, workspaceDiagnostics: true } }
+          : {}),
       },
       serverInfo: { name: 'bulkhead', version },
     };
@@ -97,22 +103,34 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       await p.config.refresh();
       applyLogLevel();
       if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-        await register('settings changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: ['bulkhead', 'files.exclude'] }));
+        await register('settings changes', () =>
+          connection.client.register(DidChangeConfigurationNotification.type, {
+            section: ['bulkhead', 'files.exclude'],
+          }),
+        );
       }
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await register('file watchers', () =>
           connection.client.register(DidChangeWatchedFilesNotification.type, {
-            watchers: [...WATCHED.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
+            watchers: [
+              ...WATCHED.map((globPattern) => ({ globPattern })),
+              { globPattern: '**/*', kind: WatchKind.Delete },
+            ],
           }),
         );
       } else {
-        log.info('The client cannot watch files for the server: files changed outside the editor are seen on the next scan');
+        log.info(
+          'The client cannot watch files for the server: files changed outside the editor are seen on the next scan',
+        );
       }
       if (capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guard('workspace folders change', undefined, async (event) => {
             const removed = new Set(event.removed.map((f) => pathOfUri(f.uri)));
-            folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOfUri(f.uri)).filter((f): f is string => !!f)];
+            folders = [
+              ...folders.filter((f) => !removed.has(f)),
+              ...event.added.map((f) => pathOfUri(f.uri)).filter((f): f is string => !!f),
+            ];
             p.config.setFolders(folders);
             await reconfigure();
           }),
@@ -127,7 +145,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     try {
       await request();
     } catch (error) {
-      log.warn(`The client refused the registration of ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(
+        `The client refused the registration of ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -146,7 +166,8 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     for (const [path, errors] of parts!.config.projectFileErrors()) {
       const uri = uriOfPath(path);
       const switchedOff = switchOffs.get(path) ?? [];
-      const text = errors.length || switchedOff.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
+      const text =
+        errors.length || switchedOff.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
       const diagnostics = [...configErrorDiagnostics(errors, text), ...configErrorDiagnostics(switchedOff, text, true)];
       parts!.store.setOther(uri, diagnostics);
       if (diagnostics.length) shown.add(uri);
@@ -162,7 +183,8 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     applyLogLevel();
     await publishConfigErrors();
     await p.workspace.onConfigurationChanged();
-    if (mode === 'pull' && capabilities.workspace?.diagnostics?.refreshSupport) await connection.languages.diagnostics.refresh();
+    if (mode === 'pull' && capabilities.workspace?.diagnostics?.refreshSupport)
+      await connection.languages.diagnostics.refresh();
   };
 
   connection.onDidChangeConfiguration(
@@ -224,7 +246,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     guard('workspace diagnostics', { items: [] }, (params, token) => parts!.pull.workspaceReport(params, token)),
   );
 
-  const scanWorkspace = guard('workspace scan', { files: 0, cancelled: false } as ScanWorkspaceResult, () => parts!.workspace.scan(true));
+  const scanWorkspace = guard('workspace scan', { files: 0, cancelled: false } as ScanWorkspaceResult, () =>
+    parts!.workspace.scan(true),
+  );
   connection.onExecuteCommand(
     guard('command', undefined, async (params) => {
       if (params.command === SERVER_COMMANDS.scanWorkspace) return scanWorkspace();
@@ -236,7 +260,13 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   connection.onRequest(
     RULES_REQUEST,
     guard('rules', [] as RuleSummary[], () =>
-      allMetas().map((meta) => ({ id: meta.id, title: meta.title, kind: meta.kind, severity: meta.severity, url: ruleDocUrl(meta.id) })),
+      allMetas().map((meta) => ({
+        id: meta.id,
+        title: meta.title,
+        kind: meta.kind,
+        severity: meta.severity,
+        url: ruleDocUrl(meta.id),
+      })),
     ),
   );
   connection.onRequest(

@@ -21,7 +21,15 @@ const MAX_DEBOUNCE_MS = 5000;
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 export function defaultSettings(): Settings {
-  return { enable: true, rules: {}, workspaceScan: true, exclude: [], maxFileSize: undefined, debounceMs: DEFAULT_DEBOUNCE_MS, trace: { server: 'off' } };
+  return {
+    enable: true,
+    rules: {},
+    workspaceScan: true,
+    exclude: [],
+    maxFileSize: undefined,
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+    trace: { server: 'off' },
+  };
 }
 
 /**
@@ -43,7 +51,8 @@ export function readSettings(raw: unknown, problems: string[] = []): Settings {
     settings.exclude = raw.exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '');
   }
   if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
-    if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0) settings.maxFileSize = Math.round(raw.maxFileSize);
+    if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0)
+      settings.maxFileSize = Math.round(raw.maxFileSize);
     else problems.push('bulkhead.maxFileSize: expected a positive number of bytes');
   }
   if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs)) {

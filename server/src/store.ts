@@ -102,7 +102,9 @@ export class DiskEntry implements Entry {
   /** The LSP diagnostics, as published. A new array at each call. */
   get diagnostics(): LspDiagnostic[] {
     const summary = this.summary;
-    return summary.skipped ? [skippedDiagnostic(summary.skipped)] : toLspDiagnostics(summary, { uri: this.uri, path: this.path, folder: this.folder });
+    return summary.skipped
+      ? [skippedDiagnostic(summary.skipped)]
+      : toLspDiagnostics(summary, { uri: this.uri, path: this.path, folder: this.folder });
   }
 
   get text(): string {
@@ -118,7 +120,15 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A diagnostic's fields without its fixes, read one by one: spreading a lazy diagnostic would compute them. */
 function withoutFixes(d: Diagnostic): Diagnostic {
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, threat: d.threat, fixes: [], ...(d.related?.length ? { related: d.related } : {}) };
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    range: d.range,
+    threat: d.threat,
+    fixes: [],
+    ...(d.related?.length ? { related: d.related } : {}),
+  };
 }
 
 export type DiagnosticMode = 'push' | 'pull';
@@ -192,9 +202,11 @@ export class DiagnosticsStore {
 
   private publish(uri: string, diagnostics: LspDiagnostic[], version: number | null): void {
     if (this.mode === 'push') {
-      this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== null ? { version } : {}) }).catch((error: unknown) => {
-        this.log.error(`Could not publish diagnostics for ${uri}`, error);
-      });
+      this.connection
+        .sendDiagnostics({ uri, diagnostics, ...(version !== null ? { version } : {}) })
+        .catch((error: unknown) => {
+          this.log.error(`Could not publish diagnostics for ${uri}`, error);
+        });
     }
     const waiters = this.waiters;
     this.waiters = [];

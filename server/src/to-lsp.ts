@@ -41,7 +41,10 @@ export function toLspDiagnostic(d: Diagnostic, origin: Origin): LspDiagnostic {
   };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) => ({
-      location: { uri: r.path && origin.path ? uriOfPath(resolveRelated(origin.path, r.path, origin.folder)) : origin.uri, range: r.range },
+      location: {
+        uri: r.path && origin.path ? uriOfPath(resolveRelated(origin.path, r.path, origin.folder)) : origin.uri,
+        range: r.range,
+      },
       message: showControls(r.message),
     }));
   }
@@ -56,14 +59,23 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 /** One informational line on a file Bulkhead did not analyse, so an empty Problems list is not read as "all clear". */
 export function skippedDiagnostic(reason: string): LspDiagnostic {
-  return { range: START, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Bulkhead did not analyse this file: ${showControls(reason)}.` };
+  return {
+    range: START,
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `Bulkhead did not analyse this file: ${showControls(reason)}.`,
+  };
 }
 
 /**
  * Problems of a `.bulkhead.yaml` (errors), or what it switches off (information, prefixed), at the line and column the
  * parser names, spanning the word there.
  */
-export function configErrorDiagnostics(errors: readonly ConfigError[], text: string | undefined, switchOff = false): LspDiagnostic[] {
+export function configErrorDiagnostics(
+  errors: readonly ConfigError[],
+  text: string | undefined,
+  switchOff = false,
+): LspDiagnostic[] {
   const lines = text?.split(/\r\n|\r|\n/) ?? [];
   return errors.map((e) => {
     const line = Math.max(0, e.line - 1);
@@ -74,7 +86,9 @@ export function configErrorDiagnostics(errors: readonly ConfigError[], text: str
       range: { start: { line, character }, end: { line, character: character + word } },
       severity: switchOff ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
       source: SOURCE,
-      message: showControls(`${switchOff ? 'Untrusted workspace: this file ' : ''}${e.key && !switchOff ? `\`${e.key}\`: ` : ''}${e.message}`),
+      message: showControls(
+        `${switchOff ? 'Untrusted workspace: this file ' : ''}${e.key && !switchOff ? `\`${e.key}\`: ` : ''}${e.message}`,
+      ),
     };
   });
 }

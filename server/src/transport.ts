@@ -39,7 +39,9 @@ export function serveOnStreams(input: Readable, output: Writable, stdio: boolean
   const bounded = writer;
   const reader = new FramedMessageReader(input, () => bounded.acceptsWork);
   bounded.onDrained(() => reader.resume());
-  bounded.onFull((bytes) => stderrLine(`${bytes} bytes of replies are unread by the client: requests are not read until it reads`));
+  bounded.onFull((bytes) =>
+    stderrLine(`${bytes} bytes of replies are unread by the client: requests are not read until it reads`),
+  );
   const { connection, server } = start(reader, bounded, stdio);
   connection.onRequest(OUTPUT_QUEUE_REQUEST, () => bounded.stats());
   reader.onError((error) => {
@@ -77,7 +79,9 @@ export function serveOnIpc(): void {
 export function serveOnSocket(target: { port: number } | { pipe: string }): void {
   const socket = 'port' in target ? connectSocket(target.port, '127.0.0.1') : connectSocket(target.pipe);
   socket.on('error', (error) => {
-    stderrLine(`Cannot reach the client at ${'port' in target ? `port ${target.port}` : target.pipe}: ${error.message}`);
+    stderrLine(
+      `Cannot reach the client at ${'port' in target ? `port ${target.port}` : target.pipe}: ${error.message}`,
+    );
     process.exit(1);
   });
   serveOnStreams(socket, socket, false);

@@ -1,6 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import {
+  FileChangeType,
+  type Connection,
+  type FileEvent,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../../shared/src/config';
 import { detectKind } from '../../shared/src/detect';
 import type { FileKind } from '../../shared/src/types';
@@ -160,7 +165,12 @@ export class Workspace {
     }
   }
 
-  private async walk(folder: string, dir: string, found: Map<string, FileKind>, cancelled: () => boolean): Promise<void> {
+  private async walk(
+    folder: string,
+    dir: string,
+    found: Map<string, FileKind>,
+    cancelled: () => boolean,
+  ): Promise<void> {
     if (cancelled() || found.size >= MAX_FILES) return;
     let entries;
     try {
@@ -212,7 +222,11 @@ export class Workspace {
 
   /** Whether the scan analyses the file; if not, its result from an earlier scan goes. */
   private scanWants(path: string, config: FileConfig, force: boolean): boolean {
-    if (!config.settings.enable || (!config.settings.workspaceScan && !force) || this.config.isExcluded(path, config, true)) {
+    if (
+      !config.settings.enable ||
+      (!config.settings.workspaceScan && !force) ||
+      this.config.isExcluded(path, config, true)
+    ) {
       this.forget(path);
       return false;
     }
@@ -223,7 +237,13 @@ export class Workspace {
    * The scan's files on worker threads (see `ScanPool`): this thread decides what is analysed, stores and publishes.
    * Answers the files left to this thread (no worker could start, or one crashed).
    */
-  private async analyseInWorkers(files: { path: string; kind: FileKind }[], workers: number, force: boolean, cancelled: () => boolean, tick: () => void): Promise<{ path: string; kind: FileKind }[]> {
+  private async analyseInWorkers(
+    files: { path: string; kind: FileKind }[],
+    workers: number,
+    force: boolean,
+    cancelled: () => boolean,
+    tick: () => void,
+  ): Promise<{ path: string; kind: FileKind }[]> {
     this.pool ??= new ScanPool(this.log, this.workerScript);
     // One configuration per folder for the whole run: the workers receive each once per batch.
     const configs = new Map<string, FileConfig>();
@@ -234,7 +254,13 @@ export class Workspace {
       return config;
     };
     type Job = ScanJob & { before: Entry | undefined };
-    const jobs: Job[] = files.map(({ path, kind }) => ({ path, kind, engine: undefined!, roots: undefined!, before: undefined }));
+    const jobs: Job[] = files.map(({ path, kind }) => ({
+      path,
+      kind,
+      engine: undefined!,
+      roots: undefined!,
+      before: undefined,
+    }));
     const started = performance.now();
     const left = await this.pool.analyse(jobs, workers, {
       cancelled,
@@ -262,11 +288,15 @@ export class Workspace {
         if ('missing' in outcome) this.forget(job.path);
         else if ('skipped' in outcome) this.linter.skipped(target, outcome.skipped);
         // The worker read the disk: a file it read is open with unsaved text here, which wins.
-        else if (outcome.reads.some((read) => this.documents.isOpen(read))) this.analyseFromDisk(job.path, job.kind, force);
+        else if (outcome.reads.some((read) => this.documents.isOpen(read)))
+          this.analyseFromDisk(job.path, job.kind, force);
         else this.linter.accept(target, outcome.report, outcome.reads);
       },
     });
-    this.log.debug(() => `Workspace scan: ${files.length - left.length} files on ${workers} worker threads in ${(performance.now() - started).toFixed(0)} ms`);
+    this.log.debug(
+      () =>
+        `Workspace scan: ${files.length - left.length} files on ${workers} worker threads in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     return left;
   }
 
@@ -320,7 +350,8 @@ export class Workspace {
       }
     }
     const dependents = new Map<string, Entry>();
-    for (const path of touched) for (const entry of this.store.dependents(path)) if (!touched.has(entry.key)) dependents.set(entry.key, entry);
+    for (const path of touched)
+      for (const entry of this.store.dependents(path)) if (!touched.has(entry.key)) dependents.set(entry.key, entry);
     for (const entry of dependents.values()) await this.reanalyse(entry);
     return configChanged;
   }
@@ -337,7 +368,9 @@ export class Workspace {
       path,
       setTimeout(() => {
         this.dependentTimers.delete(path);
-        void this.refreshDependents(path).catch((error: unknown) => this.log.error(`Could not analyse the files that read ${path}`, error));
+        void this.refreshDependents(path).catch((error: unknown) =>
+          this.log.error(`Could not analyse the files that read ${path}`, error),
+        );
       }, DEPENDENTS_DELAY_MS),
     );
   }
@@ -356,7 +389,11 @@ export class Workspace {
   private async reanalyse(entry: Entry): Promise<void> {
     if (entry.version !== null) {
       const document = this.documents.byKey(entry.key);
-      if (document) this.linter.lint({ key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: document.version }, document.getText());
+      if (document)
+        this.linter.lint(
+          { key: entry.key, uri: entry.uri, path: entry.path, kind: entry.kind, version: document.version },
+          document.getText(),
+        );
     } else if (entry.path) {
       this.analyseFromDisk(entry.path, entry.kind);
     }

@@ -65,14 +65,16 @@ export function parseConfig(
     const pos = lines.linePos(nodeRange?.[0] ?? keyRange?.[0] ?? 0);
     return { path, line: pos.line, column: pos.col };
   };
-  const at = (node: Node | Pair | null | undefined, key: string, message: string) => errors.push({ ...position(node), key, message });
+  const at = (node: Node | Pair | null | undefined, key: string, message: string) =>
+    errors.push({ ...position(node), key, message });
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
     errors.push({ path, line: pos.line, column: pos.col, key: '', message: e.message.split('\n')[0] });
   }
   if (errors.length) return { config, errors, switchedOff };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, errors, switchedOff };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === '')))
+    return { config, errors, switchedOff };
   if (!isMap(root)) {
     at(root, '', 'the file must be a mapping with `rules`, `exclude` and `maxFileSize`.');
     return { config, errors, switchedOff };
@@ -89,17 +91,28 @@ export function parseConfig(
       }
       for (const rulePair of value.items) {
         const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
-        const sev = isScalar(rulePair.value) && rulePair.value.value !== null ? String(rulePair.value.value) : undefined;
+        const sev =
+          isScalar(rulePair.value) && rulePair.value.value !== null ? String(rulePair.value.value) : undefined;
         if (!knownRuleIds.has(id)) {
           at(rulePair.key as Node, `rules.${id}`, `unknown rule id${suggest(id, knownRuleIds)}.`);
           continue;
         }
         if (sev === undefined || !SEVERITIES.has(sev)) {
-          at((rulePair.value as Node) ?? rulePair, `rules.${id}`, `severity must be one of off, info, warning, error (got ${sev ?? 'nothing'}).`);
+          at(
+            (rulePair.value as Node) ?? rulePair,
+            `rules.${id}`,
+            `severity must be one of off, info, warning, error (got ${sev ?? 'nothing'}).`,
+          );
           continue;
         }
         config.rules[id] = sev as SeveritySetting;
-        if (sev === 'off') switchedOff.push({ ...position(rulePair.value as Node), key: `rules.${id}`, check: id, message: `switches \`${id}\` off: its findings are not reported.` });
+        if (sev === 'off')
+          switchedOff.push({
+            ...position(rulePair.value as Node),
+            key: `rules.${id}`,
+            check: id,
+            message: `switches \`${id}\` off: its findings are not reported.`,
+          });
       }
     } else if (key === 'exclude') {
       if (value === null) continue;
@@ -121,11 +134,17 @@ export function parseConfig(
         config.exclude.push(item.value);
         config.excludePatterns.push(compiled.glob);
         const quoted = quotePattern(item.value);
-        switchedOff.push({ ...position(item), key: 'exclude', check: `exclude ${quoted}`, message: `excludes ${quoted}: files matching it are not checked.` });
+        switchedOff.push({
+          ...position(item),
+          key: 'exclude',
+          check: `exclude ${quoted}`,
+          message: `excludes ${quoted}: files matching it are not checked.`,
+        });
       }
     } else if (key === 'maxFileSize') {
       const raw = isScalar(value) ? value.value : undefined;
-      const m = typeof raw === 'number' ? [String(raw), String(raw)] : typeof raw === 'string' ? SIZE.exec(raw.trim()) : null;
+      const m =
+        typeof raw === 'number' ? [String(raw), String(raw)] : typeof raw === 'string' ? SIZE.exec(raw.trim()) : null;
       const bytes = m ? Math.round(Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1)) : NaN;
       if (!Number.isFinite(bytes) || bytes <= 0) {
         at(value ?? pair, 'maxFileSize', 'expected a positive size in bytes, or with a unit (512KB, 2MiB).');
@@ -154,13 +173,19 @@ function suggest(id: string, known: ReadonlySet<string>): string {
   for (const candidate of known) {
     const candidateTail = candidate.split('/').pop() ?? candidate;
     const score =
-      candidateTail === tail ? 0 : tail.length >= 4 && candidateTail.includes(tail) ? 1 : Math.min(editDistance(id, candidate), editDistance(tail, candidateTail));
+      candidateTail === tail
+        ? 0
+        : tail.length >= 4 && candidateTail.includes(tail)
+          ? 1
+          : Math.min(editDistance(id, candidate), editDistance(tail, candidateTail));
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(tail.length / 4)) ? ` (did you mean \`${best}\`?)` : '';
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(tail.length / 4))
+    ? ` (did you mean \`${best}\`?)`
+    : '';
 }
 
 function editDistance(a: string, b: string): number {

@@ -22,7 +22,8 @@ export interface RuleContext {
 }
 
 /** A file read through a `RuleContext`, or why not (`absent`: nothing there, which optional files stay quiet about). */
-export type ReadOutcome = { text: string; notRead?: undefined } | { text?: undefined; notRead: string; absent: boolean };
+export type ReadOutcome =
+  { text: string; notRead?: undefined } | { text?: undefined; notRead: string; absent: boolean };
 
 /** Reads through `readFileResult` when the context has it, else `readFile`; undefined when the context reads nothing. */
 export function readThrough(context: RuleContext, path: string): ReadOutcome | undefined {

@@ -115,7 +115,8 @@ export function renderRuleDoc(meta: DocMeta): string {
   const peers = PEER_TOOLS.filter((tool) => meta.peers[tool.key]?.length);
   if (peers.length) {
     lines.push('| Tool | Rule |', '|---|---|');
-    for (const tool of peers) lines.push(`| ${tool.label} | ${meta.peers[tool.key]!.map((id) => cell(`\`${id}\``)).join(', ')} |`);
+    for (const tool of peers)
+      lines.push(`| ${tool.label} | ${meta.peers[tool.key]!.map((id) => cell(`\`${id}\``)).join(', ')} |`);
   } else {
     lines.push('None known.');
   }
@@ -149,7 +150,10 @@ export function renderRuleIndex(metas: readonly DocMeta[]): string {
   const order = [...groups.keys()].sort((a, b) => kindOrder(a) - kindOrder(b) || a.localeCompare(b));
   for (const kind of order) {
     const group = [...groups.get(kind)!].sort((a, b) => a.id.localeCompare(b.id));
-    lines.push(`## ${kind === 'any' ? 'Engine diagnostics' : `${KIND_LABELS[kind] ?? kind} rules`} (${group.length})`, '');
+    lines.push(
+      `## ${kind === 'any' ? 'Engine diagnostics' : `${KIND_LABELS[kind] ?? kind} rules`} (${group.length})`,
+      '',
+    );
     lines.push('| Rule | Finds | Severity | Threat | Fix | CIS |', '|---|---|---|---|---|---|');
     for (const meta of group) {
       const threat = isBuiltin(meta) ? '—' : THREATS[meta.threat].title;
@@ -167,10 +171,14 @@ export const README_RULES_END = '<!-- rules:end -->';
 
 /** The compact rule list of the project README (links relative to the repository root). */
 export function renderReadmeRuleTable(metas: readonly DocMeta[]): string {
-  const rules = metas.filter((meta) => !isBuiltin(meta)).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id));
+  const rules = metas
+    .filter((meta) => !isBuiltin(meta))
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id));
   const lines = ['| Rule | Finds | Severity | Fix |', '|---|---|---|---|'];
   for (const meta of rules) {
-    lines.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${cell(meta.title)} | ${meta.severity} | ${FIX_KIND_LABELS[meta.fix]} |`);
+    lines.push(
+      `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${cell(meta.title)} | ${meta.severity} | ${FIX_KIND_LABELS[meta.fix]} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -192,7 +200,10 @@ export function renderHover(meta: DocMeta): string {
     lines.push(`**Impact:** ${threat.impact}`, '');
   }
   lines.push(`**Mitigation:** ${meta.mitigation}`, '');
-  const footer = [meta.cis ? `CIS Docker Benchmark ${meta.cis}` : undefined, `[Rule documentation](${ruleDocUrl(meta.id)})`];
+  const footer = [
+    meta.cis ? `CIS Docker Benchmark ${meta.cis}` : undefined,
+    `[Rule documentation](${ruleDocUrl(meta.id)})`,
+  ];
   lines.push(footer.filter(Boolean).join(' · '));
   return lines.join('\n');
 }
@@ -222,10 +233,14 @@ function renderExamples(meta: DocMeta): { lines: string[]; fixTitles: string[] }
 function fixesOnExample(meta: DocMeta, code: string): Fix[] {
   if (meta.fix === 'none') return [];
   const report = analyzeText(examplePath(meta), code, exampleKind(meta));
-  const found = expandAspects(report.diagnostics).find((d) => d.ruleId === meta.id && d.fixes.length) ?? report.diagnostics.find((d) => d.ruleId === meta.id && d.fixes.length);
+  const found =
+    expandAspects(report.diagnostics).find((d) => d.ruleId === meta.id && d.fixes.length) ??
+    report.diagnostics.find((d) => d.ruleId === meta.id && d.fixes.length);
   if (!found) return [];
   // A group's page shows its own fix; each aspect's fixes are on that aspect's page.
-  return found.aspects ? found.fixes.slice(0, found.fixes.length - found.aspects.reduce((n, a) => n + a.fixes.length, 0)) : found.fixes;
+  return found.aspects
+    ? found.fixes.slice(0, found.fixes.length - found.aspects.reduce((n, a) => n + a.fixes.length, 0))
+    : found.fixes;
 }
 
 function fence(code: string, lang: string): string[] {

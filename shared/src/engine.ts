@@ -78,7 +78,13 @@ const PARSERS: Record<FileKind, Parser> = {
   },
   compose: (text, path, context, options) => {
     const model = parseComposeProject(text, path, context, options);
-    return { model, source: model.source, syntax: model.syntaxProblems, notChecked: model.notChecked, suppressions: readSuppressions(model.source) };
+    return {
+      model,
+      source: model.source,
+      syntax: model.syntaxProblems,
+      notChecked: model.notChecked,
+      suppressions: readSuppressions(model.source),
+    };
   },
 };
 
@@ -94,7 +100,8 @@ export function registerParser(kind: FileKind, parser: Parser): void {
 
 /** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
 export function skipReason(text: string, size: number, config: Pick<BulkheadConfig, 'maxFileSize'>): string | null {
-  if (size > config.maxFileSize) return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
+  if (size > config.maxFileSize)
+    return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
   if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes)';
   return null;
 }
@@ -178,18 +185,26 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       const message = formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data);
       const diagnostic: Diagnostic =
         fixer && fixesMode === 'lazy'
-          ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () => fixer(finding, parsed.model, context))
+          ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () =>
+              fixer(finding, parsed.model, context),
+            )
           : { ruleId: meta.id, severity, message, range: finding.range, threat: meta.threat, fixes };
       if (finding.related?.length) diagnostic.related = finding.related;
       const aspect = meta.aspect;
-      if (grouping && aspect && aspect.messages.includes(finding.messageId)) aspects.push({ group: aspect.group, ruleId: meta.id, finding, diagnostic });
+      if (grouping && aspect && aspect.messages.includes(finding.messageId))
+        aspects.push({ group: aspect.group, ruleId: meta.id, finding, diagnostic });
       else report.diagnostics.push(diagnostic);
     }
   }
   if (aspects.length) report.diagnostics.push(...groupAspects(aspects, parsed, context, config, fixesMode));
   // After the rules: a rule may leave part of the file unchecked too (a Dockerfile value it expands past the bound).
   addBuiltinDiagnostics(report.diagnostics, NOT_CHECKED, parsed.notChecked, parsed, config);
-  report.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  report.diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
   return report;
 }
 
@@ -207,7 +222,13 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
  * that lists them (its fixes: the group's own, then each aspect's); a lone one stays as it is. A group turned off or
  * suppressed on the service drops its aspects there.
  */
-function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleContext, config: BulkheadConfig, fixesMode: AnalyzeOptions['fixes']): Diagnostic[] {
+function groupAspects(
+  aspects: AspectFinding[],
+  parsed: Parsed,
+  context: RuleContext,
+  config: BulkheadConfig,
+  fixesMode: AnalyzeOptions['fixes'],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byKey = new Map<string, AspectFinding[]>();
   for (const a of aspects) {
@@ -225,16 +246,32 @@ function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleCon
     }
     const { meta } = group;
     const range = members[0].finding.range;
-    if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id) || isSuppressed(parsed.suppressions, meta.id, undefined, range.start.line)) continue;
+    if (
+      config.rules[meta.id] === 'off' ||
+      parsed.suppressions.file.has(meta.id) ||
+      isSuppressed(parsed.suppressions, meta.id, undefined, range.start.line)
+    )
+      continue;
     members.sort((a, b) => group.order.indexOf(a.ruleId) - group.order.indexOf(b.ruleId));
-    const strongest = members.reduce((s, m) => (SEVERITY_RANK[m.diagnostic.severity] > SEVERITY_RANK[s] ? m.diagnostic.severity : s), 'info' as Severity);
+    const strongest = members.reduce(
+      (s, m) => (SEVERITY_RANK[m.diagnostic.severity] > SEVERITY_RANK[s] ? m.diagnostic.severity : s),
+      'info' as Severity,
+    );
     const severity = severityFor(meta.id, strongest, undefined, config) ?? strongest;
     const labels = members.map((m) => ruleById().get(m.ruleId)?.meta.aspect?.label ?? m.ruleId);
-    const message = formatMessage(meta.messages.missing, { service: String(members[0].finding.data?.service ?? ''), count: members.length, list: joinList(labels) });
+    const message = formatMessage(meta.messages.missing, {
+      service: String(members[0].finding.data?.service ?? ''),
+      count: members.length,
+      list: joinList(labels),
+    });
     const compute = (): Diagnostic['fixes'] => {
       let own: Diagnostic['fixes'] = [];
       try {
-        own = group.fixes(members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })), parsed.model, context);
+        own = group.fixes(
+          members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })),
+          parsed.model,
+          context,
+        );
       } catch {
         own = [];
       }
@@ -243,7 +280,14 @@ function groupAspects(aspects: AspectFinding[], parsed: Parsed, context: RuleCon
     const diagnostic: Diagnostic =
       fixesMode === 'lazy'
         ? withLazyFixes(meta.id, severity, message, range, meta.threat, compute)
-        : { ruleId: meta.id, severity, message, range, threat: meta.threat, fixes: fixesMode === true ? compute() : [] };
+        : {
+            ruleId: meta.id,
+            severity,
+            message,
+            range,
+            threat: meta.threat,
+            fixes: fixesMode === true ? compute() : [],
+          };
     diagnostic.aspects = members.map((m) => m.diagnostic);
     const related = members.flatMap((m) => m.diagnostic.related ?? []);
     if (related.length) diagnostic.related = related;
@@ -272,7 +316,14 @@ export function expandAspects(diagnostics: readonly Diagnostic[]): Diagnostic[] 
  * added with `defineProperty`, which costs as much as computing the fixes did), and is enumerable like a plain value:
  * spreading or serialising the diagnostic reads the fixes.
  */
-function withLazyFixes(ruleId: string, severity: Severity, message: string, range: Diagnostic['range'], threat: Diagnostic['threat'], compute: () => Diagnostic['fixes']): Diagnostic {
+function withLazyFixes(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  range: Diagnostic['range'],
+  threat: Diagnostic['threat'],
+  compute: () => Diagnostic['fixes'],
+): Diagnostic {
   let fixes: Diagnostic['fixes'] | undefined;
   return {
     ruleId,
@@ -297,7 +348,12 @@ function withLazyFixes(ruleId: string, severity: Severity, message: string, rang
 }
 
 /** Configuration wins; then the finding's own severity; then the rule's default. Undefined means off. */
-function severityFor(id: string, ruleDefault: Severity, findingSeverity: Severity | undefined, config: BulkheadConfig): Severity | undefined {
+function severityFor(
+  id: string,
+  ruleDefault: Severity,
+  findingSeverity: Severity | undefined,
+  config: BulkheadConfig,
+): Severity | undefined {
   const configured = config.rules[id];
   if (configured === 'off') return undefined;
   return configured ?? findingSeverity ?? ruleDefault;
@@ -307,7 +363,13 @@ function severityFor(id: string, ruleDefault: Severity, findingSeverity: Severit
  * Adds the engine's own diagnostics of one builtin (`syntax`, `not-checked`), configured severity and suppressions
  * applied. Pushed one by one: a file can hold more problems than a spread call takes arguments.
  */
-function addBuiltinDiagnostics(out: Diagnostic[], meta: BuiltinMeta, problems: Parsed['syntax'], parsed: Parsed, config: BulkheadConfig): void {
+function addBuiltinDiagnostics(
+  out: Diagnostic[],
+  meta: BuiltinMeta,
+  problems: Parsed['syntax'],
+  parsed: Parsed,
+  config: BulkheadConfig,
+): void {
   const severity = severityFor(meta.id, meta.severity, undefined, config);
   if (!severity) return;
   for (const problem of problems) {
@@ -321,7 +383,10 @@ function internalError(ruleId: string, error: unknown, config: BulkheadConfig): 
   return {
     ruleId: INTERNAL_ERROR.id,
     severity: severityFor(INTERNAL_ERROR.id, INTERNAL_ERROR.severity, undefined, config) ?? 'warning',
-    message: formatMessage(INTERNAL_ERROR.messages.crashed, { rule: ruleId, error: message.split('\n')[0].slice(0, 200) }),
+    message: formatMessage(INTERNAL_ERROR.messages.crashed, {
+      rule: ruleId,
+      error: message.split('\n')[0].slice(0, 200),
+    }),
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     threat: null,
     fixes: [],
@@ -331,5 +396,11 @@ function internalError(ruleId: string, error: unknown, config: BulkheadConfig): 
 /** Every rule id the engine knows, builtins included: what config and suppressions may name. */
 export function knownRuleIds(rules: readonly AnyRule[] = RULES): Set<string> {
   const groups = GROUPS.filter((g) => rules.some((r) => r.meta.aspect?.group === g.meta.id));
-  return new Set([SYNTAX.id, INTERNAL_ERROR.id, NOT_CHECKED.id, ...rules.map((r) => r.meta.id), ...groups.map((g) => g.meta.id)]);
+  return new Set([
+    SYNTAX.id,
+    INTERNAL_ERROR.id,
+    NOT_CHECKED.id,
+    ...rules.map((r) => r.meta.id),
+    ...groups.map((g) => g.meta.id),
+  ]);
 }

@@ -7,13 +7,19 @@ import type { Diagnostic, FileKind, Fix } from './types';
  * leaving out any that touches a span an earlier one already changes (the next pass will offer it again on the new
  * text). What `--fix` and the editor's fix-all apply.
  */
-export function compatibleSafeFixes(source: SourceText, diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; fix: Fix }[] {
+export function compatibleSafeFixes(
+  source: SourceText,
+  diagnostics: readonly Diagnostic[],
+): { diagnostic: Diagnostic; fix: Fix }[] {
   const chosen: { diagnostic: Diagnostic; fix: Fix }[] = [];
   const taken: Span[] = [];
   for (const diagnostic of diagnostics) {
     const fix = diagnostic.fixes.find((f) => f.safe && f.edits.length > 0);
     if (!fix) continue;
-    const spans = fix.edits.map((edit) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end) }));
+    const spans = fix.edits.map((edit) => ({
+      start: source.offsetAt(edit.range.start),
+      end: source.offsetAt(edit.range.end),
+    }));
     // A fix whose own edits overlap cannot be applied; a broken rule must not stop the other fixes.
     if (spans.some((a, i) => spans.some((b, j) => i < j && spansConflict(a, b)))) continue;
     if (spans.some((a) => taken.some((b) => spansConflict(a, b)))) continue;
@@ -54,14 +60,22 @@ export const MAX_FIX_PASSES = 10;
  * one left out for overlapping), until nothing changes or `MAX_FIX_PASSES` passes. Inserted line breaks are the
  * file's own (CRLF, or a lone CR), so the file keeps its line endings.
  */
-export function fixAll(path: string, text: string, kind: FileKind, options: AnalyzeOptions = {}, maxPasses = MAX_FIX_PASSES): FixAllResult {
+export function fixAll(
+  path: string,
+  text: string,
+  kind: FileKind,
+  options: AnalyzeOptions = {},
+  maxPasses = MAX_FIX_PASSES,
+): FixAllResult {
   const applied: FixAllResult['applied'] = [];
   let report = analyzeText(path, text, kind, options);
   for (let pass = 0; pass < maxPasses && !report.skipped; pass++) {
     const source = new SourceText(text);
     const fixes = compatibleSafeFixes(source, report.diagnostics);
     if (!fixes.length) break;
-    const edits = fixes.flatMap(({ fix }) => fix.edits.map((edit) => ({ ...edit, newText: source.withLineBreaks(edit.newText) })));
+    const edits = fixes.flatMap(({ fix }) =>
+      fix.edits.map((edit) => ({ ...edit, newText: source.withLineBreaks(edit.newText) })),
+    );
     const next = applyEdits(text, edits);
     if (next === text) break;
     text = next;

@@ -222,7 +222,10 @@ function build(node: Node, next: number, states: GlobState[]): number {
       for (let i = node.items.length - 1; i >= 0; i--) next = build(node.items[i], next, states);
       return next;
     case 'alt':
-      return add(states, { kind: 'fork', to: node.alternatives.map((alternative) => build(alternative, next, states)) });
+      return add(states, {
+        kind: 'fork',
+        to: node.alternatives.map((alternative) => build(alternative, next, states)),
+      });
     case 'optional':
       return add(states, { kind: 'fork', to: [build(node.body, next, states), next] });
   }
@@ -311,7 +314,8 @@ class Parser {
       const low = cs[i];
       if (cs[i + 1] === '-' && i + 2 < cs.length && cs[i + 2] !== ']' && cs[i + 2] !== '/') {
         const high = cs[i + 2];
-        if (high.codePointAt(0)! < low.codePointAt(0)!) return { error: `the range \`${low}-${high}\` runs backwards (write \`${high}-${low}\`)` };
+        if (high.codePointAt(0)! < low.codePointAt(0)!)
+          return { error: `the range \`${low}-${high}\` runs backwards (write \`${high}-${low}\`)` };
         ranges.push([low.codePointAt(0)!, high.codePointAt(0)!]);
         i += 3;
       } else {

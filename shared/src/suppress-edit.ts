@@ -15,7 +15,13 @@ const FILE_IGNORE = /^\s*#\s*bulkhead-ignore-file\s+([A-Za-z0-9_/,\s-]+?)(?:\s+-
 const DIRECTIVE = /^\s*#\s*(syntax|escape|check)\s*=/i;
 
 /** `# bulkhead-ignore <id>` on its own line above the statement that holds `line`, indented like it. */
-export function ignoreLineEdit(kind: FileKind, text: string, ruleId: string, line: number, model?: DockerfileModel): TextEdit {
+export function ignoreLineEdit(
+  kind: FileKind,
+  text: string,
+  ruleId: string,
+  line: number,
+  model?: DockerfileModel,
+): TextEdit {
   const source = new SourceText(text);
   const statement = kind === 'dockerfile' ? dockerfileStatementStart(model ?? parseDockerfile(text), line) : line;
   const above = statement > 0 ? source.lineText(statement - 1) : '';
@@ -47,7 +53,13 @@ function dockerfileStatementStart(model: DockerfileModel, line: number): number 
 }
 
 /** Adds `ruleId` to the list of an existing suppression comment on `line`, or undefined when there is none. */
-function extendList(source: SourceText, line: number, lineText: string, pattern: RegExp, ruleId: string): TextEdit | undefined {
+function extendList(
+  source: SourceText,
+  line: number,
+  lineText: string,
+  pattern: RegExp,
+  ruleId: string,
+): TextEdit | undefined {
   if (line < 0) return undefined;
   const m = pattern.exec(lineText);
   if (!m?.indices?.[1]) return undefined;
@@ -71,8 +83,7 @@ function insertLine(source: SourceText, line: number, content: string): TextEdit
 
 /** What the engine knows of the text a suppression goes into, parsed once for every check on that text. */
 export type SuppressionTarget =
-  | { kind: 'dockerfile'; text: string; model: DockerfileModel }
-  | { kind: 'compose'; text: string; document: Document };
+  { kind: 'dockerfile'; text: string; model: DockerfileModel } | { kind: 'compose'; text: string; document: Document };
 
 /**
  * Whether applying `edit` (from `ignoreLineEdit` or `ignoreFileEdit`) silences the finding of `ruleId` that starts on
@@ -83,7 +94,13 @@ export type SuppressionTarget =
  * In YAML a `#` line inside a block scalar, a multi-line quoted or plain scalar, or a multi-line flow collection is not
  * a comment, or not one the engine reads: such places are never offered.
  */
-export function suppressionSilences(target: SuppressionTarget, edit: TextEdit, ruleId: string, hadolintIds: readonly string[] | undefined, line: number): boolean {
+export function suppressionSilences(
+  target: SuppressionTarget,
+  edit: TextEdit,
+  ruleId: string,
+  hadolintIds: readonly string[] | undefined,
+  line: number,
+): boolean {
   if (edit.newText === '' || comparePositions(edit.range.start, edit.range.end) !== 0) return false;
   const at = edit.range.start;
   const insertedLines = edit.newText.split(/\r\n|\r|\n/).length - 1;
@@ -91,7 +108,8 @@ export function suppressionSilences(target: SuppressionTarget, edit: TextEdit, r
   const firstMoved = at.character === 0 ? at.line : at.line + 1;
   const toEdited = (original: number) => (original >= firstMoved ? original + insertedLines : original);
   const toOriginal = (edited: number) => (edited >= firstMoved + insertedLines ? edited - insertedLines : edited);
-  if (target.kind === 'compose' && insertedLines > 0 && at.character === 0 && insideMultilineNode(target, at.line)) return false;
+  if (target.kind === 'compose' && insertedLines > 0 && at.character === 0 && insideMultilineNode(target, at.line))
+    return false;
   const statementEnd = target.kind === 'dockerfile' ? statementEndsOf(target.model) : (l: number) => l;
   const edited = new SourceText(applyEdits(target.text, [edit]));
   const inserted = (l: number) => l >= firstMoved && l < firstMoved + insertedLines;

@@ -43,7 +43,13 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
       ids.push(...list);
     }
     const hadolint = commentOnly ? HADOLINT.exec(lineText) : null;
-    if (hadolint) ids.push(...hadolint[1].split(/[\s,]+/).filter(Boolean).map((id) => `hadolint:${id.toUpperCase()}`));
+    if (hadolint)
+      ids.push(
+        ...hadolint[1]
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((id) => `hadolint:${id.toUpperCase()}`),
+      );
     if (!ids.length) continue;
     if (commentOnly) {
       // The next line that is not a comment or blank is the statement covered.
@@ -66,12 +72,18 @@ function linesMentioning(source: SourceText, words: readonly string[]): number[]
   const text = source.text;
   const lines = new Set<number>();
   for (const word of words) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) lines.add(source.positionAt(at).line);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+      lines.add(source.positionAt(at).line);
   }
   return [...lines].sort((a, b) => a - b);
 }
 
-export function isSuppressed(s: Suppressions, ruleId: string, hadolintIds: readonly string[] | undefined, line: number): boolean {
+export function isSuppressed(
+  s: Suppressions,
+  ruleId: string,
+  hadolintIds: readonly string[] | undefined,
+  line: number,
+): boolean {
   if (s.file.has(ruleId)) return true;
   const set = s.lines.get(line);
   if (!set) return false;

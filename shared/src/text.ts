@@ -13,7 +13,10 @@ export class SourceText {
   private lineBreak: string | undefined;
 
   /** `lineBreak`: the file's own, when `text` is not the file's text as written (`parserSource`). */
-  constructor(readonly text: string, lineBreak?: string) {
+  constructor(
+    readonly text: string,
+    lineBreak?: string,
+  ) {
     this.lineBreak = lineBreak;
   }
 
@@ -136,7 +139,8 @@ const LONE_CR = /\r(?!\n)/g;
 
 /** Whether a text has a CR not followed by LF (without a regular expression over the whole text for the common case). */
 export function hasLoneCr(text: string): boolean {
-  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10) return true;
   return false;
 }
 
@@ -155,7 +159,11 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const source = new SourceText(text);
   const spans = edits
-    .map((edit) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), text: edit.newText }))
+    .map((edit) => ({
+      start: source.offsetAt(edit.range.start),
+      end: source.offsetAt(edit.range.end),
+      text: edit.newText,
+    }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let cursor = 0;
@@ -173,7 +181,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function mergeEdits(source: SourceText, edits: readonly TextEdit[]): TextEdit[] | undefined {
   const spans = edits
-    .map((edit, order) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), edit, order }))
+    .map((edit, order) => ({
+      start: source.offsetAt(edit.range.start),
+      end: source.offsetAt(edit.range.end),
+      edit,
+      order,
+    }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   const out: { start: number; end: number; edit: TextEdit }[] = [];
   for (const span of spans) {
@@ -197,9 +210,11 @@ export function mergeEdits(source: SourceText, edits: readonly TextEdit[]): Text
 /** Whether two edit lists touch overlapping spans (fix-all keeps the first of two conflicting fixes). */
 export function editsOverlap(source: SourceText, a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   for (const x of a) {
-    const xs = source.offsetAt(x.range.start), xe = source.offsetAt(x.range.end);
+    const xs = source.offsetAt(x.range.start),
+      xe = source.offsetAt(x.range.end);
     for (const y of b) {
-      const ys = source.offsetAt(y.range.start), ye = source.offsetAt(y.range.end);
+      const ys = source.offsetAt(y.range.start),
+        ye = source.offsetAt(y.range.end);
       if (xs < ye && ys < xe) return true;
       // Two insertions at the same point would interleave unpredictably.
       if (xs === xe && ys === ye && xs === ys) return true;

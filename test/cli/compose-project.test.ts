@@ -28,7 +28,10 @@ function scan(cwd: string, path: string) {
     path: file.path,
     problems: file.diagnostics
       .filter((d) => d.ruleId === 'container/root-user' || d.ruleId === 'container/privileged')
-      .map((d) => `${d.ruleId} ${formatRange(d.range)}${d.related?.length ? ` → ${d.related.map((r) => `${r.path ?? ''}@${formatRange(r.range)}`).join(', ')}` : ''}`),
+      .map(
+        (d) =>
+          `${d.ruleId} ${formatRange(d.range)}${d.related?.length ? ` → ${d.related.map((r) => `${r.path ?? ''}@${formatRange(r.range)}`).join(', ')}` : ''}`,
+      ),
   }));
 }
 
@@ -36,16 +39,22 @@ describe('CLI: compose projects across files', () => {
   const root = tempTree(tree);
 
   it('reads the Dockerfile a service builds and the override file, from the folder above', () => {
-    assert.deepEqual(scan(root, 'shop').filter((f) => f.path.endsWith('.yaml')), [
-      { path: 'shop/deploy/compose.override.yaml', problems: ['container/privileged 3:5-3:21'] },
-      { path: 'shop/deploy/compose.yaml', problems: ['container/root-user 2:3-2:6 → shop/app/Dockerfile@1:1-1:13'] },
-    ]);
+    assert.deepEqual(
+      scan(root, 'shop').filter((f) => f.path.endsWith('.yaml')),
+      [
+        { path: 'shop/deploy/compose.override.yaml', problems: ['container/privileged 3:5-3:21'] },
+        { path: 'shop/deploy/compose.yaml', problems: ['container/root-user 2:3-2:6 → shop/app/Dockerfile@1:1-1:13'] },
+      ],
+    );
   });
 
   it('gives the same answers from inside the project, with paths relative to there', () => {
-    assert.deepEqual(scan(join(root, 'shop', 'deploy'), '.').filter((f) => f.path.endsWith('.yaml')), [
-      { path: 'compose.override.yaml', problems: ['container/privileged 3:5-3:21'] },
-      { path: 'compose.yaml', problems: ['container/root-user 2:3-2:6 → ../app/Dockerfile@1:1-1:13'] },
-    ]);
+    assert.deepEqual(
+      scan(join(root, 'shop', 'deploy'), '.').filter((f) => f.path.endsWith('.yaml')),
+      [
+        { path: 'compose.override.yaml', problems: ['container/privileged 3:5-3:21'] },
+        { path: 'compose.yaml', problems: ['container/root-user 2:3-2:6 → ../app/Dockerfile@1:1-1:13'] },
+      ],
+    );
   });
 });

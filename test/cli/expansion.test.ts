@@ -20,11 +20,22 @@ interface Report {
 
 describe('bulkhead scan: variables that double at each line', () => {
   const cases: { name: string; files: TreeSpec; rule: string }[] = [
-    { name: 'the 27-line ENV file', files: { Dockerfile: ['FROM debian:12', ...doubling('ENV '), 'USER root', ''].join('\n') }, rule: 'image/root-user' },
-    { name: 'global ARGs', files: { Dockerfile: [...doubling('ARG '), 'FROM debian:12', 'USER root', ''].join('\n') }, rule: 'image/root-user' },
+    {
+      name: 'the 27-line ENV file',
+      files: { Dockerfile: ['FROM debian:12', ...doubling('ENV '), 'USER root', ''].join('\n') },
+      rule: 'image/root-user',
+    },
+    {
+      name: 'global ARGs',
+      files: { Dockerfile: [...doubling('ARG '), 'FROM debian:12', 'USER root', ''].join('\n') },
+      rule: 'image/root-user',
+    },
     {
       name: 'a compose .env',
-      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:${A27}\n    privileged: true\n', '.env': doubling('').join('\n') + '\n' },
+      files: {
+        'compose.yaml': 'services:\n  web:\n    image: nginx:${A27}\n    privileged: true\n',
+        '.env': doubling('').join('\n') + '\n',
+      },
       rule: 'container/privileged',
     },
   ];

@@ -30,7 +30,10 @@ function scan(dir: string, args: string[] = ['.']): { report: JsonReport; stdout
 
 /** `path rule line:col message` for the problems of the engine's own rules, `path rule line:col` for the others. */
 function found(report: JsonReport): string[] {
-  return report.diagnostics.map((d) => `${d.path} ${d.rule} ${d.range.start.line + 1}:${d.range.start.character + 1}${d.rule === 'not-checked' || d.rule === 'internal-error' ? ` ${d.message}` : ''}`);
+  return report.diagnostics.map(
+    (d) =>
+      `${d.path} ${d.rule} ${d.range.start.line + 1}:${d.range.start.character + 1}${d.rule === 'not-checked' || d.rule === 'internal-error' ? ` ${d.message}` : ''}`,
+  );
 }
 
 describe('bulkhead scan: FIFOs are never opened', () => {
@@ -44,7 +47,11 @@ describe('bulkhead scan: FIFOs are never opened', () => {
 
   it('a FIFO as the Dockerfile of a build:', GUARD, () => {
     // container/root-user reads the Dockerfile a service builds (on main, its open blocked on the FIFO).
-    const dir = tempTree({ '.bulkhead.yaml': onlyRules(['not-checked', 'container/privileged', 'container/root-user']), 'compose.yaml': 'services:\n  web:\n    build: ./app\n    privileged: true\n', 'app/.keep': '' });
+    const dir = tempTree({
+      '.bulkhead.yaml': onlyRules(['not-checked', 'container/privileged', 'container/root-user']),
+      'compose.yaml': 'services:\n  web:\n    build: ./app\n    privileged: true\n',
+      'app/.keep': '',
+    });
     execFileSync('mkfifo', [join(dir, 'app/Dockerfile')]);
     const { report } = scan(dir);
     assert.deepEqual(found(report), [
@@ -55,26 +62,36 @@ describe('bulkhead scan: FIFOs are never opened', () => {
   });
 
   it('a FIFO as an extends.file', GUARD, () => {
-    const dir = tree({ 'compose.yaml': 'services:\n  web:\n    extends: {file: base.yaml, service: base}\n    privileged: true\n' }, ['base.yaml']);
+    const dir = tree(
+      { 'compose.yaml': 'services:\n  web:\n    extends: {file: base.yaml, service: base}\n    privileged: true\n' },
+      ['base.yaml'],
+    );
     assert.deepEqual(found(scan(dir).report), [
       'compose.yaml not-checked 3:14 `base.yaml` not read: not a regular file (a FIFO); service `web` is checked without what it extends from there.',
       'compose.yaml container/privileged 4:5',
     ]);
   });
 
-  it('a FIFO among the scanned files: listed as skipped, and an override FIFO is said so in its base file', GUARD, () => {
-    const dir = tree({ 'compose.yaml': PRIVILEGED }, ['compose.override.yaml', 'Dockerfile']);
-    const { report } = scan(dir);
-    assert.deepEqual(report.files.map((f) => `${f.path}: ${f.skipped ?? 'scanned'}`), [
-      'Dockerfile: not a regular file (a FIFO)',
-      'compose.override.yaml: not a regular file (a FIFO)',
-      'compose.yaml: scanned',
-    ]);
-    assert.deepEqual(found(report), [
-      "compose.yaml not-checked 1:1 `compose.override.yaml` not read: not a regular file (a FIFO); its settings are not merged into this file's services.",
-      'compose.yaml container/privileged 4:5',
-    ]);
-  });
+  it(
+    'a FIFO among the scanned files: listed as skipped, and an override FIFO is said so in its base file',
+    GUARD,
+    () => {
+      const dir = tree({ 'compose.yaml': PRIVILEGED }, ['compose.override.yaml', 'Dockerfile']);
+      const { report } = scan(dir);
+      assert.deepEqual(
+        report.files.map((f) => `${f.path}: ${f.skipped ?? 'scanned'}`),
+        [
+          'Dockerfile: not a regular file (a FIFO)',
+          'compose.override.yaml: not a regular file (a FIFO)',
+          'compose.yaml: scanned',
+        ],
+      );
+      assert.deepEqual(found(report), [
+        "compose.yaml not-checked 1:1 `compose.override.yaml` not read: not a regular file (a FIFO); its settings are not merged into this file's services.",
+        'compose.yaml container/privileged 4:5',
+      ]);
+    },
+  );
 
   it('a FIFO as the configuration file: a clear error, with --config or found in the root', GUARD, () => {
     const dir = tempTree({ 'compose.yaml': PRIVILEGED, 'conf/.keep': '' });
@@ -82,10 +99,16 @@ describe('bulkhead scan: FIFOs are never opened', () => {
     execFileSync('mkfifo', [join(dir, '.bulkhead.yaml')]);
     const explicit = runCli(['--config', 'conf/bulkhead.yaml', '.'], { cwd: dir, ...HANG_GUARD });
     assert.equal(explicit.status, 2);
-    assert.match(explicit.stderr, /conf\/bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/);
+    assert.match(
+      explicit.stderr,
+      /conf\/bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/,
+    );
     const found = runCli(['.'], { cwd: dir, ...HANG_GUARD });
     assert.equal(found.status, 2);
-    assert.match(found.stderr, /\.bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/);
+    assert.match(
+      found.stderr,
+      /\.bulkhead\.yaml: cannot read the configuration file \(not a regular file \(a FIFO\)\)/,
+    );
   });
 
   it('a FIFO named on the command line is a usage error, as before', GUARD, () => {
@@ -100,7 +123,7 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
   // Values of the outside files that a message would quote: an image name, a variable's value.
   const SECRET = 'leaked-7f3a';
   const outside = tempTree({
-    'Dockerfile': `FROM ${SECRET}/base:1\nRUN sudo true\n`,
+    Dockerfile: `FROM ${SECRET}/base:1\nRUN sudo true\n`,
     'base.yaml': `services:\n  db:\n    image: ${SECRET}/db:16\n`,
     'vars.env': `TAG=${SECRET}\n`,
   });
@@ -116,7 +139,10 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
   }
 
   it('a built Dockerfile that is a link out of the folder', GUARD, () => {
-    const dir = leakTree({ 'compose.yaml': 'services:\n  web:\n    build: ./app\n', 'app/Dockerfile': { link: join(outside, 'Dockerfile') } });
+    const dir = leakTree({
+      'compose.yaml': 'services:\n  web:\n    build: ./app\n',
+      'app/Dockerfile': { link: join(outside, 'Dockerfile') },
+    });
     assertNoLeak(dir);
     assert.deepEqual(found(scan(dir).report), [
       'compose.yaml not-checked 3:12 Dockerfile `./app/Dockerfile` not read: outside the scanned folders; service `web` is checked without it.',
@@ -134,16 +160,24 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
   });
 
   it('build: {context: <elsewhere>, dockerfile: …}', GUARD, () => {
-    const dir = leakTree({ 'compose.yaml': `services:\n  web:\n    build: {context: ${outside}, dockerfile: Dockerfile}\n` });
+    const dir = leakTree({
+      'compose.yaml': `services:\n  web:\n    build: {context: ${outside}, dockerfile: Dockerfile}\n`,
+    });
     assertNoLeak(dir);
     const { report } = scan(dir);
-    assert.deepEqual(found(report).map((line) => line.replace(outside, '<outside>')), [
-      'compose.yaml not-checked 3:12 Dockerfile `<outside>/Dockerfile` not read: outside the scanned folders; service `web` is checked without it.',
-    ]);
+    assert.deepEqual(
+      found(report).map((line) => line.replace(outside, '<outside>')),
+      [
+        'compose.yaml not-checked 3:12 Dockerfile `<outside>/Dockerfile` not read: outside the scanned folders; service `web` is checked without it.',
+      ],
+    );
   });
 
   it('a .env that is a link out of the folder: its values never reach a message', GUARD, () => {
-    const dir = leakTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG}\n', '.env': { link: join(outside, 'vars.env') } });
+    const dir = leakTree({
+      'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG}\n',
+      '.env': { link: join(outside, 'vars.env') },
+    });
     assertNoLeak(dir);
     assert.deepEqual(found(scan(dir).report), [
       'compose.yaml not-checked 1:1 `.env` not read: outside the scanned folders; its variables are not applied.',
@@ -153,7 +187,9 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
   it('an env_file out of the folder (a FIFO there) is never opened: Bulkhead does not read env_file', GUARD, () => {
     const fifo = join(tempTree({}), 'secrets.env');
     execFileSync('mkfifo', [fifo]);
-    const dir = tree({ 'compose.yaml': `services:\n  web:\n    image: nginx:1.27\n    env_file: ${fifo}\n    privileged: true\n` });
+    const dir = tree({
+      'compose.yaml': `services:\n  web:\n    image: nginx:1.27\n    env_file: ${fifo}\n    privileged: true\n`,
+    });
     assert.deepEqual(found(scan(dir).report), ['compose.yaml container/privileged 5:5']);
   });
 
@@ -161,7 +197,10 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
     const dir = leakTree({ Dockerfile: { link: join(outside, 'Dockerfile') } });
     assertNoLeak(dir);
     const { report } = scan(dir);
-    assert.deepEqual(report.files.map((f) => `${f.path}: ${f.skipped}`), ['Dockerfile: symbolic link to a file outside the scanned folder']);
+    assert.deepEqual(
+      report.files.map((f) => `${f.path}: ${f.skipped}`),
+      ['Dockerfile: symbolic link to a file outside the scanned folder'],
+    );
   });
 
   it('reads a sibling folder of the same Git work tree when scanning a subfolder', GUARD, () => {
@@ -177,30 +216,61 @@ describe('bulkhead scan: nothing outside the scanned folders is read', () => {
 });
 
 describe('bulkhead scan: file-system errors are diagnostics, never lost rules', () => {
-  const RULES = onlyRules(['not-checked', 'container/privileged', 'container/root-user', 'container/no-new-privileges', 'container/memory-unlimited']);
+  const RULES = onlyRules([
+    'not-checked',
+    'container/privileged',
+    'container/root-user',
+    'container/no-new-privileges',
+    'container/memory-unlimited',
+  ]);
 
   /** The findings for a compose file, and for the same file with the reference replaced by an absent one. */
   function compare(compose: string, broken: string, absent: string): { broken: string[]; control: string[] } {
-    const run = (text: string) => found(scan(tempTree({ '.bulkhead.yaml': RULES, 'Dockerfile': 'FROM debian:12\nUSER app\n', 'compose.yaml': text }), ['compose.yaml']).report);
+    const run = (text: string) =>
+      found(
+        scan(tempTree({ '.bulkhead.yaml': RULES, Dockerfile: 'FROM debian:12\nUSER app\n', 'compose.yaml': text }), [
+          'compose.yaml',
+        ]).report,
+      );
     return { broken: run(compose.replace('$REF', broken)), control: run(compose.replace('$REF', absent)) };
   }
 
   it('build: ./Dockerfile (a file where a folder belongs) says so and keeps every other finding', GUARD, () => {
-    const { broken, control } = compare('services:\n  web:\n    build: $REF\n    privileged: true\n', './Dockerfile', './nowhere');
-    assert.deepEqual(broken.sort(), [
-      'compose.yaml not-checked 3:12 Dockerfile `./Dockerfile/Dockerfile` not read: not a folder, ENOTDIR; service `web` is checked without it.',
-      ...control,
-    ].sort());
-    assert.ok(control.some((line) => line.includes('container/privileged')), control.join('\n'));
+    const { broken, control } = compare(
+      'services:\n  web:\n    build: $REF\n    privileged: true\n',
+      './Dockerfile',
+      './nowhere',
+    );
+    assert.deepEqual(
+      broken.sort(),
+      [
+        'compose.yaml not-checked 3:12 Dockerfile `./Dockerfile/Dockerfile` not read: not a folder, ENOTDIR; service `web` is checked without it.',
+        ...control,
+      ].sort(),
+    );
+    assert.ok(
+      control.some((line) => line.includes('container/privileged')),
+      control.join('\n'),
+    );
   });
 
   it('an extends.file name over 255 characters says so and keeps every other finding', GUARD, () => {
     const long = `${'x'.repeat(300)}.yaml`;
-    const { broken, control } = compare('services:\n  web:\n    image: nginx:1.27\n    extends: {file: $REF, service: base}\n    privileged: true\n', long, 'absent.yaml');
-    assert.deepEqual(broken.sort(), [
-      `compose.yaml not-checked 4:14 \`${long}\` not read: name too long, ENAMETOOLONG; service \`web\` is checked without what it extends from there.`,
-      ...control,
-    ].sort());
-    assert.ok(control.some((line) => line.includes('container/privileged')), control.join('\n'));
+    const { broken, control } = compare(
+      'services:\n  web:\n    image: nginx:1.27\n    extends: {file: $REF, service: base}\n    privileged: true\n',
+      long,
+      'absent.yaml',
+    );
+    assert.deepEqual(
+      broken.sort(),
+      [
+        `compose.yaml not-checked 4:14 \`${long}\` not read: name too long, ENAMETOOLONG; service \`web\` is checked without what it extends from there.`,
+        ...control,
+      ].sort(),
+    );
+    assert.ok(
+      control.some((line) => line.includes('container/privileged')),
+      control.join('\n'),
+    );
   });
 });

@@ -47,7 +47,10 @@ describe('writeFixedFile', () => {
     assert.equal(writeFixedFile(path, 'FROM debian:12\nRUN a\n', source.decoded.encoding, source), undefined);
     assert.equal(readFileSync(path, 'utf8'), 'FROM debian:12\nRUN a\n');
     source = read(path);
-    assert.equal(writeFixedFile(path, 'FROM debian:12\nRUN a\n# a longer ending than before\n', source.decoded.encoding, source), undefined);
+    assert.equal(
+      writeFixedFile(path, 'FROM debian:12\nRUN a\n# a longer ending than before\n', source.decoded.encoding, source),
+      undefined,
+    );
     assert.equal(readFileSync(path, 'utf8'), 'FROM debian:12\nRUN a\n# a longer ending than before\n');
   });
 

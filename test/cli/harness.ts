@@ -18,7 +18,10 @@ export interface CliRun {
 }
 
 /** `timeoutMs`: a hang guard for inputs that could block the CLI (a FIFO); the run then fails with ETIMEDOUT. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): CliRun {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+): CliRun {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
   const env: Record<string, string | undefined> = { ...process.env };
   // Colour settings of the shell running the tests must not leak into the CLI's output.
@@ -79,9 +82,13 @@ export function allRuleIds(): string[] {
 export function onlyRules(keep: readonly string[], severities: Record<string, string> = {}, extra = ''): string {
   const settings = new Map<string, string>();
   // The group id is left on: turned off, it would hide the aspects it lists of the rules kept.
-  for (const id of allRuleIds()) if (!keep.includes(id) && id !== 'syntax' && id !== 'internal-error' && id !== 'container/missing-hardening') settings.set(id, 'off');
+  for (const id of allRuleIds())
+    if (!keep.includes(id) && id !== 'syntax' && id !== 'internal-error' && id !== 'container/missing-hardening')
+      settings.set(id, 'off');
   for (const [id, severity] of Object.entries(severities)) settings.set(id, severity);
-  const rules = settings.size ? `rules:\n${[...settings].map(([id, severity]) => `  ${id}: ${severity}`).join('\n')}\n` : '';
+  const rules = settings.size
+    ? `rules:\n${[...settings].map(([id, severity]) => `  ${id}: ${severity}`).join('\n')}\n`
+    : '';
   return rules + extra;
 }
 
@@ -95,7 +102,12 @@ export interface JsonReport {
     message: string;
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
     threat: string | null;
-    fixes: { title: string; safe: boolean; edits: { range: unknown; newText: string }[]; basis?: { facts: string[]; assumption?: string } }[];
+    fixes: {
+      title: string;
+      safe: boolean;
+      edits: { range: unknown; newText: string }[];
+      basis?: { facts: string[]; assumption?: string };
+    }[];
     aspects?: { rule: string; severity: string; message: string }[];
   }[];
 }

@@ -19,17 +19,36 @@ function files(dir: string, args: string[] = []) {
 describe('bulkhead scan: file names and links', () => {
   it('detects every Dockerfile and Compose naming convention, and nothing else', () => {
     const names = [
-      'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'worker.dockerfile', 'Containerfile',
-      'compose.yaml', 'compose.yml', 'compose.prod.yaml', 'docker-compose.yml', 'docker-compose.override.yaml',
+      'Dockerfile',
+      'Dockerfile.dev',
+      'api.Dockerfile',
+      'worker.dockerfile',
+      'Containerfile',
+      'compose.yaml',
+      'compose.yml',
+      'compose.prod.yaml',
+      'docker-compose.yml',
+      'docker-compose.override.yaml',
     ];
     const others = ['dockerfile.txt.bak/readme', 'Dockerfiles.md', 'composer.yaml', 'values.yaml', 'mycompose.yml'];
-    const dir = tempTree({ '.bulkhead.yaml': CONFIG, ...Object.fromEntries([...names, ...others].map((n) => [n, '# x\n'])) });
-    assert.deepEqual(files(dir).map((f) => `${f.path} ${f.kind}`).sort(), names.map((n) => `${n} ${/ya?ml$/.test(n) ? 'compose' : 'dockerfile'}`).sort());
+    const dir = tempTree({
+      '.bulkhead.yaml': CONFIG,
+      ...Object.fromEntries([...names, ...others].map((n) => [n, '# x\n'])),
+    });
+    assert.deepEqual(
+      files(dir)
+        .map((f) => `${f.path} ${f.kind}`)
+        .sort(),
+      names.map((n) => `${n} ${/ya?ml$/.test(n) ? 'compose' : 'dockerfile'}`).sort(),
+    );
   });
 
   it('scans a file named on the command line whatever its name: YAML as Compose, the rest as a Dockerfile', () => {
     const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'build.txt': SUDO, 'stack.yml': 'services: {}\n' });
-    assert.deepEqual(files(dir, ['build.txt', 'stack.yml']).map((f) => `${f.path} ${f.kind}`), ['build.txt dockerfile', 'stack.yml compose']);
+    assert.deepEqual(
+      files(dir, ['build.txt', 'stack.yml']).map((f) => `${f.path} ${f.kind}`),
+      ['build.txt dockerfile', 'stack.yml compose'],
+    );
     assert.deepEqual(found(dir, ['build.txt']), ['build.txt image/sudo 2:5']);
   });
 
@@ -40,7 +59,7 @@ describe('bulkhead scan: file names and links', () => {
       'app/Dockerfile': SUDO,
       'app/loop': { link: '..' },
       'app/self': { link: '.' },
-      'elsewhere': { link: outside },
+      elsewhere: { link: outside },
       'Dockerfile.outside': { link: `${outside}/Dockerfile` },
       'Dockerfile.same': { link: 'app/Dockerfile' },
       'templates/base.txt': SUDO,
@@ -72,14 +91,43 @@ describe('bulkhead scan: bad input never crashes', () => {
   const cases: { name: string; content: string | Uint8Array; expect: string[] | RegExp; syntax?: RegExp[] }[] = [
     { name: 'CRLF line endings', content: lines(SUDO, '\r\n'), expect: ['Dockerfile image/sudo 2:5'] },
     // Read as editors show it; Docker splits lines at LF only, which the syntax diagnostic says.
-    { name: 'old Mac CR line endings', content: lines(SUDO, '\r'), expect: ['Dockerfile image/sudo 2:5'], syntax: [/Docker splits lines at `LF` only/] },
-    { name: 'a UTF-8 BOM (stripped before parsing: no syntax error on FROM)', content: `\ufeff${SUDO}`, expect: ['Dockerfile image/sudo 2:5'] },
-    { name: 'UTF-16LE with a BOM', content: Buffer.from(`\ufeff${SUDO}`, 'utf16le'), expect: ['Dockerfile image/sudo 2:5'] },
-    { name: 'UTF-16BE with a BOM', content: Buffer.from(`\ufeff${SUDO}`, 'utf16le').swap16(), expect: ['Dockerfile image/sudo 2:5'] },
-    { name: 'latin1 bytes that are not UTF-8', content: Buffer.from(`# \xe9t\xe9\n${SUDO}`, 'latin1'), expect: ['Dockerfile image/sudo 3:5'] },
-    { name: 'a binary file', content: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0xff, 0xfe, 0]), expect: /binary file/ },
+    {
+      name: 'old Mac CR line endings',
+      content: lines(SUDO, '\r'),
+      expect: ['Dockerfile image/sudo 2:5'],
+      syntax: [/Docker splits lines at `LF` only/],
+    },
+    {
+      name: 'a UTF-8 BOM (stripped before parsing: no syntax error on FROM)',
+      content: `\ufeff${SUDO}`,
+      expect: ['Dockerfile image/sudo 2:5'],
+    },
+    {
+      name: 'UTF-16LE with a BOM',
+      content: Buffer.from(`\ufeff${SUDO}`, 'utf16le'),
+      expect: ['Dockerfile image/sudo 2:5'],
+    },
+    {
+      name: 'UTF-16BE with a BOM',
+      content: Buffer.from(`\ufeff${SUDO}`, 'utf16le').swap16(),
+      expect: ['Dockerfile image/sudo 2:5'],
+    },
+    {
+      name: 'latin1 bytes that are not UTF-8',
+      content: Buffer.from(`# \xe9t\xe9\n${SUDO}`, 'latin1'),
+      expect: ['Dockerfile image/sudo 3:5'],
+    },
+    {
+      name: 'a binary file',
+      content: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0xff, 0xfe, 0]),
+      expect: /binary file/,
+    },
     { name: 'an empty file (a syntax problem, not a crash)', content: '', expect: /^syntax$/ },
-    { name: 'a file of NUL-free garbage', content: Uint8Array.from({ length: 4096 }, (_, i) => 1 + ((i * 7919) % 254)), expect: /./ },
+    {
+      name: 'a file of NUL-free garbage',
+      content: Uint8Array.from({ length: 4096 }, (_, i) => 1 + ((i * 7919) % 254)),
+      expect: /./,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -90,7 +138,10 @@ describe('bulkhead scan: bad input never crashes', () => {
       const report = jsonReport(run);
       if (Array.isArray(c.expect)) {
         assert.equal(report.files[0].skipped, null);
-        assert.deepEqual(found(dir).filter((f) => !f.includes(' syntax ')), c.expect);
+        assert.deepEqual(
+          found(dir).filter((f) => !f.includes(' syntax ')),
+          c.expect,
+        );
         const syntax = report.diagnostics.filter((d) => d.rule === 'syntax');
         assert.equal(syntax.length, c.syntax?.length ?? 0, JSON.stringify(syntax));
         syntax.forEach((d, i) => assert.match(d.message, c.syntax![i]));
@@ -101,15 +152,22 @@ describe('bulkhead scan: bad input never crashes', () => {
     });
   }
 
-  it('skips a folder it cannot read with a notice and scans the rest', { skip: process.getuid?.() === 0 && 'root reads every folder' }, () => {
-    const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'locked/Dockerfile': SUDO, 'open/Dockerfile': SUDO });
-    chmodSync(`${dir}/locked`, 0);
-    try {
-      const run = runCli(['--format', 'json'], { cwd: dir });
-      assert.match(run.stderr, /cannot read folder locked \(permission denied, EACCES\)/);
-      assert.deepEqual(jsonReport(run).files.map((f) => f.path), ['open/Dockerfile']);
-    } finally {
-      chmodSync(`${dir}/locked`, 0o755);
-    }
-  });
+  it(
+    'skips a folder it cannot read with a notice and scans the rest',
+    { skip: process.getuid?.() === 0 && 'root reads every folder' },
+    () => {
+      const dir = tempTree({ '.bulkhead.yaml': CONFIG, 'locked/Dockerfile': SUDO, 'open/Dockerfile': SUDO });
+      chmodSync(`${dir}/locked`, 0);
+      try {
+        const run = runCli(['--format', 'json'], { cwd: dir });
+        assert.match(run.stderr, /cannot read folder locked \(permission denied, EACCES\)/);
+        assert.deepEqual(
+          jsonReport(run).files.map((f) => f.path),
+          ['open/Dockerfile'],
+        );
+      } finally {
+        chmodSync(`${dir}/locked`, 0o755);
+      }
+    },
+  );
 });

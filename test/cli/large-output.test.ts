@@ -25,9 +25,18 @@ describe('large reports through a pipe', () => {
 
   it('SARIF and text arrive complete', () => {
     const sarif = runCli(['--format', 'sarif'], { cwd: dir });
-    assert.equal((JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs[0].results.length, FILES * PER_FILE);
+    assert.equal(
+      (JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs[0].results.length,
+      FILES * PER_FILE,
+    );
     const text = runCli([], { cwd: dir });
     assert.equal(text.stdout.split('\n').filter((l) => / warning image\/sudo /.test(l)).length, FILES * PER_FILE);
-    assert.match(text.stdout, new RegExp(`^${FILES * PER_FILE} problems \\(0 errors, ${FILES * PER_FILE} warnings, 0 infos\\) in ${FILES} files`, 'm'));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `^${FILES * PER_FILE} problems \\(0 errors, ${FILES * PER_FILE} warnings, 0 infos\\) in ${FILES} files`,
+        'm',
+      ),
+    );
   });
 });

@@ -20,10 +20,15 @@ function realTree(): string {
   const real = join(corpusRoot(), 'real');
   const source = existsSync(join(real, 'index.json')) ? real : join(repoRoot(), 'test', 'fixtures', 'corpus');
   const root = tempTree({});
-  for (const name of readdirSync(source)) if (statSync(join(source, name)).isDirectory()) cpSync(join(source, name), join(root, name), { recursive: true });
+  for (const name of readdirSync(source))
+    if (statSync(join(source, name)).isDirectory()) cpSync(join(source, name), join(root, name), { recursive: true });
   // The corpus holds Dockerfiles without their sources, so none of its fixes is safe: a few projects with theirs.
   for (let i = 0; i < 12; i++) {
-    writeTree(root, { [`with-sources/app-${i}/Dockerfile`]: `FROM python:3.12-slim\nADD app.py /app/\nADD conf/app.ini /etc/app/\n`, [`with-sources/app-${i}/app.py`]: `print(${i})\n`, [`with-sources/app-${i}/conf/app.ini`]: '[app]\n' });
+    writeTree(root, {
+      [`with-sources/app-${i}/Dockerfile`]: `FROM python:3.12-slim\nADD app.py /app/\nADD conf/app.ini /etc/app/\n`,
+      [`with-sources/app-${i}/app.py`]: `print(${i})\n`,
+      [`with-sources/app-${i}/conf/app.ini`]: '[app]\n',
+    });
   }
   return root;
 }
@@ -47,7 +52,10 @@ describe('cli: many files', () => {
   for (const format of ['text', 'json', 'sarif']) {
     it(`writes the same ${format} report with the analysis on worker threads`, () => {
       const main = runCli(['.', '--format', format, '--exit-zero'], { cwd: root, env: { BULKHEAD_SCAN_WORKERS: '0' } });
-      const workers = runCli(['.', '--format', format, '--exit-zero'], { cwd: root, env: { BULKHEAD_SCAN_WORKERS: '2' } });
+      const workers = runCli(['.', '--format', format, '--exit-zero'], {
+        cwd: root,
+        env: { BULKHEAD_SCAN_WORKERS: '2' },
+      });
       assert.equal(main.status, 0, main.stderr);
       assert.equal(workers.status, 0, workers.stderr);
       assert.ok(main.stdout.length > 10_000, `${main.stdout.length} bytes`);
@@ -58,7 +66,13 @@ describe('cli: many files', () => {
 
   it('writes JSON and SARIF in pieces as one JSON.stringify would', () => {
     const { targets } = walk(['.'], { cwd: root, root, excludes: [] });
-    const report: ScanReport = { files: scanTargets(targets, { config: defaultConfig(), cwd: root, roots: scanRoots(['.'], root), fix: false }), notices: ['a notice'], cwd: root, threshold: 'info', fixed: false };
+    const report: ScanReport = {
+      files: scanTargets(targets, { config: defaultConfig(), cwd: root, roots: scanRoots(['.'], root), fix: false }),
+      notices: ['a notice'],
+      cwd: root,
+      threshold: 'info',
+      fixed: false,
+    };
     for (const [whole, pieces] of [
       [formatJson, writeJson],
       [formatSarif, writeSarif],

@@ -25,7 +25,15 @@ describe('bulkhead rules', () => {
     const sudo = rules.find((r) => r.id === 'image/sudo');
     assert.deepEqual(
       { ...sudo, peers: { hadolint: sudo?.peers.hadolint } },
-      { ...sudo, title: 'sudo in a build step', kind: 'dockerfile', severity: 'warning', threat: 'application', fix: 'unsafe', peers: { hadolint: ['DL3004'] } },
+      {
+        ...sudo,
+        title: 'sudo in a build step',
+        kind: 'dockerfile',
+        severity: 'warning',
+        threat: 'application',
+        fix: 'unsafe',
+        peers: { hadolint: ['DL3004'] },
+      },
     );
     const syntax = rules.find((r) => r.id === 'syntax');
     assert.equal(syntax?.kind, 'any');
@@ -40,8 +48,12 @@ describe('bulkhead rules', () => {
   it('lists every rule as text: id and title, then kind, severity, threat, fix and peers', () => {
     const run = runCli(['rules'], { cwd });
     assert.equal(run.status, 0);
-    const count = (JSON.parse(runCli(['rules', '--format', 'json'], { cwd }).stdout) as { rules: unknown[] }).rules.length;
-    assert.match(run.stdout, /^image\/sudo +sudo in a build step\n +dockerfile · warning · threat application · fix unsafe\n +same as: hadolint DL3004; /m);
+    const count = (JSON.parse(runCli(['rules', '--format', 'json'], { cwd }).stdout) as { rules: unknown[] }).rules
+      .length;
+    assert.match(
+      run.stdout,
+      /^image\/sudo +sudo in a build step\n +dockerfile · warning · threat application · fix unsafe\n +same as: hadolint DL3004; /m,
+    );
     assert.match(run.stdout, new RegExp(`\\n${count} rules\\n$`));
   });
 
@@ -55,8 +67,14 @@ describe('bulkhead rules', () => {
   it('scans a folder named rules when told to', () => {
     const dir = tempTree({ 'rules/Dockerfile': 'FROM debian:12\n' });
     const scan = runCli(['scan', 'rules', '--format', 'json', '--exit-zero'], { cwd: dir });
-    assert.deepEqual((JSON.parse(scan.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['rules/Dockerfile']);
+    assert.deepEqual(
+      (JSON.parse(scan.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
+      ['rules/Dockerfile'],
+    );
     const dashed = runCli(['--format', 'json', '--exit-zero', '--', 'rules'], { cwd: dir });
-    assert.deepEqual((JSON.parse(dashed.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['rules/Dockerfile']);
+    assert.deepEqual(
+      (JSON.parse(dashed.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
+      ['rules/Dockerfile'],
+    );
   });
 });

@@ -25,7 +25,10 @@ interface SarifLog {
     columnKind: string;
     originalUriBaseIds: Record<string, { uri: string }>;
     artifacts: { location: { uri: string } }[];
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications?: { level: string; message: { text: string } }[];
+    }[];
   }[];
 }
 interface SarifRule {
@@ -50,7 +53,13 @@ interface SarifResult {
   level: string;
   message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: SarifRegion } }[];
-  fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: SarifRegion; insertedContent?: { text: string } }[] }[] }[];
+  fixes?: {
+    description: { text: string };
+    artifactChanges: {
+      artifactLocation: { uri: string };
+      replacements: { deletedRegion: SarifRegion; insertedContent?: { text: string } }[];
+    }[];
+  }[];
 }
 
 function sarifOf(dir: string, args: string[] = []): SarifLog {
@@ -92,7 +101,10 @@ describe('bulkhead --format sarif', () => {
     assert.ok(ids.includes('image/sudo') && ids.includes('syntax'));
     for (const rule of rules) {
       assert.match(rule.name, /^[A-Z][A-Za-z0-9]*$/, rule.id);
-      assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown, rule.id);
+      assert.ok(
+        rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown,
+        rule.id,
+      );
       assert.match(rule.helpUri, /^https:\/\/\S+\.md$/, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
     }
@@ -108,10 +120,16 @@ describe('bulkhead --format sarif', () => {
   });
 
   it('tags rules with their CIS Docker Benchmark control when they have one', () => {
-    const metas = JSON.parse(runCli(['rules', '--format', 'json'], { cwd: dir }).stdout).rules as { id: string; cis: string | null }[];
+    const metas = JSON.parse(runCli(['rules', '--format', 'json'], { cwd: dir }).stdout).rules as {
+      id: string;
+      cis: string | null;
+    }[];
     const { rules } = sarifOf(dir).runs[0].tool.driver;
     for (const meta of metas.filter((m) => m.cis)) {
-      assert.ok(rules.find((r) => r.id === meta.id)!.properties.tags.includes(`CIS-Docker-Benchmark-${meta.cis}`), meta.id);
+      assert.ok(
+        rules.find((r) => r.id === meta.id)!.properties.tags.includes(`CIS-Docker-Benchmark-${meta.cis}`),
+        meta.id,
+      );
     }
   });
 
@@ -127,7 +145,10 @@ describe('bulkhead --format sarif', () => {
     assert.ok(index >= 0);
     assert.deepEqual(location.artifactLocation, { uri: 'my%20app/Dockerfile', uriBaseId: '%SRCROOT%', index });
     assert.deepEqual(location.region, { startLine: 2, startColumn: 16, endLine: 2, endColumn: 20 });
-    assert.deepEqual(sudo.fixes?.map((f) => f.description.text), ['Remove `sudo`']);
+    assert.deepEqual(
+      sudo.fixes?.map((f) => f.description.text),
+      ['Remove `sudo`'],
+    );
     assert.deepEqual(sudo.fixes?.[0].artifactChanges[0].replacements, [
       { deletedRegion: { startLine: 2, startColumn: 16, endLine: 2, endColumn: 21 }, insertedContent: { text: '' } },
     ]);
@@ -141,6 +162,9 @@ describe('bulkhead --format sarif', () => {
     const [invocation] = sarifOf(dir).runs[0].invocations;
     assert.equal(invocation.executionSuccessful, true);
     const texts = (invocation.toolExecutionNotifications ?? []).map((n) => n.message.text);
-    assert.ok(texts.some((t) => /^Skipped big\/Dockerfile: .*over maxFileSize/.test(t)), texts.join('\n'));
+    assert.ok(
+      texts.some((t) => /^Skipped big\/Dockerfile: .*over maxFileSize/.test(t)),
+      texts.join('\n'),
+    );
   });
 });

@@ -12,7 +12,7 @@ const BROKEN = 'FROM debian:12\nRUNN echo hi\n';
 function project(config = onlyRules(['image/sudo'])) {
   return tempTree({
     '.bulkhead.yaml': config,
-    'Dockerfile': SUDO,
+    Dockerfile: SUDO,
     'api/Dockerfile.prod': BROKEN,
     'web/app.dockerfile': CLEAN,
     'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
@@ -38,9 +38,15 @@ describe('bulkhead scan: text report', () => {
     assert.equal(lines[lines.indexOf(problems[0]) + 1], '');
     assert.ok(!run.stdout.includes('.git/') && !run.stdout.includes('node_modules'), run.stdout);
     // Compose files count once the compose parser analyses them; until then they are listed as skipped.
-    const analysed = jsonReport(runCli(['--format', 'json'], { cwd: dir })).files.filter((f) => f.skipped === null).length;
+    const analysed = jsonReport(runCli(['--format', 'json'], { cwd: dir })).files.filter(
+      (f) => f.skipped === null,
+    ).length;
     assert.ok(analysed === 3 || analysed === 4);
-    assert.match(run.stdout, new RegExp(`^2 problems \\(1 error, 1 warning, 0 infos\\) in ${analysed} files$`, 'm'), 'removing sudo is not a safe fix: nothing is fixable with --fix');
+    assert.match(
+      run.stdout,
+      new RegExp(`^2 problems \\(1 error, 1 warning, 0 infos\\) in ${analysed} files$`, 'm'),
+      'removing sudo is not a safe fix: nothing is fixable with --fix',
+    );
     assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is a pipe');
   });
 
@@ -51,7 +57,8 @@ describe('bulkhead scan: text report', () => {
     assert.ok(compose, 'compose.yaml is detected');
     assert.equal(compose.kind, 'compose');
     const text = runCli([], { cwd: dir }).stdout;
-    if (compose.skipped !== null) assert.match(text, new RegExp(`^Skipped 1 file:\\n  compose\\.yaml: ${escape(compose.skipped)}$`, 'm'));
+    if (compose.skipped !== null)
+      assert.match(text, new RegExp(`^Skipped 1 file:\\n  compose\\.yaml: ${escape(compose.skipped)}$`, 'm'));
     else assert.doesNotMatch(text, /Skipped/);
   });
 
@@ -59,7 +66,10 @@ describe('bulkhead scan: text report', () => {
     const dir = tempTree({ 'readme.md': '# nothing\n' });
     const run = runCli([], { cwd: dir });
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /No Dockerfile or Compose file found\.\n0 problems \(0 errors, 0 warnings, 0 infos\) in 0 files\n$/);
+    assert.match(
+      run.stdout,
+      /No Dockerfile or Compose file found\.\n0 problems \(0 errors, 0 warnings, 0 infos\) in 0 files\n$/,
+    );
   });
 
   it('colours only on request through FORCE_COLOR, never with NO_COLOR', () => {
@@ -97,7 +107,13 @@ describe('bulkhead scan: JSON report', () => {
       message: sudo?.message,
       range: { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } },
       threat: 'application',
-      fixes: [{ title: 'Remove `sudo`', safe: false, edits: [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, newText: '' }] }],
+      fixes: [
+        {
+          title: 'Remove `sudo`',
+          safe: false,
+          edits: [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, newText: '' }],
+        },
+      ],
     });
     const syntax = report.diagnostics.find((d) => d.rule === 'syntax');
     assert.equal(syntax?.path, 'api/Dockerfile.prod');
@@ -108,11 +124,17 @@ describe('bulkhead scan: JSON report', () => {
   it('reports paths from the working directory even when scanning elsewhere', () => {
     const dir = project();
     const report = jsonReport(runCli(['--format', 'json', '../api'], { cwd: join(dir, 'web') }));
-    assert.deepEqual(report.files.map((f) => f.path), ['../api/Dockerfile.prod']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['../api/Dockerfile.prod'],
+    );
   });
 
   it('counts characters in UTF-16 code units, as LSP does', () => {
-    const dir = tempTree({ '.bulkhead.yaml': onlyRules(['image/sudo']), 'Dockerfile': 'FROM debian:12\nRUN echo 😀 && sudo true\n' });
+    const dir = tempTree({
+      '.bulkhead.yaml': onlyRules(['image/sudo']),
+      Dockerfile: 'FROM debian:12\nRUN echo 😀 && sudo true\n',
+    });
     const [sudo] = jsonReport(runCli(['--format', 'json'], { cwd: dir })).diagnostics;
     // "RUN echo " is 9 units, the emoji 2, " && " 4.
     assert.deepEqual(sudo.range, { start: { line: 1, character: 15 }, end: { line: 1, character: 19 } });
@@ -121,13 +143,42 @@ describe('bulkhead scan: JSON report', () => {
 });
 
 describe('bulkhead scan: exit status', () => {
-  const cases: { name: string; files: Record<string, string>; args: string[]; severities?: Record<string, string>; status: number }[] = [
+  const cases: {
+    name: string;
+    files: Record<string, string>;
+    args: string[];
+    severities?: Record<string, string>;
+    status: number;
+  }[] = [
     { name: 'a warning fails at the default threshold', files: { Dockerfile: SUDO }, args: [], status: 1 },
-    { name: 'a warning passes --severity error', files: { Dockerfile: SUDO }, args: ['--severity', 'error'], status: 0 },
+    {
+      name: 'a warning passes --severity error',
+      files: { Dockerfile: SUDO },
+      args: ['--severity', 'error'],
+      status: 0,
+    },
     { name: 'an error fails --severity error', files: { Dockerfile: BROKEN }, args: ['--severity=error'], status: 1 },
-    { name: 'an info passes by default', files: { Dockerfile: SUDO }, args: [], severities: { 'image/sudo': 'info' }, status: 0 },
-    { name: 'an info fails --severity info', files: { Dockerfile: SUDO }, args: ['-s', 'info'], severities: { 'image/sudo': 'info' }, status: 1 },
-    { name: 'a rule set to off never fails', files: { Dockerfile: SUDO }, args: ['--severity', 'info'], severities: { 'image/sudo': 'off' }, status: 0 },
+    {
+      name: 'an info passes by default',
+      files: { Dockerfile: SUDO },
+      args: [],
+      severities: { 'image/sudo': 'info' },
+      status: 0,
+    },
+    {
+      name: 'an info fails --severity info',
+      files: { Dockerfile: SUDO },
+      args: ['-s', 'info'],
+      severities: { 'image/sudo': 'info' },
+      status: 1,
+    },
+    {
+      name: 'a rule set to off never fails',
+      files: { Dockerfile: SUDO },
+      args: ['--severity', 'info'],
+      severities: { 'image/sudo': 'off' },
+      status: 0,
+    },
     { name: 'a clean tree passes', files: { Dockerfile: CLEAN }, args: ['--severity', 'info'], status: 0 },
     { name: '--exit-zero passes whatever is found', files: { Dockerfile: BROKEN }, args: ['--exit-zero'], status: 0 },
   ];
@@ -140,12 +191,28 @@ describe('bulkhead scan: exit status', () => {
   }
 
   const usage: { name: string; args: string[]; message: RegExp }[] = [
-    { name: 'an unknown format', args: ['--format', 'xml', '--exit-zero'], message: /--format must be one of text, json, sarif \(got xml\)/ },
-    { name: 'an unknown severity', args: ['--severity', 'fatal', '--exit-zero'], message: /--severity must be one of error, warning, info/ },
+    {
+      name: 'an unknown format',
+      args: ['--format', 'xml', '--exit-zero'],
+      message: /--format must be one of text, json, sarif \(got xml\)/,
+    },
+    {
+      name: 'an unknown severity',
+      args: ['--severity', 'fatal', '--exit-zero'],
+      message: /--severity must be one of error, warning, info/,
+    },
     { name: 'an unknown option', args: ['--frobnicate', '--exit-zero'], message: /unknown option --frobnicate/ },
     { name: 'an option without its value', args: ['--exit-zero', '--config'], message: /--config needs a value/ },
-    { name: 'a path that does not exist', args: ['no-such-folder', '--exit-zero'], message: /no-such-folder: no such file or folder/ },
-    { name: 'an option of another command', args: ['rules', '--fix'], message: /--fix does not apply to `bulkhead rules`/ },
+    {
+      name: 'a path that does not exist',
+      args: ['no-such-folder', '--exit-zero'],
+      message: /no-such-folder: no such file or folder/,
+    },
+    {
+      name: 'an option of another command',
+      args: ['rules', '--fix'],
+      message: /--fix does not apply to `bulkhead rules`/,
+    },
   ];
   for (const c of usage) {
     it(`exits 2 on ${c.name}`, () => {

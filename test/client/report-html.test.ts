@@ -11,13 +11,34 @@ const matrix = postureMatrix([
       path: '/w/compose.yaml',
       kind: 'compose',
       skipped: null,
-      diagnostics: [{ ruleId: 'container/privileged', severity: 'error', message: 'Service `<web>` runs "privileged"', range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } }, threat: 'host-container', fixes: [] }],
+      diagnostics: [
+        {
+          ruleId: 'container/privileged',
+          severity: 'error',
+          message: 'Service `<web>` runs "privileged"',
+          range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } },
+          threat: 'host-container',
+          fixes: [],
+        },
+      ],
     },
-    subjects: [{ path: '/w/compose.yaml', kind: 'compose', name: '<script>alert(1)</script>', range: { start: { line: 1, character: 2 }, end: { line: 4, character: 0 } } }],
+    subjects: [
+      {
+        path: '/w/compose.yaml',
+        kind: 'compose',
+        name: '<script>alert(1)</script>',
+        range: { start: { line: 1, character: 2 }, end: { line: 4, character: 0 } },
+      },
+    ],
     activeRules: new Set(['container/privileged', 'container/capabilities-not-dropped']),
   },
 ]);
-const report: SecurityReport = { matrix, uris: { '/w/compose.yaml': 'file:///w/compose.yaml' }, folders: ['/w'], ruleDocs: {} };
+const report: SecurityReport = {
+  matrix,
+  uris: { '/w/compose.yaml': 'file:///w/compose.yaml' },
+  folders: ['/w'],
+  ruleDocs: {},
+};
 
 describe('security report page', () => {
   const html = renderReportPage(report, { nonce: 'N0NCE' });
@@ -37,10 +58,16 @@ describe('security report page', () => {
   });
 
   it('a missing cell links to the finding; an unknown one says why; the others say their status', () => {
-    assert.match(html, /<td class="missing"><button type="button" class="cell" title="[^"]*" data-action="open" data-uri="file:\/\/\/w\/compose.yaml" data-line="3" data-character="4">✗<\/button>/);
+    assert.match(
+      html,
+      /<td class="missing"><button type="button" class="cell" title="[^"]*" data-action="open" data-uri="file:\/\/\/w\/compose.yaml" data-line="3" data-character="4">✗<\/button>/,
+    );
     assert.match(html, /data-action="doc" data-rule="container\/privileged"/);
     assert.match(html, /<td class="not-applicable"/);
-    assert.match(html, /<td class="unknown" title="unknown: its rules are turned off \(image\/root-user\)|<td class="unknown" title="unknown: its rules are turned off/);
+    assert.match(
+      html,
+      /<td class="unknown" title="unknown: its rules are turned off \(image\/root-user\)|<td class="unknown" title="unknown: its rules are turned off/,
+    );
   });
 
   it('a header that stays in view, a filter and sortable columns', () => {
@@ -48,8 +75,15 @@ describe('security report page', () => {
     assert.match(html, /<input type="search" data-action="filter"/);
     assert.match(html, /data-action="sort" data-key="file"/);
     assert.match(html, /data-action="sort" data-key="missing"/);
-    assert.match(html, /split\(\/\\s\+\/\)/, 'the filter splits on white space (the script is a template: its backslashes must survive)');
-    assert.match(html, /<tr data-name="&lt;script&gt;alert\(1\)&lt;\/script&gt;" data-file="compose.yaml" data-missing="2"/);
+    assert.match(
+      html,
+      /split\(\/\\s\+\/\)/,
+      'the filter splits on white space (the script is a template: its backslashes must survive)',
+    );
+    assert.match(
+      html,
+      /<tr data-name="&lt;script&gt;alert\(1\)&lt;\/script&gt;" data-file="compose.yaml" data-missing="2"/,
+    );
   });
 
   it('uses the theme’s colours', () => {
@@ -72,13 +106,32 @@ describe('security report page, control characters', () => {
         path: '/w/compose.yaml',
         kind: 'compose',
         skipped: null,
-        diagnostics: [{ ruleId: 'container/privileged', severity: 'error', message: 'Service `\u202etoor` runs\nprivileged', range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } }, threat: 'host-container', fixes: [] }],
+        diagnostics: [
+          {
+            ruleId: 'container/privileged',
+            severity: 'error',
+            message: 'Service `\u202etoor` runs\nprivileged',
+            range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } },
+            threat: 'host-container',
+            fixes: [],
+          },
+        ],
       },
-      subjects: [{ path: '/w/compose.yaml', kind: 'compose', name: '\u202etoor\u001b[2J', range: { start: { line: 1, character: 2 }, end: { line: 4, character: 0 } } }],
+      subjects: [
+        {
+          path: '/w/compose.yaml',
+          kind: 'compose',
+          name: '\u202etoor\u001b[2J',
+          range: { start: { line: 1, character: 2 }, end: { line: 4, character: 0 } },
+        },
+      ],
       activeRules: new Set(['container/privileged']),
     },
   ]);
-  const page = renderReportPage({ matrix: hostile, uris: { '/w/compose.yaml': 'file:///w/compose.yaml' }, folders: ['/w'], ruleDocs: {} }, { nonce: 'N0NCE' });
+  const page = renderReportPage(
+    { matrix: hostile, uris: { '/w/compose.yaml': 'file:///w/compose.yaml' }, folders: ['/w'], ruleDocs: {} },
+    { nonce: 'N0NCE' },
+  );
 
   it('shows bidi overrides, escape sequences and line breaks from the workspace as escapes', () => {
     assert.doesNotMatch(page, /[\u001b\u202a-\u202e\u2066-\u2069]/);

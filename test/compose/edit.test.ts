@@ -6,7 +6,20 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseCompose, type ComposeModel } from '../../shared/src/compose/model';
-import { appendItem, editable, formatString, indentUnit, insertPairs, removeItem, removePair, replaceScalar, setMappingValue, type NewPair, type NewScalar, type Placement } from '../../shared/src/compose/edit';
+import {
+  appendItem,
+  editable,
+  formatString,
+  indentUnit,
+  insertPairs,
+  removeItem,
+  removePair,
+  replaceScalar,
+  setMappingValue,
+  type NewPair,
+  type NewScalar,
+  type Placement,
+} from '../../shared/src/compose/edit';
 import { applyEdits } from '../../shared/src/text';
 import type { TextEdit } from '../../shared/src/types';
 
@@ -41,10 +54,20 @@ describe('removeItem', () => {
     ['flow, first', 'a:\n  l: [ x, y ]\n', 0, 'a:\n  l: [ y ]\n'],
     ['flow, last', 'a:\n  l: ["x", "y"]\n', 1, 'a:\n  l: ["x"]\n'],
     ['flow, only', 'a:\n  l: [x]\n', 0, 'a:\n  l: []\n'],
-    ['block, with its trailing comment; the comment line above stays', 'a:\n  l:\n    # why\n    - x # because\n    - y\n', 0, 'a:\n  l:\n    # why\n    - y\n'],
+    [
+      'block, with its trailing comment; the comment line above stays',
+      'a:\n  l:\n    # why\n    - x # because\n    - y\n',
+      0,
+      'a:\n  l:\n    # why\n    - y\n',
+    ],
     ['block, last, no final line break', 'a:\n  l:\n    - x\n    - y', 1, 'a:\n  l:\n    - x\n'],
     ['block, CRLF', 'a:\r\n  l:\r\n  - x\r\n  - y\r\n', 0, 'a:\r\n  l:\r\n  - y\r\n'],
-    ['block, a mapping item over several lines', 'a:\n  l:\n    - type: bind\n      source: /etc\n      target: /etc\n    - ./x:/x\n', 0, 'a:\n  l:\n    - ./x:/x\n'],
+    [
+      'block, a mapping item over several lines',
+      'a:\n  l:\n    - type: bind\n      source: /etc\n      target: /etc\n    - ./x:/x\n',
+      0,
+      'a:\n  l:\n    - ./x:/x\n',
+    ],
   ];
   for (const [name, code, index, expected] of cases) {
     it(name, () => {
@@ -57,11 +80,23 @@ describe('removeItem', () => {
 
 describe('removePair', () => {
   const cases: [string, string, (string | number)[], string, string][] = [
-    ['block, its lines only', 'a:\n  x: 1\n  # about y\n  y: [1,\n    2] # y\n  z: 3\n', ['a'], 'y', 'a:\n  x: 1\n  # about y\n  z: 3\n'],
+    [
+      'block, its lines only',
+      'a:\n  x: 1\n  # about y\n  y: [1,\n    2] # y\n  z: 3\n',
+      ['a'],
+      'y',
+      'a:\n  x: 1\n  # about y\n  z: 3\n',
+    ],
     ['block, the last one: the mapping stays a mapping', 'a:\n  y: 1\nb: 2\n', ['a'], 'y', 'a:\n  {}\nb: 2\n'],
     ['flow, middle', 'a: {x: 1, y: 2, z: 3}\n', ['a'], 'y', 'a: {x: 1, z: 3}\n'],
     ['flow, the only one', 'a: {y: 2}\n', ['a'], 'y', 'a: {}\n'],
-    ['first key of a list item mapping: the next key moves onto the dash line', 'l:\n  - type: bind\n    source: /etc\n', ['l', 0], 'type', 'l:\n  - source: /etc\n'],
+    [
+      'first key of a list item mapping: the next key moves onto the dash line',
+      'l:\n  - type: bind\n    source: /etc\n',
+      ['l', 0],
+      'type',
+      'l:\n  - source: /etc\n',
+    ],
   ];
   for (const [name, code, path, key, expected] of cases) {
     it(name, () => {
@@ -79,9 +114,19 @@ describe('appendItem', () => {
     ['flow, after the last item, keeping spaces', 'a:\n  l: [ x ]\n', 'z', 'a:\n  l: [ x, z ]\n'],
     ['flow, empty', 'a:\n  l: []\n', 'z', 'a:\n  l: [z]\n'],
     ['flow, quoted like its items', "a:\n  l: ['x']\n", 'z', "a:\n  l: ['x', 'z']\n"],
-    ['block, at the items\' indentation and dash spacing', 'a:\n  l:\n  -   x # c\n  # trailing comment\nb: 1\n', 'z', 'a:\n  l:\n  -   x # c\n  -   z\n  # trailing comment\nb: 1\n'],
+    [
+      "block, at the items' indentation and dash spacing",
+      'a:\n  l:\n  -   x # c\n  # trailing comment\nb: 1\n',
+      'z',
+      'a:\n  l:\n  -   x # c\n  -   z\n  # trailing comment\nb: 1\n',
+    ],
     ['block, CRLF, no final line break', 'a:\r\n  l:\r\n    - "x"', 'z', 'a:\r\n  l:\r\n    - "x"\r\n    - "z"'],
-    ['a YAML 1.1 boolean is quoted (docker-compose 1.x would read a bool)', 'a:\n  l: [x]\n', 'y', 'a:\n  l: [x, "y"]\n'],
+    [
+      'a YAML 1.1 boolean is quoted (docker-compose 1.x would read a bool)',
+      'a:\n  l: [x]\n',
+      'y',
+      'a:\n  l: [x, "y"]\n',
+    ],
     ['a value YAML would misread is quoted', 'a:\n  l: [x]\n', 'yes: no', 'a:\n  l: [x, "yes: no"]\n'],
   ];
   for (const [name, code, value, expected] of cases) {
@@ -96,15 +141,63 @@ describe('insertPairs', () => {
   const flag: NewPair = { key: 'read_only', value: { raw: 'true' } };
   const list: NewPair = { key: 'cap_drop', value: { list: [{ string: 'ALL' }] } };
   const cases: [string, string, NewPair[], Placement, string][] = [
-    ['after a key', 'services:\n  a:\n    image: x\n    ports: ["1:1"]\n', [flag], [{ after: 'image' }], 'services:\n  a:\n    image: x\n    read_only: true\n    ports: ["1:1"]\n'],
-    ['after a block scalar', 'services:\n  a:\n    command: |\n      run\n    image: x\n', [flag], [{ after: 'command' }], 'services:\n  a:\n    command: |\n      run\n    read_only: true\n    image: x\n'],
-    ['before a key and the comments above it', 'services:\n  a:\n    image: x\n\n    # caps\n    cap_add: [CHOWN]\n', [list], [{ before: 'cap_add' }], 'services:\n  a:\n    image: x\n\n    cap_drop: [ALL]\n    # caps\n    cap_add: [CHOWN]\n'],
-    ['the first present anchor wins', 'services:\n  a:\n    image: x\n    user: app\n', [flag], [{ after: 'nope' }, { after: 'user' }, { after: 'image' }], 'services:\n  a:\n    image: x\n    user: app\n    read_only: true\n'],
-    ['last, when no anchor is present, with no final line break', 'services:\n  a:\n    image: x', [flag, list], [{ after: 'nope' }], 'services:\n  a:\n    image: x\n    read_only: true\n    cap_drop:\n      - ALL'],
-    ['4-space file, lists level with keys', 'services:\n    a:\n        image: x\n        ports:\n        - 80\n', [list], [], 'services:\n    a:\n        image: x\n        ports:\n        - 80\n        cap_drop:\n        - ALL\n'],
-    ['flow mapping', 'services:\n  a: { image: x }\n', [flag, list], [], 'services:\n  a: { image: x, read_only: true, cap_drop: [ALL] }\n'],
+    [
+      'after a key',
+      'services:\n  a:\n    image: x\n    ports: ["1:1"]\n',
+      [flag],
+      [{ after: 'image' }],
+      'services:\n  a:\n    image: x\n    read_only: true\n    ports: ["1:1"]\n',
+    ],
+    [
+      'after a block scalar',
+      'services:\n  a:\n    command: |\n      run\n    image: x\n',
+      [flag],
+      [{ after: 'command' }],
+      'services:\n  a:\n    command: |\n      run\n    read_only: true\n    image: x\n',
+    ],
+    [
+      'before a key and the comments above it',
+      'services:\n  a:\n    image: x\n\n    # caps\n    cap_add: [CHOWN]\n',
+      [list],
+      [{ before: 'cap_add' }],
+      'services:\n  a:\n    image: x\n\n    cap_drop: [ALL]\n    # caps\n    cap_add: [CHOWN]\n',
+    ],
+    [
+      'the first present anchor wins',
+      'services:\n  a:\n    image: x\n    user: app\n',
+      [flag],
+      [{ after: 'nope' }, { after: 'user' }, { after: 'image' }],
+      'services:\n  a:\n    image: x\n    user: app\n    read_only: true\n',
+    ],
+    [
+      'last, when no anchor is present, with no final line break',
+      'services:\n  a:\n    image: x',
+      [flag, list],
+      [{ after: 'nope' }],
+      'services:\n  a:\n    image: x\n    read_only: true\n    cap_drop:\n      - ALL',
+    ],
+    [
+      '4-space file, lists level with keys',
+      'services:\n    a:\n        image: x\n        ports:\n        - 80\n',
+      [list],
+      [],
+      'services:\n    a:\n        image: x\n        ports:\n        - 80\n        cap_drop:\n        - ALL\n',
+    ],
+    [
+      'flow mapping',
+      'services:\n  a: { image: x }\n',
+      [flag, list],
+      [],
+      'services:\n  a: { image: x, read_only: true, cap_drop: [ALL] }\n',
+    ],
     ['empty flow mapping', 'services:\n  a: {}\n', [flag], [], 'services:\n  a: {read_only: true}\n'],
-    ['CRLF', 'services:\r\n  a:\r\n    image: x\r\n', [list], [], 'services:\r\n  a:\r\n    image: x\r\n    cap_drop:\r\n      - ALL\r\n'],
+    [
+      'CRLF',
+      'services:\r\n  a:\r\n    image: x\r\n',
+      [list],
+      [],
+      'services:\r\n  a:\r\n    image: x\r\n    cap_drop:\r\n      - ALL\r\n',
+    ],
   ];
   for (const [name, code, pairs, placement, expected] of cases) {
     it(name, () => {
@@ -132,7 +225,27 @@ describe('scalars', () => {
     assert.equal(formatString('no-new-privileges:true'), 'no-new-privileges:true');
     assert.equal(formatString('no-new-privileges:true', 'plain', true), 'no-new-privileges:true');
     assert.equal(formatString('/tmp'), '/tmp');
-    for (const tricky of ['yes', 'On', 'n', '22:22', 'true', '123', '1e3', ': x', '#x', '*x', '&x', 'a: b', '', ' x', 'null', '~', '[x]', '{x}', '- x']) {
+    for (const tricky of [
+      'yes',
+      'On',
+      'n',
+      '22:22',
+      'true',
+      '123',
+      '1e3',
+      ': x',
+      '#x',
+      '*x',
+      '&x',
+      'a: b',
+      '',
+      ' x',
+      'null',
+      '~',
+      '[x]',
+      '{x}',
+      '- x',
+    ]) {
       assert.equal(formatString(tricky), JSON.stringify(tricky), tricky);
     }
     assert.equal(formatString('a, b', 'plain', true), '"a, b"');
@@ -140,9 +253,16 @@ describe('scalars', () => {
   });
 
   it('adds a key to a long-syntax list item, or sets it where written', () => {
-    const model = parseCompose('services:\n  a:\n    volumes:\n      - type: bind\n        source: /etc\n        target: /etc\n      - {type: bind, source: /srv, target: /srv, read_only: false}\n');
+    const model = parseCompose(
+      'services:\n  a:\n    volumes:\n      - type: bind\n        source: /etc\n        target: /etc\n      - {type: bind, source: /srv, target: /srv, read_only: false}\n',
+    );
     assert.equal(
-      apply(model, setMappingValue(model, mapAt(model, ['services', 'a', 'volumes', 0]), 'read_only', { raw: 'true' }, [{ after: 'target' }])),
+      apply(
+        model,
+        setMappingValue(model, mapAt(model, ['services', 'a', 'volumes', 0]), 'read_only', { raw: 'true' }, [
+          { after: 'target' },
+        ]),
+      ),
       'services:\n  a:\n    volumes:\n      - type: bind\n        source: /etc\n        target: /etc\n        read_only: true\n      - {type: bind, source: /srv, target: /srv, read_only: false}\n',
     );
     assert.equal(

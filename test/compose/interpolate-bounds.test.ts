@@ -22,7 +22,9 @@ function doublingDotEnv(n = 27): string {
 }
 
 function analyze(compose: string, dotEnv?: string) {
-  return analyzeText('compose.yaml', compose, 'compose', { context: { readFile: (path) => (path === '.env' ? dotEnv : undefined) } });
+  return analyzeText('compose.yaml', compose, 'compose', {
+    context: { readFile: (path) => (path === '.env' ? dotEnv : undefined) },
+  });
 }
 
 function notChecked(diagnostics: Diagnostic[]): string[] {
@@ -36,7 +38,10 @@ function privileged(diagnostics: Diagnostic[]): boolean {
 describe('compose interpolation: .env values doubled at each line', () => {
   it('reports the first value past the bound once, and keeps `privileged: true`', HANG_GUARD, () => {
     const report = analyze('services:\n  web:\n    image: nginx:${A27}\n    privileged: true\n', doublingDotEnv());
-    assert.ok(!report.diagnostics.some((d) => d.ruleId === 'internal-error'), JSON.stringify(report.diagnostics.map((d) => d.message)));
+    assert.ok(
+      !report.diagnostics.some((d) => d.ruleId === 'internal-error'),
+      JSON.stringify(report.diagnostics.map((d) => d.message)),
+    );
     assert.deepEqual(notChecked(report.diagnostics), [
       '1:1-1:1 `A12`, set in `.env`, expands to more than 64 KiB: Bulkhead treats its value, and every value that uses it, as unknown.',
     ]);
@@ -48,7 +53,9 @@ describe('compose interpolation: .env values doubled at each line', () => {
     assert.equal((vars.get('A11') as string).length, MAX_EXPANDED_LENGTH);
     assert.equal(vars.get('A12'), TOO_LONG);
     assert.equal(vars.get('A27'), TOO_LONG);
-    const model = parseCompose('services: {}\n', 'compose.yaml', { readFile: (path) => (path === '.env' ? doublingDotEnv(13) : undefined) });
+    const model = parseCompose('services: {}\n', 'compose.yaml', {
+      readFile: (path) => (path === '.env' ? doublingDotEnv(13) : undefined),
+    });
     assert.equal(interpolate('${A13:-fallback}', model.variables), undefined);
     assert.equal(interpolate('${A13:+set}', model.variables), 'set');
     assert.equal(interpolate('${A13:?needed}', model.variables), undefined);
@@ -61,15 +68,19 @@ describe('compose interpolation: nested defaults', () => {
   it(`follows ${MAX_NESTING} levels, and reports a value nesting deeper at its spot`, () => {
     assert.equal(interpolate(nested(MAX_NESTING), new Map()), 'x');
     const report = analyze(`services:\n  web:\n    image: "${nested(MAX_NESTING + 1)}"\n    privileged: true\n`);
-    assert.deepEqual(notChecked(report.diagnostics).map((d) => d.replace(/-\d+:\d+ /, ' ')), [
-      '3:12 This value nests `${…}` defaults more than 32 deep: Bulkhead treats it as unknown.',
-    ]);
+    assert.deepEqual(
+      notChecked(report.diagnostics).map((d) => d.replace(/-\d+:\d+ /, ' ')),
+      ['3:12 This value nests `${…}` defaults more than 32 deep: Bulkhead treats it as unknown.'],
+    );
     assert.ok(privileged(report.diagnostics));
   });
 
   it('a value nesting 100 000 deep neither exhausts the stack nor hides the other findings', HANG_GUARD, () => {
     const report = analyze(`services:\n  web:\n    image: "${nested(100_000)}"\n    privileged: true\n`);
-    assert.ok(!report.diagnostics.some((d) => d.ruleId === 'internal-error'), JSON.stringify(report.diagnostics.map((d) => d.message)));
+    assert.ok(
+      !report.diagnostics.some((d) => d.ruleId === 'internal-error'),
+      JSON.stringify(report.diagnostics.map((d) => d.message)),
+    );
     assert.equal(notChecked(report.diagnostics).length, 1);
     assert.ok(privileged(report.diagnostics));
   });
@@ -77,8 +88,13 @@ describe('compose interpolation: nested defaults', () => {
 
 describe('compose interpolation: bounded length and work', () => {
   it('a value that passes the bound by itself is unknown, reported at the value', () => {
-    const report = analyze('services:\n  web:\n    image: "${L}${L}"\n    privileged: true\n', `L=${'z'.repeat(40 * 1024)}\n`);
-    assert.deepEqual(notChecked(report.diagnostics), ['3:12-3:22 This value expands to more than 64 KiB: Bulkhead treats it as unknown.']);
+    const report = analyze(
+      'services:\n  web:\n    image: "${L}${L}"\n    privileged: true\n',
+      `L=${'z'.repeat(40 * 1024)}\n`,
+    );
+    assert.deepEqual(notChecked(report.diagnostics), [
+      '3:12-3:22 This value expands to more than 64 KiB: Bulkhead treats it as unknown.',
+    ]);
     assert.ok(privileged(report.diagnostics));
   });
 
@@ -92,15 +108,20 @@ describe('compose interpolation: bounded length and work', () => {
 
   it('stops at MAX_EXPANSION_WORK with one diagnostic; 4× the references, no more work', HANG_GUARD, () => {
     const spent = [100, 400].map((n) => {
-      const model = parseCompose(manyReferences(n), 'compose.yaml', { readFile: (path) => (path === '.env' ? dotEnv : undefined) });
+      const model = parseCompose(manyReferences(n), 'compose.yaml', {
+        readFile: (path) => (path === '.env' ? dotEnv : undefined),
+      });
       return model.variables.budget.spent;
     });
     for (const work of spent) assert.ok(work <= MAX_EXPANSION_WORK + MAX_EXPANDED_LENGTH + 1, String(work));
     assert.equal(spent[1], spent[0]);
     const report = analyze(manyReferences(400), dotEnv);
-    assert.deepEqual(notChecked(report.diagnostics).map((d) => d.replace(/^\S+ /, '')), [
-      'Variables in this file expand to more than 4 Mi characters in all: Bulkhead treats this value and every later expanded one as unknown.',
-    ]);
+    assert.deepEqual(
+      notChecked(report.diagnostics).map((d) => d.replace(/^\S+ /, '')),
+      [
+        'Variables in this file expand to more than 4 Mi characters in all: Bulkhead treats this value and every later expanded one as unknown.',
+      ],
+    );
     assert.ok(privileged(report.diagnostics));
   });
 });

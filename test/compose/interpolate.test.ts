@@ -54,7 +54,7 @@ describe('.env files', () => {
         '# a comment',
         'TAG=1.25',
         'export HOST=127.0.0.1',
-        'SINGLE=\'${TAG} stays\'',
+        "SINGLE='${TAG} stays'",
         'DOUBLE="tag ${TAG}\\n"',
         'UNQUOTED=value # trailing comment',
         'URL=http://${HOST}:8080',

@@ -29,14 +29,18 @@ function problems(model: ComposeModel): string[] {
 
 describe('compose model: settings in every spelling', () => {
   it('reads capabilities in any case, with or without CAP_', () => {
-    const model = parseCompose('services:\n  a:\n    cap_add: [cap_sys_admin, Net_Admin, ALL]\n    cap_drop:\n      - CAP_ALL\n');
+    const model = parseCompose(
+      'services:\n  a:\n    cap_add: [cap_sys_admin, Net_Admin, ALL]\n    cap_drop:\n      - CAP_ALL\n',
+    );
     assert.deepEqual(values(spec(model, 'a').capAdd.items), ['SYS_ADMIN', 'NET_ADMIN', 'ALL']);
     assert.deepEqual(values(spec(model, 'a').capDrop.items), ['ALL']);
     assert.equal(at(spec(model, 'a').capAdd.items[1].origin), '3:30-3:39');
   });
 
   it('reads security options written with : and =', () => {
-    const model = parseCompose('services:\n  a:\n    security_opt:\n      - seccomp=unconfined\n      - "apparmor:unconfined"\n      - no-new-privileges\n      - label=type:spc_t\n');
+    const model = parseCompose(
+      'services:\n  a:\n    security_opt:\n      - seccomp=unconfined\n      - "apparmor:unconfined"\n      - no-new-privileges\n      - label=type:spc_t\n',
+    );
     assert.deepEqual(values(spec(model, 'a').securityOpt.items), [
       { name: 'seccomp', value: 'unconfined', separator: '=' },
       { name: 'apparmor', value: 'unconfined', separator: ':' },
@@ -89,8 +93,13 @@ describe('compose model: settings in every spelling', () => {
   });
 
   it('reads $HOME in a host path as the home folder even without a .env', () => {
-    const model = parseCompose('services:\n  a:\n    volumes:\n      - ${HOME}/.docker:/cfg\n      - $HOME/.aws:/aws\n');
-    assert.deepEqual(values(spec(model, 'a').mounts.items).map((m) => m?.hostPath), ['~/.docker', '~/.aws']);
+    const model = parseCompose(
+      'services:\n  a:\n    volumes:\n      - ${HOME}/.docker:/cfg\n      - $HOME/.aws:/aws\n',
+    );
+    assert.deepEqual(
+      values(spec(model, 'a').mounts.items).map((m) => m?.hostPath),
+      ['~/.docker', '~/.aws'],
+    );
   });
 
   it('reads short and long port syntax', () => {
@@ -110,14 +119,18 @@ describe('compose model: settings in every spelling', () => {
   });
 
   it('reads environment as a mapping or a list, keeping passthrough and variables apart', () => {
-    const asMap = parseCompose('services:\n  a:\n    environment:\n      A: 1\n      B:\n      C: ${UNSET}\n      D: "${UNSET:-x}"\n');
+    const asMap = parseCompose(
+      'services:\n  a:\n    environment:\n      A: 1\n      B:\n      C: ${UNSET}\n      D: "${UNSET:-x}"\n',
+    );
     assert.deepEqual(values(spec(asMap, 'a').environment.items), [
       { name: 'A', literal: '1', passthrough: false, usesVariables: false },
       { name: 'B', passthrough: true, usesVariables: false },
       { name: 'C', passthrough: false, usesVariables: true },
       { name: 'D', literal: 'x', passthrough: false, usesVariables: true },
     ]);
-    const asList = parseCompose('services:\n  a:\n    environment:\n      - A=1\n      - B\n      - C=${UNSET}\n      - D=a=b\n');
+    const asList = parseCompose(
+      'services:\n  a:\n    environment:\n      - A=1\n      - B\n      - C=${UNSET}\n      - D=a=b\n',
+    );
     assert.deepEqual(values(spec(asList, 'a').environment.items), [
       { name: 'A', literal: '1', passthrough: false, usesVariables: false },
       { name: 'B', passthrough: true, usesVariables: false },
@@ -131,7 +144,8 @@ describe('compose model: settings in every spelling', () => {
       'services:\n  a:\n    mem_limit: 512m\n    memswap_limit: 1g\n    cpus: 0.5\n    cpu_quota: 50000\n    cpu_shares: 512\n    pids_limit: -1\n    deploy:\n      resources:\n        limits: {memory: 1G, cpus: "2", pids: 100}\n',
     );
     const { limits } = spec(model, 'a');
-    const read = (list: Setting<{ key: string; amount: number }>[]) => list.map((s) => s.value && `${s.value.key}=${s.value.amount}`);
+    const read = (list: Setting<{ key: string; amount: number }>[]) =>
+      list.map((s) => s.value && `${s.value.key}=${s.value.amount}`);
     assert.deepEqual(read(limits.memory), ['mem_limit=536870912', 'deploy.resources.limits.memory=1073741824']);
     assert.deepEqual(read(limits.memorySwap), ['memswap_limit=1073741824']);
     assert.deepEqual(read(limits.cpus), ['cpus=0.5', 'deploy.resources.limits.cpus=2']);
@@ -165,11 +179,32 @@ describe('compose model: settings in every spelling', () => {
       ].join('\n'),
     );
     const a = spec(model, 'a');
-    assert.deepEqual(a.image?.value, { text: 'registry.example.com/team/app:1.2@sha256:abc', registry: 'registry.example.com', path: 'team/app', name: 'app', tag: '1.2', digest: 'sha256:abc' });
-    assert.deepEqual([a.build?.context?.value, a.build?.dockerfile?.value, a.build?.target?.value], ['./app', 'Dockerfile.prod', 'runtime']);
+    assert.deepEqual(a.image?.value, {
+      text: 'registry.example.com/team/app:1.2@sha256:abc',
+      registry: 'registry.example.com',
+      path: 'team/app',
+      name: 'app',
+      tag: '1.2',
+      digest: 'sha256:abc',
+    });
+    assert.deepEqual(
+      [a.build?.context?.value, a.build?.dockerfile?.value, a.build?.target?.value],
+      ['./app', 'Dockerfile.prod', 'runtime'],
+    );
     assert.equal(a.user?.value, '0:0');
-    assert.deepEqual(Object.fromEntries(Object.entries(a.namespaces).map(([k, v]) => [k, v?.value])), { network: 'host', pid: 'service:b', ipc: 'host', uts: 'host', userns: 'host', cgroup: 'host' });
-    assert.deepEqual(values(a.devices.items), [{ source: '/dev/fuse' }, { source: '/dev/sda', target: '/dev/xvda', permissions: 'rwm' }, { source: 'nvidia.com/gpu=all' }]);
+    assert.deepEqual(Object.fromEntries(Object.entries(a.namespaces).map(([k, v]) => [k, v?.value])), {
+      network: 'host',
+      pid: 'service:b',
+      ipc: 'host',
+      uts: 'host',
+      userns: 'host',
+      cgroup: 'host',
+    });
+    assert.deepEqual(values(a.devices.items), [
+      { source: '/dev/fuse' },
+      { source: '/dev/sda', target: '/dev/xvda', permissions: 'rwm' },
+      { source: 'nvidia.com/gpu=all' },
+    ]);
     assert.deepEqual(values(a.tmpfs.items), ['/run']);
     assert.deepEqual(values(a.envFiles.items), ['.env', 'extra.env']);
     assert.deepEqual(a.command?.value, ['dockerd', '-H', 'tcp://0.0.0.0:2375']);
@@ -178,7 +213,9 @@ describe('compose model: settings in every spelling', () => {
   });
 
   it('keeps written-but-unknown apart from not written', () => {
-    const model = parseCompose('services:\n  a:\n    user: ${APP_USER}\n    read_only: ${RO:?set RO}\n    cap_drop: ${DROPS}\n');
+    const model = parseCompose(
+      'services:\n  a:\n    user: ${APP_USER}\n    read_only: ${RO:?set RO}\n    cap_drop: ${DROPS}\n',
+    );
     const a = spec(model, 'a');
     assert.equal(a.user?.value, undefined);
     assert.equal(a.user?.text, '${APP_USER}');
@@ -218,19 +255,32 @@ describe('compose model: anchors, merge keys and extends', () => {
   it('records where a merged value entered the service and where it is written', () => {
     const a = spec(model, 'a');
     assert.equal(at(a.privileged!.origin), '2:15-2:19');
-    assert.deepEqual(a.privileged!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`), ['merge base 10:10-10:15']);
-    assert.deepEqual(a.user!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`), ['merge more 10:17-10:22']);
+    assert.deepEqual(
+      a.privileged!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`),
+      ['merge base 10:10-10:15'],
+    );
+    assert.deepEqual(
+      a.user!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`),
+      ['merge more 10:17-10:22'],
+    );
     assert.deepEqual(a.image!.origin.via, []);
   });
 
   it('follows aliases used as values, recording each one', () => {
     const b = spec(model, 'b');
     assert.deepEqual(values(b.capAdd.items), ['SYS_ADMIN']);
-    assert.deepEqual(b.capAdd.items[0].origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`), ['alias caps 13:14-13:19']);
+    assert.deepEqual(
+      b.capAdd.items[0].origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`),
+      ['alias caps 13:14-13:19'],
+    );
   });
 
   it('counts the services that use each anchor', () => {
-    assert.deepEqual(Object.fromEntries([...model.anchorUsers].map(([k, v]) => [k, [...v].sort()])), { base: ['a'], caps: ['a', 'b'], more: ['a'] });
+    assert.deepEqual(Object.fromEntries([...model.anchorUsers].map(([k, v]) => [k, [...v].sort()])), {
+      base: ['a'],
+      caps: ['a', 'b'],
+      more: ['a'],
+    });
   });
 
   it('applies same-file extends with Compose merge rules', () => {
@@ -258,41 +308,73 @@ describe('compose model: anchors, merge keys and extends', () => {
       const s = spec(m, name);
       assert.equal(s.image?.value?.text, 'app:1', name);
       assert.deepEqual(values(s.capAdd.items), ['NET_ADMIN', 'SYS_TIME'], name);
-      assert.deepEqual(values(s.environment.items).map((e) => `${e?.name}=${e?.literal}`), ['A=base', 'B=app'], name);
-      assert.deepEqual(values(s.mounts.items).map((v) => `${v?.source}:${v?.target}`), ['./b:/b', './c:/data'], name);
+      assert.deepEqual(
+        values(s.environment.items).map((e) => `${e?.name}=${e?.literal}`),
+        ['A=base', 'B=app'],
+        name,
+      );
+      assert.deepEqual(
+        values(s.mounts.items).map((v) => `${v?.source}:${v?.target}`),
+        ['./b:/b', './c:/data'],
+        name,
+      );
       assert.equal(s.readOnly?.value, true, name);
     }
-    assert.deepEqual(spec(m, 'app').readOnly!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`), ['extends base 9:14-9:18']);
-    assert.deepEqual(spec(m, 'deeper').readOnly!.origin.via.map((v) => `${v.kind} ${v.name}`), ['extends app', 'extends base']);
+    assert.deepEqual(
+      spec(m, 'app').readOnly!.origin.via.map((v) => `${v.kind} ${v.name} ${formatRange(v.range)}`),
+      ['extends base 9:14-9:18'],
+    );
+    assert.deepEqual(
+      spec(m, 'deeper').readOnly!.origin.via.map((v) => `${v.kind} ${v.name}`),
+      ['extends app', 'extends base'],
+    );
     assert.deepEqual(problems(m), []);
   });
 
   it('reports extends cycles and unknown bases, and leaves other-file extends to the cross-file layer', () => {
-    const m = parseCompose('services:\n  a:\n    extends: b\n  b:\n    extends: a\n  c:\n    extends: nope\n  d:\n    extends:\n      file: common.yaml\n      service: base\n', 'deploy/compose.yaml');
-    assert.deepEqual(problems(m), ['5:14-5:15 `extends` forms a cycle through service `a`.', '7:14-7:18 `extends` names service `nope`, which this file does not define.']);
+    const m = parseCompose(
+      'services:\n  a:\n    extends: b\n  b:\n    extends: a\n  c:\n    extends: nope\n  d:\n    extends:\n      file: common.yaml\n      service: base\n',
+      'deploy/compose.yaml',
+    );
+    assert.deepEqual(problems(m), [
+      '5:14-5:15 `extends` forms a cycle through service `a`.',
+      '7:14-7:18 `extends` names service `nope`, which this file does not define.',
+    ]);
     assert.equal(spec(m, 'd').partial, 'extends a service in common.yaml');
-    assert.deepEqual(m.references.map((r) => `${r.kind} ${r.resolved} ${r.service}`), ['extends deploy/common.yaml d']);
+    assert.deepEqual(
+      m.references.map((r) => `${r.kind} ${r.resolved} ${r.service}`),
+      ['extends deploy/common.yaml d'],
+    );
   });
 });
 
 describe('compose model: files beside this one', () => {
   it('interpolates from the .env beside the file, read through the context', () => {
     const reads: string[] = [];
-    const model = parseCompose('services:\n  a:\n    image: nginx:${TAG}\n    privileged: ${PRIV:-false}\n', 'app/compose.yaml', {
-      readFile: (path) => {
-        reads.push(path);
-        return path === 'app/.env' ? 'TAG=1.27\nPRIV=true\n' : undefined;
+    const model = parseCompose(
+      'services:\n  a:\n    image: nginx:${TAG}\n    privileged: ${PRIV:-false}\n',
+      'app/compose.yaml',
+      {
+        readFile: (path) => {
+          reads.push(path);
+          return path === 'app/.env' ? 'TAG=1.27\nPRIV=true\n' : undefined;
+        },
       },
-    });
+    );
     assert.deepEqual(reads, ['app/.env']);
     assert.equal(spec(model, 'a').image?.value?.tag, '1.27');
     assert.equal(spec(model, 'a').privileged?.value, true);
   });
 
   it('passes the engine context to the parser', () => {
-    const report = analyzeText('compose.yaml', 'services:\n  a:\n    image: alpine\n    privileged: ${PRIV}\n', 'compose', {
-      context: { readFile: (path) => (path === '.env' ? 'PRIV=true' : undefined) },
-    });
+    const report = analyzeText(
+      'compose.yaml',
+      'services:\n  a:\n    image: alpine\n    privileged: ${PRIV}\n',
+      'compose',
+      {
+        context: { readFile: (path) => (path === '.env' ? 'PRIV=true' : undefined) },
+      },
+    );
     assert.ok(report.diagnostics.some((d) => d.ruleId === 'container/privileged'));
   });
 
@@ -301,24 +383,36 @@ describe('compose model: files beside this one', () => {
       'services:\n  a:\n    build: ./api\n  b:\n    build: {context: web/, dockerfile: Dockerfile.prod}\n    env_file: [common.env]\n  c:\n    build: https://github.com/x/y.git#main\n  d:\n    image: alpine\n',
       'deploy/compose.yaml',
     );
-    assert.deepEqual(model.references.map((r) => `${r.kind} ${r.service} ${r.resolved}`), [
-      'build a deploy/api/Dockerfile',
-      'build b deploy/web/Dockerfile.prod',
-      'env_file b deploy/common.env',
-    ]);
+    assert.deepEqual(
+      model.references.map((r) => `${r.kind} ${r.service} ${r.resolved}`),
+      ['build a deploy/api/Dockerfile', 'build b deploy/web/Dockerfile.prod', 'env_file b deploy/common.env'],
+    );
   });
 
   it('lists include files for the cross-file layer', () => {
-    const model = parseCompose('include:\n  - ../shared/db.yaml\n  - path: [./monitoring.yaml]\nservices: {}\n', 'app/compose.yaml');
-    assert.deepEqual(model.references.map((r) => `${r.kind} ${r.resolved}`), ['include app/../shared/db.yaml', 'include app/monitoring.yaml']);
+    const model = parseCompose(
+      'include:\n  - ../shared/db.yaml\n  - path: [./monitoring.yaml]\nservices: {}\n',
+      'app/compose.yaml',
+    );
+    assert.deepEqual(
+      model.references.map((r) => `${r.kind} ${r.resolved}`),
+      ['include app/../shared/db.yaml', 'include app/monitoring.yaml'],
+    );
   });
 });
 
 describe('compose model: broken and hostile input', () => {
   it('reports a duplicate key at the spot and still checks the rest', () => {
-    const report = analyzeText('compose.yaml', 'services:\n  a:\n    image: a\n    image: b\n  b:\n    image: c\n    privileged: true\n', 'compose');
+    const report = analyzeText(
+      'compose.yaml',
+      'services:\n  a:\n    image: a\n    image: b\n  b:\n    image: c\n    privileged: true\n',
+      'compose',
+    );
     const syntax = report.diagnostics.filter((d) => d.ruleId === 'syntax');
-    assert.deepEqual(syntax.map((d) => `${formatRange(d.range)} ${d.message}`), ['4:5-4:6 Duplicate key `image`: Compose refuses a mapping with the same key twice.']);
+    assert.deepEqual(
+      syntax.map((d) => `${formatRange(d.range)} ${d.message}`),
+      ['4:5-4:6 Duplicate key `image`: Compose refuses a mapping with the same key twice.'],
+    );
     assert.ok(report.diagnostics.some((d) => d.ruleId === 'container/privileged' && d.range.start.line === 6));
   });
 
@@ -330,13 +424,19 @@ describe('compose model: broken and hostile input', () => {
   });
 
   it('reports a compose file that is not a mapping', () => {
-    assert.deepEqual(problems(parseCompose('- a\n- b\n')), ['1:1-2:4 A compose file must be a mapping (`services:` at the top).']);
-    assert.deepEqual(problems(parseCompose('services: [a]\n')), ['1:11-1:14 `services` must be a mapping of service names to services.']);
+    assert.deepEqual(problems(parseCompose('- a\n- b\n')), [
+      '1:1-2:4 A compose file must be a mapping (`services:` at the top).',
+    ]);
+    assert.deepEqual(problems(parseCompose('services: [a]\n')), [
+      '1:11-1:14 `services` must be a mapping of service names to services.',
+    ]);
     assert.deepEqual(problems(parseCompose('')), []);
   });
 
   it('reports an unknown anchor', () => {
-    assert.deepEqual(problems(parseCompose('services:\n  a:\n    <<: *nope\n    image: x\n')), ['3:9-3:14 Unknown anchor `*nope`: no `&nope` is defined before it.']);
+    assert.deepEqual(problems(parseCompose('services:\n  a:\n    <<: *nope\n    image: x\n')), [
+      '3:9-3:14 Unknown anchor `*nope`: no `&nope` is defined before it.',
+    ]);
   });
 
   it('refuses an alias bomb quickly', () => {
@@ -351,11 +451,16 @@ describe('compose model: broken and hostile input', () => {
     const report = analyzeText('compose.yaml', text, 'compose');
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 500, `took ${elapsed.toFixed(0)} ms`);
-    assert.deepEqual(report.diagnostics.map((d) => `${d.ruleId} ${formatRange(d.range)} ${d.message}`), ['syntax 7:12-7:15 Alias `*b4` expands to more than 200,000 nodes (an alias bomb): the file is not analysed.']);
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.ruleId} ${formatRange(d.range)} ${d.message}`),
+      ['syntax 7:12-7:15 Alias `*b4` expands to more than 200,000 nodes (an alias bomb): the file is not analysed.'],
+    );
   });
 
   it('refuses a recursive alias', () => {
-    assert.deepEqual(problems(parseCompose('x: &a [1, *a]\nservices: {}\n')), ['1:11-1:13 Alias `*a` refers to a node that contains it: Compose refuses recursive aliases.']);
+    assert.deepEqual(problems(parseCompose('x: &a [1, *a]\nservices: {}\n')), [
+      '1:11-1:13 Alias `*a` refers to a node that contains it: Compose refuses recursive aliases.',
+    ]);
   });
 
   it('refuses deep nesting quickly, flow or block', () => {
@@ -382,7 +487,8 @@ describe('compose model: broken and hostile input', () => {
   });
 
   it('lets the aliases of a real file through (many merges of small anchors)', () => {
-    let text = 'x-restart: &restart\n  restart: unless-stopped\nx-log: &log\n  logging: {driver: json-file}\nservices:\n';
+    let text =
+      'x-restart: &restart\n  restart: unless-stopped\nx-log: &log\n  logging: {driver: json-file}\nservices:\n';
     for (let i = 0; i < 300; i++) text += `  s${i}:\n    <<: [*restart, *log]\n    image: app${i}\n`;
     const model = parseCompose(text);
     assert.deepEqual(problems(model), []);
@@ -392,13 +498,34 @@ describe('compose model: broken and hostile input', () => {
 
 describe('compose suppressions', () => {
   it('a comment on the line before or at the end of the line suppresses a finding there', () => {
-    const before = analyzeText('compose.yaml', 'services:\n  a:\n    image: alpine\n    # bulkhead-ignore container/privileged -- docker in docker\n    privileged: true\n', 'compose');
-    const end = analyzeText('compose.yaml', 'services:\n  a:\n    image: alpine\n    privileged: true # bulkhead-ignore container/privileged\n', 'compose');
-    for (const report of [before, end]) assert.deepEqual(report.diagnostics.filter((d) => d.ruleId === 'container/privileged'), []);
+    const before = analyzeText(
+      'compose.yaml',
+      'services:\n  a:\n    image: alpine\n    # bulkhead-ignore container/privileged -- docker in docker\n    privileged: true\n',
+      'compose',
+    );
+    const end = analyzeText(
+      'compose.yaml',
+      'services:\n  a:\n    image: alpine\n    privileged: true # bulkhead-ignore container/privileged\n',
+      'compose',
+    );
+    for (const report of [before, end])
+      assert.deepEqual(
+        report.diagnostics.filter((d) => d.ruleId === 'container/privileged'),
+        [],
+      );
   });
 
   it('a comment above a service key covers findings at that key', () => {
-    const report = analyzeText('compose.yaml', 'services:\n  # bulkhead-ignore container/writable-root-fs\n  a:\n    image: alpine\n  b:\n    image: alpine\n', 'compose');
-    assert.deepEqual(expandAspects(report.diagnostics).filter((d) => d.ruleId === 'container/writable-root-fs').map((d) => formatRange(d.range)), ['5:3-5:4']);
+    const report = analyzeText(
+      'compose.yaml',
+      'services:\n  # bulkhead-ignore container/writable-root-fs\n  a:\n    image: alpine\n  b:\n    image: alpine\n',
+      'compose',
+    );
+    assert.deepEqual(
+      expandAspects(report.diagnostics)
+        .filter((d) => d.ruleId === 'container/writable-root-fs')
+        .map((d) => formatRange(d.range)),
+      ['5:3-5:4'],
+    );
   });
 });

@@ -47,7 +47,13 @@ function useComposeParser(count?: { reads: number }): void {
         },
       }) as ComposeService[];
     }
-    return { model, source: model.source, syntax: model.syntaxProblems, notChecked: model.notChecked, suppressions: readSuppressions(model.source) };
+    return {
+      model,
+      source: model.source,
+      syntax: model.syntaxProblems,
+      notChecked: model.notChecked,
+      suppressions: readSuppressions(model.source),
+    };
   });
 }
 
@@ -66,38 +72,49 @@ describe('compose analysis at scale', () => {
     const small = reads(150);
     const large = reads(600);
     t.diagnostic(`services read ${small} times for 150 services, ${large} for 600`);
-    assert.ok(large <= 4.5 * small, `services read ${small} times for 150 services, ${large} for 600 (${(large / small).toFixed(1)}×)`);
+    assert.ok(
+      large <= 4.5 * small,
+      `services read ${small} times for 150 services, ${large} for 600 (${(large / small).toFixed(1)}×)`,
+    );
   });
 
-  it('analyses 4n services in less than 8 times the time of n (best of 5, interleaved, after a warm-up)', { timeout: 180_000 }, (t) => {
-    useComposeParser();
-    const small = composeOf(1000);
-    const large = composeOf(4000);
-    // The larger file is over the default maxFileSize.
-    const config = { ...defaultConfig(), maxFileSize: 100_000_000 };
-    const time = (text: string) => {
-      const started = performance.now();
-      const report = analyzeText('compose.yaml', text, 'compose', { config });
-      const elapsed = performance.now() - started;
-      assert.equal(report.skipped, null);
-      return elapsed;
-    };
-    time(small);
-    // Runs of both sizes alternate, so a busy machine slows both alike.
-    let n = Infinity;
-    let fourN = Infinity;
-    for (let run = 0; run < 5; run++) {
-      n = Math.min(n, time(small));
-      fourN = Math.min(fourN, time(large));
-    }
-    t.diagnostic(`1,000 services: ${n.toFixed(0)} ms, 4,000: ${fourN.toFixed(0)} ms`);
-    assert.ok(fourN < 8 * n, `1,000 services: ${n.toFixed(0)} ms, 4,000: ${fourN.toFixed(0)} ms (${(fourN / n).toFixed(1)}×)`);
-  });
+  it(
+    'analyses 4n services in less than 8 times the time of n (best of 5, interleaved, after a warm-up)',
+    { timeout: 180_000 },
+    (t) => {
+      useComposeParser();
+      const small = composeOf(1000);
+      const large = composeOf(4000);
+      // The larger file is over the default maxFileSize.
+      const config = { ...defaultConfig(), maxFileSize: 100_000_000 };
+      const time = (text: string) => {
+        const started = performance.now();
+        const report = analyzeText('compose.yaml', text, 'compose', { config });
+        const elapsed = performance.now() - started;
+        assert.equal(report.skipped, null);
+        return elapsed;
+      };
+      time(small);
+      // Runs of both sizes alternate, so a busy machine slows both alike.
+      let n = Infinity;
+      let fourN = Infinity;
+      for (let run = 0; run < 5; run++) {
+        n = Math.min(n, time(small));
+        fourN = Math.min(fourN, time(large));
+      }
+      t.diagnostic(`1,000 services: ${n.toFixed(0)} ms, 4,000: ${fourN.toFixed(0)} ms`);
+      assert.ok(
+        fourN < 8 * n,
+        `1,000 services: ${n.toFixed(0)} ms, 4,000: ${fourN.toFixed(0)} ms (${(fourN / n).toFixed(1)}×)`,
+      );
+    },
+  );
 });
 
 describe('duplicate keys found in linear time', () => {
   type Errors = { errors: { code: string; message: string; pos: [number, number] }[] };
-  const others = (doc: Errors) => doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => `${e.code} ${e.pos.join('-')} ${e.message}`);
+  const others = (doc: Errors) =>
+    doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => `${e.code} ${e.pos.join('-')} ${e.message}`);
   const duplicates = (doc: Errors) => doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
   /**
    * The same errors as the yaml package's own check; a duplicate is placed on its key, where the package may place it
@@ -111,7 +128,10 @@ describe('duplicate keys found in linear time', () => {
     assert.equal(mine.length, package_.length, what);
     mine.forEach((error, i) => {
       assert.equal(error.message, package_[i].message, what);
-      assert.ok(package_[i].pos[0] <= error.pos[0], `${what}: at ${error.pos[0]}, the package at ${package_[i].pos[0]}`);
+      assert.ok(
+        package_[i].pos[0] <= error.pos[0],
+        `${what}: at ${error.pos[0]}, the package at ${package_[i].pos[0]}`,
+      );
       assert.match(text.slice(error.pos[0]), /^[^\s:#,]/, `${what}: not on a key (${error.pos[0]})`);
     });
   }
@@ -127,7 +147,8 @@ describe('duplicate keys found in linear time', () => {
     's:\n  a:\n    v:\n  a: 1\n',
   ];
   for (const text of cases) {
-    it(`reports what the yaml package's own check does: ${JSON.stringify(text.slice(0, 40))}`, () => assertSameAsPackage(text, text));
+    it(`reports what the yaml package's own check does: ${JSON.stringify(text.slice(0, 40))}`, () =>
+      assertSameAsPackage(text, text));
   }
 
   it('reports what the yaml package does over every corpus compose file, and with their services doubled', () => {

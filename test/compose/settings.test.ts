@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { parseCompose } from '../../shared/src/compose/model';
-import { COMPOSE_SETTINGS, SETTING_FIELDS, type SettingField, type SettingsTable } from '../../shared/src/compose/service-spec';
+import {
+  COMPOSE_SETTINGS,
+  SETTING_FIELDS,
+  type SettingField,
+  type SettingsTable,
+} from '../../shared/src/compose/service-spec';
 import type { ContainerSpec, Via } from '../../shared/src/container/spec';
 import { baseEnv, findDockerCompose, runJobs, writeJob } from '../docker-compose';
 
@@ -24,7 +29,11 @@ void withoutImage;
  */
 const NEWER_THAN_1_29 = ['uts', 'cgroup', 'deploy.resources.limits.pids'];
 
-const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
 
 /** A compose file whose `base` service holds `lines`, and whose `app` extends it and writes nothing else. */
 function composeWith(lines: string): string {
@@ -33,7 +42,10 @@ function composeWith(lines: string): string {
 
 function specs(text: string): { base: ContainerSpec; app: ContainerSpec } {
   const model = parseCompose(text, 'compose.yaml');
-  assert.deepEqual(model.syntaxProblems.map((p) => p.message), []);
+  assert.deepEqual(
+    model.syntaxProblems.map((p) => p.message),
+    [],
+  );
   const spec = (name: string) => model.services.find((s) => s.name === name)!.spec;
   return { base: spec('base'), app: spec('app') };
 }
@@ -54,7 +66,11 @@ function written(value: unknown): boolean {
 function withoutVia(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutVia);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'via' && key !== 'ref').map(([key, child]) => [key, withoutVia(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'via' && key !== 'ref')
+      .map(([key, child]) => [key, withoutVia(child)]),
+  );
 }
 
 /** The `via` lists of every origin inside a value. */
@@ -97,7 +113,8 @@ describe('compose settings table', () => {
     const row = COMPOSE_SETTINGS[field];
     describe(`${field} (${row.keys.join(', ')})`, () => {
       it('its example writes every key of the row', () => {
-        for (const key of row.keys) assert.ok(writes(row.example, key), `the example of ${field} does not write ${key}`);
+        for (const key of row.keys)
+          assert.ok(writes(row.example, key), `the example of ${field} does not write ${key}`);
       });
 
       it('is read from its example, and no other field is', () => {
@@ -116,30 +133,39 @@ describe('compose settings table', () => {
         assert.deepEqual(withoutVia(app[field]), withoutVia(base[field]));
         const paths = vias(app[field]);
         assert.ok(paths.length > 0);
-        for (const via of paths) assert.equal(via[0]?.kind === 'extends' && via[0].name, 'base', `${field}: ${JSON.stringify(via)}`);
+        for (const via of paths)
+          assert.equal(via[0]?.kind === 'extends' && via[0].name, 'base', `${field}: ${JSON.stringify(via)}`);
       });
     });
   }
 
   const dockerCompose = findDockerCompose();
-  it('docker-compose config accepts every row example', { skip: !dockerCompose.path && `${dockerCompose.why}` }, async () => {
-    const work = mkdtempSync(join(tmpdir(), 'bulkhead-settings-'));
-    try {
-      const env = baseEnv(work);
-      const jobs = SETTING_FIELDS.map((field) => {
-        const example = parseDocument(COMPOSE_SETTINGS[field].example);
-        for (const key of NEWER_THAN_1_29) if (writes(COMPOSE_SETTINGS[field].example, key)) example.deleteIn(key.split('.'));
-        const lines = example.toString().trimEnd();
-        const text = `services:\n  base:\n${field === 'image' || field === 'build' ? '' : '    image: busybox\n'}${indent(lines, '    ')}\n`;
-        const file = writeJob(work, field, text);
-        return { project: join(work, field), file, env };
-      });
-      for (const field of ['envFiles', 'build'] as const) writeJob(work, field, '', field === 'envFiles' ? 'app.env' : 'Dockerfile.prod');
-      const checks = await runJobs(dockerCompose, jobs, work);
-      const refused = checks.flatMap((check, i) => (check.code === 0 ? [] : [`${SETTING_FIELDS[i]}: ${check.message}`]));
-      assert.deepEqual(refused, []);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  it(
+    'docker-compose config accepts every row example',
+    { skip: !dockerCompose.path && `${dockerCompose.why}` },
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'bulkhead-settings-'));
+      try {
+        const env = baseEnv(work);
+        const jobs = SETTING_FIELDS.map((field) => {
+          const example = parseDocument(COMPOSE_SETTINGS[field].example);
+          for (const key of NEWER_THAN_1_29)
+            if (writes(COMPOSE_SETTINGS[field].example, key)) example.deleteIn(key.split('.'));
+          const lines = example.toString().trimEnd();
+          const text = `services:\n  base:\n${field === 'image' || field === 'build' ? '' : '    image: busybox\n'}${indent(lines, '    ')}\n`;
+          const file = writeJob(work, field, text);
+          return { project: join(work, field), file, env };
+        });
+        for (const field of ['envFiles', 'build'] as const)
+          writeJob(work, field, '', field === 'envFiles' ? 'app.env' : 'Dockerfile.prod');
+        const checks = await runJobs(dockerCompose, jobs, work);
+        const refused = checks.flatMap((check, i) =>
+          check.code === 0 ? [] : [`${SETTING_FIELDS[i]}: ${check.message}`],
+        );
+        assert.deepEqual(refused, []);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  );
 });

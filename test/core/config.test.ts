@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_MAX_FILE_SIZE, defaultConfig, formatConfigError, parseConfig, type ConfigError } from '../../shared/src/config';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  defaultConfig,
+  formatConfigError,
+  parseConfig,
+  type ConfigError,
+} from '../../shared/src/config';
 import { matchesAny } from '../../shared/src/glob';
 
 const PATH = 'repo/.bulkhead.yaml';
@@ -40,7 +46,12 @@ describe('config: a valid file', () => {
       ].join('\n'),
     );
     assert.deepEqual(errors, []);
-    assert.deepEqual(config.rules, { 'image/sudo': 'off', 'image/root-user': 'error', 'container/privileged': 'info', syntax: 'warning' });
+    assert.deepEqual(config.rules, {
+      'image/sudo': 'off',
+      'image/root-user': 'error',
+      'container/privileged': 'info',
+      syntax: 'warning',
+    });
     assert.deepEqual(config.exclude, ['node_modules/', '**/testdata/**']);
     assert.equal(config.excludePatterns.length, 2);
     assert.ok(matchesAny('web/node_modules/pkg/Dockerfile', config.excludePatterns));
@@ -53,7 +64,10 @@ describe('config: a valid file', () => {
     const { switchedOff } = parse('rules:\n  image/sudo: off\n  image/root-user: info\nexclude:\n  - "**"\n');
     assert.deepEqual(
       switchedOff.map((off) => `${where(off)} ${off.check}: ${off.message}`),
-      ['2:15 rules.image/sudo image/sudo: switches `image/sudo` off: its findings are not reported.', '5:5 exclude exclude `**`: excludes `**`: files matching it are not checked.'],
+      [
+        '2:15 rules.image/sudo image/sudo: switches `image/sudo` off: its findings are not reported.',
+        '5:5 exclude exclude `**`: excludes `**`: files matching it are not checked.',
+      ],
     );
   });
 
@@ -89,7 +103,10 @@ describe('config: a valid file', () => {
     it(`${name} gives the defaults and no error`, () => {
       const { config, errors } = parse(text);
       assert.deepEqual(errors, []);
-      assert.deepEqual({ ...config, excludePatterns: config.excludePatterns.length }, { ...defaultConfig(), excludePatterns: 0 });
+      assert.deepEqual(
+        { ...config, excludePatterns: config.excludePatterns.length },
+        { ...defaultConfig(), excludePatterns: 0 },
+      );
       assert.equal(config.maxFileSize, DEFAULT_MAX_FILE_SIZE);
     });
   }
@@ -151,7 +168,9 @@ describe('config: every error names the file, a 1-based line and column, and the
   });
 
   it('an exclude glob that cannot be read is an error at its line; the other settings still apply', () => {
-    const { config, errors } = parse('rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n  - "!keep"\nmaxFileSize: 2KB\n');
+    const { config, errors } = parse(
+      'rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n  - "!keep"\nmaxFileSize: 2KB\n',
+    );
     assert.deepEqual(errors.map(where), ['5:5 exclude', '6:5 exclude']);
     assert.equal(errors[0].message, 'cannot read the pattern `[z-a]`: the range `z-a` runs backwards (write `a-z`).');
     assert.match(errors[1].message, /negated patterns/);

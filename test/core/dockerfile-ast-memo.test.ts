@@ -57,10 +57,15 @@ function describeValue(value: unknown, depth: number): unknown {
 
 function methodNames(value: object): string[] {
   const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(value) as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const member = (proto as Record<string, unknown>)[name];
-      if (typeof member === 'function' && member.length === 0 && /^(get|is|has)[A-Z]/.test(name) && !SKIPPED.has(name)) names.add(name);
+      if (typeof member === 'function' && member.length === 0 && /^(get|is|has)[A-Z]/.test(name) && !SKIPPED.has(name))
+        names.add(name);
     }
   }
   return [...names].sort();
@@ -120,7 +125,15 @@ const CORNERS: Record<string, string> = {
     'ONBUILD',
     'USER app',
   ].join('\n'),
-  'backtick escape and CRLF': ['# escape=`', 'FROM mcr.microsoft.com/windows/servercore', 'RUN powershell -Command `', '    Write-Host hi ` ', '    ; echo $env:PATH', 'WORKDIR C:\\app', ''].join('\r\n'),
+  'backtick escape and CRLF': [
+    '# escape=`',
+    'FROM mcr.microsoft.com/windows/servercore',
+    'RUN powershell -Command `',
+    '    Write-Host hi ` ',
+    '    ; echo $env:PATH',
+    'WORKDIR C:\\app',
+    '',
+  ].join('\r\n'),
 };
 
 describe('getRawArguments memo (dockerfile-ast)', () => {
@@ -150,17 +163,30 @@ describe('getRawArguments memo (dockerfile-ast)', () => {
     const before = from.getImageRange();
     assert.equal(from.getImageName(), 'team/app');
     assert.deepEqual(from.getImageRange(), before);
-    assert.deepEqual(before, { start: { line: 0, character: 5 }, end: { line: 0, character: 5 + text.split(' ')[1].length } });
+    assert.deepEqual(before, {
+      start: { line: 0, character: 5 },
+      end: { line: 0, character: 5 + text.split(' ')[1].length },
+    });
   });
 
   it('the model of a file does not change with the memo', () => {
     for (const [name, text] of Object.entries(CORNERS)) {
       const plain = (model: ReturnType<typeof parseDockerfile>) => ({
-        stages: model.stages.map((s) => ({ name: s.name, imageText: s.imageText, imageRange: s.imageRange, range: s.range, runs: s.runs.map((r) => ({ form: r.form, script: r.script })) })),
+        stages: model.stages.map((s) => ({
+          name: s.name,
+          imageText: s.imageText,
+          imageRange: s.imageRange,
+          range: s.range,
+          runs: s.runs.map((r) => ({ form: r.form, script: r.script })),
+        })),
         globalArgs: [...model.globalArgs],
         syntax: model.syntaxProblems,
       });
-      assert.deepEqual(plain(parseDockerfile(text)), withoutMemo(() => plain(parseDockerfile(text))), name);
+      assert.deepEqual(
+        plain(parseDockerfile(text)),
+        withoutMemo(() => plain(parseDockerfile(text))),
+        name,
+      );
     }
   });
 
@@ -171,11 +197,18 @@ describe('getRawArguments memo (dockerfile-ast)', () => {
   const real = join(corpusRoot(), 'real');
   const index = join(real, 'index.json');
   const fixtures = join(repoRoot(), 'test', 'fixtures', 'corpus');
-  it('answers as published on every corpus Dockerfile', { skip: !existsSync(index) && `the shared corpus is not at ${real}` }, () => {
-    const entries = (JSON.parse(readFileSync(index, 'utf8')) as { file: string; kind: string }[]).filter((e) => e.kind === 'dockerfile');
-    assert.ok(entries.length > 100);
-    for (const entry of entries) assertSameWithAndWithoutMemo(entry.file, readFileSync(join(real, entry.file), 'utf8'));
-  });
+  it(
+    'answers as published on every corpus Dockerfile',
+    { skip: !existsSync(index) && `the shared corpus is not at ${real}` },
+    () => {
+      const entries = (JSON.parse(readFileSync(index, 'utf8')) as { file: string; kind: string }[]).filter(
+        (e) => e.kind === 'dockerfile',
+      );
+      assert.ok(entries.length > 100);
+      for (const entry of entries)
+        assertSameWithAndWithoutMemo(entry.file, readFileSync(join(real, entry.file), 'utf8'));
+    },
+  );
 
   it('answers as published on the corpus fixtures copied into the repository', () => {
     const files = walk(fixtures).filter((path) => /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.[Dd]ockerfile$/.test(path));

@@ -54,19 +54,26 @@ describe('Dockerfile expansion: a value doubled at each line', () => {
     assert.ok(!rules(report.diagnostics).includes('internal-error'));
   });
 
-  it('global ARG used by FROM: the image is unknown, reported where the ARG is set, not again at FROM', HANG_GUARD, () => {
-    const text = [...doubling('ARG', 13), 'FROM ${A13}', 'USER root', ''].join('\n');
-    const report = analyzeText('Dockerfile', text, 'dockerfile');
-    assert.equal(parseDockerfile(text).stages[0].image, undefined);
-    assert.equal(notChecked(report.diagnostics).length, 1);
-    assert.match(notChecked(report.diagnostics)[0], /^12:5-.* `A12` expands/);
-    assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/root-user'));
-  });
+  it(
+    'global ARG used by FROM: the image is unknown, reported where the ARG is set, not again at FROM',
+    HANG_GUARD,
+    () => {
+      const text = [...doubling('ARG', 13), 'FROM ${A13}', 'USER root', ''].join('\n');
+      const report = analyzeText('Dockerfile', text, 'dockerfile');
+      assert.equal(parseDockerfile(text).stages[0].image, undefined);
+      assert.equal(notChecked(report.diagnostics).length, 1);
+      assert.match(notChecked(report.diagnostics)[0], /^12:5-.* `A12` expands/);
+      assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/root-user'));
+    },
+  );
 
   it('stage ARG, and a bare ARG taking a global default past the bound', HANG_GUARD, () => {
     const stageArgs = ['FROM debian:12', ...doubling('ARG'), 'EXPOSE ${A27}', 'USER root', ''].join('\n');
     const report = analyzeText('Dockerfile', stageArgs, 'dockerfile');
-    assert.deepEqual(notChecked(report.diagnostics).map((d) => d.split(' ')[0]), ['13:5-13:21']);
+    assert.deepEqual(
+      notChecked(report.diagnostics).map((d) => d.split(' ')[0]),
+      ['13:5-13:21'],
+    );
     assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/root-user'));
 
     const bare = [...doubling('ARG', 12), 'FROM debian:12', 'ARG A12', 'ENV B=${A12}', ''].join('\n');
@@ -93,24 +100,37 @@ describe('Dockerfile expansion: bounded work', () => {
     return lines.join('\n');
   }
 
-  it('stops at MAX_EXPANSION_WORK: one diagnostic, where the work ran out; 4× the references, no more work', HANG_GUARD, () => {
-    const small = parseDockerfile(manyReferences(100));
-    const large = parseDockerfile(manyReferences(400));
-    for (const model of [small, large]) assert.ok(model.expander.budget.spent <= MAX_EXPANSION_WORK + MAX_EXPANDED_LENGTH + 1, String(model.expander.budget.spent));
-    assert.equal(large.expander.budget.spent, small.expander.budget.spent);
-    // 68 × 60 KiB is past 4 Mi characters: the 69th reference (X68, line 71) is where the work ran out.
-    const report = analyzeText('Dockerfile', manyReferences(400), 'dockerfile');
-    assert.deepEqual(notChecked(report.diagnostics), [
-      '71:5-71:13 Variables in this file expand to more than 4 Mi characters in all: Bulkhead treats this value and every later expanded one as unknown.',
-    ]);
-    assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/root-user'));
-    assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/ssh-server'), 'a literal EXPOSE 22 needs no expansion');
-  });
+  it(
+    'stops at MAX_EXPANSION_WORK: one diagnostic, where the work ran out; 4× the references, no more work',
+    HANG_GUARD,
+    () => {
+      const small = parseDockerfile(manyReferences(100));
+      const large = parseDockerfile(manyReferences(400));
+      for (const model of [small, large])
+        assert.ok(
+          model.expander.budget.spent <= MAX_EXPANSION_WORK + MAX_EXPANDED_LENGTH + 1,
+          String(model.expander.budget.spent),
+        );
+      assert.equal(large.expander.budget.spent, small.expander.budget.spent);
+      // 68 × 60 KiB is past 4 Mi characters: the 69th reference (X68, line 71) is where the work ran out.
+      const report = analyzeText('Dockerfile', manyReferences(400), 'dockerfile');
+      assert.deepEqual(notChecked(report.diagnostics), [
+        '71:5-71:13 Variables in this file expand to more than 4 Mi characters in all: Bulkhead treats this value and every later expanded one as unknown.',
+      ]);
+      assert.ok(report.diagnostics.some((d) => d.ruleId === 'image/root-user'));
+      assert.ok(
+        report.diagnostics.some((d) => d.ruleId === 'image/ssh-server'),
+        'a literal EXPOSE 22 needs no expansion',
+      );
+    },
+  );
 
   it('a use that passes the bound by itself is reported at the use, once', () => {
     const text = ['FROM debian:12', `ENV A=${'z'.repeat(40 * 1024)}`, 'EXPOSE ${A}${A}', 'USER root', ''].join('\n');
     const report = analyzeText('Dockerfile', text, 'dockerfile');
-    assert.deepEqual(notChecked(report.diagnostics), ['3:8-3:16 This value expands to more than 64 KiB: Bulkhead treats it as unknown.']);
+    assert.deepEqual(notChecked(report.diagnostics), [
+      '3:8-3:16 This value expands to more than 64 KiB: Bulkhead treats it as unknown.',
+    ]);
   });
 });
 

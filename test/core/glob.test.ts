@@ -1,6 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob, matchesAny, matchesGlob, MAX_PATTERN_LENGTH, type Glob, type GlobWork } from '../../shared/src/glob';
+import {
+  compileGlob,
+  matchesAny,
+  matchesGlob,
+  MAX_PATTERN_LENGTH,
+  type Glob,
+  type GlobWork,
+} from '../../shared/src/glob';
 
 function glob(pattern: string): Glob {
   const { glob, error } = compileGlob(pattern);
@@ -10,16 +17,40 @@ function glob(pattern: string): Glob {
 
 /** Each pattern with the relative paths it must match and must not match. */
 const CASES: { pattern: string; match: string[]; miss: string[] }[] = [
-  { pattern: 'node_modules', match: ['node_modules', 'node_modules/a/Dockerfile', 'web/node_modules/x/compose.yaml'], miss: ['node_modules2/Dockerfile', 'my_node_modules/Dockerfile'] },
-  { pattern: 'vendor/', match: ['vendor/Dockerfile', 'svc/vendor/lib/Dockerfile'], miss: ['vendors/Dockerfile', 'svc/vendorx/Dockerfile'] },
-  { pattern: '*.dev.yaml', match: ['compose.dev.yaml', 'svc/compose.dev.yaml'], miss: ['compose.dev.yml', 'compose.yaml'] },
+  {
+    pattern: 'node_modules',
+    match: ['node_modules', 'node_modules/a/Dockerfile', 'web/node_modules/x/compose.yaml'],
+    miss: ['node_modules2/Dockerfile', 'my_node_modules/Dockerfile'],
+  },
+  {
+    pattern: 'vendor/',
+    match: ['vendor/Dockerfile', 'svc/vendor/lib/Dockerfile'],
+    miss: ['vendors/Dockerfile', 'svc/vendorx/Dockerfile'],
+  },
+  {
+    pattern: '*.dev.yaml',
+    match: ['compose.dev.yaml', 'svc/compose.dev.yaml'],
+    miss: ['compose.dev.yml', 'compose.yaml'],
+  },
   { pattern: '/Dockerfile', match: ['Dockerfile'], miss: ['svc/Dockerfile'] },
   { pattern: 'docs/**', match: ['docs/Dockerfile', 'docs/a/b/Dockerfile'], miss: ['docs', 'src/docs/Dockerfile'] },
-  { pattern: '**/testdata/*.Dockerfile', match: ['testdata/a.Dockerfile', 'x/y/testdata/b.Dockerfile'], miss: ['testdata/sub/a.Dockerfile', 'testdata/a.dockerfile'] },
-  { pattern: 'a/**/Dockerfile', match: ['a/Dockerfile', 'a/b/Dockerfile', 'a/b/c/Dockerfile'], miss: ['b/a/Dockerfile', 'a/Dockerfile.dev'] },
+  {
+    pattern: '**/testdata/*.Dockerfile',
+    match: ['testdata/a.Dockerfile', 'x/y/testdata/b.Dockerfile'],
+    miss: ['testdata/sub/a.Dockerfile', 'testdata/a.dockerfile'],
+  },
+  {
+    pattern: 'a/**/Dockerfile',
+    match: ['a/Dockerfile', 'a/b/Dockerfile', 'a/b/c/Dockerfile'],
+    miss: ['b/a/Dockerfile', 'a/Dockerfile.dev'],
+  },
   { pattern: 'svc/*/Dockerfile', match: ['svc/api/Dockerfile'], miss: ['svc/Dockerfile', 'svc/api/v1/Dockerfile'] },
   { pattern: 'Dockerfile.?', match: ['Dockerfile.a'], miss: ['Dockerfile.ab', 'Dockerfile.'] },
-  { pattern: 'compose.{dev,test}.yaml', match: ['compose.dev.yaml', 'x/compose.test.yaml'], miss: ['compose.prod.yaml', 'compose.{dev,test}.yaml'] },
+  {
+    pattern: 'compose.{dev,test}.yaml',
+    match: ['compose.dev.yaml', 'x/compose.test.yaml'],
+    miss: ['compose.prod.yaml', 'compose.{dev,test}.yaml'],
+  },
   { pattern: 'Dockerfile.[ab]', match: ['Dockerfile.a', 'Dockerfile.b'], miss: ['Dockerfile.c'] },
   { pattern: 'Dockerfile.[!ab]', match: ['Dockerfile.c'], miss: ['Dockerfile.a'] },
   // Regex metacharacters in a pattern are literal.
@@ -93,7 +124,8 @@ describe('compileGlob: gitignore details', () => {
 
   it('nests braces and matches wildcards across the alternatives', () => {
     const nested = glob('compose.{dev,{test,ci}}.yaml');
-    for (const name of ['compose.dev.yaml', 'compose.test.yaml', 'compose.ci.yaml']) assert.ok(matchesGlob(nested, name), name);
+    for (const name of ['compose.dev.yaml', 'compose.test.yaml', 'compose.ci.yaml'])
+      assert.ok(matchesGlob(nested, name), name);
     assert.ok(!matchesGlob(nested, 'compose.prod.yaml'));
     assert.ok(matchesGlob(glob('{a,b}/**/Dockerfile'), 'b/x/y/Dockerfile'));
   });
@@ -136,11 +168,19 @@ describe('compileGlob: work is linear in the path length', () => {
     const compiled = glob('**/'.repeat(12) + 'b');
     const path = deep(28);
     assert.equal(matchesGlob(compiled, path), false);
-    assert.ok(work(compiled, path) <= (path.length + 1) * compiled.states.length, `${work(compiled, path)} states entered`);
+    assert.ok(
+      work(compiled, path) <= (path.length + 1) * compiled.states.length,
+      `${work(compiled, path)} states entered`,
+    );
     assert.ok(matchesGlob(compiled, deep(28) + '/b'), 'and it still matches what it should');
   });
 
-  for (const pattern of ['**/'.repeat(12) + 'b', '**/a*/'.repeat(8) + 'b', '*a'.repeat(8) + '*b', '{a,a*,*a}'.repeat(6) + 'b']) {
+  for (const pattern of [
+    '**/'.repeat(12) + 'b',
+    '**/a*/'.repeat(8) + 'b',
+    '*a'.repeat(8) + '*b',
+    '{a,a*,*a}'.repeat(6) + 'b',
+  ]) {
     it(`${pattern}: a path four times as long costs at most four times the work`, () => {
       // Each on a pattern compiled afresh: what the first path taught the matcher must not help the second.
       const short = work(glob(pattern), 'a/'.repeat(100) + 'a'.repeat(100));

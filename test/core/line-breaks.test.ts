@@ -17,15 +17,26 @@ import { repoRoot } from '../../scripts/repo-root';
 
 const FIXTURES = join(repoRoot(), 'test', 'fixtures', 'corpus');
 const read = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
-const COMPOSE = ['docker__awesome-compose/nginx-golang-mysql/compose.yaml', 'docker__awesome-compose/react-express-mysql/compose.yaml', 'docker__awesome-compose/wordpress-mysql/compose.yaml'];
-const DOCKERFILES = ['docker-library__python/3.13/slim-trixie/Dockerfile', 'nodejs__docker-node/22/alpine3.23/Dockerfile', 'jupyter__docker-stacks/images/docker-stacks-foundation/Dockerfile'];
+const COMPOSE = [
+  'docker__awesome-compose/nginx-golang-mysql/compose.yaml',
+  'docker__awesome-compose/react-express-mysql/compose.yaml',
+  'docker__awesome-compose/wordpress-mysql/compose.yaml',
+];
+const DOCKERFILES = [
+  'docker-library__python/3.13/slim-trixie/Dockerfile',
+  'nodejs__docker-node/22/alpine3.23/Dockerfile',
+  'jupyter__docker-stacks/images/docker-stacks-foundation/Dockerfile',
+];
 
 const toCr = (text: string) => text.replace(/\r?\n/g, '\r');
 const hasLf = (text: string) => text.includes('\n');
 
 /** What a report says, without the fixes' text: the same for a file and its LF twin. */
 function findings(report: FileReport): string[] {
-  return report.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+  return report.diagnostics.map(
+    (d) =>
+      `${d.ruleId} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`,
+  );
 }
 
 function ofRule(report: FileReport, ruleId: string): Diagnostic[] {
@@ -42,7 +53,10 @@ describe('a Dockerfile with lone CR line breaks', () => {
     assert.equal(ofRule(report, 'image/root-user').length, 1);
     // Read as the editor shows it: the RUN continues over the comment line into `USER root`.
     const twin = analyzeText('Dockerfile', text.replace('\r', '\n'), 'dockerfile');
-    assert.deepEqual(findings(report).filter((f) => !LONE_CR_SYNTAX.test(f)), findings(twin));
+    assert.deepEqual(
+      findings(report).filter((f) => !LONE_CR_SYNTAX.test(f)),
+      findings(twin),
+    );
   });
 
   it('says that Docker reads a lone CR differently, on its line', () => {
@@ -51,7 +65,11 @@ describe('a Dockerfile with lone CR line breaks', () => {
     assert.equal(syntax.length, 1);
     assert.match(syntax[0].message, LONE_CR_SYNTAX);
     assert.deepEqual(syntax[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
-    assert.deepEqual(ofRule(analyzeText('Dockerfile', 'FROM alpine:3.20\r\nUSER root\r\n', 'dockerfile'), 'syntax'), [], 'CRLF is a line break to Docker');
+    assert.deepEqual(
+      ofRule(analyzeText('Dockerfile', 'FROM alpine:3.20\r\nUSER root\r\n', 'dockerfile'), 'syntax'),
+      [],
+      'CRLF is a line break to Docker',
+    );
   });
 
   it('applies the root-user fix with CR line breaks and keeps every lone CR', () => {
@@ -61,11 +79,18 @@ describe('a Dockerfile with lone CR line breaks', () => {
     assert.ok(rootUser, findings(report).join('\n'));
     assert.ok(rootUser.fixes.length > 0, 'no root-user fix offered');
     for (const fix of rootUser.fixes) {
-      assert.ok(!fix.edits.some((e) => hasLf(e.newText)), `${fix.title} writes LF into a CR file: ${JSON.stringify(fix.edits)}`);
+      assert.ok(
+        !fix.edits.some((e) => hasLf(e.newText)),
+        `${fix.title} writes LF into a CR file: ${JSON.stringify(fix.edits)}`,
+      );
       const output = applyEdits(text, fix.edits);
       assert.ok(!hasLf(output), fix.title);
       assert.ok(output.includes('RUN echo \\\r#t\r'), `${fix.title} changed the lone CRs: ${JSON.stringify(output)}`);
-      assert.deepEqual(ofRule(analyzeText('Dockerfile', output, 'dockerfile'), 'image/root-user'), [], `${fix.title}: ${JSON.stringify(output)}`);
+      assert.deepEqual(
+        ofRule(analyzeText('Dockerfile', output, 'dockerfile'), 'image/root-user'),
+        [],
+        `${fix.title}: ${JSON.stringify(output)}`,
+      );
     }
   });
 
@@ -75,7 +100,10 @@ describe('a Dockerfile with lone CR line breaks', () => {
       const cr = toCr(text);
       const report = analyzeText(path, cr, 'dockerfile');
       const twin = analyzeText(path, text, 'dockerfile');
-      assert.deepEqual(findings(report).filter((f) => !LONE_CR_SYNTAX.test(f)), findings(twin));
+      assert.deepEqual(
+        findings(report).filter((f) => !LONE_CR_SYNTAX.test(f)),
+        findings(twin),
+      );
       assert.equal(ofRule(report, 'syntax').filter((d) => LONE_CR_SYNTAX.test(d.message)).length, 1);
       const fixes = report.diagnostics.flatMap((d) => d.fixes);
       assert.deepEqual(
@@ -83,7 +111,8 @@ describe('a Dockerfile with lone CR line breaks', () => {
         twin.diagnostics.flatMap((d) => d.fixes).map((f) => f.edits),
         'the same edits, with CR for LF',
       );
-      for (const fix of fixes) assert.ok(!fix.edits.some((e) => hasLf(e.newText)), `${fix.title} writes LF into a CR file`);
+      for (const fix of fixes)
+        assert.ok(!fix.edits.some((e) => hasLf(e.newText)), `${fix.title} writes LF into a CR file`);
     });
   }
 });
@@ -100,7 +129,10 @@ describe('a compose file with lone CR line breaks', () => {
 
   it('reads CRLF and lone CRs mixed as the LF file', () => {
     const text = 'services:\r\n  web:\r    image: nginx:1.27\r\n    privileged: true\r    ports: ["80:80"]\r\n';
-    assert.deepEqual(findings(analyzeText('compose.yaml', text, 'compose')), findings(analyzeText('compose.yaml', text.replace(/\r\n?/g, '\n'), 'compose')));
+    assert.deepEqual(
+      findings(analyzeText('compose.yaml', text, 'compose')),
+      findings(analyzeText('compose.yaml', text.replace(/\r\n?/g, '\n'), 'compose')),
+    );
   });
 
   it('hovers over a key of a CR file', () => {
@@ -134,16 +166,26 @@ describe('a compose file with lone CR line breaks', () => {
       for (const d of report.diagnostics) {
         for (const fix of d.fixes) {
           const where = `${d.ruleId} "${fix.title}" (line ${d.range.start.line + 1})`;
-          assert.ok(!fix.edits.some((e) => hasLf(e.newText)), `${where} writes LF into a CR file: ${JSON.stringify(fix.edits)}`);
+          assert.ok(
+            !fix.edits.some((e) => hasLf(e.newText)),
+            `${where} writes LF into a CR file: ${JSON.stringify(fix.edits)}`,
+          );
           const output = applyEdits(cr, fix.edits);
           assert.ok(!hasLf(output), where);
           // A YAML 1.2 reader (Compose's) takes a lone CR as a line break; the yaml package needs LF to read it so.
           const yaml = parseDocument(output.replace(/\r/g, '\n'), { uniqueKeys: true, prettyErrors: false });
-          assert.deepEqual(yaml.errors.map((e) => e.message), [], where);
+          assert.deepEqual(
+            yaml.errors.map((e) => e.message),
+            [],
+            where,
+          );
           assert.deepEqual(serviceNames(output), services, where);
           const fixed = analyzeText(path, output, 'compose');
           const same = (x: Diagnostic) => x.ruleId === d.ruleId && x.message === d.message;
-          assert.ok(fixed.diagnostics.filter(same).length < report.diagnostics.filter(same).length, `${where} leaves its finding`);
+          assert.ok(
+            fixed.diagnostics.filter(same).length < report.diagnostics.filter(same).length,
+            `${where} leaves its finding`,
+          );
           checked++;
         }
       }

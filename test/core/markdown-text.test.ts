@@ -42,7 +42,10 @@ const HOSTILE = [
 
 describe('markdownText', () => {
   it('keeps the code spans a message marks with backticks, as code', () => {
-    assert.equal(render(markdownText('Service `web` runs as `root`.')), 'Service <code>web</code> runs as <code>root</code>.');
+    assert.equal(
+      render(markdownText('Service `web` runs as `root`.')),
+      'Service <code>web</code> runs as <code>root</code>.',
+    );
   });
 
   for (const value of HOSTILE) {

@@ -1,6 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { allRuns, baseClass, isExecForm, parseDockerfile, rootStage, type DockerfileModel } from '../../shared/src/dockerfile/model';
+import {
+  allRuns,
+  baseClass,
+  isExecForm,
+  parseDockerfile,
+  rootStage,
+  type DockerfileModel,
+} from '../../shared/src/dockerfile/model';
 import { substitute } from '../../shared/src/dockerfile/expand';
 import { analyzeText } from '../../shared/src/engine';
 import { defaultConfig } from '../../shared/src/config';
@@ -21,11 +28,14 @@ describe('parseDockerfile: stages', () => {
   );
 
   it('one stage per FROM, aliases lower-cased, the last one final', () => {
-    assert.deepEqual(model.stages.map((s) => [s.index, s.name, s.isFinal]), [
-      [0, 'build', false],
-      [1, 'test', false],
-      [2, 'final', true],
-    ]);
+    assert.deepEqual(
+      model.stages.map((s) => [s.index, s.name, s.isFinal]),
+      [
+        [0, 'build', false],
+        [1, 'test', false],
+        [2, 'final', true],
+      ],
+    );
     assert.equal(model.finalStage, model.stages[2]);
   });
 
@@ -40,20 +50,37 @@ describe('parseDockerfile: stages', () => {
 
   it('images parsed, base class read through the parent chain', () => {
     const [build, test, final] = model.stages;
-    assert.deepEqual(build.image && { path: build.image.path, tag: build.image.tag, registry: build.image.registry }, { path: 'golang', tag: '1.22', registry: undefined });
-    assert.deepEqual(final.image && { registry: final.image.registry, name: final.image.name, tag: final.image.tag }, { registry: 'gcr.io', name: 'static-debian12', tag: 'nonroot' });
+    assert.deepEqual(build.image && { path: build.image.path, tag: build.image.tag, registry: build.image.registry }, {
+      path: 'golang',
+      tag: '1.22',
+      registry: undefined,
+    });
+    assert.deepEqual(final.image && { registry: final.image.registry, name: final.image.name, tag: final.image.tag }, {
+      registry: 'gcr.io',
+      name: 'static-debian12',
+      tag: 'nonroot',
+    });
     assert.equal(baseClass(test), baseClass(build));
     assert.equal(baseClass(final), 'distroless');
   });
 
   it('instructions and runs belong to their stage', () => {
-    assert.deepEqual(model.stages.map((s) => s.instructions.map((i) => i.getKeyword())), [['RUN'], ['RUN'], ['COPY']]);
-    assert.deepEqual(model.stages.map((s) => s.runs.length), [1, 1, 0]);
-    assert.deepEqual(model.stages.map((s) => [s.range.start.line, s.range.end.line]), [
-      [0, 1],
-      [2, 3],
-      [4, 5],
-    ]);
+    assert.deepEqual(
+      model.stages.map((s) => s.instructions.map((i) => i.getKeyword())),
+      [['RUN'], ['RUN'], ['COPY']],
+    );
+    assert.deepEqual(
+      model.stages.map((s) => s.runs.length),
+      [1, 1, 0],
+    );
+    assert.deepEqual(
+      model.stages.map((s) => [s.range.start.line, s.range.end.line]),
+      [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ],
+    );
   });
 
   it('a FROM naming a later stage is an image, not a parent', () => {
@@ -69,20 +96,28 @@ describe('parseDockerfile: ARG before FROM', () => {
   );
 
   it('global ARGs with their defaults, undefined when none', () => {
-    assert.deepEqual([...model.globalArgs], [
-      ['REGISTRY', 'docker.io'],
-      ['BASE', 'alpine'],
-      ['TAG', undefined],
-    ]);
+    assert.deepEqual(
+      [...model.globalArgs],
+      [
+        ['REGISTRY', 'docker.io'],
+        ['BASE', 'alpine'],
+        ['TAG', undefined],
+      ],
+    );
   });
 
   it('an ARG that declares several names, defaults that use earlier ARGs', () => {
-    const m = parseDockerfile('ARG REGISTRY=ghcr.io OWNER=acme\nARG IMAGE=${REGISTRY}/${OWNER}/app\nFROM ${IMAGE}:1.0\n');
-    assert.deepEqual([...m.globalArgs], [
-      ['REGISTRY', 'ghcr.io'],
-      ['OWNER', 'acme'],
-      ['IMAGE', 'ghcr.io/acme/app'],
-    ]);
+    const m = parseDockerfile(
+      'ARG REGISTRY=ghcr.io OWNER=acme\nARG IMAGE=${REGISTRY}/${OWNER}/app\nFROM ${IMAGE}:1.0\n',
+    );
+    assert.deepEqual(
+      [...m.globalArgs],
+      [
+        ['REGISTRY', 'ghcr.io'],
+        ['OWNER', 'acme'],
+        ['IMAGE', 'ghcr.io/acme/app'],
+      ],
+    );
     assert.equal(m.stages[0].image?.text, 'ghcr.io/acme/app:1.0');
   });
 
@@ -124,11 +159,14 @@ describe('substitute', () => {
     ['${NODEFAULT}', undefined],
     ['x-${MISSING}-y', undefined],
   ];
-  for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(substitute(text, vars), expected));
+  for (const [text, expected] of cases)
+    it(`${text} → ${expected}`, () => assert.equal(substitute(text, vars), expected));
 });
 
 describe('parseDockerfile: the escape directive', () => {
-  const model = parseDockerfile('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hello\nCOPY C:\\app\\ C:\\app\\\n');
+  const model = parseDockerfile(
+    '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hello\nCOPY C:\\app\\ C:\\app\\\n',
+  );
 
   it('is read', () => assert.equal(model.escapeChar, '`'));
 
@@ -147,9 +185,17 @@ describe('parseDockerfile: the escape directive', () => {
 
 describe('parseDockerfile: RUN forms', () => {
   it('a heredoc RUN is read as shell when the shell reads it', () => {
-    const model = parseDockerfile('FROM debian:12\nRUN <<EOF\napt-get update\nsudo apt-get install -y curl\nEOF\nRUN bash <<EOF\nset -e\nsudo id\nEOF\n');
-    assert.deepEqual(commands(model), [['apt-get update', 'sudo apt-get install -y curl'], ['set -e', 'sudo id']]);
-    assert.deepEqual(allRuns(model).map((r) => r.form), ['heredoc', 'heredoc']);
+    const model = parseDockerfile(
+      'FROM debian:12\nRUN <<EOF\napt-get update\nsudo apt-get install -y curl\nEOF\nRUN bash <<EOF\nset -e\nsudo id\nEOF\n',
+    );
+    assert.deepEqual(commands(model), [
+      ['apt-get update', 'sudo apt-get install -y curl'],
+      ['set -e', 'sudo id'],
+    ]);
+    assert.deepEqual(
+      allRuns(model).map((r) => r.form),
+      ['heredoc', 'heredoc'],
+    );
   });
 
   it('a heredoc fed to another program is data, not shell', () => {
@@ -168,7 +214,11 @@ describe('parseDockerfile: RUN forms', () => {
     const [run] = allRuns(model);
     assert.equal(run.form, 'exec');
     assert.ok(isExecForm(run.instruction));
-    assert.deepEqual(run.script.commands.map(describeCommand), ['sh -c apk update && sudo apk add curl', 'shell-c: apk update', 'shell-c: sudo apk add curl']);
+    assert.deepEqual(run.script.commands.map(describeCommand), [
+      'sh -c apk update && sudo apk add curl',
+      'shell-c: apk update',
+      'shell-c: sudo apk add curl',
+    ]);
     const sudo = run.script.commands[2].words[0];
     assert.equal(text.slice(sudo.start, sudo.end), 'sudo');
   });
@@ -184,10 +234,13 @@ describe('parseDockerfile: RUN forms', () => {
   it('ONBUILD RUN triggers are runs marked onbuild', () => {
     const model = parseDockerfile('FROM alpine:3.20\nONBUILD RUN apk add curl\nRUN echo now\n');
     const runs = allRuns(model);
-    assert.deepEqual(runs.map((r) => [r.instruction.getKeyword(), !!r.onbuild]), [
-      ['RUN', true],
-      ['RUN', false],
-    ]);
+    assert.deepEqual(
+      runs.map((r) => [r.instruction.getKeyword(), !!r.onbuild]),
+      [
+        ['RUN', true],
+        ['RUN', false],
+      ],
+    );
     assert.deepEqual(commands(model), [['apk add curl'], ['echo now']]);
   });
 
@@ -201,7 +254,9 @@ describe('parseDockerfile: robustness', () => {
   /** Parses and analyses with every registered rule: nothing may throw, no rule may crash. */
   function survives(text: string): DockerfileModel {
     const model = parseDockerfile(text);
-    const report = analyzeText('Dockerfile', text, 'dockerfile', { config: { ...defaultConfig(), maxFileSize: 64 * 1024 * 1024 } });
+    const report = analyzeText('Dockerfile', text, 'dockerfile', {
+      config: { ...defaultConfig(), maxFileSize: 64 * 1024 * 1024 },
+    });
     const crashes = report.diagnostics.filter((d) => d.ruleId === 'internal-error').map((d) => d.message);
     assert.deepEqual(crashes, []);
     return model;
@@ -220,7 +275,8 @@ describe('parseDockerfile: robustness', () => {
   /** Continued RUNs with pipes and echo: the shapes rules look hardest at. */
   function bigDockerfile(bytes: number): string {
     let text = 'FROM debian:12\n';
-    for (let i = 0; text.length < bytes; i++) text += `RUN apt-get install -y pkg${i} && echo "step ${i}" | tee -a /tmp/log \\\n    && rm -rf /tmp/${i}\n`;
+    for (let i = 0; text.length < bytes; i++)
+      text += `RUN apt-get install -y pkg${i} && echo "step ${i}" | tee -a /tmp/log \\\n    && rm -rf /tmp/${i}\n`;
     return text;
   }
 
@@ -231,7 +287,10 @@ describe('parseDockerfile: robustness', () => {
     assert.ok(model.stages[0].runs.length > 5000);
     assert.equal(model.stages[0].runs[5000].script.commands.length, 4);
     assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
-    const report = analyzeText('Dockerfile', text, 'dockerfile', { rules: [], config: { ...defaultConfig(), maxFileSize: 2 * 1024 * 1024 } });
+    const report = analyzeText('Dockerfile', text, 'dockerfile', {
+      rules: [],
+      config: { ...defaultConfig(), maxFileSize: 2 * 1024 * 1024 },
+    });
     assert.deepEqual(report.diagnostics, []);
   });
 
@@ -254,19 +313,59 @@ describe('parseDockerfile: robustness', () => {
   });
 
   it('odd unicode without a BOM: emoji, combining marks, right-to-left override, lone surrogates, separators', () => {
-    const text = 'FROM alpine:3.20 AS 𝒷𝓊𝒾𝓁𝒹\nLABEL note="e\u0301\u202e 😀 \uD800 \uDFFF"\nRUN echo "\u2028\u2029\u00a0\u200b" && sudo id\nENV T\u00d6KEN=x\nCOPY ["\uD83D\uDE00.key", "/k/"]\n';
+    const text =
+      'FROM alpine:3.20 AS 𝒷𝓊𝒾𝓁𝒹\nLABEL note="e\u0301\u202e 😀 \uD800 \uDFFF"\nRUN echo "\u2028\u2029\u00a0\u200b" && sudo id\nENV T\u00d6KEN=x\nCOPY ["\uD83D\uDE00.key", "/k/"]\n';
     const model = survives(text);
     assert.equal(model.stages.length, 1);
     assert.deepEqual(commands(model), [['echo \u2028\u2029\u00a0\u200b', 'sudo id']]);
   });
 
   it('Dockerfile-like fragments in random order', () => {
-    const pieces = ['FROM ', 'RUN ', 'ONBUILD ', 'ARG ', 'ENV ', 'COPY ', 'ADD ', 'alpine', ' AS x', ' ', '\n', '\r\n', '\\\n', '<<EOF', 'EOF\n', '"', "'", '$(', ')', '`', '${', '}', '[', ']', ',', '#', '&&', '|', 'sudo ', 'sh -c ', '--mount=type=secret ', 'DB_PASSWORD=x ', 'id_rsa ', 'https://h/a.tgz ', '😀', '\t', '='];
+    const pieces = [
+      'FROM ',
+      'RUN ',
+      'ONBUILD ',
+      'ARG ',
+      'ENV ',
+      'COPY ',
+      'ADD ',
+      'alpine',
+      ' AS x',
+      ' ',
+      '\n',
+      '\r\n',
+      '\\\n',
+      '<<EOF',
+      'EOF\n',
+      '"',
+      "'",
+      '$(',
+      ')',
+      '`',
+      '${',
+      '}',
+      '[',
+      ']',
+      ',',
+      '#',
+      '&&',
+      '|',
+      'sudo ',
+      'sh -c ',
+      '--mount=type=secret ',
+      'DB_PASSWORD=x ',
+      'id_rsa ',
+      'https://h/a.tgz ',
+      '😀',
+      '\t',
+      '=',
+    ];
     for (let seed = 1; seed <= 300; seed++) {
       let state = seed;
       const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       let text = '';
-      for (let i = 0, n = 5 + Math.floor(random() * 60); i < n; i++) text += pieces[Math.floor(random() * pieces.length)];
+      for (let i = 0, n = 5 + Math.floor(random() * 60); i < n; i++)
+        text += pieces[Math.floor(random() * pieces.length)];
       assert.doesNotThrow(() => survives(text), `seed ${seed}: ${JSON.stringify(text)}`);
     }
   });

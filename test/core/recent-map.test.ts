@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RecentMap } from '../../shared/src/recent-map';
 
-const keys = (map: RecentMap<string, string>, candidates: string[]) => candidates.filter((key) => map.get(key) !== undefined);
+const keys = (map: RecentMap<string, string>, candidates: string[]) =>
+  candidates.filter((key) => map.get(key) !== undefined);
 
 describe('RecentMap', () => {
   it('keeps the most recently set entries; reading does not make an entry recent, setting it again does', () => {

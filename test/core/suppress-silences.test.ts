@@ -12,7 +12,12 @@ import { parseDocument } from 'yaml';
 import { analyzeText } from '../../shared/src/engine';
 import { parseDockerfile } from '../../shared/src/dockerfile/model';
 import { ruleMeta } from '../../shared/src/hover/index';
-import { ignoreFileEdit, ignoreLineEdit, suppressionSilences, type SuppressionTarget } from '../../shared/src/suppress-edit';
+import {
+  ignoreFileEdit,
+  ignoreLineEdit,
+  suppressionSilences,
+  type SuppressionTarget,
+} from '../../shared/src/suppress-edit';
 import { applyEdits } from '../../shared/src/text';
 import type { Diagnostic, FileKind, TextEdit } from '../../shared/src/types';
 import { detectKind } from '../../shared/src/detect';
@@ -22,7 +27,9 @@ import { corpusRoot, repoRoot } from '../../scripts/repo-root';
 const FINDINGS_PER_FILE = 3;
 
 function targetOf(kind: FileKind, text: string): SuppressionTarget {
-  return kind === 'dockerfile' ? { kind, text, model: parseDockerfile(text) } : { kind, text, document: parseDocument(text, { uniqueKeys: false }) };
+  return kind === 'dockerfile'
+    ? { kind, text, model: parseDockerfile(text) }
+    : { kind, text, document: parseDocument(text, { uniqueKeys: false }) };
 }
 
 /**
@@ -36,7 +43,9 @@ function silencedByAnalysis(after: Diagnostic[], before: Diagnostic[], finding: 
   const line = finding.range.start.line;
   const moved = line > at.line || (line === at.line && at.character === 0) ? line + inserted : line;
   const syntax = (list: Diagnostic[]) => list.filter((d) => d.ruleId === 'syntax').length;
-  const left = after.some((d) => d.ruleId === finding.ruleId && d.message === finding.message && d.range.start.line === moved);
+  const left = after.some(
+    (d) => d.ruleId === finding.ruleId && d.message === finding.message && d.range.start.line === moved,
+  );
   return !left && syntax(after) <= syntax(before);
 }
 
@@ -68,13 +77,17 @@ describe('suppressionSilences', () => {
       const model = analysed.model;
       const targets: [string, SuppressionTarget][] = [['parsed', targetOf(kind, text)]];
       if (model?.kind === 'dockerfile') targets.push(['analysis model', { kind: 'dockerfile', text, model }]);
-      if (model?.kind === 'compose' && model.doc) targets.push(['analysis model', { kind: 'compose', text, document: model.doc }]);
+      if (model?.kind === 'compose' && model.doc)
+        targets.push(['analysis model', { kind: 'compose', text, document: model.doc }]);
       assert.equal(targets.length, 2, `${path}: the analysis kept its model`);
       const step = Math.max(1, Math.floor(candidates.length / FINDINGS_PER_FILE));
       for (let i = 0; i < candidates.length && i < step * FINDINGS_PER_FILE; i += step) {
         const suppressed = candidates[i];
         const line = suppressed.range.start.line;
-        for (const edit of [ignoreLineEdit(kind, text, suppressed.ruleId, line), ignoreFileEdit(kind, text, suppressed.ruleId)]) {
+        for (const edit of [
+          ignoreLineEdit(kind, text, suppressed.ruleId, line),
+          ignoreFileEdit(kind, text, suppressed.ruleId),
+        ]) {
           const after = edit.newText === '' ? before : analyzeText(path, applyEdits(text, [edit]), kind).diagnostics;
           // Every finding of the same rule: the one the comment is for, and the others it must (or must not) cover.
           for (const finding of candidates.filter((d) => d.ruleId === suppressed.ruleId)) {
@@ -82,9 +95,18 @@ describe('suppressionSilences', () => {
             const expected = silencedByAnalysis(after, before, finding, edit);
             checked++;
             for (const [name, target] of targets) {
-              const decided = suppressionSilences(target, edit, finding.ruleId, ruleMeta(finding.ruleId)?.peers?.hadolint, findingLine);
+              const decided = suppressionSilences(
+                target,
+                edit,
+                finding.ruleId,
+                ruleMeta(finding.ruleId)?.peers?.hadolint,
+                findingLine,
+              );
               if (name === 'parsed') offered[decided ? 'yes' : 'no']++;
-              if (decided !== expected) disagreements.push(`${path}:${findingLine + 1} ${finding.ruleId} (${JSON.stringify(edit.newText)} at ${line + 1}), ${name}: decided ${decided}, analysis ${expected}`);
+              if (decided !== expected)
+                disagreements.push(
+                  `${path}:${findingLine + 1} ${finding.ruleId} (${JSON.stringify(edit.newText)} at ${line + 1}), ${name}: decided ${decided}, analysis ${expected}`,
+                );
             }
           }
         }
@@ -111,9 +133,14 @@ describe('suppressionSilences', () => {
       '',
     ].join('\n');
     const target = targetOf('compose', text);
-    const insertAt = (line: number): TextEdit => ({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: '    # bulkhead-ignore x/y\n' });
-    for (const line of [4, 6, 7, 9]) assert.equal(suppressionSilences(target, insertAt(line), 'x/y', undefined, line), false, `line ${line + 1}`);
-    for (const line of [2, 5, 8, 10]) assert.equal(suppressionSilences(target, insertAt(line), 'x/y', undefined, line), true, `line ${line + 1}`);
+    const insertAt = (line: number): TextEdit => ({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      newText: '    # bulkhead-ignore x/y\n',
+    });
+    for (const line of [4, 6, 7, 9])
+      assert.equal(suppressionSilences(target, insertAt(line), 'x/y', undefined, line), false, `line ${line + 1}`);
+    for (const line of [2, 5, 8, 10])
+      assert.equal(suppressionSilences(target, insertAt(line), 'x/y', undefined, line), true, `line ${line + 1}`);
   });
 
   it('covers every line of a continued Dockerfile instruction, and none of the next', () => {

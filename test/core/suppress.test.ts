@@ -10,19 +10,25 @@ const RULES = [sudo, secretInBuild];
 
 /** `ruleId line` (1-based) of every diagnostic the two rules give. */
 function reported(code: string): string[] {
-  return analyzeText('Dockerfile', code, 'dockerfile', { rules: RULES }).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line + 1}`);
+  return analyzeText('Dockerfile', code, 'dockerfile', { rules: RULES }).diagnostics.map(
+    (d) => `${d.ruleId} ${d.range.start.line + 1}`,
+  );
 }
 
 describe('suppressions read from comments', () => {
   it('the line before covers the next statement', () => {
-    const s = readSuppressions(new SourceText('FROM debian:12\n# bulkhead-ignore image/sudo\nRUN sudo id\nRUN sudo id\n'));
+    const s = readSuppressions(
+      new SourceText('FROM debian:12\n# bulkhead-ignore image/sudo\nRUN sudo id\nRUN sudo id\n'),
+    );
     assert.ok(isSuppressed(s, 'image/sudo', undefined, 2));
     assert.ok(!isSuppressed(s, 'image/sudo', undefined, 3), 'only the next statement');
     assert.ok(!isSuppressed(s, 'image/root-user', undefined, 2), 'only the named rule');
   });
 
   it('several ids, with commas and spaces, and a reason after --', () => {
-    const s = readSuppressions(new SourceText('# bulkhead-ignore image/sudo, image/secret-in-build,syntax -- vendored file, reviewed\nRUN x\n'));
+    const s = readSuppressions(
+      new SourceText('# bulkhead-ignore image/sudo, image/secret-in-build,syntax -- vendored file, reviewed\nRUN x\n'),
+    );
     assert.deepEqual([...(s.lines.get(1) ?? [])].sort(), ['image/secret-in-build', 'image/sudo', 'syntax']);
   });
 
@@ -53,33 +59,49 @@ describe('suppressions through analyzeText', () => {
   });
 
   it('on the line before', () => {
-    assert.deepEqual(reported('FROM debian:12\n# bulkhead-ignore image/sudo -- the base image has no root shell\nRUN sudo apt-get update\n'), []);
+    assert.deepEqual(
+      reported(
+        'FROM debian:12\n# bulkhead-ignore image/sudo -- the base image has no root shell\nRUN sudo apt-get update\n',
+      ),
+      [],
+    );
   });
 
   it('on the line before, covering every line of a continued RUN', () => {
-    const code = 'FROM debian:12\n# bulkhead-ignore image/sudo\nRUN apt-get update && \\\n    sudo apt-get install -y curl && \\\n    sudo rm -rf /var/lib/apt/lists/*\nRUN sudo id\n';
+    const code =
+      'FROM debian:12\n# bulkhead-ignore image/sudo\nRUN apt-get update && \\\n    sudo apt-get install -y curl && \\\n    sudo rm -rf /var/lib/apt/lists/*\nRUN sudo id\n';
     assert.deepEqual(reported(code), ['image/sudo 6']);
   });
 
   it('at the end of the line', () => {
-    assert.deepEqual(reported('FROM debian:12\nRUN sudo apt-get update # bulkhead-ignore image/sudo\nRUN sudo id\n'), ['image/sudo 3']);
+    assert.deepEqual(reported('FROM debian:12\nRUN sudo apt-get update # bulkhead-ignore image/sudo\nRUN sudo id\n'), [
+      'image/sudo 3',
+    ]);
   });
 
   it('at the end of the last line of a continued RUN', () => {
-    assert.deepEqual(reported('FROM debian:12\nRUN true && \\\n    sudo make install # bulkhead-ignore image/sudo\n'), []);
+    assert.deepEqual(
+      reported('FROM debian:12\nRUN true && \\\n    sudo make install # bulkhead-ignore image/sudo\n'),
+      [],
+    );
   });
 
   it('a comment line inside a continued RUN covers the line after it', () => {
-    const code = 'FROM debian:12\nRUN apt-get update && \\\n    # bulkhead-ignore image/sudo\n    sudo apt-get install -y curl && \\\n    sudo true\n';
+    const code =
+      'FROM debian:12\nRUN apt-get update && \\\n    # bulkhead-ignore image/sudo\n    sudo apt-get install -y curl && \\\n    sudo true\n';
     assert.deepEqual(reported(code), ['image/sudo 5']);
   });
 
   it('another rule id does not suppress', () => {
-    assert.deepEqual(reported('FROM debian:12\n# bulkhead-ignore image/root-user\nRUN sudo apt-get update\n'), ['image/sudo 3']);
+    assert.deepEqual(reported('FROM debian:12\n# bulkhead-ignore image/root-user\nRUN sudo apt-get update\n'), [
+      'image/sudo 3',
+    ]);
   });
 
   it('a prefix of the id does not suppress', () => {
-    assert.deepEqual(reported('FROM debian:12\n# bulkhead-ignore image/sud\nRUN sudo apt-get update\n'), ['image/sudo 3']);
+    assert.deepEqual(reported('FROM debian:12\n# bulkhead-ignore image/sud\nRUN sudo apt-get update\n'), [
+      'image/sudo 3',
+    ]);
   });
 
   it('two rules on one statement, one suppressed', () => {
@@ -88,7 +110,8 @@ describe('suppressions through analyzeText', () => {
   });
 
   it('bulkhead-ignore-file, written anywhere, covers the whole file for the named rules only', () => {
-    const code = 'FROM debian:12\nRUN sudo id\nENV API_TOKEN=abc123\nRUN sudo true\n# bulkhead-ignore-file image/sudo\n';
+    const code =
+      'FROM debian:12\nRUN sudo id\nENV API_TOKEN=abc123\nRUN sudo true\n# bulkhead-ignore-file image/sudo\n';
     assert.deepEqual(reported(code), ['image/secret-in-build 3']);
   });
 
@@ -102,11 +125,15 @@ describe('suppressions through analyzeText', () => {
   });
 
   it('works the same in a CRLF file', () => {
-    assert.deepEqual(reported('FROM debian:12\r\n# bulkhead-ignore image/sudo\r\nRUN sudo apt-get update\r\nRUN sudo id\r\n'), ['image/sudo 4']);
+    assert.deepEqual(
+      reported('FROM debian:12\r\n# bulkhead-ignore image/sudo\r\nRUN sudo apt-get update\r\nRUN sudo id\r\n'),
+      ['image/sudo 4'],
+    );
   });
 
   it('suppresses syntax diagnostics by their id too', () => {
-    const diagnostics = (code: string) => analyzeText('Dockerfile', code, 'dockerfile', { rules: [] }).diagnostics.map((d) => d.ruleId);
+    const diagnostics = (code: string) =>
+      analyzeText('Dockerfile', code, 'dockerfile', { rules: [] }).diagnostics.map((d) => d.ruleId);
     assert.deepEqual(diagnostics('FROM debian:12\nRUNN x\n'), ['syntax']);
     assert.deepEqual(diagnostics('FROM debian:12\n# bulkhead-ignore syntax\nRUNN x\n'), []);
     assert.deepEqual(diagnostics('# bulkhead-ignore-file syntax\nFROM debian:12\nRUNN x\n'), []);

@@ -59,7 +59,10 @@ function compare(text: string, seed: number): number {
     checks++;
   }
   for (let line = -1; line <= lines; line++) {
-    const expected = line < 0 || line >= lines ? '' : theirs.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+    const expected =
+      line < 0 || line >= lines
+        ? ''
+        : theirs.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
     assert.equal(ours.lineText(line), expected, `lineText(${line})`);
   }
   return checks;

@@ -13,7 +13,10 @@ describe('showControls', () => {
     assert.equal(showControls('next\u0085line \u009b31m'), 'next\\x85line \\x9b31m');
     assert.equal(showControls('\u2028\u2029'), '\\u2028\\u2029');
     assert.equal(showControls('\u202etoor\u202c'), '\\u202etoor\\u202c');
-    assert.equal(showControls('\u2066\u2067\u2068\u2069\u200e\u200f\u061c'), '\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c');
+    assert.equal(
+      showControls('\u2066\u2067\u2068\u2069\u200e\u200f\u061c'),
+      '\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c',
+    );
   });
 
   it('leaves every character that only shows itself as it is', () => {
@@ -28,6 +31,9 @@ describe('showControls', () => {
     const shown = showControls(all);
     assert.doesNotMatch(shown, INVISIBLE);
     // Every other character is kept, in order.
-    assert.equal(shown.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[nrt])/g, ''), all.replace(new RegExp(INVISIBLE.source, 'g'), ''));
+    assert.equal(
+      shown.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[nrt])/g, ''),
+      all.replace(new RegExp(INVISIBLE.source, 'g'), ''),
+    );
   });
 });

@@ -2,7 +2,17 @@
 // code-server on a free loopback port (stopped by its own PID, checked to leave nothing behind), headless Debian
 // chromium through playwright-core, and a folder for screenshots and logs.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,7 +57,9 @@ export function tools(): Tools {
   };
   const missing = Object.entries(found).filter(([, path]) => !existsSync(path));
   if (missing.length) {
-    throw new Error(`missing ${missing.map(([name, path]) => `${name} (${path})`).join(', ')}: run scripts/e2e/setup.sh first`);
+    throw new Error(
+      `missing ${missing.map(([name, path]) => `${name} (${path})`).join(', ')}: run scripts/e2e/setup.sh first`,
+    );
   }
   return found;
 }
@@ -68,7 +80,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -123,11 +137,24 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(join(userDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir);
-  writeFileSync(join(userDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  writeFileSync(
+    join(userDir, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+  );
   // --config keeps code-server from writing ~/.config/code-server/config.yaml.
-  const common = ['--config', join(dataDir, 'config.yaml'), '--user-data-dir', userDir, '--extensions-dir', extensionsDir];
+  const common = [
+    '--config',
+    join(dataDir, 'config.yaml'),
+    '--user-data-dir',
+    userDir,
+    '--extensions-dir',
+    extensionsDir,
+  ];
   if (options.vsix) {
-    execFileSync(node24, [codeServer, ...common, '--install-extension', options.vsix], { stdio: 'pipe', timeout: 60_000 });
+    execFileSync(node24, [codeServer, ...common, '--install-extension', options.vsix], {
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
   }
 
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -136,12 +163,25 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   let output = '';
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const args = [codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override'];
+    const args = [
+      codeServer,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ];
     if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     const child = spawn(node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const listening = new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`code-server printed no "HTTP server listening" within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`code-server printed no "HTTP server listening" within ${STARTUP_TIMEOUT_MS} ms`)),
+        STARTUP_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         log.write(chunk);
@@ -270,17 +310,26 @@ function copyLogs(from: string, to: string): void {
  */
 export async function launchChromium(): Promise<Browser> {
   const home = mkdtempSync(join(tmpdir(), 'bulkhead-e2e-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: tools().chromium,
-    headless: true,
-    timeout: 30_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  }).catch((error: unknown) => {
-    rmSync(home, { recursive: true, force: true });
-    throw error;
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: tools().chromium,
+      headless: true,
+      timeout: 30_000,
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch((error: unknown) => {
+      rmSync(home, { recursive: true, force: true });
+      throw error;
+    });
   browser.on('disconnected', () => rmSync(home, { recursive: true, force: true }));
   return browser;
 }
@@ -304,7 +353,12 @@ export class Screenshots {
 }
 
 /** Resolves with `poll()`'s first truthy value, or rejects naming `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, poll: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, intervalMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  poll: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -315,7 +369,9 @@ export async function waitFor<T>(what: string, poll: () => T | undefined | false
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+      );
     }
     await new Promise((done) => setTimeout(done, intervalMs));
   }

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { LOG_MARKER, RESULT_MARKER, type SuiteResult } from './result';
 
-
 export function run(): Promise<void> {
   // The spec reporter logs printf-style; hosts that forward console.log elsewhere (code-server's page console) would
   // show the raw format strings. Format here and mark the lines as the suite's.
@@ -18,7 +17,9 @@ export function run(): Promise<void> {
   // A launcher passes this through the host's environment to run a subset (code-server: its own environment).
   if (process.env.BULKHEAD_SUITE_GREP) mocha.grep(new RegExp(process.env.BULKHEAD_SUITE_GREP));
   const suiteDir = join(__dirname, 'suite');
-  const files = readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
+  const files = readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   for (const name of files) mocha.addFile(join(suiteDir, name));
 
   const result: SuiteResult = { tests: [], passed: 0, failed: 0 };
@@ -29,13 +30,21 @@ export function run(): Promise<void> {
       const line = JSON.stringify(result);
       console.log(RESULT_MARKER + line);
       if (process.env.BULKHEAD_SUITE_RESULT_FILE) writeFileSync(process.env.BULKHEAD_SUITE_RESULT_FILE, line);
-      if (failures > 0 || result.tests.length === 0) reject(new Error(`${failures} of ${result.tests.length} extension tests failed`));
+      if (failures > 0 || result.tests.length === 0)
+        reject(new Error(`${failures} of ${result.tests.length} extension tests failed`));
       else resolve();
     });
-    runner.on('pass', (test) => result.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+    runner.on('pass', (test) =>
+      result.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }),
+    );
     runner.on('pending', (test) => result.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
     runner.on('fail', (test, error: Error) => {
-      result.tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error.stack ?? String(error) });
+      result.tests.push({
+        title: test.fullTitle(),
+        state: 'failed',
+        durationMs: test.duration ?? 0,
+        error: error.stack ?? String(error),
+      });
     });
   });
 }

@@ -25,8 +25,8 @@ async function main(): Promise<number> {
       } catch (error) {
         console.error(
           `run-electron: could not download VS Code (${error instanceof Error ? error.message : String(error)}).\n` +
-          'run-electron: the extension tests did NOT run. On a machine without VS Code downloads, run them in code-server\n' +
-          'run-electron: with `npm run test:e2e`, or set BULKHEAD_VSCODE_EXECUTABLE to an installed VS Code.',
+            'run-electron: the extension tests did NOT run. On a machine without VS Code downloads, run them in code-server\n' +
+            'run-electron: with `npm run test:e2e`, or set BULKHEAD_VSCODE_EXECUTABLE to an installed VS Code.',
         );
         return EXIT_NOT_RUN;
       }
@@ -35,10 +35,18 @@ async function main(): Promise<number> {
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(__dirname, 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
   } catch (error) {
-    console.error(`run-electron: the extension tests failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `run-electron: the extension tests failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   } finally {
     rmSync(workspace, { recursive: true, force: true });

@@ -42,7 +42,10 @@ export function writeHostileTree(root: string): Expected[] {
   expected.push({ path: 'binary/Dockerfile', skipped: /binary/ });
   write('utf16le/compose.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PRIVILEGED, 'utf16le')]));
   expected.push({ path: 'utf16le/compose.yaml', finding: 'container/privileged' });
-  write('utf16be/compose.yaml', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(PRIVILEGED, 'utf16le').swap16()]));
+  write(
+    'utf16be/compose.yaml',
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(PRIVILEGED, 'utf16le').swap16()]),
+  );
   expected.push({ path: 'utf16be/compose.yaml', finding: 'container/privileged' });
   write(`deep/${deepPath()}`, SUDO);
   expected.push({ path: `deep/${deepPath()}`, finding: 'image/sudo' });

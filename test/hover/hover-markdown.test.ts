@@ -17,7 +17,8 @@ describe('hover Markdown quotes the file as text', () => {
   });
 
   it('over a compose user and a volume source', () => {
-    const text = 'services:\n  web:\n    image: nginx:1.27\n    user: "a`<b>x</b>"\n    volumes: ["x`<img src=y>:/data"]\n';
+    const text =
+      'services:\n  web:\n    image: nginx:1.27\n    user: "a`<b>x</b>"\n    volumes: ["x`<img src=y>:/data"]\n';
     for (const line of [3, 4]) {
       const hover = keywordHover('compose', text, { line, character: 5 });
       assert.ok(hover, `a hover on line ${line}`);
@@ -26,7 +27,10 @@ describe('hover Markdown quotes the file as text', () => {
   });
 
   it('over a finding: its message', () => {
-    const hover = findingHover({ ruleId: 'image/root-user', message: 'The last USER is `\u202ex`<img src=x>`, so the container runs as root.' });
+    const hover = findingHover({
+      ruleId: 'image/root-user',
+      message: 'The last USER is `\u202ex`<img src=x>`, so the container runs as root.',
+    });
     assert.doesNotMatch(md.render(hover), MARKUP);
     assert.doesNotMatch(hover, /\u202e/);
   });

@@ -6,7 +6,12 @@ import { keywordHover, findingHover, parseComposeForHover } from '../../shared/s
 import { analyzeText } from '../../shared/src/engine';
 import { SourceText } from '../../shared/src/text';
 import { loadCorpus } from '../../scripts/bench/corpus';
-import { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCapability } from '../../shared/src/hover/capabilities';
+import {
+  CAPABILITIES,
+  DOCKER_DEFAULT_CAPABILITIES,
+  capabilityInfo,
+  normalizeCapability,
+} from '../../shared/src/hover/capabilities';
 import { ruleDocUrl } from '../../shared/src/docs';
 import { THREATS } from '../../shared/src/threats';
 import { RULES } from '../../shared/src/rules/index';
@@ -31,10 +36,22 @@ function markdown(kind: FileKind, text: string, marker: string, offset = 1): str
 describe('capability table', () => {
   it('knows the 41 Linux capabilities and exactly Docker’s 14 defaults', () => {
     assert.equal(CAPABILITIES.size, 41);
-    assert.deepEqual(
-      [...DOCKER_DEFAULT_CAPABILITIES].sort(),
-      ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'],
-    );
+    assert.deepEqual([...DOCKER_DEFAULT_CAPABILITIES].sort(), [
+      'AUDIT_WRITE',
+      'CHOWN',
+      'DAC_OVERRIDE',
+      'FOWNER',
+      'FSETID',
+      'KILL',
+      'MKNOD',
+      'NET_BIND_SERVICE',
+      'NET_RAW',
+      'SETFCAP',
+      'SETGID',
+      'SETPCAP',
+      'SETUID',
+      'SYS_CHROOT',
+    ]);
   });
 
   it('reads names as Docker does: any case, with or without CAP_', () => {
@@ -44,7 +61,8 @@ describe('capability table', () => {
   });
 
   it('rates the known escape routes critical', () => {
-    for (const name of ['SYS_ADMIN', 'SYS_MODULE', 'DAC_READ_SEARCH', 'SYS_RAWIO']) assert.equal(CAPABILITIES.get(name)?.risk, 'critical', name);
+    for (const name of ['SYS_ADMIN', 'SYS_MODULE', 'DAC_READ_SEARCH', 'SYS_RAWIO'])
+      assert.equal(CAPABILITIES.get(name)?.risk, 'critical', name);
     for (const c of CAPABILITIES.values()) if (c.dockerDefault) assert.notEqual(c.risk, 'critical', c.name);
   });
 });
@@ -96,7 +114,10 @@ describe('Dockerfile keyword hovers', () => {
     assert.match(markdown('dockerfile', 'FROM ubuntu\n', 'FROM'), /\*\*Not pinned\*\* \(`latest`\)/);
     assert.match(markdown('dockerfile', 'FROM scratch\nCOPY app /\n', 'FROM'), /\*\*scratch\*\*: an empty image/);
     assert.match(markdown('dockerfile', 'ARG BASE\nFROM ${BASE}\n', 'FROM'), /build argument with no default/);
-    assert.match(markdown('dockerfile', 'FROM node:22 AS base\nFROM base\n', 'FROM base'), /Builds on stage `base` \(ultimately `node:22`\)/);
+    assert.match(
+      markdown('dockerfile', 'FROM node:22 AS base\nFROM base\n', 'FROM base'),
+      /Builds on stage `base` \(ultimately `node:22`\)/,
+    );
   });
 
   it('EXPOSE: publishes nothing; names the SSH port', () => {
@@ -107,14 +128,23 @@ describe('Dockerfile keyword hovers', () => {
   });
 
   it('HEALTHCHECK: shell form cannot run on a shell-less base; NONE disables the base’s check', () => {
-    assert.match(markdown('dockerfile', file, 'HEALTHCHECK'), /Shell form needs `\/bin\/sh`, which this base does not have/);
+    assert.match(
+      markdown('dockerfile', file, 'HEALTHCHECK'),
+      /Shell form needs `\/bin\/sh`, which this base does not have/,
+    );
     assert.match(markdown('dockerfile', 'FROM debian:12\nHEALTHCHECK NONE\n', 'HEALTHCHECK'), /`NONE` switches off/);
-    assert.doesNotMatch(markdown('dockerfile', 'FROM scratch\nHEALTHCHECK CMD ["/app", "health"]\n', 'HEALTHCHECK'), /Shell form/);
+    assert.doesNotMatch(
+      markdown('dockerfile', 'FROM scratch\nHEALTHCHECK CMD ["/app", "health"]\n', 'HEALTHCHECK'),
+      /Shell form/,
+    );
   });
 
   it('ADD: a download is unverified without --checksum; a local archive is unpacked', () => {
     assert.match(markdown('dockerfile', file, 'ADD'), /\*\*not verified\*\*/);
-    assert.match(markdown('dockerfile', 'FROM scratch\nADD --checksum=sha256:abc https://x.io/a /a\n', 'ADD'), /verified with `--checksum`/);
+    assert.match(
+      markdown('dockerfile', 'FROM scratch\nADD --checksum=sha256:abc https://x.io/a /a\n', 'ADD'),
+      /verified with `--checksum`/,
+    );
     assert.match(markdown('dockerfile', 'FROM scratch\nADD rootfs.tar.gz /\n', 'ADD'), /local tar archive is unpacked/);
   });
 
@@ -183,8 +213,14 @@ describe('Compose keyword hovers', () => {
     assert.match(admin, /Added here/);
     const bind = markdown('compose', compose, 'NET_BIND_SERVICE');
     assert.match(bind, /low risk, in Docker’s default set/);
-    assert.match(markdown('compose', 'services:\n  a:\n    cap_drop: [ALL]\n', 'ALL'), /Dropping all and adding back only what is needed/);
-    assert.match(markdown('compose', 'services:\n  a:\n    cap_add: [all]\n', 'all'), /nearly the power of `privileged`/);
+    assert.match(
+      markdown('compose', 'services:\n  a:\n    cap_drop: [ALL]\n', 'ALL'),
+      /Dropping all and adding back only what is needed/,
+    );
+    assert.match(
+      markdown('compose', 'services:\n  a:\n    cap_add: [all]\n', 'all'),
+      /nearly the power of `privileged`/,
+    );
     assert.match(markdown('compose', compose, 'cap_add'), /`SYS_ADMIN` \(critical risk\)/);
     assert.match(markdown('compose', 'services:\n  a:\n    cap_add: [BOGUS]\n', 'BOGUS'), /not a Linux capability/);
   });
@@ -193,7 +229,10 @@ describe('Compose keyword hovers', () => {
     assert.match(markdown('compose', compose, 'seccomp='), /\*\*seccomp: unconfined\*\*: no system call filter/);
     assert.match(markdown('compose', compose, 'no-new-privileges'), /cannot gain privileges through set-user-ID/);
     assert.match(markdown('compose', compose, 'apparmor'), /no AppArmor profile/);
-    assert.match(markdown('compose', 'services:\n  a:\n    security_opt: ["label=disable"]\n', 'label'), /SELinux does not confine/);
+    assert.match(
+      markdown('compose', 'services:\n  a:\n    security_opt: ["label=disable"]\n', 'label'),
+      /SELinux does not confine/,
+    );
   });
 
   it('namespace modes: host, and sharing another service’s', () => {
@@ -203,14 +242,27 @@ describe('Compose keyword hovers', () => {
   });
 
   it('volumes: the runtime socket, sensitive host paths, project folders, named volumes, long syntax', () => {
-    assert.match(markdown('compose', compose, '/var/run/docker.sock'), /\*\*Container runtime socket\*\*.*read-only does not help/);
+    assert.match(
+      markdown('compose', compose, '/var/run/docker.sock'),
+      /\*\*Container runtime socket\*\*.*read-only does not help/,
+    );
     assert.match(markdown('compose', compose, '/etc/'), /host’s \*\*configuration\*\*.*Mounted \*\*read-write\*\*/);
-    assert.match(markdown('compose', compose, './conf'), /\*\*Bind mount\*\* `\.\/conf`: a folder of the project\. Mounted read-only/);
+    assert.match(
+      markdown('compose', compose, './conf'),
+      /\*\*Bind mount\*\* `\.\/conf`: a folder of the project\. Mounted read-only/,
+    );
     assert.match(markdown('compose', compose, 'data:/data'), /\*\*Named volume\*\* `data`/);
     assert.match(markdown('compose', compose, 'source: /', 'source: /'.length), /host’s \*\*whole file system\*\*/);
-    const more = 'services:\n  a:\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ~/.ssh:/root/.ssh\n      - /run:/run\n';
-    assert.match(markdown('compose', more, '/etc/localtime'), /commonly read; it gives nothing away\. Mounted read-only/);
-    assert.match(markdown('compose', more, '~/.ssh'), /inside `~\/\.ssh`, a sensitive host folder\. Mounted \*\*read-write\*\*/);
+    const more =
+      'services:\n  a:\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ~/.ssh:/root/.ssh\n      - /run:/run\n';
+    assert.match(
+      markdown('compose', more, '/etc/localtime'),
+      /commonly read; it gives nothing away\. Mounted read-only/,
+    );
+    assert.match(
+      markdown('compose', more, '~/.ssh'),
+      /inside `~\/\.ssh`, a sensitive host folder\. Mounted \*\*read-write\*\*/,
+    );
     assert.match(markdown('compose', more, '/run:'), /a folder that holds the Docker API socket/);
   });
 
@@ -237,7 +289,10 @@ describe('Compose keyword hovers', () => {
   });
 
   it('survives text that is not YAML', () => {
-    assert.equal(keywordHover('compose', 'services:\n  web: [unclosed\n    privileged: {', { line: 2, character: 6 }), undefined);
+    assert.equal(
+      keywordHover('compose', 'services:\n  web: [unclosed\n    privileged: {', { line: 2, character: 6 }),
+      undefined,
+    );
   });
 });
 
@@ -246,7 +301,13 @@ describe('finding hover', () => {
     const meta = RULES.find((r) => r.meta.id === 'image/sudo')!.meta;
     const md = findingHover({ ruleId: 'image/sudo', message: 'sudo here' });
     assert.ok(md.startsWith('sudo here\n'));
-    for (const part of [meta.title, THREATS[meta.threat].vector, THREATS[meta.threat].impact, meta.mitigation, ruleDocUrl('image/sudo')]) {
+    for (const part of [
+      meta.title,
+      THREATS[meta.threat].vector,
+      THREATS[meta.threat].impact,
+      meta.mitigation,
+      ruleDocUrl('image/sudo'),
+    ]) {
       assert.ok(md.includes(part), part);
     }
   });
@@ -269,7 +330,11 @@ describe('compose keyword hovers on the analysis model', () => {
       for (let offset = 0; offset < file.text.length; offset += 3) {
         const position = source.positionAt(offset);
         const fromModel = keywordHover('compose', file.text, position, { kind: 'compose', document: model.doc });
-        assert.deepEqual(fromModel, keywordHover('compose', file.text, position, { kind: 'compose', document: lenient }), `${file.path} at ${position.line + 1}:${position.character + 1}`);
+        assert.deepEqual(
+          fromModel,
+          keywordHover('compose', file.text, position, { kind: 'compose', document: lenient }),
+          `${file.path} at ${position.line + 1}:${position.character + 1}`,
+        );
         compared++;
         if (fromModel) explained++;
       }

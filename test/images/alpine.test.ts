@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('alpine', [
-  { image: 'alpine', id: 'alpine', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'alpine',
+    id: 'alpine',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'alpine:3.20', id: 'alpine', imageUser: 'root 0:0', accounts: [] },
   { image: 'alpine:3.24.1', id: 'alpine', accounts: [] },
   { image: 'alpine:edge', id: 'alpine', imageUser: 'root 0:0', accounts: [] },

@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('buildpack-deps', [
-  { image: 'buildpack-deps', id: 'buildpack-deps', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'buildpack-deps',
+    id: 'buildpack-deps',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'buildpack-deps:trixie-curl', id: 'buildpack-deps', imageUser: 'root 0:0', accounts: [] },
   { image: 'buildpack-deps:bookworm-scm', id: 'buildpack-deps', imageUser: 'root 0:0', accounts: [] },
   { image: 'buildpack-deps:noble', id: 'buildpack-deps', imageUser: 'root 0:0', accounts: [] },

@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('debian', [
-  { image: 'debian', id: 'debian', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'debian',
+    id: 'debian',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'debian:bookworm-slim', id: 'debian', imageUser: 'root 0:0', accounts: [] },
   { image: 'debian:12.8', id: 'debian', accounts: [] },
   { image: 'debian:trixie', id: 'debian', accounts: [] },

@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('eclipse-temurin', [
-  { image: 'eclipse-temurin', id: 'eclipse-temurin', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'eclipse-temurin',
+    id: 'eclipse-temurin',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'eclipse-temurin:21-jre-alpine', id: 'eclipse-temurin', imageUser: 'root 0:0', accounts: [] },
   { image: 'eclipse-temurin:17-jdk-ubi9-minimal', id: 'eclipse-temurin', imageUser: 'root 0:0', accounts: [] },
   { image: 'eclipse-temurin:25.0.4_7-jdk-noble', id: 'eclipse-temurin', accounts: [] },

@@ -1,6 +1,9 @@
 import { profileCases } from './profile-cases';
 
-const PATHS = { statePaths: ['/usr/share/elasticsearch/data', '/usr/share/elasticsearch/config'], runtimePaths: ['/usr/share/elasticsearch/logs', '/tmp'] };
+const PATHS = {
+  statePaths: ['/usr/share/elasticsearch/data', '/usr/share/elasticsearch/config'],
+  runtimePaths: ['/usr/share/elasticsearch/logs', '/tmp'],
+};
 
 profileCases('elasticsearch', [
   {
@@ -17,7 +20,13 @@ profileCases('elasticsearch', [
     publicPorts: [],
     minMemoryBytes: null,
   },
-  { image: 'docker.elastic.co/elasticsearch/elasticsearch:8.19.10', id: 'elasticsearch', imageUser: 'elasticsearch 1000:0', capsAsImageUser: [], ...PATHS },
+  {
+    image: 'docker.elastic.co/elasticsearch/elasticsearch:8.19.10',
+    id: 'elasticsearch',
+    imageUser: 'elasticsearch 1000:0',
+    capsAsImageUser: [],
+    ...PATHS,
+  },
   { image: 'docker.io/library/elasticsearch:8.11.2', id: 'elasticsearch', runAs: '1000:0' },
   { image: 'elasticsearch', id: 'elasticsearch', imageUser: 'elasticsearch 1000:0', stepsDownTo: null },
   {

@@ -16,9 +16,20 @@ profileCases('mariadb', [
     statePaths: ['/var/lib/mysql'],
     publicPorts: [],
   },
-  { image: 'mariadb', id: 'mariadb', stepsDownTo: 'mysql 999:999', capsAsImageUser: ROOT_CAPS, runtimePaths: ['/run/mysqld'] },
+  {
+    image: 'mariadb',
+    id: 'mariadb',
+    stepsDownTo: 'mysql 999:999',
+    capsAsImageUser: ROOT_CAPS,
+    runtimePaths: ['/run/mysqld'],
+  },
   { image: 'mariadb:lts-noble', id: 'mariadb', capsAsImageUser: ROOT_CAPS, runtimePaths: ['/run/mysqld'] },
-  { image: 'docker.io/library/mariadb:10.11.18-jammy', id: 'mariadb', runAs: '999:999', statePaths: ['/var/lib/mysql'] },
+  {
+    image: 'docker.io/library/mariadb:10.11.18-jammy',
+    id: 'mariadb',
+    runAs: '999:999',
+    statePaths: ['/var/lib/mysql'],
+  },
   {
     image: 'mariadb:12-ubi10',
     id: 'mariadb',

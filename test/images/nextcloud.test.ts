@@ -16,8 +16,19 @@ profileCases('nextcloud', [
     publicPorts: ['80/tcp'],
     readOnlyUnsupported: false,
   },
-  { image: 'nextcloud:34.0.2-apache', id: 'nextcloud', runAs: '33:33', publicPorts: ['80/tcp'], runtimePaths: ['/var/run/apache2', '/var/lock', '/tmp'] },
-  { image: 'docker.io/library/nextcloud:stable', id: 'nextcloud', publicPorts: ['80/tcp'], statePaths: ['/var/www/html'] },
+  {
+    image: 'nextcloud:34.0.2-apache',
+    id: 'nextcloud',
+    runAs: '33:33',
+    publicPorts: ['80/tcp'],
+    runtimePaths: ['/var/run/apache2', '/var/lock', '/tmp'],
+  },
+  {
+    image: 'docker.io/library/nextcloud:stable',
+    id: 'nextcloud',
+    publicPorts: ['80/tcp'],
+    statePaths: ['/var/www/html'],
+  },
   {
     image: 'nextcloud:33-fpm',
     id: 'nextcloud',

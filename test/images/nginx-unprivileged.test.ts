@@ -16,7 +16,12 @@ profileCases('nginx-unprivileged', [
     publicPorts: ['8080/tcp'],
     nonRootVariant: null,
   },
-  { image: 'nginxinc/nginx-unprivileged:1.27-alpine', id: 'nginx-unprivileged', runAs: '101:101', runtimePaths: ['/tmp', '/var/cache/nginx'] },
+  {
+    image: 'nginxinc/nginx-unprivileged:1.27-alpine',
+    id: 'nginx-unprivileged',
+    runAs: '101:101',
+    runtimePaths: ['/tmp', '/var/cache/nginx'],
+  },
   { image: 'nginxinc/nginx-unprivileged:1.27.4-bookworm-perl', id: 'nginx-unprivileged', imageUser: 'nginx 101:101' },
   { image: 'docker.io/nginxinc/nginx-unprivileged:stable', id: 'nginx-unprivileged', publicPorts: ['8080/tcp'] },
   { image: 'ghcr.io/nginxinc/nginx-unprivileged:1.25', id: 'nginx-unprivileged', needsRoot: false },

@@ -1,6 +1,11 @@
 import { profileCases } from './profile-cases';
 
-const STATE = ['/usr/src/paperless/data', '/usr/src/paperless/media', '/usr/src/paperless/consume', '/usr/src/paperless/export'];
+const STATE = [
+  '/usr/src/paperless/data',
+  '/usr/src/paperless/media',
+  '/usr/src/paperless/consume',
+  '/usr/src/paperless/export',
+];
 
 profileCases('paperless-ngx', [
   {

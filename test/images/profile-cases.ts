@@ -50,19 +50,53 @@ export function profileCases(id: string, cases: ProfileCase[]): void {
         assert.equal(profile.id, c.id);
         const { user, capabilities, paths } = profile;
         if (c.imageUser !== undefined) assert.equal(account(user.image), c.imageUser, 'user.image');
-        if (c.stepsDownTo !== undefined) assert.equal(user.stepsDown ? account(user.stepsDown.to) : null, c.stepsDownTo, 'user.stepsDown');
+        if (c.stepsDownTo !== undefined)
+          assert.equal(user.stepsDown ? account(user.stepsDown.to) : null, c.stepsDownTo, 'user.stepsDown');
         if (c.runAs !== undefined) assert.equal(user.runAs?.user ?? null, c.runAs, 'user.runAs');
         if (c.accounts !== undefined) assert.deepEqual((user.accounts ?? []).map(account), c.accounts, 'user.accounts');
         if (c.needsRoot !== undefined) assert.equal(!!user.needsRoot, c.needsRoot, 'user.needsRoot');
-        if (c.capsAsImageUser) assert.deepEqual(capabilities.asImageUser.map((n) => n.capability).sort(), c.capsAsImageUser, 'capabilities.asImageUser');
-        if (c.capsAsRunAsUser) assert.deepEqual(capabilities.asRunAsUser.map((n) => n.capability).sort(), c.capsAsRunAsUser, 'capabilities.asRunAsUser');
-        if (c.runtimePaths) assert.deepEqual(paths.filter((p) => p.kind === 'runtime').map((p) => p.path), c.runtimePaths, 'runtime paths');
-        if (c.statePaths) assert.deepEqual(paths.filter((p) => p.kind === 'state').map((p) => p.path), c.statePaths, 'state paths');
-        if (c.publicPorts) assert.deepEqual(profile.publicPorts.map((p) => `${p.port}/${p.protocol ?? 'tcp'}`), c.publicPorts, 'public ports');
-        if (c.nonRootVariant !== undefined) assert.equal(profile.nonRootVariant?.image ?? null, c.nonRootVariant, 'nonRootVariant');
-        if (c.minMemoryBytes !== undefined) assert.equal(profile.minMemory?.bytes ?? null, c.minMemoryBytes, 'minMemory');
-        if (c.readOnlyUnsupported !== undefined) assert.equal(!!profile.readOnlyUnsupported, c.readOnlyUnsupported, 'readOnlyUnsupported');
-        if (c.noNewPrivilegesUnsupported !== undefined) assert.equal(!!profile.noNewPrivilegesUnsupported, c.noNewPrivilegesUnsupported, 'noNewPrivilegesUnsupported');
+        if (c.capsAsImageUser)
+          assert.deepEqual(
+            capabilities.asImageUser.map((n) => n.capability).sort(),
+            c.capsAsImageUser,
+            'capabilities.asImageUser',
+          );
+        if (c.capsAsRunAsUser)
+          assert.deepEqual(
+            capabilities.asRunAsUser.map((n) => n.capability).sort(),
+            c.capsAsRunAsUser,
+            'capabilities.asRunAsUser',
+          );
+        if (c.runtimePaths)
+          assert.deepEqual(
+            paths.filter((p) => p.kind === 'runtime').map((p) => p.path),
+            c.runtimePaths,
+            'runtime paths',
+          );
+        if (c.statePaths)
+          assert.deepEqual(
+            paths.filter((p) => p.kind === 'state').map((p) => p.path),
+            c.statePaths,
+            'state paths',
+          );
+        if (c.publicPorts)
+          assert.deepEqual(
+            profile.publicPorts.map((p) => `${p.port}/${p.protocol ?? 'tcp'}`),
+            c.publicPorts,
+            'public ports',
+          );
+        if (c.nonRootVariant !== undefined)
+          assert.equal(profile.nonRootVariant?.image ?? null, c.nonRootVariant, 'nonRootVariant');
+        if (c.minMemoryBytes !== undefined)
+          assert.equal(profile.minMemory?.bytes ?? null, c.minMemoryBytes, 'minMemory');
+        if (c.readOnlyUnsupported !== undefined)
+          assert.equal(!!profile.readOnlyUnsupported, c.readOnlyUnsupported, 'readOnlyUnsupported');
+        if (c.noNewPrivilegesUnsupported !== undefined)
+          assert.equal(
+            !!profile.noNewPrivilegesUnsupported,
+            c.noNewPrivilegesUnsupported,
+            'noNewPrivilegesUnsupported',
+          );
       });
     }
   });

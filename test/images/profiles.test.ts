@@ -16,11 +16,47 @@ import { repoRoot } from '../../scripts/repo-root';
 
 /** capabilities(7), Linux 6.x. */
 const CAPABILITIES = new Set([
-  'AUDIT_CONTROL', 'AUDIT_READ', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'BPF', 'CHECKPOINT_RESTORE', 'CHOWN', 'DAC_OVERRIDE',
-  'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN',
-  'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'PERFMON', 'SETFCAP',
-  'SETGID', 'SETPCAP', 'SETUID', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT',
-  'SYS_PTRACE', 'SYS_RAWIO', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
+  'AUDIT_CONTROL',
+  'AUDIT_READ',
+  'AUDIT_WRITE',
+  'BLOCK_SUSPEND',
+  'BPF',
+  'CHECKPOINT_RESTORE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'DAC_READ_SEARCH',
+  'FOWNER',
+  'FSETID',
+  'IPC_LOCK',
+  'IPC_OWNER',
+  'KILL',
+  'LEASE',
+  'LINUX_IMMUTABLE',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+  'MKNOD',
+  'NET_ADMIN',
+  'NET_BIND_SERVICE',
+  'NET_BROADCAST',
+  'NET_RAW',
+  'PERFMON',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_ADMIN',
+  'SYS_BOOT',
+  'SYS_CHROOT',
+  'SYS_MODULE',
+  'SYS_NICE',
+  'SYS_PACCT',
+  'SYS_PTRACE',
+  'SYS_RAWIO',
+  'SYS_RESOURCE',
+  'SYS_TIME',
+  'SYS_TTY_CONFIG',
+  'SYSLOG',
+  'WAKE_ALARM',
 ]);
 
 const root = repoRoot();
@@ -29,7 +65,10 @@ function checkFacts(id: string, facts: Partial<ProfileFacts>): void {
   for (const list of [facts.capabilities?.asImageUser ?? [], facts.capabilities?.asRunAsUser ?? []]) {
     const seen = new Set<string>();
     for (const need of list) {
-      assert.ok(CAPABILITIES.has(need.capability), `${id}: ${need.capability} is not a Linux capability (upper case, without CAP_)`);
+      assert.ok(
+        CAPABILITIES.has(need.capability),
+        `${id}: ${need.capability} is not a Linux capability (upper case, without CAP_)`,
+      );
       assert.ok(!seen.has(need.capability), `${id}: ${need.capability} listed twice`);
       seen.add(need.capability);
       assert.ok(need.why.trim().length > 10, `${id}: ${need.capability} needs a why`);
@@ -44,8 +83,10 @@ function checkFacts(id: string, facts: Partial<ProfileFacts>): void {
   }
   const user = facts.user;
   if (user) {
-    if (user.runAs) assert.match(user.runAs.user, /^\d+(:\d+)?$/, `${id}: runAs is a numeric uid:gid, which needs no account lookup`);
-    if (user.runAs && user.needsRoot) assert.fail(`${id}: an image cannot both need root and run as ${user.runAs.user}`);
+    if (user.runAs)
+      assert.match(user.runAs.user, /^\d+(:\d+)?$/, `${id}: runAs is a numeric uid:gid, which needs no account lookup`);
+    if (user.runAs && user.needsRoot)
+      assert.fail(`${id}: an image cannot both need root and run as ${user.runAs.user}`);
     if (user.image.uid !== 0 && user.stepsDown) assert.fail(`${id}: a non-root image user cannot step down`);
   }
   for (const port of facts.publicPorts ?? []) assert.ok(port.port > 0 && port.port < 65536, `${id}: port ${port.port}`);
@@ -55,16 +96,28 @@ function checkFacts(id: string, facts: Partial<ProfileFacts>): void {
 describe('image profiles', () => {
   it('every profile file is registered, and has a test', () => {
     const dir = join(root, 'shared', 'src', 'images', 'profiles');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
-    assert.deepEqual(PROFILES.map((p) => p.id).sort(), files, 'profiles/index.ts lists exactly the profile files, each named by its id');
-    for (const id of files) assert.ok(existsSync(join(root, 'test', 'images', `${id}.test.ts`)), `test/images/${id}.test.ts is missing`);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.slice(0, -3))
+      .sort();
+    assert.deepEqual(
+      PROFILES.map((p) => p.id).sort(),
+      files,
+      'profiles/index.ts lists exactly the profile files, each named by its id',
+    );
+    for (const id of files)
+      assert.ok(existsSync(join(root, 'test', 'images', `${id}.test.ts`)), `test/images/${id}.test.ts is missing`);
   });
 
   it('a repository belongs to one profile', () => {
     const owner = new Map<string, string>();
     for (const profile of PROFILES) {
       for (const repo of profile.repositories) {
-        assert.equal(repo, repo.toLowerCase(), `${profile.id}: ${repo} is written in lower case, as references are compared`);
+        assert.equal(
+          repo,
+          repo.toLowerCase(),
+          `${profile.id}: ${repo} is written in lower case, as references are compared`,
+        );
         assert.ok(!/[:@]/.test(repo.replace(/^[^/]+:\d+\//, '')), `${profile.id}: ${repo} has no tag or digest`);
         assert.ok(!owner.has(repo), `${repo} is in ${owner.get(repo)} and ${profile.id}`);
         owner.set(repo, profile.id);
@@ -77,9 +130,15 @@ describe('image profiles', () => {
       it('cites a source for every fact', () => {
         const sources = profileSources(profile);
         // A base image states at least its user; a service image also what its entrypoint and server need.
-        assert.ok(sources.length >= (profile.role === 'base' ? 1 : 3), 'a profile states at least its user, and where that was read');
+        assert.ok(
+          sources.length >= (profile.role === 'base' ? 1 : 3),
+          'a profile states at least its user, and where that was read',
+        );
         for (const { where, source } of sources) {
-          assert.ok(source.excerpt.trim().length >= 8, `${where}: the excerpt shows the fact in the source's own words`);
+          assert.ok(
+            source.excerpt.trim().length >= 8,
+            `${where}: the excerpt shows the fact in the source's own words`,
+          );
           if (source.url) {
             assert.match(source.url, /^https:\/\/\S+$/, `${where}: a documentation page is an https URL`);
             assert.ok(!source.repo && !source.commit, `${where}: a url or a repository file, not both`);
@@ -97,22 +156,34 @@ describe('image profiles', () => {
         checkFacts(profile.id, profile);
         if (profile.role === 'base') {
           for (const facts of [profile, ...(profile.variants ?? [])]) {
-            assert.deepEqual([...(facts.capabilities?.asImageUser ?? []), ...(facts.capabilities?.asRunAsUser ?? [])], [], `${profile.id}: a base image's needs depend on the command it is given`);
-            assert.deepEqual(facts.paths ?? [], [], `${profile.id}: a base image's paths depend on the command it is given`);
+            assert.deepEqual(
+              [...(facts.capabilities?.asImageUser ?? []), ...(facts.capabilities?.asRunAsUser ?? [])],
+              [],
+              `${profile.id}: a base image's needs depend on the command it is given`,
+            );
+            assert.deepEqual(
+              facts.paths ?? [],
+              [],
+              `${profile.id}: a base image's paths depend on the command it is given`,
+            );
           }
         }
         for (const variant of profile.variants ?? []) {
           assert.ok(variant.note.trim().length > 10, `${profile.id}: a variant says what differs`);
           const { when } = variant;
-          assert.ok(when.tag !== undefined || when.majorFrom !== undefined || when.majorTo !== undefined, `${profile.id}: a variant matches some tags`);
-          if (when.tag !== undefined) assert.doesNotThrow(() => new RegExp(when.tag!), `${profile.id}: ${when.tag} compiles`);
+          assert.ok(
+            when.tag !== undefined || when.majorFrom !== undefined || when.majorTo !== undefined,
+            `${profile.id}: a variant matches some tags`,
+          );
+          if (when.tag !== undefined)
+            assert.doesNotThrow(() => new RegExp(when.tag!), `${profile.id}: ${when.tag} compiles`);
           // A variant for newer majors must know what an untagged reference means; one for older majors (`majorTo` alone)
           // leaves untagged references to the profile's own facts, which describe the current release.
-          if (when.majorFrom !== undefined && !profile.latest) assert.fail(`${profile.id}: a variant by major version needs \`latest\` for untagged references`);
+          if (when.majorFrom !== undefined && !profile.latest)
+            assert.fail(`${profile.id}: a variant by major version needs \`latest\` for untagged references`);
           checkFacts(`${profile.id} (${variant.note})`, { ...variant });
         }
       });
     });
   }
 });
-

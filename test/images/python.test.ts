@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('python', [
-  { image: 'python', id: 'python', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'python',
+    id: 'python',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'python:3.12-alpine3.24', id: 'python', imageUser: 'root 0:0', accounts: [] },
   { image: 'python:3.13-slim-bookworm', id: 'python', imageUser: 'root 0:0', accounts: [] },
   { image: 'python:3.11.9', id: 'python', imageUser: 'root 0:0', accounts: [] },

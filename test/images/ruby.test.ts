@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('ruby', [
-  { image: 'ruby', id: 'ruby', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: [], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'ruby',
+    id: 'ruby',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: [],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'ruby:3.3-alpine', id: 'ruby', imageUser: 'root 0:0', accounts: [] },
   { image: 'ruby:3.4.10-slim-bookworm', id: 'ruby', imageUser: 'root 0:0', accounts: [] },
   { image: 'ruby:4.0', id: 'ruby', accounts: [] },

@@ -1,7 +1,20 @@
 import { profileCases } from './profile-cases';
 
 profileCases('ubuntu', [
-  { image: 'ubuntu', id: 'ubuntu', imageUser: 'root 0:0', stepsDownTo: null, runAs: null, needsRoot: false, accounts: ['ubuntu 1000:1000'], capsAsImageUser: [], capsAsRunAsUser: [], runtimePaths: [], statePaths: [], publicPorts: [] },
+  {
+    image: 'ubuntu',
+    id: 'ubuntu',
+    imageUser: 'root 0:0',
+    stepsDownTo: null,
+    runAs: null,
+    needsRoot: false,
+    accounts: ['ubuntu 1000:1000'],
+    capsAsImageUser: [],
+    capsAsRunAsUser: [],
+    runtimePaths: [],
+    statePaths: [],
+    publicPorts: [],
+  },
   { image: 'ubuntu:24.04', id: 'ubuntu', imageUser: 'root 0:0', accounts: ['ubuntu 1000:1000'] },
   { image: 'ubuntu:noble-20260810', id: 'ubuntu', accounts: ['ubuntu 1000:1000'] },
   { image: 'ubuntu:22.04', id: 'ubuntu', imageUser: 'root 0:0', accounts: [] },

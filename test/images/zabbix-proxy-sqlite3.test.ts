@@ -15,7 +15,11 @@ profileCases('zabbix-proxy-sqlite3', [
     publicPorts: ['10051/tcp'],
     readOnlyUnsupported: true,
   },
-  { image: 'zabbix/zabbix-proxy-sqlite3', id: 'zabbix-proxy-sqlite3', statePaths: ['/var/lib/zabbix/db_data', '/var/lib/zabbix/snmptraps'] },
+  {
+    image: 'zabbix/zabbix-proxy-sqlite3',
+    id: 'zabbix-proxy-sqlite3',
+    statePaths: ['/var/lib/zabbix/db_data', '/var/lib/zabbix/snmptraps'],
+  },
   { image: 'zabbix/zabbix-proxy-sqlite3:7.0.5-ubuntu', id: 'zabbix-proxy-sqlite3', runAs: '1997:1995' },
   { image: 'registry.connect.redhat.com/zabbix/zabbix-proxy-sqlite3-70:7.0.5', id: 'zabbix-proxy-sqlite3' },
   { image: 'registry.connect.redhat.com/zabbix/zabbix-proxy-sqlite-70:7.0.5', id: 'zabbix-proxy-sqlite3' },

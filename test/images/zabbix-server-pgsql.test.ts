@@ -17,7 +17,11 @@ profileCases('zabbix-server-pgsql', [
   },
   { image: 'zabbix/zabbix-server-pgsql', id: 'zabbix-server-pgsql', publicPorts: ['10051/tcp'] },
   { image: 'zabbix/zabbix-server-pgsql:ubuntu-trunk', id: 'zabbix-server-pgsql', runAs: '1997:1995' },
-  { image: 'registry.connect.redhat.com/zabbix/zabbix-server-pgsql-64:6.4.19', id: 'zabbix-server-pgsql', capsAsImageUser: ['NET_RAW'] },
+  {
+    image: 'registry.connect.redhat.com/zabbix/zabbix-server-pgsql-64:6.4.19',
+    id: 'zabbix-server-pgsql',
+    capsAsImageUser: ['NET_RAW'],
+  },
   { image: 'zabbix/zabbix-server-mysql:latest', id: null },
   { image: 'postgres:16', id: null },
 ]);

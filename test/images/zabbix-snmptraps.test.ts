@@ -17,7 +17,15 @@ profileCases('zabbix-snmptraps', [
     noNewPrivilegesUnsupported: false,
   },
   { image: 'zabbix/zabbix-snmptraps', id: 'zabbix-snmptraps', publicPorts: ['1162/udp'] },
-  { image: 'docker.io/zabbix/zabbix-snmptraps:ubuntu-7.0.5', id: 'zabbix-snmptraps', statePaths: ['/var/lib/zabbix/snmptraps'] },
-  { image: 'registry.connect.redhat.com/zabbix/zabbix-snmptraps-70:7.0.5', id: 'zabbix-snmptraps', runtimePaths: ['/tmp'] },
+  {
+    image: 'docker.io/zabbix/zabbix-snmptraps:ubuntu-7.0.5',
+    id: 'zabbix-snmptraps',
+    statePaths: ['/var/lib/zabbix/snmptraps'],
+  },
+  {
+    image: 'registry.connect.redhat.com/zabbix/zabbix-snmptraps-70:7.0.5',
+    id: 'zabbix-snmptraps',
+    runtimePaths: ['/tmp'],
+  },
   { image: 'zabbix/zabbix-server-mysql:latest', id: null },
 ]);

@@ -16,8 +16,16 @@ profileCases('zabbix-web-nginx-mysql', [
     readOnlyUnsupported: true,
   },
   { image: 'zabbix/zabbix-web-nginx-mysql', id: 'zabbix-web-nginx-mysql', runtimePaths: ['/tmp'] },
-  { image: 'docker.io/zabbix/zabbix-web-nginx-mysql:ubuntu-6.0.35', id: 'zabbix-web-nginx-mysql', imageUser: 'zabbix 1997:1995' },
-  { image: 'registry.connect.redhat.com/zabbix/zabbix-web-nginx-70:7.0.5', id: 'zabbix-web-nginx-mysql', runAs: '1997:1995' },
+  {
+    image: 'docker.io/zabbix/zabbix-web-nginx-mysql:ubuntu-6.0.35',
+    id: 'zabbix-web-nginx-mysql',
+    imageUser: 'zabbix 1997:1995',
+  },
+  {
+    image: 'registry.connect.redhat.com/zabbix/zabbix-web-nginx-70:7.0.5',
+    id: 'zabbix-web-nginx-mysql',
+    runAs: '1997:1995',
+  },
   { image: 'zabbix/zabbix-web-nginx-pgsql:latest', id: null },
   { image: 'zabbix/zabbix-web-apache-mysql:latest', id: null },
 ]);

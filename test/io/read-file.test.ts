@@ -30,7 +30,8 @@ writeFileSync(join(workspace, 'big'), 'x'.repeat(2000));
 mkdirSync(join(workspace, 'sub'));
 
 const limits = { roots: readRoots([workspace]), maxFileSize: 1000 };
-const why = (read: FileRead) => (read.notRead === undefined ? `text: ${read.text}` : `${read.notRead}${read.absent ? ' (absent)' : ''}`);
+const why = (read: FileRead) =>
+  read.notRead === undefined ? `text: ${read.text}` : `${read.notRead}${read.absent ? ' (absent)' : ''}`;
 
 describe('readFileWithin', () => {
   it('reads a regular file inside the roots', () => {
@@ -47,7 +48,10 @@ describe('readFileWithin', () => {
   });
 
   it('says a name is too long (ENAMETOOLONG) instead of throwing', () => {
-    assert.equal(why(readFileWithin(join(workspace, `${'x'.repeat(300)}.yaml`), limits)), 'name too long, ENAMETOOLONG');
+    assert.equal(
+      why(readFileWithin(join(workspace, `${'x'.repeat(300)}.yaml`), limits)),
+      'name too long, ENAMETOOLONG',
+    );
   });
 
   it('calls a missing file absent, which optional files stay quiet about', () => {

@@ -13,7 +13,10 @@ describe('language server: files that read an open document', () => {
   let client: LspClient;
 
   before(async () => {
-    ({ client } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { workspaceScan: false, debounceMs: 0 } } }));
+    ({ client } = await LspClient.start({
+      folders: [ws.root],
+      settings: { bulkhead: { workspaceScan: false, debounceMs: 0 } },
+    }));
   });
   after(async () => {
     await client.stop();
@@ -42,7 +45,9 @@ describe('language server: files that read an open document', () => {
     const after = await client.diagnostics(compose, (d) => ofRule(d, 'container/root-user').length === 0, since);
     const settled = Date.now() - typed;
     assert.deepEqual(ofRule(after, 'container/root-user'), [], 'USER app, unsaved, is what the Compose file sees');
-    const composePublishes = client.received.slice(since).filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === compose);
+    const composePublishes = client.received
+      .slice(since)
+      .filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === compose);
     assert.equal(composePublishes.length, 1, 'one re-analysis of the Compose file for the whole burst');
     assert.ok(settled >= 150, `it waits for typing to pause (${settled} ms after the last edit)`);
   });

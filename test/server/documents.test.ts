@@ -16,7 +16,10 @@ describe('language server: open documents', () => {
 
   before(async () => {
     // workspaceScan off: these tests watch open documents only.
-    ({ client, result: init } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { workspaceScan: false, debounceMs: 250 } } }));
+    ({ client, result: init } = await LspClient.start({
+      folders: [ws.root],
+      settings: { bulkhead: { workspaceScan: false, debounceMs: 250 } },
+    }));
   });
   after(async () => {
     assert.equal(await client.stop(), 0, 'the server exits with 0 after shutdown + exit');
@@ -27,7 +30,10 @@ describe('language server: open documents', () => {
     const caps = init.capabilities;
     assert.equal(init.serverInfo?.name, 'bulkhead');
     assert.ok(caps.hoverProvider);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.bulkhead']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      'quickfix',
+      'source.fixAll.bulkhead',
+    ]);
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(caps.diagnosticProvider, undefined, 'a client without pull support gets push diagnostics only');
   });
@@ -65,7 +71,9 @@ describe('language server: open documents', () => {
       [2],
       'the finding of the last text, on its line 3',
     );
-    const published = client.received.slice(since).filter((r) => r.method === 'textDocument/publishDiagnostics' && r.params.uri === uri);
+    const published = client.received
+      .slice(since)
+      .filter((r) => r.method === 'textDocument/publishDiagnostics' && r.params.uri === uri);
     assert.deepEqual(
       published.map((r) => r.params.version),
       [last],

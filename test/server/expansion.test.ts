@@ -13,25 +13,32 @@ function doubling(prefix: string, n = 27): string[] {
 const DOCKERFILE = ['FROM debian:12', ...doubling('ENV '), 'USER root', ''].join('\n');
 
 describe('language server: variables that double at each line', () => {
-  it('scans such files on disk and analyses them when opened, keeping the other findings', { timeout: 60_000 }, async () => {
-    const ws = tempWorkspace({
-      'api/Dockerfile': DOCKERFILE,
-      'deploy/compose.yaml': 'services:\n  web:\n    image: nginx:${A27}\n    privileged: true\n',
-      'deploy/.env': doubling('').join('\n') + '\n',
-    });
-    const { client } = await LspClient.start({ folders: [ws.root] });
-    try {
-      const scanned = await client.diagnostics(ws.uri('deploy/compose.yaml'), (d) => ofRule(d, 'container/privileged').length === 1);
-      assert.equal(ofRule(scanned, 'not-checked').length, 1);
-      const uri = ws.uri('open/Dockerfile');
-      await client.open(uri, DOCKERFILE);
-      const opened = await client.diagnostics(uri, (d) => ofRule(d, 'image/root-user').length === 1);
-      assert.equal(ofRule(opened, 'not-checked').length, 1);
-      assert.equal(ofRule(opened, 'internal-error').length, 0);
-      assert.equal(client.child.exitCode, null, 'still running');
-    } finally {
-      await client.stop();
-      ws.remove();
-    }
-  });
+  it(
+    'scans such files on disk and analyses them when opened, keeping the other findings',
+    { timeout: 60_000 },
+    async () => {
+      const ws = tempWorkspace({
+        'api/Dockerfile': DOCKERFILE,
+        'deploy/compose.yaml': 'services:\n  web:\n    image: nginx:${A27}\n    privileged: true\n',
+        'deploy/.env': doubling('').join('\n') + '\n',
+      });
+      const { client } = await LspClient.start({ folders: [ws.root] });
+      try {
+        const scanned = await client.diagnostics(
+          ws.uri('deploy/compose.yaml'),
+          (d) => ofRule(d, 'container/privileged').length === 1,
+        );
+        assert.equal(ofRule(scanned, 'not-checked').length, 1);
+        const uri = ws.uri('open/Dockerfile');
+        await client.open(uri, DOCKERFILE);
+        const opened = await client.diagnostics(uri, (d) => ofRule(d, 'image/root-user').length === 1);
+        assert.equal(ofRule(opened, 'not-checked').length, 1);
+        assert.equal(ofRule(opened, 'internal-error').length, 0);
+        assert.equal(client.child.exitCode, null, 'still running');
+      } finally {
+        await client.stop();
+        ws.remove();
+      }
+    },
+  );
 });

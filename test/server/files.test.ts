@@ -15,14 +15,16 @@ const SECRET = 'leaked-7f3a';
 
 function published(received: readonly Received[]): Map<string, Diagnostic[]> {
   const last = new Map<string, Diagnostic[]>();
-  for (const r of received) if (r.method === 'textDocument/publishDiagnostics') last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
+  for (const r of received)
+    if (r.method === 'textDocument/publishDiagnostics')
+      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
   return last;
 }
 
 describe('language server: files outside the workspace, FIFOs, refused paths', () => {
   const outside = tempWorkspace({
     shadow: `root:${SECRET}:19000:0:99999:7:::\n`,
-    'Dockerfile': `FROM ${SECRET}/base:1\nRUN sudo true\n`,
+    Dockerfile: `FROM ${SECRET}/base:1\nRUN sudo true\n`,
     'base.yaml': `services:\n  db:\n    image: ${SECRET}/db:16\n    privileged: true\n`,
     'vars.env': `TAG=${SECRET}\n`,
   });
@@ -55,50 +57,80 @@ describe('language server: files outside the workspace, FIFOs, refused paths', (
 
   it('skips a workspace Dockerfile that links to a file outside, and publishes nothing of it', () => {
     const diagnostics = shown.get(ws.uri('Dockerfile')) ?? [];
-    assert.deepEqual(diagnostics.map((d) => [d.severity, messageOf(d)]), [[3, 'Bulkhead did not analyse this file: not read: outside the workspace.']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.severity, messageOf(d)]),
+      [[3, 'Bulkhead did not analyse this file: not read: outside the workspace.']],
+    );
   });
 
   it('skips a FIFO named like a Dockerfile with its reason', () => {
     const diagnostics = shown.get(ws.uri('Dockerfile.fifo')) ?? [];
-    assert.deepEqual(diagnostics.map((d) => messageOf(d)), ['Bulkhead did not analyse this file: not read: not a regular file (a FIFO).']);
+    assert.deepEqual(
+      diagnostics.map((d) => messageOf(d)),
+      ['Bulkhead did not analyse this file: not read: not a regular file (a FIFO).'],
+    );
   });
 
   it('says a FIFO .env was not read, and keeps the other findings', () => {
     const diagnostics = shown.get(ws.uri('fifo-env/compose.yaml')) ?? [];
-    assert.deepEqual(ofRule(diagnostics, 'not-checked').map(messageOf), ['`.env` not read: not a regular file (a FIFO); its variables are not applied.']);
+    assert.deepEqual(ofRule(diagnostics, 'not-checked').map(messageOf), [
+      '`.env` not read: not a regular file (a FIFO); its variables are not applied.',
+    ]);
     assert.equal(ofRule(diagnostics, 'container/privileged').length, 1);
   });
 
   it('does not read an extends.file outside the workspace', () => {
     const diagnostics = shown.get(ws.uri('extends/compose.yaml')) ?? [];
-    assert.deepEqual(ofRule(diagnostics, 'not-checked').map((d) => [d.range.start.line, messageOf(d)]), [
-      [2, `\`${join(outside.root, 'base.yaml')}\` not read: outside the workspace; service \`web\` is checked without what it extends from there.`],
-    ]);
+    assert.deepEqual(
+      ofRule(diagnostics, 'not-checked').map((d) => [d.range.start.line, messageOf(d)]),
+      [
+        [
+          2,
+          `\`${join(outside.root, 'base.yaml')}\` not read: outside the workspace; service \`web\` is checked without what it extends from there.`,
+        ],
+      ],
+    );
     assert.equal(ofRule(diagnostics, 'container/privileged').length, 0, 'nothing merged from outside');
   });
 
   it('does not read a built Dockerfile outside, and says why `build: ./Dockerfile` is not read (ENOTDIR)', () => {
     const diagnostics = shown.get(ws.uri('build/compose.yaml')) ?? [];
-    assert.deepEqual(ofRule(diagnostics, 'not-checked').map((d) => [d.range.start.line, messageOf(d)]), [
-      [2, `Dockerfile \`${join(outside.root, 'Dockerfile')}\` not read: outside the workspace; service \`web\` is checked without it.`],
-      [4, 'Dockerfile `./Dockerfile/Dockerfile` not read: not a folder, ENOTDIR; service `app` is checked without it.'],
-    ]);
+    assert.deepEqual(
+      ofRule(diagnostics, 'not-checked').map((d) => [d.range.start.line, messageOf(d)]),
+      [
+        [
+          2,
+          `Dockerfile \`${join(outside.root, 'Dockerfile')}\` not read: outside the workspace; service \`web\` is checked without it.`,
+        ],
+        [
+          4,
+          'Dockerfile `./Dockerfile/Dockerfile` not read: not a folder, ENOTDIR; service `app` is checked without it.',
+        ],
+      ],
+    );
     assert.equal(ofRule(diagnostics, 'internal-error').length, 0);
     assert.equal(ofRule(diagnostics, 'container/privileged').length, 1);
   });
 
   it('never publishes a value read from outside', () => {
     for (const [uri, diagnostics] of shown) {
-      for (const d of diagnostics) assert.equal(JSON.stringify(d).includes(SECRET), false, `${uri}: ${JSON.stringify(d)}`);
+      for (const d of diagnostics)
+        assert.equal(JSON.stringify(d).includes(SECRET), false, `${uri}: ${JSON.stringify(d)}`);
     }
     assert.ok(shown.has(ws.uri('linked-env/compose.yaml')));
-    assert.deepEqual(ofRule(shown.get(ws.uri('linked-env/compose.yaml')) ?? [], 'not-checked').map(messageOf), ['`.env` not read: outside the workspace; its variables are not applied.']);
+    assert.deepEqual(ofRule(shown.get(ws.uri('linked-env/compose.yaml')) ?? [], 'not-checked').map(messageOf), [
+      '`.env` not read: outside the workspace; its variables are not applied.',
+    ]);
   });
 
   it('applies the same policy to the cross-file reads of an open document', async () => {
     const uri = ws.uri('open/compose.yaml');
     const since = client.mark();
-    await client.open(uri, `services:\n  web:\n    extends: {file: ../../${outside.root.split('/').pop()}/base.yaml, service: db}\n`, 'dockercompose');
+    await client.open(
+      uri,
+      `services:\n  web:\n    extends: {file: ../../${outside.root.split('/').pop()}/base.yaml, service: db}\n`,
+      'dockercompose',
+    );
     const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'not-checked'), since);
     assert.deepEqual(ofRule(diagnostics, 'not-checked').map(messageOf), [
       `\`../../${outside.root.split('/').pop()}/base.yaml\` not read: outside the workspace; service \`web\` is checked without what it extends from there.`,
@@ -130,9 +162,15 @@ describe("the server's reader", () => {
     symlinkSync(outside.path('shadow'), ws.path('Dockerfile.link'));
     const config = { engine: defaultConfig(), roots: readRoots([ws.root]) };
     try {
-      assert.deepEqual(readForAnalysisSync(ws.path('Dockerfile'), config), { skipped: 'not read: not a regular file (a FIFO)' });
-      assert.deepEqual(readForAnalysisSync(ws.path('Dockerfile.link'), config), { skipped: 'not read: outside the workspace' });
-      assert.deepEqual(readForAnalysisSync(ws.path('compose.yaml'), config), { missing: 'no such file or folder, ENOENT' });
+      assert.deepEqual(readForAnalysisSync(ws.path('Dockerfile'), config), {
+        skipped: 'not read: not a regular file (a FIFO)',
+      });
+      assert.deepEqual(readForAnalysisSync(ws.path('Dockerfile.link'), config), {
+        skipped: 'not read: outside the workspace',
+      });
+      assert.deepEqual(readForAnalysisSync(ws.path('compose.yaml'), config), {
+        missing: 'no such file or folder, ENOENT',
+      });
     } finally {
       ws.remove();
       outside.remove();

@@ -34,7 +34,13 @@ async function settle(turns = 100): Promise<void> {
 
 describe('FramedMessageReader', () => {
   it('reads messages whatever the chunks: split anywhere (a CRLF too), several in one', async () => {
-    const typed = (message: unknown) => Buffer.from(String(frame(message)).replace('\r\n\r\n', '\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n'));
+    const typed = (message: unknown) =>
+      Buffer.from(
+        String(frame(message)).replace(
+          '\r\n\r\n',
+          '\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n',
+        ),
+      );
     const bytes = Buffer.concat([frame({ a: 1 }), typed({ b: 'é' }), frame({ c: [3] })]);
     for (let size = 1; size <= 9; size++) {
       const { input, messages, errors } = reading();
@@ -124,12 +130,19 @@ function stalledOutput() {
   };
   const messages = () => {
     const text = Buffer.concat(written).toString('utf8');
-    return text.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((body) => JSON.parse(body) as Message);
+    return text
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter(Boolean)
+      .map((body) => JSON.parse(body) as Message);
   };
   return { output, release, messages };
 }
 
-const diagnostics = (uri: string, n: number): NotificationMessage => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, diagnostics: [], n } });
+const diagnostics = (uri: string, n: number): NotificationMessage => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/publishDiagnostics',
+  params: { uri, diagnostics: [], n },
+});
 
 describe('BoundedStreamWriter', () => {
   it('past its limit: refuses work, holds the latest diagnostics per file, shrinks replies, drops log lines', async () => {
@@ -141,7 +154,12 @@ describe('BoundedStreamWriter', () => {
     assert.equal(writer.acceptsWork, false);
     await writer.write({ jsonrpc: '2.0', id: 2, result: 'y'.repeat(5_000) } as Message);
     for (let n = 0; n < 50; n++) await writer.write(diagnostics(`file:///f${n % 3}`, n));
-    for (let n = 0; n < 50; n++) await writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: `line ${n}` } } as Message);
+    for (let n = 0; n < 50; n++)
+      await writer.write({
+        jsonrpc: '2.0',
+        method: 'window/logMessage',
+        params: { type: 3, message: `line ${n}` },
+      } as Message);
     const stats = writer.stats();
     assert.equal(stats.heldDiagnostics, 3);
     assert.equal(stats.shrunkReplies, 1);
@@ -154,21 +172,41 @@ describe('BoundedStreamWriter', () => {
     const sent = messages();
     assert.equal((sent[1] as { error?: { code: number } }).error?.code, -32803, 'the second reply became an error');
     const held = sent.filter((m) => (m as NotificationMessage).method === 'textDocument/publishDiagnostics');
-    assert.deepEqual(held.map((m) => ((m as NotificationMessage).params as { n: number }).n).sort((a, b) => a - b), [47, 48, 49], 'the latest per file');
-    assert.ok(sent.some((m) => /dropped 50 log lines/.test(String(((m as NotificationMessage).params as { message?: string })?.message))));
+    assert.deepEqual(
+      held.map((m) => ((m as NotificationMessage).params as { n: number }).n).sort((a, b) => a - b),
+      [47, 48, 49],
+      'the latest per file',
+    );
+    assert.ok(
+      sent.some((m) =>
+        /dropped 50 log lines/.test(String(((m as NotificationMessage).params as { message?: string })?.message)),
+      ),
+    );
   });
 });
 
 describe('LogRateLimit', () => {
-  const line = (message: string): NotificationMessage => ({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 1, message } });
+  const line = (message: string): NotificationMessage => ({
+    jsonrpc: '2.0',
+    method: 'window/logMessage',
+    params: { type: 1, message },
+  });
 
   it('sends a few lines of a kind per window, then one summary with the count', async () => {
     let now = 0;
     const summaries: NotificationMessage[] = [];
-    const limit = new LogRateLimit((m) => summaries.push(m), () => now);
-    const passed = Array.from({ length: 1_000 }, (_, i) => limit.filter(line(`Malformed message at byte ${i}`))).filter(Boolean);
+    const limit = new LogRateLimit(
+      (m) => summaries.push(m),
+      () => now,
+    );
+    const passed = Array.from({ length: 1_000 }, (_, i) => limit.filter(line(`Malformed message at byte ${i}`))).filter(
+      Boolean,
+    );
     assert.equal(passed.length, LOG_LINES_PER_KIND);
-    assert.ok(limit.filter({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {} } as Message), 'other messages pass');
+    assert.ok(
+      limit.filter({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {} } as Message),
+      'other messages pass',
+    );
     now = LOG_WINDOW_MS;
     assert.ok(limit.filter(line('Malformed message at byte 0')), 'a new window');
     assert.equal(summaries.length, 1);
@@ -178,8 +216,13 @@ describe('LogRateLimit', () => {
   });
 
   it('caps lines of all kinds per window', () => {
-    const limit = new LogRateLimit(() => undefined, () => 0);
-    const passed = Array.from({ length: 5_000 }, (_, i) => limit.filter(line(`${'x'.repeat(i % 2_000)} distinct`))).filter(Boolean);
+    const limit = new LogRateLimit(
+      () => undefined,
+      () => 0,
+    );
+    const passed = Array.from({ length: 5_000 }, (_, i) =>
+      limit.filter(line(`${'x'.repeat(i % 2_000)} distinct`)),
+    ).filter(Boolean);
     assert.equal(passed.length, LOG_LINES_PER_WINDOW);
     limit.dispose();
   });

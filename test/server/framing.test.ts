@@ -8,7 +8,8 @@ import { LspClient, ofRule, tempWorkspace, withTimeout } from './lsp-client';
 
 /** Bytes that break the framing, each followed by a well-framed request that the server can no longer trust. */
 const FRAMING_ERRORS: Record<string, string> = {
-  'a header without Content-Length': 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
+  'a header without Content-Length':
+    'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
   'a non-numeric Content-Length': 'Content-Length: twelve\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
   'a negative Content-Length': 'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
   'a Content-Length with trailing junk': 'Content-Length: 30px\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
@@ -19,7 +20,9 @@ const FRAMING_ERRORS: Record<string, string> = {
 };
 
 /** What the server does after `bytes` and one well-framed request: answers, exits (with its code) or stays silent. */
-async function afterFraming(bytes: string): Promise<{ outcome: 'answered' | 'exited' | 'silent'; code: number | null; client: LspClient }> {
+async function afterFraming(
+  bytes: string,
+): Promise<{ outcome: 'answered' | 'exited' | 'silent'; code: number | null; client: LspClient }> {
   const { client } = await LspClient.start({ settings: { bulkhead: { workspaceScan: false } } });
   const exited = new Promise<number | null>((resolve) => client.child.once('exit', (code) => resolve(code)));
   client.child.stdin.on('error', () => undefined); // the server may be gone before the test's last write
@@ -41,7 +44,11 @@ describe('language server: JSON-RPC framing errors', () => {
     it(`exits with 1 and says why after ${name}, instead of going deaf`, { timeout: 30_000 }, async () => {
       const { outcome, code, client } = await afterFraming(bytes);
       try {
-        assert.equal(outcome, 'exited', `the server ${outcome === 'silent' ? 'stayed alive and silent' : 'answered a request it cannot trust'}`);
+        assert.equal(
+          outcome,
+          'exited',
+          `the server ${outcome === 'silent' ? 'stayed alive and silent' : 'answered a request it cannot trust'}`,
+        );
         assert.equal(code, 1);
         assert.match(client.stderr, /framing error/i);
       } finally {
@@ -51,20 +58,27 @@ describe('language server: JSON-RPC framing errors', () => {
     });
   }
 
-  it('reads a message split into single bytes, with a lower-case header and extra fields', { timeout: 30_000 }, async () => {
-    const ws = tempWorkspace({});
-    const { client } = await LspClient.start({ folders: [ws.root], settings: { bulkhead: { workspaceScan: false } } });
-    try {
-      const uri = ws.uri('Dockerfile');
-      const textDocument = { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN sudo true\n' };
-      const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument } });
-      const message = `content-length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`;
-      for (const byte of Buffer.from(message)) client.child.stdin.write(Buffer.of(byte));
-      await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1);
-      assert.ok((await client.request<unknown[]>(RULES_REQUEST, {})).length > 0, 'and reads on');
-    } finally {
-      await client.stop();
-      ws.remove();
-    }
-  });
+  it(
+    'reads a message split into single bytes, with a lower-case header and extra fields',
+    { timeout: 30_000 },
+    async () => {
+      const ws = tempWorkspace({});
+      const { client } = await LspClient.start({
+        folders: [ws.root],
+        settings: { bulkhead: { workspaceScan: false } },
+      });
+      try {
+        const uri = ws.uri('Dockerfile');
+        const textDocument = { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN sudo true\n' };
+        const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument } });
+        const message = `content-length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`;
+        for (const byte of Buffer.from(message)) client.child.stdin.write(Buffer.of(byte));
+        await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1);
+        assert.ok((await client.request<unknown[]>(RULES_REQUEST, {})).length > 0, 'and reads on');
+      } finally {
+        await client.stop();
+        ws.remove();
+      }
+    },
+  );
 });

@@ -31,7 +31,10 @@ describe('language server: hover', () => {
     const uri = ws.uri('Dockerfile');
     await client.open(uri, 'FROM debian:12\nRUN sudo apt-get update\nUSER 10001:10001\n');
     const [sudo] = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 6 },
+    });
     const text = markdownOf(hover);
     const meta = RULES.find((r) => r.meta.id === 'image/sudo')!.meta;
     const threat = THREATS[meta.threat];
@@ -46,7 +49,10 @@ describe('language server: hover', () => {
 
   it('explains USER even when it is fine: non-root, numeric, the final stage', async () => {
     const uri = ws.uri('Dockerfile');
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 1 },
+    });
     const text = markdownOf(hover);
     assert.match(text, /\*\*USER\*\*/);
     assert.match(text, /`10001:10001` is not root/);
@@ -58,14 +64,26 @@ describe('language server: hover', () => {
     const uri = ws.uri('other/Dockerfile');
     await client.open(uri, 'FROM scratch\nCOPY app /app\n');
     await client.diagnostics(uri);
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }), null);
+    assert.equal(
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }),
+      null,
+    );
   });
 
   it('explains a capability in a compose file', async () => {
     const uri = ws.uri('compose.yaml');
-    await client.open(uri, 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n', 'dockercompose');
+    await client.open(
+      uri,
+      'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n',
+      'dockercompose',
+    );
     await client.diagnostics(uri);
-    const text = markdownOf(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 10 } }));
+    const text = markdownOf(
+      await client.request<Hover>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 4, character: 10 },
+      }),
+    );
     assert.match(text, /CAP_NET_ADMIN/);
     assert.match(text, /Added here/);
   });

@@ -10,7 +10,11 @@ import { IdleCollector, youngCollector, youngSpace, type YoungSpace } from '../.
 
 function fake(space: YoungSpace | undefined) {
   const calls: number[] = [];
-  const collector = new IdleCollector(() => calls.push(Date.now()), () => space, 5);
+  const collector = new IdleCollector(
+    () => calls.push(Date.now()),
+    () => space,
+    5,
+  );
   return { collector, calls };
 }
 
@@ -28,7 +32,11 @@ describe('IdleCollector', () => {
       collector.afterWork();
       tick(4);
     }
-    assert.equal(calls.length, 0, 'not while work goes on (each piece of work 4 ms after the last, under the 5 ms delay)');
+    assert.equal(
+      calls.length,
+      0,
+      'not while work goes on (each piece of work 4 ms after the last, under the 5 ms delay)',
+    );
     tick(1);
     assert.equal(calls.length, 1);
     tick(100);

@@ -8,8 +8,19 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, realpathSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import {
+  WorkDoneProgress,
+  type ClientCapabilities,
+  type Diagnostic,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../scripts/repo-root';
 
 export const TIMEOUT_MS = 10_000;
@@ -40,9 +51,17 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   },
   window: { workDoneProgress: true },
   textDocument: {
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
   },
 };
 
@@ -65,8 +84,14 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<{ client: LspClient; result: InitializeResult }> {
     const server = join(repoRoot(), 'dist', 'server.js');
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`node scripts/build.mjs\` first`);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const child = spawn(process.execPath, [server, '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspClient(child, connection, options.settings ?? {});
     child.stderr.on('data', (chunk) => (client.stderr += String(chunk)));
     connection.onNotification((method, params) => client.record(client.received, method, params));
@@ -75,10 +100,14 @@ export class LspClient {
       if (method === 'window/workDoneProgress/create') {
         // vscode-jsonrpc routes `$/progress` to per-token handlers, never to the catch-all notification handler.
         const token = (params as { token: string | number }).token;
-        connection.onProgress(WorkDoneProgress.type, token, (value) => client.record(client.received, '$/progress', { token, value }));
+        connection.onProgress(WorkDoneProgress.type, token, (value) =>
+          client.record(client.received, '$/progress', { token, value }),
+        );
       }
       if (method === 'workspace/configuration') {
-        return (params as { items: { section?: string }[] }).items.map((item) => client.settings[item.section ?? ''] ?? null);
+        return (params as { items: { section?: string }[] }).items.map(
+          (item) => client.settings[item.section ?? ''] ?? null,
+        );
       }
       return null;
     });
@@ -106,19 +135,42 @@ export class LspClient {
   }
 
   /** The first notification (from `since` on) that satisfies `accept`; rejects after the timeout with what came. */
-  waitFor(method: string, accept: (params: any) => boolean = () => true, since = 0, timeoutMs = TIMEOUT_MS): Promise<any> {
+  waitFor(
+    method: string,
+    accept: (params: any) => boolean = () => true,
+    since = 0,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<any> {
     return this.waitIn(this.received, method, accept, since, timeoutMs);
   }
 
-  waitForRequest(method: string, accept: (params: any) => boolean = () => true, since = 0, timeoutMs = TIMEOUT_MS): Promise<any> {
+  waitForRequest(
+    method: string,
+    accept: (params: any) => boolean = () => true,
+    since = 0,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<any> {
     return this.waitIn(this.requests, method, accept, since, timeoutMs);
   }
 
-  private waitIn(list: Received[], method: string, accept: (params: any) => boolean, since: number, timeoutMs: number): Promise<any> {
+  private waitIn(
+    list: Received[],
+    method: string,
+    accept: (params: any) => boolean,
+    since: number,
+    timeoutMs: number,
+  ): Promise<any> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        const seen = list.slice(since).filter((r) => r.method === method).map((r) => JSON.stringify(r.params).slice(0, 300));
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}; received:\n${seen.join('\n') || '(nothing)'}\nstderr: ${this.stderr}`));
+        const seen = list
+          .slice(since)
+          .filter((r) => r.method === method)
+          .map((r) => JSON.stringify(r.params).slice(0, 300));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${method}; received:\n${seen.join('\n') || '(nothing)'}\nstderr: ${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         const hit = list.slice(since).find((r) => r.method === method && accept(r.params));
@@ -132,22 +184,33 @@ export class LspClient {
   }
 
   /** The next diagnostics published for `uri` (after `since`) that `accept` takes. */
-  diagnostics(uri: string, accept: (d: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<Diagnostic[]> {
-    return this.waitFor('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && accept(p.diagnostics, p), since).then(
-      (p: PublishDiagnosticsParams) => p.diagnostics,
-    );
+  diagnostics(
+    uri: string,
+    accept: (d: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true,
+    since = 0,
+  ): Promise<Diagnostic[]> {
+    return this.waitFor(
+      'textDocument/publishDiagnostics',
+      (p: PublishDiagnosticsParams) => p.uri === uri && accept(p.diagnostics, p),
+      since,
+    ).then((p: PublishDiagnosticsParams) => p.diagnostics);
   }
 
   open(uri: string, text: string, languageId = 'dockerfile'): Promise<void> {
     this.versions.set(uri, 1);
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Replaces the whole text; answers the new version. */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -196,7 +259,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 }
 
 /** A temporary workspace folder with the given files; `remove()` deletes it. */
-export function tempWorkspace(files: Record<string, string | Uint8Array>): { root: string; uri: (rel: string) => string; path: (rel: string) => string; write: (rel: string, content: string | Uint8Array) => void; remove: () => void } {
+export function tempWorkspace(files: Record<string, string | Uint8Array>): {
+  root: string;
+  uri: (rel: string) => string;
+  path: (rel: string) => string;
+  write: (rel: string, content: string | Uint8Array) => void;
+  remove: () => void;
+} {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'bulkhead-lsp-')));
   const write = (rel: string, content: string | Uint8Array) => {
     const path = join(root, rel);

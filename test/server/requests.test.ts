@@ -9,7 +9,8 @@ import { LspClient, tempWorkspace } from './lsp-client';
 describe('language server: Bulkhead requests', () => {
   const ws = tempWorkspace({
     'app/Dockerfile': 'FROM node:22\nCOPY . /app\nCMD ["node", "/app/index.js"]\n',
-    'compose.yaml': 'services:\n  web:\n    build: ./app\n    privileged: true\n  cache:\n    image: redis:7\n    read_only: true\n',
+    'compose.yaml':
+      'services:\n  web:\n    build: ./app\n    privileged: true\n  cache:\n    image: redis:7\n    read_only: true\n',
   });
   let client: LspClient;
   before(async () => {
@@ -44,12 +45,19 @@ describe('language server: Bulkhead requests', () => {
     assert.equal(cell(2, 'read-only').status, 'in-place');
     assert.equal(report.uris[ws.path('compose.yaml')], ws.uri('compose.yaml'));
     assert.equal(report.ruleDocs['image/root-user'], ruleDocUrl('image/root-user'));
-    assert.deepEqual(client.received.filter((r) => r.method === 'textDocument/publishDiagnostics'), [], 'nothing published with scanning off');
+    assert.deepEqual(
+      client.received.filter((r) => r.method === 'textDocument/publishDiagnostics'),
+      [],
+      'nothing published with scanning off',
+    );
   });
 
   it('bulkhead/scanWorkspace scans on demand even with scanning off, and workspace/executeCommand does the same', async () => {
     assert.deepEqual(await client.request('bulkhead/scanWorkspace', {}), { files: 2, cancelled: false });
     await client.diagnostics(ws.uri('compose.yaml'), (d) => d.some((x) => x.code === 'container/privileged'));
-    assert.deepEqual(await client.request('workspace/executeCommand', { command: 'bulkhead.server.scanWorkspace' }), { files: 2, cancelled: false });
+    assert.deepEqual(await client.request('workspace/executeCommand', { command: 'bulkhead.server.scanWorkspace' }), {
+      files: 2,
+      cancelled: false,
+    });
   });
 });

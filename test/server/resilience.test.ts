@@ -33,7 +33,13 @@ describe('language server: resilience', () => {
     try {
       await assert.rejects(client.request('bulkhead/noSuchThing', {}), /Unhandled method|not found/i);
       const unseen = ws.uri('never-opened/Dockerfile');
-      assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: unseen }, position: { line: 0, character: 0 } }), null);
+      assert.equal(
+        await client.request<Hover | null>('textDocument/hover', {
+          textDocument: { uri: unseen },
+          position: { line: 0, character: 0 },
+        }),
+        null,
+      );
       assert.deepEqual(
         await client.request('textDocument/codeAction', {
           textDocument: { uri: unseen },
@@ -44,7 +50,10 @@ describe('language server: resilience', () => {
       );
       // Missing fields: logged and answered, not a dead server.
       await client.request('textDocument/codeAction', { textDocument: { uri: unseen } }).catch(() => undefined);
-      await client.notify('textDocument/didChange', { textDocument: { uri: unseen, version: 3 }, contentChanges: [{ text: 'x' }] });
+      await client.notify('textDocument/didChange', {
+        textDocument: { uri: unseen, version: 3 },
+        contentChanges: [{ text: 'x' }],
+      });
       const uri = ws.uri('after/Dockerfile');
       await client.open(uri, 'FROM debian:12\nRUN sudo true\n');
       await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1);
@@ -56,7 +65,14 @@ describe('language server: resilience', () => {
 
   it('keeps going with wrong settings: each bad field falls back and is logged', async () => {
     const ws = tempWorkspace({});
-    const settings = { bulkhead: { rules: { 'image/sudo': 'loud', 'image/nope': 'off' }, maxFileSize: 'big', debounceMs: 'soon', workspaceScan: false } };
+    const settings = {
+      bulkhead: {
+        rules: { 'image/sudo': 'loud', 'image/nope': 'off' },
+        maxFileSize: 'big',
+        debounceMs: 'soon',
+        workspaceScan: false,
+      },
+    };
     const { client } = await LspClient.start({ folders: [ws.root], settings });
     try {
       const uri = ws.uri('Dockerfile');

@@ -31,7 +31,9 @@ function corpusFiles(limit: number): { root: string; files: string[] } {
 
 function lastPublished(client: LspClient): Map<string, Diagnostic[]> {
   const last = new Map<string, Diagnostic[]>();
-  for (const r of client.received) if (r.method === 'textDocument/publishDiagnostics') last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
+  for (const r of client.received)
+    if (r.method === 'textDocument/publishDiagnostics')
+      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
   return last;
 }
 

@@ -13,7 +13,14 @@ describe('settings', () => {
   it('takes each valid field and reports each wrong one', () => {
     const problems: string[] = [];
     const settings = readSettings(
-      { enable: false, rules: { 'image/sudo': 'error', 'image/root-user': 'loud' }, exclude: ['vendor/', 7, ''], maxFileSize: -1, debounceMs: 99999, trace: { server: 'verbose' } },
+      {
+        enable: false,
+        rules: { 'image/sudo': 'error', 'image/root-user': 'loud' },
+        exclude: ['vendor/', 7, ''],
+        maxFileSize: -1,
+        debounceMs: 99999,
+        trace: { server: 'verbose' },
+      },
       problems,
     );
     assert.equal(settings.enable, false);
@@ -22,11 +29,16 @@ describe('settings', () => {
     assert.equal(settings.maxFileSize, undefined);
     assert.equal(settings.debounceMs, 5000, 'clamped');
     assert.equal(settings.trace.server, 'verbose');
-    assert.deepEqual(problems, ['bulkhead.rules.image/root-user: expected off, info, warning or error', 'bulkhead.maxFileSize: expected a positive number of bytes']);
+    assert.deepEqual(problems, [
+      'bulkhead.rules.image/root-user: expected off, info, warning or error',
+      'bulkhead.maxFileSize: expected a positive number of bytes',
+    ]);
   });
 
   it('files.exclude: only entries set to true', () => {
-    assert.deepEqual(readFilesExclude({ '**/.git': true, '**/off': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(readFilesExclude({ '**/.git': true, '**/off': false, '**/*.js': { when: '$(basename).ts' } }), [
+      '**/.git',
+    ]);
     assert.deepEqual(readFilesExclude(['x']), []);
   });
 

@@ -11,13 +11,24 @@ describe('server output for people', () => {
   it('sends diagnostic messages with bidi overrides and line breaks shown as escapes', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
     const lsp = toLspDiagnostic(
-      { ruleId: 'image/root-user', severity: 'error', message: 'The last USER is `\u202etoor`,\nso', range, threat: 'host-container', fixes: [], related: [{ range, message: 'set \u001b[2J here' }] },
+      {
+        ruleId: 'image/root-user',
+        severity: 'error',
+        message: 'The last USER is `\u202etoor`,\nso',
+        range,
+        threat: 'host-container',
+        fixes: [],
+        related: [{ range, message: 'set \u001b[2J here' }],
+      },
       { uri: 'file:///w/Dockerfile' },
     );
     assert.equal(lsp.message, 'The last USER is `\\u202etoor`,\\nso');
     assert.equal(lsp.relatedInformation?.[0].message, 'set \\x1b[2J here');
     assert.doesNotMatch(String(skippedDiagnostic('cannot read a\u2028b').message), RAW_CONTROL);
-    const [config] = configErrorDiagnostics([{ path: '.bulkhead.yaml', line: 2, column: 3, key: 'rules.a\n::error::x', message: 'unknown rule id' }], 'rules:\n  x: off\n');
+    const [config] = configErrorDiagnostics(
+      [{ path: '.bulkhead.yaml', line: 2, column: 3, key: 'rules.a\n::error::x', message: 'unknown rule id' }],
+      'rules:\n  x: off\n',
+    );
     assert.equal(config.message, '`rules.a\\n::error::x`: unknown rule id');
   });
 

@@ -15,7 +15,9 @@ function progressOf(client: LspClient, token: string | number): Received[] {
 
 function published(client: LspClient, since = 0): Map<string, Diagnostic[]> {
   const last = new Map<string, Diagnostic[]>();
-  for (const r of client.received.slice(since)) if (r.method === 'textDocument/publishDiagnostics') last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
+  for (const r of client.received.slice(since))
+    if (r.method === 'textDocument/publishDiagnostics')
+      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
   return last;
 }
 
@@ -60,7 +62,10 @@ describe('language server: workspace scan', () => {
     assert.equal(kinds[kinds.length - 1], 'end');
     assert.equal(progressOf(client, token)[0].params.value.cancellable, true);
     const shown = published(client);
-    assert.deepEqual(ofRule(shown.get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').map((d) => d.range.start.line), [1]);
+    assert.deepEqual(
+      ofRule(shown.get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').map((d) => d.range.start.line),
+      [1],
+    );
     assert.equal(ofRule(shown.get(ws.uri('deploy/compose.yaml')) ?? [], 'container/privileged').length, 1);
   });
 
@@ -86,7 +91,9 @@ describe('language server: workspace scan', () => {
     const registration = await client.waitForRequest('client/registerCapability', (p) =>
       p.registrations.some((r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles'),
     );
-    const watchers = registration.registrations.find((r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles').registerOptions.watchers;
+    const watchers = registration.registrations.find(
+      (r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles',
+    ).registerOptions.watchers;
     assert.ok(watchers.some((w: { globPattern: string }) => w.globPattern === '**/.bulkhead.yaml'));
   });
 
@@ -95,7 +102,10 @@ describe('language server: workspace scan', () => {
     ws.write('api/Dockerfile', 'FROM debian:12\nRUN apt-get update\nRUN sudo true\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('api/Dockerfile'), type: 2 }] });
     const diagnostics = await client.diagnostics(ws.uri('api/Dockerfile'), () => true, since);
-    assert.deepEqual(ofRule(diagnostics, 'image/sudo').map((d) => d.range.start.line), [2]);
+    assert.deepEqual(
+      ofRule(diagnostics, 'image/sudo').map((d) => d.range.start.line),
+      [2],
+    );
     assert.deepEqual([...published(client, since).keys()], [ws.uri('api/Dockerfile')]);
   });
 
@@ -114,7 +124,9 @@ describe('language server: workspace scan', () => {
   it('picks up a created file and clears a deleted one', async () => {
     let since = client.mark();
     ws.write('new/Containerfile', SUDO);
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('new/Containerfile'), type: 1 }] });
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('new/Containerfile'), type: 1 }],
+    });
     await client.diagnostics(ws.uri('new/Containerfile'), (d) => ofRule(d, 'image/sudo').length === 1, since);
     since = client.mark();
     rmSync(ws.path('new'), { recursive: true });
@@ -142,7 +154,11 @@ describe('language server: workspace scan', () => {
     client.settings = { ...client.settings, bulkhead: { debounceMs: 10, rules: { 'image/sudo': 'off' } } };
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.diagnostics(openUri, (d) => d.length > 0 && ofRule(d, 'image/sudo').length === 0, since);
-    await client.diagnostics(ws.uri('api/Dockerfile'), (d) => d.length > 0 && ofRule(d, 'image/sudo').length === 0, since);
+    await client.diagnostics(
+      ws.uri('api/Dockerfile'),
+      (d) => d.length > 0 && ofRule(d, 'image/sudo').length === 0,
+      since,
+    );
   });
 
   it('reports a bad .bulkhead.yaml in that file at the line and key, and clears it once fixed', async () => {
@@ -159,7 +175,11 @@ describe('language server: workspace scan', () => {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
     await client.diagnostics(config, (d) => d.length === 0, since);
     // The file wins over the settings for the project: sudo is back, as an error.
-    const diagnostics = await client.diagnostics(ws.uri('api/Dockerfile'), (d) => ofRule(d, 'image/sudo').length === 1, since);
+    const diagnostics = await client.diagnostics(
+      ws.uri('api/Dockerfile'),
+      (d) => ofRule(d, 'image/sudo').length === 1,
+      since,
+    );
     assert.equal(ofRule(diagnostics, 'image/sudo')[0].severity, 1);
   });
 });
@@ -213,10 +233,16 @@ describe('language server: a .bulkhead.yaml with a pattern it cannot read', () =
       assert.equal(problem.range.start.line, 4);
       assert.equal(problem.severity, 1);
       assert.match(messageOf(problem), /`exclude`: cannot read the pattern `\[z-a\]`: the range `z-a` runs backwards/);
-      await client.waitFor('window/logMessage', (p) => /\.bulkhead\.yaml:5:5: `exclude`: cannot read the pattern `\[z-a\]`/.test(p.message));
+      await client.waitFor('window/logMessage', (p) =>
+        /\.bulkhead\.yaml:5:5: `exclude`: cannot read the pattern `\[z-a\]`/.test(p.message),
+      );
       await scanEnd(client);
       const sudo = ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo');
-      assert.deepEqual(sudo.map((d) => d.severity), [1], 'the rule severity of the file applies');
+      assert.deepEqual(
+        sudo.map((d) => d.severity),
+        [1],
+        'the rule severity of the file applies',
+      );
       assert.equal(published(client).has(ws.uri('vendor/Dockerfile')), false, 'the valid exclude applies');
     });
   });
@@ -224,7 +250,11 @@ describe('language server: a .bulkhead.yaml with a pattern it cannot read', () =
 
 describe('language server: an exclude glob that backtracked for minutes', () => {
   const deep = Array.from({ length: 28 }, (_, i) => `d${i}`).join('/');
-  const ws = tempWorkspace({ '.bulkhead.yaml': `exclude:\n  - "${'**/'.repeat(12)}b"\n`, [`${deep}/Dockerfile`]: SUDO, [`${deep}/b/Dockerfile`]: SUDO });
+  const ws = tempWorkspace({
+    '.bulkhead.yaml': `exclude:\n  - "${'**/'.repeat(12)}b"\n`,
+    [`${deep}/Dockerfile`]: SUDO,
+    [`${deep}/b/Dockerfile`]: SUDO,
+  });
   after(() => ws.remove());
 
   it('does not stop the scan of a tree 28 folders deep', { timeout: 30_000 }, async () => {
@@ -254,15 +284,29 @@ describe('language server: what an untrusted workspace switches off', () => {
           '3 3 Untrusted workspace: this file excludes `vendor/`: files matching it are not checked.',
         ],
       );
-      await client.waitFor('window/logMessage', (p) => p.type === 2 && /switches off 2 checks: image\/sudo, exclude `vendor\/` \(in a workspace you have not trusted\)/.test(p.message));
+      await client.waitFor(
+        'window/logMessage',
+        (p) =>
+          p.type === 2 &&
+          /switches off 2 checks: image\/sudo, exclude `vendor\/` \(in a workspace you have not trusted\)/.test(
+            p.message,
+          ),
+      );
       await scanEnd(client);
-      assert.equal(ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').length, 0, 'the file still applies');
+      assert.equal(
+        ofRule(published(client).get(ws.uri('api/Dockerfile')) ?? [], 'image/sudo').length,
+        0,
+        'the file still applies',
+      );
     });
   });
 
   it('in a trusted workspace only the log says it', async () => {
     await withServer({ folders: [ws.root], initializationOptions: { workspaceTrusted: true } }, async (client) => {
-      await client.waitFor('window/logMessage', (p) => p.type === 3 && /switches off 2 checks: image\/sudo, exclude `vendor\/`$/.test(p.message));
+      await client.waitFor(
+        'window/logMessage',
+        (p) => p.type === 3 && /switches off 2 checks: image\/sudo, exclude `vendor\/`$/.test(p.message),
+      );
       await scanEnd(client);
       assert.deepEqual(published(client).get(ws.uri('.bulkhead.yaml')) ?? [], []);
     });

@@ -9,8 +9,16 @@ export interface Palette {
 }
 
 export function palette(enabled: boolean): Palette {
-  const style = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { red: style(31, 39), yellow: style(33, 39), cyan: style(36, 39), green: style(32, 39), dim: style(2, 22), bold: style(1, 22) };
+  const style = (open: number, close: number) => (text: string) =>
+    enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    red: style(31, 39),
+    yellow: style(33, 39),
+    cyan: style(36, 39),
+    green: style(32, 39),
+    dim: style(2, 22),
+    bold: style(1, 22),
+  };
 }
 
 /**

@@ -13,7 +13,12 @@ export interface JsonReport {
     message: string;
     range: Range;
     threat: string | null;
-    fixes: { title: string; safe: boolean; edits: { range: Range; newText: string }[]; basis?: { facts: string[]; assumption?: string } }[];
+    fixes: {
+      title: string;
+      safe: boolean;
+      edits: { range: Range; newText: string }[];
+      basis?: { facts: string[]; assumption?: string };
+    }[];
     /** For a group's diagnostic (container/missing-hardening): the rule findings it lists. */
     aspects?: { rule: string; severity: 'error' | 'warning' | 'info'; message: string }[];
   }[];
@@ -50,9 +55,18 @@ function* jsonDiagnostics(report: ScanReport): Generator<JsonReport['diagnostics
           title: fix.title,
           safe: fix.safe,
           edits: fix.edits.map((e) => ({ range: copyRange(e.range), newText: e.newText })),
-          ...(fix.basis ? { basis: { facts: [...fix.basis.facts], ...(fix.basis.assumption ? { assumption: fix.basis.assumption } : {}) } } : {}),
+          ...(fix.basis
+            ? {
+                basis: {
+                  facts: [...fix.basis.facts],
+                  ...(fix.basis.assumption ? { assumption: fix.basis.assumption } : {}),
+                },
+              }
+            : {}),
         })),
-        ...(d.aspects ? { aspects: d.aspects.map((a) => ({ rule: a.ruleId, severity: a.severity, message: a.message })) } : {}),
+        ...(d.aspects
+          ? { aspects: d.aspects.map((a) => ({ rule: a.ruleId, severity: a.severity, message: a.message })) }
+          : {}),
       };
     }
   }
@@ -60,5 +74,8 @@ function* jsonDiagnostics(report: ScanReport): Generator<JsonReport['diagnostics
 
 /** Exactly the documented fields, whatever else a range object carries. */
 function copyRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
 }

@@ -17,10 +17,16 @@ export function formatPostureMarkdown(matrix: PostureMatrix): string {
     lines.push('No Compose service or Dockerfile was found.', '');
     return finish(lines, matrix);
   }
-  lines.push(`${matrix.rows.length} ${matrix.rows.length === 1 ? 'row' : 'rows'}: ${t['in-place']} in place, ${t.missing} missing, ${t.unknown} unknown. ✓ in place · ✗ missing · ? unknown · – not applicable.`, '');
+  lines.push(
+    `${matrix.rows.length} ${matrix.rows.length === 1 ? 'row' : 'rows'}: ${t['in-place']} in place, ${t.missing} missing, ${t.unknown} unknown. ✓ in place · ✗ missing · ? unknown · – not applicable.`,
+    '',
+  );
   lines.push(`| Runs as | File | ${matrix.columns.map((c) => markdownText(c.title, TABLE)).join(' | ')} |`);
   lines.push(`|---|---|${matrix.columns.map(() => ':-:').join('|')}|`);
-  for (const row of matrix.rows) lines.push(`| ${label(row, TABLE)} | ${markdownCode(row.subject.path, TABLE)} | ${row.cells.map((c) => SYMBOL[c.status]).join(' | ')} |`);
+  for (const row of matrix.rows)
+    lines.push(
+      `| ${label(row, TABLE)} | ${markdownCode(row.subject.path, TABLE)} | ${row.cells.map((c) => SYMBOL[c.status]).join(' | ')} |`,
+    );
   lines.push('', '## Details', '');
   for (const row of matrix.rows) {
     const details = rowDetails(row, matrix);
@@ -51,12 +57,19 @@ function rowDetails(row: PostureRow, matrix: PostureMatrix): string[] {
   const out: string[] = [];
   if (row.note) out.push(`> ${markdownText(row.note)}`, '');
   const profile = row.subject.facts?.profile;
-  if (profile) out.push(`Image profile ${markdownCode(profile.id)} (${markdownText(profile.title)}): ${profile.facts.map((f) => markdownText(f.replace(/\.$/, ''))).join('; ')}.`, '');
+  if (profile)
+    out.push(
+      `Image profile ${markdownCode(profile.id)} (${markdownText(profile.title)}): ${profile.facts.map((f) => markdownText(f.replace(/\.$/, ''))).join('; ')}.`,
+      '',
+    );
   const title = (c: PostureCell) => markdownText(matrix.columns.find((col) => col.key === c.column)?.title ?? c.column);
   for (const c of row.cells) {
     if (c.status === 'missing') {
       if (!c.findings.length) out.push(`- ✗ **${title(c)}**: ${markdownText(c.reason ?? 'missing')}`);
-      for (const f of c.findings) out.push(`- ✗ **${title(c)}**: line ${f.range.start.line + 1}, [${markdownCode(f.ruleId)}](${ruleDocUrl(f.ruleId)}): ${markdownText(f.message)}`);
+      for (const f of c.findings)
+        out.push(
+          `- ✗ **${title(c)}**: line ${f.range.start.line + 1}, [${markdownCode(f.ruleId)}](${ruleDocUrl(f.ruleId)}): ${markdownText(f.message)}`,
+        );
     } else if (c.status === 'unknown') out.push(`- ? **${title(c)}**: ${markdownText(c.reason ?? 'unknown')}`);
     else if (c.status === 'in-place' && c.reason) out.push(`- ✓ **${title(c)}**: ${markdownText(c.reason)}`);
   }

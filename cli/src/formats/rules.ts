@@ -19,7 +19,13 @@ export function formatRulesJson(metas: readonly DocMeta[]): string {
   return JSON.stringify({ version: 1, rules }, null, 2) + '\n';
 }
 
-const PEER_LABELS: Record<keyof PeerIds, string> = { hadolint: 'hadolint', trivy: 'Trivy', checkov: 'Checkov', kics: 'KICS', semgrep: 'Semgrep' };
+const PEER_LABELS: Record<keyof PeerIds, string> = {
+  hadolint: 'hadolint',
+  trivy: 'Trivy',
+  checkov: 'Checkov',
+  kics: 'KICS',
+  semgrep: 'Semgrep',
+};
 
 /** `bulkhead rules`: one block per rule, the id and title first so the list reads down the left edge. */
 export function formatRulesText(metas: readonly DocMeta[], paint: Palette): string {

@@ -50,7 +50,17 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
           ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
           ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
           // A group's finding (container/missing-hardening) names the rules it stands for, each with its own text.
-          ...(d.aspects ? { properties: { aspects: d.aspects.map((a) => ({ ruleId: a.ruleId, level: LEVEL[a.severity], message: sarifText(a.message) })) } } : {}),
+          ...(d.aspects
+            ? {
+                properties: {
+                  aspects: d.aspects.map((a) => ({
+                    ruleId: a.ruleId,
+                    level: LEVEL[a.severity],
+                    message: sarifText(a.message),
+                  })),
+                },
+              }
+            : {}),
         };
       }
     }
@@ -81,7 +91,9 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
             rules: metas.map(sarifRule),
           },
         },
-        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        invocations: [
+          { executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) },
+        ],
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(report.cwd) } },
         artifacts: report.files.map((file) => ({
           location: { uri: relativeUri(file.path), uriBaseId: SRCROOT },
@@ -98,7 +110,9 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
 function sarifRule(meta: DocMeta) {
   // Engine diagnostics (`syntax`, `internal-error`) are about the file, not its security: no score, no security tag.
   const builtin = meta.kind === 'any';
-  const tags = builtin ? ['correctness'] : ['security', meta.kind, meta.threat, ...(meta.cis ? [`CIS-Docker-Benchmark-${meta.cis}`] : [])];
+  const tags = builtin
+    ? ['correctness']
+    : ['security', meta.kind, meta.threat, ...(meta.cis ? [`CIS-Docker-Benchmark-${meta.cis}`] : [])];
   return {
     id: meta.id,
     name: pascalCase(meta.id),
@@ -139,7 +153,8 @@ function helpText(meta: DocMeta): string {
  */
 function securitySeverity(meta: DocMeta): string {
   const hostEscape = meta.threat === 'host-container';
-  const score = meta.severity === 'error' ? (hostEscape ? 9.0 : 8.0) : meta.severity === 'warning' ? (hostEscape ? 6.5 : 5.0) : 2.0;
+  const score =
+    meta.severity === 'error' ? (hostEscape ? 9.0 : 8.0) : meta.severity === 'warning' ? (hostEscape ? 6.5 : 5.0) : 2.0;
   return score.toFixed(1);
 }
 
@@ -161,7 +176,10 @@ function sarifFix(file: ScannedFile, fix: Diagnostic['fixes'][number], location:
     artifactChanges: [
       {
         artifactLocation: location(file.path),
-        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+        replacements: fix.edits.map((edit) => ({
+          deletedRegion: region(edit.range),
+          insertedContent: { text: edit.newText },
+        })),
       },
     ],
     properties: { safe: fix.safe },

@@ -15,7 +15,8 @@ export function formatText(report: ScanReport, paint: Palette): string {
   if (fixedFiles.length) {
     const total = fixedFiles.reduce((n, f) => n + f.fixed.length, 0);
     out.push(paint.bold(`Fixed ${plural(total, 'problem')} in ${plural(fixedFiles.length, 'file')}:`));
-    for (const file of fixedFiles) out.push(`  ${showControls(file.path)}: ${showControls(countByRule(file.fixed.map((f) => f.ruleId)))}`);
+    for (const file of fixedFiles)
+      out.push(`  ${showControls(file.path)}: ${showControls(countByRule(file.fixed.map((f) => f.ruleId)))}`);
     out.push('');
   }
 

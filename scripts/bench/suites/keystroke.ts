@@ -62,8 +62,12 @@ interface Range {
 /** The server's default debounce, from the extension's settings contribution or the server's source. */
 export function readDefaultDebounce(repo: string): { ms: number; from: string } | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes?: { configuration?: unknown } };
-    const configs = [manifest.contributes?.configuration ?? []].flat() as { properties?: Record<string, { default?: unknown }> }[];
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      contributes?: { configuration?: unknown };
+    };
+    const configs = [manifest.contributes?.configuration ?? []].flat() as {
+      properties?: Record<string, { default?: unknown }>;
+    }[];
     for (const config of configs) {
       const value = config.properties?.['bulkhead.debounceMs']?.default;
       if (typeof value === 'number') return { ms: value, from: 'package.json `bulkhead.debounceMs` default' };
@@ -72,7 +76,9 @@ export function readDefaultDebounce(repo: string): { ms: number; from: string } 
     // fall through to the source
   }
   try {
-    const match = /DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(repo, 'server', 'src', 'settings.ts'), 'utf8'));
+    const match = /DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(
+      readFileSync(join(repo, 'server', 'src', 'settings.ts'), 'utf8'),
+    );
     if (match) return { ms: Number(match[1]), from: 'server/src/settings.ts `DEFAULT_DEBOUNCE_MS`' };
   } catch {
     // unknown
@@ -103,7 +109,10 @@ function* typingBursts(text: () => string, random: Random, total: number): Gener
       yield { range: { start: at, end: at }, text: pick(random, [...TYPED]) };
     }
     for (let k = burst; k > 0 && sent < total; k--, sent++) {
-      yield { range: { start: { line: i, character: column + k - 1 }, end: { line: i, character: column + k } }, text: '' };
+      yield {
+        range: { start: { line: i, character: column + k - 1 }, end: { line: i, character: column + k } },
+        text: '',
+      };
     }
   }
 }
@@ -116,14 +125,23 @@ function isPublishFor(doc: Doc, version: number | undefined) {
   return (m: Incoming) => {
     if (m.message.method !== 'textDocument/publishDiagnostics') return false;
     const params = m.message.params as { uri: string; version?: number };
-    return params.uri === doc.uri && (version === undefined || params.version === undefined || params.version === version);
+    return (
+      params.uri === doc.uri && (version === undefined || params.version === undefined || params.version === version)
+    );
   };
 }
 
 /** Fast typing: 20 characters a second. Work an edit leaves behind (files that read this one) finishes in between. */
 const TYPING_INTERVAL_MS = 50;
 
-async function typeInto(server: LspServer, doc: Doc, random: Random, count: number, fullSync: boolean, texts?: string[]): Promise<number[]> {
+async function typeInto(
+  server: LspServer,
+  doc: Doc,
+  random: Random,
+  count: number,
+  fullSync: boolean,
+  texts?: string[],
+): Promise<number[]> {
   const latencies: number[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (const change of typingBursts(() => doc.text, random, count)) {
@@ -146,7 +164,13 @@ async function typeInto(server: LspServer, doc: Doc, random: Random, count: numb
   return latencies;
 }
 
-async function requests(server: LspServer, doc: Doc, random: Random, count: number, method: 'codeAction' | 'hover'): Promise<number[]> {
+async function requests(
+  server: LspServer,
+  doc: Doc,
+  random: Random,
+  count: number,
+  method: 'codeAction' | 'hover',
+): Promise<number[]> {
   const times: number[] = [];
   const lines = doc.text.split('\n');
   const nonEmpty = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim() !== '');
@@ -158,20 +182,35 @@ async function requests(server: LspServer, doc: Doc, random: Random, count: numb
       continue;
     }
     // Half on a diagnostic (what a lightbulb click asks), half on a plain line (what moving the cursor asks).
-    const diagnostic = n % 2 === 0 && doc.diagnostics.length ? doc.diagnostics[(n / 2) % doc.diagnostics.length] : undefined;
+    const diagnostic =
+      n % 2 === 0 && doc.diagnostics.length ? doc.diagnostics[(n / 2) % doc.diagnostics.length] : undefined;
     const range = diagnostic?.range ?? { start: { line: i, character: 0 }, end: { line: i, character: l.length } };
-    const overlapping = doc.diagnostics.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
-    times.push((await server.request('textDocument/codeAction', { textDocument: { uri: doc.uri }, range, context: { diagnostics: overlapping, triggerKind: 1 } })).ms);
+    const overlapping = doc.diagnostics.filter(
+      (d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line,
+    );
+    times.push(
+      (
+        await server.request('textDocument/codeAction', {
+          textDocument: { uri: doc.uri },
+          range,
+          context: { diagnostics: overlapping, triggerKind: 1 },
+        })
+      ).ms,
+    );
   }
   return times;
 }
 
 /** For each of these successive texts, whether the server's parse took it from the previous one (one Compose entry re-parsed). */
 function entryReparses(start: string, texts: readonly string[]): boolean[] {
-  let previous: { text: string; doc: Document.Parsed } | undefined = { text: start, doc: parseComposeDocument(start) as Document.Parsed };
+  let previous: { text: string; doc: Document.Parsed } | undefined = {
+    text: start,
+    doc: parseComposeDocument(start) as Document.Parsed,
+  };
   return texts.map((text) => {
     // The server takes the kept document as it is for the same text (shared/src/compose/yaml.ts).
-    const reparsed: Document.Parsed | undefined = previous && (previous.text === text ? previous.doc : reparseEntry(previous, text));
+    const reparsed: Document.Parsed | undefined =
+      previous && (previous.text === text ? previous.doc : reparseEntry(previous, text));
     const doc: Document.Parsed = reparsed || (parseComposeDocument(text) as Document.Parsed);
     // The server keeps the last parse without errors: a text with errors leaves it (shared/src/compose/model.ts).
     if (!doc.errors.length) previous = { text, doc };
@@ -204,7 +243,11 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
   const debounce = readDefaultDebounce(options.repo);
   const folder = mkdtempSync(join(tmpdir(), 'bulkhead-bench-keys-'));
   const settings: { bulkhead: Record<string, unknown> } = { bulkhead: { debounceMs: 0, workspaceScan: false } };
-  const server = new LspServer({ ...options.server, cwd: folder, settings: (section) => (section === 'bulkhead' ? settings.bulkhead : {}) });
+  const server = new LspServer({
+    ...options.server,
+    cwd: folder,
+    settings: (section) => (section === 'bulkhead' ? settings.bulkhead : {}),
+  });
   try {
     const rootUri = pathToFileURL(folder).href;
     const init = await server.request('initialize', {
@@ -214,13 +257,39 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
       capabilities: clientCapabilities(),
       initializationOptions: { diagnosticMode: 'push' },
     });
-    const capabilities = (init.result as { capabilities: { textDocumentSync?: number | { change?: number }; hoverProvider?: unknown; codeActionProvider?: unknown } }).capabilities;
-    const sync = typeof capabilities.textDocumentSync === 'number' ? capabilities.textDocumentSync : capabilities.textDocumentSync?.change;
+    const capabilities = (
+      init.result as {
+        capabilities: {
+          textDocumentSync?: number | { change?: number };
+          hoverProvider?: unknown;
+          codeActionProvider?: unknown;
+        };
+      }
+    ).capabilities;
+    const sync =
+      typeof capabilities.textDocumentSync === 'number'
+        ? capabilities.textDocumentSync
+        : capabilities.textDocumentSync?.change;
     const fullSync = sync === 1;
     server.notify('initialized', {});
 
-    const docs: (Pick<Doc, 'label' | 'kind' | 'languageId' | 'text'> & { name: string })[] = [{ label: '300-line Dockerfile', kind: 'dockerfile', name: 'Dockerfile', languageId: 'dockerfile', text: options.dockerfile }];
-    if (options.composeSupported) docs.push({ label: '500-line compose file', kind: 'compose', name: 'compose.yaml', languageId: 'dockercompose', text: options.compose });
+    const docs: (Pick<Doc, 'label' | 'kind' | 'languageId' | 'text'> & { name: string })[] = [
+      {
+        label: '300-line Dockerfile',
+        kind: 'dockerfile',
+        name: 'Dockerfile',
+        languageId: 'dockerfile',
+        text: options.dockerfile,
+      },
+    ];
+    if (options.composeSupported)
+      docs.push({
+        label: '500-line compose file',
+        kind: 'compose',
+        name: 'compose.yaml',
+        languageId: 'dockercompose',
+        text: options.compose,
+      });
     else s.skipped.push('the compose file: the engine has no compose parser yet');
     const open: Doc[] = docs.map(({ label, kind, name, languageId, text }) => {
       const path = join(folder, name);
@@ -229,13 +298,16 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     });
     for (const doc of open) {
       const published = server.waitFor(isPublishFor(doc, 1), 30_000, `diagnostics of ${doc.label} on open`);
-      server.notify('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text } });
+      server.notify('textDocument/didOpen', {
+        textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text },
+      });
       doc.diagnostics = ((await published).message.params as { diagnostics: Doc['diagnostics'] }).diagnostics;
     }
 
     const random = mulberry32(options.seed);
     for (const doc of open) {
-      const cold = options.coldEdits > 0 ? summarize(await typeInto(server, doc, random, options.coldEdits, fullSync)) : undefined;
+      const cold =
+        options.coldEdits > 0 ? summarize(await typeInto(server, doc, random, options.coldEdits, fullSync)) : undefined;
       const typedFrom = doc.text;
       const texts: string[] = [];
       const times = await typeInto(server, doc, random, options.edits, fullSync, texts);
@@ -245,11 +317,15 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
         const reparsed = entryReparses(typedFrom, texts);
         const split = (flag: boolean) => summarize(times.filter((_, i) => reparsed[i] === flag));
         const [one, whole] = [split(true), split(false)];
-        const figures = (x: Summary) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
-        const wholeFile = 'an edit outside a service (between two entries, at a top-level key), one that left the last service of a section broken or broke the YAML past the next service, or one that turned a service into a plain value';
+        const figures = (x: Summary) =>
+          `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
+        const wholeFile =
+          'an edit outside a service (between two entries, at a top-level key), one that left the last service of a section broken or broke the YAML past the next service, or one that turned a service into a plain value';
         s.notes.push(
           `Compose edits: ${one.n} of ${texts.length} re-parsed only the service they were typed in (with the next service when the edit left it broken), or mended the text back to the last one without errors (shared/src/compose/reparse.ts; ${figures(one)}); ` +
-            (whole.n ? `the other ${whole.n} parsed the whole file (${figures(whole)}): ${wholeFile}.` : `none parsed the whole file (what would: ${wholeFile}).`) +
+            (whole.n
+              ? `the other ${whole.n} parsed the whole file (${figures(whole)}): ${wholeFile}.`
+              : `none parsed the whole file (what would: ${wholeFile}).`) +
             ' The in-process baseline parses the whole file: it analyses the same text again, which has no edit to re-parse.',
         );
       }
@@ -282,7 +358,11 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     // The same typing at the server's default debounce: the difference is the debounce, which the rows above exclude.
     if (options.defaultDebounceEdits > 0) {
       settings.bulkhead = { workspaceScan: false };
-      const relinted = server.waitFor(isPublishFor(open[0], undefined), 30_000, 'diagnostics after the settings change');
+      const relinted = server.waitFor(
+        isPublishFor(open[0], undefined),
+        30_000,
+        'diagnostics after the settings change',
+      );
       server.notify('workspace/didChangeConfiguration', { settings: null });
       await relinted;
       const withDebounce = summarize(await typeInto(server, open[0], random, options.defaultDebounceEdits, fullSync));
@@ -297,7 +377,9 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
         note: `${(withDebounce.median - zero).toFixed(0)} ms more than at debounce 0`,
       });
       if (debounce && withDebounce.median - zero < debounce.ms / 2) {
-        s.notes.push(`The default-debounce run is not ~${debounce.ms} ms slower than the zero-debounce run: the server may not honour \`bulkhead.debounceMs\`, in which case the latency rows include its debounce.`);
+        s.notes.push(
+          `The default-debounce run is not ~${debounce.ms} ms slower than the zero-debounce run: the server may not honour \`bulkhead.debounceMs\`, in which case the latency rows include its debounce.`,
+        );
       }
     }
 
@@ -324,7 +406,7 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     s.notes.push(
       `Edits: the first edits after opening the documents are reported on their own row: V8 has not optimised the server's code yet (in an editor the workspace scan has analysed many files before anyone types; here the scan is off), and the latency rows are the edits typed after them. Bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so the compose file that builds from the Dockerfile follows its edits: the server re-analyses it once typing pauses for 250 ms, which at this pace is after the last edit.`,
       `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond the debounce. Workspace scan off for this part.`,
-      'Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (its own reader, server/src/files.ts; no protocol, no server); the ratio is the server\'s overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).',
+      "Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (its own reader, server/src/files.ts; no protocol, no server); the ratio is the server's overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).",
       'codeAction: half the requests on a published diagnostic range, half on a whole random line (with the overlapping diagnostics as context). hover: seeded random positions on non-empty lines.',
     );
   } finally {

@@ -31,7 +31,12 @@ async function timeToInitialize(launch: ServerLaunch, folder: string): Promise<n
   const server = new LspServer({ ...launch, cwd: folder });
   try {
     const rootUri = pathToFileURL(folder).href;
-    const response = server.request('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'startup' }], capabilities: clientCapabilities() });
+    const response = server.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'startup' }],
+      capabilities: clientCapabilities(),
+    });
     await response;
     return performance.now() - server.spawnedAt;
   } finally {
@@ -91,7 +96,8 @@ export async function startup(options: StartupOptions): Promise<Section> {
       else s.skipped.push(`${name}: not built (its entry point is missing)`);
     }
     const vsix = readdirSync(options.repo).filter((name) => name.endsWith('.vsix'));
-    if (!vsix.length) s.skipped.push('.vsix: none found in the repository root; run `npm run package` first (target ≤ 1 MB)');
+    if (!vsix.length)
+      s.skipped.push('.vsix: none found in the repository root; run `npm run package` first (target ≤ 1 MB)');
     for (const name of vsix) {
       const info = statSync(join(options.repo, name));
       s.rows.push({

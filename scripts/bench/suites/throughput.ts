@@ -76,7 +76,10 @@ const TIME_BLOCKS = 5;
  * shared machine was busy and its baseline timed once it was quiet made ratios drift by half from run to run; here
  * both sides meet the same moments. Warm-up passes run in the first block only.
  */
-async function timeTasks(tasks: Record<string, () => void>, options: { time: number; iterations: number; warmupIterations: number; now: () => number; blocks?: number }): Promise<Record<string, Summary>> {
+async function timeTasks(
+  tasks: Record<string, () => void>,
+  options: { time: number; iterations: number; warmupIterations: number; now: () => number; blocks?: number },
+): Promise<Record<string, Summary>> {
   const { Bench } = await import('tinybench');
   const names = Object.keys(tasks);
   const samples = new Map(names.map((name) => [name, [] as number[]]));
@@ -105,7 +108,13 @@ async function timeTasks(tasks: Record<string, () => void>, options: { time: num
 }
 
 /** Passes over `files` files, as files/s against a baseline's passes; the ratio is time ÷ time, as targets read. */
-function throughputRow(name: string, files: number, product: Summary, baseline: { name: string; summary: Summary }, target: { text: string; limit: number }): Row {
+function throughputRow(
+  name: string,
+  files: number,
+  product: Summary,
+  baseline: { name: string; summary: Summary },
+  target: { text: string; limit: number },
+): Row {
   const perSecond = (summary: Summary) => (files * 1000) / summary.median;
   const ratio = product.median / baseline.summary.median;
   return {
@@ -125,10 +134,16 @@ interface FileSet {
   files: BenchFile[];
 }
 
-export async function throughput(sets: { corpus: BenchFile[]; workspace?: { root: string; files: BenchFile[] } }, budget: Budget): Promise<Section> {
+export async function throughput(
+  sets: { corpus: BenchFile[]; workspace?: { root: string; files: BenchFile[] } },
+  budget: Budget,
+): Promise<Section> {
   const s = section(1, 'Core throughput vs. the parse floor (in-process)');
   const compose = composeSupported();
-  if (!compose) s.skipped.push('compose files: the engine has no compose parser yet (shared/src/compose), so compose sets are left out');
+  if (!compose)
+    s.skipped.push(
+      'compose files: the engine has no compose parser yet (shared/src/compose), so compose sets are left out',
+    );
   const kinds = (files: BenchFile[]) => files.filter((f) => compose || f.kind === 'dockerfile');
   const corpusRoot = '/corpus';
   const composeFiles = sets.corpus.filter((f) => f.kind === 'compose');
@@ -137,12 +152,23 @@ export async function throughput(sets: { corpus: BenchFile[]; workspace?: { root
     ...(compose
       ? [
           { label: 'corpus compose files', root: corpusRoot, files: composeFiles },
-          { label: 'corpus compose files, no cross-file reads', root: corpusRoot, files: composeFiles, crossFile: false },
+          {
+            label: 'corpus compose files, no cross-file reads',
+            root: corpusRoot,
+            files: composeFiles,
+            crossFile: false,
+          },
         ]
       : []),
     { label: 'corpus, all', root: corpusRoot, files: kinds(sets.corpus) },
   ];
-  if (sets.workspace) list.push({ label: `workspace, all`, root: sets.workspace.root, files: kinds(sets.workspace.files), rounds: budget.workspaceRounds });
+  if (sets.workspace)
+    list.push({
+      label: `workspace, all`,
+      root: sets.workspace.root,
+      files: kinds(sets.workspace.files),
+      rounds: budget.workspaceRounds,
+    });
   else s.skipped.push('the generated workspace (not generated in this run)');
 
   for (const set of list) {
@@ -165,12 +191,28 @@ export async function throughput(sets: { corpus: BenchFile[]; workspace?: { root
             }
           : {}),
       },
-      set.rounds ? { time: 0, iterations: set.rounds, warmupIterations: 0, now: budget.now } : { time: budget.corpusTimeMs, iterations: 5, warmupIterations: 3, now: budget.now },
+      set.rounds
+        ? { time: 0, iterations: set.rounds, warmupIterations: 0, now: budget.now }
+        : { time: budget.corpusTimeMs, iterations: 5, warmupIterations: 3, now: budget.now },
     );
     const name = `${set.label} (${set.files.length.toLocaleString('en-US')} files): full analysis`;
-    s.rows.push(throughputRow(name, set.files.length, timed.full, { name: 'parse only', summary: timed.parse }, { text: 'full ÷ parse ≤ 1.5', limit: 1.5 }));
+    s.rows.push(
+      throughputRow(
+        name,
+        set.files.length,
+        timed.full,
+        { name: 'parse only', summary: timed.parse },
+        { text: 'full ÷ parse ≤ 1.5', limit: 1.5 },
+      ),
+    );
     if (timed.memoised) {
-      const row = throughputRow(`${name}, against the parse with Bulkhead's getRawArguments memo`, set.files.length, timed.full, { name: 'parse only, memoised', summary: timed.memoised }, { text: '', limit: Infinity });
+      const row = throughputRow(
+        `${name}, against the parse with Bulkhead's getRawArguments memo`,
+        set.files.length,
+        timed.full,
+        { name: 'parse only, memoised', summary: timed.memoised },
+        { text: '', limit: Infinity },
+      );
       s.rows.push({ ...row, target: undefined });
     }
   }
@@ -188,9 +230,10 @@ export async function againstPeer(corpus: BenchFile[], editorDockerfile: string,
   const timed = await timeTasks(
     {
       // The validator parses with the same dockerfile-ast module, which the product patches: it runs as published.
-      peer: () => withPublishedDockerfileAst(() => {
-        for (const file of dockerfiles) validate(file.text);
-      }),
+      peer: () =>
+        withPublishedDockerfileAst(() => {
+          for (const file of dockerfiles) validate(file.text);
+        }),
       bulkhead: () => {
         for (const file of dockerfiles) analyse(file);
       },
@@ -198,7 +241,15 @@ export async function againstPeer(corpus: BenchFile[], editorDockerfile: string,
     { time: budget.corpusTimeMs, iterations: 5, warmupIterations: 3, now: budget.now },
   );
   const name = `corpus Dockerfiles (${dockerfiles.length} files): Bulkhead full analysis`;
-  s.rows.push(throughputRow(name, dockerfiles.length, timed.bulkhead, { name: 'dockerfile-utils validate', summary: timed.peer }, { text: 'Bulkhead ≤ 1.0× dockerfile-utils', limit: 1 }));
+  s.rows.push(
+    throughputRow(
+      name,
+      dockerfiles.length,
+      timed.bulkhead,
+      { name: 'dockerfile-utils validate', summary: timed.peer },
+      { text: 'Bulkhead ≤ 1.0× dockerfile-utils', limit: 1 },
+    ),
+  );
   const editor = { path: 'editor/Dockerfile', kind: 'dockerfile' as const, text: editorDockerfile };
   const analyseEditor = analyser('/', [editor]);
   const single = await timeTasks(

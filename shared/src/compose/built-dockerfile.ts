@@ -24,7 +24,12 @@ export interface BuiltDockerfile {
  * The Dockerfile a service builds, when it can be read: undefined without `build`, for a remote context, an unknown
  * target or Dockerfile, or one that is not in the workspace. `full` parses RUN scripts too.
  */
-export function builtDockerfile(model: ComposeModel, spec: ContainerSpec, context: RuleContext, full = false): BuiltDockerfile | undefined {
+export function builtDockerfile(
+  model: ComposeModel,
+  spec: ContainerSpec,
+  context: RuleContext,
+  full = false,
+): BuiltDockerfile | undefined {
   const build = spec.build;
   if (!build || (build.target && build.target.value === undefined)) return undefined;
   const target = build.target?.value?.trim().toLowerCase();

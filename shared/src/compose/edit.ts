@@ -12,7 +12,18 @@
  *
  * Every function returns undefined when it cannot edit safely; a fix then offers nothing rather than a guess.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { TextEdit } from '../types';
 import { isYamlVia, type Origin, type SettingList } from '../container/spec';
 import { contentEnd, isMergeKey, keyText, pairSpan } from './yaml';
@@ -217,7 +228,13 @@ function probeReadsBack(value: string, inFlow: boolean): boolean {
   return (['1.2', '1.1'] as const).every((version) => {
     const doc = parseDocument(probe, { prettyErrors: false, version });
     if (doc.errors.length) return false;
-    const node = inFlow ? (isSeq(doc.contents) && doc.contents.items.length === 1 ? doc.contents.items[0] : undefined) : isMap(doc.contents) ? doc.contents.items[0]?.value : undefined;
+    const node = inFlow
+      ? isSeq(doc.contents) && doc.contents.items.length === 1
+        ? doc.contents.items[0]
+        : undefined
+      : isMap(doc.contents)
+        ? doc.contents.items[0]?.value
+        : undefined;
     return isScalar(node) && node.value === value;
   });
 }
@@ -230,9 +247,15 @@ function formatScalar(value: NewScalar, style: QuoteStyle | undefined, inFlow: b
 // Node edits
 
 /** Replaces a scalar's text, keeping its quotes (a plain scalar that would change meaning gets double quotes). */
-export function replaceScalar(model: ComposeModel, node: Scalar, value: NewScalar, inFlow = false): TextEdit | undefined {
+export function replaceScalar(
+  model: ComposeModel,
+  node: Scalar,
+  value: NewScalar,
+  inFlow = false,
+): TextEdit | undefined {
   if (!editable(model)) return undefined;
-  if (!node.range || (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return undefined;
+  if (!node.range || (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE'))
+    return undefined;
   return edit(model, node.range[0], node.range[1], formatScalar(value, quoteStyleOf(node), inFlow));
 }
 
@@ -246,7 +269,12 @@ export function removePair(model: ComposeModel, map: YAMLMap, pair: Pair): TextE
   const index = map.items.indexOf(pair as Pair<unknown, unknown>);
   if (index < 0) return undefined;
   const [pairStart, pairEnd] = pairSpan(pair);
-  if (map.flow) return removeFlowEntry(model, map.items.map((p) => pairSpan(p)), index);
+  if (map.flow)
+    return removeFlowEntry(
+      model,
+      map.items.map((p) => pairSpan(p)),
+      index,
+    );
   if (map.items.length === 1) return [edit(model, pairStart, pairEnd, '{}')];
   if (onlySpaceBefore(t, pairStart)) {
     return [edit(model, lineStartOf(t, pairStart), nextLineStart(t, pairEnd), '')];
@@ -263,7 +291,12 @@ export function removeItem(model: ComposeModel, seq: YAMLSeq, item: Node): TextE
   const t = text(model);
   const index = seq.items.indexOf(item);
   if (index < 0 || !item.range) return undefined;
-  if (seq.flow) return removeFlowEntry(model, seq.items.map((i) => [start(i as Node), contentEnd(i as Node)]), index);
+  if (seq.flow)
+    return removeFlowEntry(
+      model,
+      seq.items.map((i) => [start(i as Node), contentEnd(i as Node)]),
+      index,
+    );
   const dash = t.lastIndexOf('-', start(item) - 1);
   if (dash < 0 || !onlyDashBefore(t, start(item))) return undefined;
   return [edit(model, lineStartOf(t, dash), nextLineStart(t, contentEnd(item)), '')];
@@ -306,7 +339,12 @@ export function appendItem(model: ComposeModel, seq: YAMLSeq, value: NewScalar):
  * Adds keys to a mapping, all at one spot (see Placement). Block mappings get lines at their keys' indentation; lists
  * are written in the file's list style. Flow mappings get `, key: value` before the closing brace.
  */
-export function insertPairs(model: ComposeModel, map: YAMLMap, pairs: NewPair[], placement: Placement = []): TextEdit[] | undefined {
+export function insertPairs(
+  model: ComposeModel,
+  map: YAMLMap,
+  pairs: NewPair[],
+  placement: Placement = [],
+): TextEdit[] | undefined {
   if (!editable(model)) return undefined;
   const t = text(model);
   const eol = model.source.eol;
@@ -360,15 +398,24 @@ function renderBlockPair(model: ComposeModel, pair: NewPair, keyColumn: number):
   if ('list' in value && !(value.flow ?? prefersFlowLists(model))) {
     const dashIndent = ' '.repeat(keyColumn + listOffset(model));
     const style = listItemStyle(model);
-    return `${indent}${pair.key}:${eol}` + value.list.map((item) => `${dashIndent}- ${formatScalar(item, style, false)}${eol}`).join('');
+    return (
+      `${indent}${pair.key}:${eol}` +
+      value.list.map((item) => `${dashIndent}- ${formatScalar(item, style, false)}${eol}`).join('')
+    );
   }
-  if ('map' in value) return `${indent}${pair.key}:${eol}` + value.map.map((child) => renderBlockPair(model, child, keyColumn + indentUnit(model))).join('');
+  if ('map' in value)
+    return (
+      `${indent}${pair.key}:${eol}` +
+      value.map.map((child) => renderBlockPair(model, child, keyColumn + indentUnit(model))).join('')
+    );
   return `${indent}${pair.key}: ${renderValue(model, value, false)}${eol}`;
 }
 
 function renderValue(model: ComposeModel, value: NewPair['value'], inFlow: boolean): string {
-  if ('list' in value) return `[${value.list.map((item) => formatScalar(item, listItemStyle(model), true)).join(', ')}]`;
-  if ('map' in value) return `{${value.map.map((child) => `${child.key}: ${renderValue(model, child.value, true)}`).join(', ')}}`;
+  if ('list' in value)
+    return `[${value.list.map((item) => formatScalar(item, listItemStyle(model), true)).join(', ')}]`;
+  if ('map' in value)
+    return `{${value.map.map((child) => `${child.key}: ${renderValue(model, child.value, true)}`).join(', ')}}`;
   return formatScalar(value, undefined, inFlow);
 }
 
@@ -380,7 +427,8 @@ function listItemStyle(model: ComposeModel): QuoteStyle | undefined {
 function readListItemStyle(model: ComposeModel): QuoteStyle | undefined {
   const counts: Record<QuoteStyle, number> = { plain: 0, double: 0, single: 0 };
   eachPair(model, (pair) => {
-    if (!['cap_add', 'cap_drop', 'security_opt', 'tmpfs'].includes(keyText(pair.key) ?? '') || !isSeq(pair.value)) return;
+    if (!['cap_add', 'cap_drop', 'security_opt', 'tmpfs'].includes(keyText(pair.key) ?? '') || !isSeq(pair.value))
+      return;
     for (const item of pair.value.items) {
       const style = quoteStyleOf(item);
       if (style) counts[style]++;
@@ -426,7 +474,14 @@ export function sharingServices(model: ComposeModel, origin: Origin): string[] {
  * Sets `key: value` for the service: replaces the value where the service alone owns it, otherwise adds the key to the
  * service's mapping (an explicit key overrides a merged or extended one).
  */
-export function setServiceValue(model: ComposeModel, service: ComposeService, key: string, value: NewScalar, placement: Placement = [], current?: Origin): TextEdit[] | undefined {
+export function setServiceValue(
+  model: ComposeModel,
+  service: ComposeService,
+  key: string,
+  value: NewScalar,
+  placement: Placement = [],
+  current?: Origin,
+): TextEdit[] | undefined {
   if (!editable(model)) return undefined;
   const ref = yamlRef(current);
   if (current && ref && ownedBy(model, service, current) && isScalar(ref.node)) {
@@ -451,7 +506,14 @@ function isFlowHolder(holder: YAMLMap | YAMLSeq): boolean {
  * otherwise a list key is added to the service, repeating what a shared anchor gave it when a merge key would
  * otherwise be overridden (lists from `extends` and override files are unioned by Compose, so they need not be repeated).
  */
-export function addServiceListItems(model: ComposeModel, service: ComposeService, key: string, list: SettingList<unknown>, items: NewScalar[], placement: Placement = []): TextEdit[] | undefined {
+export function addServiceListItems(
+  model: ComposeModel,
+  service: ComposeService,
+  key: string,
+  list: SettingList<unknown>,
+  items: NewScalar[],
+  placement: Placement = [],
+): TextEdit[] | undefined {
   if (!editable(model)) return undefined;
   if (!service.map || service.aliased || !items.length) return undefined;
   const holder = list.holders[0];
@@ -464,7 +526,10 @@ export function addServiceListItems(model: ComposeModel, service: ComposeService
       if (seq.flow) {
         const first = appendItem(model, seq, items[0]);
         if (!first) return undefined;
-        const rest = items.slice(1).map((item) => `, ${formatScalar(item, quoteStyleOf(seq.items.find((i) => isScalar(i))), true)}`).join('');
+        const rest = items
+          .slice(1)
+          .map((item) => `, ${formatScalar(item, quoteStyleOf(seq.items.find((i) => isScalar(i))), true)}`)
+          .join('');
         edits.push({ ...first[0], newText: first[0].newText + rest });
         return edits;
       }
@@ -487,7 +552,14 @@ export function addServiceListItems(model: ComposeModel, service: ComposeService
  * too when nothing would be left); where a shared anchor gives the list through a merge key, the service gets its
  * own copy without the item. Items from `extends` cannot be removed (Compose unions those lists): undefined.
  */
-export function removeServiceListItem(model: ComposeModel, service: ComposeService, key: string, list: SettingList<unknown>, item: Origin, placement: Placement = []): TextEdit[] | undefined {
+export function removeServiceListItem(
+  model: ComposeModel,
+  service: ComposeService,
+  key: string,
+  list: SettingList<unknown>,
+  item: Origin,
+  placement: Placement = [],
+): TextEdit[] | undefined {
   if (!editable(model)) return undefined;
   const ref = yamlRef(item);
   if (!ref || !isSeq(ref.holder)) return undefined;
@@ -498,9 +570,20 @@ export function removeServiceListItem(model: ComposeModel, service: ComposeServi
     if (!holderRef?.pair || !isMap(holderRef.holder)) return removeItem(model, seq, ref.node);
     return removePair(model, holderRef.holder, holderRef.pair);
   }
-  if (!item.via.every(isYamlVia) || !service.map || service.aliased || ownPair(service, key) || list.unknown) return undefined;
+  if (!item.via.every(isYamlVia) || !service.map || service.aliased || ownPair(service, key) || list.unknown)
+    return undefined;
   const rest = list.items.filter((other) => other.origin !== item && other.origin.via.every(isYamlVia));
-  return insertPairs(model, service.map, [{ key, value: { list: rest.map((other) => ({ string: other.text })), flow: rest.length === 0 ? true : undefined } }], placement);
+  return insertPairs(
+    model,
+    service.map,
+    [
+      {
+        key,
+        value: { list: rest.map((other) => ({ string: other.text })), flow: rest.length === 0 ? true : undefined },
+      },
+    ],
+    placement,
+  );
 }
 
 /** Removes a `key: value` the service owns; undefined when the key comes from elsewhere. */
@@ -512,7 +595,13 @@ export function removeServiceKey(model: ComposeModel, service: ComposeService, o
 }
 
 /** Adds `key: value` to a mapping node (a long-syntax list item) or replaces it where written. */
-export function setMappingValue(model: ComposeModel, map: YAMLMap, key: string, value: NewScalar, placement: Placement = []): TextEdit[] | undefined {
+export function setMappingValue(
+  model: ComposeModel,
+  map: YAMLMap,
+  key: string,
+  value: NewScalar,
+  placement: Placement = [],
+): TextEdit[] | undefined {
   if (!editable(model)) return undefined;
   const pair = map.items.find((p) => keyText(p.key) === key);
   if (pair) {

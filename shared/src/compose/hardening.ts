@@ -13,7 +13,16 @@ import type { ContainerSpec } from '../container/spec';
 import { isAtOrBelow, normalizeHostPath, splitVolumeSpec } from '../container/spec';
 import type { ServiceNeeds } from '../images/needs';
 import { isScalar } from 'yaml';
-import { addServiceListItems, formatString, insertPairs, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
+import {
+  addServiceListItems,
+  formatString,
+  insertPairs,
+  ownedBy,
+  replaceScalar,
+  setServiceValue,
+  type NewPair,
+  type Placement,
+} from './edit';
 import { yamlRef, type ComposeModel, type ComposeService } from './model';
 
 export interface HardeningEdit {
@@ -49,11 +58,23 @@ function code(items: readonly string[]): string {
 // Capabilities
 
 /** Where a person writes `cap_drop`: just before `cap_add`, or with the other security settings. */
-export const CAP_PLACEMENT: Placement = [{ before: 'cap_add' }, { after: 'security_opt' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
+export const CAP_PLACEMENT: Placement = [
+  { before: 'cap_add' },
+  { after: 'security_opt' },
+  { after: 'privileged' },
+  { after: 'user' },
+  { after: 'image' },
+  { after: 'build' },
+  { after: '<<' },
+];
 const CAP_ADD_PLACEMENT: Placement = [{ after: 'cap_drop' }, ...CAP_PLACEMENT.slice(1)];
 
 /** `cap_drop: [ALL]` (or `ALL` added to it) and `cap_add` for what the image needs that the service does not add yet. */
-export function dropCapabilities(model: ComposeModel, service: ComposeService, needs: ServiceNeeds): HardeningEdit | undefined {
+export function dropCapabilities(
+  model: ComposeModel,
+  service: ComposeService,
+  needs: ServiceNeeds,
+): HardeningEdit | undefined {
   const { spec } = service;
   const edits: TextEdit[] = [];
   const hasAll = spec.capDrop.items.some((i) => i.value === 'ALL');
@@ -66,19 +87,35 @@ export function dropCapabilities(model: ComposeModel, service: ComposeService, n
   const missing = needs.capabilities.needs.filter((n) => !added.has(n.capability) && !added.has('ALL'));
   if (missing.length) {
     if (spec.capAdd.unknown) return undefined;
-    const add = addServiceListItems(model, service, 'cap_add', spec.capAdd, missing.map((n) => ({ string: n.capability })), spec.capDrop.holders.length ? CAP_ADD_PLACEMENT : CAP_PLACEMENT);
+    const add = addServiceListItems(
+      model,
+      service,
+      'cap_add',
+      spec.capAdd,
+      missing.map((n) => ({ string: n.capability })),
+      spec.capDrop.holders.length ? CAP_ADD_PLACEMENT : CAP_PLACEMENT,
+    );
     if (!add) return undefined;
     edits.push(...add);
   }
   const merged = mergeAll(model, edits);
   if (!merged?.length) return undefined;
   const dropText = hasAll ? '' : spec.capDrop.holders.length ? 'Add `ALL` to `cap_drop`' : 'Add `cap_drop: [ALL]`';
-  const addText = missing.length ? `${dropText ? ' with' : 'Add'} \`cap_add: [${missing.map((n) => n.capability).join(', ')}]\`` : '';
-  const facts = needs.capabilities.known ? factsOf(needs, needs.capabilities.needs.map((n) => n.basis)) : [];
+  const addText = missing.length
+    ? `${dropText ? ' with' : 'Add'} \`cap_add: [${missing.map((n) => n.capability).join(', ')}]\``
+    : '';
+  const facts = needs.capabilities.known
+    ? factsOf(
+        needs,
+        needs.capabilities.needs.map((n) => n.basis),
+      )
+    : [];
   return {
     what: `${dropText}${addText}`,
     edits: merged,
-    basis: needs.capabilities.known ? { facts } : { facts: [], assumption: `\`${service.name}\` needs no capability back` },
+    basis: needs.capabilities.known
+      ? { facts }
+      : { facts: [], assumption: `\`${service.name}\` needs no capability back` },
     caveats: [],
   };
 }
@@ -94,7 +131,11 @@ export const READ_ONLY_PLACEMENT: Placement = [{ after: 'image' }, { after: 'bui
  * state path that neither the service nor the image mounts (Docker keeps an anonymous volume across restarts; a
  * named one keeps the data across `docker compose down`, which is the user's choice to make).
  */
-export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs: ServiceNeeds): HardeningEdit | undefined {
+export function readOnlyRoot(
+  model: ComposeModel,
+  service: ComposeService,
+  needs: ServiceNeeds,
+): HardeningEdit | undefined {
   const { spec } = service;
   if (!service.map) return undefined;
   const targets = mountTargets(spec);
@@ -126,16 +167,31 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
     if (holder && isScalar(single) && ownedBy(model, service, holder)) {
       // `tmpfs: /run` is a one-item list: it becomes a flow list with the new paths.
       const written = spec.tmpfs.items[0]?.text ?? '';
-      const edit = replaceScalar(model, single, { raw: `[${[written, ...tmpfs].map((p) => formatString(p, 'plain', true)).join(', ')}]` });
+      const edit = replaceScalar(model, single, {
+        raw: `[${[written, ...tmpfs].map((p) => formatString(p, 'plain', true)).join(', ')}]`,
+      });
       if (!edit) return undefined;
       edits.push(edit);
     } else if (spec.tmpfs.holders.length) {
-      const add = addServiceListItems(model, service, 'tmpfs', spec.tmpfs, tmpfs.map((path) => ({ string: path })), [{ after: 'read_only' }, ...READ_ONLY_PLACEMENT]);
+      const add = addServiceListItems(
+        model,
+        service,
+        'tmpfs',
+        spec.tmpfs,
+        tmpfs.map((path) => ({ string: path })),
+        [{ after: 'read_only' }, ...READ_ONLY_PLACEMENT],
+      );
       if (!add) return undefined;
       edits.push(...add);
-    } else if (!current || sameSpot) newPairs.push({ key: 'tmpfs', value: { list: tmpfs.map((path) => ({ string: path })) } });
+    } else if (!current || sameSpot)
+      newPairs.push({ key: 'tmpfs', value: { list: tmpfs.map((path) => ({ string: path })) } });
     else {
-      const add = insertPairs(model, service.map, [{ key: 'tmpfs', value: { list: tmpfs.map((path) => ({ string: path })) } }], READ_ONLY_PLACEMENT);
+      const add = insertPairs(
+        model,
+        service.map,
+        [{ key: 'tmpfs', value: { list: tmpfs.map((path) => ({ string: path })) } }],
+        READ_ONLY_PLACEMENT,
+      );
       if (!add) return undefined;
       edits.push(...add);
     }
@@ -147,7 +203,14 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
     edits.push(...add);
   }
   if (volumes.length) {
-    const add = addServiceListItems(model, service, 'volumes', spec.mounts, volumes.map((path) => ({ string: path })), [{ after: 'tmpfs' }, ...READ_ONLY_PLACEMENT]);
+    const add = addServiceListItems(
+      model,
+      service,
+      'volumes',
+      spec.mounts,
+      volumes.map((path) => ({ string: path })),
+      [{ after: 'tmpfs' }, ...READ_ONLY_PLACEMENT],
+    );
     if (!add) return undefined;
     edits.push(...add);
   }
@@ -157,8 +220,13 @@ export function readOnlyRoot(model: ComposeModel, service: ComposeService, needs
   if (tmpfs.length) parts.push(`${parts.length > 1 ? '' : ' with '}a tmpfs at ${code(tmpfs)}`);
   if (volumes.length) parts.push(`${tmpfs.length ? ' and ' : ' with '}a volume at ${code(volumes)}`);
   const known = needs.profile?.role === 'service' || !!needs.built;
-  const caveats = needs.writeTargets.filter((t) => !covered(t.path)).map((t) => `\`${t.path}\` is made writable by the Dockerfile: give it a tmpfs or a volume`);
-  const facts = factsOf(needs, [...needs.runtimePaths, ...needs.statePaths].map((p) => p.basis).filter((b) => b !== 'common practice'));
+  const caveats = needs.writeTargets
+    .filter((t) => !covered(t.path))
+    .map((t) => `\`${t.path}\` is made writable by the Dockerfile: give it a tmpfs or a volume`);
+  const facts = factsOf(
+    needs,
+    [...needs.runtimePaths, ...needs.statePaths].map((p) => p.basis).filter((b) => b !== 'common practice'),
+  );
   return {
     what: parts.join(''),
     edits: merged,
@@ -197,16 +265,38 @@ function mountTargets(spec: ContainerSpec): string[] | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // no-new-privileges
 
-export const NNP_PLACEMENT: Placement = [{ after: 'cap_drop' }, { after: 'cap_add' }, { after: 'read_only' }, { after: 'privileged' }, { after: 'user' }, { after: 'image' }, { after: 'build' }, { after: '<<' }];
+export const NNP_PLACEMENT: Placement = [
+  { after: 'cap_drop' },
+  { after: 'cap_add' },
+  { after: 'read_only' },
+  { after: 'privileged' },
+  { after: 'user' },
+  { after: 'image' },
+  { after: 'build' },
+  { after: '<<' },
+];
 
-export function noNewPrivileges(model: ComposeModel, service: ComposeService, needs: ServiceNeeds): HardeningEdit | undefined {
-  const edits = addServiceListItems(model, service, 'security_opt', service.spec.securityOpt, [{ string: 'no-new-privileges:true' }], NNP_PLACEMENT);
+export function noNewPrivileges(
+  model: ComposeModel,
+  service: ComposeService,
+  needs: ServiceNeeds,
+): HardeningEdit | undefined {
+  const edits = addServiceListItems(
+    model,
+    service,
+    'security_opt',
+    service.spec.securityOpt,
+    [{ string: 'no-new-privileges:true' }],
+    NNP_PLACEMENT,
+  );
   if (!edits) return undefined;
   const setuid = needs.profile?.role === 'service' || needs.built;
   return {
     what: 'Add `no-new-privileges:true` to `security_opt`',
     edits,
-    basis: setuid ? { facts: factsOf(needs, needs.basis) } : { facts: [], assumption: `\`${service.name}\` runs no setuid program such as su or sudo` },
+    basis: setuid
+      ? { facts: factsOf(needs, needs.basis) }
+      : { facts: [], assumption: `\`${service.name}\` runs no setuid program such as su or sudo` },
     caveats: [],
   };
 }

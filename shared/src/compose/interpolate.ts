@@ -66,7 +66,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * the bounds Bulkhead follows; then `at` (the value's spot) gets a `not-checked`, unless the cause is a `.env`
  * variable, which is reported once where it is read.
  */
-export function interpolate(text: string, vars: Variables | ReadonlyMap<string, string>, at?: Range | (() => Range)): string | undefined {
+export function interpolate(
+  text: string,
+  vars: Variables | ReadonlyMap<string, string>,
+  at?: Range | (() => Range),
+): string | undefined {
   if (!text.includes('$')) return text;
   const variables = vars instanceof Variables ? vars : new Variables(vars);
   const result = expand(text, 0, variables, false, 0);
@@ -153,7 +157,8 @@ function expandBraced(text: string, start: number, vars: Variables, depth: numbe
   let i = start + name.length;
   const known = vars.get(name);
   if (known !== undefined && known !== TOO_LONG && !vars.budget.charge(known.length)) return stopped('work');
-  if (text[i] === '}') return known === TOO_LONG ? stopped('inherited') : { value: known ?? '', unknown: known === undefined, end: i };
+  if (text[i] === '}')
+    return known === TOO_LONG ? stopped('inherited') : { value: known ?? '', unknown: known === undefined, end: i };
   const colon = text[i] === ':';
   if (colon) i++;
   const op = text[i];
@@ -165,7 +170,8 @@ function expandBraced(text: string, start: number, vars: Variables, depth: numbe
   if (known === TOO_LONG && op !== '+') return stopped('inherited');
   switch (op) {
     case '-':
-      if (known !== undefined) return { value: set ? (known as string) : rest.value, unknown: set ? false : rest.unknown, end: rest.end };
+      if (known !== undefined)
+        return { value: set ? (known as string) : rest.value, unknown: set ? false : rest.unknown, end: rest.end };
       return { value: rest.value, unknown: rest.unknown, end: rest.end };
     case '?':
       return { value: (known as string | undefined) ?? '', unknown: !set, end: rest.end };
@@ -180,7 +186,11 @@ function expandBraced(text: string, start: number, vars: Variables, depth: numbe
  * with escapes, unquoted values cut at ` #`; earlier variables are interpolated into later unquoted and double-quoted
  * values.
  */
-export function parseDotEnv(text: string, budget = new ExpansionBudget(), at: Range | (() => Range) = ZERO): Map<string, Value> {
+export function parseDotEnv(
+  text: string,
+  budget = new ExpansionBudget(),
+  at: Range | (() => Range) = ZERO,
+): Map<string, Value> {
   const vars = new Map<string, Value>();
   const variables = new Variables(vars, budget);
   // A value past the bound is reported once, for the variable, at the compose file's reference to its `.env`.
@@ -188,7 +198,16 @@ export function parseDotEnv(text: string, budget = new ExpansionBudget(), at: Ra
     if (!raw.includes('$')) return raw;
     const result = expand(raw, 0, variables, false, 0);
     if (!result?.overflow) return result && !result.unknown ? result.value : raw;
-    if (result.overflow !== 'inherited') budget.report(`.env:${key}`, at, result.overflow === 'work' ? WORK_SPENT : result.overflow === 'depth' ? tooDeepMessage(key) : tooLongMessage(key, ', set in `.env`,'));
+    if (result.overflow !== 'inherited')
+      budget.report(
+        `.env:${key}`,
+        at,
+        result.overflow === 'work'
+          ? WORK_SPENT
+          : result.overflow === 'depth'
+            ? tooDeepMessage(key)
+            : tooLongMessage(key, ', set in `.env`,'),
+      );
     return TOO_LONG;
   };
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -204,7 +223,7 @@ export function parseDotEnv(text: string, budget = new ExpansionBudget(), at: Ra
     } else if (raw.startsWith('"')) {
       // A double-quoted value may span lines. Each line is searched once, so an unclosed quote stays linear.
       const parts = [raw.slice(1)];
-      for (let closed = /(^|[^\\])"/.test(parts[0]); !closed && n + 1 < lines.length; ) {
+      for (let closed = /(^|[^\\])"/.test(parts[0]); !closed && n + 1 < lines.length;) {
         parts.push(lines[++n]);
         closed = /(^|[^\\])"/.test('\n' + lines[n]);
       }
@@ -222,4 +241,3 @@ export function parseDotEnv(text: string, budget = new ExpansionBudget(), at: Ra
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-

@@ -74,7 +74,11 @@ export interface LimitEdit {
 }
 
 /** Replaces a limit written as "none" (`mem_limit: 0`, `pids_limit: -1`) with a default. */
-export function replaceLimit(model: ComposeModel, service: ComposeService, current: Setting<Limit>): LimitEdit | undefined {
+export function replaceLimit(
+  model: ComposeModel,
+  service: ComposeService,
+  current: Setting<Limit>,
+): LimitEdit | undefined {
   const key = current.value?.key;
   const value = key === undefined ? undefined : REPLACEMENT[key];
   if (key === undefined || value === undefined) return undefined;
@@ -96,13 +100,24 @@ export function replaceLimit(model: ComposeModel, service: ComposeService, curre
  * Adds a limit to a service that has none; `amount` overrides the default (`{ key: '2g', deploy: '2G' }`, from a
  * documented minimum).
  */
-export function addLimit(model: ComposeModel, service: ComposeService, kind: ResourceKind, amount?: { key: string; deploy: string }): LimitEdit | undefined {
+export function addLimit(
+  model: ComposeModel,
+  service: ComposeService,
+  kind: ResourceKind,
+  amount?: { key: string; deploy: string },
+): LimitEdit | undefined {
   const syntax = amount ? { ...LIMIT_SYNTAX[kind], value: amount.key, deployValue: amount.deploy } : LIMIT_SYNTAX[kind];
   if (!service.map || service.aliased) return undefined;
   if (syntax.deployKey && syntax.deployValue) {
     const deploy = ownPair(service, 'deploy');
     if (deploy && isMap(deploy.value)) {
-      const edits = insertUnder(model, deploy.value, ['resources', 'limits'], { key: syntax.deployKey, value: { raw: syntax.deployValue } }, syntax.deployPlacement ?? []);
+      const edits = insertUnder(
+        model,
+        deploy.value,
+        ['resources', 'limits'],
+        { key: syntax.deployKey, value: { raw: syntax.deployValue } },
+        syntax.deployPlacement ?? [],
+      );
       if (edits) return withPlaceholder(edits, `deploy.resources.limits.${syntax.deployKey}`, syntax.deployValue);
     }
   }
@@ -114,7 +129,13 @@ export function addLimit(model: ComposeModel, service: ComposeService, kind: Res
  * Inserts `leaves` at `path` below `map`, creating the missing mappings. Undefined when a step is not a plain mapping
  * of its own (an alias, a scalar), or may come from a merge key: writing there would replace what the merge gives.
  */
-function insertUnder(model: ComposeModel, map: YAMLMap, path: string[], leaf: NewPair | NewPair[], leafPlacement: Placement): TextEdit[] | undefined {
+function insertUnder(
+  model: ComposeModel,
+  map: YAMLMap,
+  path: string[],
+  leaf: NewPair | NewPair[],
+  leafPlacement: Placement,
+): TextEdit[] | undefined {
   const leaves = Array.isArray(leaf) ? leaf : [leaf];
   let current = map;
   for (let i = 0; i < path.length; i++) {
@@ -136,18 +157,36 @@ function insertUnder(model: ComposeModel, map: YAMLMap, path: string[], leaf: Ne
  * Limits on several resources at once (Harden service): the ones `deploy.resources.limits` takes go there together
  * when the service has its own `deploy:`, the others as service keys together, so no mapping is written twice.
  */
-export function addLimits(model: ComposeModel, service: ComposeService, kinds: ResourceKind[], memory?: { key: string; deploy: string }): { edits: TextEdit[]; written: string[] } | undefined {
+export function addLimits(
+  model: ComposeModel,
+  service: ComposeService,
+  kinds: ResourceKind[],
+  memory?: { key: string; deploy: string },
+): { edits: TextEdit[]; written: string[] } | undefined {
   if (!service.map || service.aliased || !kinds.length) return undefined;
   const deploy = ownPair(service, 'deploy');
   const underDeploy = deploy && isMap(deploy.value) ? kinds.filter((k) => LIMIT_SYNTAX[k].deployKey) : [];
   const asKeys = kinds.filter((k) => !underDeploy.includes(k));
-  const value = (k: ResourceKind, deployed: boolean): string => (k === 'memory' && memory ? (deployed ? memory.deploy : memory.key) : deployed ? LIMIT_SYNTAX[k].deployValue! : LIMIT_SYNTAX[k].value);
+  const value = (k: ResourceKind, deployed: boolean): string =>
+    k === 'memory' && memory
+      ? deployed
+        ? memory.deploy
+        : memory.key
+      : deployed
+        ? LIMIT_SYNTAX[k].deployValue!
+        : LIMIT_SYNTAX[k].value;
   const edits: TextEdit[] = [];
   const written: string[] = [];
   if (underDeploy.length) {
     // cpus before memory, as Compose's docs write them.
     const ordered = [...underDeploy].sort((a, b) => (a === 'cpu' ? -1 : b === 'cpu' ? 1 : 0));
-    const inserted = insertUnder(model, deploy!.value as YAMLMap, ['resources', 'limits'], ordered.map((k) => ({ key: LIMIT_SYNTAX[k].deployKey!, value: { raw: value(k, true) } })), [{ after: 'cpus' }]);
+    const inserted = insertUnder(
+      model,
+      deploy!.value as YAMLMap,
+      ['resources', 'limits'],
+      ordered.map((k) => ({ key: LIMIT_SYNTAX[k].deployKey!, value: { raw: value(k, true) } })),
+      [{ after: 'cpus' }],
+    );
     if (!inserted) return undefined;
     edits.push(...inserted);
     written.push(...ordered.map((k) => `deploy.resources.limits.${LIMIT_SYNTAX[k].deployKey}: ${value(k, true)}`));
@@ -155,7 +194,12 @@ export function addLimits(model: ComposeModel, service: ComposeService, kinds: R
   if (asKeys.length) {
     const order: ResourceKind[] = ['memory', 'cpu', 'pids'];
     const ordered = order.filter((k) => asKeys.includes(k));
-    const inserted = insertPairs(model, service.map, ordered.map((k) => ({ key: LIMIT_SYNTAX[k].key, value: { raw: value(k, false) } })), LIMIT_SYNTAX[ordered[0]].placement);
+    const inserted = insertPairs(
+      model,
+      service.map,
+      ordered.map((k) => ({ key: LIMIT_SYNTAX[k].key, value: { raw: value(k, false) } })),
+      LIMIT_SYNTAX[ordered[0]].placement,
+    );
     if (!inserted) return undefined;
     edits.push(...inserted);
     written.push(...ordered.map((k) => `${LIMIT_SYNTAX[k].key}: ${value(k, false)}`));
@@ -164,7 +208,11 @@ export function addLimits(model: ComposeModel, service: ComposeService, kinds: R
 }
 
 /** The memory amount to write for a service: its image's documented minimum when above the default. */
-export function memoryFor(model: ComposeModel, service: ComposeService, context: RuleContext): { amount?: { key: string; deploy: string }; why?: string; basis?: string } {
+export function memoryFor(
+  model: ComposeModel,
+  service: ComposeService,
+  context: RuleContext,
+): { amount?: { key: string; deploy: string }; why?: string; basis?: string } {
   const minimum = needsOf(model, service, context).minMemory;
   if (!minimum || minimum.bytes <= 512 * 1024 ** 2) return {};
   return { amount: memoryAmount(minimum.bytes), why: `${minimum.basis}: ${minimum.why}`, basis: minimum.basis };
@@ -215,15 +263,30 @@ export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFindi
     const fixData = { service: service.name };
     if (status.state === 'unlimited') {
       const { setting } = status;
-      findings.push({ messageId: 'disabled', data: { service: service.name, key: setting.value?.key ?? '', value: setting.text }, ...placeOf(setting.origin), fixData });
+      findings.push({
+        messageId: 'disabled',
+        data: { service: service.name, key: setting.value?.key ?? '', value: setting.text },
+        ...placeOf(setting.origin),
+        fixData,
+      });
     } else if (status.state === 'missing' && !service.spec.partial) {
-      findings.push({ messageId: 'missing', data: { service: service.name }, ...placeOfMissing(service.spec), fixData });
+      findings.push({
+        messageId: 'missing',
+        data: { service: service.name },
+        ...placeOfMissing(service.spec),
+        fixData,
+      });
     }
   }
   return findings;
 }
 
-export function limitFixes(finding: Finding, model: ComposeModel, kind: ResourceKind, context: RuleContext = {}): Fix[] {
+export function limitFixes(
+  finding: Finding,
+  model: ComposeModel,
+  kind: ResourceKind,
+  context: RuleContext = {},
+): Fix[] {
   const service = serviceNamed(model, (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
   if (!service) return [];
   const fix = limitFix(model, service, kind, context);
@@ -231,13 +294,31 @@ export function limitFixes(finding: Finding, model: ComposeModel, kind: Resource
 }
 
 /** The fix that limits one resource of a service, with a documented minimum for memory where the image has one. */
-export function limitFix(model: ComposeModel, service: ComposeService, kind: ResourceKind, context: RuleContext): Fix | undefined {
+export function limitFix(
+  model: ComposeModel,
+  service: ComposeService,
+  kind: ResourceKind,
+  context: RuleContext,
+): Fix | undefined {
   const status = limitStatus(service.spec, kind);
   const { amount, why } = kind === 'memory' ? memoryFor(model, service, context) : {};
-  const written = status.state === 'unlimited' ? replaceLimit(model, service, status.setting) : status.state === 'missing' ? addLimit(model, service, kind, amount) : undefined;
+  const written =
+    status.state === 'unlimited'
+      ? replaceLimit(model, service, status.setting)
+      : status.state === 'missing'
+        ? addLimit(model, service, kind, amount)
+        : undefined;
   if (!written) return undefined;
-  const title = status.state === 'unlimited' ? `Set \`${written.key}\` to \`${written.value}\`` : `Add \`${written.key}: ${written.value}\``;
-  return { title: title + (amount && why ? ` (${why})` : ''), safe: false, edits: written.edits, placeholders: written.placeholders };
+  const title =
+    status.state === 'unlimited'
+      ? `Set \`${written.key}\` to \`${written.value}\``
+      : `Add \`${written.key}: ${written.value}\``;
+  return {
+    title: title + (amount && why ? ` (${why})` : ''),
+    safe: false,
+    edits: written.edits,
+    placeholders: written.placeholders,
+  };
 }
 
 /** `2147483648` → `2g` / `2G`; `805306368` → `768m` / `768M`. */

@@ -16,7 +16,18 @@ import { readThrough, type RuleContext } from '../context';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
 import { interpolate, parseDotEnv, Variables } from './interpolate';
 import { ExpansionBudget } from '../expansion';
-import { entriesOf, keyText, originOf, parseYaml, rangeOfNode, rangeOfPair, scalarText, type Entry, type ReadContext, type SyntaxProblem } from './yaml';
+import {
+  entriesOf,
+  keyText,
+  originOf,
+  parseYaml,
+  rangeOfNode,
+  rangeOfPair,
+  scalarText,
+  type Entry,
+  type ReadContext,
+  type SyntaxProblem,
+} from './yaml';
 import { readServiceSpec, mergeSpecs } from './service-spec';
 
 // Origins are the YAML layer's (service-spec reads them too, without importing the model).
@@ -114,12 +125,18 @@ export interface ParseOptions {
   keepParse?: boolean;
 }
 
-export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleContext = {}, options: ParseOptions = {}): ComposeModel {
+export function parseCompose(
+  text: string,
+  path = DEFAULT_PATH,
+  context: RuleContext = {},
+  options: ParseOptions = {},
+): ComposeModel {
   const source = parserSource(text);
   const parsed = parseYaml(source, options.keepParse ? lastParses.get(path) : undefined);
   if (options.keepParse) {
     // The text the parse read: the next one re-parses against the same reading.
-    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS) lastParses.set(path, { text: source.text, doc: parsed.doc });
+    if (parsed.doc && !parsed.problems.length && text.length <= LAST_PARSE_MAX_CHARS)
+      lastParses.set(path, { text: source.text, doc: parsed.doc });
     else if (!parsed.doc || !parsed.doc.errors.length) lastParses.delete(path);
   }
   const model: ComposeModel = {
@@ -148,14 +165,20 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
     model.references.push({ kind: 'dotenv', path: '.env', resolved: dotEnvPath, range });
   } else if (dotEnv && !dotEnv.absent) {
     // Compose would fail on it; the file is checked with the variables it would set unknown.
-    model.notChecked.push({ range: source.rangeOf(0, 0), message: `\`.env\` not read: ${dotEnv.notRead}; its variables are not applied.` });
+    model.notChecked.push({
+      range: source.rangeOf(0, 0),
+      message: `\`.env\` not read: ${dotEnv.notRead}; its variables are not applied.`,
+    });
   }
 
   const ctx: ReadContext = { doc, anchors: parsed.anchors!, source, problems: model.syntaxProblems };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return model;
   if (!isMap(root)) {
-    model.syntaxProblems.push({ range: rangeOfNode(source, root), message: 'A compose file must be a mapping (`services:` at the top).' });
+    model.syntaxProblems.push({
+      range: rangeOfNode(source, root),
+      message: 'A compose file must be a mapping (`services:` at the top).',
+    });
     return model;
   }
   const top = entriesOf(ctx, root);
@@ -165,7 +188,10 @@ export function parseCompose(text: string, path = DEFAULT_PATH, context: RuleCon
   const servicesEntry = top.get('services');
   if (servicesEntry && servicesEntry.value !== null) {
     if (!isMap(servicesEntry.value)) {
-      model.syntaxProblems.push({ range: rangeOfNode(source, servicesEntry.value), message: '`services` must be a mapping of service names to services.' });
+      model.syntaxProblems.push({
+        range: rangeOfNode(source, servicesEntry.value),
+        message: '`services` must be a mapping of service names to services.',
+      });
     } else {
       readServices(ctx, model, servicesEntry.value);
     }
@@ -179,23 +205,52 @@ function readServices(ctx: ReadContext, model: ComposeModel, servicesMap: YAMLMa
     const pair = resolved.pair;
     const keyNode = pair.key;
     const value = resolved.value;
-    const declaration: Origin = { range: rangeOfNode(ctx.source, keyNode), entryRange: rangeOfPair(ctx.source, pair), via: resolved.via };
+    const declaration: Origin = {
+      range: rangeOfNode(ctx.source, keyNode),
+      entryRange: rangeOfPair(ctx.source, pair),
+      via: resolved.via,
+    };
     if (!isMap(value)) {
-      const message = value === null ? `Service \`${name}\` has no settings: Compose refuses an empty service.` : `Service \`${name}\` must be a mapping of settings.`;
+      const message =
+        value === null
+          ? `Service \`${name}\` has no settings: Compose refuses an empty service.`
+          : `Service \`${name}\` must be a mapping of settings.`;
       model.syntaxProblems.push({ range: rangeOfNode(ctx.source, value ?? keyNode), message });
       continue;
     }
     const entries = entriesOf(ctx, value, resolved.via);
     const spec = readServiceSpec({ ctx, model, name, declaration, entries });
-    const service: ComposeService = { name, keyNode, map: value, aliased: resolved.via.length > 0, entries, spec, ownSpec: spec };
+    const service: ComposeService = {
+      name,
+      keyNode,
+      map: value,
+      aliased: resolved.via.length > 0,
+      entries,
+      spec,
+      ownSpec: spec,
+    };
     const ext = readExtends(ctx, model, service);
     if (ext) service.extends = ext;
     byName.set(name, service);
     model.services.push(service);
     const dockerfile = buildDockerfile(spec);
-    if (dockerfile && spec.build) model.references.push({ kind: 'build', path: dockerfile, resolved: siblingPath(model.path, dockerfile), service: name, range: spec.build.origin.range });
+    if (dockerfile && spec.build)
+      model.references.push({
+        kind: 'build',
+        path: dockerfile,
+        resolved: siblingPath(model.path, dockerfile),
+        service: name,
+        range: spec.build.origin.range,
+      });
     for (const file of spec.envFiles.items) {
-      if (file.value !== undefined) model.references.push({ kind: 'env_file', path: file.value, resolved: siblingPath(model.path, file.value), service: name, range: file.origin.range });
+      if (file.value !== undefined)
+        model.references.push({
+          kind: 'env_file',
+          path: file.value,
+          resolved: siblingPath(model.path, file.value),
+          service: name,
+          range: file.origin.range,
+        });
     }
   }
   const done = new Set<ComposeService>();
@@ -210,7 +265,10 @@ function readExtends(ctx: ReadContext, model: ComposeModel, service: ComposeServ
   const text = scalarText(entry.value);
   if (text !== undefined) return { service: interpolate(text, model.variables, origin.range), origin };
   if (!isMap(entry.value)) {
-    model.syntaxProblems.push({ range: origin.range, message: '`extends` must name a service, or be a mapping with `service` (and `file`).' });
+    model.syntaxProblems.push({
+      range: origin.range,
+      message: '`extends` must name a service, or be a mapping with `service` (and `file`).',
+    });
     return undefined;
   }
   const fields = entriesOf(ctx, entry.value);
@@ -219,29 +277,52 @@ function readExtends(ctx: ReadContext, model: ComposeModel, service: ComposeServ
   const at = (key: string) => () => rangeOfNode(ctx.source, fields.get(key)!.value!);
   const file = fileText === undefined ? undefined : interpolate(fileText, model.variables, at('file'));
   if (file !== undefined) {
-    model.references.push({ kind: 'extends', path: file, resolved: siblingPath(model.path, file), service: service.name, range: origin.range });
+    model.references.push({
+      kind: 'extends',
+      path: file,
+      resolved: siblingPath(model.path, file),
+      service: service.name,
+      range: origin.range,
+    });
   }
-  return { service: serviceText === undefined ? undefined : interpolate(serviceText, model.variables, at('service')), file: fileText === undefined ? undefined : file ?? fileText, origin };
+  return {
+    service: serviceText === undefined ? undefined : interpolate(serviceText, model.variables, at('service')),
+    file: fileText === undefined ? undefined : (file ?? fileText),
+    origin,
+  };
 }
 
 /** Same-file `extends`, applied recursively; other-file `extends` leaves the spec `partial` for the cross-file layer. */
-function applyExtends(model: ComposeModel, service: ComposeService, byName: Map<string, ComposeService>, done: Set<ComposeService>, visiting: Set<ComposeService>): void {
+function applyExtends(
+  model: ComposeModel,
+  service: ComposeService,
+  byName: Map<string, ComposeService>,
+  done: Set<ComposeService>,
+  visiting: Set<ComposeService>,
+): void {
   const ext = service.extends;
   if (!ext || done.has(service)) return;
   done.add(service);
   if (ext.file !== undefined || ext.service === undefined) {
-    service.spec.partial = ext.file !== undefined ? `extends a service in ${ext.file}` : 'extends a service whose name is not known';
+    service.spec.partial =
+      ext.file !== undefined ? `extends a service in ${ext.file}` : 'extends a service whose name is not known';
     return;
   }
   const base = byName.get(ext.service);
   if (!base) {
-    model.syntaxProblems.push({ range: ext.origin.range, message: `\`extends\` names service \`${ext.service}\`, which this file does not define.` });
+    model.syntaxProblems.push({
+      range: ext.origin.range,
+      message: `\`extends\` names service \`${ext.service}\`, which this file does not define.`,
+    });
     service.spec.partial = `extends an unknown service ${ext.service}`;
     return;
   }
   visiting.add(service);
   if (visiting.has(base)) {
-    model.syntaxProblems.push({ range: ext.origin.range, message: `\`extends\` forms a cycle through service \`${ext.service}\`.` });
+    model.syntaxProblems.push({
+      range: ext.origin.range,
+      message: `\`extends\` forms a cycle through service \`${ext.service}\`.`,
+    });
     service.spec.partial = 'extends itself through a cycle';
     visiting.delete(service);
     return;
@@ -297,7 +378,10 @@ function readHostVolumes(ctx: ReadContext, model: ComposeModel, entry: Entry | u
     const o = scalarText(fields.get('o')?.value ?? null);
     const type = scalarText(fields.get('type')?.value ?? null);
     // The local driver binds `device` when `o` has `bind` (or `type: none`); local-persist takes `mountpoint`.
-    const deviceEntry = (o !== undefined && /(^|,)\s*r?bind\s*(,|$)/.test(o)) || type === 'none' ? fields.get('device') : fields.get('mountpoint');
+    const deviceEntry =
+      (o !== undefined && /(^|,)\s*r?bind\s*(,|$)/.test(o)) || type === 'none'
+        ? fields.get('device')
+        : fields.get('mountpoint');
     const deviceText = scalarText(deviceEntry?.value ?? null);
     if (!deviceEntry || deviceText === undefined) continue;
     const device = interpolate(deviceText, model.variables, () => rangeOfNode(ctx.source, deviceEntry.value!));
@@ -315,9 +399,15 @@ function readIncludes(ctx: ReadContext, model: ComposeModel, entry: Entry | unde
       const p = entriesOf(ctx, node).get('path');
       text = scalarText(p?.value ?? null) ?? (isSeq(p?.value) ? scalarText(p.value.items[0] as Node) : undefined);
     }
-    const path = text === undefined ? undefined : interpolate(text, model.variables, () => rangeOfNode(ctx.source, node));
+    const path =
+      text === undefined ? undefined : interpolate(text, model.variables, () => rangeOfNode(ctx.source, node));
     if (path === undefined) continue;
-    model.references.push({ kind: 'include', path, resolved: siblingPath(model.path, path), range: rangeOfNode(ctx.source, node) });
+    model.references.push({
+      kind: 'include',
+      path,
+      resolved: siblingPath(model.path, path),
+      range: rangeOfNode(ctx.source, node),
+    });
   }
 }
 
@@ -338,7 +428,8 @@ function buildDockerfile(spec: ContainerSpec): string | undefined {
   if (!build || build.dockerfileInline) return undefined;
   const context = build.context ? build.context.value : '.';
   const dockerfile = build.dockerfile ? build.dockerfile.value : 'Dockerfile';
-  if (context === undefined || dockerfile === undefined || /^[a-z]+:\/\/|^git@|\.git(#|$)/.test(context)) return undefined;
+  if (context === undefined || dockerfile === undefined || /^[a-z]+:\/\/|^git@|\.git(#|$)/.test(context))
+    return undefined;
   if (dockerfile.startsWith('/')) return dockerfile;
   const dir = context.replace(/\/+$/, '');
   return dir === '.' || dir === '' ? dockerfile : `${dir}/${dockerfile}`;

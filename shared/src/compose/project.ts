@@ -25,13 +25,23 @@ import { RecentMap } from '../recent-map';
 /** The file names Compose looks for in a folder, in its order of preference (compose-go `DefaultFileNames`). */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 /** The override files Compose merges over the first default file it finds (compose-go `DefaultOverrideFileNames`). */
-export const OVERRIDE_FILES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+export const OVERRIDE_FILES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
 
 /** How deep `extends: {file}` chains are followed; real projects use one or two levels. */
 const MAX_EXTENDS_DEPTH = 8;
 
 /** Parses a compose file and applies what its project's other files say about its services. */
-export function parseComposeProject(text: string, path: string, context: RuleContext = {}, options: ParseOptions = {}): ComposeModel {
+export function parseComposeProject(
+  text: string,
+  path: string,
+  context: RuleContext = {},
+  options: ParseOptions = {},
+): ComposeModel {
   const model = parseCompose(text, path, context, options);
   if (!context.readFile || !model.doc) return model;
   const loader = new ProjectLoader(context);
@@ -50,7 +60,11 @@ function reportUnreadDockerfiles(model: ComposeModel, loader: ProjectLoader): vo
   for (const reference of model.references) {
     if (reference.kind !== 'build') continue;
     const why = loader.whyNotRead(reference.resolved);
-    if (why !== undefined) model.notChecked.push({ range: reference.range, message: `Dockerfile \`${reference.path}\` not read: ${why}; service \`${reference.service}\` is checked without it.` });
+    if (why !== undefined)
+      model.notChecked.push({
+        range: reference.range,
+        message: `Dockerfile \`${reference.path}\` not read: ${why}; service \`${reference.service}\` is checked without it.`,
+      });
   }
 }
 
@@ -80,7 +94,11 @@ class ProjectLoader {
     // By the path as written: the model keeps it, and findings placed in that file carry it.
     const key = path;
     const known = parsedFiles.get(key);
-    if (known && known.text === text && known.reads.every(([other, otherText]) => this.read(other)?.text === otherText)) {
+    if (
+      known &&
+      known.text === text &&
+      known.reads.every(([other, otherText]) => this.read(other)?.text === otherText)
+    ) {
       parsedFiles.set(key, known);
       return copyForMerging(known.model);
     }
@@ -90,7 +108,11 @@ class ProjectLoader {
       reads.push([other, outcome.text]);
       return outcome;
     };
-    const model = parseCompose(text, path, { ...this.context, readFileResult, readFile: (other) => readFileResult(other).text });
+    const model = parseCompose(text, path, {
+      ...this.context,
+      readFileResult,
+      readFile: (other) => readFileResult(other).text,
+    });
     parsedFiles.set(key, { text, reads, model });
     return copyForMerging(model);
   }
@@ -132,7 +154,12 @@ class ProjectLoader {
         const base = this.baseOf(model, service, byName, visiting);
         if (base) {
           const baseSpec = base.model === model ? resolve(base.service) : base.service.spec;
-          const via: Via = { kind: 'extends', range: ext.origin.range, name: base.service.name, ...(base.model === model ? {} : { path: base.model.path }) };
+          const via: Via = {
+            kind: 'extends',
+            range: ext.origin.range,
+            name: base.service.name,
+            ...(base.model === model ? {} : { path: base.model.path }),
+          };
           spec = mergeSpecs(baseSpec, withoutPartial(service.ownSpec), via);
         }
         inProgress.delete(service);
@@ -144,7 +171,12 @@ class ProjectLoader {
     for (const service of model.services) service.spec = resolved.get(service) ?? service.spec;
   }
 
-  private baseOf(model: ComposeModel, service: ComposeService, byName: Map<string, ComposeService>, visiting: Set<string>): { model: ComposeModel; service: ComposeService } | undefined {
+  private baseOf(
+    model: ComposeModel,
+    service: ComposeService,
+    byName: Map<string, ComposeService>,
+    visiting: Set<string>,
+  ): { model: ComposeModel; service: ComposeService } | undefined {
     const ext = service.extends;
     if (!ext?.service) return undefined;
     if (ext.file === undefined) {
@@ -156,12 +188,19 @@ class ProjectLoader {
     if (!other) {
       service.spec.partial = `extends a service in ${ext.file}, which could not be read`;
       const why = this.whyNotRead(path);
-      if (why !== undefined) model.notChecked.push({ range: ext.origin.range, message: `\`${ext.file}\` not read: ${why}; service \`${service.name}\` is checked without what it extends from there.` });
+      if (why !== undefined)
+        model.notChecked.push({
+          range: ext.origin.range,
+          message: `\`${ext.file}\` not read: ${why}; service \`${service.name}\` is checked without what it extends from there.`,
+        });
       return undefined;
     }
     const base = serviceNamed(other, ext.service);
     if (!base) {
-      model.syntaxProblems.push({ range: ext.origin.range, message: `\`extends\` names service \`${ext.service}\`, which ${ext.file} does not define.` });
+      model.syntaxProblems.push({
+        range: ext.origin.range,
+        message: `\`extends\` names service \`${ext.service}\`, which ${ext.file} does not define.`,
+      });
       return undefined;
     }
     return { model: other, service: base };
@@ -175,7 +214,11 @@ class ProjectLoader {
  * never changed: each analysis works on a copy (`copyForMerging`).
  */
 /** 64 files, and 4 M characters of text in all (models take several times their text). */
-const parsedFiles = new RecentMap<string, { text: string; reads: [string, string | undefined][]; model: ComposeModel }>(64, (entry) => entry.text.length, 4_000_000);
+const parsedFiles = new RecentMap<string, { text: string; reads: [string, string | undefined][]; model: ComposeModel }>(
+  64,
+  (entry) => entry.text.length,
+  4_000_000,
+);
 
 /** Forgets every kept parse (tests compare cached analyses with fresh ones). */
 export function forgetParsedFiles(): void {
@@ -195,7 +238,11 @@ function copyForMerging(model: ComposeModel): ComposeModel {
   };
   return {
     ...model,
-    services: model.services.map((service) => ({ ...service, spec: copy(service.spec), ownSpec: copy(service.ownSpec) })),
+    services: model.services.map((service) => ({
+      ...service,
+      spec: copy(service.spec),
+      ownSpec: copy(service.ownSpec),
+    })),
     syntaxProblems: [...model.syntaxProblems],
     notChecked: [...model.notChecked],
   };
@@ -214,7 +261,12 @@ function mergeOverride(model: ComposeModel, loader: ProjectLoader): void {
   for (const service of model.services) {
     const counterpart = others.get(service.name);
     if (!counterpart) continue;
-    const via: Via = { kind: 'override', range: counterpart.spec.declaration.range, name: other.path, path: other.path };
+    const via: Via = {
+      kind: 'override',
+      range: counterpart.spec.declaration.range,
+      name: other.path,
+      path: other.path,
+    };
     if (role === 'base') {
       // The override's settings win; they carry the override's path, so this file does not report them.
       const merged = mergeSpecs(service.spec, rebase(counterpart.spec, via));
@@ -222,12 +274,19 @@ function mergeOverride(model: ComposeModel, loader: ProjectLoader): void {
     } else {
       // The base file declares the service: what it lacks is reported there, once.
       const merged = mergeSpecs(counterpart.spec, service.spec, via);
-      service.spec = { ...merged, declaration: rebase(counterpart.spec.declaration, via), ...partialOf(service.spec, counterpart.spec) };
+      service.spec = {
+        ...merged,
+        declaration: rebase(counterpart.spec.declaration, via),
+        ...partialOf(service.spec, counterpart.spec),
+      };
     }
   }
 }
 
-function projectPartner(model: ComposeModel, loader: ProjectLoader): { other: ComposeModel; role: 'base' | 'override' } | undefined {
+function projectPartner(
+  model: ComposeModel,
+  loader: ProjectLoader,
+): { other: ComposeModel; role: 'base' | 'override' } | undefined {
   const name = model.path.slice(Math.max(model.path.lastIndexOf('/'), model.path.lastIndexOf('\\')) + 1);
   const sibling = (file: string) => resolveFrom(model.path, file);
   const visiting = new Set([normalizePath(model.path)]);
@@ -240,7 +299,8 @@ function projectPartner(model: ComposeModel, loader: ProjectLoader): { other: Co
     return other ? { other, role: 'base' } : undefined;
   }
   const overrideIndex = OVERRIDE_FILES.indexOf(name);
-  if (overrideIndex < 0 || OVERRIDE_FILES.slice(0, overrideIndex).some((file) => loader.exists(sibling(file)))) return undefined;
+  if (overrideIndex < 0 || OVERRIDE_FILES.slice(0, overrideIndex).some((file) => loader.exists(sibling(file))))
+    return undefined;
   const base = DEFAULT_FILES.find((file) => loader.exists(sibling(file)));
   const other = base && loader.load(sibling(base), visiting);
   if (base && !other) reportUnreadPartner(model, loader, base, sibling(base));
@@ -250,7 +310,11 @@ function projectPartner(model: ComposeModel, loader: ProjectLoader): { other: Co
 /** The other file of a base + override pair is there but cannot be read: its settings are not merged, and that is said. */
 function reportUnreadPartner(model: ComposeModel, loader: ProjectLoader, name: string, path: string): void {
   const why = loader.whyNotRead(path);
-  if (why !== undefined) model.notChecked.push({ range: model.source.rangeOf(0, 0), message: `\`${name}\` not read: ${why}; its settings are not merged into this file's services.` });
+  if (why !== undefined)
+    model.notChecked.push({
+      range: model.source.rangeOf(0, 0),
+      message: `\`${name}\` not read: ${why}; its settings are not merged into this file's services.`,
+    });
 }
 
 function withoutPartial(spec: ContainerSpec): ContainerSpec {

@@ -12,7 +12,22 @@
  * test/compose/reparse.test.ts compares both, node by node, errors included, over every corpus Compose file and
  * thousands of generated edits.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Schema } from 'yaml';
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Pair,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Document,
+  type Node,
+  type Schema,
+} from 'yaml';
 import { addDuplicateKeyErrors } from './duplicate-keys';
 
 /** What every Compose parse means (parseYaml): the entry must be read as the file is. */
@@ -50,7 +65,8 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   let start = 0;
   while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail))
+    tail++;
   const oldEnd = old.length - tail;
   const delta = text.length - old.length;
 
@@ -90,7 +106,16 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   }
   if (alone.warnings.length || alone.commentBefore || alone.comment || alone.directives?.docStart) return undefined;
   const map = alone.contents;
-  if (!isBlockMap(map) || map.items.length !== (following ? 2 : 1) || map.anchor || map.tag || map.commentBefore || map.comment || map.spaceBefore) return undefined;
+  if (
+    !isBlockMap(map) ||
+    map.items.length !== (following ? 2 : 1) ||
+    map.anchor ||
+    map.tag ||
+    map.commentBefore ||
+    map.comment ||
+    map.spaceBefore
+  )
+    return undefined;
   // Alone, the entry ends where its text does. Broken, and read with the next entry, it may end earlier or take the
   // next line's indentation, as in the file: it ends before that next entry, which starts where it did.
   let end = slice.length;
@@ -108,13 +133,20 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
   // parsed alone has no anchor to read. Looked for in the parsed nodes, so `&&` or `*` inside a string is no matter.
   if (holdsAnchorOrAlias(fresh) || holdsAnchorOrAlias(entry)) return undefined;
   const [, valueEnd, nodeEnd] = fresh.value.range ?? [];
-  if (valueEnd === undefined || nodeEnd === undefined || (following ? Math.max(valueEnd, nodeEnd) > end : valueEnd !== end || nodeEnd !== end)) return undefined;
+  if (
+    valueEnd === undefined ||
+    nodeEnd === undefined ||
+    (following ? Math.max(valueEnd, nodeEnd) > end : valueEnd !== end || nodeEnd !== end)
+  )
+    return undefined;
   // A block scalar ending the entry takes the blank lines after it in the file (`retries: >-` typed above one).
-  if (endsInBlockScalar(fresh.value, slice.length) && /^[ \t]*\r?\n/.test(text.slice(sliceEnd, sliceEnd + 200))) return undefined;
+  if (endsInBlockScalar(fresh.value, slice.length) && /^[ \t]*\r?\n/.test(text.slice(sliceEnd, sliceEnd + 200)))
+    return undefined;
   if (freshKey.value !== key.value) {
     // A renamed entry: the file would report a key its mapping already has (a merge key `<<` is another matter).
     const name = freshKey.value;
-    if (typeof name !== 'string' || typeof key.value !== 'string' || name === '<<' || key.value === '<<') return undefined;
+    if (typeof name !== 'string' || typeof key.value !== 'string' || name === '<<' || key.value === '<<')
+      return undefined;
     if (section.items.some((pair) => pair !== entry && isScalar(pair.key) && pair.key.value === name)) return undefined;
   }
   // What only the whole file knows about the key's line (comments and blank lines above it) is the old key's.
@@ -130,13 +162,25 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
 
   // New containers down to the entry; everything after the edit copied and moved.
   const moved = (pair: unknown) => (startOf(pair as Pair) >= oldEnd ? copyMoved(pair, oldEnd, delta, schema) : pair);
-  const newSection = copyHolding(section, oldEnd, delta, schema, section.items.map((pair) => (pair === entry ? replacement : moved(pair))));
+  const newSection = copyHolding(
+    section,
+    oldEnd,
+    delta,
+    schema,
+    section.items.map((pair) => (pair === entry ? replacement : moved(pair))),
+  );
   const newOuter = new Pair(outer.key, newSection);
   copyPairExtras(outer, newOuter);
-  const newContents = copyHolding(contents, oldEnd, delta, schema, contents.items.map((pair) => (pair === outer ? newOuter : moved(pair))));
+  const newContents = copyHolding(
+    contents,
+    oldEnd,
+    delta,
+    schema,
+    contents.items.map((pair) => (pair === outer ? newOuter : moved(pair))),
+  );
 
   const next = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
-  next.contents = newContents as unknown as Document.Parsed["contents"];
+  next.contents = newContents as unknown as Document.Parsed['contents'];
   // The errors of a broken entry, at their places in the file.
   for (const error of alone.errors) error.pos = [error.pos[0] + lineStart, error.pos[1] + lineStart];
   next.errors = alone.errors;
@@ -150,7 +194,12 @@ export function reparseEntry(previous: YamlParse, text: string): Document.Parsed
  * before it ends where it did: a plain key at the same column, a value that ends with its last line's break, its
  * own text reading alone as in the file, and no anchor or alias in it.
  */
-function nextEntry(old: string, section: YAMLMap, entry: Pair, column: number): { pair: Pair; end: number } | undefined {
+function nextEntry(
+  old: string,
+  section: YAMLMap,
+  entry: Pair,
+  column: number,
+): { pair: Pair; end: number } | undefined {
   const pair = section.items[section.items.indexOf(entry) + 1] as Pair | undefined;
   const key = pair?.key as Node | null | undefined;
   const value = pair?.value as Node | null | undefined;
@@ -158,14 +207,16 @@ function nextEntry(old: string, section: YAMLMap, entry: Pair, column: number): 
   const end = value.range[1];
   if (end !== value.range[2] || old.charCodeAt(end - 1) !== 10 /* \n */) return undefined;
   const lineStart = old.lastIndexOf('\n', key.range[0] - 1) + 1;
-  if (key.range[0] - lineStart !== column || !fitsAlone(old.slice(lineStart, end), column) || holdsAnchorOrAlias(pair)) return undefined;
+  if (key.range[0] - lineStart !== column || !fitsAlone(old.slice(lineStart, end), column) || holdsAnchorOrAlias(pair))
+    return undefined;
   return { pair, end };
 }
 
 /** Whether a block scalar (`|`, `>`) in the node ends at `end`. */
 function endsInBlockScalar(node: unknown, end: number): boolean {
   if (isPair(node)) return endsInBlockScalar(node.key, end) || endsInBlockScalar(node.value, end);
-  if (isScalar(node)) return (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && !!node.range && node.range[1] >= end;
+  if (isScalar(node))
+    return (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && !!node.range && node.range[1] >= end;
   if (isMap(node) || isSeq(node)) return node.items.some((item) => endsInBlockScalar(item, end));
   return false;
 }
@@ -173,8 +224,16 @@ function endsInBlockScalar(node: unknown, end: number): boolean {
 /** Whether two parsed nodes (or pairs) are the same, every offset of `a` plus `shift` being `b`'s. */
 function readsAs(a: unknown, b: unknown, shift: number): boolean {
   if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => readsAs(item, (b as unknown[])[i], shift));
+  if (
+    !a ||
+    !b ||
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)
+  )
+    return false;
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((item, i) => readsAs(item, (b as unknown[])[i], shift));
   const names = Object.keys(a);
   if (names.length !== Object.keys(b).length) return false;
   for (const name of names) {
@@ -278,7 +337,9 @@ function moveRange(range: readonly number[], from: number, delta: number): numbe
 
 /** Anything a parsed pair carries besides key and value (the source token when kept), as it was. */
 function copyPairExtras(from: Pair, to: Pair): void {
-  for (const name of Object.keys(from)) if (name !== 'key' && name !== 'value') (to as unknown as Record<string, unknown>)[name] = (from as unknown as Record<string, unknown>)[name];
+  for (const name of Object.keys(from))
+    if (name !== 'key' && name !== 'value')
+      (to as unknown as Record<string, unknown>)[name] = (from as unknown as Record<string, unknown>)[name];
 }
 
 /**
@@ -330,7 +391,8 @@ function moveAll(node: unknown, from: number, delta: number, schema?: Schema): v
     return;
   }
   const withRange = node as { range?: number[] | null };
-  if (withRange.range) for (let i = 0; i < withRange.range.length; i++) if (withRange.range[i] >= from) withRange.range[i] += delta;
+  if (withRange.range)
+    for (let i = 0; i < withRange.range.length; i++) if (withRange.range[i] >= from) withRange.range[i] += delta;
   if (isMap(node) || isSeq(node)) {
     if (schema) (node as { schema?: Schema }).schema = schema;
     for (const item of node.items) moveAll(item, from, delta, schema);

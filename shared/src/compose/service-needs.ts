@@ -20,12 +20,15 @@ export function needsOf(model: ComposeModel, service: ComposeService, context: R
   if (!needs) {
     const { spec } = service;
     const built = builtDockerfile(model, spec, context, true);
-    const facts = built && builtImageFacts({ model: built.model, stage: built.stage, context: built.context, readFile: context.readFile });
+    const facts =
+      built &&
+      builtImageFacts({ model: built.model, stage: built.stage, context: built.context, readFile: context.readFile });
     needs = serviceNeeds({
       spec,
       imageProfile: profileOfService(service),
       ...(facts ? { built: facts } : {}),
-      describePath: (path) => (path.endsWith('#dockerfile_inline') ? 'its `dockerfile_inline`' : relativeTo(model.path, path)),
+      describePath: (path) =>
+        path.endsWith('#dockerfile_inline') ? 'its `dockerfile_inline`' : relativeTo(model.path, path),
     });
     computed.set(service, needs);
   }
@@ -36,7 +39,11 @@ export function needsOf(model: ComposeModel, service: ComposeService, context: R
  * The profile of what a service runs, read cheaply enough for a check: the image it names, or the image its Dockerfile
  * builds on while the Dockerfile keeps that image's entrypoint.
  */
-export function runningProfile(model: ComposeModel, service: ComposeService, context: RuleContext): ResolvedProfile | undefined {
+export function runningProfile(
+  model: ComposeModel,
+  service: ComposeService,
+  context: RuleContext,
+): ResolvedProfile | undefined {
   if (!service.spec.build) return profileOfService(service);
   const built = builtDockerfile(model, service.spec, context);
   if (!built || lastInChain(built.stage, 'ENTRYPOINT')) return undefined;

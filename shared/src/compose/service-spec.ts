@@ -76,7 +76,10 @@ export interface SettingRow<F extends SettingField> {
 
 export type SettingsTable = { [F in SettingField]: SettingRow<F> };
 
-const replace = <T>(): Merge<T | undefined> => ({ kind: 'replace', merge: (own, base) => (own !== undefined ? own : base) });
+const replace = <T>(): Merge<T | undefined> => ({
+  kind: 'replace',
+  merge: (own, base) => (own !== undefined ? own : base),
+});
 
 const ownOnly = <T>(): Merge<T> => ({ kind: 'own', merge: (ownValue) => ownValue });
 
@@ -84,10 +87,19 @@ function union<T>(key: (value: T) => string | undefined = (value) => JSON.string
   return {
     kind: 'union',
     merge(ownList, baseList) {
-      const seen = new Set<string | undefined>(ownList.items.map((item) => (item.value === undefined ? undefined : key(item.value))));
+      const seen = new Set<string | undefined>(
+        ownList.items.map((item) => (item.value === undefined ? undefined : key(item.value))),
+      );
       seen.delete(undefined);
-      const items = [...baseList.items.filter((item) => item.value === undefined || !seen.has(key(item.value))), ...ownList.items];
-      return { items, holders: [...ownList.holders, ...baseList.holders], unknown: ownList.unknown || baseList.unknown };
+      const items = [
+        ...baseList.items.filter((item) => item.value === undefined || !seen.has(key(item.value))),
+        ...ownList.items,
+      ];
+      return {
+        items,
+        holders: [...ownList.holders, ...baseList.holders],
+        unknown: ownList.unknown || baseList.unknown,
+      };
     },
   };
 }
@@ -98,7 +110,8 @@ function each<R extends object>(written: (value: R[keyof R]) => boolean): Merge<
     kind: 'each',
     merge(ownRecord, baseRecord) {
       const merged = { ...baseRecord };
-      for (const key of Object.keys(ownRecord) as (keyof R)[]) if (written(ownRecord[key])) merged[key] = ownRecord[key];
+      for (const key of Object.keys(ownRecord) as (keyof R)[])
+        if (written(ownRecord[key])) merged[key] = ownRecord[key];
       return merged;
     },
   };
@@ -129,12 +142,21 @@ type Limits = ContainerSpec['limits'];
 
 /** Every key that sets a limit; a limit written by several keys keeps each (`mem_limit` and `deploy…memory`). */
 const LIMIT_KEYS: { [L in keyof Limits]: [string, (text: string) => number | undefined][] } = {
-  memory: [['mem_limit', parseBytes], ['deploy.resources.limits.memory', parseBytes]],
+  memory: [
+    ['mem_limit', parseBytes],
+    ['deploy.resources.limits.memory', parseBytes],
+  ],
   memorySwap: [['memswap_limit', parseBytes]],
-  cpus: [['cpus', parseNumber], ['deploy.resources.limits.cpus', parseNumber]],
+  cpus: [
+    ['cpus', parseNumber],
+    ['deploy.resources.limits.cpus', parseNumber],
+  ],
   cpuQuota: [['cpu_quota', parseNumber]],
   cpuShares: [['cpu_shares', parseNumber]],
-  pids: [['pids_limit', parseNumber], ['deploy.resources.limits.pids', parseNumber]],
+  pids: [
+    ['pids_limit', parseNumber],
+    ['deploy.resources.limits.pids', parseNumber],
+  ],
 };
 
 export const COMPOSE_SETTINGS: SettingsTable = {
@@ -172,9 +194,13 @@ export const COMPOSE_SETTINGS: SettingsTable = {
   mounts: {
     keys: ['volumes'],
     read: (reader, [key]) =>
-      reader.list(key, (value) => readShortVolume(value, reader.model), { mapItem: (map, item) => reader.longVolume(map, item), paths: true }),
+      reader.list(key, (value) => readShortVolume(value, reader.model), {
+        mapItem: (map, item) => reader.longVolume(map, item),
+        paths: true,
+      }),
     merge: union((mount) => mount.target),
-    example: 'volumes:\n  - /var/run/docker.sock:/var/run/docker.sock\n  - type: bind\n    source: ./data\n    target: /data',
+    example:
+      'volumes:\n  - /var/run/docker.sock:/var/run/docker.sock\n  - type: bind\n    source: ./data\n    target: /data',
   },
   devices: {
     keys: ['devices'],
@@ -204,11 +230,22 @@ export const COMPOSE_SETTINGS: SettingsTable = {
     merge: union(),
     example: 'env_file:\n  - app.env',
   },
-  command: { keys: ['command'], read: (reader, [key]) => reader.scalarOrList(key), merge: replace(), example: 'command: ["nginx", "-g", "daemon off;"]' },
-  entrypoint: { keys: ['entrypoint'], read: (reader, [key]) => reader.scalarOrList(key), merge: replace(), example: 'entrypoint: /docker-entrypoint.sh' },
+  command: {
+    keys: ['command'],
+    read: (reader, [key]) => reader.scalarOrList(key),
+    merge: replace(),
+    example: 'command: ["nginx", "-g", "daemon off;"]',
+  },
+  entrypoint: {
+    keys: ['entrypoint'],
+    read: (reader, [key]) => reader.scalarOrList(key),
+    merge: replace(),
+    example: 'entrypoint: /docker-entrypoint.sh',
+  },
   profiles: {
     keys: ['profiles'],
-    read: (reader, [key]) => reader.list(key, asIs).items.flatMap((item) => (item.value === undefined ? [] : [item.value])),
+    read: (reader, [key]) =>
+      reader.list(key, asIs).items.flatMap((item) => (item.value === undefined ? [] : [item.value])),
     merge: ownOnly(),
     example: 'profiles:\n  - debug',
   },
@@ -241,7 +278,12 @@ function readSetting<F extends SettingField>(spec: ContainerSpec, field: F, read
   if (value !== undefined) spec[field] = value;
 }
 
-function mergeSetting<F extends SettingField>(spec: ContainerSpec, field: F, own: ContainerSpec, base: ContainerSpec): void {
+function mergeSetting<F extends SettingField>(
+  spec: ContainerSpec,
+  field: F,
+  own: ContainerSpec,
+  base: ContainerSpec,
+): void {
   const value = COMPOSE_SETTINGS[field].merge.merge(own[field], base[field]);
   if (value !== undefined) spec[field] = value;
   else delete (spec as Partial<ContainerSpec>)[field];
@@ -291,7 +333,11 @@ class ServiceReader {
   }
 
   /** A scalar setting; a non-scalar value (a list where a string belongs) reads as unknown. */
-  scalar<T>(key: string, convert: (text: string) => T | undefined, entry = this.input.entries.get(key)): Setting<T> | undefined {
+  scalar<T>(
+    key: string,
+    convert: (text: string) => T | undefined,
+    entry = this.input.entries.get(key),
+  ): Setting<T> | undefined {
     if (!entry || entry.value === null) return undefined;
     const origin = originOf(this.ctx, entry, entry.value);
     const text = scalarText(entry.value);
@@ -300,7 +346,12 @@ class ServiceReader {
     return { value: value === undefined ? undefined : convert(value), text, origin };
   }
 
-  list<T>(key: string, readText: (text: string) => T | undefined, options: ListOptions<T> = {}, entry = this.input.entries.get(key)): SettingList<T> {
+  list<T>(
+    key: string,
+    readText: (text: string) => T | undefined,
+    options: ListOptions<T> = {},
+    entry = this.input.entries.get(key),
+  ): SettingList<T> {
     const list: SettingList<T> = { items: [], holders: [], unknown: false };
     if (!entry || entry.value === null) return list;
     const holder = originOf(this.ctx, entry, entry.value);
@@ -326,7 +377,9 @@ class ServiceReader {
       const text = scalarText(node);
       let item: T | 'unknown' | undefined;
       if (text !== undefined) {
-        const interpolated = options.paths ? this.interpolatePath(text, origin.range) : this.interpolate(text, origin.range);
+        const interpolated = options.paths
+          ? this.interpolatePath(text, origin.range)
+          : this.interpolate(text, origin.range);
         item = interpolated === undefined ? undefined : readText(interpolated);
       } else if (isMap(node) && options.mapItem) {
         item = options.mapItem(node, { via: resolved.via });
@@ -355,13 +408,18 @@ class ServiceReader {
       if (!entry || entry.value === null) return null;
       const text = scalarText(entry.value);
       const at = this.rangeOf(entry.value);
-      return text === undefined ? undefined : key === 'source' ? this.interpolatePath(text, at) : this.interpolate(text, at);
+      return text === undefined
+        ? undefined
+        : key === 'source'
+          ? this.interpolatePath(text, at)
+          : this.interpolate(text, at);
     };
     const source = read('source');
     const target = read('target');
     let type = read('type');
     const readOnlyText = read('read_only');
-    if (source === undefined || target === undefined || type === undefined || readOnlyText === undefined) return 'unknown';
+    if (source === undefined || target === undefined || type === undefined || readOnlyText === undefined)
+      return 'unknown';
     if (type === null) type = source !== null && isFilePath(source) ? 'bind' : 'volume';
     const readOnly = readOnlyText === null ? false : readBool(readOnlyText);
     if (readOnly === undefined) return 'unknown';
@@ -425,7 +483,11 @@ class ServiceReader {
           list.items.push({ value: undefined, text: item.text, origin: item.origin });
           continue;
         }
-        const env: EnvVar = { name, passthrough: eq < 0, usesVariables: eq >= 0 && usesVariables(item.text.slice(eq + 1)) };
+        const env: EnvVar = {
+          name,
+          passthrough: eq < 0,
+          usesVariables: eq >= 0 && usesVariables(item.text.slice(eq + 1)),
+        };
         if (eq >= 0) {
           const value = this.interpolate(item.text.slice(eq + 1), item.origin.range);
           if (value !== undefined) env.literal = value;
@@ -468,7 +530,11 @@ class ServiceReader {
       const list = this.list(key, (text) => text);
       const words = list.items.map((item) => item.value);
       const known = words.every((w): w is string => w !== undefined) && !list.unknown;
-      return { value: known ? (words as string[]) : undefined, text: '', origin: originOf(this.ctx, entry, entry.value) };
+      return {
+        value: known ? (words as string[]) : undefined,
+        text: '',
+        origin: originOf(this.ctx, entry, entry.value),
+      };
     }
     return this.scalar(key, (text) => text, entry);
   }
@@ -501,10 +567,14 @@ class ServiceReader {
     for (const [key, parse] of keys) {
       const path = key.split('.');
       const entry = path.length === 1 ? this.input.entries.get(key) : this.deployEntry(path);
-      const setting = this.scalar(key, (text) => {
-        const amount = parse(text);
-        return amount === undefined ? undefined : { key, amount };
-      }, entry);
+      const setting = this.scalar(
+        key,
+        (text) => {
+          const amount = parse(text);
+          return amount === undefined ? undefined : { key, amount };
+        },
+        entry,
+      );
       if (setting) settings.push(setting);
     }
     return settings;
@@ -643,4 +713,3 @@ export function rebase<T>(value: T, via: Via): T {
   for (const [key, child] of Object.entries(record)) copy[key] = key === 'ref' ? child : rebase(child, via);
   return copy as T;
 }
-

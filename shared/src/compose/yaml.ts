@@ -3,7 +3,20 @@
  * documents that would make any consumer blow up, and reading mappings the way Compose does (aliases resolved, `<<`
  * merge keys applied, explicit keys winning over merged ones).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { SourceText } from '../text';
 import type { Range } from '../types';
 import type { Origin, Via } from '../container/spec';
@@ -76,21 +89,38 @@ export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml 
   const text = source.text;
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    return { problems: [{ range: source.rangeOf(deep, deep + 1), message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.` }] };
+    return {
+      problems: [
+        {
+          range: source.rangeOf(deep, deep + 1),
+          message: `Nesting deeper than ${MAX_NESTING} levels: the file is not analysed.`,
+        },
+      ],
+    };
   }
   // The same text as the kept parse (a broken line mended back) is the same document: documents are never changed.
   let doc: Document.Parsed;
   try {
-    doc = (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) || parseComposeDocument(text);
+    doc =
+      (previous && (previous.text === text ? previous.doc : reparseEntry(previous, text))) ||
+      parseComposeDocument(text);
   } catch (error) {
     // The scan above errs towards letting files through: nesting it missed (`- - - …` after a `{` in a plain scalar)
     // can still overflow the YAML parser's stack.
     if (!(error instanceof RangeError)) throw error;
-    return { problems: [{ range: source.rangeOf(0, 0), message: `Nesting too deep for the YAML parser (${error.message}): the file is not analysed.` }] };
+    return {
+      problems: [
+        {
+          range: source.rangeOf(0, 0),
+          message: `Nesting too deep for the YAML parser (${error.message}): the file is not analysed.`,
+        },
+      ],
+    };
   }
   const problems: SyntaxProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
-    const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;
+    const message =
+      error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, start, end) : `YAML: ${firstLine(error.message)}`;
     return { range: source.rangeOf(start, Math.max(start, end)), message };
   });
   // An alias is written `*name`: a text without `*` holds none, and needs neither the index nor the expansion check
@@ -106,12 +136,17 @@ export function parseYaml(source: SourceText, previous?: YamlParse): ParsedYaml 
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 function duplicateKeyMessage(text: string, start: number, end: number): string {
   const key = /^[^\s:#]+/.exec(text.slice(start, Math.max(end, start + 200)))?.[0];
-  return key ? `Duplicate key \`${key}\`: Compose refuses a mapping with the same key twice.` : 'Duplicate key: Compose refuses a mapping with the same key twice.';
+  return key
+    ? `Duplicate key \`${key}\`: Compose refuses a mapping with the same key twice.`
+    : 'Duplicate key: Compose refuses a mapping with the same key twice.';
 }
 
 /**
@@ -120,7 +155,14 @@ function duplicateKeyMessage(text: string, start: number, end: number): string {
  */
 function tooDeep(text: string): number | undefined {
   // Character codes, not one-character strings: this reads every character of the file at every keystroke.
-  const NEWLINE = 10, RETURN = 13, SPACE = 32, TAB = 9, HASH = 35, DASH = 45, DOUBLE = 34, SINGLE = 39;
+  const NEWLINE = 10,
+    RETURN = 13,
+    SPACE = 32,
+    TAB = 9,
+    HASH = 35,
+    DASH = 45,
+    DOUBLE = 34,
+    SINGLE = 39;
   let flow = 0;
   const indents: number[] = [];
   let lineStart = true;
@@ -145,7 +187,11 @@ function tooDeep(text: string): number | undefined {
         indents.push(indent);
         // `- - - x` nests without indenting.
         let dashes = 0;
-        for (let j = i; text.charCodeAt(j) === DASH && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === TAB); j += 2) {
+        for (
+          let j = i;
+          text.charCodeAt(j) === DASH && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === TAB);
+          j += 2
+        ) {
           dashes++;
           while (text.charCodeAt(j + 2) === SPACE) j++;
         }
@@ -164,7 +210,7 @@ function tooDeep(text: string): number | undefined {
       }
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++flow > MAX_NESTING) return i;
-    } else if ((c === 93 /* ] */ || c === 125 /* } */) && flow > 0) flow--;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) flow--;
   }
   return undefined;
 }
@@ -174,7 +220,10 @@ function tooDeep(text: string): number | undefined {
  * refuses both. Each anchored node's expanded size is computed once, in the order anchors close, so the work is
  * linear in the document and the recursion stays shallow.
  */
-function checkAliases(doc: Document.Parsed, anchors: AnchorIndex): { message: string; at: [number, number] } | undefined {
+function checkAliases(
+  doc: Document.Parsed,
+  anchors: AnchorIndex,
+): { message: string; at: [number, number] } | undefined {
   const anchored: Node[] = [];
   let hasAlias = false;
   walk(doc.contents, (node) => {
@@ -211,7 +260,10 @@ function checkAliases(doc: Document.Parsed, anchors: AnchorIndex): { message: st
   for (const node of anchored) size(node);
   if (cycle) {
     const range = cycle.range ?? [0, 0, 0];
-    return { message: `Alias \`*${cycle.source}\` refers to a node that contains it: Compose refuses recursive aliases.`, at: [range[0], range[1]] };
+    return {
+      message: `Alias \`*${cycle.source}\` refers to a node that contains it: Compose refuses recursive aliases.`,
+      at: [range[0], range[1]],
+    };
   }
   const total = size(doc.contents);
   if (total > MAX_EXPANDED_NODES) {
@@ -223,11 +275,17 @@ function checkAliases(doc: Document.Parsed, anchors: AnchorIndex): { message: st
     const limit = MAX_EXPANDED_NODES.toLocaleString('en-US');
     if (culprit) {
       const range = culprit.range ?? [0, 0, 0];
-      return { message: `Alias \`*${culprit.source}\` expands to more than ${limit} nodes (an alias bomb): the file is not analysed.`, at: [range[0], range[1]] };
+      return {
+        message: `Alias \`*${culprit.source}\` expands to more than ${limit} nodes (an alias bomb): the file is not analysed.`,
+        at: [range[0], range[1]],
+      };
     }
     const biggest = anchored.reduce((a, b) => (size(b) > size(a) ? b : a), anchored[0]);
     const range = biggest?.range ?? [0, 0, 0];
-    return { message: `Aliases expand this file to more than ${limit} nodes (an alias bomb): the file is not analysed.`, at: [range[0], range[1]] };
+    return {
+      message: `Aliases expand this file to more than ${limit} nodes (an alias bomb): the file is not analysed.`,
+      at: [range[0], range[1]],
+    };
   }
   return undefined;
 }
@@ -282,7 +340,10 @@ export function resolveNode(ctx: ReadContext, node: unknown, via: Via[]): { node
   if (isAlias(node)) {
     const target = ctx.anchors.resolve(node) ?? null;
     if (!target) {
-      ctx.problems.push({ range: rangeOfNode(ctx.source, node), message: `Unknown anchor \`*${node.source}\`: no \`&${node.source}\` is defined before it.` });
+      ctx.problems.push({
+        range: rangeOfNode(ctx.source, node),
+        message: `Unknown anchor \`*${node.source}\`: no \`&${node.source}\` is defined before it.`,
+      });
       return { node: null, via };
     }
     return { node: target, via: [...via, { kind: 'alias', range: rangeOfNode(ctx.source, node), name: node.source }] };
@@ -295,7 +356,12 @@ export function resolveNode(ctx: ReadContext, node: unknown, via: Via[]): { node
  * The entries of a mapping, merge keys applied: explicit keys win over merged ones wherever they are written; among
  * merged mappings the first listed wins (YAML merge-key semantics, as Compose applies them).
  */
-export function entriesOf(ctx: ReadContext, map: YAMLMap, via: Via[] = [], seen: Set<YAMLMap> = new Set()): Map<string, Entry> {
+export function entriesOf(
+  ctx: ReadContext,
+  map: YAMLMap,
+  via: Via[] = [],
+  seen: Set<YAMLMap> = new Set(),
+): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   if (seen.has(map)) return entries;
   seen.add(map);
@@ -316,14 +382,22 @@ export function entriesOf(ctx: ReadContext, map: YAMLMap, via: Via[] = [], seen:
       const alias = isAlias(sourceNode) ? sourceNode : undefined;
       const target = alias ? ctx.anchors.resolve(alias) : sourceNode;
       if (alias && !target) {
-        ctx.problems.push({ range: rangeOfNode(ctx.source, alias), message: `Unknown anchor \`*${alias.source}\`: no \`&${alias.source}\` is defined before it.` });
+        ctx.problems.push({
+          range: rangeOfNode(ctx.source, alias),
+          message: `Unknown anchor \`*${alias.source}\`: no \`&${alias.source}\` is defined before it.`,
+        });
         continue;
       }
       if (!isMap(target)) {
-        ctx.problems.push({ range: rangeOfNode(ctx.source, (sourceNode as Node) ?? merge.pair.key), message: 'A merge key `<<` needs a mapping, or a list of mappings, to merge.' });
+        ctx.problems.push({
+          range: rangeOfNode(ctx.source, (sourceNode as Node) ?? merge.pair.key),
+          message: 'A merge key `<<` needs a mapping, or a list of mappings, to merge.',
+        });
         continue;
       }
-      const mergeVia: Via[] = alias ? [...via, { kind: 'merge', range: rangeOfNode(ctx.source, alias), name: alias.source }] : via;
+      const mergeVia: Via[] = alias
+        ? [...via, { kind: 'merge', range: rangeOfNode(ctx.source, alias), name: alias.source }]
+        : via;
       for (const [key, entry] of entriesOf(ctx, target, mergeVia, seen)) if (!entries.has(key)) entries.set(key, entry);
     }
   }
@@ -352,7 +426,8 @@ export function contentEnd(node: Node): number {
   if ((isMap(node) || isSeq(node)) && !node.flow) {
     const last = node.items[node.items.length - 1] as unknown;
     if (isPair(last)) {
-      if (last.value && typeof last.value === 'object' && (last.value as Node).range) return contentEnd(last.value as Node);
+      if (last.value && typeof last.value === 'object' && (last.value as Node).range)
+        return contentEnd(last.value as Node);
       if (last.key && typeof last.key === 'object' && (last.key as Node).range) return keyEnd(last);
     } else if (last && typeof last === 'object' && (last as Node).range) return contentEnd(last as Node);
   }
@@ -395,10 +470,21 @@ export interface YamlRef {
 }
 
 /** The origin of a mapping entry's value, or of an item (`node`) inside it. */
-export function originOf(ctx: ReadContext, entry: Entry, node: Node | null, item?: { via: Via[]; holder: YAMLSeq | YAMLMap }): Origin {
+export function originOf(
+  ctx: ReadContext,
+  entry: Entry,
+  node: Node | null,
+  item?: { via: Via[]; holder: YAMLSeq | YAMLMap },
+): Origin {
   if (!node) {
     const keyRange = rangeOfNode(ctx.source, entry.pair.key as Node);
-    return { range: keyRange, entryRange: rangeOfPair(ctx.source, entry.pair), keyRange, via: entry.via, ref: { node: entry.pair.key as Node, pair: entry.pair, holder: entry.holder } satisfies YamlRef };
+    return {
+      range: keyRange,
+      entryRange: rangeOfPair(ctx.source, entry.pair),
+      keyRange,
+      via: entry.via,
+      ref: { node: entry.pair.key as Node, pair: entry.pair, holder: entry.holder } satisfies YamlRef,
+    };
   }
   if (item) {
     const range = rangeOfNode(ctx.source, node);

@@ -25,14 +25,22 @@ export function placeOf(origin: Origin, part: 'entry' | 'value' | 'key' = 'entry
   const [first, ...rest] = origin.via;
   if (first?.kind === 'override' && first.path) {
     const place = placeOf({ ...origin, via: rest }, part);
-    return { ...place, ...(place.related ? { related: place.related.map((r) => ({ path: first.path, ...r })) } : {}), path: first.path };
+    return {
+      ...place,
+      ...(place.related ? { related: place.related.map((r) => ({ path: first.path, ...r })) } : {}),
+      path: first.path,
+    };
   }
-  const written = part === 'entry' ? origin.entryRange : part === 'key' ? (origin.keyRange ?? origin.range) : origin.range;
+  const written =
+    part === 'entry' ? origin.entryRange : part === 'key' ? (origin.keyRange ?? origin.range) : origin.range;
   if (!origin.via.length) return { range: written };
   const source = origin.via[origin.via.length - 1];
   // The value is written in the file of the innermost step that came from another file, if any.
   const path = [...origin.via].reverse().find((via) => via.path)?.path;
-  return { range: origin.via[0].range, related: [{ ...(path ? { path } : {}), range: written, message: describeSource(source) }] };
+  return {
+    range: origin.via[0].range,
+    related: [{ ...(path ? { path } : {}), range: written, message: describeSource(source) }],
+  };
 }
 
 /** For a setting the container lacks: its declaration (the service key). */

@@ -50,10 +50,36 @@ export function engineSocketAt(hostPath: string): EngineSocket | undefined {
  * the kernel. Anything at or below them counts, except the harmless files below.
  */
 const SENSITIVE: string[] = [
-  '/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32',
-  '/var/lib/docker', '/var/lib/containerd', '/var/lib/containers', '/var/lib/kubelet', '/var/log', '/var/spool/cron',
-  '/run/dbus', '/var/run/dbus', '/run/systemd', '/var/run/systemd',
-  '~/.ssh', '~/.aws', '~/.kube', '~/.docker', '~/.gnupg', '~/.config/gcloud', '~/.azure',
+  '/etc',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/boot',
+  '/root',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/var/lib/docker',
+  '/var/lib/containerd',
+  '/var/lib/containers',
+  '/var/lib/kubelet',
+  '/var/log',
+  '/var/spool/cron',
+  '/run/dbus',
+  '/var/run/dbus',
+  '/run/systemd',
+  '/var/run/systemd',
+  '~/.ssh',
+  '~/.aws',
+  '~/.kube',
+  '~/.docker',
+  '~/.gnupg',
+  '~/.config/gcloud',
+  '~/.azure',
 ];
 
 /** Folders that are sensitive as a whole (a whole home), though paths below them usually are not (a project). */
@@ -65,10 +91,26 @@ const SENSITIVE_EXACTLY = [/^\/$/, /^~$/, /^\/home$/, /^\/home\/[^/]+$/, /^\/Use
  * error, when writable.
  */
 const HARMLESS: string[] = [
-  '/etc/localtime', '/etc/timezone', '/usr/share/zoneinfo', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf',
-  '/etc/machine-id', '/etc/os-release', '/usr/lib/os-release', '/etc/ssl/certs', '/etc/ca-certificates',
-  '/etc/pki/ca-trust', '/etc/pki/tls/certs', '/usr/share/ca-certificates', '/usr/local/share/ca-certificates',
-  '/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/log',
+  '/etc/localtime',
+  '/etc/timezone',
+  '/usr/share/zoneinfo',
+  '/etc/hosts',
+  '/etc/hostname',
+  '/etc/resolv.conf',
+  '/etc/machine-id',
+  '/etc/os-release',
+  '/usr/lib/os-release',
+  '/etc/ssl/certs',
+  '/etc/ca-certificates',
+  '/etc/pki/ca-trust',
+  '/etc/pki/tls/certs',
+  '/usr/share/ca-certificates',
+  '/usr/local/share/ca-certificates',
+  '/dev/null',
+  '/dev/zero',
+  '/dev/random',
+  '/dev/urandom',
+  '/dev/log',
 ];
 
 export interface SensitivePath {
@@ -91,5 +133,7 @@ export function sensitiveHostPath(hostPath: string): SensitivePath | undefined {
 
 /** Host devices that give raw access to disks or memory (the host's data and kernel), as opposed to a GPU or FUSE. */
 export function isRawDevice(path: string): boolean {
-  return /^\/dev\/(mem|kmem|port|kmsg|sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|dm-\d|loop\d|md\d|sg\d|disk\/|mapper\/|cpu\/)/.test(path);
+  return /^\/dev\/(mem|kmem|port|kmsg|sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|dm-\d|loop\d|md\d|sg\d|disk\/|mapper\/|cpu\/)/.test(
+    path,
+  );
 }

@@ -229,7 +229,12 @@ export function parseSecurityOpt(text: string): SecurityOpt {
     at = colon;
     separator = ':';
   }
-  if (at < 0) return { name: trimmed.toLowerCase(), value: trimmed.toLowerCase() === 'no-new-privileges' ? 'true' : '', separator };
+  if (at < 0)
+    return {
+      name: trimmed.toLowerCase(),
+      value: trimmed.toLowerCase() === 'no-new-privileges' ? 'true' : '',
+      separator,
+    };
   return { name: trimmed.slice(0, at).trim().toLowerCase(), value: trimmed.slice(at + 1).trim(), separator };
 }
 
@@ -276,7 +281,11 @@ export function splitVolumeSpec(spec: string): string[] {
     const c = spec[i];
     if (c === '$' && spec[i + 1] === '{') braces++;
     else if (c === '}' && braces > 0) braces--;
-    if (c === ':' && braces === 0 && !(buffer.length === 1 && /[A-Za-z]/.test(buffer) && /[\\/]/.test(spec[i + 1] ?? ''))) {
+    if (
+      c === ':' &&
+      braces === 0 &&
+      !(buffer.length === 1 && /[A-Za-z]/.test(buffer) && /[\\/]/.test(spec[i + 1] ?? ''))
+    ) {
       parts.push(buffer);
       buffer = '';
     } else buffer += c;
@@ -291,7 +300,18 @@ export function isAtOrBelow(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir + '/');
 }
 
-const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };
+const BYTE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1024 ** 4,
+};
 
 /** `512m`, `1g`, `1.5GB`, `1048576` → bytes, as compose reads memory sizes; undefined when unreadable. */
 export function parseBytes(text: string): number | undefined {

@@ -81,7 +81,12 @@ export class Expander {
    */
   define(name: string, text: string, vars: Scope, at: Range): Value {
     const { value, cause } = run(text, vars, this.budget);
-    if (value === TOO_LONG && cause !== 'inherited') this.budget.report(`${name}@${at.start.line}:${at.start.character}`, at, cause === 'work' ? WORK_SPENT : tooLongMessage(name));
+    if (value === TOO_LONG && cause !== 'inherited')
+      this.budget.report(
+        `${name}@${at.start.line}:${at.start.character}`,
+        at,
+        cause === 'work' ? WORK_SPENT : tooLongMessage(name),
+      );
     return value;
   }
 
@@ -94,7 +99,11 @@ export class Expander {
     if (value !== TOO_LONG) return value;
     if (cause !== 'inherited') {
       const range = typeof at === 'function' ? at() : at;
-      this.budget.report(`@${range.start.line}:${range.start.character}`, range, cause === 'work' ? WORK_SPENT : TOO_LONG_USE);
+      this.budget.report(
+        `@${range.start.line}:${range.start.character}`,
+        range,
+        cause === 'work' ? WORK_SPENT : TOO_LONG_USE,
+      );
     }
     return undefined;
   }

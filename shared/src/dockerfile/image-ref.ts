@@ -38,7 +38,10 @@ export function parseImageRef(text: string): ImageRef {
       rest = rest.slice(firstSlash + 1);
     }
   }
-  if ((registry === undefined || registry === 'docker.io' || registry === 'index.docker.io') && rest.startsWith('library/')) {
+  if (
+    (registry === undefined || registry === 'docker.io' || registry === 'index.docker.io') &&
+    rest.startsWith('library/')
+  ) {
     rest = rest.slice('library/'.length);
   }
   if (registry === 'docker.io' || registry === 'index.docker.io') registry = undefined;
@@ -59,12 +62,56 @@ export type BaseImageClass = 'scratch' | 'distroless' | 'full-os' | 'slim' | 'un
 
 /** Images that carry a shell and a package manager in every variant except `-slim`, `-distroless` and the like. */
 const FULL_OS_IMAGES = new Set([
-  'ubuntu', 'debian', 'centos', 'fedora', 'alpine', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux',
-  'opensuse/leap', 'opensuse/tumbleweed', 'photon', 'clearlinux', 'buildpack-deps',
-  'node', 'python', 'pypy', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibmjava', 'sapmachine', 'ibm-semeru-runtimes',
-  'golang', 'rust', 'ruby', 'php', 'perl', 'erlang', 'elixir', 'haskell', 'swift', 'julia', 'r-base', 'gcc', 'maven', 'gradle',
-  'dotnet/sdk', 'dotnet/runtime', 'dotnet/aspnet', 'mcr.microsoft.com/dotnet/sdk', 'mcr.microsoft.com/dotnet/runtime',
-  'mcr.microsoft.com/dotnet/aspnet', 'ubi8/ubi', 'ubi9/ubi', 'ubi8', 'ubi9', 'centos/centos', 'bitnami/minideb',
+  'ubuntu',
+  'debian',
+  'centos',
+  'fedora',
+  'alpine',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'opensuse/leap',
+  'opensuse/tumbleweed',
+  'photon',
+  'clearlinux',
+  'buildpack-deps',
+  'node',
+  'python',
+  'pypy',
+  'openjdk',
+  'eclipse-temurin',
+  'amazoncorretto',
+  'ibmjava',
+  'sapmachine',
+  'ibm-semeru-runtimes',
+  'golang',
+  'rust',
+  'ruby',
+  'php',
+  'perl',
+  'erlang',
+  'elixir',
+  'haskell',
+  'swift',
+  'julia',
+  'r-base',
+  'gcc',
+  'maven',
+  'gradle',
+  'dotnet/sdk',
+  'dotnet/runtime',
+  'dotnet/aspnet',
+  'mcr.microsoft.com/dotnet/sdk',
+  'mcr.microsoft.com/dotnet/runtime',
+  'mcr.microsoft.com/dotnet/aspnet',
+  'ubi8/ubi',
+  'ubi9/ubi',
+  'ubi8',
+  'ubi9',
+  'centos/centos',
+  'bitnami/minideb',
 ]);
 
 export function classifyBase(ref: ImageRef): BaseImageClass {
@@ -95,7 +142,16 @@ export interface DistrolessMatch {
 }
 
 /** Images a Java build runs on, whose tag names the JDK after the build tool's version (`maven:3.9-eclipse-temurin-21`). */
-const JAVA_IMAGES = ['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibmjava', 'sapmachine', 'maven', 'gradle', 'ibm-semeru-runtimes'];
+const JAVA_IMAGES = [
+  'openjdk',
+  'eclipse-temurin',
+  'amazoncorretto',
+  'ibmjava',
+  'sapmachine',
+  'maven',
+  'gradle',
+  'ibm-semeru-runtimes',
+];
 
 /**
  * The distroless image that matches a full OS base, at the runtime version the build uses (see images/distroless.ts
@@ -110,21 +166,46 @@ export function matchingDistroless(ref: ImageRef): DistrolessMatch {
   if (p === 'node') {
     const major = leading ? Number(leading[1]) : undefined;
     const { image, exact } = nearestRuntime(DISTROLESS.nodejs, major);
-    return { image: nonroot(image.name), flavour: 'nodejs', ...(exact ? {} : { mismatch: `distroless publishes Node.js ${image.major}, not ${major ?? `the version of \`${ref.text}\``}` }) };
+    return {
+      image: nonroot(image.name),
+      flavour: 'nodejs',
+      ...(exact
+        ? {}
+        : {
+            mismatch: `distroless publishes Node.js ${image.major}, not ${major ?? `the version of \`${ref.text}\``}`,
+          }),
+    };
   }
   if (p === 'python' || p === 'pypy') {
     const version = leading && leading[2] !== undefined ? `${leading[1]}.${leading[2]}` : undefined;
     const exact = p === 'python' && version === DISTROLESS.python.version;
-    return { image: nonroot(DISTROLESS.python.name), flavour: 'python3', ...(exact ? {} : { mismatch: `distroless runs Python ${DISTROLESS.python.version}, the build uses ${version ? `${p === 'pypy' ? 'PyPy ' : ''}${version}` : `\`${ref.text}\``}: packages compiled for it may not load` }) };
+    return {
+      image: nonroot(DISTROLESS.python.name),
+      flavour: 'python3',
+      ...(exact
+        ? {}
+        : {
+            mismatch: `distroless runs Python ${DISTROLESS.python.version}, the build uses ${version ? `${p === 'pypy' ? 'PyPy ' : ''}${version}` : `\`${ref.text}\``}: packages compiled for it may not load`,
+          }),
+    };
   }
   if (JAVA_IMAGES.includes(p)) {
     const major = javaMajor(p, tag);
     const { image, exact } = nearestRuntime(DISTROLESS.java, major);
-    return { image: nonroot(image.name), flavour: 'java', ...(exact ? {} : { mismatch: `distroless publishes Java ${DISTROLESS.java.map((j) => j.major).join(', ')}; the build uses ${major ? `Java ${major}` : `\`${ref.text}\``}` }) };
+    return {
+      image: nonroot(image.name),
+      flavour: 'java',
+      ...(exact
+        ? {}
+        : {
+            mismatch: `distroless publishes Java ${DISTROLESS.java.map((j) => j.major).join(', ')}; the build uses ${major ? `Java ${major}` : `\`${ref.text}\``}`,
+          }),
+    };
   }
   if (p === 'golang') return { image: nonroot(DISTROLESS.static.name), flavour: 'static' };
   // Rust links glibc and libgcc by default, C++ libstdc++: distroless recommends cc for them.
-  if (p === 'rust' || p === 'gcc' || p === 'haskell' || p === 'swift') return { image: nonroot(DISTROLESS.cc.name), flavour: 'cc' };
+  if (p === 'rust' || p === 'gcc' || p === 'haskell' || p === 'swift')
+    return { image: nonroot(DISTROLESS.cc.name), flavour: 'cc' };
   return { image: nonroot(DISTROLESS.base.name), flavour: 'base' };
 }
 

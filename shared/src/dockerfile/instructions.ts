@@ -91,7 +91,10 @@ export function pathBasename(path: string): string {
  * after it would change that instruction instead of adding one.
  */
 export function endsOpen(model: DockerfileModel, instruction: Instruction): boolean {
-  const written = instruction.getKeyword() === 'ONBUILD' ? (instruction as Onbuild).getTriggerInstruction() ?? instruction : instruction;
+  const written =
+    instruction.getKeyword() === 'ONBUILD'
+      ? ((instruction as Onbuild).getTriggerInstruction() ?? instruction)
+      : instruction;
   // Only RUN, COPY and ADD read here-documents (the parser's method is protected on the others).
   const reads = ['RUN', 'COPY', 'ADD'].includes(written.getKeyword());
   const heredocs = reads ? heredocsOf(written) : [];

@@ -88,7 +88,10 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     // Docker expands them.
     for (const prop of arg.getProperties()) {
       const value = prop.getValue() ?? undefined;
-      globalArgs.set(prop.getName(), value === undefined ? undefined : expander.define(prop.getName(), value, globalArgs, prop.getRange()));
+      globalArgs.set(
+        prop.getName(),
+        value === undefined ? undefined : expander.define(prop.getName(), value, globalArgs, prop.getRange()),
+      );
     }
   }
 
@@ -100,7 +103,9 @@ export function parseDockerfile(text: string, path = 'Dockerfile', options: Pars
     const from = froms[i];
     const startLine = from.getRange().start.line;
     const nextLine = i + 1 < froms.length ? froms[i + 1].getRange().start.line : Number.POSITIVE_INFINITY;
-    const instructions = all.filter((ins) => ins !== from && ins.getRange().start.line > startLine && ins.getRange().start.line < nextLine);
+    const instructions = all.filter(
+      (ins) => ins !== from && ins.getRange().start.line > startLine && ins.getRange().start.line < nextLine,
+    );
     const imageText = from.getImage() ?? '';
     const imageRange = from.getImageRange() ?? undefined;
     const resolved = expander.use(imageText, globalArgs, imageRange ?? from.getRange());
@@ -162,7 +167,11 @@ export function baseClass(stage: Stage): BaseImageClass {
 /** Whether CMD/ENTRYPOINT/RUN/HEALTHCHECK is written in exec (JSON) form. */
 export function isExecForm(instruction: Instruction): boolean {
   const json = instruction as JSONInstruction;
-  return typeof json.getOpeningBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket() !== null;
+  return (
+    typeof json.getOpeningBracket === 'function' &&
+    json.getOpeningBracket() !== null &&
+    json.getClosingBracket() !== null
+  );
 }
 
 /**
@@ -196,7 +205,12 @@ function readRuns(stage: Stage, source: SourceText, escapeChar: string, notCheck
   return runs;
 }
 
-function readRun(run: Run, source: SourceText, escapeChar: string, notChecked: SyntaxProblem[]): Omit<RunScript, 'instruction' | 'onbuild'> | undefined {
+function readRun(
+  run: Run,
+  source: SourceText,
+  escapeChar: string,
+  notChecked: SyntaxProblem[],
+): Omit<RunScript, 'instruction' | 'onbuild'> | undefined {
   const text = source.text;
   const at = (pos: { line: number; character: number }) => source.offsetAt(pos);
   const options = { escapeChar, dockerfileContinuations: true };
@@ -216,13 +230,23 @@ function readRun(run: Run, source: SourceText, escapeChar: string, notChecked: S
       return word;
     });
     if (!words.length) return undefined;
-    const command: SimpleCommand = { assignments: [], words, redirects: [], start: words[0].start, end: words[words.length - 1].end, pipeline: 0 };
+    const command: SimpleCommand = {
+      assignments: [],
+      words,
+      redirects: [],
+      start: words[0].start,
+      end: words[words.length - 1].end,
+      pipeline: 0,
+    };
     return { form: 'exec', script: { commands: [command, ...shellCCommands(command, text, 0, {})] } };
   }
 
   const heredocs = heredocsOf(run);
   if (heredocs === undefined) {
-    notChecked.push({ range: run.getRange(), message: 'The here-document of this RUN could not be read (a parser limit): its commands are not checked.' });
+    notChecked.push({
+      range: run.getRange(),
+      message: 'The here-document of this RUN could not be read (a parser limit): its commands are not checked.',
+    });
     return undefined;
   }
   const start = at(args[0].getRange().start);
@@ -237,7 +261,8 @@ function readRun(run: Run, source: SourceText, escapeChar: string, notChecked: S
     for (const cmd of opening.commands) {
       if (cmd.words.length === 0) continue;
       const name = basename(cmd.words[0].value);
-      if (['sh', 'bash', 'dash', 'ash', 'zsh'].includes(name) && !cmd.words.some((w) => /^-[a-z]*c/.test(w.value))) continue;
+      if (['sh', 'bash', 'dash', 'ash', 'zsh'].includes(name) && !cmd.words.some((w) => /^-[a-z]*c/.test(w.value)))
+        continue;
       shellReadsBody = false;
       commands.push(cmd);
     }
@@ -258,7 +283,8 @@ function readRun(run: Run, source: SourceText, escapeChar: string, notChecked: S
 export function allRuns(model: DockerfileModel): readonly (RunScript & { stage: Stage })[] {
   // Eight rules ask for the same list of each model.
   let runs = runsOfModel.get(model);
-  if (!runs) runsOfModel.set(model, (runs = model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })))));
+  if (!runs)
+    runsOfModel.set(model, (runs = model.stages.flatMap((stage) => stage.runs.map((run) => ({ ...run, stage })))));
   return runs;
 }
 

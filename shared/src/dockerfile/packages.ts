@@ -9,7 +9,15 @@ import { readArguments, type CommandArguments, type OptionSpec } from './options
 export type PackageManager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem';
 
 /** System package managers (the ones that install OS packages, as opposed to language packages). */
-export const OS_PACKAGE_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
+export const OS_PACKAGE_MANAGERS: ReadonlySet<PackageManager> = new Set([
+  'apt-get',
+  'apt',
+  'apk',
+  'yum',
+  'dnf',
+  'microdnf',
+  'zypper',
+]);
 
 export interface PackageInstall {
   manager: PackageManager;
@@ -33,9 +41,30 @@ interface ManagerSpec {
 const RPM_OPTIONS: OptionSpec = {
   shortWithValue: 'cdex',
   longWithValue: [
-    '--config', '--debuglevel', '--errorlevel', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo',
-    '--repoid', '--exclude', '--setopt', '--forcearch', '--downloaddir', '--destdir', '--color', '--rpmverbosity',
-    '--disableplugin', '--enableplugin', '--repofrompath', '--advisory', '--advisories', '--bz', '--cve', '--secseverity',
+    '--config',
+    '--debuglevel',
+    '--errorlevel',
+    '--installroot',
+    '--releasever',
+    '--enablerepo',
+    '--disablerepo',
+    '--repo',
+    '--repoid',
+    '--exclude',
+    '--setopt',
+    '--forcearch',
+    '--downloaddir',
+    '--destdir',
+    '--color',
+    '--rpmverbosity',
+    '--disableplugin',
+    '--enableplugin',
+    '--repofrompath',
+    '--advisory',
+    '--advisories',
+    '--bz',
+    '--cve',
+    '--secseverity',
   ],
 };
 
@@ -45,19 +74,35 @@ const RPM_DRY_RUN = ['--downloadonly', '--assumeno'];
 const MANAGERS: Record<PackageManager, ManagerSpec> = {
   'apt-get': {
     subcommands: new Set(['install']),
-    options: { shortWithValue: 'oct', longWithValue: ['--option', '--config-file', '--target-release', '--default-release'] },
+    options: {
+      shortWithValue: 'oct',
+      longWithValue: ['--option', '--config-file', '--target-release', '--default-release'],
+    },
     dryRun: APT_DRY_RUN,
   },
   apt: {
     subcommands: new Set(['install']),
-    options: { shortWithValue: 'oct', longWithValue: ['--option', '--config-file', '--target-release', '--default-release'] },
+    options: {
+      shortWithValue: 'oct',
+      longWithValue: ['--option', '--config-file', '--target-release', '--default-release'],
+    },
     dryRun: APT_DRY_RUN,
   },
   apk: {
     subcommands: new Set(['add']),
     options: {
       shortWithValue: 'Xpt',
-      longWithValue: ['--repository', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age', '--timeout', '--virtual'],
+      longWithValue: [
+        '--repository',
+        '--root',
+        '--arch',
+        '--cache-dir',
+        '--keys-dir',
+        '--repositories-file',
+        '--cache-max-age',
+        '--timeout',
+        '--virtual',
+      ],
     },
     dryRun: ['-s', '--simulate'],
   },
@@ -68,7 +113,18 @@ const MANAGERS: Record<PackageManager, ManagerSpec> = {
     subcommands: new Set(['install', 'in']),
     options: {
       shortWithValue: 'cRCrt',
-      longWithValue: ['--config', '--root', '--reposd-dir', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir', '--repo', '--from', '--type'],
+      longWithValue: [
+        '--config',
+        '--root',
+        '--reposd-dir',
+        '--cache-dir',
+        '--raw-cache-dir',
+        '--solv-cache-dir',
+        '--pkg-cache-dir',
+        '--repo',
+        '--from',
+        '--type',
+      ],
     },
     dryRun: ['-D', '--dry-run', '-d', '--download-only'],
   },
@@ -77,23 +133,86 @@ const MANAGERS: Record<PackageManager, ManagerSpec> = {
     options: {
       shortWithValue: 'rceiftC',
       longWithValue: [
-        '--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--target',
-        '--prefix', '--root', '--src', '--upgrade-strategy', '--python-version', '--platform', '--implementation', '--abi',
-        '--config-settings', '--global-option', '--install-option', '--trusted-host', '--cache-dir', '--log', '--proxy',
-        '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--progress-bar', '--report', '--python',
-        '--use-feature', '--use-deprecated', '--keyring-provider', '--root-user-action', '--no-binary', '--only-binary', '--group',
+        '--requirement',
+        '--constraint',
+        '--editable',
+        '--index-url',
+        '--extra-index-url',
+        '--find-links',
+        '--target',
+        '--prefix',
+        '--root',
+        '--src',
+        '--upgrade-strategy',
+        '--python-version',
+        '--platform',
+        '--implementation',
+        '--abi',
+        '--config-settings',
+        '--global-option',
+        '--install-option',
+        '--trusted-host',
+        '--cache-dir',
+        '--log',
+        '--proxy',
+        '--retries',
+        '--timeout',
+        '--exists-action',
+        '--cert',
+        '--client-cert',
+        '--progress-bar',
+        '--report',
+        '--python',
+        '--use-feature',
+        '--use-deprecated',
+        '--keyring-provider',
+        '--root-user-action',
+        '--no-binary',
+        '--only-binary',
+        '--group',
       ],
     },
     dryRun: ['--dry-run'],
   },
   npm: {
-    subcommands: new Set(['install', 'i', 'add', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall']),
+    subcommands: new Set([
+      'install',
+      'i',
+      'add',
+      'in',
+      'ins',
+      'inst',
+      'insta',
+      'instal',
+      'isnt',
+      'isnta',
+      'isntal',
+      'isntall',
+    ]),
     options: {
       shortWithValue: 'w',
       longWithValue: [
-        '--registry', '--prefix', '--cache', '--tag', '--omit', '--include', '--workspace', '--loglevel', '--userconfig',
-        '--globalconfig', '--before', '--install-strategy', '--location', '--save-prefix', '--script-shell', '--proxy',
-        '--https-proxy', '--ca', '--cafile', '--cert', '--key',
+        '--registry',
+        '--prefix',
+        '--cache',
+        '--tag',
+        '--omit',
+        '--include',
+        '--workspace',
+        '--loglevel',
+        '--userconfig',
+        '--globalconfig',
+        '--before',
+        '--install-strategy',
+        '--location',
+        '--save-prefix',
+        '--script-shell',
+        '--proxy',
+        '--https-proxy',
+        '--ca',
+        '--cafile',
+        '--cert',
+        '--key',
       ],
     },
     dryRun: ['--dry-run'],
@@ -102,7 +221,18 @@ const MANAGERS: Record<PackageManager, ManagerSpec> = {
     subcommands: new Set(['install', 'i']),
     options: {
       shortWithValue: 'vinsPg',
-      longWithValue: ['--version', '--install-dir', '--bindir', '--source', '--trust-policy', '--platform', '--file', '--document', '--build-root', '--target-rbconfig'],
+      longWithValue: [
+        '--version',
+        '--install-dir',
+        '--bindir',
+        '--source',
+        '--trust-policy',
+        '--platform',
+        '--file',
+        '--document',
+        '--build-root',
+        '--target-rbconfig',
+      ],
     },
   },
 };
@@ -175,7 +305,12 @@ export function isLocalOrRemote(manager: PackageManager, spec: string): boolean 
     case 'pip':
       return /\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(spec) || /^(git|hg|svn|bzr)\+/.test(spec) || spec.includes('/');
     case 'npm':
-      return /\.(tgz|tar\.gz|tar)$/.test(spec) || /^(git|github|gitlab|bitbucket|gist|file|link):/.test(spec) || /^git\+/.test(spec) || (!spec.startsWith('@') && spec.includes('/'));
+      return (
+        /\.(tgz|tar\.gz|tar)$/.test(spec) ||
+        /^(git|github|gitlab|bitbucket|gist|file|link):/.test(spec) ||
+        /^git\+/.test(spec) ||
+        (!spec.startsWith('@') && spec.includes('/'))
+      );
     case 'gem':
       return spec.endsWith('.gem');
   }
@@ -203,7 +338,10 @@ export function packageName(manager: PackageManager, spec: string): string {
       return name.replace(/^\d+:/, '');
     }
     case 'pip':
-      return spec.split(/[=<>~!;[@\s]/)[0].toLowerCase().replace(/_/g, '-');
+      return spec
+        .split(/[=<>~!;[@\s]/)[0]
+        .toLowerCase()
+        .replace(/_/g, '-');
     case 'npm': {
       const at = spec.indexOf('@', 1);
       return at > 0 ? spec.slice(0, at) : spec;

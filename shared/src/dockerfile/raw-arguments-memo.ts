@@ -54,7 +54,10 @@ function install(): { original: RawArguments; memoized: RawArguments } | undefin
     const out: Argument[] = new Array<Argument>(args.length);
     for (let i = 0; i < args.length; i++) {
       const [value, startLine, startCharacter, endLine, endCharacter] = args[i];
-      out[i] = new ArgumentClass(value, { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
+      out[i] = new ArgumentClass(value, {
+        start: { line: startLine, character: startCharacter },
+        end: { line: endLine, character: endCharacter },
+      });
     }
     return out;
   };
@@ -69,7 +72,11 @@ function snapshot(args: unknown, ArgumentClass: typeof Argument): ScannedArgumen
   const out: ScannedArgument[] = [];
   for (const arg of args as unknown[]) {
     if (!(arg instanceof ArgumentClass) || arg.constructor !== ArgumentClass) return null;
-    const { value, range } = arg as unknown as { value: unknown; range: { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined };
+    const { value, range } = arg as unknown as {
+      value: unknown;
+      range:
+        { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+    };
     const numbers = [range?.start?.line, range?.start?.character, range?.end?.line, range?.end?.character];
     if (typeof value !== 'string' || !numbers.every((n): n is number => typeof n === 'number')) return null;
     out.push([value, numbers[0], numbers[1], numbers[2], numbers[3]]);

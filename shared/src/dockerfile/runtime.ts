@@ -13,7 +13,9 @@ export function stageChain(stage: Stage): Stage[] {
 
 /** The instructions that shaped a stage's image, in build order (the root stage's first). */
 export function chainInstructions(stage: Stage): Instruction[] {
-  return stageChain(stage).reverse().flatMap((s) => s.instructions);
+  return stageChain(stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
 }
 
 /** The last instruction with this keyword in the stage or the stages it builds on. */
@@ -50,9 +52,43 @@ export interface CommandLine {
 }
 
 const SHELL_BUILTINS = new Set([
-  'cd', 'export', 'source', '.', 'set', 'unset', 'ulimit', 'umask', 'trap', 'eval', 'alias', 'read', 'wait', 'shift',
-  'exit', 'return', 'break', 'continue', ':', 'local', 'readonly', 'declare', 'typeset', 'let', 'test', '[', '[[',
-  'if', 'for', 'while', 'until', 'case', 'function', 'select', '!', '{', '}',
+  'cd',
+  'export',
+  'source',
+  '.',
+  'set',
+  'unset',
+  'ulimit',
+  'umask',
+  'trap',
+  'eval',
+  'alias',
+  'read',
+  'wait',
+  'shift',
+  'exit',
+  'return',
+  'break',
+  'continue',
+  ':',
+  'local',
+  'readonly',
+  'declare',
+  'typeset',
+  'let',
+  'test',
+  '[',
+  '[[',
+  'if',
+  'for',
+  'while',
+  'until',
+  'case',
+  'function',
+  'select',
+  '!',
+  '{',
+  '}',
 ]);
 
 /** The command line of a CMD, ENTRYPOINT or `HEALTHCHECK CMD`; undefined for `HEALTHCHECK NONE` or an empty one. */
@@ -83,7 +119,11 @@ export function commandLineOf(instruction: Instruction, model: DockerfileModel):
     });
     return { form: 'exec', argv, range };
   }
-  return { form: 'shell', argv: plainWords(parseShell(text.slice(start, end), start, shellOptions(model)), text), range };
+  return {
+    form: 'shell',
+    argv: plainWords(parseShell(text.slice(start, end), start, shellOptions(model)), text),
+    range,
+  };
 }
 
 function shellOptions(model: DockerfileModel) {
@@ -97,7 +137,8 @@ function shellOptions(model: DockerfileModel) {
 export function plainWords(script: ShellScript, text: string): string[] | undefined {
   if (script.commands.length !== 1) return undefined;
   const [cmd] = script.commands;
-  if (cmd.nested || cmd.next || cmd.redirects.length || cmd.assignments.length || cmd.words.length === 0) return undefined;
+  if (cmd.nested || cmd.next || cmd.redirects.length || cmd.assignments.length || cmd.words.length === 0)
+    return undefined;
   for (const word of cmd.words) {
     if (word.dynamic) return undefined;
     const raw = text.slice(word.start, word.end);

@@ -18,7 +18,12 @@ export class StageVariables {
   constructor(private readonly parent: StageVariables | undefined) {}
 
   /** Reads the stage's ARG and ENV instructions, in order. */
-  static read(instructions: readonly Instruction[], parent: StageVariables | undefined, globalArgs: Scope, expander: Expander): StageVariables {
+  static read(
+    instructions: readonly Instruction[],
+    parent: StageVariables | undefined,
+    globalArgs: Scope,
+    expander: Expander,
+  ): StageVariables {
     const variables = new StageVariables(parent);
     for (const ins of instructions) {
       const keyword = ins.getKeyword();
@@ -34,7 +39,10 @@ export class StageVariables {
         // A default may use the ARGs declared before it, in this instruction too.
         for (const prop of (ins as Arg).getProperties()) {
           const written = prop.getValue();
-          const value = written === null ? globalArgs.get(prop.getName()) : expander.define(prop.getName(), written, variables.before(line + 1), prop.getRange());
+          const value =
+            written === null
+              ? globalArgs.get(prop.getName())
+              : expander.define(prop.getName(), written, variables.before(line + 1), prop.getRange());
           add(variables.args, prop.getName(), { line, value });
         }
       }

@@ -46,7 +46,13 @@ function startsLineBreak(text: string, at: number): boolean {
  * Removes the words from `first` to `last` (consecutive words of one command): with the blanks after them when more
  * follows on the line, otherwise with the blanks before them.
  */
-export function removeWords(text: string, run: Pick<RunScript, 'form'>, cmd: SimpleCommand, first: ShellWord, last: ShellWord = first): Span | undefined {
+export function removeWords(
+  text: string,
+  run: Pick<RunScript, 'form'>,
+  cmd: SimpleCommand,
+  first: ShellWord,
+  last: ShellWord = first,
+): Span | undefined {
   if (isExecFormCommand(run, cmd)) {
     const index = cmd.words.indexOf(first);
     if (index <= 0) return undefined;
@@ -55,7 +61,8 @@ export function removeWords(text: string, run: Pick<RunScript, 'form'>, cmd: Sim
   if (!exactWords(cmd)) return undefined;
   let after = last.end;
   while (isBlank(text[after])) after++;
-  if (after > last.end && !startsLineBreak(text, after) && !'"\''.includes(text[after])) return { start: first.start, end: after, newText: '' };
+  if (after > last.end && !startsLineBreak(text, after) && !'"\''.includes(text[after]))
+    return { start: first.start, end: after, newText: '' };
   let before = first.start;
   while (before > 0 && isBlank(text[before - 1])) before--;
   return { start: before, end: last.end, newText: '' };
@@ -64,7 +71,11 @@ export function removeWords(text: string, run: Pick<RunScript, 'form'>, cmd: Sim
 /** The source offset of character `index` of a word's value, when the word is written literally (bare or quoted whole). */
 function offsetInWord(text: string, word: ShellWord, index: number): number | undefined {
   if (text.slice(word.start, word.end) === word.value) return word.start + index;
-  if (word.innerStart !== undefined && text.slice(word.innerStart, word.innerStart + word.value.length) === word.value && word.end === word.innerStart + word.value.length + 1) {
+  if (
+    word.innerStart !== undefined &&
+    text.slice(word.innerStart, word.innerStart + word.value.length) === word.value &&
+    word.end === word.innerStart + word.value.length + 1
+  ) {
     return word.innerStart + index;
   }
   return undefined;
@@ -74,7 +85,13 @@ function offsetInWord(text: string, word: ShellWord, index: number): number | un
  * Removes one letter from a cluster of short options (`-fsSLk` → `-fsSL`), or the whole word when the letter is the only
  * one (`-k`).
  */
-export function removeOptionLetter(text: string, run: Pick<RunScript, 'form'>, cmd: SimpleCommand, word: ShellWord, letter: number): Span | undefined {
+export function removeOptionLetter(
+  text: string,
+  run: Pick<RunScript, 'form'>,
+  cmd: SimpleCommand,
+  word: ShellWord,
+  letter: number,
+): Span | undefined {
   if (word.value.length === 2) return removeWords(text, run, cmd, word);
   if (!exactWords(cmd) && !isExecFormCommand(run, cmd)) return undefined;
   const at = offsetInWord(text, word, letter);
@@ -82,8 +99,15 @@ export function removeOptionLetter(text: string, run: Pick<RunScript, 'form'>, c
 }
 
 /** Inserts words right after `word` (` --flag` in shell form, `, "--flag"` in exec form). */
-export function insertAfterWord(text: string, run: Pick<RunScript, 'form'>, cmd: SimpleCommand, word: ShellWord, inserted: string[]): Span | undefined {
-  if (isExecFormCommand(run, cmd)) return { start: word.end, end: word.end, newText: inserted.map((w) => `, ${JSON.stringify(w)}`).join('') };
+export function insertAfterWord(
+  text: string,
+  run: Pick<RunScript, 'form'>,
+  cmd: SimpleCommand,
+  word: ShellWord,
+  inserted: string[],
+): Span | undefined {
+  if (isExecFormCommand(run, cmd))
+    return { start: word.end, end: word.end, newText: inserted.map((w) => `, ${JSON.stringify(w)}`).join('') };
   if (!exactWords(cmd) || text.slice(word.start, word.end) !== word.value) return undefined;
   return { start: word.end, end: word.end, newText: inserted.map((w) => ` ${w}`).join('') };
 }
@@ -99,7 +123,8 @@ export function removeCommand(text: string, cmd: SimpleCommand): Span | undefine
     const lineStart = text.lastIndexOf('\n', cmd.start - 1) + 1;
     let at = cmd.end;
     while (isBlank(text[at]) || text[at] === '\r') at++;
-    if (text.slice(lineStart, cmd.start).trim() === '' && text[at] === '\n') return { start: lineStart, end: at + 1, newText: '' };
+    if (text.slice(lineStart, cmd.start).trim() === '' && text[at] === '\n')
+      return { start: lineStart, end: at + 1, newText: '' };
   }
   if (cmd.next === '&&' || cmd.next === ';') {
     let at = cmd.end;

@@ -108,7 +108,7 @@ class ShellReader {
         this.pos++;
         continue;
       }
-      if (c === '#' ) {
+      if (c === '#') {
         // A comment runs to the end of the line.
         while (this.pos < t.length && t[this.pos] !== '\n') this.pos++;
         continue;
@@ -122,7 +122,20 @@ class ShellReader {
       // `<(…)` / `>(…)` is a process substitution: a word whose commands run, not a redirection.
       const op = this.isProcessSubstitution(this.pos) ? undefined : this.readOperator();
       if (op) {
-        if (op === '<<' || op === '<<-' || op === '<<<' || op === '>' || op === '>>' || op === '<' || op === '>&' || op === '<&' || op === '&>' || op === '&>>' || op === '>|' || op === '<>') {
+        if (
+          op === '<<' ||
+          op === '<<-' ||
+          op === '<<<' ||
+          op === '>' ||
+          op === '>>' ||
+          op === '<' ||
+          op === '>&' ||
+          op === '<&' ||
+          op === '&>' ||
+          op === '&>>' ||
+          op === '>|' ||
+          op === '<>'
+        ) {
           this.readRedirect(op, this.pos - op.length);
           continue;
         }
@@ -188,7 +201,12 @@ class ShellReader {
   private readRedirect(operator: string, start: number): void {
     while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
     const target = this.readWord();
-    const redirect: ShellRedirect = { operator, target, start: this.base + start, end: target ? target.end : this.base + this.pos };
+    const redirect: ShellRedirect = {
+      operator,
+      target,
+      start: this.base + start,
+      end: target ? target.end : this.base + this.pos,
+    };
     this.ensureCommand(redirect.start).redirects.push(redirect);
     if ((operator === '<<' || operator === '<<-') && target) {
       this.pendingHeredocs.push({ delimiter: target.value, stripTabs: operator === '<<-' });
@@ -474,7 +492,13 @@ export function shellCCommands(
   if (!script) return [];
   const inner =
     script.innerStart !== undefined
-      ? parseShell(text.slice(script.innerStart - base, script.end - base - 1), script.innerStart, options, depth + 1, counter)
+      ? parseShell(
+          text.slice(script.innerStart - base, script.end - base - 1),
+          script.innerStart,
+          options,
+          depth + 1,
+          counter,
+        )
       : mapToWord(parseShell(script.value, 0, options, depth + 1, counter), script);
   return inner.commands.map((c) => ({ ...c, nested: c.nested ?? 'shell-c' }));
 }

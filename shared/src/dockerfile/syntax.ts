@@ -28,7 +28,10 @@ export function checkSyntax(model: DockerfileModel): SyntaxProblem[] {
     }
     if (keyword === 'FROM') seenFrom = true;
     else if (!seenFrom && keyword !== 'ARG') {
-      problems.push({ range: nameRange, message: `\`${keyword}\` before the first \`FROM\`: only \`ARG\` may come before it.` });
+      problems.push({
+        range: nameRange,
+        message: `\`${keyword}\` before the first \`FROM\`: only \`ARG\` may come before it.`,
+      });
     }
     if (ins.getArguments().length === 0 && !NO_ARGUMENTS_OK.has(keyword) && !(keyword === 'RUN' && hasHeredoc(ins))) {
       problems.push({ range: ins.getRange(), message: `\`${keyword}\` has no arguments.` });
@@ -36,19 +39,26 @@ export function checkSyntax(model: DockerfileModel): SyntaxProblem[] {
     if (keyword === 'ONBUILD') {
       const trigger = (ins as Onbuild).getTrigger()?.toUpperCase();
       if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
-        problems.push({ range: (ins as Onbuild).getTriggerRange() ?? nameRange, message: `\`ONBUILD ${trigger}\` is not allowed.` });
+        problems.push({
+          range: (ins as Onbuild).getTriggerRange() ?? nameRange,
+          message: `\`ONBUILD ${trigger}\` is not allowed.`,
+        });
       }
     }
   }
   if (!seenFrom) {
     const end = model.source.positionAt(model.source.text.length);
-    problems.push({ range: { start: { line: 0, character: 0 }, end: instructions.length ? instructions[0].getRange().end : end }, message: 'No `FROM` instruction: this is not a buildable Dockerfile.' });
+    problems.push({
+      range: { start: { line: 0, character: 0 }, end: instructions.length ? instructions[0].getRange().end : end },
+      message: 'No `FROM` instruction: this is not a buildable Dockerfile.',
+    });
   }
   const names = new Map<string, Range>();
   for (const stage of model.stages) {
     const alias = stage.from.getBuildStageRange();
     if (stage.name && alias) {
-      if (names.has(stage.name)) problems.push({ range: alias, message: `Stage name \`${stage.name}\` is used twice.` });
+      if (names.has(stage.name))
+        problems.push({ range: alias, message: `Stage name \`${stage.name}\` is used twice.` });
       names.set(stage.name, alias);
     }
   }
@@ -67,7 +77,8 @@ export function loneCrProblem(written: string, source: SourceText): SyntaxProble
   const end = source.positionAt(at);
   return {
     range: { start: { line: end.line, character: 0 }, end },
-    message: 'Line break `CR` without `LF`: Docker splits lines at `LF` only, so it reads this line and the next as one. Save the file with `LF` or `CRLF` line breaks.',
+    message:
+      'Line break `CR` without `LF`: Docker splits lines at `LF` only, so it reads this line and the next as one. Save the file with `LF` or `CRLF` line breaks.',
   };
 }
 

@@ -39,7 +39,8 @@ export function userBefore(stage: Stage, before?: Instruction): EffectiveUser {
       const profiled = base && imageProfile(base)?.user.image;
       if (profiled) {
         if (profiled.uid !== 0) return { user: profiled.name, isRoot: false, fromBaseImage: true, stage: s };
-      } else if (base && defaultsToNonRoot(base.path, base.registry, base.tag)) return { user: 'nonroot', isRoot: false, fromBaseImage: true, stage: s };
+      } else if (base && defaultsToNonRoot(base.path, base.registry, base.tag))
+        return { user: 'nonroot', isRoot: false, fromBaseImage: true, stage: s };
     }
   }
   return { isRoot: true };
@@ -57,7 +58,6 @@ function defaultsToNonRoot(path: string, registry: string | undefined, tag: stri
   if (registry === undefined && path.startsWith('bitnami/') && path !== 'bitnami/minideb') return true;
   return path === 'nginxinc/nginx-unprivileged';
 }
-
 
 /**
  * Images that run as root unless told otherwise: scratch, the OS and language images, Docker Hub official images.

@@ -87,7 +87,12 @@ function removeInstruction(model: DockerfileModel, ins: Instruction): Span {
   return { start, end, newText: '' };
 }
 
-function shellSettings(text: string, run: RunScript, cmd: SimpleCommand, wanted: (name: string) => boolean): VariableSetting[] {
+function shellSettings(
+  text: string,
+  run: RunScript,
+  cmd: SimpleCommand,
+  wanted: (name: string) => boolean,
+): VariableSetting[] {
   const settings: VariableSetting[] = [];
   // The removal is worked out only for the variables asked for.
   const add = (word: ShellWord, removal: () => Span | undefined) => {
@@ -99,12 +104,14 @@ function shellSettings(text: string, run: RunScript, cmd: SimpleCommand, wanted:
 
   // `A=1 cmd`: the assignment goes alone; `A=1` with nothing else goes with its `&&`.
   const alone = cmd.assignments.length === 1 && cmd.words.length === 0;
-  for (const word of cmd.assignments) add(word, () => (alone ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
+  for (const word of cmd.assignments)
+    add(word, () => (alone ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
 
   const words = cmd.words;
   if (words.length && DECLARATIONS.has(words[0].value)) {
     const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
-    for (const word of operands) add(word, () => (operands.length === 1 ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
+    for (const word of operands)
+      add(word, () => (operands.length === 1 ? removeCommand(text, cmd) : removeWords(text, run, cmd, word)));
     return settings;
   }
 

@@ -19,7 +19,13 @@ export interface CapabilityInfo {
   dockerDefault: boolean;
 }
 
-const info = (name: string, risk: CapabilityRisk, dockerDefault: boolean, grants: string, abuse?: string): CapabilityInfo => ({
+const info = (
+  name: string,
+  risk: CapabilityRisk,
+  dockerDefault: boolean,
+  grants: string,
+  abuse?: string,
+): CapabilityInfo => ({
   name,
   grants,
   ...(abuse ? { abuse } : {}),
@@ -28,12 +34,29 @@ const info = (name: string, risk: CapabilityRisk, dockerDefault: boolean, grants
 });
 
 const TABLE: CapabilityInfo[] = [
-  info('AUDIT_CONTROL', 'high', false, 'Enable and disable kernel auditing and change its rules.', 'Hides what the container does from the host’s audit log.'),
+  info(
+    'AUDIT_CONTROL',
+    'high',
+    false,
+    'Enable and disable kernel auditing and change its rules.',
+    'Hides what the container does from the host’s audit log.',
+  ),
   info('AUDIT_READ', 'low', false, 'Read the kernel audit log through a multicast netlink socket.'),
   info('AUDIT_WRITE', 'low', true, 'Write records to the kernel audit log.'),
   info('BLOCK_SUSPEND', 'low', false, 'Prevent the system from suspending.'),
-  info('BPF', 'high', false, 'Load BPF programs and create BPF maps.', 'Runs code inside the host kernel and can read kernel memory: a large attack surface for kernel exploits.'),
-  info('CHECKPOINT_RESTORE', 'moderate', false, 'Checkpoint and restore processes: choose process ids, read `/proc/<pid>/map_files`.'),
+  info(
+    'BPF',
+    'high',
+    false,
+    'Load BPF programs and create BPF maps.',
+    'Runs code inside the host kernel and can read kernel memory: a large attack surface for kernel exploits.',
+  ),
+  info(
+    'CHECKPOINT_RESTORE',
+    'moderate',
+    false,
+    'Checkpoint and restore processes: choose process ids, read `/proc/<pid>/map_files`.',
+  ),
   info('CHOWN', 'low', true, 'Change the owner and group of any file.'),
   info('DAC_OVERRIDE', 'moderate', true, 'Bypass read, write and execute permission checks on files.'),
   info(
@@ -50,9 +73,21 @@ const TABLE: CapabilityInfo[] = [
   info('KILL', 'low', true, 'Send signals to processes of any user.'),
   info('LEASE', 'low', false, 'Take leases on files it does not own.'),
   info('LINUX_IMMUTABLE', 'low', false, 'Set and clear the immutable and append-only file flags.'),
-  info('MAC_ADMIN', 'high', false, 'Change Mandatory Access Control settings (AppArmor, Smack policy).', 'Can loosen the very profile meant to confine the container.'),
+  info(
+    'MAC_ADMIN',
+    'high',
+    false,
+    'Change Mandatory Access Control settings (AppArmor, Smack policy).',
+    'Can loosen the very profile meant to confine the container.',
+  ),
   info('MAC_OVERRIDE', 'high', false, 'Override Mandatory Access Control (Smack).'),
-  info('MKNOD', 'moderate', true, 'Create device files with `mknod`.', 'Device files reach host hardware where the device cgroup allows it.'),
+  info(
+    'MKNOD',
+    'moderate',
+    true,
+    'Create device files with `mknod`.',
+    'Device files reach host hardware where the device cgroup allows it.',
+  ),
   info(
     'NET_ADMIN',
     'high',
@@ -62,8 +97,20 @@ const TABLE: CapabilityInfo[] = [
   ),
   info('NET_BIND_SERVICE', 'low', true, 'Bind to ports below 1024.'),
   info('NET_BROADCAST', 'low', false, 'Send broadcasts and listen to multicast (unused by the kernel today).'),
-  info('NET_RAW', 'moderate', true, 'Open raw and packet sockets: craft any packet.', 'ARP and DNS spoofing against neighbours on the same network.'),
-  info('PERFMON', 'moderate', false, 'Use performance monitoring (`perf_event_open`) system-wide.', 'Observes other processes and the kernel; side channels.'),
+  info(
+    'NET_RAW',
+    'moderate',
+    true,
+    'Open raw and packet sockets: craft any packet.',
+    'ARP and DNS spoofing against neighbours on the same network.',
+  ),
+  info(
+    'PERFMON',
+    'moderate',
+    false,
+    'Use performance monitoring (`perf_event_open`) system-wide.',
+    'Observes other processes and the kernel; side channels.',
+  ),
   info('SETFCAP', 'low', true, 'Set file capabilities on executables.'),
   info('SETGID', 'moderate', true, 'Change the process’s group ids to any group.'),
   info('SETPCAP', 'moderate', true, 'Change the capability sets of its own threads (within the bounding set).'),
@@ -77,8 +124,20 @@ const TABLE: CapabilityInfo[] = [
   ),
   info('SYS_BOOT', 'high', false, 'Reboot and load a new kernel (`kexec_load`).'),
   info('SYS_CHROOT', 'low', true, 'Use `chroot`.'),
-  info('SYS_MODULE', 'critical', false, 'Load and unload kernel modules.', 'Runs any code in the host kernel: the host is lost.'),
-  info('SYS_NICE', 'moderate', false, 'Raise priorities, set real-time scheduling and CPU affinity of any process.', 'Starves neighbouring containers of CPU.'),
+  info(
+    'SYS_MODULE',
+    'critical',
+    false,
+    'Load and unload kernel modules.',
+    'Runs any code in the host kernel: the host is lost.',
+  ),
+  info(
+    'SYS_NICE',
+    'moderate',
+    false,
+    'Raise priorities, set real-time scheduling and CPU affinity of any process.',
+    'Starves neighbouring containers of CPU.',
+  ),
   info('SYS_PACCT', 'low', false, 'Switch process accounting on and off.'),
   info(
     'SYS_PTRACE',
@@ -87,11 +146,35 @@ const TABLE: CapabilityInfo[] = [
     'Trace and inspect any process it can see (`ptrace`, `process_vm_readv`).',
     'Reads secrets from other processes’ memory and injects code; with `pid: host`, into host processes.',
   ),
-  info('SYS_RAWIO', 'critical', false, 'Raw I/O: I/O ports (`iopl`, `ioperm`), `/dev/mem`, raw disk commands.', 'Reads and writes host memory and disks directly.'),
-  info('SYS_RESOURCE', 'moderate', false, 'Override resource limits, disk quotas and reserved disk space.', 'Escapes the limits meant to protect neighbours.'),
-  info('SYS_TIME', 'high', false, 'Set the system clock.', 'The clock is not namespaced: this changes the host’s time (breaks TLS, logs, tokens).'),
+  info(
+    'SYS_RAWIO',
+    'critical',
+    false,
+    'Raw I/O: I/O ports (`iopl`, `ioperm`), `/dev/mem`, raw disk commands.',
+    'Reads and writes host memory and disks directly.',
+  ),
+  info(
+    'SYS_RESOURCE',
+    'moderate',
+    false,
+    'Override resource limits, disk quotas and reserved disk space.',
+    'Escapes the limits meant to protect neighbours.',
+  ),
+  info(
+    'SYS_TIME',
+    'high',
+    false,
+    'Set the system clock.',
+    'The clock is not namespaced: this changes the host’s time (breaks TLS, logs, tokens).',
+  ),
   info('SYS_TTY_CONFIG', 'low', false, 'Use `vhangup` and privileged terminal ioctls.'),
-  info('SYSLOG', 'moderate', false, 'Privileged `syslog` operations; read kernel addresses hidden by `kptr_restrict`.', 'Kernel addresses help kernel exploits.'),
+  info(
+    'SYSLOG',
+    'moderate',
+    false,
+    'Privileged `syslog` operations; read kernel addresses hidden by `kptr_restrict`.',
+    'Kernel addresses help kernel exploits.',
+  ),
   info('WAKE_ALARM', 'low', false, 'Set timers that wake the system up.'),
 ];
 

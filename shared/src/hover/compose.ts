@@ -2,7 +2,13 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Y
 import { SourceText, parserText } from '../text';
 import { isRootUser } from '../dockerfile/users';
 import { engineSocketAt, sensitiveHostPath } from '../container/host-paths';
-import { isTrueFlag, normalizeCapability, normalizeHostPath, parseSecurityOpt, splitVolumeSpec } from '../container/spec';
+import {
+  isTrueFlag,
+  normalizeCapability,
+  normalizeHostPath,
+  parseSecurityOpt,
+  splitVolumeSpec,
+} from '../container/spec';
 import { ALL_CAPABILITIES, capabilityInfo, type CapabilityInfo } from './capabilities';
 import { markdownCode } from '../markdown-text';
 import type { KeywordHover } from './types';
@@ -12,7 +18,11 @@ import type { KeywordHover } from './types';
  * capabilities, security options, namespaces, mounts and limits. Reads the YAML itself (position → key path), so it
  * works on any text, half-typed files included.
  */
-export function composeKeywordHover(text: string, offset: number, doc: Document = parseComposeForHover(text)): KeywordHover | undefined {
+export function composeKeywordHover(
+  text: string,
+  offset: number,
+  doc: Document = parseComposeForHover(text),
+): KeywordHover | undefined {
   const spot = locate(doc.contents as Node | null, [], offset);
   if (!spot || spot.path[0] !== 'services' || spot.path.length < 3) return undefined;
   const source = new SourceText(text);
@@ -46,7 +56,8 @@ function locate(node: Node | null, path: PathItem[], offset: number, parent?: YA
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       const name = isScalar(key) ? String(key.value) : '';
-      if (key?.range && within(key.range, offset)) return { path: [...path, name], on: 'key', node: key, value, parent: node };
+      if (key?.range && within(key.range, offset))
+        return { path: [...path, name], on: 'key', node: key, value, parent: node };
       if (value?.range && within(value.range, offset)) {
         if (isScalar(value)) return { path: [...path, name], on: 'value', node: value, value, parent: node };
         return locate(value, [...path, name], offset, node);
@@ -87,19 +98,34 @@ function explain(path: PathItem[], spot: Spot): Explained | undefined {
     case 'cap_add':
     case 'cap_drop':
       if (typeof index === 'number' && spot.on === 'value' && value !== undefined) {
-        return { markdown: capabilityText(value, key), rules: ['container/dangerous-capability', 'container/capabilities-not-dropped'] };
+        return {
+          markdown: capabilityText(value, key),
+          rules: ['container/dangerous-capability', 'container/capabilities-not-dropped'],
+        };
       }
-      return path.length === 1 ? { markdown: capListText(key, spot.value), rules: ['container/capabilities-not-dropped', 'container/dangerous-capability'] } : undefined;
+      return path.length === 1
+        ? {
+            markdown: capListText(key, spot.value),
+            rules: ['container/capabilities-not-dropped', 'container/dangerous-capability'],
+          }
+        : undefined;
     case 'security_opt':
       if (typeof index === 'number' && value !== undefined) return securityOptText(value);
-      return path.length === 1 ? { markdown: SECURITY_OPT_TEXT, rules: ['container/no-new-privileges', 'container/seccomp-unconfined', 'container/mac-disabled'] } : undefined;
+      return path.length === 1
+        ? {
+            markdown: SECURITY_OPT_TEXT,
+            rules: ['container/no-new-privileges', 'container/seccomp-unconfined', 'container/mac-disabled'],
+          }
+        : undefined;
     case 'network_mode':
     case 'pid':
     case 'ipc':
     case 'uts':
     case 'userns_mode':
     case 'cgroup':
-      return path.length === 1 ? { markdown: namespaceText(key, value), rules: ['container/host-namespace'] } : undefined;
+      return path.length === 1
+        ? { markdown: namespaceText(key, value), rules: ['container/host-namespace'] }
+        : undefined;
     case 'volumes':
       return volumeHover(path, spot);
     case 'devices':
@@ -114,7 +140,10 @@ function explain(path: PathItem[], spot: Spot): Explained | undefined {
     case 'memswap_limit':
       return { markdown: MEMORY_TEXT, rules: ['container/memory-unlimited'] };
     case 'mem_reservation':
-      return { markdown: '**mem_reservation**: a soft reservation, not a limit: the container may still use more.', rules: ['container/memory-unlimited'] };
+      return {
+        markdown: '**mem_reservation**: a soft reservation, not a limit: the container may still use more.',
+        rules: ['container/memory-unlimited'],
+      };
     case 'cpus':
     case 'cpu_quota':
     case 'cpu_shares':
@@ -135,7 +164,9 @@ function explain(path: PathItem[], spot: Spot): Explained | undefined {
 function privilegedText(value: string | undefined): string {
   const head =
     '**privileged**: every capability, every host device, and no seccomp, AppArmor or SELinux confinement. Root in a privileged container is root on the host.';
-  return value === 'true' ? `${head}\n\nSet here: remove it and add only the capabilities or devices the service needs.` : head;
+  return value === 'true'
+    ? `${head}\n\nSet here: remove it and add only the capabilities or devices the service needs.`
+    : head;
 }
 
 function readOnlyText(value: string | undefined): string {
@@ -145,15 +176,23 @@ function readOnlyText(value: string | undefined): string {
 }
 
 function capListText(key: 'cap_add' | 'cap_drop', list: Node | null): string {
-  const items = isSeq(list) ? list.items.map((i) => scalarText(i as Node)).filter((v): v is string => v !== undefined) : [];
+  const items = isSeq(list)
+    ? list.items.map((i) => scalarText(i as Node)).filter((v): v is string => v !== undefined)
+    : [];
   const names = items.map(normalizeCapability);
   if (key === 'cap_drop') {
-    const lines = ['**cap_drop**: capabilities taken away from the container. `cap_drop: [ALL]`, with only what the service needs in `cap_add`, is least privilege.'];
+    const lines = [
+      '**cap_drop**: capabilities taken away from the container. `cap_drop: [ALL]`, with only what the service needs in `cap_add`, is least privilege.',
+    ];
     if (names.includes(ALL_CAPABILITIES)) lines.push('', 'All capabilities are dropped here.');
     return lines.join('\n');
   }
-  const lines = ['**cap_add**: capabilities added to what the container keeps. Each one widens what root in the container can do to the kernel.'];
-  const notable = names.map((n) => (n === ALL_CAPABILITIES ? undefined : capabilityInfo(n))).filter((c): c is CapabilityInfo => !!c && (c.risk === 'critical' || c.risk === 'high'));
+  const lines = [
+    '**cap_add**: capabilities added to what the container keeps. Each one widens what root in the container can do to the kernel.',
+  ];
+  const notable = names
+    .map((n) => (n === ALL_CAPABILITIES ? undefined : capabilityInfo(n)))
+    .filter((c): c is CapabilityInfo => !!c && (c.risk === 'critical' || c.risk === 'high'));
   if (names.includes(ALL_CAPABILITIES)) lines.push('', '`ALL` grants every capability: close to `privileged`.');
   for (const c of notable) lines.push('', `${markdownCode(c.name)} (${c.risk} risk): ${c.abuse ?? c.grants}`);
   return lines.join('\n');
@@ -169,7 +208,9 @@ function capabilityText(raw: string, list: 'cap_add' | 'cap_drop'): string {
   }
   const cap = capabilityInfo(name);
   if (!cap) return `**${name}** is not a Linux capability Docker knows: the container will not start with it.`;
-  const lines = [`**CAP_${cap.name}** (${cap.risk} risk${cap.dockerDefault ? ', in Docker’s default set' : ''}): ${cap.grants}`];
+  const lines = [
+    `**CAP_${cap.name}** (${cap.risk} risk${cap.dockerDefault ? ', in Docker’s default set' : ''}): ${cap.grants}`,
+  ];
   if (cap.abuse) lines.push('', `For an attacker: ${cap.abuse}`);
   lines.push('', action);
   return lines.join('\n');
@@ -183,10 +224,9 @@ function securityOptText(raw: string): Explained {
   switch (name) {
     case 'no-new-privileges':
       return {
-        markdown:
-          isTrueFlag(value)
-            ? '**no-new-privileges**: processes cannot gain privileges through set-user-ID binaries or file capabilities (`su`, `sudo` and setuid exploits stop working).'
-            : '**no-new-privileges: false**: processes may gain privileges through set-user-ID binaries and file capabilities.',
+        markdown: isTrueFlag(value)
+          ? '**no-new-privileges**: processes cannot gain privileges through set-user-ID binaries or file capabilities (`su`, `sudo` and setuid exploits stop working).'
+          : '**no-new-privileges: false**: processes may gain privileges through set-user-ID binaries and file capabilities.',
         rules: ['container/no-new-privileges'],
       };
     case 'seccomp':
@@ -199,12 +239,18 @@ function securityOptText(raw: string): Explained {
       };
     case 'apparmor':
       return {
-        markdown: value === 'unconfined' ? '**apparmor: unconfined**: no AppArmor profile confines the container.' : `**apparmor** profile ${markdownCode(value)} confines the container.`,
+        markdown:
+          value === 'unconfined'
+            ? '**apparmor: unconfined**: no AppArmor profile confines the container.'
+            : `**apparmor** profile ${markdownCode(value)} confines the container.`,
         rules: ['container/mac-disabled'],
       };
     case 'label':
       return {
-        markdown: value === 'disable' ? '**label: disable**: SELinux does not confine the container’s processes.' : `**label** ${markdownCode(value)}: the SELinux label of the container’s processes.`,
+        markdown:
+          value === 'disable'
+            ? '**label: disable**: SELinux does not confine the container’s processes.'
+            : `**label** ${markdownCode(value)}: the SELinux label of the container’s processes.`,
         rules: ['container/mac-disabled'],
       };
     case 'systempaths':
@@ -225,11 +271,26 @@ const NAMESPACE_TEXT: Record<string, { host: string; what: string }> = {
     what: 'network namespace',
     host: 'the **host’s network stack**: every host interface, any host port, and services that listen only on the host’s localhost. No network isolation from the host.',
   },
-  pid: { what: 'process namespace', host: 'the **host’s processes**: it sees every process on the host and can signal those of its user; with `SYS_PTRACE` it reads their memory.' },
-  ipc: { what: 'IPC namespace', host: 'the **host’s IPC**: System V IPC objects and POSIX shared memory (`/dev/shm`) of the host.' },
-  uts: { what: 'UTS namespace', host: 'the **host’s hostname** and domain name; with `SYS_ADMIN` it can change them for the host.' },
-  userns_mode: { what: 'user namespace', host: '**no user namespace remapping**: root in the container is uid 0 on the host, even where the daemon remaps users.' },
-  cgroup: { what: 'cgroup namespace', host: 'the **host’s cgroup namespace**: it sees the host’s whole cgroup hierarchy.' },
+  pid: {
+    what: 'process namespace',
+    host: 'the **host’s processes**: it sees every process on the host and can signal those of its user; with `SYS_PTRACE` it reads their memory.',
+  },
+  ipc: {
+    what: 'IPC namespace',
+    host: 'the **host’s IPC**: System V IPC objects and POSIX shared memory (`/dev/shm`) of the host.',
+  },
+  uts: {
+    what: 'UTS namespace',
+    host: 'the **host’s hostname** and domain name; with `SYS_ADMIN` it can change them for the host.',
+  },
+  userns_mode: {
+    what: 'user namespace',
+    host: '**no user namespace remapping**: root in the container is uid 0 on the host, even where the daemon remaps users.',
+  },
+  cgroup: {
+    what: 'cgroup namespace',
+    host: 'the **host’s cgroup namespace**: it sees the host’s whole cgroup hierarchy.',
+  },
 };
 
 function namespaceText(key: string, value: string | undefined): string {
@@ -238,12 +299,14 @@ function namespaceText(key: string, value: string | undefined): string {
   if (value === undefined) return head;
   if (value === 'host') return `${head}\n\n\`host\` shares ${ns.host}`;
   const shared = /^(service|container):(.+)$/.exec(value);
-  if (shared) return `${head}\n\n${markdownCode(value)} joins the ${ns.what} of ${shared[1]} ${markdownCode(shared[2])}: the two are not isolated from each other there.`;
+  if (shared)
+    return `${head}\n\n${markdownCode(value)} joins the ${ns.what} of ${shared[1]} ${markdownCode(shared[2])}: the two are not isolated from each other there.`;
   if (key === 'network_mode' && value === 'none') return `${head}\n\n\`none\`: no network at all.`;
   return `${head}\n\n${markdownCode(value)}: a namespace of its own.`;
 }
 
-const DEVICES_TEXT = '**devices**: host devices made available inside the container: direct access to host hardware, outside the usual isolation.';
+const DEVICES_TEXT =
+  '**devices**: host devices made available inside the container: direct access to host hardware, outside the usual isolation.';
 
 function userText(value: string | undefined): string {
   const head = '**user**: the user the container’s process runs as; it overrides the image’s `USER`.';
@@ -255,10 +318,12 @@ function userText(value: string | undefined): string {
 
 const MEMORY_TEXT =
   '**Memory limit**: without one, a leak or an attack can take all of the host’s memory, and the kernel’s OOM killer then stops other containers too.';
-const CPU_TEXT = '**CPU limit**: without one, the container can use every core of the host and slow its neighbours down.';
+const CPU_TEXT =
+  '**CPU limit**: without one, the container can use every core of the host and slow its neighbours down.';
 
 function pidsText(value: string | undefined): string {
-  const head = '**Process limit**: caps how many processes the container may start, so a fork bomb cannot exhaust the process ids the whole host shares.';
+  const head =
+    '**Process limit**: caps how many processes the container may start, so a fork bomb cannot exhaust the process ids the whole host shares.';
   return value === '-1' || value === '0' ? `${head}\n\n${markdownCode(value)} means **unlimited**.` : head;
 }
 
@@ -273,7 +338,8 @@ function portText(path: PathItem[], spot: Spot): Explained | undefined {
   if (path.length !== 2 || value === undefined) return undefined;
   // Short syntax: [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]; an IPv6 host address is written in brackets.
   const parts = value.replace(/^\[[^\]]*\]/, 'ip').split(':');
-  if (parts.length >= 3) return { markdown: '**Port** published on one host address only.', rules: ['container/ports-on-all-interfaces'] };
+  if (parts.length >= 3)
+    return { markdown: '**Port** published on one host address only.', rules: ['container/ports-on-all-interfaces'] };
   return { markdown: ALL_INTERFACES_TEXT, rules: ['container/ports-on-all-interfaces'] };
 }
 
@@ -283,7 +349,8 @@ const ALL_INTERFACES_TEXT =
 function volumeHover(path: PathItem[], spot: Spot): Explained | undefined {
   if (path.length === 1) {
     return {
-      markdown: '**volumes**: what is mounted into the container. Named volumes are managed by Docker; host paths expose the host’s files.',
+      markdown:
+        '**volumes**: what is mounted into the container. Named volumes are managed by Docker; host paths expose the host’s files.',
       rules: ['container/docker-socket-mount', 'container/sensitive-host-mount'],
     };
   }
@@ -291,15 +358,22 @@ function volumeHover(path: PathItem[], spot: Spot): Explained | undefined {
   if (value === undefined || spot.on !== 'value') return undefined;
   if (path.length === 2) {
     const parts = splitVolumeSpec(value);
-    if (parts.length === 1) return { markdown: '**Anonymous volume**: a fresh volume managed by Docker; no host path.', rules: [] };
+    if (parts.length === 1)
+      return { markdown: '**Anonymous volume**: a fresh volume managed by Docker; no host path.', rules: [] };
     const mode = parts.length > 2 ? parts.slice(2).join(':') : '';
-    return { markdown: mountText(parts[0], mode.split(',').includes('ro')), rules: ['container/docker-socket-mount', 'container/sensitive-host-mount'] };
+    return {
+      markdown: mountText(parts[0], mode.split(',').includes('ro')),
+      rules: ['container/docker-socket-mount', 'container/sensitive-host-mount'],
+    };
   }
   if (path.length === 3 && path[2] === 'source') {
     const type = scalarText(spot.parent?.get('type', true) as Node | undefined);
     const readOnly = scalarText(spot.parent?.get('read_only', true) as Node | undefined) === 'true';
     if (type !== 'bind' && type !== undefined) return { markdown: `**${type} mount**: no host path.`, rules: [] };
-    return { markdown: mountText(value, readOnly), rules: ['container/docker-socket-mount', 'container/sensitive-host-mount'] };
+    return {
+      markdown: mountText(value, readOnly),
+      rules: ['container/docker-socket-mount', 'container/sensitive-host-mount'],
+    };
   }
   return undefined;
 }
@@ -328,17 +402,22 @@ export function mountText(source: string, readOnly: boolean): string {
   const hostPath = normalizeHostPath(source);
   if (hostPath === undefined) {
     if (/^\$/.test(source)) return `**Mount** of ${markdownCode(source)}: the host path comes from a variable.`;
-    if (!/^\./.test(source)) return `**Named volume** ${markdownCode(source)}: storage managed by Docker; no host path is exposed.`;
+    if (!/^\./.test(source))
+      return `**Named volume** ${markdownCode(source)}: storage managed by Docker; no host path is exposed.`;
   }
   const access = readOnly ? 'Mounted read-only.' : 'Mounted **read-write**: the container can change these host files.';
   if (hostPath === undefined) return `**Bind mount** ${markdownCode(source)}: a folder of the project. ${access}`;
   const socket = engineSocketAt(hostPath);
   if (socket) {
-    const what = socket.kind === 'socket' ? `the ${socket.engine} API socket` : `a folder that holds the ${socket.engine} API socket`;
+    const what =
+      socket.kind === 'socket'
+        ? `the ${socket.engine} API socket`
+        : `a folder that holds the ${socket.engine} API socket`;
     return `**Container runtime socket**: ${markdownCode(source)} is ${what}. Whoever can write to it can start a privileged container, so this is root on the host (read-only does not help: it is an API, not a file).`;
   }
   const sensitive = sensitiveHostPath(hostPath);
-  if (sensitive?.harmless) return `**Host path** ${markdownCode(source)}: a file containers commonly read; it gives nothing away. ${access}`;
+  if (sensitive?.harmless)
+    return `**Host path** ${markdownCode(source)}: a file containers commonly read; it gives nothing away. ${access}`;
   if (sensitive) {
     const what = AREA_TEXT[sensitive.area] ?? `inside ${markdownCode(sensitive.area)}, a sensitive host folder`;
     return `**Host path** ${markdownCode(source)}: ${what}. ${access}`;

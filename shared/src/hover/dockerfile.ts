@@ -70,7 +70,9 @@ function userText(instruction: Instruction, stage: Stage, model: DockerfileModel
         : 'A later `USER` in this stage decides who the container runs as.',
     );
   } else if (shippedStages(model).has(stage)) {
-    lines.push('This stage is a base of the final stage: its last `USER` carries over unless the final stage sets another.');
+    lines.push(
+      'This stage is a base of the final stage: its last `USER` carries over unless the final stage sets another.',
+    );
   } else {
     lines.push('This is a build stage: the user only affects its build steps, not the shipped image.');
   }
@@ -90,15 +92,22 @@ function fromText(stage: Stage, model: DockerfileModel): string {
   const lines = ['**FROM**: the base image this stage starts from; everything in it ships with the final stage.', ''];
   if (stage.parent) {
     const root = rootStage(stage);
-    lines.push(`Builds on stage ${markdownCode(String(stage.parent.name ?? stage.parent.index))}${root.image ? ` (ultimately ${markdownCode(root.image.text)})` : ''}.`, '');
+    lines.push(
+      `Builds on stage ${markdownCode(String(stage.parent.name ?? stage.parent.index))}${root.image ? ` (ultimately ${markdownCode(root.image.text)})` : ''}.`,
+      '',
+    );
   }
   const root = rootStage(stage);
   if (root.image) {
     const klass = baseClass(stage);
     lines.push(`Base: ${BASE_TEXT[klass]}`, '');
-    if (root.image.path !== 'scratch' || root.image.registry) lines.push(pinningText(root.image.tag, root.image.digest), '');
+    if (root.image.path !== 'scratch' || root.image.registry)
+      lines.push(pinningText(root.image.tag, root.image.digest), '');
   } else if (!stage.parent) {
-    lines.push(`${markdownCode(stage.imageText)} uses a build argument with no default: the base is chosen at build time and cannot be judged here.`, '');
+    lines.push(
+      `${markdownCode(stage.imageText)} uses a build argument with no default: the base is chosen at build time and cannot be judged here.`,
+      '',
+    );
   }
   if (stage.isFinal) lines.push('This is the **final stage**: the image that runs.');
   else if (shippedStages(model).has(stage)) lines.push('The final stage is built on this stage: what it holds ships.');
@@ -109,7 +118,8 @@ function fromText(stage: Stage, model: DockerfileModel): string {
 
 function pinningText(tag: string | undefined, digest: string | undefined): string {
   if (digest) return `Pinned by **digest**: every build gets the same bytes.`;
-  if (!tag || tag === 'latest') return `**Not pinned** (${markdownCode(tag ?? 'latest')}): the image changes under you; builds are neither reproducible nor reviewed.`;
+  if (!tag || tag === 'latest')
+    return `**Not pinned** (${markdownCode(tag ?? 'latest')}): the image changes under you; builds are neither reproducible nor reviewed.`;
   return `Pinned by **tag** ${markdownCode(tag)} only: a tag can be moved to other content; add \`@sha256:…\` for a verified, reproducible base.`;
 }
 
@@ -159,9 +169,15 @@ function addText(instruction: Instruction): string {
   const lines = [
     '**ADD**: copies files like `COPY`, but also **downloads URLs** and **unpacks local tar archives**: it can do more than the line shows. Prefer `COPY` (CIS Docker Benchmark 4.9).',
   ];
-  const flags = typeof (instruction as ModifiableInstruction).getFlags === 'function' ? (instruction as ModifiableInstruction).getFlags() : [];
+  const flags =
+    typeof (instruction as ModifiableInstruction).getFlags === 'function'
+      ? (instruction as ModifiableInstruction).getFlags()
+      : [];
   const checksum = flags.some((f) => f.getName() === 'checksum');
-  const sources = instruction.getArguments().slice(0, -1).map((a) => a.getValue());
+  const sources = instruction
+    .getArguments()
+    .slice(0, -1)
+    .map((a) => a.getValue());
   if (sources.some((s) => /^(https?|git):\/\//i.test(s) || s.startsWith('git@'))) {
     lines.push(
       '',

@@ -15,11 +15,21 @@ import { dockerfileKeywordHover } from './dockerfile';
 
 export type { KeywordHover } from './types';
 export { parseComposeForHover } from './compose';
-export { CAPABILITIES, DOCKER_DEFAULT_CAPABILITIES, capabilityInfo, normalizeCapability, type CapabilityInfo } from './capabilities';
+export {
+  CAPABILITIES,
+  DOCKER_DEFAULT_CAPABILITIES,
+  capabilityInfo,
+  normalizeCapability,
+  type CapabilityInfo,
+} from './capabilities';
 
 /** Metadata of a registered rule or engine diagnostic, by id. */
 export function ruleMeta(id: string, rules: readonly { meta: DocMeta }[] = RULES): DocMeta | undefined {
-  return rules.find((r) => r.meta.id === id)?.meta ?? GROUPS.find((g) => g.meta.id === id)?.meta ?? BUILTINS.find((b) => b.id === id);
+  return (
+    rules.find((r) => r.meta.id === id)?.meta ??
+    GROUPS.find((g) => g.meta.id === id)?.meta ??
+    BUILTINS.find((b) => b.id === id)
+  );
 }
 
 /**
@@ -36,16 +46,27 @@ export function findingHover(diagnostic: Pick<Diagnostic, 'ruleId' | 'message'>)
 /** The parsed text, when the caller keeps it between hovers; parsed here otherwise. */
 export type HoverModel = { kind: 'dockerfile'; model: DockerfileModel } | { kind: 'compose'; document: Document };
 
-export function keywordHover(kind: FileKind, text: string, position: Position, parsed?: HoverModel): { range: Range; markdown: string } | undefined {
+export function keywordHover(
+  kind: FileKind,
+  text: string,
+  position: Position,
+  parsed?: HoverModel,
+): { range: Range; markdown: string } | undefined {
   const hover =
     kind === 'dockerfile'
       ? dockerfileKeywordHover(parsed?.kind === 'dockerfile' ? parsed.model : parseDockerfile(text), position)
-      : composeKeywordHover(text, new SourceText(text).offsetAt(position), parsed?.kind === 'compose' ? parsed.document : undefined);
+      : composeKeywordHover(
+          text,
+          new SourceText(text).offsetAt(position),
+          parsed?.kind === 'compose' ? parsed.document : undefined,
+        );
   if (!hover) return undefined;
   const links = hover.rules
     .map((id) => ruleMeta(id))
     .filter((meta): meta is DocMeta => meta !== undefined)
     .map((meta) => `[\`${meta.id}\`](${ruleDocUrl(meta.id)})${meta.cis ? ` (CIS ${meta.cis})` : ''}`);
-  const markdown = links.length ? `${hover.markdown}\n\nRule${links.length > 1 ? 's' : ''}: ${links.join(' · ')}` : hover.markdown;
+  const markdown = links.length
+    ? `${hover.markdown}\n\nRule${links.length > 1 ? 's' : ''}: ${links.join(' · ')}`
+    : hover.markdown;
   return { range: hover.range, markdown };
 }

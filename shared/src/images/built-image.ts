@@ -76,7 +76,17 @@ const ROOT_DAEMONS: Record<string, string> = {
 };
 
 /** Commands that run the rest of their line as another user. */
-const STEP_DOWN_TOOLS = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 's6-applyuidgid', 'chpst', 'runuser', 'setuidgid', 'su']);
+const STEP_DOWN_TOOLS = new Set([
+  'gosu',
+  'su-exec',
+  'setpriv',
+  's6-setuidgid',
+  's6-applyuidgid',
+  'chpst',
+  'runuser',
+  'setuidgid',
+  'su',
+]);
 
 export interface BuiltImageInput {
   model: DockerfileModel;
@@ -92,7 +102,14 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
   const instructions = chainInstructions(stage);
   const ownEntrypoint = lastInChain(stage, 'ENTRYPOINT');
   const baseImageProfile = imageProfile(base);
-  const facts: BuiltImageFacts = { dockerfile: path, stage, fileCapabilities: [], lowPorts: [], volumes: [], writeTargets: [] };
+  const facts: BuiltImageFacts = {
+    dockerfile: path,
+    stage,
+    fileCapabilities: [],
+    lowPorts: [],
+    volumes: [],
+    writeTargets: [],
+  };
   if (base) facts.base = base;
   if (baseImageProfile) facts.baseImageProfile = baseImageProfile;
   if (baseImageProfile && !ownEntrypoint) facts.baseProfile = baseImageProfile;
@@ -102,7 +119,11 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
     const text = userInstruction.getArgumentsContent()?.trim() ?? '';
     facts.user = { text, isRoot: isRootUser(text), instruction: userInstruction };
   }
-  const reason = (why: string, instruction: Instruction): WorkspaceReason => ({ why, path, range: instructionSpan(instruction) });
+  const reason = (why: string, instruction: Instruction): WorkspaceReason => ({
+    why,
+    path,
+    range: instructionSpan(instruction),
+  });
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (keyword === 'EXPOSE') {
@@ -111,14 +132,17 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
         if (port > 0 && port < 1024) facts.lowPorts.push({ port, reason: reason(`EXPOSE ${port}`, instruction) });
       }
     } else if (keyword === 'VOLUME') {
-      for (const volume of jsonOrWords(instruction)) if (volume.startsWith('/')) facts.volumes.push({ path: trimSlash(volume), reason: reason(`VOLUME ${volume}`, instruction) });
+      for (const volume of jsonOrWords(instruction))
+        if (volume.startsWith('/'))
+          facts.volumes.push({ path: trimSlash(volume), reason: reason(`VOLUME ${volume}`, instruction) });
     }
   }
   const runUser = facts.user && !facts.user.isRoot ? facts.user.text.split(':')[0] : undefined;
   for (const s of stageChain(stage).reverse()) {
     for (const run of s.runs) {
       if (run.onbuild) continue;
-      for (const cmd of run.script.commands) readBuildCommand(cmd, runUser, facts, reason(commandText(model, cmd), run.instruction));
+      for (const cmd of run.script.commands)
+        readBuildCommand(cmd, runUser, facts, reason(commandText(model, cmd), run.instruction));
     }
   }
   const start = ownEntrypoint ?? lastInChain(stage, 'CMD');
@@ -127,7 +151,10 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
     const daemon = program && ROOT_DAEMONS[basename(program)];
     if (daemon) facts.rootDaemon = { what: daemon, reason: reason(`starts ${basename(program)}`, start) };
     else if (program === '/init' && instructions.some((i) => /s6-overlay/.test(i.getTextContent()))) {
-      facts.rootDaemon = { what: 's6-overlay, whose /init runs as root', reason: reason('starts s6-overlay’s /init', start) };
+      facts.rootDaemon = {
+        what: 's6-overlay, whose /init runs as root',
+        reason: reason('starts s6-overlay’s /init', start),
+      };
     }
     if (ownEntrypoint && program && readFile) {
       const script = copiedScript(program, instructions, context);
@@ -166,7 +193,12 @@ function jsonOrWords(instruction: Instruction): string[] {
 const CAPABILITY_NAMES = /cap_([a-z_]+)/gi;
 
 /** Facts of one build command: setcap, chown/chmod of folders to the image's user. */
-function readBuildCommand(cmd: SimpleCommand, runUser: string | undefined, facts: BuiltImageFacts, where: WorkspaceReason): void {
+function readBuildCommand(
+  cmd: SimpleCommand,
+  runUser: string | undefined,
+  facts: BuiltImageFacts,
+  where: WorkspaceReason,
+): void {
   const words = effectiveWords(cmd).map((w) => w.value);
   const name = words.length ? basename(words[0]) : '';
   if (name === 'setcap') {
@@ -175,7 +207,11 @@ function readBuildCommand(cmd: SimpleCommand, runUser: string | undefined, facts
     if (spec && !words.includes('-r')) {
       for (const m of spec.matchAll(CAPABILITY_NAMES)) {
         const capability = m[1].toUpperCase();
-        if (!facts.fileCapabilities.some((c) => c.capability === capability)) facts.fileCapabilities.push({ capability, reason: { ...where, why: `the build gives a program the file capability ${capability}: ${where.why}` } });
+        if (!facts.fileCapabilities.some((c) => c.capability === capability))
+          facts.fileCapabilities.push({
+            capability,
+            reason: { ...where, why: `the build gives a program the file capability ${capability}: ${where.why}` },
+          });
       }
     }
   } else if (name === 'chown' && runUser) {
@@ -184,7 +220,8 @@ function readBuildCommand(cmd: SimpleCommand, runUser: string | undefined, facts
     if (owner === runUser) for (const target of operands.slice(1)) addWriteTarget(facts, target, where);
   } else if (name === 'chmod') {
     const operands = words.slice(1).filter((w) => !w.startsWith('-'));
-    if (operands[0] && /^(0?[0-7]?777|a\+w|o\+w|ugo\+w|\+w)$/.test(operands[0])) for (const target of operands.slice(1)) addWriteTarget(facts, target, where);
+    if (operands[0] && /^(0?[0-7]?777|a\+w|o\+w|ugo\+w|\+w)$/.test(operands[0]))
+      for (const target of operands.slice(1)) addWriteTarget(facts, target, where);
   }
 }
 
@@ -206,7 +243,13 @@ function startProgram(instruction: Instruction, model: DockerfileModel): string 
     i = 1;
     while (i < argv.length && argv[i].startsWith('-')) i++;
   }
-  if (i < argv.length && ['sh', 'bash', 'ash', 'dash'].includes(basename(argv[i])) && argv[i + 1] && !argv[i + 1].startsWith('-')) i++;
+  if (
+    i < argv.length &&
+    ['sh', 'bash', 'ash', 'dash'].includes(basename(argv[i])) &&
+    argv[i + 1] &&
+    !argv[i + 1].startsWith('-')
+  )
+    i++;
   return argv[i];
 }
 
@@ -229,9 +272,13 @@ function copiedScript(program: string, instructions: Instruction[], context: str
       if (/^[a-z]+:\/\//i.test(src) || /[*?[]/.test(src)) continue;
       const inContext = normalizePath(src.replace(/^\/+/, ''));
       if (inContext.startsWith('..')) continue;
-      const landed = dest.endsWith('/') || words.length > 2 ? `${dest.replace(/\/+$/, '')}/${basename(inContext)}` : dest;
-      const matches = wanted.startsWith('/') ? normalizePath(landed) === normalizePath(wanted) : basename(landed) === wanted && /^\/(usr\/(local\/)?)?s?bin\//.test(landed);
-      if (matches) found = context === '.' || context === '' ? inContext : `${context.replace(/\/+$/, '')}/${inContext}`;
+      const landed =
+        dest.endsWith('/') || words.length > 2 ? `${dest.replace(/\/+$/, '')}/${basename(inContext)}` : dest;
+      const matches = wanted.startsWith('/')
+        ? normalizePath(landed) === normalizePath(wanted)
+        : basename(landed) === wanted && /^\/(usr\/(local\/)?)?s?bin\//.test(landed);
+      if (matches)
+        found = context === '.' || context === '' ? inContext : `${context.replace(/\/+$/, '')}/${inContext}`;
     }
   }
   return found;
@@ -241,7 +288,8 @@ function copiedScript(program: string, instructions: Instruction[], context: str
 export function readEntrypoint(script: string, text: string): EntrypointFacts {
   const facts: EntrypointFacts = { script, capabilities: [] };
   const add = (capability: string, why: string, line: number): void => {
-    if (!facts.capabilities.some((c) => c.capability === capability)) facts.capabilities.push({ capability, reason: { why, path: script, range: lineRange(line) } });
+    if (!facts.capabilities.some((c) => c.capability === capability))
+      facts.capabilities.push({ capability, reason: { why, path: script, range: lineRange(line) } });
   };
   const lines = text.split(/\r\n|\r|\n/);
   let chowns = false;
@@ -256,11 +304,22 @@ export function readEntrypoint(script: string, text: string): EntrypointFacts {
     }
     for (const cmd of commands) {
       const words = cmd.words.map((w) => w.value);
-      const at = words.findIndex((w, i) => STEP_DOWN_TOOLS.has(basename(w)) && (i === 0 || ['exec', 'command'].includes(words[i - 1])));
+      const at = words.findIndex(
+        (w, i) => STEP_DOWN_TOOLS.has(basename(w)) && (i === 0 || ['exec', 'command'].includes(words[i - 1])),
+      );
       if (at >= 0) {
         const tool = basename(words[at]);
         const user = stepDownUser(tool, words.slice(at + 1));
-        if (!facts.stepsDown) facts.stepsDown = { tool, ...(user ? { to: user } : {}), reason: { why: `${line.length > 80 ? line.slice(0, 77) + '…' : line}`, path: script, range: lineRange(index) } };
+        if (!facts.stepsDown)
+          facts.stepsDown = {
+            tool,
+            ...(user ? { to: user } : {}),
+            reason: {
+              why: `${line.length > 80 ? line.slice(0, 77) + '…' : line}`,
+              path: script,
+              range: lineRange(index),
+            },
+          };
         add('SETUID', `${tool} switches to another user`, index);
         add('SETGID', `${tool} switches to another group`, index);
         continue;
@@ -270,7 +329,13 @@ export function readEntrypoint(script: string, text: string): EntrypointFacts {
         chowns = true;
         add('CHOWN', 'the entrypoint changes file owners', index);
       } else if (name === 'setcap') add('SETFCAP', 'the entrypoint sets file capabilities', index);
-      else if (name === 'iptables' || name === 'ip6tables' || name === 'wg-quick' || (name === 'ip' && /\b(route|link|addr|rule)\b/.test(line))) add('NET_ADMIN', 'the entrypoint configures the network', index);
+      else if (
+        name === 'iptables' ||
+        name === 'ip6tables' ||
+        name === 'wg-quick' ||
+        (name === 'ip' && /\b(route|link|addr|rule)\b/.test(line))
+      )
+        add('NET_ADMIN', 'the entrypoint configures the network', index);
     }
   });
   // An entrypoint that hands files to the user it steps down to works in folders that user owns: as root it needs to

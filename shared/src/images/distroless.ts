@@ -8,7 +8,8 @@ import type { Source } from './profile';
 const REPO = 'GoogleContainerTools/distroless';
 const COMMIT = 'cd080764af3103b2f49fb5eb23297c72c945e77a';
 const at = (path: string, excerpt: string): Source => ({ repo: REPO, commit: COMMIT, path, excerpt });
-const row = (image: string, arches: string): Source => at('README.md', `| gcr.io/distroless/${image} | latest, nonroot, debug, debug-nonroot | ${arches} |`);
+const row = (image: string, arches: string): Source =>
+  at('README.md', `| gcr.io/distroless/${image} | latest, nonroot, debug, debug-nonroot | ${arches} |`);
 
 export interface PublishedImage {
   /** `nodejs22-debian13`, the path under gcr.io/distroless/. */
@@ -23,9 +24,18 @@ export const DISTROLESS = {
   debian: { release: 13, source: at('README.md', 'Distroless images are based on Debian 13 (trixie).') },
   /** The uid and gid `:nonroot` images run as. */
   nonroot: { uid: 65532, source: at('common/variables.bzl', 'NONROOT = 65532') },
-  static: { name: 'static-debian13', source: row('static-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64') } satisfies PublishedImage,
-  base: { name: 'base-debian13', source: row('base-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64') } satisfies PublishedImage,
-  cc: { name: 'cc-debian13', source: row('cc-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64') } satisfies PublishedImage,
+  static: {
+    name: 'static-debian13',
+    source: row('static-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64'),
+  } satisfies PublishedImage,
+  base: {
+    name: 'base-debian13',
+    source: row('base-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64'),
+  } satisfies PublishedImage,
+  cc: {
+    name: 'cc-debian13',
+    source: row('cc-debian13', 'amd64, arm64, arm, s390x, ppc64le, riscv64'),
+  } satisfies PublishedImage,
   /** What static holds (base and cc hold it too): no CA bundle needs copying. */
   staticHolds: { caCertificates: true, source: at('base/README.md', '* ca-certificates') },
   /** cc adds the C++ runtime to base. */
@@ -70,7 +80,10 @@ export function distrolessSources(): { where: string; source: Source }[] {
  * The published image for a runtime major: the same one, else the nearest newer one (a program runs on a newer
  * Node.js or Java more often than on an older one), else the newest; `exact` says whether the version matches.
  */
-export function nearestRuntime(images: readonly PublishedImage[], major: number | undefined): { image: PublishedImage; exact: boolean } {
+export function nearestRuntime(
+  images: readonly PublishedImage[],
+  major: number | undefined,
+): { image: PublishedImage; exact: boolean } {
   const sorted = [...images].sort((a, b) => a.major! - b.major!);
   if (major === undefined) return { image: sorted[sorted.length - 1], exact: false };
   const same = sorted.find((i) => i.major === major);

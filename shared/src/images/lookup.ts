@@ -55,7 +55,20 @@ export function matches(when: TagMatch, tag: string | undefined, major: number |
 /** The profile's facts for this reference: every variant that matches its tag, applied in order. */
 export function resolveProfile(profile: ImageProfile, tag: string | undefined): ResolvedProfile {
   const major = majorOf(tag, profile);
-  const { id, title, role, documentation, user, capabilities, paths, nonRootVariant, publicPorts, minMemory, readOnlyUnsupported, noNewPrivilegesUnsupported } = profile;
+  const {
+    id,
+    title,
+    role,
+    documentation,
+    user,
+    capabilities,
+    paths,
+    nonRootVariant,
+    publicPorts,
+    minMemory,
+    readOnlyUnsupported,
+    noNewPrivilegesUnsupported,
+  } = profile;
   let resolved: ResolvedProfile = { id, title, role, documentation, user, capabilities, paths, publicPorts, notes: [] };
   if (nonRootVariant) resolved.nonRootVariant = nonRootVariant;
   if (minMemory) resolved.minMemory = minMemory;

@@ -65,7 +65,10 @@ export interface ServiceNeeds {
 /** The numeric user for images Bulkhead knows nothing of: it needs no account in the image (distroless's `nonroot`). */
 export const ASSUMED_USER = '65532:65532';
 
-const TMP: Omit<PathNeedPlan, 'basis'> = { path: '/tmp', why: 'temporary files: most programs expect /tmp to be writable' };
+const TMP: Omit<PathNeedPlan, 'basis'> = {
+  path: '/tmp',
+  why: 'temporary files: most programs expect /tmp to be writable',
+};
 
 export interface NeedsInput {
   spec: ContainerSpec;
@@ -90,7 +93,12 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
     runtimePaths: [],
     statePaths: [],
     writeTargets: [],
-    user: { kind: 'assumed', user: ASSUMED_USER, assumption: 'the image runs as any user: its files readable by all, and nothing written outside tmpfs and volumes' },
+    user: {
+      kind: 'assumed',
+      user: ASSUMED_USER,
+      assumption:
+        'the image runs as any user: its files readable by all, and nothing written outside tmpfs and volumes',
+    },
     publicPorts: new Map(),
   };
   if (profile) needs.profile = profile;
@@ -99,8 +107,14 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
   // Who steps down, when the start is root.
   if (startsAs === 'root') {
     const script = built?.entrypoint?.stepsDown;
-    if (script) needs.stepsDown = { tool: script.tool, ...(script.to ? { to: script.to } : {}), basis: `\`${describePath(built!.entrypoint!.script)}\`` };
-    else if (profile?.user.stepsDown) needs.stepsDown = { tool: profile.user.stepsDown.tool, to: profile.user.stepsDown.to.name, basis: profileBasis };
+    if (script)
+      needs.stepsDown = {
+        tool: script.tool,
+        ...(script.to ? { to: script.to } : {}),
+        basis: `\`${describePath(built!.entrypoint!.script)}\``,
+      };
+    else if (profile?.user.stepsDown)
+      needs.stepsDown = { tool: profile.user.stepsDown.tool, to: profile.user.stepsDown.to.name, basis: profileBasis };
   }
 
   // Capabilities.
@@ -119,7 +133,8 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
   } else if (startsAs === 'root') {
     if (built?.entrypoint) {
       known = true;
-      for (const c of built.entrypoint.capabilities) addCap(c.capability, c.reason.why, `\`${describePath(built.entrypoint.script)}\``);
+      for (const c of built.entrypoint.capabilities)
+        addCap(c.capability, c.reason.why, `\`${describePath(built.entrypoint.script)}\``);
     } else if (serviceProfile && !built?.ownEntrypoint) {
       known = true;
       for (const need of serviceProfile.capabilities.asImageUser) addCap(need.capability, need.why, profileBasis);
@@ -128,7 +143,12 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
   if (known && built) {
     for (const c of built.fileCapabilities) addCap(c.capability, c.reason.why, dockerfileBasis);
     // Docker 20.10+ lets containers bind low ports without it; other runtimes do not.
-    if (built.lowPorts.length) addCap('NET_BIND_SERVICE', `the image listens on port ${built.lowPorts.map((p) => p.port).join(', ')} (EXPOSE), below 1024`, dockerfileBasis);
+    if (built.lowPorts.length)
+      addCap(
+        'NET_BIND_SERVICE',
+        `the image listens on port ${built.lowPorts.map((p) => p.port).join(', ')} (EXPOSE), below 1024`,
+        dockerfileBasis,
+      );
   }
   if (known && startsAs === 'non-root' && !serviceProfile && !built) basis.add('the user it runs as');
   needs.capabilities = { known, needs: caps.sort((a, b) => a.capability.localeCompare(b.capability)) };
@@ -136,18 +156,28 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
   // Paths.
   if (serviceProfile && !built?.ownEntrypoint) {
     for (const p of serviceProfile.paths) {
-      const plan: PathNeedPlan = { path: p.path, why: p.why, basis: profileBasis, ...(p.imageVolume ? { imageVolume: true } : {}) };
+      const plan: PathNeedPlan = {
+        path: p.path,
+        why: p.why,
+        basis: profileBasis,
+        ...(p.imageVolume ? { imageVolume: true } : {}),
+      };
       (p.kind === 'runtime' ? needs.runtimePaths : needs.statePaths).push(plan);
       basis.add(profileBasis);
     }
   }
   if (built) {
     for (const v of built.volumes) {
-      if (!needs.statePaths.some((p) => p.path === v.path)) needs.statePaths.push({ path: v.path, why: 'declared as a VOLUME', basis: dockerfileBasis, imageVolume: true });
+      if (!needs.statePaths.some((p) => p.path === v.path))
+        needs.statePaths.push({ path: v.path, why: 'declared as a VOLUME', basis: dockerfileBasis, imageVolume: true });
     }
     for (const t of built.writeTargets) {
       if (!needs.statePaths.some((p) => p.path === t.path) && !needs.runtimePaths.some((p) => p.path === t.path)) {
-        needs.writeTargets.push({ path: t.path, why: `the Dockerfile makes it writable (${t.reason.why})`, basis: dockerfileBasis });
+        needs.writeTargets.push({
+          path: t.path,
+          why: `the Dockerfile makes it writable (${t.reason.why})`,
+          basis: dockerfileBasis,
+        });
       }
     }
   }
@@ -155,25 +185,43 @@ export function serviceNeeds({ spec, imageProfile, built, describePath = (p) => 
 
   // The user a service can be given.
   needs.user = userPlan(profile, built, imageProfile, profileBasis);
-  if (needs.user.kind !== 'assumed') basis.add(needs.user.kind === 'needs-root' && built?.rootDaemon ? dockerfileBasis : profileBasis || dockerfileBasis);
+  if (needs.user.kind !== 'assumed')
+    basis.add(
+      needs.user.kind === 'needs-root' && built?.rootDaemon ? dockerfileBasis : profileBasis || dockerfileBasis,
+    );
 
   if (serviceProfile) {
-    for (const port of serviceProfile.publicPorts) needs.publicPorts.set(`${port.port}/${port.protocol ?? 'tcp'}`, { why: port.why, basis: profileBasis });
-    if (serviceProfile.minMemory) needs.minMemory = { bytes: serviceProfile.minMemory.bytes, why: serviceProfile.minMemory.why, basis: profileBasis };
-    if (serviceProfile.readOnlyUnsupported) needs.readOnlyUnsupported = { why: serviceProfile.readOnlyUnsupported.why, basis: profileBasis };
-    if (serviceProfile.noNewPrivilegesUnsupported) needs.noNewPrivilegesUnsupported = { why: serviceProfile.noNewPrivilegesUnsupported.why, basis: profileBasis };
+    for (const port of serviceProfile.publicPorts)
+      needs.publicPorts.set(`${port.port}/${port.protocol ?? 'tcp'}`, { why: port.why, basis: profileBasis });
+    if (serviceProfile.minMemory)
+      needs.minMemory = {
+        bytes: serviceProfile.minMemory.bytes,
+        why: serviceProfile.minMemory.why,
+        basis: profileBasis,
+      };
+    if (serviceProfile.readOnlyUnsupported)
+      needs.readOnlyUnsupported = { why: serviceProfile.readOnlyUnsupported.why, basis: profileBasis };
+    if (serviceProfile.noNewPrivilegesUnsupported)
+      needs.noNewPrivilegesUnsupported = { why: serviceProfile.noNewPrivilegesUnsupported.why, basis: profileBasis };
   }
   if (built?.fileCapabilities.length && startsAs === 'non-root' && !needs.noNewPrivilegesUnsupported) {
     // no-new-privileges keeps execve from granting file capabilities to a non-root process.
     const c = built.fileCapabilities[0];
-    needs.noNewPrivilegesUnsupported = { why: `${c.reason.why}, which no-new-privileges keeps a non-root process from gaining`, basis: dockerfileBasis };
+    needs.noNewPrivilegesUnsupported = {
+      why: `${c.reason.why}, which no-new-privileges keeps a non-root process from gaining`,
+      basis: dockerfileBasis,
+    };
   }
   basis.delete('');
   needs.basis = [...basis];
   return needs;
 }
 
-function startUser(spec: ContainerSpec, profile: ResolvedProfile | undefined, built: BuiltImageFacts | undefined): ServiceNeeds['startsAs'] {
+function startUser(
+  spec: ContainerSpec,
+  profile: ResolvedProfile | undefined,
+  built: BuiltImageFacts | undefined,
+): ServiceNeeds['startsAs'] {
   const user = spec.user;
   if (user) {
     if (user.value === undefined) return 'unknown';
@@ -188,20 +236,39 @@ function startUser(spec: ContainerSpec, profile: ResolvedProfile | undefined, bu
   return 'unknown';
 }
 
-function userPlan(profile: ResolvedProfile | undefined, built: BuiltImageFacts | undefined, imageProfile: ResolvedProfile | undefined, profileBasis: string): UserPlan {
+function userPlan(
+  profile: ResolvedProfile | undefined,
+  built: BuiltImageFacts | undefined,
+  imageProfile: ResolvedProfile | undefined,
+  profileBasis: string,
+): UserPlan {
   if (built?.rootDaemon) return { kind: 'needs-root', why: `it starts ${built.rootDaemon.what}` };
   const running = profile ?? (built ? undefined : imageProfile);
   if (running?.user.needsRoot) {
     const variant = running.nonRootVariant;
-    return { kind: 'needs-root', why: running.user.needsRoot.why, ...(variant ? { alternative: `\`${variant.image}\` runs as \`${variant.user}\`: ${variant.note}` } : {}) };
+    return {
+      kind: 'needs-root',
+      why: running.user.needsRoot.why,
+      ...(variant ? { alternative: `\`${variant.image}\` runs as \`${variant.user}\`: ${variant.note}` } : {}),
+    };
   }
   if (running?.user.runAs) {
     const { user, name, caveat } = running.user.runAs;
-    return { kind: 'known', user, why: `${profileBasis} runs it as ${name ? `\`${name}\`` : `\`${user}\``}`, ...(caveat ? { caveat } : {}) };
+    return {
+      kind: 'known',
+      user,
+      why: `${profileBasis} runs it as ${name ? `\`${name}\`` : `\`${user}\``}`,
+      ...(caveat ? { caveat } : {}),
+    };
   }
   // An account the image ships for its software: the one it lists, or the one its entrypoint steps down to.
   const image = built ? built.baseImageProfile : running;
   const account = image?.user.accounts?.[0] ?? image?.user.stepsDown?.to;
-  if (image && account) return { kind: 'known', user: account.name, why: `the \`${image.id}\` image has the account \`${account.name}\`` };
-  return { kind: 'assumed', user: ASSUMED_USER, assumption: 'the image runs as any user: its files readable by all, and nothing written outside tmpfs and volumes' };
+  if (image && account)
+    return { kind: 'known', user: account.name, why: `the \`${image.id}\` image has the account \`${account.name}\`` };
+  return {
+    kind: 'assumed',
+    user: ASSUMED_USER,
+    assumption: 'the image runs as any user: its files readable by all, and nothing written outside tmpfs and volumes',
+  };
 }

@@ -11,7 +11,16 @@ export function profileSources(profile: ImageProfile): { where: string; source: 
 
 function factSources(facts: Partial<ProfileFacts>, prefix: string, out: { where: string; source: Source }[]): void {
   const push = (where: string, source: Source): void => void out.push({ where: prefix + where, source });
-  const { user, capabilities, paths, nonRootVariant, publicPorts, minMemory, readOnlyUnsupported, noNewPrivilegesUnsupported } = facts;
+  const {
+    user,
+    capabilities,
+    paths,
+    nonRootVariant,
+    publicPorts,
+    minMemory,
+    readOnlyUnsupported,
+    noNewPrivilegesUnsupported,
+  } = facts;
   if (user) {
     push('user.image', user.image.source);
     if (user.stepsDown) push('user.stepsDown', user.stepsDown.source);

@@ -42,8 +42,13 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 
 /** Thrown when a text holds characters its file's encoding cannot store (a non-latin1 character in a latin1 file). */
 export class UnencodableTextError extends Error {
-  constructor(readonly encoding: EncodingName, readonly character: string) {
-    super(`${encoding} cannot store the character U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  constructor(
+    readonly encoding: EncodingName,
+    readonly character: string,
+  ) {
+    super(
+      `${encoding} cannot store the character U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   }
 }
 

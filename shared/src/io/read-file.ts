@@ -59,7 +59,8 @@ export type FileRead =
  */
 export function readFileWithin(path: string, limits: ReadLimits): FileRead {
   const absolute = resolve(path);
-  if (!isUnder(absolute, limits.roots.given) && !isUnder(absolute, limits.roots.real)) return refused(limits.roots.outside);
+  if (!isUnder(absolute, limits.roots.given) && !isUnder(absolute, limits.roots.real))
+    return refused(limits.roots.outside);
   let stats: Stats | undefined;
   let real: string;
   try {

@@ -44,7 +44,9 @@ export const POSTURE_COLUMNS: readonly PostureColumn[] = [
     key: 'caps-dropped',
     title: 'Capabilities dropped',
     description: 'All capabilities dropped, none dangerous added, not privileged.',
-    rules: { compose: ['container/capabilities-not-dropped', 'container/dangerous-capability', 'container/privileged'] },
+    rules: {
+      compose: ['container/capabilities-not-dropped', 'container/dangerous-capability', 'container/privileged'],
+    },
   },
   {
     key: 'no-new-privileges',
@@ -144,7 +146,10 @@ export interface PostureInput {
   activeRules: ReadonlySet<string>;
 }
 
-export function postureMatrix(files: readonly PostureInput[], columns: readonly PostureColumn[] = POSTURE_COLUMNS): PostureMatrix {
+export function postureMatrix(
+  files: readonly PostureInput[],
+  columns: readonly PostureColumn[] = POSTURE_COLUMNS,
+): PostureMatrix {
   const rows: PostureRow[] = [];
   const skipped: PostureMatrix['skipped'] = [];
   const totals: Record<CellStatus, number> = { 'in-place': 0, missing: 0, unknown: 0, 'not-applicable': 0 };
@@ -161,19 +166,36 @@ export function postureMatrix(files: readonly PostureInput[], columns: readonly 
       rows.push({
         subject,
         cells,
-        ...(syntaxProblems ? { note: `The file has ${syntaxProblems} syntax problem${syntaxProblems > 1 ? 's' : ''}: findings may be missing.` } : {}),
+        ...(syntaxProblems
+          ? {
+              note: `The file has ${syntaxProblems} syntax problem${syntaxProblems > 1 ? 's' : ''}: findings may be missing.`,
+            }
+          : {}),
       });
     }
   }
   return { columns, rows, skipped, totals };
 }
 
-function cellFor(column: PostureColumn, subject: PostureSubject, report: FileReport, activeRules: ReadonlySet<string>): PostureCell {
+function cellFor(
+  column: PostureColumn,
+  subject: PostureSubject,
+  report: FileReport,
+  activeRules: ReadonlySet<string>,
+): PostureCell {
   const rules = column.rules[subject.kind];
   if (!rules) return { column: column.key, status: 'not-applicable', findings: [] };
-  if (!rules.some((id) => activeRules.has(id))) return { column: column.key, status: 'unknown', findings: [], reason: `its rules are turned off (${rules.join(', ')})` };
+  if (!rules.some((id) => activeRules.has(id)))
+    return {
+      column: column.key,
+      status: 'unknown',
+      findings: [],
+      reason: `its rules are turned off (${rules.join(', ')})`,
+    };
   // A group's finding (container/missing-hardening) stands for its aspects: each counts for its own rule.
-  const diagnostics = report.diagnostics.flatMap((d) => (d.aspects ? [d, ...d.aspects.map((a) => ({ ...a, range: d.range }))] : [d]));
+  const diagnostics = report.diagnostics.flatMap((d) =>
+    d.aspects ? [d, ...d.aspects.map((a) => ({ ...a, range: d.range }))] : [d],
+  );
   const findings = diagnostics
     .filter((d) => rules.includes(d.ruleId) && belongsTo(d, subject))
     .map(({ ruleId, severity, message, range }) => ({ ruleId, severity, message, range }));
@@ -194,7 +216,10 @@ const COMPLETE_WHEN_SILENT = new Set<MitigationKey>(['no-socket', 'no-host-names
 /** A finding belongs to a subject when it, or a spot it names in the same file, lies in the subject's text. */
 function belongsTo(d: FileReport['diagnostics'][number], subject: PostureSubject): boolean {
   const spans = [subject.range, ...(subject.borrowed ?? [])];
-  const places = [d.range, ...(d.related ?? []).filter((r) => r.path === undefined || r.path === subject.path).map((r) => r.range)];
+  const places = [
+    d.range,
+    ...(d.related ?? []).filter((r) => r.path === undefined || r.path === subject.path).map((r) => r.range),
+  ];
   return places.some((place) => spans.some((span) => rangeContains(span, place)));
 }
 

@@ -13,7 +13,12 @@ import { serviceNamed } from '../compose/model';
  * The rows a file contributes to the posture matrix: a Dockerfile's final stage (the image that runs), each service
  * of a Compose file. Reads the text on its own, so it does not depend on which rules are registered.
  */
-export function postureSubjects(kind: FileKind, text: string, path: string, context: RuleContext = {}): PostureSubject[] {
+export function postureSubjects(
+  kind: FileKind,
+  text: string,
+  path: string,
+  context: RuleContext = {},
+): PostureSubject[] {
   return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path, context);
 }
 
@@ -27,7 +32,15 @@ function dockerfileSubjects(text: string, path: string): PostureSubject[] {
   const last = instructions[instructions.length - 1] ?? from;
   const name = from.getBuildStage()?.toLowerCase();
   const facts = dockerfileFacts(parseDockerfile(text, path));
-  return [{ path, kind: 'dockerfile', name: name ?? 'final stage', range: { start: from.getRange().start, end: last.getRange().end }, facts }];
+  return [
+    {
+      path,
+      kind: 'dockerfile',
+      name: name ?? 'final stage',
+      range: { start: from.getRange().start, end: last.getRange().end },
+      facts,
+    },
+  ];
 }
 
 function composeSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {

@@ -39,7 +39,8 @@ export const INTERNAL_ERROR: BuiltinMeta = {
   fix: 'none',
   messages: { crashed: 'Rule `{{rule}}` failed on this file ({{error}}); its findings are missing.' },
   docs: {
-    description: 'A rule threw an error on this file. The other rules still ran; this diagnostic says which findings may be missing.',
+    description:
+      'A rule threw an error on this file. The other rules still ran; this diagnostic says which findings may be missing.',
     examples: { bad: [], good: [] },
   },
 };
@@ -50,7 +51,8 @@ export const NOT_CHECKED: BuiltinMeta = {
   kind: 'any',
   severity: 'warning',
   threat: 'application',
-  mitigation: 'Make the part readable (a smaller value, a regular file inside the workspace), or check it by hand: findings about it may be missing.',
+  mitigation:
+    'Make the part readable (a smaller value, a regular file inside the workspace), or check it by hand: findings about it may be missing.',
   peers: {},
   references: [],
   fix: 'none',

@@ -2,8 +2,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  codeOf, coreDiagnostics, describeCore, dockerfileWithProblems, openEditor, readText, revertAndClose,
-  waitForCoreDiagnostics, workspaceDockerfiles,
+  codeOf,
+  coreDiagnostics,
+  describeCore,
+  dockerfileWithProblems,
+  openEditor,
+  readText,
+  revertAndClose,
+  waitForCoreDiagnostics,
+  workspaceDockerfiles,
 } from './helpers';
 
 suite('diagnostics', () => {
@@ -27,10 +34,17 @@ suite('diagnostics', () => {
     const shown = await waitForCoreDiagnostics(uri, editor.document.getText(), 'diagnostics of the opened file');
     for (const diagnostic of shown) {
       assert.equal(diagnostic.source, 'bulkhead');
-      assert.equal(typeof diagnostic.code, 'object', `${codeOf(diagnostic)}: the code should carry a documentation link`);
+      assert.equal(
+        typeof diagnostic.code,
+        'object',
+        `${codeOf(diagnostic)}: the code should carry a documentation link`,
+      );
       const target = (diagnostic.code as { target: vscode.Uri }).target;
       assert.match(target.toString(), /^https?:\/\//, `${codeOf(diagnostic)}: documentation link`);
-      assert.ok(target.toString().includes(codeOf(diagnostic)!), `${target} should name the rule ${codeOf(diagnostic)}`);
+      assert.ok(
+        target.toString().includes(codeOf(diagnostic)!),
+        `${target} should name the rule ${codeOf(diagnostic)}`,
+      );
     }
     await revertAndClose();
   });

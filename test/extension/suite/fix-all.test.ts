@@ -3,7 +3,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RULES } from '../../../shared/src/rules/index';
 import {
-  coreFixAll, openEditor, readText, revertAndClose, waitForCoreDiagnostics, waitForEvent, workspaceDockerfiles, workspaceRoot,
+  coreFixAll,
+  openEditor,
+  readText,
+  revertAndClose,
+  waitForCoreDiagnostics,
+  waitForEvent,
+  workspaceDockerfiles,
+  workspaceRoot,
 } from './helpers';
 
 const FIX_ALL_ON_SAVE = { 'source.fixAll.bulkhead': 'explicit' };
@@ -24,7 +31,9 @@ suite('fix-all on save', () => {
   });
 
   teardown(async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     await revertAndClose();
   });
 
@@ -34,7 +43,9 @@ suite('fix-all on save', () => {
   });
 
   test('with editor.codeActionsOnSave { "source.fixAll.bulkhead": "explicit" }, saving applies every safe fix', async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', FIX_ALL_ON_SAVE, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', FIX_ALL_ON_SAVE, vscode.ConfigurationTarget.Workspace);
     assert.deepEqual(vscode.workspace.getConfiguration('editor').get('codeActionsOnSave'), FIX_ALL_ON_SAVE);
     const typed = await saveEdited();
     const expected = await coreFixAll(uri, typed);
@@ -52,7 +63,11 @@ suite('fix-all on save', () => {
     const prefix = editor.document.getText().endsWith(eol) || editor.document.getText() === '' ? '' : eol;
     assert.ok(await editor.edit((edit) => edit.insert(end, `${prefix}# edited by the fix-all test${eol}`)));
     const typed = editor.document.getText();
-    const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === uri.toString(), 'the save');
+    const saved = waitForEvent(
+      vscode.workspace.onDidSaveTextDocument,
+      (d) => d.uri.toString() === uri.toString(),
+      'the save',
+    );
     await vscode.commands.executeCommand('workbench.action.files.save');
     await saved;
     assert.equal(editor.document.isDirty, false);

@@ -56,7 +56,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; last seen:\n  ${describeAll(bulkheadDiagnostics(uri)).join('\n  ') || '(none)'}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; last seen:\n  ${describeAll(bulkheadDiagnostics(uri)).join('\n  ') || '(none)'}`,
+        ),
+      );
     }, timeoutMs);
     function done() {
       clearTimeout(timer);
@@ -67,7 +71,12 @@ export function waitForDiagnostics(
 }
 
 /** Resolves when `event` fires with a value `accept` takes, or rejects after `timeoutMs`. */
-export function waitForEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = EVENT_TIMEOUT_MS): Promise<T> {
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
@@ -130,9 +139,17 @@ export async function coreFixAll(uri: vscode.Uri, text: string): Promise<string>
 }
 
 /** Waits until the editor shows exactly the diagnostics the core reports for `text`. */
-export async function waitForCoreDiagnostics(uri: vscode.Uri, text: string, what: string): Promise<vscode.Diagnostic[]> {
+export async function waitForCoreDiagnostics(
+  uri: vscode.Uri,
+  text: string,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   const expected = (await coreDiagnostics(uri, text)).map(describeCore).sort();
-  return waitForDiagnostics(uri, (current) => sameLines(describeAll(current), expected), `${what}: ${expected.length} diagnostics as the core reports them:\n  ${expected.join('\n  ')}\n`);
+  return waitForDiagnostics(
+    uri,
+    (current) => sameLines(describeAll(current), expected),
+    `${what}: ${expected.length} diagnostics as the core reports them:\n  ${expected.join('\n  ')}\n`,
+  );
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -141,7 +158,10 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 
 /** The workspace's Dockerfiles, in path order. */
 export async function workspaceDockerfiles(): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile}', '**/node_modules/**');
+  const found = await vscode.workspace.findFiles(
+    '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile}',
+    '**/node_modules/**',
+  );
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -172,4 +192,3 @@ export async function dockerfileWithProblems(): Promise<vscode.Uri> {
   if (fallback) return fallback;
   throw new Error('no Dockerfile in the test workspace has a problem');
 }
-

@@ -4,7 +4,13 @@ import * as vscode from 'vscode';
 import { applyEdits } from '../../../shared/src/text';
 import type { Diagnostic as CoreDiagnostic } from '../../../shared/src/types';
 import {
-  codeOf, coreDiagnostics, openEditor, readText, revertAndClose, waitForCoreDiagnostics, workspaceDockerfiles,
+  codeOf,
+  coreDiagnostics,
+  openEditor,
+  readText,
+  revertAndClose,
+  waitForCoreDiagnostics,
+  workspaceDockerfiles,
 } from './helpers';
 
 /** The rule whose fix a person meets first in the example ("add USER"); any fixable finding serves when it is absent. */
@@ -20,7 +26,10 @@ suite('quick fixes', () => {
 
     const actions = await quickFixesFor(uri, finding);
     const action = actions.find((a) => a.title === fix.title);
-    assert.ok(action, `no quick fix titled "${fix.title}" for ${finding.ruleId}; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(
+      action,
+      `no quick fix titled "${fix.title}" for ${finding.ruleId}; offered: ${JSON.stringify(actions.map((a) => a.title))}`,
+    );
     // (vscode.executeCodeActionProvider does not carry an action's `diagnostics` over to the API: nothing to check there.)
     await applyAction(action);
 
@@ -45,8 +54,14 @@ suite('quick fixes', () => {
     const unsafeTitles = new Set(unsafe.fixes.filter((f) => !f.safe).map((f) => f.title));
     await openEditor(unsafeUri);
     await waitForCoreDiagnostics(unsafeUri, await readText(unsafeUri), 'diagnostics');
-    const preferredUnsafe = (await quickFixesFor(unsafeUri, unsafe)).filter((a) => unsafeTitles.has(a.title) && a.isPreferred);
-    assert.deepEqual(preferredUnsafe.map((a) => a.title), [], `${unsafe.ruleId}: unsafe fixes marked preferred`);
+    const preferredUnsafe = (await quickFixesFor(unsafeUri, unsafe)).filter(
+      (a) => unsafeTitles.has(a.title) && a.isPreferred,
+    );
+    assert.deepEqual(
+      preferredUnsafe.map((a) => a.title),
+      [],
+      `${unsafe.ruleId}: unsafe fixes marked preferred`,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -56,22 +71,38 @@ suite('quick fixes', () => {
       const editor = await openEditor(uri);
       const before = await waitForCoreDiagnostics(uri, editor.document.getText(), 'diagnostics before ignoring');
       const actions = await quickFixesFor(uri, finding);
-      const ignore = actions.find((a) => /ignore/i.test(a.title) && a.title.includes(finding.ruleId) && a.title.toLowerCase().includes(scope));
-      assert.ok(ignore, `no "Ignore ${finding.ruleId} for this ${scope}" action; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+      const ignore = actions.find(
+        (a) => /ignore/i.test(a.title) && a.title.includes(finding.ruleId) && a.title.toLowerCase().includes(scope),
+      );
+      assert.ok(
+        ignore,
+        `no "Ignore ${finding.ruleId} for this ${scope}" action; offered: ${JSON.stringify(actions.map((a) => a.title))}`,
+      );
       await applyAction(ignore);
       const text = editor.document.getText();
-      assert.match(text, new RegExp(`#\\s*bulkhead-ignore${scope === 'file' ? '-file' : ''}\\s+[^\\n]*${escape(finding.ruleId)}`));
+      assert.match(
+        text,
+        new RegExp(`#\\s*bulkhead-ignore${scope === 'file' ? '-file' : ''}\\s+[^\\n]*${escape(finding.ruleId)}`),
+      );
       const after = await waitForCoreDiagnostics(uri, text, 'diagnostics after ignoring');
       const count = (list: vscode.Diagnostic[]) => list.filter((d) => codeOf(d) === finding.ruleId).length;
-      if (scope === 'file') assert.equal(count(after), 0, `${finding.ruleId} is still shown after ignoring it for the file`);
-      else assert.equal(count(after), count(before) - 1, `${finding.ruleId}: one diagnostic fewer after ignoring it for the line`);
+      if (scope === 'file')
+        assert.equal(count(after), 0, `${finding.ruleId} is still shown after ignoring it for the file`);
+      else
+        assert.equal(
+          count(after),
+          count(before) - 1,
+          `${finding.ruleId}: one diagnostic fewer after ignoring it for the line`,
+        );
       await revertAndClose();
     });
   }
 });
 
 /** A Dockerfile finding with a fix (that `accept` takes), the preferred rule's if some file has one. */
-async function fixableFinding(accept: (finding: CoreDiagnostic) => boolean = () => true): Promise<{ uri: vscode.Uri; finding: CoreDiagnostic }> {
+async function fixableFinding(
+  accept: (finding: CoreDiagnostic) => boolean = () => true,
+): Promise<{ uri: vscode.Uri; finding: CoreDiagnostic }> {
   let fallback: { uri: vscode.Uri; finding: CoreDiagnostic } | undefined;
   for (const uri of await workspaceDockerfiles()) {
     for (const finding of await coreDiagnostics(uri, await readText(uri))) {
@@ -89,14 +120,19 @@ async function quickFixesFor(uri: vscode.Uri, finding: CoreDiagnostic): Promise<
   const { start, end } = finding.range;
   const range = new vscode.Range(start.line, start.character, end.line, end.character);
   const result = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 100,
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+    100,
   );
   // A bare Command has a string `command`; a CodeAction's `command`, if any, is an object.
   return (result ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
 
 async function applyAction(action: vscode.CodeAction): Promise<void> {
-  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace.applyEdit refused "${action.title}"`);
+  if (action.edit)
+    assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace.applyEdit refused "${action.title}"`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   assert.ok(action.edit || action.command, `"${action.title}" has neither an edit nor a command`);
 }

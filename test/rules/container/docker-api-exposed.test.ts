@@ -4,11 +4,26 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: tcp://docker:2376\n      DOCKER_TLS_VERIFY: "1"\n',
-    { name: 'the Unix socket', code: 'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: unix:///var/run/docker.sock\n' },
-    { name: 'a daemon that verifies clients', code: 'services:\n  dind:\n    image: docker:27-dind\n    command: dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert=/certs/ca.pem\n' },
-    { name: 'dind with its default TLS', code: 'services:\n  dind:\n    image: docker:27-dind\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n' },
-    { name: '-H of another program', code: 'services:\n  probe:\n    image: curlimages/curl:8.8.0\n    command: ["curl", "-H", "tcp://x"]\n' },
-    { name: 'an unset variable is unknown', code: 'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: ${DOCKER_HOST}\n' },
+    {
+      name: 'the Unix socket',
+      code: 'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: unix:///var/run/docker.sock\n',
+    },
+    {
+      name: 'a daemon that verifies clients',
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    command: dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert=/certs/ca.pem\n',
+    },
+    {
+      name: 'dind with its default TLS',
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n',
+    },
+    {
+      name: '-H of another program',
+      code: 'services:\n  probe:\n    image: curlimages/curl:8.8.0\n    command: ["curl", "-H", "tcp://x"]\n',
+    },
+    {
+      name: 'an unset variable is unknown',
+      code: 'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: ${DOCKER_HOST}\n',
+    },
     { name: 'a UDP port 2375', code: 'services:\n  a:\n    image: x\n    ports: ["2375:2375/udp"]\n' },
   ],
   invalid: [

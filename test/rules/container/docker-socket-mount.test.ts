@@ -4,10 +4,22 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./data:/data\n',
-    { name: 'an anonymous volume at the socket path mounts nothing from the host', code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /var/run/docker.sock\n' },
-    { name: 'a named volume called like the socket', code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - docker.sock:/var/run/docker.sock\nvolumes:\n  docker.sock: {}\n' },
-    { name: 'a project folder named run', code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - ./run:/run\n' },
-    { name: 'an unset variable', code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - ${SOCK}:/var/run/docker.sock\n' },
+    {
+      name: 'an anonymous volume at the socket path mounts nothing from the host',
+      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /var/run/docker.sock\n',
+    },
+    {
+      name: 'a named volume called like the socket',
+      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - docker.sock:/var/run/docker.sock\nvolumes:\n  docker.sock: {}\n',
+    },
+    {
+      name: 'a project folder named run',
+      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - ./run:/run\n',
+    },
+    {
+      name: 'an unset variable',
+      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - ${SOCK}:/var/run/docker.sock\n',
+    },
   ],
   invalid: [
     {

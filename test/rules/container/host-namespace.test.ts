@@ -4,10 +4,19 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'services:\n  app:\n    image: alpine:3.20\n',
-    { name: 'sharing with another service', code: 'services:\n  app:\n    image: alpine\n  side:\n    image: alpine\n    network_mode: "service:app"\n    pid: service:app\n    ipc: shareable\n' },
-    { name: 'no network, a bridge', code: 'services:\n  a:\n    image: alpine\n    network_mode: none\n  b:\n    image: alpine\n    network_mode: bridge\n' },
+    {
+      name: 'sharing with another service',
+      code: 'services:\n  app:\n    image: alpine\n  side:\n    image: alpine\n    network_mode: "service:app"\n    pid: service:app\n    ipc: shareable\n',
+    },
+    {
+      name: 'no network, a bridge',
+      code: 'services:\n  a:\n    image: alpine\n    network_mode: none\n  b:\n    image: alpine\n    network_mode: bridge\n',
+    },
     { name: 'an unset variable', code: 'services:\n  a:\n    image: alpine\n    network_mode: ${NET_MODE}\n' },
-    { name: 'cgroup_parent is not a namespace', code: 'services:\n  a:\n    image: alpine\n    cgroup_parent: nat-docker\n    cgroup: private\n' },
+    {
+      name: 'cgroup_parent is not a namespace',
+      code: 'services:\n  a:\n    image: alpine\n    cgroup_parent: nat-docker\n    cgroup: private\n',
+    },
   ],
   invalid: [
     {

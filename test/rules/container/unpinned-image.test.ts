@@ -4,7 +4,10 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'services:\n  db:\n    image: postgres:16.4@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
-    { name: 'a digest without a tag', code: 'services:\n  db:\n    image: postgres@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n' },
+    {
+      name: 'a digest without a tag',
+      code: 'services:\n  db:\n    image: postgres@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
+    },
     { name: 'the image a build produces', code: 'services:\n  app:\n    build: .\n    image: acme/app\n' },
     { name: 'an unset variable is unknown', code: 'services:\n  app:\n    image: ${IMAGE}\n' },
     { name: 'a digest behind an unset variable', code: 'services:\n  app:\n    image: nginx@${DIGEST}\n' },

@@ -30,16 +30,26 @@ describe('container/missing-hardening', () => {
     const [group] = groups;
     assert.equal(formatRange(group.range), '2:3-2:6');
     assert.equal(group.severity, 'warning');
-    assert.equal(group.message, 'Service `app` is missing 6 hardening settings: `cap_drop: [ALL]`, `read_only: true`, `no-new-privileges`, a memory limit, a CPU limit and a process limit.');
-    assert.deepEqual(group.aspects?.map((a) => a.ruleId), [
-      'container/capabilities-not-dropped',
-      'container/writable-root-fs',
-      'container/no-new-privileges',
-      'container/memory-unlimited',
-      'container/cpu-unlimited',
-      'container/pids-unlimited',
-    ]);
-    assert.deepEqual(report.diagnostics.map((d) => d.ruleId).filter((id) => id.endsWith('-unlimited')), [], 'the aspects are not reported again beside it');
+    assert.equal(
+      group.message,
+      'Service `app` is missing 6 hardening settings: `cap_drop: [ALL]`, `read_only: true`, `no-new-privileges`, a memory limit, a CPU limit and a process limit.',
+    );
+    assert.deepEqual(
+      group.aspects?.map((a) => a.ruleId),
+      [
+        'container/capabilities-not-dropped',
+        'container/writable-root-fs',
+        'container/no-new-privileges',
+        'container/memory-unlimited',
+        'container/cpu-unlimited',
+        'container/pids-unlimited',
+      ],
+    );
+    assert.deepEqual(
+      report.diagnostics.map((d) => d.ruleId).filter((id) => id.endsWith('-unlimited')),
+      [],
+      'the aspects are not reported again beside it',
+    );
     // Harden first, then each aspect's own fix.
     assert.equal(group.fixes.length, 7);
   });
@@ -47,43 +57,69 @@ describe('container/missing-hardening', () => {
   it('writes every setting into an empty flow mapping, separated by commas', () => {
     // Found by the fuzzer (test/fixtures/fuzz/167b95148dd7.compose): the settings were joined with nothing between.
     const { output } = harden('services:\n  app: {}\n');
-    assert.equal(output, 'services:\n  app: {cap_drop: [ALL], read_only: true, tmpfs: [/tmp], security_opt: [no-new-privileges:true], mem_limit: 512m, cpus: 1.0, pids_limit: 256}\n');
+    assert.equal(
+      output,
+      'services:\n  app: {cap_drop: [ALL], read_only: true, tmpfs: [/tmp], security_opt: [no-new-privileges:true], mem_limit: 512m, cpus: 1.0, pids_limit: 256}\n',
+    );
     assert.deepEqual(parseDocument(output).errors, []);
   });
 
   it('a service missing one setting gets that rule’s own finding', () => {
-    const report = analyse('services:\n  app:\n    image: example/app:1\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n');
-    assert.deepEqual(report.diagnostics.map((d) => d.ruleId), ['container/pids-unlimited']);
+    const report = analyse(
+      'services:\n  app:\n    image: example/app:1\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n',
+    );
+    assert.deepEqual(
+      report.diagnostics.map((d) => d.ruleId),
+      ['container/pids-unlimited'],
+    );
   });
 
   it('an aspect turned off or suppressed leaves the list; the group id turns off or suppresses the whole', () => {
-    const code = 'services:\n  app:\n    image: example/app:1\n  # bulkhead-ignore container/pids-unlimited,container/cpu-unlimited\n  db:\n    image: example/db:1\n';
+    const code =
+      'services:\n  app:\n    image: example/app:1\n  # bulkhead-ignore container/pids-unlimited,container/cpu-unlimited\n  db:\n    image: example/db:1\n';
     const config = defaultConfig();
     config.rules['container/memory-unlimited'] = 'off';
     const report = analyse(code, { config });
     const [app, db] = report.diagnostics.filter((d) => d.ruleId === GROUP);
     assert.equal(app.aspects?.length, 5);
     assert.ok(!app.aspects?.some((a) => a.ruleId === 'container/memory-unlimited'));
-    assert.deepEqual(db.aspects?.map((a) => a.ruleId), ['container/capabilities-not-dropped', 'container/writable-root-fs', 'container/no-new-privileges']);
+    assert.deepEqual(
+      db.aspects?.map((a) => a.ruleId),
+      ['container/capabilities-not-dropped', 'container/writable-root-fs', 'container/no-new-privileges'],
+    );
     const off = defaultConfig();
     off.rules[GROUP] = 'off';
     assert.deepEqual(analyse(code, { config: off }).diagnostics, []);
-    const suppressed = analyse('services:\n  # bulkhead-ignore container/missing-hardening -- a throwaway test service\n  app:\n    image: example/app:1\n');
-    assert.deepEqual(suppressed.diagnostics.map((d) => d.ruleId), []);
+    const suppressed = analyse(
+      'services:\n  # bulkhead-ignore container/missing-hardening -- a throwaway test service\n  app:\n    image: example/app:1\n',
+    );
+    assert.deepEqual(
+      suppressed.diagnostics.map((d) => d.ruleId),
+      [],
+    );
     const severity = defaultConfig();
     severity.rules[GROUP] = 'error';
     assert.equal(analyse(code, { config: severity }).diagnostics.find((d) => d.ruleId === GROUP)?.severity, 'error');
   });
 
   it('settings dangerous by themselves stay findings of their own', () => {
-    const report = analyse('services:\n  app:\n    image: example/app:1\n    privileged: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n');
+    const report = analyse(
+      'services:\n  app:\n    image: example/app:1\n    privileged: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+    );
     const ids = report.diagnostics.map((d) => d.ruleId);
-    assert.ok(ids.includes('container/privileged') && ids.includes('container/docker-socket-mount') && ids.includes(GROUP));
+    assert.ok(
+      ids.includes('container/privileged') && ids.includes('container/docker-socket-mount') && ids.includes(GROUP),
+    );
   });
 
   it('group: false reports each aspect on its own, as the rules’ pages and the peers’ checks read them', () => {
     const report = analyse('services:\n  app:\n    image: example/app:1\n', { group: false });
-    assert.deepEqual(report.diagnostics.map((d) => d.ruleId).sort(), expandAspects(analyse('services:\n  app:\n    image: example/app:1\n').diagnostics).map((d) => d.ruleId).sort());
+    assert.deepEqual(
+      report.diagnostics.map((d) => d.ruleId).sort(),
+      expandAspects(analyse('services:\n  app:\n    image: example/app:1\n').diagnostics)
+        .map((d) => d.ruleId)
+        .sort(),
+    );
   });
 
   it('Harden service writes every missing setting once, in one place, and leaves nothing to report', () => {
@@ -93,14 +129,23 @@ describe('container/missing-hardening', () => {
       output,
       'services:\n  app:\n    image: example/app:1\n    cap_drop:\n      - ALL\n    read_only: true\n    tmpfs:\n      - /tmp\n    security_opt:\n      - no-new-privileges:true\n    mem_limit: 512m\n    cpus: 1.0\n    pids_limit: 256\n    ports:\n      - "127.0.0.1:8080:8080"\n',
     );
-    assert.match(fix.title, /check that `app` needs no capability back/, 'an image without a profile: the title says what it assumes');
+    assert.match(
+      fix.title,
+      /check that `app` needs no capability back/,
+      'an image without a profile: the title says what it assumes',
+    );
     assert.ok(fix.basis?.assumption);
     assert.equal(parseDocument(output).errors.length, 0);
-    assert.deepEqual(analyse(output).diagnostics.map((d) => d.ruleId), [], 'nothing left to report');
+    assert.deepEqual(
+      analyse(output).diagnostics.map((d) => d.ruleId),
+      [],
+      'nothing left to report',
+    );
   });
 
   it('Harden service from the image profile: the capabilities and paths postgres needs', () => {
-    const code = 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n';
+    const code =
+      'services:\n  db:\n    image: postgres:16\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n';
     const { fix, output } = harden(code);
     assert.match(fix.title, /^Harden service `db` \(from the `postgres` image profile\)/);
     assert.equal(fix.basis?.assumption, undefined);
@@ -110,17 +155,32 @@ describe('container/missing-hardening', () => {
     assert.deepEqual(service.tmpfs, ['/var/run/postgresql', '/tmp']);
     assert.deepEqual(service.volumes, ['db-data:/var/lib/postgresql/data'], 'the data volume is already there');
     assert.equal(service.read_only, true);
-    assert.deepEqual(analyse(output).diagnostics.filter((d) => d.ruleId === GROUP || d.aspects), []);
+    assert.deepEqual(
+      analyse(output).diagnostics.filter((d) => d.ruleId === GROUP || d.aspects),
+      [],
+    );
   });
 
   it('with a shared anchor, a merge key and extends', () => {
-    const anchored = 'x-base: &base\n  image: example/app:1\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n';
+    const anchored =
+      'x-base: &base\n  image: example/app:1\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n';
     const { output } = harden(anchored);
-    assert.equal(analyse(output).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`a`')).length, 0, 'service a is hardened');
-    assert.equal(analyse(output).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`b`')).length, 1, 'service b is left as it was');
+    assert.equal(
+      analyse(output).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`a`')).length,
+      0,
+      'service a is hardened',
+    );
+    assert.equal(
+      analyse(output).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`b`')).length,
+      1,
+      'service b is left as it was',
+    );
     const extended = 'services:\n  base:\n    image: example/app:1\n    cap_drop: [ALL]\n  app:\n    extends: base\n';
     const group = analyse(extended).diagnostics.find((d) => d.ruleId === GROUP && d.message.includes('`app`'));
-    assert.ok(group && !group.aspects?.some((a) => a.ruleId === 'container/capabilities-not-dropped'), 'cap_drop comes from the service it extends');
+    assert.ok(
+      group && !group.aspects?.some((a) => a.ruleId === 'container/capabilities-not-dropped'),
+      'cap_drop comes from the service it extends',
+    );
     const out = applyEdits(extended, group.fixes[0].edits);
     assert.equal(analyse(out).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`app`')).length, 0);
   });

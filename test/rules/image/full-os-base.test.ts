@@ -10,7 +10,10 @@ runRuleTests(rule, {
     { name: 'an image we do not know', code: 'FROM registry.example.com/team/base:1.4\nCMD ["/app"]\n' },
     { name: 'scratch', code: 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n' },
     { name: 'an image from an ARG without a value', code: 'ARG BASE\nFROM ${BASE}\nCMD ["/app"]\n' },
-    { name: 'only the final stage counts', code: 'FROM node:22 AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build /app /app\nCMD ["/app/server.js"]\n' },
+    {
+      name: 'only the final stage counts',
+      code: 'FROM node:22 AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build /app /app\nCMD ["/app/server.js"]\n',
+    },
   ],
   invalid: [
     // The new final stage goes at the end of the file, where an unterminated here-document or a trailing continuation
@@ -46,12 +49,38 @@ runRuleTests(rule, {
     {
       name: 'the JDK is read from a Maven tag (3.9-eclipse-temurin-21 is Java 21, not 3)',
       code: 'FROM maven:3.9-eclipse-temurin-21\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
-      findings: [{ messageId: 'fullOs', range: '1:6-1:34', fixes: [{ title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`', safe: false, output: 'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY target/app.jar /app.jar\nCMD ["/app.jar"]\n' }] }],
+      findings: [
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:34',
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`',
+              safe: false,
+              output:
+                'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY target/app.jar /app.jar\nCMD ["/app.jar"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a Java version distroless does not publish moves to the next one, and says so',
       code: 'FROM eclipse-temurin:11-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
-      findings: [{ messageId: 'fullOs', range: '1:6-1:28', fixes: [{ title: 'Run on `gcr.io/distroless/java17-debian13:nonroot` — distroless publishes Java 17, 21, 25; the build uses Java 11', safe: false, output: 'FROM gcr.io/distroless/java17-debian13:nonroot\nCOPY app.jar /app.jar\nCMD ["/app.jar"]\n' }] }],
+      findings: [
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:28',
+          fixes: [
+            {
+              title:
+                'Run on `gcr.io/distroless/java17-debian13:nonroot` — distroless publishes Java 17, 21, 25; the build uses Java 11',
+              safe: false,
+              output: 'FROM gcr.io/distroless/java17-debian13:nonroot\nCOPY app.jar /app.jar\nCMD ["/app.jar"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a C++ program built on a plain OS image needs libstdc++: the cc image',
@@ -64,7 +93,8 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/cc-debian13:nonroot` in a new final stage',
               safe: false,
-              output: 'FROM debian:12 AS build\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\n\nFROM gcr.io/distroless/cc-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /usr/local/bin/app /usr/local/bin/app\nUSER 65532:65532\nCMD ["/usr/local/bin/app"]\n',
+              output:
+                'FROM debian:12 AS build\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\n\nFROM gcr.io/distroless/cc-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /usr/local/bin/app /usr/local/bin/app\nUSER 65532:65532\nCMD ["/usr/local/bin/app"]\n',
             },
           ],
         },
@@ -73,12 +103,37 @@ runRuleTests(rule, {
     {
       name: 'Python 3.13 matches the distroless interpreter: no mismatch to state',
       code: 'FROM python:3.13\nWORKDIR /srv\nCOPY main.py .\nCMD ["python", "main.py"]\n',
-      findings: [{ messageId: 'fullOs', range: '1:6-1:17', fixes: [{ title: 'Run on `gcr.io/distroless/python3-debian13:nonroot`', safe: false, output: 'FROM gcr.io/distroless/python3-debian13:nonroot\nWORKDIR /srv\nCOPY main.py .\nCMD ["main.py"]\n' }] }],
+      findings: [
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:17',
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/python3-debian13:nonroot`',
+              safe: false,
+              output:
+                'FROM gcr.io/distroless/python3-debian13:nonroot\nWORKDIR /srv\nCOPY main.py .\nCMD ["main.py"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
-      name: 'no RUN, exec-form CMD: the interpreter moves into the image\'s ENTRYPOINT',
+      name: "no RUN, exec-form CMD: the interpreter moves into the image's ENTRYPOINT",
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
-      findings: [{ messageId: 'fullOs', range: '1:6-1:13', fixes: [{ title: `Run on \`${NODE}\``, safe: false, output: `FROM ${NODE}\nWORKDIR /app\nCOPY . .\nCMD ["server.js"]\n` }] }],
+      findings: [
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:13',
+          fixes: [
+            {
+              title: `Run on \`${NODE}\``,
+              safe: false,
+              output: `FROM ${NODE}\nWORKDIR /app\nCOPY . .\nCMD ["server.js"]\n`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a RUN: the stage becomes the build stage of a new distroless stage',
@@ -108,7 +163,8 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/static-debian13:nonroot` in a new final stage',
               safe: false,
-              output: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\nCMD ["/out/server"]\n\nFROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /out/server /out/server\nUSER 65532:65532\nCMD ["/out/server"]\n',
+              output:
+                'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\nCMD ["/out/server"]\n\nFROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /out/server /out/server\nUSER 65532:65532\nCMD ["/out/server"]\n',
             },
           ],
         },
@@ -157,7 +213,14 @@ runRuleTests(rule, {
         {
           messageId: 'fullOs',
           range: '1:6-1:28',
-          fixes: [{ title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`', safe: false, output: 'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-Xmx512m", "-jar", "/app.jar"]\n' }],
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`',
+              safe: false,
+              output:
+                'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-Xmx512m", "-jar", "/app.jar"]\n',
+            },
+          ],
         },
       ],
     },
@@ -168,7 +231,14 @@ runRuleTests(rule, {
         {
           messageId: 'fullOs',
           range: '1:6-1:16',
-          fixes: [{ title: 'Run on `gcr.io/distroless/java17-debian13:nonroot`', safe: false, output: 'FROM gcr.io/distroless/java17-debian13:nonroot\r\nWORKDIR /app\r\nCOPY target/app.jar app.jar\r\nCMD ["app.jar"]\r\n' }],
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/java17-debian13:nonroot`',
+              safe: false,
+              output:
+                'FROM gcr.io/distroless/java17-debian13:nonroot\r\nWORKDIR /app\r\nCOPY target/app.jar app.jar\r\nCMD ["app.jar"]\r\n',
+            },
+          ],
         },
       ],
     },
@@ -179,7 +249,13 @@ runRuleTests(rule, {
         {
           messageId: 'fullOs',
           range: '6:6-6:13',
-          fixes: [{ title: `Run on \`${NODE}\``, safe: false, output: `ARG NODE=node:22-alpine\nFROM node:22 AS deps\nWORKDIR /app\nRUN npm ci\n\nFROM ${NODE}\nWORKDIR /app\nCOPY --from=deps /app /app\n# start\nCMD ["server.js"]\n` }],
+          fixes: [
+            {
+              title: `Run on \`${NODE}\``,
+              safe: false,
+              output: `ARG NODE=node:22-alpine\nFROM node:22 AS deps\nWORKDIR /app\nRUN npm ci\n\nFROM ${NODE}\nWORKDIR /app\nCOPY --from=deps /app /app\n# start\nCMD ["server.js"]\n`,
+            },
+          ],
         },
       ],
     },
@@ -192,7 +268,8 @@ runRuleTests(rule, {
           range: '4:6-4:17',
           fixes: [
             {
-              title: 'Run on `gcr.io/distroless/python3-debian13:nonroot` in a new final stage — distroless runs Python 3.13, the build uses 3.12: packages compiled for it may not load',
+              title:
+                'Run on `gcr.io/distroless/python3-debian13:nonroot` in a new final stage — distroless runs Python 3.13, the build uses 3.12: packages compiled for it may not load',
               safe: false,
               output:
                 '# escape=`\nFROM alpine:3.20 AS build\nRUN echo hi\nFROM python:3.12 AS app-build\nWORKDIR /srv\nCOPY main.py .\nRUN python -m compileall .\nENV A=1 `\n    B=2\nCMD python main.py\n\nFROM gcr.io/distroless/python3-debian13:nonroot\nENV A=1 `\n    B=2\nWORKDIR /srv\nCOPY --from=app-build /srv /srv\nUSER 65532:65532\nCMD ["main.py"]\n',
@@ -205,14 +282,35 @@ runRuleTests(rule, {
       name: 'Rust binaries need libgcc and glibc: the cc image',
       code: 'FROM rust:1.80\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n',
       findings: [
-        { messageId: 'fullOs', range: '1:6-1:15', fixes: [{ title: 'Run on `gcr.io/distroless/cc-debian13:nonroot`', safe: false, output: 'FROM gcr.io/distroless/cc-debian13:nonroot\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n' }] },
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:15',
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/cc-debian13:nonroot`',
+              safe: false,
+              output:
+                'FROM gcr.io/distroless/cc-debian13:nonroot\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n',
+            },
+          ],
+        },
       ],
     },
     {
       name: 'an odd Node.js major moves to the next LTS image',
       code: 'FROM node:23-bookworm\nWORKDIR /app\nCOPY dist .\nCMD ["node", "main.js"]\n',
       findings: [
-        { messageId: 'fullOs', range: '1:6-1:22', fixes: [{ title: 'Run on `gcr.io/distroless/nodejs24-debian13:nonroot` — distroless publishes Node.js 24, not 23', safe: false, output: 'FROM gcr.io/distroless/nodejs24-debian13:nonroot\nWORKDIR /app\nCOPY dist .\nCMD ["main.js"]\n' }] },
+        {
+          messageId: 'fullOs',
+          range: '1:6-1:22',
+          fixes: [
+            {
+              title: 'Run on `gcr.io/distroless/nodejs24-debian13:nonroot` — distroless publishes Node.js 24, not 23',
+              safe: false,
+              output: 'FROM gcr.io/distroless/nodejs24-debian13:nonroot\nWORKDIR /app\nCOPY dist .\nCMD ["main.js"]\n',
+            },
+          ],
+        },
       ],
     },
     {

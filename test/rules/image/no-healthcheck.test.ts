@@ -6,13 +6,31 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'FROM node:22\nHEALTHCHECK CMD curl --fail http://localhost:3000 || exit 1\nCMD ["node", "app.js"]\n',
-    { name: 'exec form with options', code: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s --timeout=3s CMD ["/healthcheck"]\n' },
+    {
+      name: 'exec form with options',
+      code: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s --timeout=3s CMD ["/healthcheck"]\n',
+    },
     { name: 'HEALTHCHECK NONE is a decision', code: 'FROM node:22\nHEALTHCHECK NONE\nCMD ["node", "app.js"]\n' },
-    { name: 'inherited from the stage it builds on', code: 'FROM node:22 AS base\nHEALTHCHECK CMD ["node", "check.js"]\nFROM base\nCMD ["node", "app.js"]\n' },
-    { name: 'scratch data image', code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n' },
-    { name: 'only the final stage counts', code: 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "health"]\nENTRYPOINT ["/app"]\n' },
-    { name: 'lower-case keyword, CRLF', code: 'from alpine:3.20\r\nhealthcheck CMD wget -q -O- http://localhost/ || exit 1\r\n' },
-    { name: 'a WebAssembly module', code: 'FROM scratch\nCOPY --from=build /src/service.wasm /service.wasm\nENTRYPOINT ["service.wasm"]\n' },
+    {
+      name: 'inherited from the stage it builds on',
+      code: 'FROM node:22 AS base\nHEALTHCHECK CMD ["node", "check.js"]\nFROM base\nCMD ["node", "app.js"]\n',
+    },
+    {
+      name: 'scratch data image',
+      code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n',
+    },
+    {
+      name: 'only the final stage counts',
+      code: 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "health"]\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: 'lower-case keyword, CRLF',
+      code: 'from alpine:3.20\r\nhealthcheck CMD wget -q -O- http://localhost/ || exit 1\r\n',
+    },
+    {
+      name: 'a WebAssembly module',
+      code: 'FROM scratch\nCOPY --from=build /src/service.wasm /service.wasm\nENTRYPOINT ["service.wasm"]\n',
+    },
     { name: 'no FROM at all', code: '# nothing here\n' },
   ],
   invalid: [

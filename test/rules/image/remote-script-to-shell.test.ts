@@ -5,18 +5,39 @@ runRuleTests(rule, {
   valid: [
     'FROM debian:12\nRUN curl -fsSLo /tmp/install.sh https://x/install.sh && sh /tmp/install.sh\n',
     { name: 'a pipe written inside a string', code: 'FROM debian:12\nRUN echo "curl https://x | sh"\n' },
-    { name: 'a key piped into gpg', code: 'FROM debian:12\nRUN curl -fsSL https://x/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg\n' },
+    {
+      name: 'a key piped into gpg',
+      code: 'FROM debian:12\nRUN curl -fsSL https://x/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg\n',
+    },
     {
       name: 'an interpreter that runs its own code and reads the download as data',
       code: 'FROM python:3.12\nRUN curl -s https://api.github.com/repos/a/b/releases/latest | python3 -c "import sys, json; print(json.load(sys.stdin)[\'tag_name\'])"\n',
     },
-    { name: 'a shell that runs a -c string and reads the download as data', code: 'FROM debian:12\nRUN curl -fsSL https://x | sh -c \'cat > /tmp/x\'\n' },
-    { name: 'wget without -O- writes to a file, so the pipe is empty', code: 'FROM debian:12\nRUN wget -q https://x/install.sh | sh\n' },
+    {
+      name: 'a shell that runs a -c string and reads the download as data',
+      code: "FROM debian:12\nRUN curl -fsSL https://x | sh -c 'cat > /tmp/x'\n",
+    },
+    {
+      name: 'wget without -O- writes to a file, so the pipe is empty',
+      code: 'FROM debian:12\nRUN wget -q https://x/install.sh | sh\n',
+    },
     { name: 'curl -o writes to a file', code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/x.sh https://x | sh\n' },
-    { name: 'a substitution inside single quotes is only echoed by the inner shell', code: "FROM debian:12\nRUN sh -c 'echo $(curl -fsSL https://x)'\n" },
-    { name: 'a download used as an argument, not as code', code: 'FROM debian:12\nRUN echo "$(curl -fsSL https://x/VERSION)" > /VERSION\n' },
-    { name: 'a commented-out line inside a continuation', code: 'FROM debian:12\nRUN apt-get update \\\n  # curl -fsSL https://x | sh\n  && true\n' },
-    { name: 'the script file is run, not the download', code: 'FROM debian:12\nRUN curl -fsSL https://x | tee /tmp/x.sh && bash /tmp/x.sh\n' },
+    {
+      name: 'a substitution inside single quotes is only echoed by the inner shell',
+      code: "FROM debian:12\nRUN sh -c 'echo $(curl -fsSL https://x)'\n",
+    },
+    {
+      name: 'a download used as an argument, not as code',
+      code: 'FROM debian:12\nRUN echo "$(curl -fsSL https://x/VERSION)" > /VERSION\n',
+    },
+    {
+      name: 'a commented-out line inside a continuation',
+      code: 'FROM debian:12\nRUN apt-get update \\\n  # curl -fsSL https://x | sh\n  && true\n',
+    },
+    {
+      name: 'the script file is run, not the download',
+      code: 'FROM debian:12\nRUN curl -fsSL https://x | tee /tmp/x.sh && bash /tmp/x.sh\n',
+    },
   ],
   invalid: [
     {

@@ -9,18 +9,39 @@ const CREATE_ALPINE = 'RUN addgroup -S app && adduser -S -G app app';
 runRuleTests(rule, {
   valid: [
     'FROM debian:12\nRUN useradd --system app\nUSER app\nCMD ["bash"]\n',
-    { name: 'distroless nonroot', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n' },
+    {
+      name: 'distroless nonroot',
+      code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
+    },
     { name: 'Chainguard', code: 'FROM cgr.dev/chainguard/node:latest\nCOPY . /app\nCMD ["/app/server.js"]\n' },
-    { name: 'USER inherited from the stage it builds on', code: 'FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node", "server.js"]\n' },
-    { name: 'root for the build, then a user (KICS last_user_is_root negative)', code: 'FROM alpine:2.6\nUSER root\nRUN npm install\nUSER guest\n' },
+    {
+      name: 'USER inherited from the stage it builds on',
+      code: 'FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: 'root for the build, then a user (KICS last_user_is_root negative)',
+      code: 'FROM alpine:2.6\nUSER root\nRUN npm install\nUSER guest\n',
+    },
     { name: 'a non-root uid in the root group', code: 'FROM debian:12\nUSER 1000:0\n' },
-    { name: 'scratch image that runs nothing', code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n' },
+    {
+      name: 'scratch image that runs nothing',
+      code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n',
+    },
     { name: 'base image from an ARG without a value', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCMD ["/app"]\n' },
-    { name: 'an unknown base that may set its USER, and nothing that needs root', code: 'ARG BASE_IMAGE=quay.io/jupyter/base-notebook\nFROM $BASE_IMAGE\nRUN pip install --no-cache-dir flake8\n' },
+    {
+      name: 'an unknown base that may set its USER, and nothing that needs root',
+      code: 'ARG BASE_IMAGE=quay.io/jupyter/base-notebook\nFROM $BASE_IMAGE\nRUN pip install --no-cache-dir flake8\n',
+    },
     { name: 'Windows containers', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n' },
     { name: 'ONBUILD USER root is for child images', code: 'FROM debian:12\nUSER app\nONBUILD USER root\n' },
-    { name: 'a WebAssembly module has no Linux user', code: 'FROM scratch\nENTRYPOINT [ "kafka.wasm" ]\nCOPY --link --from=build /kafka.wasm /kafka.wasm\n' },
-    { name: 'the wasi/wasm platform', code: 'FROM --platform=wasi/wasm scratch\nCOPY app.wasm /app.wasm\nCMD ["/app"]\n' },
+    {
+      name: 'a WebAssembly module has no Linux user',
+      code: 'FROM scratch\nENTRYPOINT [ "kafka.wasm" ]\nCOPY --link --from=build /kafka.wasm /kafka.wasm\n',
+    },
+    {
+      name: 'the wasi/wasm platform',
+      code: 'FROM --platform=wasi/wasm scratch\nCOPY app.wasm /app.wasm\nCMD ["/app"]\n',
+    },
     { name: 'a Bitnami image', code: 'FROM bitnami/redis:7.4\nCOPY redis.conf /opt/bitnami/redis/etc/\n' },
   ],
   invalid: [
@@ -53,7 +74,13 @@ runRuleTests(rule, {
         {
           messageId: 'noUser',
           range: '1:1-1:15',
-          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n${CREATE_DEBIAN}\nUSER app\n` }],
+          fixes: [
+            {
+              title: 'Create user `app` and switch to it',
+              safe: false,
+              output: `FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n${CREATE_DEBIAN}\nUSER app\n`,
+            },
+          ],
         },
       ],
     },
@@ -64,18 +91,30 @@ runRuleTests(rule, {
         {
           messageId: 'rootUser',
           range: '2:6-2:10',
-          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12\n${CREATE_DEBIAN}\nUSER app \\\n` }],
+          fixes: [
+            {
+              title: 'Create user `app` and switch to it',
+              safe: false,
+              output: `FROM debian:12\n${CREATE_DEBIAN}\nUSER app \\\n`,
+            },
+          ],
         },
       ],
     },
     {
-      name: 'a user created in a stage the final one does not build on is not the final stage\'s',
+      name: "a user created in a stage the final one does not build on is not the final stage's",
       code: 'FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\nCMD ["bash"]\n',
       findings: [
         {
           messageId: 'noUser',
           range: '3:1-3:15',
-          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n` }],
+          fixes: [
+            {
+              title: 'Create user `app` and switch to it',
+              safe: false,
+              output: `FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+            },
+          ],
         },
       ],
     },
@@ -114,9 +153,15 @@ runRuleTests(rule, {
       ],
     },
     {
-      name: 'last USER root, replaced by the image\'s own user',
+      name: "last USER root, replaced by the image's own user",
       code: 'FROM node:22\nUSER root\n',
-      findings: [{ messageId: 'rootUser', range: '2:6-2:10', fixes: [{ title: 'Switch to user `node`', safe: false, output: 'FROM node:22\nUSER node\n' }] }],
+      findings: [
+        {
+          messageId: 'rootUser',
+          range: '2:6-2:10',
+          fixes: [{ title: 'Switch to user `node`', safe: false, output: 'FROM node:22\nUSER node\n' }],
+        },
+      ],
     },
     {
       name: 'last USER root with no RUN after it, on Debian',
@@ -125,7 +170,13 @@ runRuleTests(rule, {
         {
           messageId: 'rootUser',
           range: '3:6-3:15',
-          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12\nRUN apt-get update\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n` }],
+          fixes: [
+            {
+              title: 'Create user `app` and switch to it',
+              safe: false,
+              output: `FROM debian:12\nRUN apt-get update\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+            },
+          ],
         },
       ],
     },
@@ -140,7 +191,8 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `worker`',
               safe: false,
-              output: 'FROM python:3.12\nRUN useradd --create-home worker\nUSER 0\nRUN pip install --no-cache-dir flask==3.0.0\nEXPOSE 5000\nUSER worker\nCMD ["python", "app.py"]\n',
+              output:
+                'FROM python:3.12\nRUN useradd --create-home worker\nUSER 0\nRUN pip install --no-cache-dir flask==3.0.0\nEXPOSE 5000\nUSER worker\nCMD ["python", "app.py"]\n',
             },
           ],
         },
@@ -157,7 +209,8 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `patrick`',
               safe: false,
-              output: 'FROM python:2.7\nRUN pip install Flask==0.11.1\nRUN useradd -ms /bin/bash patrick\nCOPY --chown=patrick:patrick app /app\nWORKDIR /app\nUSER patrick\nCMD ["python", "app.py"]\n',
+              output:
+                'FROM python:2.7\nRUN pip install Flask==0.11.1\nRUN useradd -ms /bin/bash patrick\nCOPY --chown=patrick:patrick app /app\nWORKDIR /app\nUSER patrick\nCMD ["python", "app.py"]\n',
             },
           ],
         },
@@ -174,7 +227,8 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `web`',
               safe: false,
-              output: 'FROM alpine:3.20\nRUN addgroup -S web && adduser -S -D -h /srv -G web web\n\nUSER web\n# start the server\n# on port 8080\nENTRYPOINT ["/srv/app"]\n',
+              output:
+                'FROM alpine:3.20\nRUN addgroup -S web && adduser -S -D -h /srv -G web web\n\nUSER web\n# start the server\n# on port 8080\nENTRYPOINT ["/srv/app"]\n',
             },
           ],
         },
@@ -187,14 +241,32 @@ runRuleTests(rule, {
         {
           messageId: 'createdNotUsed',
           range: '1:1-1:15',
-          fixes: [{ title: 'Switch to user `svc`', safe: false, output: 'FROM debian:12\nRUN <<EOF\nset -e\nuseradd -r svc\nEOF\nUSER svc\nCMD ["/usr/local/bin/svc"]\n' }],
+          fixes: [
+            {
+              title: 'Switch to user `svc`',
+              safe: false,
+              output: 'FROM debian:12\nRUN <<EOF\nset -e\nuseradd -r svc\nEOF\nUSER svc\nCMD ["/usr/local/bin/svc"]\n',
+            },
+          ],
         },
       ],
     },
     {
       name: 'scratch that runs a program',
       code: 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n',
-      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [{ title: 'Switch to user `65532:65532`', safe: false, output: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nCMD ["/app"]\n' }] }],
+      findings: [
+        {
+          messageId: 'noUser',
+          range: '1:1-1:13',
+          fixes: [
+            {
+              title: 'Switch to user `65532:65532`',
+              safe: false,
+              output: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nCMD ["/app"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // 22.04: no account to switch to (ubuntu 23.04 and later have `ubuntu`), so the fix creates one.
@@ -221,7 +293,14 @@ runRuleTests(rule, {
         {
           messageId: 'noUser',
           range: '2:1-2:13',
-          fixes: [{ title: 'Switch to user `node`', safe: false, output: 'ARG BASE=node:20\nFROM ${BASE}\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nUSER node\nCMD ["node", "server.js"]' }],
+          fixes: [
+            {
+              title: 'Switch to user `node`',
+              safe: false,
+              output:
+                'ARG BASE=node:20\nFROM ${BASE}\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nUSER node\nCMD ["node", "server.js"]',
+            },
+          ],
         },
       ],
     },
@@ -232,7 +311,13 @@ runRuleTests(rule, {
         {
           messageId: 'rootUser',
           range: '2:6-2:10',
-          fixes: [{ title: 'Create user `app` and switch to it', safe: false, output: `FROM debian:12 AS base\nUSER root\nFROM base\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n` }],
+          fixes: [
+            {
+              title: 'Create user `app` and switch to it',
+              safe: false,
+              output: `FROM debian:12 AS base\nUSER root\nFROM base\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+            },
+          ],
         },
       ],
     },
@@ -245,20 +330,52 @@ runRuleTests(rule, {
       name: 'an unknown base, with a RUN only root can run',
       code: 'FROM registry.example.com/team/base:1.2\nRUN apt-get install -y curl\n',
       findings: [
-        { messageId: 'noUser', range: '1:1-1:40', fixes: [{ title: 'Switch to user `65532:65532`', safe: false, output: 'FROM registry.example.com/team/base:1.2\nRUN apt-get install -y curl\nUSER 65532:65532\n' }] },
+        {
+          messageId: 'noUser',
+          range: '1:1-1:40',
+          fixes: [
+            {
+              title: 'Switch to user `65532:65532`',
+              safe: false,
+              output: 'FROM registry.example.com/team/base:1.2\nRUN apt-get install -y curl\nUSER 65532:65532\n',
+            },
+          ],
+        },
       ],
     },
     {
       name: 'distroless without the nonroot tag',
       code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nENTRYPOINT ["/app"]\n',
       findings: [
-        { messageId: 'noUser', range: '1:1-1:39', fixes: [{ title: 'Switch to user `65532:65532`', safe: false, output: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n' }] },
+        {
+          messageId: 'noUser',
+          range: '1:1-1:39',
+          fixes: [
+            {
+              title: 'Switch to user `65532:65532`',
+              safe: false,
+              output: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+            },
+          ],
+        },
       ],
     },
     {
       name: 'ONBUILD RUN is not a step of this image',
       code: 'FROM node:22\nONBUILD RUN npm ci\nCMD ["node", "server.js"]\n',
-      findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [{ title: 'Switch to user `node`', safe: false, output: 'FROM node:22\nONBUILD RUN npm ci\nUSER node\nCMD ["node", "server.js"]\n' }] }],
+      findings: [
+        {
+          messageId: 'noUser',
+          range: '1:1-1:13',
+          fixes: [
+            {
+              title: 'Switch to user `node`',
+              safe: false,
+              output: 'FROM node:22\nONBUILD RUN npm ci\nUSER node\nCMD ["node", "server.js"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // Found by the fuzzer (test/fixtures/fuzz/605a4b120470.dockerfile): USER added after it was heredoc body.
@@ -285,7 +402,14 @@ runRuleTests(rule, {
         {
           messageId: 'noUser',
           range: '1:1-1:41',
-          fixes: [{ title: 'Switch to user `$APP_UID`', safe: false, output: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nUSER $APP_UID\nENTRYPOINT ["dotnet", "/app/app.dll"]\n' }],
+          fixes: [
+            {
+              title: 'Switch to user `$APP_UID`',
+              safe: false,
+              output:
+                'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nUSER $APP_UID\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
+            },
+          ],
         },
       ],
     },
@@ -293,7 +417,17 @@ runRuleTests(rule, {
       name: 'a user created on scratch cannot exist there',
       code: 'FROM scratch\nRUN useradd -ms /bin/bash patrick\nCMD ["python", "app.py"]\n',
       findings: [
-        { messageId: 'createdNotUsed', range: '1:1-1:13', fixes: [{ title: 'Switch to user `65532:65532`', safe: false, output: 'FROM scratch\nRUN useradd -ms /bin/bash patrick\nUSER 65532:65532\nCMD ["python", "app.py"]\n' }] },
+        {
+          messageId: 'createdNotUsed',
+          range: '1:1-1:13',
+          fixes: [
+            {
+              title: 'Switch to user `65532:65532`',
+              safe: false,
+              output: 'FROM scratch\nRUN useradd -ms /bin/bash patrick\nUSER 65532:65532\nCMD ["python", "app.py"]\n',
+            },
+          ],
+        },
       ],
     },
   ],

@@ -6,7 +6,10 @@ runRuleTests(rule, {
     'FROM debian:12\nRUN apt-get update\n',
     { name: 'sudo as a package name', code: 'FROM debian:12\nRUN apt-get install -y sudo\n' },
     { name: 'sudo inside a string', code: 'FROM debian:12\nRUN echo "sudo apt-get update"\n' },
-    { name: 'a comment line in a continuation', code: 'FROM debian:12\nRUN apt-get update \\\n  # sudo apt-get upgrade\n  && true\n' },
+    {
+      name: 'a comment line in a continuation',
+      code: 'FROM debian:12\nRUN apt-get update \\\n  # sudo apt-get upgrade\n  && true\n',
+    },
   ],
   invalid: [
     {
@@ -26,7 +29,9 @@ runRuleTests(rule, {
         {
           messageId: 'sudo',
           range: '3:13-3:17',
-          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nUSER app\nRUN true && make install\n' }],
+          fixes: [
+            { title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nUSER app\nRUN true && make install\n' },
+          ],
         },
       ],
     },
@@ -48,7 +53,13 @@ runRuleTests(rule, {
         {
           messageId: 'sudo',
           range: '3:5-3:9',
-          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n' }],
+          fixes: [
+            {
+              title: 'Remove `sudo`',
+              safe: false,
+              output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+            },
+          ],
         },
       ],
     },

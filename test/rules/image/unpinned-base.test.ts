@@ -9,9 +9,15 @@ runRuleTests(rule, {
     { name: 'digest without a tag', code: `FROM python@${DIGEST} AS name\n` },
     { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
     { name: 'a reference to an earlier stage', code: `FROM golang:1.23@${DIGEST} AS build\nFROM build\n` },
-    { name: 'an earlier stage named in another case', code: `FROM golang:1.23@${DIGEST} AS Build\nFROM build AS final\n` },
+    {
+      name: 'an earlier stage named in another case',
+      code: `FROM golang:1.23@${DIGEST} AS Build\nFROM build AS final\n`,
+    },
     { name: 'an ARG without a default', code: 'ARG BASE\nFROM ${BASE}\n' },
-    { name: 'an ARG declared after the first FROM is not in scope for FROM', code: `FROM alpine:3.20@${DIGEST}\nARG IMAGE=alpine\nFROM $IMAGE\n` },
+    {
+      name: 'an ARG declared after the first FROM is not in scope for FROM',
+      code: `FROM alpine:3.20@${DIGEST}\nARG IMAGE=alpine\nFROM $IMAGE\n`,
+    },
     { name: 'a pinned default through ARG', code: `ARG BASE=node:22@${DIGEST}\nFROM \${BASE}\n` },
   ],
   invalid: [

@@ -4,19 +4,46 @@ import { runRuleTests } from '../../rule-tester';
 runRuleTests(rule, {
   valid: [
     'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
-    { name: 'requirement files and local projects', code: 'FROM python:3.12\nRUN pip install -r requirements.txt && pip install . && pip install --no-deps ./dist/app-1.0-py3-none-any.whl\n' },
+    {
+      name: 'requirement files and local projects',
+      code: 'FROM python:3.12\nRUN pip install -r requirements.txt && pip install . && pip install --no-deps ./dist/app-1.0-py3-none-any.whl\n',
+    },
     { name: 'a VCS URL', code: 'FROM python:3.12\nRUN pip install git+https://github.com/org/repo@v1.2.3\n' },
-    { name: 'a constraints file pins what it names', code: 'FROM python:3.12\nRUN pip install -c constraints.txt flask\n' },
-    { name: 'npm from package.json', code: 'FROM node:20\nRUN npm ci && npm install && npm install --production --no-cache\n' },
-    { name: 'npm versions', code: 'FROM node:20\nRUN npm install -g express@4.19.2 @types/node@20.11.0 && npm i ./local-pkg\n' },
-    { name: 'gem versions', code: 'FROM ruby:3.3\nRUN gem install rails -v 7.1.3 && gem install bundler:2.5.6 --no-document\n' },
-    { name: 'apk versions and a virtual package name', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 "musl-dev>1.2"\n' },
-    { name: 'a local .deb and packages held in a variable', code: 'FROM debian:12\nRUN apt-get install -y ./app.deb $BUILD_PACKAGES\n' },
-    { name: 'rpm versions, also from a variable', code: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62-1.fc40 rethinkdb-$VERSION @development-tools\n' },
+    {
+      name: 'a constraints file pins what it names',
+      code: 'FROM python:3.12\nRUN pip install -c constraints.txt flask\n',
+    },
+    {
+      name: 'npm from package.json',
+      code: 'FROM node:20\nRUN npm ci && npm install && npm install --production --no-cache\n',
+    },
+    {
+      name: 'npm versions',
+      code: 'FROM node:20\nRUN npm install -g express@4.19.2 @types/node@20.11.0 && npm i ./local-pkg\n',
+    },
+    {
+      name: 'gem versions',
+      code: 'FROM ruby:3.3\nRUN gem install rails -v 7.1.3 && gem install bundler:2.5.6 --no-document\n',
+    },
+    {
+      name: 'apk versions and a virtual package name',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 "musl-dev>1.2"\n',
+    },
+    {
+      name: 'a local .deb and packages held in a variable',
+      code: 'FROM debian:12\nRUN apt-get install -y ./app.deb $BUILD_PACKAGES\n',
+    },
+    {
+      name: 'rpm versions, also from a variable',
+      code: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62-1.fc40 rethinkdb-$VERSION @development-tools\n',
+    },
     { name: 'zypper versions', code: "FROM opensuse/leap:15.6\nRUN zypper -n in -y httpd=2.4.58 'vim>=9'\n" },
     { name: 'a command written inside a string', code: 'FROM debian:12\nRUN echo "apt-get install -y curl"\n' },
     { name: 'a simulated install', code: 'FROM debian:12\nRUN apt-get install -s curl\n' },
-    { name: 'python -m pip with a version', code: 'FROM python:3.12\nRUN python3 -m pip install --no-cache-dir "pip==24.0"\n' },
+    {
+      name: 'python -m pip with a version',
+      code: 'FROM python:3.12\nRUN python3 -m pip install --no-cache-dir "pip==24.0"\n',
+    },
   ],
   invalid: [
     {
@@ -37,7 +64,11 @@ runRuleTests(rule, {
         { messageId: 'unpinned', range: '2:55-2:74' },
       ],
     },
-    { name: 'python3 -m pip', code: 'FROM python:3.12\nRUN python3 -m pip install --upgrade pip\n', findings: [{ messageId: 'unpinned', range: '2:38-2:41' }] },
+    {
+      name: 'python3 -m pip',
+      code: 'FROM python:3.12\nRUN python3 -m pip install --upgrade pip\n',
+      findings: [{ messageId: 'unpinned', range: '2:38-2:41' }],
+    },
     {
       name: 'npm: a scoped package and @latest',
       code: 'FROM node:20\nRUN npm install -g @angular/cli sax@latest typescript@5.4.5\n',
@@ -46,7 +77,11 @@ runRuleTests(rule, {
         { messageId: 'unpinned', range: '2:33-2:43' },
       ],
     },
-    { name: 'gem', code: 'FROM ruby:3.3\nRUN gem install bundler rake:13.2.1\n', findings: [{ messageId: 'unpinned', range: '2:17-2:24' }] },
+    {
+      name: 'gem',
+      code: 'FROM ruby:3.3\nRUN gem install bundler rake:13.2.1\n',
+      findings: [{ messageId: 'unpinned', range: '2:17-2:24' }],
+    },
     {
       name: 'gem -v with two gems pins neither',
       code: 'FROM ruby:3.3\nRUN gem install grpc -v 1.62.0 blunder\n',
@@ -63,14 +98,30 @@ runRuleTests(rule, {
         { messageId: 'unpinned', range: '2:47-2:62' },
       ],
     },
-    { name: 'zypper with global options', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y httpd\n', findings: [{ messageId: 'unpinned', range: '2:21-2:26' }] },
-    { name: 'exec form', code: 'FROM centos:7\nRUN ["yum", "install", "httpd"]\n', findings: [{ messageId: 'unpinned', range: '2:24-2:31' }] },
+    {
+      name: 'zypper with global options',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y httpd\n',
+      findings: [{ messageId: 'unpinned', range: '2:21-2:26' }],
+    },
+    {
+      name: 'exec form',
+      code: 'FROM centos:7\nRUN ["yum", "install", "httpd"]\n',
+      findings: [{ messageId: 'unpinned', range: '2:24-2:31' }],
+    },
     {
       name: 'after a Docker comment line in a continuation',
       code: 'FROM debian:12\nRUN apt-get install -y \\\n    # the web server\n    nginx \\\n    curl=7.88.1-10\n',
       findings: [{ messageId: 'unpinned', range: '4:5-4:10' }],
     },
-    { name: 'ONBUILD RUN, CRLF', code: 'FROM alpine:3.20\r\nONBUILD RUN apk add curl\r\n', findings: [{ messageId: 'unpinned', range: '2:21-2:25' }] },
-    { name: 'heredoc script through sudo', code: 'FROM python:3.12\nRUN <<EOF\nsudo pip3 install flask\nEOF\n', findings: [{ messageId: 'unpinned', range: '3:19-3:24' }] },
+    {
+      name: 'ONBUILD RUN, CRLF',
+      code: 'FROM alpine:3.20\r\nONBUILD RUN apk add curl\r\n',
+      findings: [{ messageId: 'unpinned', range: '2:21-2:25' }],
+    },
+    {
+      name: 'heredoc script through sudo',
+      code: 'FROM python:3.12\nRUN <<EOF\nsudo pip3 install flask\nEOF\n',
+      findings: [{ messageId: 'unpinned', range: '3:19-3:24' }],
+    },
   ],
 });

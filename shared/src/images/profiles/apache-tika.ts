@@ -25,7 +25,8 @@ export default defineProfile({
     runAs: {
       user: '35002:35002',
       caveat: 'the image user itself; it has no name in /etc/passwd',
-      source: minimal(`COPY --from=fetch_tika /tika-server-standard-\${TIKA_VERSION}.jar /tika-server-standard-\${TIKA_VERSION}.jar
+      source:
+        minimal(`COPY --from=fetch_tika /tika-server-standard-\${TIKA_VERSION}.jar /tika-server-standard-\${TIKA_VERSION}.jar
 USER \$UID_GID`),
     },
   },

@@ -13,7 +13,12 @@ const NO_USER = `"config": {
 			"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 		]
 	},`;
-const root = (variant: string) => ({ name: 'root', uid: 0, gid: 0, source: at(`latest/${variant}/amd64/image-config.json`, NO_USER) });
+const root = (variant: string) => ({
+  name: 'root',
+  uid: 0,
+  gid: 0,
+  source: at(`latest/${variant}/amd64/image-config.json`, NO_USER),
+});
 
 export default defineProfile({
   id: 'busybox',
@@ -26,7 +31,15 @@ export default defineProfile({
   paths: [],
   publicPorts: [],
   variants: [
-    { when: { tag: 'musl' }, note: 'The musl variant has the same configuration and buildroot /etc/passwd.', user: { image: root('musl') } },
-    { when: { tag: 'uclibc' }, note: 'The uclibc variant has the same configuration and buildroot /etc/passwd.', user: { image: root('uclibc') } },
+    {
+      when: { tag: 'musl' },
+      note: 'The musl variant has the same configuration and buildroot /etc/passwd.',
+      user: { image: root('musl') },
+    },
+    {
+      when: { tag: 'uclibc' },
+      note: 'The uclibc variant has the same configuration and buildroot /etc/passwd.',
+      user: { image: root('uclibc') },
+    },
   ],
 });

@@ -74,13 +74,17 @@ export default defineProfile({
       port: 80,
       protocol: 'tcp',
       why: 'HTTP, and the ACME HTTP challenge of automatic HTTPS',
-      source: docs('The key here is that Caddy is able to listen to ports `80` and `443`, both required for the ACME HTTP challenge.'),
+      source: docs(
+        'The key here is that Caddy is able to listen to ports `80` and `443`, both required for the ACME HTTP challenge.',
+      ),
     },
     {
       port: 443,
       protocol: 'tcp',
       why: 'HTTPS (automatic TLS)',
-      source: docs('The key here is that Caddy is able to listen to ports `80` and `443`, both required for the ACME HTTP challenge.'),
+      source: docs(
+        'The key here is that Caddy is able to listen to ports `80` and `443`, both required for the ACME HTTP challenge.',
+      ),
     },
     {
       port: 443,

@@ -13,7 +13,8 @@ const root = (path: string) => ({
     repo: REPO,
     commit: COMMIT,
     path,
-    excerpt: '"config":{"Cmd":["bash"],"Entrypoint":[],"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]}',
+    excerpt:
+      '"config":{"Cmd":["bash"],"Entrypoint":[],"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]}',
   } satisfies Source,
 });
 

@@ -22,8 +22,11 @@ RUN groupadd \\
         --create-home \\
         app`;
 
-const APP_UID: Source = at('src/runtime-deps/10.0/noble/amd64/Dockerfile', `# UID of the non-root user 'app'
-    APP_UID=1654`);
+const APP_UID: Source = at(
+  'src/runtime-deps/10.0/noble/amd64/Dockerfile',
+  `# UID of the non-root user 'app'
+    APP_UID=1654`,
+);
 
 const CHISELED_USER = `# Workaround for https://github.com/moby/moby/issues/38710
 COPY --from=chisel --chown=$APP_UID:$APP_UID /rootfs/home/app /home/app
@@ -34,7 +37,12 @@ export default defineProfile({
   id: 'dotnet',
   title: '.NET (Microsoft container images: sdk, aspnet, runtime, runtime-deps)',
   role: 'base',
-  repositories: ['mcr.microsoft.com/dotnet/sdk', 'mcr.microsoft.com/dotnet/aspnet', 'mcr.microsoft.com/dotnet/runtime', 'mcr.microsoft.com/dotnet/runtime-deps'],
+  repositories: [
+    'mcr.microsoft.com/dotnet/sdk',
+    'mcr.microsoft.com/dotnet/aspnet',
+    'mcr.microsoft.com/dotnet/runtime',
+    'mcr.microsoft.com/dotnet/runtime-deps',
+  ],
   documentation: 'https://github.com/dotnet/dotnet-docker',
   user: {
     image: { name: 'root', uid: 0, gid: 0, source: at('src/runtime-deps/10.0/noble/amd64/Dockerfile', CREATES_APP) },
@@ -70,20 +78,28 @@ export default defineProfile({
       when: { tag: 'chiseled|distroless' },
       note: 'Ubuntu chiseled and Azure Linux distroless variants run as the non-root user app (uid and gid 1654).',
       user: {
-        image: { name: 'app', uid: 1654, gid: 1654, source: at('src/runtime-deps/10.0/noble-chiseled/amd64/Dockerfile', CHISELED_USER) },
+        image: {
+          name: 'app',
+          uid: 1654,
+          gid: 1654,
+          source: at('src/runtime-deps/10.0/noble-chiseled/amd64/Dockerfile', CHISELED_USER),
+        },
         accounts: [
           {
             name: 'app',
             uid: 1654,
             gid: 1654,
-            source: at('src/runtime-deps/10.0/noble-chiseled/amd64/Dockerfile', `RUN groupadd \\
+            source: at(
+              'src/runtime-deps/10.0/noble-chiseled/amd64/Dockerfile',
+              `RUN groupadd \\
         --gid=1654 \\
         app \\
     && useradd --no-log-init \\
         --uid=1654 \\
         --gid=1654 \\
         --shell /bin/false \\
-        app`),
+        app`,
+            ),
           },
         ],
       },
@@ -96,15 +112,25 @@ export default defineProfile({
           name: 'app',
           uid: 1654,
           gid: 1654,
-          source: { repo: REPO, commit: NET6_COMMIT, path: 'src/runtime-deps/6.0/jammy-chiseled/amd64/Dockerfile', excerpt: CHISELED_USER },
+          source: {
+            repo: REPO,
+            commit: NET6_COMMIT,
+            path: 'src/runtime-deps/6.0/jammy-chiseled/amd64/Dockerfile',
+            excerpt: CHISELED_USER,
+          },
         },
         accounts: [
           {
             name: 'app',
             uid: 1654,
             gid: 1654,
-            source: { repo: REPO, commit: NET6_COMMIT, path: 'src/runtime-deps/6.0/jammy-chiseled/amd64/Dockerfile', excerpt: `# UID of the non-root user 'app'
-    APP_UID=1654` },
+            source: {
+              repo: REPO,
+              commit: NET6_COMMIT,
+              path: 'src/runtime-deps/6.0/jammy-chiseled/amd64/Dockerfile',
+              excerpt: `# UID of the non-root user 'app'
+    APP_UID=1654`,
+            },
           },
         ],
       },

@@ -31,7 +31,15 @@ export default defineProfile({
   paths: [],
   publicPorts: [],
   variants: [
-    { when: { tag: 'alpine' }, note: 'Alpine variants are built on alpine; they too set no USER and create no account.', user: { image: root('25/jdk/alpine/3.24/Dockerfile') } },
-    { when: { tag: 'ubi' }, note: 'UBI variants are built on redhat/ubi*-minimal; they too set no USER and create no account.', user: { image: root('25/jdk/ubi/ubi10-minimal/Dockerfile') } },
+    {
+      when: { tag: 'alpine' },
+      note: 'Alpine variants are built on alpine; they too set no USER and create no account.',
+      user: { image: root('25/jdk/alpine/3.24/Dockerfile') },
+    },
+    {
+      when: { tag: 'ubi' },
+      note: 'UBI variants are built on redhat/ubi*-minimal; they too set no USER and create no account.',
+      user: { image: root('25/jdk/ubi/ubi10-minimal/Dockerfile') },
+    },
   ],
 });

@@ -23,7 +23,8 @@ const docs = (excerpt: string): Source => ({
   path: 'docs/reference/setup/install/docker.asciidoc',
   excerpt,
 });
-const WRITE_ACCESS = docs(`In addition, this user must have write access to the <<path-settings,config, data and log dirs>>
+const WRITE_ACCESS =
+  docs(`In addition, this user must have write access to the <<path-settings,config, data and log dirs>>
 ({es} needs write access to the \`config\` directory so that it can generate a keystore).`);
 
 const runAs = {
@@ -54,7 +55,14 @@ export default defineProfile({
   user: {
     image: { name: 'elasticsearch', uid: 1000, gid: 0, source: dockerfile9('CMD ["eswrapper"]\n\nUSER 1000:0') },
     runAs,
-    accounts: [{ name: 'elasticsearch', uid: 1000, gid: 1000, source: dockerfile9('adduser -u 1000 -g 1000 -G 0 -d /usr/share/elasticsearch elasticsearch') }],
+    accounts: [
+      {
+        name: 'elasticsearch',
+        uid: 1000,
+        gid: 1000,
+        source: dockerfile9('adduser -u 1000 -g 1000 -G 0 -d /usr/share/elasticsearch elasticsearch'),
+      },
+    ],
   },
   capabilities: { asImageUser: [], asRunAsUser: [] },
   paths: [
@@ -67,7 +75,7 @@ export default defineProfile({
     {
       path: '/usr/share/elasticsearch/config',
       kind: 'state',
-      why: 'Elasticsearch writes its keystore there (and, from 8.0, the certificates and TLS settings of the security auto-configuration at the first start); it holds the image\'s config files, so use a named volume (Docker copies them into a new one) or bind-mount a complete config',
+      why: "Elasticsearch writes its keystore there (and, from 8.0, the certificates and TLS settings of the security auto-configuration at the first start); it holds the image's config files, so use a named volume (Docker copies them into a new one) or bind-mount a complete config",
       source: WRITE_ACCESS,
     },
     {
@@ -82,7 +90,8 @@ export default defineProfile({
       why: 'the startup script creates the private temporary directory (ES_TMPDIR) below it',
       source: {
         url: 'https://www.elastic.co/guide/en/elasticsearch/reference/7.8/es-tmpdir.html',
-        excerpt: 'By default, Elasticsearch uses a private temporary directory that the startup script creates immediately below the system temporary directory.',
+        excerpt:
+          'By default, Elasticsearch uses a private temporary directory that the startup script creates immediately below the system temporary directory.',
       },
     },
   ],
@@ -92,7 +101,16 @@ export default defineProfile({
       when: { majorTo: 7 },
       note: 'Up to 7.x the image starts as root and the entrypoint drops to 1000:0 with chroot --userspec.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at(COMMIT_7, 'elasticsearch/Dockerfile', 'ENTRYPOINT ["/bin/tini", "--", "/usr/local/bin/docker-entrypoint.sh"]\n# Dummy overridable parameter parsed by entrypoint\nCMD ["eswrapper"]\n\n####') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at(
+            COMMIT_7,
+            'elasticsearch/Dockerfile',
+            'ENTRYPOINT ["/bin/tini", "--", "/usr/local/bin/docker-entrypoint.sh"]\n# Dummy overridable parameter parsed by entrypoint\nCMD ["eswrapper"]\n\n####',
+          ),
+        },
         stepsDown: {
           to: { name: 'elasticsearch', uid: 1000, gid: 0 },
           tool: 'chroot --userspec',
@@ -106,13 +124,36 @@ export default defineProfile({
     # or with a custom --user
     exec "\${@}"`),
         },
-        accounts: [{ name: 'elasticsearch', uid: 1000, gid: 1000, source: at(COMMIT_7, 'elasticsearch/Dockerfile', 'adduser --uid 1000 --gid 1000 --home /usr/share/elasticsearch elasticsearch && \\\n    adduser elasticsearch root') }],
+        accounts: [
+          {
+            name: 'elasticsearch',
+            uid: 1000,
+            gid: 1000,
+            source: at(
+              COMMIT_7,
+              'elasticsearch/Dockerfile',
+              'adduser --uid 1000 --gid 1000 --home /usr/share/elasticsearch elasticsearch && \\\n    adduser elasticsearch root',
+            ),
+          },
+        ],
       },
       capabilities: {
         asImageUser: [
-          { capability: 'SETGID', why: 'chroot --userspec switches to group 0 and sets the supplementary groups', source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"') },
-          { capability: 'SETUID', why: 'chroot --userspec switches to uid 1000', source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"') },
-          { capability: 'SYS_CHROOT', why: 'the entrypoint steps down with chroot(1), which calls chroot(2) (to /)', source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"') },
+          {
+            capability: 'SETGID',
+            why: 'chroot --userspec switches to group 0 and sets the supplementary groups',
+            source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"'),
+          },
+          {
+            capability: 'SETUID',
+            why: 'chroot --userspec switches to uid 1000',
+            source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"'),
+          },
+          {
+            capability: 'SYS_CHROOT',
+            why: 'the entrypoint steps down with chroot(1), which calls chroot(2) (to /)',
+            source: entrypoint7('exec chroot --userspec=1000:0 / "${@}"'),
+          },
         ],
         asRunAsUser: [],
       },

@@ -29,7 +29,15 @@ export default defineProfile({
   paths: [],
   publicPorts: [],
   variants: [
-    { when: { tag: 'bookworm' }, note: 'Bookworm variants are built the same way on buildpack-deps:bookworm-scm (no USER).', user: { image: root('1.27/bookworm/Dockerfile') } },
-    { when: { tag: 'alpine' }, note: 'Alpine variants are built the same way on alpine (no USER).', user: { image: root('1.27/alpine3.24/Dockerfile') } },
+    {
+      when: { tag: 'bookworm' },
+      note: 'Bookworm variants are built the same way on buildpack-deps:bookworm-scm (no USER).',
+      user: { image: root('1.27/bookworm/Dockerfile') },
+    },
+    {
+      when: { tag: 'alpine' },
+      note: 'Alpine variants are built the same way on alpine (no USER).',
+      user: { image: root('1.27/alpine3.24/Dockerfile') },
+    },
   ],
 });

@@ -26,7 +26,8 @@ export default defineProfile({
     runAs: {
       user: '1001:1001',
       name: 'gotenberg',
-      caveat: 'another uid works if it is in group 0 (group_add: ["0"]), which owns /home/gotenberg for arbitrary user IDs',
+      caveat:
+        'another uid works if it is in group 0 (group_add: ["0"]), which owns /home/gotenberg for arbitrary user IDs',
       source: dockerfile(`# Create a non-root user.
 # All processes in the Docker container will run with this dedicated user.`),
     },

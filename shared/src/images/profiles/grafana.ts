@@ -8,9 +8,19 @@ import { defineProfile, type Source } from '../profile';
  */
 const REPO = 'grafana/grafana';
 const DOCKERFILE_COMMIT = '78515af65f036f536c4ab2e6fdb5484552f99f1f';
-const dockerfile = (excerpt: string): Source => ({ repo: REPO, commit: DOCKERFILE_COMMIT, path: 'Dockerfile', excerpt });
+const dockerfile = (excerpt: string): Source => ({
+  repo: REPO,
+  commit: DOCKERFILE_COMMIT,
+  path: 'Dockerfile',
+  excerpt,
+});
 const DOCS_COMMIT = '76116f08fb16b4bc6ddd6bdf0809046029c09227';
-const docs = (excerpt: string): Source => ({ repo: REPO, commit: DOCS_COMMIT, path: 'docs/sources/setup-grafana/installation/docker/index.md', excerpt });
+const docs = (excerpt: string): Source => ({
+  repo: REPO,
+  commit: DOCS_COMMIT,
+  path: 'docs/sources/setup-grafana/installation/docker/index.md',
+  excerpt,
+});
 
 /**
  * The image runs as grafana (472) in group root (0), set by `USER "$GF_UID"`; run.sh needs no privilege (it warns when
@@ -33,7 +43,8 @@ export default defineProfile({
     runAs: {
       user: '472:0',
       name: 'grafana',
-      caveat: 'another uid works too, as long as it can write /var/lib/grafana (a bind-mounted folder must be writable by it)',
+      caveat:
+        'another uid works too, as long as it can write /var/lib/grafana (a bind-mounted folder must be writable by it)',
       source: docs(
         'If you plan to use directories on your host for the database or configuration when running Grafana in Docker, you must start the container with a user with permission to access and write to the directory you map.',
       ),

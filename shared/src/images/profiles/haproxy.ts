@@ -82,7 +82,9 @@ export default defineProfile({
           name: 'root',
           uid: 0,
           gid: 0,
-          source: docs('the 2.4+ versions of the container will run as `USER haproxy` by default (hence the `--sysctl net.ipv4.ip_unprivileged_port_start=0` above), but older versions still default to `root` for compatibility reasons'),
+          source: docs(
+            'the 2.4+ versions of the container will run as `USER haproxy` by default (hence the `--sysctl net.ipv4.ip_unprivileged_port_start=0` above), but older versions still default to `root` for compatibility reasons',
+          ),
         },
         runAs: {
           user: '99:99',

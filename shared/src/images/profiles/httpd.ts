@@ -39,7 +39,10 @@ export default defineProfile({
       {
         capability: 'NET_BIND_SERVICE',
         why: 'the parent process, as root, binds port 80',
-        source: apache('docs/manual/invoking.xml', 'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.'),
+        source: apache(
+          'docs/manual/invoking.xml',
+          'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.',
+        ),
       },
       {
         capability: 'SETGID',
@@ -58,13 +61,21 @@ export default defineProfile({
     {
       path: '/usr/local/apache2/logs',
       kind: 'runtime',
-      why: "httpd writes its pid file there (logs/httpd.pid under the ServerRoot), the default runtime directory; the image sends the logs themselves to stdout and stderr",
-      source: at('2.4/httpd-foreground', `# Apache gets grumpy about PID files pre-existing
-rm -f /usr/local/apache2/logs/httpd.pid`),
+      why: 'httpd writes its pid file there (logs/httpd.pid under the ServerRoot), the default runtime directory; the image sends the logs themselves to stdout and stderr',
+      source: at(
+        '2.4/httpd-foreground',
+        `# Apache gets grumpy about PID files pre-existing
+rm -f /usr/local/apache2/logs/httpd.pid`,
+      ),
     },
   ],
   publicPorts: [
-    { port: 80, protocol: 'tcp', why: 'HTTP: serving other hosts is what a web server is for', source: at('2.4/Dockerfile', 'EXPOSE 80') },
+    {
+      port: 80,
+      protocol: 'tcp',
+      why: 'HTTP: serving other hosts is what a web server is for',
+      source: at('2.4/Dockerfile', 'EXPOSE 80'),
+    },
     {
       port: 443,
       protocol: 'tcp',
@@ -73,7 +84,8 @@ rm -f /usr/local/apache2/logs/httpd.pid`),
         repo: DOCS,
         commit: DOCS_COMMIT,
         path: 'httpd/content.md',
-        excerpt: 'The `conf/extra/httpd-ssl.conf` configuration file will use the certificate files previously added and tell the daemon to also listen on port 443.',
+        excerpt:
+          'The `conf/extra/httpd-ssl.conf` configuration file will use the certificate files previously added and tell the daemon to also listen on port 443.',
       },
     },
   ],

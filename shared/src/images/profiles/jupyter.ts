@@ -37,21 +37,31 @@ export default defineProfile({
   id: 'jupyter',
   title: 'Jupyter Docker Stacks (base-notebook and the images built on it)',
   role: 'base',
-  repositories: [...STACKS.flatMap((name) => [`quay.io/jupyter/${name}`, `jupyter/${name}`]), 'quay.io/jupyter/julia-notebook'],
+  repositories: [
+    ...STACKS.flatMap((name) => [`quay.io/jupyter/${name}`, `jupyter/${name}`]),
+    'quay.io/jupyter/julia-notebook',
+  ],
   documentation: 'https://jupyter-docker-stacks.readthedocs.io/',
   user: {
     image: {
       name: 'jovyan',
       uid: 1000,
       gid: 100,
-      source: at(FOUNDATION, `# Switch back to jovyan to avoid accidental container runs as root
-USER \${NB_UID}`),
+      source: at(
+        FOUNDATION,
+        `# Switch back to jovyan to avoid accidental container runs as root
+USER \${NB_UID}`,
+      ),
     },
     runAs: {
       user: '1000:100',
       name: 'jovyan',
-      caveat: 'another uid works when it is in the users group (gid 100), which owns the home directory and /opt/conda: `--user 5000 --group-add users`',
-      source: at('docs/using/common.md', '- `--user 5000 --group-add users` - Launches the container with a specific user ID and adds that user to the `users` group so that it can modify files in the default home directory and `/opt/conda`.'),
+      caveat:
+        'another uid works when it is in the users group (gid 100), which owns the home directory and /opt/conda: `--user 5000 --group-add users`',
+      source: at(
+        'docs/using/common.md',
+        '- `--user 5000 --group-add users` - Launches the container with a specific user ID and adds that user to the `users` group so that it can modify files in the default home directory and `/opt/conda`.',
+      ),
     },
     accounts: [{ name: 'jovyan', uid: 1000, gid: 100, source: at(FOUNDATION, NB_IDS) }],
   },

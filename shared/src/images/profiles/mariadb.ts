@@ -4,7 +4,8 @@ const REPO = 'MariaDB/mariadb-docker';
 const COMMIT = '1b6429ba3544e134715c15f8c56cc6f665f827c9';
 const at = (path: string, excerpt: string): Source => ({ repo: REPO, commit: COMMIT, path, excerpt });
 const entrypoint = (excerpt: string): Source => at('12.3/docker-entrypoint.sh', excerpt);
-const runAsCaveat = 'the data directory must be writable by that user: a new named volume is (the image makes /var/lib/mysql mysql\'s), a bind-mounted folder must be chowned to it';
+const runAsCaveat =
+  "the data directory must be writable by that user: a new named volume is (the image makes /var/lib/mysql mysql's), a bind-mounted folder must be chowned to it";
 
 /**
  * The Ubuntu-based images (every tag but `-ubi`) start as root: the entrypoint chowns what in the data directory is
@@ -37,7 +38,10 @@ export default defineProfile({
       user: '999:999',
       name: 'mysql',
       caveat: runAsCaveat,
-      source: at('12.3/Dockerfile', '# ensure that /run/mysqld (used for socket and lock files) is writable regardless of the UID our mysqld instance ends up having at runtime'),
+      source: at(
+        '12.3/Dockerfile',
+        '# ensure that /run/mysqld (used for socket and lock files) is writable regardless of the UID our mysqld instance ends up having at runtime',
+      ),
     },
   },
   capabilities: {
@@ -52,8 +56,16 @@ export default defineProfile({
         why: "the entrypoint's find, as root, searches the data directory, whose database directories mariadbd creates 0700 for mysql; without it find fails and the script (set -eo pipefail) stops",
         source: entrypoint(`find "$DATADIR" \\! -user mysql \\( -exec chown mysql: '{}' + -o -true \\)`),
       },
-      { capability: 'SETGID', why: 'gosu switches to the mysql group', source: entrypoint('exec gosu mysql "${BASH_SOURCE[0]}" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the mysql user', source: entrypoint('exec gosu mysql "${BASH_SOURCE[0]}" "$@"') },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the mysql group',
+        source: entrypoint('exec gosu mysql "${BASH_SOURCE[0]}" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the mysql user',
+        source: entrypoint('exec gosu mysql "${BASH_SOURCE[0]}" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -62,10 +74,19 @@ export default defineProfile({
       path: '/run/mysqld',
       kind: 'runtime',
       why: 'mariadbd writes its Unix socket and lock files there',
-      source: at('12.3/Dockerfile', `mkdir -p /var/lib/mysql /run/mysqld; \\
-	chown -R mysql:mysql /var/lib/mysql /run/mysqld;`),
+      source: at(
+        '12.3/Dockerfile',
+        `mkdir -p /var/lib/mysql /run/mysqld; \\
+	chown -R mysql:mysql /var/lib/mysql /run/mysqld;`,
+      ),
     },
-    { path: '/var/lib/mysql', kind: 'state', why: 'the database files (datadir)', imageVolume: true, source: at('12.3/Dockerfile', 'VOLUME /var/lib/mysql') },
+    {
+      path: '/var/lib/mysql',
+      kind: 'state',
+      why: 'the database files (datadir)',
+      imageVolume: true,
+      source: at('12.3/Dockerfile', 'VOLUME /var/lib/mysql'),
+    },
   ],
   publicPorts: [],
   variants: [
@@ -78,10 +99,13 @@ export default defineProfile({
           user: '999:999',
           name: 'mysql',
           caveat: runAsCaveat,
-          source: at('12.3-ubi/Dockerfile', `# user 999/ group 999, that we want to use for compatibility with the ubuntu image.
+          source: at(
+            '12.3-ubi/Dockerfile',
+            `# user 999/ group 999, that we want to use for compatibility with the ubuntu image.
 RUN microdnf install -y shadow-utils && \\
 	groupadd --gid 999 -r mysql && \\
-	useradd -r -g mysql mysql --home-dir /var/lib/mysql --uid 999`),
+	useradd -r -g mysql mysql --home-dir /var/lib/mysql --uid 999`,
+          ),
         },
       },
       capabilities: { asImageUser: [], asRunAsUser: [] },
@@ -92,7 +116,13 @@ RUN microdnf install -y shadow-utils && \\
           why: 'mariadbd writes its Unix socket (socket=/run/mariadb/mariadb.sock) and lock files there',
           source: at('12.3-ubi/docker.cnf', 'socket=/run/mariadb/mariadb.sock'),
         },
-        { path: '/var/lib/mysql', kind: 'state', why: 'the database files (datadir)', imageVolume: true, source: at('12.3-ubi/Dockerfile', 'VOLUME /var/lib/mysql') },
+        {
+          path: '/var/lib/mysql',
+          kind: 'state',
+          why: 'the database files (datadir)',
+          imageVolume: true,
+          source: at('12.3-ubi/Dockerfile', 'VOLUME /var/lib/mysql'),
+        },
       ],
     },
   ],

@@ -22,8 +22,11 @@ export default defineProfile({
     runAs: {
       user: '11211:11211',
       name: 'memcache',
-      source: at('1/debian/Dockerfile', `groupadd --system --gid 11211 memcache; \\
-	useradd --system --gid memcache --uid 11211 memcache`),
+      source: at(
+        '1/debian/Dockerfile',
+        `groupadd --system --gid 11211 memcache; \\
+	useradd --system --gid memcache --uid 11211 memcache`,
+      ),
     },
   },
   capabilities: { asImageUser: [], asRunAsUser: [] },
@@ -38,8 +41,11 @@ export default defineProfile({
         runAs: {
           user: '11211:11211',
           name: 'memcache',
-          source: at('1/alpine/Dockerfile', `addgroup -g 11211 memcache; \\
-	adduser -D -u 11211 -G memcache memcache`),
+          source: at(
+            '1/alpine/Dockerfile',
+            `addgroup -g 11211 memcache; \\
+	adduser -D -u 11211 -G memcache memcache`,
+          ),
         },
       },
     },

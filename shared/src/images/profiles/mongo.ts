@@ -29,7 +29,8 @@ export default defineProfile({
     runAs: {
       user: '999:999',
       name: 'mongodb',
-      caveat: "/data/db and /data/configdb must be writable by that user: new named volumes are (the image makes them mongodb's), bind-mounted folders must be chowned to it",
+      caveat:
+        "/data/db and /data/configdb must be writable by that user: new named volumes are (the image makes them mongodb's), bind-mounted folders must be chowned to it",
       source: entrypoint(`# allow the container to be started with \`--user\`
 # all mongo* commands should be dropped to the correct user
 if [[ "$originalArgOne" == mongo* ]] && [ "$(id -u)" = '0' ]; then`),
@@ -42,8 +43,16 @@ if [[ "$originalArgOne" == mongo* ]] && [ "$(id -u)" = '0' ]; then`),
         why: 'the entrypoint, as root, chowns to mongodb the files of /data/configdb and /data/db that mongodb does not own',
         source: entrypoint(`find -L /data/configdb /data/db \\! -user mongodb -exec chown mongodb '{}' +`),
       },
-      { capability: 'SETGID', why: 'gosu switches to the mongodb group', source: entrypoint('exec gosu mongodb "$BASH_SOURCE" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the mongodb user', source: entrypoint('exec gosu mongodb "$BASH_SOURCE" "$@"') },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the mongodb group',
+        source: entrypoint('exec gosu mongodb "$BASH_SOURCE" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the mongodb user',
+        source: entrypoint('exec gosu mongodb "$BASH_SOURCE" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -56,8 +65,20 @@ if [[ "$originalArgOne" == mongo* ]] && [ "$(id -u)" = '0' ]; then`),
 jsonConfigFile="$TMPDIR/docker-entrypoint-config.json"
 tempConfigFile="$TMPDIR/docker-entrypoint-temp-config.json"`),
     },
-    { path: '/data/db', kind: 'state', why: 'the database files (dbPath)', imageVolume: true, source: dockerfile('VOLUME /data/db /data/configdb') },
-    { path: '/data/configdb', kind: 'state', why: 'the data of a config server (--configsvr)', imageVolume: true, source: dockerfile('VOLUME /data/db /data/configdb') },
+    {
+      path: '/data/db',
+      kind: 'state',
+      why: 'the database files (dbPath)',
+      imageVolume: true,
+      source: dockerfile('VOLUME /data/db /data/configdb'),
+    },
+    {
+      path: '/data/configdb',
+      kind: 'state',
+      why: 'the data of a config server (--configsvr)',
+      imageVolume: true,
+      source: dockerfile('VOLUME /data/db /data/configdb'),
+    },
   ],
   publicPorts: [],
 });

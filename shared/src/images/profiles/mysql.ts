@@ -36,12 +36,14 @@ export default defineProfile({
     runAs: {
       user: '999:999',
       name: 'mysql',
-      caveat: 'the data directory must be writable by that user: a new named volume is (the image makes /var/lib/mysql mysql\'s and 1777), a bind-mounted folder must be chowned to it; any other non-root uid works the same way',
+      caveat:
+        "the data directory must be writable by that user: a new named volume is (the image makes /var/lib/mysql mysql's and 1777), a bind-mounted folder must be chowned to it; any other non-root uid works the same way",
       source: {
         repo: DOCS,
         commit: DOCS_COMMIT,
         path: 'mysql/content.md',
-        excerpt: 'it is possible to invoke this image with `--user` set to any value (other than `root`/`0`) in order to achieve the desired access/configuration',
+        excerpt:
+          'it is possible to invoke this image with `--user` set to any value (other than `root`/`0`) in order to achieve the desired access/configuration',
       },
     },
   },
@@ -57,8 +59,16 @@ export default defineProfile({
         why: "the entrypoint's find, as root, searches the data directory, whose database directories mysqld creates 0750 for mysql; without it find fails and the script (set -eo pipefail) stops",
         source: entrypoint(`find "\${!dirs[@]}" \\! -user mysql -exec chown --no-dereference mysql '{}' +`),
       },
-      { capability: 'SETGID', why: 'gosu switches to the mysql group', source: entrypoint('exec gosu mysql "$BASH_SOURCE" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the mysql user', source: entrypoint('exec gosu mysql "$BASH_SOURCE" "$@"') },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the mysql group',
+        source: entrypoint('exec gosu mysql "$BASH_SOURCE" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the mysql user',
+        source: entrypoint('exec gosu mysql "$BASH_SOURCE" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -67,9 +77,17 @@ export default defineProfile({
       path: '/var/run/mysqld',
       kind: 'runtime',
       why: 'mysqld writes its Unix socket (socket=/var/run/mysqld/mysqld.sock) and lock files there',
-      source: dockerfile('# ensure that /var/run/mysqld (used for socket and lock files) is writable regardless of the UID our mysqld instance ends up having at runtime'),
+      source: dockerfile(
+        '# ensure that /var/run/mysqld (used for socket and lock files) is writable regardless of the UID our mysqld instance ends up having at runtime',
+      ),
     },
-    { path: '/var/lib/mysql', kind: 'state', why: 'the database files (datadir)', imageVolume: true, source: dockerfile('VOLUME /var/lib/mysql') },
+    {
+      path: '/var/lib/mysql',
+      kind: 'state',
+      why: 'the database files (datadir)',
+      imageVolume: true,
+      source: dockerfile('VOLUME /var/lib/mysql'),
+    },
   ],
   publicPorts: [],
 });

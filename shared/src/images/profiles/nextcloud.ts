@@ -35,7 +35,8 @@ RUN set -eux; \\
 const RUN_AS = readme(
   'When changing the default user, the image will no longer assume it has root privileges and will run all processes under the specified uid. To accomplish this, use the `--user` / `user` option in your container environment.',
 );
-const RUN_AS_CAVEAT = 'the volume at /var/www/html must belong to that user (a new named volume does: the image gives it to www-data)';
+const RUN_AS_CAVEAT =
+  'the volume at /var/www/html must belong to that user (a new named volume does: the image gives it to www-data)';
 
 const RSYNC_CHOWN = {
   capability: 'CHOWN',
@@ -46,7 +47,9 @@ const RSYNC_CHOWN = {
 const RSYNC_DAC = {
   capability: 'DAC_OVERRIDE',
   why: "on an upgrade, the entrypoint, as root, rsyncs (and deletes) files in /var/www/html, whose directories are www-data's from the previous install",
-  source: entrypoint('rsync $rsync_options --delete --exclude-from=/upgrade.exclude /usr/src/nextcloud/ /var/www/html/'),
+  source: entrypoint(
+    'rsync $rsync_options --delete --exclude-from=/upgrade.exclude /usr/src/nextcloud/ /var/www/html/',
+  ),
 };
 const SU_SETGID = {
   capability: 'SETGID',
@@ -66,7 +69,7 @@ const TMP = {
 const HTML = {
   path: '/var/www/html',
   kind: 'state' as const,
-  why: 'the Nextcloud installation, its config, apps and (by default) the users\' files, synced from /usr/src/nextcloud by the entrypoint',
+  why: "the Nextcloud installation, its config, apps and (by default) the users' files, synced from /usr/src/nextcloud by the entrypoint",
   imageVolume: true,
   source: at('34/apache/Dockerfile', 'VOLUME /var/www/html'),
 };
@@ -90,8 +93,18 @@ export default defineProfile({
   repositories: ['nextcloud'],
   documentation: 'https://hub.docker.com/_/nextcloud',
   user: {
-    image: { name: 'root', uid: 0, gid: 0, source: at('34/apache/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["apache2-foreground"]') },
-    runAs: { user: '33:33', name: 'www-data', caveat: `${RUN_AS_CAVEAT}; the apache variant then binds port 80 as non-root, which needs net.ipv4.ip_unprivileged_port_start=0 (Docker's default outside host networking) or an Apache configuration on a port above 1024`, source: RUN_AS },
+    image: {
+      name: 'root',
+      uid: 0,
+      gid: 0,
+      source: at('34/apache/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["apache2-foreground"]'),
+    },
+    runAs: {
+      user: '33:33',
+      name: 'www-data',
+      caveat: `${RUN_AS_CAVEAT}; the apache variant then binds port 80 as non-root, which needs net.ipv4.ip_unprivileged_port_start=0 (Docker's default outside host networking) or an Apache configuration on a port above 1024`,
+      source: RUN_AS,
+    },
     accounts: [{ name: 'www-data', uid: 33, gid: 33, source: DEBIAN_PASSWD }],
   },
   capabilities: {
@@ -101,7 +114,10 @@ export default defineProfile({
       {
         capability: 'NET_BIND_SERVICE',
         why: 'the Apache parent process, as root, binds port 80',
-        source: apache('docs/manual/invoking.xml', 'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.'),
+        source: apache(
+          'docs/manual/invoking.xml',
+          'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.',
+        ),
       },
       {
         ...SU_SETGID,
@@ -150,7 +166,12 @@ for e in "\${!APACHE_@}"; do
       port: 80,
       protocol: 'tcp',
       why: 'HTTP: the apache image serves Nextcloud itself (usually behind a TLS reverse proxy)',
-      source: { repo: DOCS, commit: DOCS_COMMIT, path: 'nextcloud/content.md', excerpt: 'The apache image contains a webserver and exposes port 80.' },
+      source: {
+        repo: DOCS,
+        commit: DOCS_COMMIT,
+        path: 'nextcloud/content.md',
+        excerpt: 'The apache image contains a webserver and exposes port 80.',
+      },
     },
   ],
   variants: [
@@ -158,7 +179,12 @@ for e in "\${!APACHE_@}"; do
       when: { tag: 'fpm' },
       note: 'The fpm variants run php-fpm on port 9000 for a separate web server (no Apache, nothing to publish): its master stays root and runs its workers as www-data.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('34/fpm/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["php-fpm"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('34/fpm/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["php-fpm"]'),
+        },
         runAs: { user: '33:33', name: 'www-data', caveat: RUN_AS_CAVEAT, source: RUN_AS },
         accounts: [{ name: 'www-data', uid: 33, gid: 33, source: DEBIAN_PASSWD }],
       },
@@ -173,8 +199,11 @@ for e in "\${!APACHE_@}"; do
           {
             ...SU_SETUID,
             why: 'the entrypoint, as root, runs occ as www-data with `su -p`, and the php-fpm master switches its workers to the pool user www-data',
-            source: php('8.5/trixie/fpm/Dockerfile', `--with-fpm-user=www-data \\
-		--with-fpm-group=www-data \\`),
+            source: php(
+              '8.5/trixie/fpm/Dockerfile',
+              `--with-fpm-user=www-data \\
+		--with-fpm-group=www-data \\`,
+            ),
           },
         ],
         asRunAsUser: [],
@@ -186,7 +215,12 @@ for e in "\${!APACHE_@}"; do
       when: { tag: 'alpine' },
       note: 'Alpine variants (fpm-alpine) create www-data with uid and gid 82.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('34/fpm-alpine/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["php-fpm"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('34/fpm-alpine/Dockerfile', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["php-fpm"]'),
+        },
         runAs: { user: '82:82', name: 'www-data', caveat: RUN_AS_CAVEAT, source: RUN_AS },
         accounts: [{ name: 'www-data', uid: 82, gid: 82, source: ALPINE_WWW_DATA }],
       },

@@ -35,7 +35,12 @@ export default defineProfile({
   repositories: ['nginx'],
   documentation: 'https://hub.docker.com/_/nginx',
   user: {
-    image: { name: 'root', uid: 0, gid: 0, source: image('mainline/debian/Dockerfile', 'ENTRYPOINT ["/docker-entrypoint.sh"]') },
+    image: {
+      name: 'root',
+      uid: 0,
+      gid: 0,
+      source: image('mainline/debian/Dockerfile', 'ENTRYPOINT ["/docker-entrypoint.sh"]'),
+    },
     needsRoot: {
       why: 'the master process stays root and runs only its workers as `nginx`; the default configuration writes its pid file under /var/run and its temp directories under /var/cache/nginx, and another uid needs an nginx.conf that moves them (pid and *_temp_path under /tmp)',
       source: docs(
@@ -48,14 +53,20 @@ export default defineProfile({
       {
         capability: 'CHOWN',
         why: 'the master, as root, creates the temp directories under /var/cache/nginx and chowns them to the worker user',
-        source: source('src/core/ngx_file.c', `if (fi.st_uid != user) {
-            if (chown((const char *) path[i]->name.data, user, -1) == -1) {`),
+        source: source(
+          'src/core/ngx_file.c',
+          `if (fi.st_uid != user) {
+            if (chown((const char *) path[i]->name.data, user, -1) == -1) {`,
+        ),
       },
       {
         capability: 'NET_BIND_SERVICE',
         why: 'the default server listens on port 80, below 1024',
-        source: pkg('debian/debian/nginx.default.conf', `server {
-    listen       80;`),
+        source: pkg(
+          'debian/debian/nginx.default.conf',
+          `server {
+    listen       80;`,
+        ),
       },
       {
         capability: 'SETGID',
@@ -75,8 +86,11 @@ export default defineProfile({
       path: '/var/cache/nginx',
       kind: 'runtime',
       why: 'the temp directories of request bodies and proxied, FastCGI, uWSGI and SCGI responses (client_temp, proxy_temp, …)',
-      source: pkg('debian/Makefile', `--http-client-body-temp-path=/var/cache/nginx/client_temp \\
-	--http-proxy-temp-path=/var/cache/nginx/proxy_temp \\`),
+      source: pkg(
+        'debian/Makefile',
+        `--http-client-body-temp-path=/var/cache/nginx/client_temp \\
+	--http-proxy-temp-path=/var/cache/nginx/proxy_temp \\`,
+      ),
     },
     {
       path: '/var/run',
@@ -93,19 +107,28 @@ export default defineProfile({
       repo: UNPRIVILEGED_REPO,
       commit: UNPRIVILEGED_COMMIT,
       path: 'README.md',
-      excerpt: 'This repo contains a series of Dockerfiles to create an NGINX Docker image that runs NGINX as a non root, unprivileged user.',
+      excerpt:
+        'This repo contains a series of Dockerfiles to create an NGINX Docker image that runs NGINX as a non root, unprivileged user.',
     },
   },
   publicPorts: [
-    { port: 80, protocol: 'tcp', why: 'HTTP: serving other hosts is what a web server is for', source: image('mainline/debian/Dockerfile', 'EXPOSE 80') },
+    {
+      port: 80,
+      protocol: 'tcp',
+      why: 'HTTP: serving other hosts is what a web server is for',
+      source: image('mainline/debian/Dockerfile', 'EXPOSE 80'),
+    },
     {
       port: 443,
       protocol: 'tcp',
-      why: 'HTTPS, when a server is configured with `listen 443 ssl` (as nginx\'s sample configuration shows)',
-      source: source('conf/nginx.conf', `# HTTPS server
+      why: "HTTPS, when a server is configured with `listen 443 ssl` (as nginx's sample configuration shows)",
+      source: source(
+        'conf/nginx.conf',
+        `# HTTPS server
     #
     #server {
-    #    listen       443 ssl;`),
+    #    listen       443 ssl;`,
+      ),
     },
   ],
 });

@@ -23,8 +23,11 @@ export default defineProfile({
         name: 'node',
         uid: 1000,
         gid: 1000,
-        source: at('26/trixie/Dockerfile', `RUN groupadd --gid 1000 node \\
-  && useradd --uid 1000 --gid node --shell /bin/bash --create-home node`),
+        source: at(
+          '26/trixie/Dockerfile',
+          `RUN groupadd --gid 1000 node \\
+  && useradd --uid 1000 --gid node --shell /bin/bash --create-home node`,
+        ),
       },
     ],
   },
@@ -42,8 +45,11 @@ export default defineProfile({
             name: 'node',
             uid: 1000,
             gid: 1000,
-            source: at('26/alpine3.24/Dockerfile', `RUN addgroup -g 1000 node \\
-    && adduser -u 1000 -G node -s /bin/sh -D node`),
+            source: at(
+              '26/alpine3.24/Dockerfile',
+              `RUN addgroup -g 1000 node \\
+    && adduser -u 1000 -G node -s /bin/sh -D node`,
+            ),
           },
         ],
       },

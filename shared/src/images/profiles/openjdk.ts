@@ -31,7 +31,15 @@ export default defineProfile({
   paths: [],
   publicPorts: [],
   variants: [
-    { when: { tag: 'slim' }, note: 'Slim variants are built on debian:*-slim; they too set no USER and create no account.', user: { image: root('28/slim-trixie/Dockerfile') } },
-    { when: { tag: 'oracle' }, note: 'Oracle Linux variants are built on oraclelinux:*-slim; they too set no USER and create no account.', user: { image: root('28/oraclelinux10/Dockerfile') } },
+    {
+      when: { tag: 'slim' },
+      note: 'Slim variants are built on debian:*-slim; they too set no USER and create no account.',
+      user: { image: root('28/slim-trixie/Dockerfile') },
+    },
+    {
+      when: { tag: 'oracle' },
+      note: 'Oracle Linux variants are built on oraclelinux:*-slim; they too set no USER and create no account.',
+      user: { image: root('28/oraclelinux10/Dockerfile') },
+    },
   ],
 });

@@ -4,7 +4,8 @@ const REPO = 'paperless-ngx/paperless-ngx';
 const COMMIT = 'b0e0e8a35373a5d9d588a507cb63c79e50a23403';
 const at = (path: string, excerpt: string): Source => ({ repo: REPO, commit: COMMIT, path, excerpt });
 const dockerfile = (excerpt: string): Source => at('Dockerfile', excerpt);
-const s6rc = (service: string, excerpt: string): Source => at(`docker/rootfs/etc/s6-overlay/s6-rc.d/${service}/run`, excerpt);
+const s6rc = (service: string, excerpt: string): Source =>
+  at(`docker/rootfs/etc/s6-overlay/s6-rc.d/${service}/run`, excerpt);
 /** s6-overlay at the version the Dockerfile installs (ARG S6_OVERLAY_VERSION=3.2.2.0). */
 const S6 = 'just-containers/s6-overlay';
 const S6_COMMIT = 'de115a73187436817aa2640e92e5d0281e1e0236';
@@ -49,7 +50,10 @@ export default defineProfile({
     stepsDown: {
       to: { name: 'paperless', uid: 1000, gid: 1000 },
       tool: 's6-setuidgid',
-      source: s6rc('svc-webserver', 'exec s6-setuidgid paperless granian --interface asginl --ws --loop uvloop "paperless.asgi:application"'),
+      source: s6rc(
+        'svc-webserver',
+        'exec s6-setuidgid paperless granian --interface asginl --ws --loop uvloop "paperless.asgi:application"',
+      ),
     },
     runAs: {
       user: '1000:1000',
@@ -76,19 +80,28 @@ export default defineProfile({
       {
         capability: 'CHOWN',
         why: 'the init-folders oneshot, as root, chowns whatever in data, media, consume and export is not paperless:paperless',
-        source: s6rc('init-folders', `# Then fix permissions on all directories
+        source: s6rc(
+          'init-folders',
+          `# Then fix permissions on all directories
 	for dir in "\${main_dirs[@]}"; do
-		find "\${dir}" -not \\( -user paperless -and -group paperless \\) -exec chown --changes paperless:paperless {} +`),
+		find "\${dir}" -not \\( -user paperless -and -group paperless \\) -exec chown --changes paperless:paperless {} +`,
+        ),
       },
       {
         capability: 'SETGID',
         why: 'every service and the migration, index and superuser oneshots switch to the paperless group with s6-setuidgid',
-        source: s6rc('svc-worker', 'exec s6-setuidgid paperless /usr/local/bin/celery --app paperless worker --loglevel INFO --without-mingle --without-gossip'),
+        source: s6rc(
+          'svc-worker',
+          'exec s6-setuidgid paperless /usr/local/bin/celery --app paperless worker --loglevel INFO --without-mingle --without-gossip',
+        ),
       },
       {
         capability: 'SETUID',
         why: 'every service and the migration, index and superuser oneshots switch to the paperless user with s6-setuidgid',
-        source: s6rc('svc-worker', 'exec s6-setuidgid paperless /usr/local/bin/celery --app paperless worker --loglevel INFO --without-mingle --without-gossip'),
+        source: s6rc(
+          'svc-worker',
+          'exec s6-setuidgid paperless /usr/local/bin/celery --app paperless worker --loglevel INFO --without-mingle --without-gossip',
+        ),
       },
     ],
     asRunAsUser: [],
@@ -110,7 +123,10 @@ export default defineProfile({
       why: 'the scratch directory where documents are worked on while consumed (PAPERLESS_SCRATCH_DIR, /tmp/paperless by default)',
       source: s6rc('init-folders', 'declare -r tmp_dir="${PAPERLESS_SCRATCH_DIR:=/tmp/paperless}"'),
     },
-    volume('/usr/src/paperless/data', 'the data directory: the SQLite database when no other is set, the search index, the classifier model'),
+    volume(
+      '/usr/src/paperless/data',
+      'the data directory: the SQLite database when no other is set, the search index, the classifier model',
+    ),
     volume('/usr/src/paperless/media', 'the documents: originals, archived versions and thumbnails'),
     volume('/usr/src/paperless/consume', 'the consumption directory the consumer watches for new documents'),
     volume('/usr/src/paperless/export', 'the target of the document exporter (backups)'),

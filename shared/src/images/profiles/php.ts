@@ -44,10 +44,13 @@ export default defineProfile({
             name: 'www-data',
             uid: 82,
             gid: 82,
-            source: at('8.5/alpine3.24/cli/Dockerfile', `# ensure www-data user exists
+            source: at(
+              '8.5/alpine3.24/cli/Dockerfile',
+              `# ensure www-data user exists
 RUN set -eux; \\
 	adduser -u 82 -D -S -G www-data www-data
-# 82 is the standard uid/gid for "www-data" in Alpine`),
+# 82 is the standard uid/gid for "www-data" in Alpine`,
+            ),
           },
         ],
       },

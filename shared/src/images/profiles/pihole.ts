@@ -14,7 +14,12 @@ const prestart = (excerpt: string): Source => core('advanced/Templates/pihole-FT
 /** docs.pi-hole.net sources (docs/docker/configuration.md: "Note on Capabilities"). */
 const DOCS = 'pi-hole/docs';
 const DOCS_COMMIT = '7c96feb53ee00dabb703d3b8da20b4b7d96cad5b';
-const docs = (excerpt: string): Source => ({ repo: DOCS, commit: DOCS_COMMIT, path: 'docs/docker/configuration.md', excerpt });
+const docs = (excerpt: string): Source => ({
+  repo: DOCS,
+  commit: DOCS_COMMIT,
+  path: 'docs/docker/configuration.md',
+  excerpt,
+});
 const readme = (excerpt: string): Source => at('README.md', excerpt);
 
 const CAPSH = 'capsh --user="${DNSMASQ_USER}" --keep=1 -- -c "/usr/bin/pihole-FTL $FTL_CMD >/dev/null" &';
@@ -58,7 +63,8 @@ chown -R pihole:pihole /etc/pihole/ /var/log/pihole/`),
       {
         capability: 'DAC_OVERRIDE',
         why: "the entrypoint, as root, reads and rewrites /etc/pihole/pihole.toml with `pihole-FTL --config`; the pre-start script leaves it pihole's with mode 0640",
-        source: functions(`# Force a check of pihole-FTL --config, this will read any environment variables and set them in the config file
+        source:
+          functions(`# Force a check of pihole-FTL --config, this will read any environment variables and set them in the config file
     # suppress the output as we don't need to see the default values.
     getFTLConfigValue >/dev/null`),
       },
@@ -76,7 +82,9 @@ find /etc/pihole/ /var/log/pihole/ -type d -exec chmod 0755 {} +`),
       {
         capability: 'NET_BIND_SERVICE',
         why: 'FTL, as pihole, binds DNS on port 53 (and its web server on 80 and 443), through the file capability the entrypoint gives it',
-        source: docs('- `CAP_NET_BIND_SERVICE`: Allows FTLDNS binding to TCP/UDP sockets below 1024 (specifically DNS service on port 53)'),
+        source: docs(
+          '- `CAP_NET_BIND_SERVICE`: Allows FTLDNS binding to TCP/UDP sockets below 1024 (specifically DNS service on port 53)',
+        ),
       },
       {
         capability: 'SETFCAP',
@@ -93,7 +101,10 @@ find /etc/pihole/ /var/log/pihole/ -type d -exec chmod 0755 {} +`),
       path: '/run',
       kind: 'runtime',
       why: "FTL's pid file (/run/pihole-FTL.pid) and API socket (/run/pihole/FTL.sock), removed by the post-stop script at every start",
-      source: core('advanced/Templates/pihole-FTL-poststop.sh', 'rm -f /run/pihole/FTL.sock /dev/shm/FTL-* "${FTL_PID_FILE}"'),
+      source: core(
+        'advanced/Templates/pihole-FTL-poststop.sh',
+        'rm -f /run/pihole/FTL.sock /dev/shm/FTL-* "${FTL_PID_FILE}"',
+      ),
     },
     {
       path: '/var/log/pihole',
@@ -112,16 +123,36 @@ WEBSERVER_LOG_FILE="\${WEBSERVER_LOG_FILE:-/var/log/pihole/webserver.log}"`),
     },
   ],
   publicPorts: [
-    { port: 53, protocol: 'tcp', why: 'DNS: answering the clients of the network is what Pi-hole is for', source: readme('# DNS Ports\n      - "53:53/tcp"\n      - "53:53/udp"') },
-    { port: 53, protocol: 'udp', why: 'DNS: answering the clients of the network is what Pi-hole is for', source: readme('# DNS Ports\n      - "53:53/tcp"\n      - "53:53/udp"') },
+    {
+      port: 53,
+      protocol: 'tcp',
+      why: 'DNS: answering the clients of the network is what Pi-hole is for',
+      source: readme('# DNS Ports\n      - "53:53/tcp"\n      - "53:53/udp"'),
+    },
+    {
+      port: 53,
+      protocol: 'udp',
+      why: 'DNS: answering the clients of the network is what Pi-hole is for',
+      source: readme('# DNS Ports\n      - "53:53/tcp"\n      - "53:53/udp"'),
+    },
     {
       port: 67,
       protocol: 'udp',
-      why: 'DHCP, when Pi-hole is the network\'s DHCP server',
+      why: "DHCP, when Pi-hole is the network's DHCP server",
       source: readme('# Uncomment the line below if you are using Pi-hole as your DHCP server\n      #- "67:67/udp"'),
     },
-    { port: 80, protocol: 'tcp', why: 'the web interface (and the blocking page)', source: readme('# Default HTTP Port\n      - "80:80/tcp"') },
-    { port: 443, protocol: 'tcp', why: 'the web interface over HTTPS (FTL makes a self-signed certificate)', source: readme('# Default HTTPs Port. FTL will generate a self-signed certificate\n      - "443:443/tcp"') },
+    {
+      port: 80,
+      protocol: 'tcp',
+      why: 'the web interface (and the blocking page)',
+      source: readme('# Default HTTP Port\n      - "80:80/tcp"'),
+    },
+    {
+      port: 443,
+      protocol: 'tcp',
+      why: 'the web interface over HTTPS (FTL makes a self-signed certificate)',
+      source: readme('# Default HTTPs Port. FTL will generate a self-signed certificate\n      - "443:443/tcp"'),
+    },
     {
       port: 123,
       protocol: 'udp',
@@ -136,6 +167,8 @@ WEBSERVER_LOG_FILE="\${WEBSERVER_LOG_FILE:-/var/log/pihole/webserver.log}"`),
   },
   noNewPrivilegesUnsupported: {
     why: 'FTL gets its capabilities (NET_BIND_SERVICE, CHOWN, NET_ADMIN, …) as file capabilities when it is executed as pihole, which no-new-privileges keeps it from gaining',
-    source: docs('This image automatically grants those capabilities, if available, to the FTLDNS process, even when run as non-root.'),
+    source: docs(
+      'This image automatically grants those capabilities, if available, to the FTLDNS process, even when run as non-root.',
+    ),
   },
 });

@@ -16,7 +16,12 @@ export default defineProfile({
   documentation: 'https://hub.docker.com/_/postgres',
   latest: { major: 18, source: at('versions.json', '"major": 18') },
   user: {
-    image: { name: 'root', uid: 0, gid: 0, source: at('17/bookworm/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
+    image: {
+      name: 'root',
+      uid: 0,
+      gid: 0,
+      source: at('17/bookworm/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+    },
     stepsDown: {
       to: { name: 'postgres', uid: 999, gid: 999 },
       tool: 'gosu',
@@ -27,21 +32,44 @@ export default defineProfile({
     runAs: {
       user: '999:999',
       name: 'postgres',
-      caveat: 'the data directory must belong to that user: a new named volume does, a bind-mounted folder must be chowned to it',
-      source: { repo: DOCS, commit: DOCS_COMMIT, path: 'postgres/content.md', excerpt: "The main caveat to note is that `postgres` doesn't care what UID it runs as (as long as the owner of `PGDATA` matches)" },
+      caveat:
+        'the data directory must belong to that user: a new named volume does, a bind-mounted folder must be chowned to it',
+      source: {
+        repo: DOCS,
+        commit: DOCS_COMMIT,
+        path: 'postgres/content.md',
+        excerpt:
+          "The main caveat to note is that `postgres` doesn't care what UID it runs as (as long as the owner of `PGDATA` matches)",
+      },
     },
   },
   capabilities: {
     asImageUser: [
-      { capability: 'CHOWN', why: 'the entrypoint, as root, chowns files of $PGDATA that postgres does not own', source: entrypoint(`find "$PGDATA" \\! -user postgres -exec chown postgres '{}' +`) },
+      {
+        capability: 'CHOWN',
+        why: 'the entrypoint, as root, chowns files of $PGDATA that postgres does not own',
+        source: entrypoint(`find "$PGDATA" \\! -user postgres -exec chown postgres '{}' +`),
+      },
       {
         capability: 'DAC_OVERRIDE',
         why: "the entrypoint, as root, searches $PGDATA, which is postgres's with mode 0700 after the first start",
         source: entrypoint('chmod 00700 "$PGDATA" || :'),
       },
-      { capability: 'FOWNER', why: 'the entrypoint, as root, chmods $PGDATA, which postgres owns', source: entrypoint('chmod 00700 "$PGDATA" || :') },
-      { capability: 'SETGID', why: 'gosu switches to the postgres group', source: entrypoint('exec gosu postgres "$BASH_SOURCE" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the postgres user', source: entrypoint('exec gosu postgres "$BASH_SOURCE" "$@"') },
+      {
+        capability: 'FOWNER',
+        why: 'the entrypoint, as root, chmods $PGDATA, which postgres owns',
+        source: entrypoint('chmod 00700 "$PGDATA" || :'),
+      },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the postgres group',
+        source: entrypoint('exec gosu postgres "$BASH_SOURCE" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the postgres user',
+        source: entrypoint('exec gosu postgres "$BASH_SOURCE" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -50,9 +78,18 @@ export default defineProfile({
       path: '/var/run/postgresql',
       kind: 'runtime',
       why: 'the server writes its Unix socket and lock file there',
-      source: at('17/bookworm/Dockerfile', 'RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql'),
+      source: at(
+        '17/bookworm/Dockerfile',
+        'RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql',
+      ),
     },
-    { path: '/var/lib/postgresql/data', kind: 'state', why: 'the database files ($PGDATA)', imageVolume: true, source: at('17/bookworm/Dockerfile', 'VOLUME /var/lib/postgresql/data') },
+    {
+      path: '/var/lib/postgresql/data',
+      kind: 'state',
+      why: 'the database files ($PGDATA)',
+      imageVolume: true,
+      source: at('17/bookworm/Dockerfile', 'VOLUME /var/lib/postgresql/data'),
+    },
   ],
   publicPorts: [],
   variants: [
@@ -60,13 +97,26 @@ export default defineProfile({
       when: { tag: 'alpine' },
       note: 'Alpine variants create postgres with uid and gid 70.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('17/alpine3.23/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
-        stepsDown: { to: { name: 'postgres', uid: 70, gid: 70 }, tool: 'gosu', source: at('17/alpine3.23/docker-entrypoint.sh', 'exec gosu postgres "$BASH_SOURCE" "$@"') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('17/alpine3.23/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+        },
+        stepsDown: {
+          to: { name: 'postgres', uid: 70, gid: 70 },
+          tool: 'gosu',
+          source: at('17/alpine3.23/docker-entrypoint.sh', 'exec gosu postgres "$BASH_SOURCE" "$@"'),
+        },
         runAs: {
           user: '70:70',
           name: 'postgres',
-          caveat: 'the data directory must belong to that user: a new named volume does, a bind-mounted folder must be chowned to it',
-          source: at('17/alpine3.23/Dockerfile', 'adduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres'),
+          caveat:
+            'the data directory must belong to that user: a new named volume does, a bind-mounted folder must be chowned to it',
+          source: at(
+            '17/alpine3.23/Dockerfile',
+            'adduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres',
+          ),
         },
       },
     },
@@ -78,9 +128,18 @@ export default defineProfile({
           path: '/var/run/postgresql',
           kind: 'runtime',
           why: 'the server writes its Unix socket and lock file there',
-          source: at('18/bookworm/Dockerfile', 'RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql'),
+          source: at(
+            '18/bookworm/Dockerfile',
+            'RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql',
+          ),
         },
-        { path: '/var/lib/postgresql', kind: 'state', why: 'the database files ($PGDATA is /var/lib/postgresql/18/docker)', imageVolume: true, source: at('18/bookworm/Dockerfile', 'VOLUME /var/lib/postgresql') },
+        {
+          path: '/var/lib/postgresql',
+          kind: 'state',
+          why: 'the database files ($PGDATA is /var/lib/postgresql/18/docker)',
+          imageVolume: true,
+          source: at('18/bookworm/Dockerfile', 'VOLUME /var/lib/postgresql'),
+        },
       ],
     },
   ],

@@ -35,7 +35,8 @@ export default defineProfile({
     runAs: {
       user: '65534:65534',
       name: 'nobody',
-      caveat: 'the data directory must belong to that user: a new named volume does (the image gives /prometheus to nobody), a bind-mounted folder must be chowned to it',
+      caveat:
+        'the data directory must belong to that user: a new named volume does (the image gives /prometheus to nobody), a bind-mounted folder must be chowned to it',
       source: CHOWN_DATA,
     },
     accounts: [{ name: 'nobody', uid: 65534, gid: 65534, source: BUILDROOT_PASSWD }],
@@ -56,12 +57,20 @@ export default defineProfile({
       when: { tag: 'distroless' },
       note: 'The distroless variants run as nonroot (65532:65532) and declare no VOLUME for /prometheus.',
       user: {
-        image: { name: 'nonroot', uid: 65532, gid: 65532, source: distroless('# Base image sets USER to 65532:65532 (nonroot user).') },
+        image: {
+          name: 'nonroot',
+          uid: 65532,
+          gid: 65532,
+          source: distroless('# Base image sets USER to 65532:65532 (nonroot user).'),
+        },
         runAs: {
           user: '65532:65532',
           name: 'nonroot',
           caveat: 'a named volume used by the busybox image before must be chowned to 65532:65532 first',
-          source: at('CHANGELOG.md', 'uses UID/GID 65532 (nonroot) instead of nobody, and removes the\nVOLUME declaration.'),
+          source: at(
+            'CHANGELOG.md',
+            'uses UID/GID 65532 (nonroot) instead of nobody, and removes the\nVOLUME declaration.',
+          ),
         },
       },
       paths: [

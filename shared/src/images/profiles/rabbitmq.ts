@@ -39,13 +39,20 @@ export default defineProfile({
   documentation: 'https://hub.docker.com/_/rabbitmq',
   user: {
     image: { name: 'root', uid: 0, gid: 0, source: at('4.3/ubuntu/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
-    stepsDown: { to: { name: 'rabbitmq', uid: 999, gid: 999 }, tool: 'gosu', source: at('4.3/ubuntu/docker-entrypoint.sh', entrypointStepDown('gosu')) },
+    stepsDown: {
+      to: { name: 'rabbitmq', uid: 999, gid: 999 },
+      tool: 'gosu',
+      source: at('4.3/ubuntu/docker-entrypoint.sh', entrypointStepDown('gosu')),
+    },
     runAs: {
       user: '999:999',
       name: 'rabbitmq',
       caveat: runAsCaveat,
-      source: at('4.3/ubuntu/Dockerfile', `# set home so that any \`--user\` knows where to put the erlang cookie
-ENV HOME=$RABBITMQ_DATA_DIR`),
+      source: at(
+        '4.3/ubuntu/Dockerfile',
+        `# set home so that any \`--user\` knows where to put the erlang cookie
+ENV HOME=$RABBITMQ_DATA_DIR`,
+      ),
     },
   },
   capabilities: {
@@ -53,10 +60,21 @@ ENV HOME=$RABBITMQ_DATA_DIR`),
       {
         capability: 'CHOWN',
         why: 'the entrypoint, as root, chowns to rabbitmq the files of /var/lib/rabbitmq that rabbitmq does not own',
-        source: at('4.3/ubuntu/docker-entrypoint.sh', `find /var/lib/rabbitmq \\! -user rabbitmq -exec chown rabbitmq '{}' +`),
+        source: at(
+          '4.3/ubuntu/docker-entrypoint.sh',
+          `find /var/lib/rabbitmq \\! -user rabbitmq -exec chown rabbitmq '{}' +`,
+        ),
       },
-      { capability: 'SETGID', why: 'gosu switches to the rabbitmq group', source: at('4.3/ubuntu/docker-entrypoint.sh', 'exec gosu rabbitmq "$BASH_SOURCE" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the rabbitmq user', source: at('4.3/ubuntu/docker-entrypoint.sh', 'exec gosu rabbitmq "$BASH_SOURCE" "$@"') },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the rabbitmq group',
+        source: at('4.3/ubuntu/docker-entrypoint.sh', 'exec gosu rabbitmq "$BASH_SOURCE" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the rabbitmq user',
+        source: at('4.3/ubuntu/docker-entrypoint.sh', 'exec gosu rabbitmq "$BASH_SOURCE" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -66,8 +84,11 @@ ENV HOME=$RABBITMQ_DATA_DIR`),
       kind: 'state',
       why: "the node's data directory and HOME: its database (mnesia/<node name>) and the Erlang cookie it generates (.erlang.cookie)",
       imageVolume: true,
-      source: at('4.3/ubuntu/Dockerfile', `# Hint that the data (a.k.a. home dir) dir should be separate volume
-VOLUME $RABBITMQ_DATA_DIR`),
+      source: at(
+        '4.3/ubuntu/Dockerfile',
+        `# Hint that the data (a.k.a. home dir) dir should be separate volume
+VOLUME $RABBITMQ_DATA_DIR`,
+      ),
     },
   ],
   publicPorts: [],
@@ -76,14 +97,26 @@ VOLUME $RABBITMQ_DATA_DIR`),
       when: { tag: 'alpine' },
       note: 'Alpine variants create rabbitmq with uid 100 and gid 101 and step down with su-exec.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('4.3/alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
-        stepsDown: { to: { name: 'rabbitmq', uid: 100, gid: 101 }, tool: 'su-exec', source: at('4.3/alpine/docker-entrypoint.sh', entrypointStepDown('su-exec')) },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('4.3/alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+        },
+        stepsDown: {
+          to: { name: 'rabbitmq', uid: 100, gid: 101 },
+          tool: 'su-exec',
+          source: at('4.3/alpine/docker-entrypoint.sh', entrypointStepDown('su-exec')),
+        },
         runAs: {
           user: '100:101',
           name: 'rabbitmq',
           caveat: runAsCaveat,
-          source: at('4.3/alpine/Dockerfile', `addgroup -g 101 -S rabbitmq; \\
-	adduser -u 100 -S -h "$RABBITMQ_DATA_DIR" -G rabbitmq rabbitmq;`),
+          source: at(
+            '4.3/alpine/Dockerfile',
+            `addgroup -g 101 -S rabbitmq; \\
+	adduser -u 100 -S -h "$RABBITMQ_DATA_DIR" -G rabbitmq rabbitmq;`,
+          ),
         },
       },
       capabilities: {
@@ -91,10 +124,21 @@ VOLUME $RABBITMQ_DATA_DIR`),
           {
             capability: 'CHOWN',
             why: 'the entrypoint, as root, chowns to rabbitmq the files of /var/lib/rabbitmq that rabbitmq does not own',
-            source: at('4.3/alpine/docker-entrypoint.sh', `find /var/lib/rabbitmq \\! -user rabbitmq -exec chown rabbitmq '{}' +`),
+            source: at(
+              '4.3/alpine/docker-entrypoint.sh',
+              `find /var/lib/rabbitmq \\! -user rabbitmq -exec chown rabbitmq '{}' +`,
+            ),
           },
-          { capability: 'SETGID', why: 'su-exec switches to the rabbitmq group', source: at('4.3/alpine/docker-entrypoint.sh', 'exec su-exec rabbitmq "$BASH_SOURCE" "$@"') },
-          { capability: 'SETUID', why: 'su-exec switches to the rabbitmq user', source: at('4.3/alpine/docker-entrypoint.sh', 'exec su-exec rabbitmq "$BASH_SOURCE" "$@"') },
+          {
+            capability: 'SETGID',
+            why: 'su-exec switches to the rabbitmq group',
+            source: at('4.3/alpine/docker-entrypoint.sh', 'exec su-exec rabbitmq "$BASH_SOURCE" "$@"'),
+          },
+          {
+            capability: 'SETUID',
+            why: 'su-exec switches to the rabbitmq user',
+            source: at('4.3/alpine/docker-entrypoint.sh', 'exec su-exec rabbitmq "$BASH_SOURCE" "$@"'),
+          },
         ],
         asRunAsUser: [],
       },

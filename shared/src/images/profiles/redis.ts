@@ -13,7 +13,10 @@ const at = (path: string, excerpt: string): Source => ({ repo: REPO, commit: COM
  */
 const V8_ENTRYPOINT_COMMIT = '0d55be9aa67b917c2a45cadabf07518f356443b0';
 const V8_DOCKERFILE_COMMIT = '0076c90a8028d29b25313f7272fa2d1245c3be76';
-const v8 = (commit: string, path: string, excerpt: string): Source => ({ url: `https://github.com/${REPO}/blob/${commit}/${path}`, excerpt });
+const v8 = (commit: string, path: string, excerpt: string): Source => ({
+  url: `https://github.com/${REPO}/blob/${commit}/${path}`,
+  excerpt,
+});
 const DOCS = 'docker-library/docs';
 const DOCS_COMMIT = 'c4a9ba41443427b2ec1d5c4cc01879076aa4a1eb';
 const docs = (excerpt: string): Source => ({ repo: DOCS, commit: DOCS_COMMIT, path: 'redis/content.md', excerpt });
@@ -24,7 +27,8 @@ const UTIL_LINUX = 'util-linux/util-linux';
 const UTIL_LINUX_COMMIT = '39465c780eed56034ed1440068a2722fc3331343';
 
 const entrypoint7 = (excerpt: string): Source => at('7.4/debian/docker-entrypoint.sh', excerpt);
-const runAsCaveat = 'the data directory must be writable by that user: a new named volume is (the image makes /data redis\'s), a bind-mounted folder must be chowned to it';
+const runAsCaveat =
+  "the data directory must be writable by that user: a new named volume is (the image makes /data redis's), a bind-mounted folder must be chowned to it";
 
 /**
  * Up to 7.x the entrypoint, as root, chowns what in /data is not redis's and re-executes itself through gosu; with
@@ -45,7 +49,12 @@ export default defineProfile({
   documentation: 'https://hub.docker.com/_/redis',
   latest: {
     major: 8,
-    source: { repo: OFFICIAL, commit: OFFICIAL_COMMIT, path: 'library/redis', excerpt: 'Tags: 8.10.1, 8.10, 8, 8.10.1-trixie, 8.10-trixie, 8-trixie, latest, trixie' },
+    source: {
+      repo: OFFICIAL,
+      commit: OFFICIAL_COMMIT,
+      path: 'library/redis',
+      excerpt: 'Tags: 8.10.1, 8.10, 8, 8.10.1-trixie, 8.10-trixie, 8-trixie, latest, trixie',
+    },
   },
   user: {
     image: { name: 'root', uid: 0, gid: 0, source: at('7.4/debian/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
@@ -66,7 +75,11 @@ if [ "$1" = 'redis-server' -a "$(id -u)" = '0' ]; then`),
   },
   capabilities: {
     asImageUser: [
-      { capability: 'CHOWN', why: 'the entrypoint, as root, chowns to redis the files of /data that redis does not own', source: entrypoint7(`find . \\! -user redis -exec chown redis '{}' +`) },
+      {
+        capability: 'CHOWN',
+        why: 'the entrypoint, as root, chowns to redis the files of /data that redis does not own',
+        source: entrypoint7(`find . \\! -user redis -exec chown redis '{}' +`),
+      },
       {
         capability: 'DAC_OVERRIDE',
         why: "the entrypoint's find, as root, searches /data, where redis (under the umask 0077 the entrypoint sets) makes its append-only directory 0700; without it find fails and the script stops",
@@ -74,8 +87,16 @@ if [ "$1" = 'redis-server' -a "$(id -u)" = '0' ]; then`),
 	umask 0077
 fi`),
       },
-      { capability: 'SETGID', why: 'gosu switches to the redis group', source: entrypoint7('exec gosu redis "$0" "$@"') },
-      { capability: 'SETUID', why: 'gosu switches to the redis user', source: entrypoint7('exec gosu redis "$0" "$@"') },
+      {
+        capability: 'SETGID',
+        why: 'gosu switches to the redis group',
+        source: entrypoint7('exec gosu redis "$0" "$@"'),
+      },
+      {
+        capability: 'SETUID',
+        why: 'gosu switches to the redis user',
+        source: entrypoint7('exec gosu redis "$0" "$@"'),
+      },
     ],
     asRunAsUser: [],
   },
@@ -85,9 +106,12 @@ fi`),
       kind: 'state',
       why: 'the working directory, where redis-server writes its RDB snapshot and append-only files',
       imageVolume: true,
-      source: at('7.4/debian/Dockerfile', `RUN mkdir /data && chown redis:redis /data
+      source: at(
+        '7.4/debian/Dockerfile',
+        `RUN mkdir /data && chown redis:redis /data
 VOLUME /data
-WORKDIR /data`),
+WORKDIR /data`,
+      ),
     },
   ],
   publicPorts: [],
@@ -96,14 +120,26 @@ WORKDIR /data`),
       when: { tag: 'alpine' },
       note: 'Alpine variants create redis with uid 999 and gid 1000 (Alpine already has a gid 999).',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('7.4/alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
-        stepsDown: { to: { name: 'redis', uid: 999, gid: 1000 }, tool: 'gosu', source: at('7.4/alpine/docker-entrypoint.sh', 'exec gosu redis "$0" "$@"') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('7.4/alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+        },
+        stepsDown: {
+          to: { name: 'redis', uid: 999, gid: 1000 },
+          tool: 'gosu',
+          source: at('7.4/alpine/docker-entrypoint.sh', 'exec gosu redis "$0" "$@"'),
+        },
         runAs: {
           user: '999:1000',
           name: 'redis',
           caveat: runAsCaveat,
-          source: at('7.4/alpine/Dockerfile', `addgroup -S -g 1000 redis; \\
-	adduser -S -G redis -u 999 redis`),
+          source: at(
+            '7.4/alpine/Dockerfile',
+            `addgroup -S -g 1000 redis; \\
+	adduser -S -G redis -u 999 redis`,
+          ),
         },
       },
     },
@@ -111,17 +147,28 @@ WORKDIR /data`),
       when: { majorFrom: 8 },
       note: 'From Redis 8 the entrypoint steps down with setpriv, empties the capability bounding set, fixes owner and mode of unreadable files, and the Dockerfile declares no VOLUME.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: v8(V8_DOCKERFILE_COMMIT, 'debian/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: v8(V8_DOCKERFILE_COMMIT, 'debian/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+        },
         stepsDown: {
           to: { name: 'redis', uid: 999, gid: 999 },
           tool: 'setpriv',
-          source: v8(V8_ENTRYPOINT_COMMIT, 'debian/docker-entrypoint.sh', 'SETPRIV="/usr/bin/setpriv --reuid redis --regid redis --clear-groups"'),
+          source: v8(
+            V8_ENTRYPOINT_COMMIT,
+            'debian/docker-entrypoint.sh',
+            'SETPRIV="/usr/bin/setpriv --reuid redis --regid redis --clear-groups"',
+          ),
         },
         runAs: {
           user: '999:999',
           name: 'redis',
           caveat: runAsCaveat,
-          source: docs('By default, the Redis Docker image drops privileges by switching to the redis user and removing unnecessary capabilities. This step is skipped if Docker is run with the `--user` option'),
+          source: docs(
+            'By default, the Redis Docker image drops privileges by switching to the redis user and removing unnecessary capabilities. This step is skipped if Docker is run with the `--user` option',
+          ),
         },
       },
       capabilities: {
@@ -129,7 +176,9 @@ WORKDIR /data`),
           {
             capability: 'CHOWN',
             why: 'the entrypoint, as root, chowns to redis the files of /data (and the config file) that redis cannot read or write',
-            source: docs('Redis will attempt to correct the ownership and permissions of the data and configuration (since 8.0.2) directories and files if they are not set correctly.'),
+            source: docs(
+              'Redis will attempt to correct the ownership and permissions of the data and configuration (since 8.0.2) directories and files if they are not set correctly.',
+            ),
           },
           {
             capability: 'FOWNER',
@@ -139,11 +188,15 @@ WORKDIR /data`),
           {
             capability: 'SETGID',
             why: 'setpriv switches to the redis group and clears the supplementary groups; without SETUID and SETGID in the bounding set the entrypoint runs redis-server as root',
-            source: v8(V8_ENTRYPOINT_COMMIT, 'debian/docker-entrypoint.sh', `if [ "$IS_REDIS_SERVER" ] && [ -z "$SKIP_DROP_PRIVS" ] && [ "$(id -u)" = '0' ] && has_cap setuid && has_cap setgid; then`),
+            source: v8(
+              V8_ENTRYPOINT_COMMIT,
+              'debian/docker-entrypoint.sh',
+              `if [ "$IS_REDIS_SERVER" ] && [ -z "$SKIP_DROP_PRIVS" ] && [ "$(id -u)" = '0' ] && has_cap setuid && has_cap setgid; then`,
+            ),
           },
           {
             capability: 'SETPCAP',
-            why: "the entrypoint's setpriv empties the capability bounding set (--bounding-set=-all), which setpriv cannot do without CAP_SETPCAP: it exits with \"apply bounding set\"",
+            why: 'the entrypoint\'s setpriv empties the capability bounding set (--bounding-set=-all), which setpriv cannot do without CAP_SETPCAP: it exits with "apply bounding set"',
             source: {
               repo: UTIL_LINUX,
               commit: UTIL_LINUX_COMMIT,
@@ -156,7 +209,9 @@ WORKDIR /data`),
           {
             capability: 'SETUID',
             why: 'setpriv switches to the redis user',
-            source: docs('By default, the Redis Docker image drops privileges by switching to the redis user and removing unnecessary capabilities.'),
+            source: docs(
+              'By default, the Redis Docker image drops privileges by switching to the redis user and removing unnecessary capabilities.',
+            ),
           },
         ],
         asRunAsUser: [],
@@ -166,8 +221,12 @@ WORKDIR /data`),
           path: '/data',
           kind: 'state',
           why: 'the working directory, where redis-server writes its RDB snapshot and append-only files (no VOLUME: mount one)',
-          source: v8(V8_DOCKERFILE_COMMIT, 'debian/Dockerfile', `RUN mkdir /data && chown redis:redis /data
-WORKDIR /data`),
+          source: v8(
+            V8_DOCKERFILE_COMMIT,
+            'debian/Dockerfile',
+            `RUN mkdir /data && chown redis:redis /data
+WORKDIR /data`,
+          ),
         },
       ],
     },
@@ -175,18 +234,31 @@ WORKDIR /data`),
       when: { tag: 'alpine', majorFrom: 8 },
       note: 'Alpine Redis 8 variants run setpriv from /bin as redis, uid 999 and gid 1000.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: v8(V8_DOCKERFILE_COMMIT, 'alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: v8(V8_DOCKERFILE_COMMIT, 'alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+        },
         stepsDown: {
           to: { name: 'redis', uid: 999, gid: 1000 },
           tool: 'setpriv',
-          source: v8(V8_ENTRYPOINT_COMMIT, 'alpine/docker-entrypoint.sh', 'SETPRIV="/bin/setpriv --reuid redis --regid redis --clear-groups"'),
+          source: v8(
+            V8_ENTRYPOINT_COMMIT,
+            'alpine/docker-entrypoint.sh',
+            'SETPRIV="/bin/setpriv --reuid redis --regid redis --clear-groups"',
+          ),
         },
         runAs: {
           user: '999:1000',
           name: 'redis',
           caveat: runAsCaveat,
-          source: v8(V8_DOCKERFILE_COMMIT, 'alpine/Dockerfile', `addgroup -S -g 1000 redis; \\
-	adduser -S -G redis -u 999 redis`),
+          source: v8(
+            V8_DOCKERFILE_COMMIT,
+            'alpine/Dockerfile',
+            `addgroup -S -g 1000 redis; \\
+	adduser -S -G redis -u 999 redis`,
+          ),
         },
       },
     },

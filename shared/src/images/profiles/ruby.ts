@@ -30,7 +30,15 @@ export default defineProfile({
   paths: [],
   publicPorts: [],
   variants: [
-    { when: { tag: 'slim' }, note: 'Slim variants are built on debian:*-slim; they too set no USER and create no account.', user: { image: root('4.0/slim-trixie/Dockerfile') } },
-    { when: { tag: 'alpine' }, note: 'Alpine variants are built on alpine; they too set no USER and create no account.', user: { image: root('4.0/alpine3.23/Dockerfile') } },
+    {
+      when: { tag: 'slim' },
+      note: 'Slim variants are built on debian:*-slim; they too set no USER and create no account.',
+      user: { image: root('4.0/slim-trixie/Dockerfile') },
+    },
+    {
+      when: { tag: 'alpine' },
+      note: 'Alpine variants are built on alpine; they too set no USER and create no account.',
+      user: { image: root('4.0/alpine3.23/Dockerfile') },
+    },
   ],
 });

@@ -41,11 +41,14 @@ export default defineProfile({
           name: 'root',
           uid: 0,
           gid: 0,
-          source: at('stable/trixie/slim/Dockerfile', `    rm -rf /var/lib/apt/lists/*; \\
+          source: at(
+            'stable/trixie/slim/Dockerfile',
+            `    rm -rf /var/lib/apt/lists/*; \\
     \\
     rustup --version; \\
     cargo --version; \\
-    rustc --version;`),
+    rustc --version;`,
+          ),
         },
       },
     },

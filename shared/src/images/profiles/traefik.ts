@@ -28,8 +28,11 @@ export default defineProfile({
       {
         capability: 'NET_BIND_SERVICE',
         why: 'without an entry point of its own configuration, traefik listens on :80 (and the usual web and websecure entry points are :80 and :443), below 1024',
-        source: traefik('pkg/config/static/static_config.go', `if !c.hasUserDefinedEntrypoint() {
-		ep := &EntryPoint{Address: ":80"}`),
+        source: traefik(
+          'pkg/config/static/static_config.go',
+          `if !c.hasUserDefinedEntrypoint() {
+		ep := &EntryPoint{Address: ":80"}`,
+        ),
       },
     ],
     asRunAsUser: [],
@@ -40,13 +43,19 @@ export default defineProfile({
       port: 80,
       protocol: 'tcp',
       why: 'the `web` entry point (HTTP): a reverse proxy is there to be reached from other hosts',
-      source: traefik('docs/content/setup/docker.md', '- Expose **web** (HTTP :80) and **websecure** (HTTPS :443) entrypoints'),
+      source: traefik(
+        'docs/content/setup/docker.md',
+        '- Expose **web** (HTTP :80) and **websecure** (HTTPS :443) entrypoints',
+      ),
     },
     {
       port: 443,
       protocol: 'tcp',
       why: 'the `websecure` entry point (HTTPS)',
-      source: traefik('docs/content/setup/docker.md', '- Expose **web** (HTTP :80) and **websecure** (HTTPS :443) entrypoints'),
+      source: traefik(
+        'docs/content/setup/docker.md',
+        '- Expose **web** (HTTP :80) and **websecure** (HTTPS :443) entrypoints',
+      ),
     },
   ],
 });

@@ -45,7 +45,9 @@ export default defineProfile({
   publicPorts: [],
   variants: [
     {
-      when: { tag: '^(1\\d|2[0-2])\\.|^(precise|trusty|xenial|bionic|cosmic|disco|eoan|focal|groovy|hirsute|impish|jammy|kinetic)(-|$)' },
+      when: {
+        tag: '^(1\\d|2[0-2])\\.|^(precise|trusty|xenial|bionic|cosmic|disco|eoan|focal|groovy|hirsute|impish|jammy|kinetic)(-|$)',
+      },
       note: 'Releases before 23.04 (lunar) have no ubuntu account.',
       user: { image: ROOT },
     },

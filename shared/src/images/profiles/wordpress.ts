@@ -33,9 +33,10 @@ RUN set -eux; \\
 # 82 is the standard uid/gid for "www-data" in Alpine`,
   );
 
-const CAVEAT = 'the volume at /var/www/html must be writable by that user (a new named volume is: the image gives it to www-data)';
+const CAVEAT =
+  'the volume at /var/www/html must be writable by that user (a new named volume is: the image gives it to www-data)';
 const FPM_RUN_AS = phpDocs(
-  'For running the FPM variants as an arbitrary user, the `--user` flag to `docker run` should be used (which can accept both a username/group in the container\'s `/etc/passwd` file like `--user daemon` or a specific UID/GID like `--user 1000:1000`).',
+  "For running the FPM variants as an arbitrary user, the `--user` flag to `docker run` should be used (which can accept both a username/group in the container's `/etc/passwd` file like `--user daemon` or a specific UID/GID like `--user 1000:1000`).",
 );
 
 const CHOWN = {
@@ -48,7 +49,9 @@ const CHOWN = {
 const FOWNER = {
   capability: 'FOWNER',
   why: "on the first start, tar (as root) sets the times and mode of /var/www/html, which is www-data's",
-  source: entrypoint(`# avoid "tar: .: Cannot utime: Operation not permitted" and "tar: .: Cannot change mode to rwxr-xr-x: Operation not permitted"`),
+  source: entrypoint(
+    `# avoid "tar: .: Cannot utime: Operation not permitted" and "tar: .: Cannot change mode to rwxr-xr-x: Operation not permitted"`,
+  ),
 };
 const DAC_OVERRIDE = {
   capability: 'DAC_OVERRIDE',
@@ -65,8 +68,15 @@ const HTML = (dir: string) => ({
   imageVolume: true,
   source: at(`${dir}/Dockerfile`, 'VOLUME /var/www/html'),
 });
-const READ_ONLY_PATHS = docs('Run the result read-only, providing writeable storage for `/tmp`, `/run`, and (optionally) `wp-content/uploads`:');
-const TMP = { path: '/tmp', kind: 'runtime' as const, why: "PHP's temp directory (uploads in progress, sessions); the image documentation gives it a tmpfs for a read-only run", source: READ_ONLY_PATHS };
+const READ_ONLY_PATHS = docs(
+  'Run the result read-only, providing writeable storage for `/tmp`, `/run`, and (optionally) `wp-content/uploads`:',
+);
+const TMP = {
+  path: '/tmp',
+  kind: 'runtime' as const,
+  why: "PHP's temp directory (uploads in progress, sessions); the image documentation gives it a tmpfs for a read-only run",
+  source: READ_ONLY_PATHS,
+};
 const RUN = {
   path: '/run',
   kind: 'runtime' as const,
@@ -89,7 +99,12 @@ export default defineProfile({
   repositories: ['wordpress'],
   documentation: 'https://hub.docker.com/_/wordpress',
   user: {
-    image: { name: 'root', uid: 0, gid: 0, source: at(`${APACHE_DIR}/Dockerfile`, 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["apache2-foreground"]') },
+    image: {
+      name: 'root',
+      uid: 0,
+      gid: 0,
+      source: at(`${APACHE_DIR}/Dockerfile`, 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["apache2-foreground"]'),
+    },
     runAs: {
       user: '33:33',
       name: 'www-data',
@@ -108,7 +123,10 @@ export default defineProfile({
       {
         capability: 'NET_BIND_SERVICE',
         why: 'the Apache parent process, as root, binds port 80',
-        source: apache('docs/manual/invoking.xml', 'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.'),
+        source: apache(
+          'docs/manual/invoking.xml',
+          'it is necessary to have root privileges in order to start apache, so that it can bind to this privileged port.',
+        ),
       },
       {
         capability: 'SETGID',
@@ -124,13 +142,25 @@ export default defineProfile({
     asRunAsUser: [],
   },
   paths: [TMP, RUN, HTML(APACHE_DIR)],
-  publicPorts: [{ port: 80, protocol: 'tcp', why: 'HTTP: the apache variants serve WordPress themselves (usually behind a TLS reverse proxy)', source: php('8.3/trixie/apache/Dockerfile', 'EXPOSE 80') }],
+  publicPorts: [
+    {
+      port: 80,
+      protocol: 'tcp',
+      why: 'HTTP: the apache variants serve WordPress themselves (usually behind a TLS reverse proxy)',
+      source: php('8.3/trixie/apache/Dockerfile', 'EXPOSE 80'),
+    },
+  ],
   variants: [
     {
       when: { tag: 'fpm' },
       note: 'The fpm variants run php-fpm on port 9000 for a separate web server (nothing to publish): its master stays root and runs its workers as www-data.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('latest/php8.3/fpm/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('latest/php8.3/fpm/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]'),
+        },
         runAs: { user: '33:33', name: 'www-data', caveat: CAVEAT, source: FPM_RUN_AS },
         accounts: [{ name: 'www-data', uid: 33, gid: 33, source: DEBIAN_PASSWD }],
       },
@@ -142,14 +172,20 @@ export default defineProfile({
           {
             capability: 'SETGID',
             why: 'the php-fpm master switches its workers to the pool group www-data',
-            source: php('8.3/trixie/fpm/Dockerfile', `--with-fpm-user=www-data \\
-		--with-fpm-group=www-data \\`),
+            source: php(
+              '8.3/trixie/fpm/Dockerfile',
+              `--with-fpm-user=www-data \\
+		--with-fpm-group=www-data \\`,
+            ),
           },
           {
             capability: 'SETUID',
             why: 'the php-fpm master switches its workers to the pool user www-data',
-            source: php('8.3/trixie/fpm/Dockerfile', `--with-fpm-user=www-data \\
-		--with-fpm-group=www-data \\`),
+            source: php(
+              '8.3/trixie/fpm/Dockerfile',
+              `--with-fpm-user=www-data \\
+		--with-fpm-group=www-data \\`,
+            ),
           },
         ],
         asRunAsUser: [],
@@ -161,7 +197,12 @@ export default defineProfile({
       when: { tag: 'alpine' },
       note: 'Alpine variants (fpm-alpine) create www-data with uid and gid 82.',
       user: {
-        image: { name: 'root', uid: 0, gid: 0, source: at('latest/php8.3/fpm-alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]') },
+        image: {
+          name: 'root',
+          uid: 0,
+          gid: 0,
+          source: at('latest/php8.3/fpm-alpine/Dockerfile', 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]'),
+        },
         runAs: { user: '82:82', name: 'www-data', caveat: CAVEAT, source: FPM_RUN_AS },
         accounts: [{ name: 'www-data', uid: 82, gid: 82, source: ALPINE_WWW_DATA('fpm') }],
       },
@@ -170,11 +211,17 @@ export default defineProfile({
       when: { tag: '^cli' },
       note: 'The cli variants are WP-CLI (`wp`), Alpine-based, running as www-data (82:82); they serve nothing and need no capability.',
       user: {
-        image: { name: 'www-data', uid: 82, gid: 82, source: at('cli/php8.3/alpine/Dockerfile', 'USER www-data\nCMD ["wp", "shell"]') },
+        image: {
+          name: 'www-data',
+          uid: 82,
+          gid: 82,
+          source: at('cli/php8.3/alpine/Dockerfile', 'USER www-data\nCMD ["wp", "shell"]'),
+        },
         runAs: {
           user: '82:82',
           name: 'www-data',
-          caveat: 'against the volume of a Debian-based WordPress container, whose files are 33:33, the docs suggest `user: 33:33` instead',
+          caveat:
+            'against the volume of a Debian-based WordPress container, whose files are 33:33, the docs suggest `user: 33:33` instead',
           source: docs("they're based on Alpine, and have a default `USER` of Alpine's `www-data`, whose UID is `82`"),
         },
         accounts: [{ name: 'www-data', uid: 82, gid: 82, source: ALPINE_WWW_DATA('cli') }],

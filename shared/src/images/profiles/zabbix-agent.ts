@@ -1,5 +1,12 @@
 import { defineProfile } from '../profile';
-import { redHatRepositories, zabbixComponent, zabbixCompose, zabbixConfigRewrite, zabbixEncInternal, zabbixUser } from './common/zabbix';
+import {
+  redHatRepositories,
+  zabbixComponent,
+  zabbixCompose,
+  zabbixConfigRewrite,
+  zabbixEncInternal,
+  zabbixUser,
+} from './common/zabbix';
 
 const c = zabbixComponent('agent');
 
@@ -33,5 +40,9 @@ export default defineProfile({
       source: c.readme('This image exposes the standard Zabbix agent port (``10050``) to perform passive checks'),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_agentd.conf', 'Server, ServerActive, Hostname, log type'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_agentd.conf',
+    'Server, ServerActive, Hostname, log type',
+  ),
 });

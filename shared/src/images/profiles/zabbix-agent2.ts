@@ -1,5 +1,12 @@
 import { defineProfile } from '../profile';
-import { redHatRepositories, zabbixComponent, zabbixCompose, zabbixConfigRewrite, zabbixEncInternal, zabbixUser } from './common/zabbix';
+import {
+  redHatRepositories,
+  zabbixComponent,
+  zabbixCompose,
+  zabbixConfigRewrite,
+  zabbixEncInternal,
+  zabbixUser,
+} from './common/zabbix';
 
 const c = zabbixComponent('agent2');
 
@@ -28,7 +35,9 @@ export default defineProfile({
       path: '/var/lib/zabbix/buffer',
       kind: 'state',
       why: 'the persistent buffer (a SQLite database of collected values), when ZBX_ENABLEPERSISTENTBUFFER is true',
-      source: c.readme('The volume is used to store the file, where Zabbix Agent2 should keep SQLite database. To enable the feature specify ``ZBX_ENABLEPERSISTENTBUFFER=true``.'),
+      source: c.readme(
+        'The volume is used to store the file, where Zabbix Agent2 should keep SQLite database. To enable the feature specify ``ZBX_ENABLEPERSISTENTBUFFER=true``.',
+      ),
     },
   ],
   publicPorts: [
@@ -39,5 +48,9 @@ export default defineProfile({
       source: c.readme('This image exposes the standard Zabbix agent 2 port (``10050``) to perform passive checks'),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_agent2.conf', 'Server, ServerActive, Hostname, log type, plugin paths'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_agent2.conf',
+    'Server, ServerActive, Hostname, log type, plugin paths',
+  ),
 });

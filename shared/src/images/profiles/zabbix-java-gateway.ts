@@ -9,7 +9,10 @@ export default defineProfile({
   id: 'zabbix-java-gateway',
   title: 'Zabbix Java gateway (official Zabbix image)',
   role: 'service',
-  repositories: ['zabbix/zabbix-java-gateway', ...redHatRepositories('zabbix-java-gateway', ['50', '60', '64', '70', 'trunk'])],
+  repositories: [
+    'zabbix/zabbix-java-gateway',
+    ...redHatRepositories('zabbix-java-gateway', ['50', '60', '64', '70', 'trunk']),
+  ],
   documentation: 'https://hub.docker.com/r/zabbix/zabbix-java-gateway',
   user: zabbixUser(c),
   capabilities: { asImageUser: [], asRunAsUser: [] },

@@ -18,7 +18,10 @@ export default defineProfile({
   id: 'zabbix-proxy-mysql',
   title: 'Zabbix proxy with MySQL support (official Zabbix image)',
   role: 'service',
-  repositories: ['zabbix/zabbix-proxy-mysql', ...redHatRepositories('zabbix-proxy-mysql', ['50', '60', '64', '70', 'trunk'])],
+  repositories: [
+    'zabbix/zabbix-proxy-mysql',
+    ...redHatRepositories('zabbix-proxy-mysql', ['50', '60', '64', '70', 'trunk']),
+  ],
   documentation: 'https://hub.docker.com/r/zabbix/zabbix-proxy-mysql',
   user: zabbixUser(c),
   capabilities: { asImageUser: [netRaw], asRunAsUser: [netRaw] },
@@ -33,5 +36,9 @@ export default defineProfile({
      published: "\${ZABBIX_PROXY_MYSQL_PORT}"`),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_proxy.conf', 'server address, database host and credentials, log type'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_proxy.conf',
+    'server address, database host and credentials, log type',
+  ),
 });

@@ -34,7 +34,9 @@ export default defineProfile({
       path: '/var/lib/zabbix/db_data',
       kind: 'state',
       why: "the proxy's SQLite3 database file (DBName), named after ZBX_HOSTNAME",
-      source: c.entrypoint('update_config_var $ZBX_CONFIG "DBName" "/var/lib/zabbix/db_data/${ZBX_HOSTNAME:-"zabbix-proxy-sqlite3"}.sqlite"'),
+      source: c.entrypoint(
+        'update_config_var $ZBX_CONFIG "DBName" "/var/lib/zabbix/db_data/${ZBX_HOSTNAME:-"zabbix-proxy-sqlite3"}.sqlite"',
+      ),
     },
     zabbixSnmptrapsVolume(c, 'VOLUME ["/var/lib/zabbix/snmptraps"]'),
   ],
@@ -48,5 +50,9 @@ export default defineProfile({
      published: "\${ZABBIX_PROXY_SQLITE3_PORT}"`),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_proxy.conf', 'server address, hostname, database file, log type'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_proxy.conf',
+    'server address, hostname, database file, log type',
+  ),
 });

@@ -18,7 +18,10 @@ export default defineProfile({
   id: 'zabbix-server-mysql',
   title: 'Zabbix server with MySQL support (official Zabbix image)',
   role: 'service',
-  repositories: ['zabbix/zabbix-server-mysql', ...redHatRepositories('zabbix-server-mysql', ['50', '60', '64', '70', 'trunk'])],
+  repositories: [
+    'zabbix/zabbix-server-mysql',
+    ...redHatRepositories('zabbix-server-mysql', ['50', '60', '64', '70', 'trunk']),
+  ],
   documentation: 'https://hub.docker.com/r/zabbix/zabbix-server-mysql',
   user: zabbixUser(c),
   capabilities: { asImageUser: [netRaw], asRunAsUser: [netRaw] },
@@ -44,5 +47,9 @@ export default defineProfile({
      published: "\${ZABBIX_SERVER_PORT}"`),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_server.conf', 'database host and credentials, log type, listen port'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_server.conf',
+    'database host and credentials, log type, listen port',
+  ),
 });

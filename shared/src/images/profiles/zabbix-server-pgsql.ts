@@ -44,5 +44,9 @@ export default defineProfile({
      published: "\${ZABBIX_SERVER_PORT}"`),
     },
   ],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_server.conf', 'database host and credentials, log type, listen port'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_server.conf',
+    'database host and credentials, log type, listen port',
+  ),
 });

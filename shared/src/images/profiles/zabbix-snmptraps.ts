@@ -8,12 +8,20 @@ export default defineProfile({
   id: 'zabbix-snmptraps',
   title: 'Zabbix SNMP traps receiver (official Zabbix image)',
   role: 'service',
-  repositories: ['zabbix/zabbix-snmptraps', ...redHatRepositories('zabbix-snmptraps', ['50', '60', '64', '70', 'trunk'])],
+  repositories: [
+    'zabbix/zabbix-snmptraps',
+    ...redHatRepositories('zabbix-snmptraps', ['50', '60', '64', '70', 'trunk']),
+  ],
   documentation: 'https://hub.docker.com/r/zabbix/zabbix-snmptraps',
   user: zabbixUser(c),
   capabilities: { asImageUser: [], asRunAsUser: [] },
   paths: [
-    { path: '/tmp', kind: 'runtime', why: "snmptrapd's pid file", source: c.file('conf/etc/snmp/snmptrapd.conf', 'pidFile /tmp/snmptrapd.pid') },
+    {
+      path: '/tmp',
+      kind: 'runtime',
+      why: "snmptrapd's pid file",
+      source: c.file('conf/etc/snmp/snmptrapd.conf', 'pidFile /tmp/snmptrapd.pid'),
+    },
     {
       path: '/var/lib/zabbix/snmptraps',
       kind: 'state',

@@ -7,7 +7,10 @@ export default defineProfile({
   id: 'zabbix-web-nginx-mysql',
   title: 'Zabbix web interface on Nginx with MySQL support (official Zabbix image)',
   role: 'service',
-  repositories: ['zabbix/zabbix-web-nginx-mysql', ...redHatRepositories('zabbix-web-nginx', ['50', '60', '64', '70', 'trunk'])],
+  repositories: [
+    'zabbix/zabbix-web-nginx-mysql',
+    ...redHatRepositories('zabbix-web-nginx', ['50', '60', '64', '70', 'trunk']),
+  ],
   documentation: 'https://hub.docker.com/r/zabbix/zabbix-web-nginx-mysql',
   user: zabbixUser(c),
   capabilities: { asImageUser: [], asRunAsUser: [] },

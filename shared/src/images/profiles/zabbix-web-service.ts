@@ -1,5 +1,12 @@
 import { defineProfile } from '../profile';
-import { redHatRepositories, zabbixComponent, zabbixCompose, zabbixConfigRewrite, zabbixEncInternal, zabbixUser } from './common/zabbix';
+import {
+  redHatRepositories,
+  zabbixComponent,
+  zabbixCompose,
+  zabbixConfigRewrite,
+  zabbixEncInternal,
+  zabbixUser,
+} from './common/zabbix';
 
 const c = zabbixComponent('web-service');
 
@@ -23,5 +30,9 @@ export default defineProfile({
     zabbixEncInternal(c),
   ],
   publicPorts: [],
-  readOnlyUnsupported: zabbixConfigRewrite(c, '/etc/zabbix/zabbix_web_service.conf', 'AllowedIP, listen port, log type'),
+  readOnlyUnsupported: zabbixConfigRewrite(
+    c,
+    '/etc/zabbix/zabbix_web_service.conf',
+    'AllowedIP, listen port, log type',
+  ),
 });

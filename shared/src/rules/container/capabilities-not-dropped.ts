@@ -16,18 +16,26 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation: 'Add `cap_drop: [ALL]` and list in `cap_add` only the capabilities the service needs (often none, or `NET_BIND_SERVICE`).',
+    mitigation:
+      'Add `cap_drop: [ALL]` and list in `cap_add` only the capabilities the service needs (often none, or `NET_BIND_SERVICE`).',
     cis: '5.3',
     peers: {},
     references: [
-      { title: 'Docker run reference: runtime privilege and Linux capabilities', url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities' },
-      { title: 'OWASP Docker Security Cheat Sheet, rule 3', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container' },
+      {
+        title: 'Docker run reference: runtime privilege and Linux capabilities',
+        url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
+      },
+      {
+        title: 'OWASP Docker Security Cheat Sheet, rule 3',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container',
+      },
     ],
     fix: 'unsafe',
     messages: {
       missing:
         "Service `{{service}}` keeps Docker's default capabilities (`NET_RAW`, `SETUID`, `DAC_OVERRIDE`, …): a compromised process can use them against the host and its neighbours.",
-      partial: 'Service `{{service}}` drops some capabilities but not `ALL`: the rest of Docker\'s default set stays available.',
+      partial:
+        "Service `{{service}}` drops some capabilities but not `ALL`: the rest of Docker's default set stays available.",
     },
     aspect: { group: 'container/missing-hardening', label: '`cap_drop: [ALL]`', messages: ['missing'] },
     docs: {
@@ -46,10 +54,14 @@ export default defineRule({
         title says what it assumes. It is offered one by one: a capability left out makes the service fail to start.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n', 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [NET_RAW]\n'],
+        bad: [
+          'services:\n  app:\n    image: alpine:3.20\n',
+          'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [NET_RAW]\n',
+        ],
         good: ['services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n'],
       },
-      peerNotes: 'KICS and semgrep have no compose rule for this control; Checkov and Trivy check it for Kubernetes only.',
+      peerNotes:
+        'KICS and semgrep have no compose rule for this control; Checkov and Trivy check it for Kubernetes only.',
     },
   },
 

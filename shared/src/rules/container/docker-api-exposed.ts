@@ -15,7 +15,8 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation: 'Keep the Docker API on its Unix socket. Where a daemon must listen on TCP, require client certificates (`--tlsverify`, port 2376), publish it to no one, and give clients `DOCKER_TLS_VERIFY=1` with their certificates.',
+    mitigation:
+      'Keep the Docker API on its Unix socket. Where a daemon must listen on TCP, require client certificates (`--tlsverify`, port 2376), publish it to no one, and give clients `DOCKER_TLS_VERIFY=1` with their certificates.',
     cis: '2.7',
     peers: {},
     references: [
@@ -24,11 +25,16 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      plainPort: 'Service `{{service}}` publishes port {{port}}, where the Docker API listens without TLS: whoever reaches it controls that Docker daemon, and through it its host.',
-      tlsPort: 'Service `{{service}}` publishes port {{port}}, the Docker API over TLS: it is as safe as the daemon\'s client-certificate check (`--tlsverify`), and whoever holds a trusted certificate controls the daemon.',
-      dockerHost: 'Service `{{service}}` talks to a Docker daemon over plain TCP (`DOCKER_HOST={{value}}` without `DOCKER_TLS_VERIFY`): that API is open to whoever reaches it.',
-      daemonTcp: 'Service `{{service}}` starts a Docker daemon listening on `{{address}}` without `--tlsverify`: whoever reaches that address controls the daemon.',
-      dindWithoutTls: 'Service `{{service}}` runs Docker-in-Docker with `DOCKER_TLS_CERTDIR` empty, so its daemon serves the API on port 2375 without TLS to everything on its networks.',
+      plainPort:
+        'Service `{{service}}` publishes port {{port}}, where the Docker API listens without TLS: whoever reaches it controls that Docker daemon, and through it its host.',
+      tlsPort:
+        "Service `{{service}}` publishes port {{port}}, the Docker API over TLS: it is as safe as the daemon's client-certificate check (`--tlsverify`), and whoever holds a trusted certificate controls the daemon.",
+      dockerHost:
+        'Service `{{service}}` talks to a Docker daemon over plain TCP (`DOCKER_HOST={{value}}` without `DOCKER_TLS_VERIFY`): that API is open to whoever reaches it.',
+      daemonTcp:
+        'Service `{{service}}` starts a Docker daemon listening on `{{address}}` without `--tlsverify`: whoever reaches that address controls the daemon.',
+      dindWithoutTls:
+        'Service `{{service}}` runs Docker-in-Docker with `DOCKER_TLS_CERTDIR` empty, so its daemon serves the API on port 2375 without TLS to everything on its networks.',
     },
     docs: {
       description:
@@ -43,7 +49,8 @@ export default defineRule({
           'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n',
         ],
       },
-      peerNotes: 'KICS, Semgrep and Trivy have no compose check for an exposed Docker API; `container/docker-socket-mount` covers the Unix socket.',
+      peerNotes:
+        'KICS, Semgrep and Trivy have no compose check for an exposed Docker API; `container/docker-socket-mount` covers the Unix socket.',
     },
   },
 
@@ -56,11 +63,17 @@ export default defineRule({
         const port = item.value && apiPort(item.value);
         if (!port) continue;
         const messageId = port === PLAIN_API_PORT ? 'plainPort' : 'tlsPort';
-        findings.push({ messageId, data: { ...data, port }, ...placeOf(item.origin), ...(messageId === 'tlsPort' ? { severity: 'warning' as const } : {}) });
+        findings.push({
+          messageId,
+          data: { ...data, port },
+          ...placeOf(item.origin),
+          ...(messageId === 'tlsPort' ? { severity: 'warning' as const } : {}),
+        });
       }
       for (const setting of [spec.entrypoint, spec.command]) {
         const address = setting && insecureDaemonAddress(setting, spec);
-        if (setting && address) findings.push({ messageId: 'daemonTcp', data: { ...data, address }, ...placeOf(setting.origin, 'value') });
+        if (setting && address)
+          findings.push({ messageId: 'daemonTcp', data: { ...data, address }, ...placeOf(setting.origin, 'value') });
       }
       const env = environment(spec);
       const certDir = env.get('DOCKER_TLS_CERTDIR');
@@ -70,7 +83,12 @@ export default defineRule({
       const host = env.get('DOCKER_HOST');
       const hostValue = host?.value?.literal?.trim();
       if (host && hostValue && /^tcp:\/\//i.test(hostValue) && tlsVerifyOff(env)) {
-        findings.push({ messageId: 'dockerHost', data: { ...data, value: hostValue }, ...placeOf(host.origin, 'value'), severity: 'warning' });
+        findings.push({
+          messageId: 'dockerHost',
+          data: { ...data, value: hostValue },
+          ...placeOf(host.origin, 'value'),
+          severity: 'warning',
+        });
       }
     }
     return findings;

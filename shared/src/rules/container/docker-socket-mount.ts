@@ -18,8 +18,14 @@ export default defineRule({
       semgrep: ['yaml.docker-compose.security.exposing-docker-socket-volume.exposing-docker-socket-volume'],
     },
     references: [
-      { title: 'Docker security: Docker daemon attack surface', url: 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface' },
-      { title: 'OWASP Docker Security Cheat Sheet, rule 1', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers' },
+      {
+        title: 'Docker security: Docker daemon attack surface',
+        url: 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface',
+      },
+      {
+        title: 'OWASP Docker Security Cheat Sheet, rule 1',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers',
+      },
     ],
     fix: 'none',
     messages: {
@@ -36,7 +42,9 @@ export default defineRule({
           'services:\n  ci:\n    image: jenkins/jenkins:lts\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
           'services:\n  ui:\n    image: portainer/portainer-ce:2.21.0\n    volumes:\n      - type: bind\n        source: /run/docker.sock\n        target: /var/run/docker.sock\n',
         ],
-        good: ['services:\n  ci:\n    image: jenkins/jenkins:lts\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n'],
+        good: [
+          'services:\n  ci:\n    image: jenkins/jenkins:lts\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n',
+        ],
       },
       peerNotes:
         'semgrep (exposing-docker-socket-volume.test.yaml) also flags `- /var/run/docker.sock` and `- /run/docker.sock` with no host part (service14–21, 39, 41): that syntax creates an anonymous volume at that path inside the container and mounts nothing from the host, so we do not report it. semgrep reports the `volumes:` key; we report the mount item.',
@@ -53,7 +61,10 @@ export default defineRule({
         if (!socket) continue;
         const place = placeOf(mount.origin);
         const device = mount.value?.deviceOrigin;
-        const related: RelatedLocation[] = [...(place.related ?? []), ...(device ? [{ range: device.range, message: `Volume bound to \`${hostPath}\` here.` }] : [])];
+        const related: RelatedLocation[] = [
+          ...(place.related ?? []),
+          ...(device ? [{ range: device.range, message: `Volume bound to \`${hostPath}\` here.` }] : []),
+        ];
         findings.push({
           messageId: socket.kind,
           data: { service: service.name, path: hostPath, engine: socket.engine },

@@ -18,10 +18,54 @@ interface SecretFix {
 
 /** Passwords that images document as examples, installers default to, and attackers try first. */
 const WEAK_PASSWORDS = new Set([
-  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'password1', 'password123', 'pass', 'pass123', 'changeme', 'change_me', 'change-me',
-  'changeit', 'admin', 'admin123', 'administrator', 'root', 'toor', 'example', 'secret', 'secret123', 'test', 'test123', 'testing',
-  'default', 'guest', 'demo', 'user', 'letmein', 'welcome', 'qwerty', 'abc123', '1234', '12345', '123456', '1234567', '12345678',
-  '123456789', '0000', 'postgres', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'keycloak', 'minio123', 'minioadmin',
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'password1',
+  'password123',
+  'pass',
+  'pass123',
+  'changeme',
+  'change_me',
+  'change-me',
+  'changeit',
+  'admin',
+  'admin123',
+  'administrator',
+  'root',
+  'toor',
+  'example',
+  'secret',
+  'secret123',
+  'test',
+  'test123',
+  'testing',
+  'default',
+  'guest',
+  'demo',
+  'user',
+  'letmein',
+  'welcome',
+  'qwerty',
+  'abc123',
+  '1234',
+  '12345',
+  '123456',
+  '1234567',
+  '12345678',
+  '123456789',
+  '0000',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'mongodb',
+  'redis',
+  'rabbitmq',
+  'keycloak',
+  'minio123',
+  'minioadmin',
 ]);
 
 /** `${VAR:-default}` or `${VAR-default}` as the whole value, with a default free of variables. */
@@ -35,25 +79,35 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'application',
-    mitigation: 'Keep secrets out of the compose file: use Compose `secrets:` (files mounted under /run/secrets, with `*_FILE` variables where the image reads them), or `${NAME:?}` filled from the environment or an untracked `.env`.',
+    mitigation:
+      'Keep secrets out of the compose file: use Compose `secrets:` (files mounted under /run/secrets, with `*_FILE` variables where the image reads them), or `${NAME:?}` filled from the environment or an untracked `.env`.',
     cis: '4.10',
     peers: {},
     references: [
       { title: 'Compose: manage secrets securely', url: 'https://docs.docker.com/compose/how-tos/use-secrets/' },
-      { title: 'Compose: interpolation (`${VAR:?error}`)', url: 'https://docs.docker.com/reference/compose-file/interpolation/' },
-      { title: 'OWASP Secrets Management Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html' },
+      {
+        title: 'Compose: interpolation (`${VAR:?error}`)',
+        url: 'https://docs.docker.com/reference/compose-file/interpolation/',
+      },
+      {
+        title: 'OWASP Secrets Management Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+      },
     ],
     fix: 'unsafe',
     messages: {
-      literal: 'Service `{{service}}` sets `{{name}}` to a literal value: whoever can read this file, its history or `docker inspect` has the secret.',
+      literal:
+        'Service `{{service}}` sets `{{name}}` to a literal value: whoever can read this file, its history or `docker inspect` has the secret.',
       weak: 'Service `{{service}}` sets `{{name}}` to `{{value}}`, a well-known default password: it is the first one an attacker tries.',
-      literalDefault: 'Service `{{service}}` falls back to a literal `{{name}}` when `{{variable}}` is not set: the fallback secret is in this file for whoever can read it.',
-      weakDefault: 'Service `{{service}}` falls back to `{{value}}` for `{{name}}` when `{{variable}}` is not set: a well-known default password, the first one an attacker tries.',
+      literalDefault:
+        'Service `{{service}}` falls back to a literal `{{name}}` when `{{variable}}` is not set: the fallback secret is in this file for whoever can read it.',
+      weakDefault:
+        'Service `{{service}}` falls back to `{{value}}` for `{{name}}` when `{{variable}}` is not set: a well-known default password, the first one an attacker tries.',
       urlPassword: 'Service `{{service}}` puts a password in the URL of `{{name}}`: whoever can read this file has it.',
     },
     docs: {
       description:
-        "Reports secrets written into a compose file's `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: \"yes\"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it. One value gets one variable: the fix also makes every other secret of the file holding the same literal read the variable of its first use (an app's copy of the database password), and replaces it where a healthcheck or a connection URL passes it as a password (`-p…`, `--password=…`, `PGPASSWORD=…`, `user:…@`), so the probe and the client keep working once the password changes; a user name that happens to equal the password stays.",
+        'Reports secrets written into a compose file\'s `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: "yes"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it. One value gets one variable: the fix also makes every other secret of the file holding the same literal read the variable of its first use (an app\'s copy of the database password), and replaces it where a healthcheck or a connection URL passes it as a password (`-p…`, `--password=…`, `PGPASSWORD=…`, `user:…@`), so the probe and the client keep working once the password changes; a user name that happens to equal the password stays.',
       examples: {
         bad: [
           'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n',
@@ -75,7 +129,11 @@ export default defineRule({
         if (!env || env.passthrough) return;
         const found = classify(env, valueText(item));
         if (!found) return;
-        const data: Record<string, string> = { service: service.name, name: env.name, ...(found.variable ? { variable: found.variable } : {}) };
+        const data: Record<string, string> = {
+          service: service.name,
+          name: env.name,
+          ...(found.variable ? { variable: found.variable } : {}),
+        };
         if (found.weak) data.value = found.literal;
         const fixVariable = found.variable ?? (VARIABLE_NAME.test(env.name) ? env.name : undefined);
         findings.push({
@@ -83,7 +141,9 @@ export default defineRule({
           data,
           ...placeOf(item.origin, 'value'),
           ...(found.weak ? { severity: 'error' as const } : {}),
-          ...(fixVariable && found.messageId !== 'urlPassword' ? { fixData: { service: service.name, index, variable: fixVariable } satisfies SecretFix } : {}),
+          ...(fixVariable && found.messageId !== 'urlPassword'
+            ? { fixData: { service: service.name, index, variable: fixVariable } satisfies SecretFix }
+            : {}),
         });
       });
     }
@@ -105,7 +165,10 @@ export default defineRule({
     const edits: TextEdit[] = [];
     const seen = new Set<unknown>();
     const others: string[] = [];
-    for (const use of [{ service: service!.name, item, variable: data.variable }, ...uses.secrets.filter((u) => u.item !== item)]) {
+    for (const use of [
+      { service: service!.name, item, variable: data.variable },
+      ...uses.secrets.filter((u) => u.item !== item),
+    ]) {
       const edit = secretEdit(model, use.item, variable);
       const node = yamlRef(use.item.origin)?.node;
       if (!edit || seen.has(node)) {
@@ -122,7 +185,11 @@ export default defineRule({
       if (!edit) continue;
       seen.add(repeat.node);
       edits.push(edit);
-      others.push(repeat.where === 'healthcheck' ? `the \`${repeat.service}\` healthcheck` : `\`${repeat.service}\` \`${repeat.where}\``);
+      others.push(
+        repeat.where === 'healthcheck'
+          ? `the \`${repeat.service}\` healthcheck`
+          : `\`${repeat.service}\` \`${repeat.where}\``,
+      );
     }
     const also = others.length ? ` (and its copies in ${others.join(', ')})` : '';
     edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -157,8 +224,10 @@ function usesOf(model: ComposeModel, literal: string): { secrets: SecretUse[]; r
   const repeats: Repeat[] = [];
   for (const at of candidatesHolding(index).get(literal) ?? []) {
     const { service, where, node, inFlow, value, afterPasswordOption } = index.candidates[at];
-    if (afterPasswordOption && value === literal) repeats.push({ service, where, node, inFlow, text: (reference) => reference });
-    else if (inUse.test(value)) repeats.push({ service, where, node, inFlow, text: (reference) => inUse.replace(value, reference) });
+    if (afterPasswordOption && value === literal)
+      repeats.push({ service, where, node, inFlow, text: (reference) => reference });
+    else if (inUse.test(value))
+      repeats.push({ service, where, node, inFlow, text: (reference) => inUse.replace(value, reference) });
   }
   return { secrets, repeats };
 }
@@ -202,8 +271,21 @@ function secretIndex(model: ComposeModel): SecretIndex {
         list.push({ service: service.name, item, variable });
       } else if (!env.usesVariables) {
         const ref = yamlRef(item.origin);
-        if (!ref || !isScalar(ref.node) || item.origin.via.some((v) => v.path !== undefined) || typeof ref.node.value !== 'string') continue;
-        index.candidates.push({ service: service.name, where: env.name, node: ref.node, inFlow: !!ref.holder.flow, value: ref.node.value, afterPasswordOption: false });
+        if (
+          !ref ||
+          !isScalar(ref.node) ||
+          item.origin.via.some((v) => v.path !== undefined) ||
+          typeof ref.node.value !== 'string'
+        )
+          continue;
+        index.candidates.push({
+          service: service.name,
+          where: env.name,
+          node: ref.node,
+          inFlow: !!ref.holder.flow,
+          value: ref.node.value,
+          afterPasswordOption: false,
+        });
       }
     }
     index.candidates.push(...healthcheckCandidates(service));
@@ -286,7 +368,11 @@ function healthcheckCandidates(service: ComposeService): RepeatCandidate[] {
   if (!entry || entry.via.some((v) => v.path !== undefined) || !isMap(entry.value)) return [];
   const test = entry.value.get('test', true);
   const inFlow = (holder: unknown) => isCollection(holder) && !!holder.flow;
-  const candidate = (node: Scalar & { value: string }, holder: unknown, afterPasswordOption: boolean): RepeatCandidate => ({
+  const candidate = (
+    node: Scalar & { value: string },
+    holder: unknown,
+    afterPasswordOption: boolean,
+  ): RepeatCandidate => ({
     service: service.name,
     where: 'healthcheck',
     node,
@@ -294,13 +380,20 @@ function healthcheckCandidates(service: ComposeService): RepeatCandidate[] {
     value: node.value,
     afterPasswordOption,
   });
-  if (isScalar(test) && typeof test.value === 'string') return [candidate(test as Scalar & { value: string }, entry.value, false)];
+  if (isScalar(test) && typeof test.value === 'string')
+    return [candidate(test as Scalar & { value: string }, entry.value, false)];
   if (!isSeq(test)) return [];
   const out: RepeatCandidate[] = [];
   test.items.forEach((node, i) => {
     if (!isScalar(node) || typeof node.value !== 'string') return;
     const previous = test.items[i - 1];
-    out.push(candidate(node as Scalar & { value: string }, test, isScalar(previous) && PASSWORD_OPTIONS.has(String(previous.value))));
+    out.push(
+      candidate(
+        node as Scalar & { value: string },
+        test,
+        isScalar(previous) && PASSWORD_OPTIONS.has(String(previous.value)),
+      ),
+    );
   });
   return out;
 }
@@ -326,7 +419,10 @@ function valueText(item: Setting<EnvVar>): string {
   return eq < 0 ? '' : item.text.slice(eq + 1);
 }
 
-function classify(env: EnvVar, written: string): { messageId: MessageId; literal: string; variable?: string; weak: boolean } | undefined {
+function classify(
+  env: EnvVar,
+  written: string,
+): { messageId: MessageId; literal: string; variable?: string; weak: boolean } | undefined {
   if (isSecretName(env.name)) {
     let literal: string;
     let variable: string | undefined;
@@ -342,7 +438,8 @@ function classify(env: EnvVar, written: string): { messageId: MessageId; literal
     const messageId: MessageId = variable ? (weak ? 'weakDefault' : 'literalDefault') : weak ? 'weak' : 'literal';
     return { messageId, literal: literal.trim(), weak, ...(variable ? { variable } : {}) };
   }
-  if (!env.usesVariables && hasInlineCredentials(written)) return { messageId: 'urlPassword', literal: written, weak: false };
+  if (!env.usesVariables && hasInlineCredentials(written))
+    return { messageId: 'urlPassword', literal: written, weak: false };
   return undefined;
 }
 

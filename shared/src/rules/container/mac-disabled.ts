@@ -33,27 +33,40 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation: 'Remove the option and keep Docker’s default AppArmor profile or SELinux label; if the service needs one more permission, write a profile that grants just that.',
+    mitigation:
+      'Remove the option and keep Docker’s default AppArmor profile or SELinux label; if the service needs one more permission, write a profile that grants just that.',
     cis: '5.1, 5.2',
     peers: { semgrep: ['yaml.docker-compose.security.selinux-separation-disabled.selinux-separation-disabled'] },
     references: [
       { title: 'AppArmor security profiles for Docker', url: 'https://docs.docker.com/engine/security/apparmor/' },
-      { title: 'Docker run reference: security options', url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt' },
+      {
+        title: 'Docker run reference: security options',
+        url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
+      },
     ],
     fix: 'unsafe',
     messages: {
-      apparmor: 'Service `{{service}}` runs with `apparmor:unconfined`: the AppArmor profile that keeps it from host files, mounts and `/proc` writes is off.',
-      selinuxDisabled: 'Service `{{service}}` turns SELinux separation off (`label:disable`): a process that escapes the container is not confined on the host.',
-      selinuxUnconfinedType: 'Service `{{service}}` runs under an unconfined SELinux type (`{{type}}`): a process that escapes the container is not confined on the host.',
+      apparmor:
+        'Service `{{service}}` runs with `apparmor:unconfined`: the AppArmor profile that keeps it from host files, mounts and `/proc` writes is off.',
+      selinuxDisabled:
+        'Service `{{service}}` turns SELinux separation off (`label:disable`): a process that escapes the container is not confined on the host.',
+      selinuxUnconfinedType:
+        'Service `{{service}}` runs under an unconfined SELinux type (`{{type}}`): a process that escapes the container is not confined on the host.',
     },
     docs: {
       description:
         'Reports `security_opt` entries that turn the mandatory access control of a container off: `apparmor:unconfined`, `label:disable` (also written with `=`), and the SELinux types `spc_t` and `unconfined_t`. These profiles are what stops a compromised root process from writing host files it can reach, remounting, or writing to `/proc` and `/sys`. A custom profile (`apparmor:my-profile`, `label:type:my_t`) is not reported.',
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:unconfined\n', 'services:\n  app:\n    image: alpine:3.20\n    security_opt: ["label=disable"]\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:docker-default\n      - label:user:app_u\n'],
+        bad: [
+          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:unconfined\n',
+          'services:\n  app:\n    image: alpine:3.20\n    security_opt: ["label=disable"]\n',
+        ],
+        good: [
+          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:docker-default\n      - label:user:app_u\n',
+        ],
       },
-      peerNotes: 'semgrep reports `label:disable` at the service key; we report the `security_opt` item, which is what has to go.',
+      peerNotes:
+        'semgrep reports `label:disable` at the service key; we report the `security_opt` item, which is what has to go.',
     },
   },
 
@@ -79,7 +92,10 @@ export default defineRule({
     const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [{ after: '<<' }, { after: 'image' }]);
+    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
+      { after: '<<' },
+      { after: 'image' },
+    ]);
     return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
   },
 });

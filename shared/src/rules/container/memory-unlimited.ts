@@ -8,26 +8,40 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'container-container',
-    mitigation: 'Give every service a memory limit sized to what it needs (`mem_limit`, or `deploy.resources.limits.memory`).',
+    mitigation:
+      'Give every service a memory limit sized to what it needs (`mem_limit`, or `deploy.resources.limits.memory`).',
     cis: '5.10',
     peers: { kics: ['Memory Not Limited'] },
     references: [
-      { title: 'Docker resource constraints: memory', url: 'https://docs.docker.com/engine/containers/resource_constraints/#memory' },
-      { title: 'Compose file reference: mem_limit', url: 'https://docs.docker.com/reference/compose-file/services/#mem_limit' },
-      { title: 'Compose deploy specification: resources', url: 'https://docs.docker.com/reference/compose-file/deploy/#resources' },
+      {
+        title: 'Docker resource constraints: memory',
+        url: 'https://docs.docker.com/engine/containers/resource_constraints/#memory',
+      },
+      {
+        title: 'Compose file reference: mem_limit',
+        url: 'https://docs.docker.com/reference/compose-file/services/#mem_limit',
+      },
+      {
+        title: 'Compose deploy specification: resources',
+        url: 'https://docs.docker.com/reference/compose-file/deploy/#resources',
+      },
     ],
     fix: 'unsafe',
     messages: {
       missing:
         "Service `{{service}}` has no memory limit: a leak or an attack can take all of the host's memory, and the kernel then kills processes of any container to get it back.",
-      disabled: 'Service `{{service}}` sets `{{key}}: {{value}}`, which is no memory limit: a leak or an attack can take all of the host\'s memory.',
+      disabled:
+        "Service `{{service}}` sets `{{key}}: {{value}}`, which is no memory limit: a leak or an attack can take all of the host's memory.",
     },
     aspect: { group: 'container/missing-hardening', label: 'a memory limit', messages: ['missing'] },
     docs: {
       description:
         "Reports a service without a memory limit: neither `mem_limit` nor `deploy.resources.limits.memory`, or one set to `0` (no limit). Without one, a memory leak or a request flood in one container runs the whole host out of memory, and the kernel's OOM killer then picks victims among every container and host process. A limit written with a variable that is not set (`mem_limit: ${MEM}`) is not reported, since its value is only known when Compose runs.\n\nThe fix adds a limit of `512m` for you to adjust (editors that support snippets select it): under `deploy.resources.limits` when the service already has a `deploy:` section, else as `mem_limit`. It is unsafe: a limit below what the service needs gets it killed.",
       examples: {
-        bad: ['services:\n  app:\n    image: nginx:1.27\n', 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 0\n'],
+        bad: [
+          'services:\n  app:\n    image: nginx:1.27\n',
+          'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 0\n',
+        ],
         good: [
           'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n',
           'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n',

@@ -21,25 +21,35 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation: 'Add `no-new-privileges:true` to `security_opt`, so setuid programs and file capabilities cannot raise a process above the privileges it started with.',
+    mitigation:
+      'Add `no-new-privileges:true` to `security_opt`, so setuid programs and file capabilities cannot raise a process above the privileges it started with.',
     cis: '5.25',
     peers: { kics: ['No New Privileges Not Set'] },
     references: [
-      { title: 'Docker run reference: security options', url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt' },
+      {
+        title: 'Docker run reference: security options',
+        url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
+      },
       { title: 'Linux kernel: no_new_privs', url: 'https://docs.kernel.org/userspace-api/no_new_privs.html' },
     ],
     fix: 'unsafe',
     messages: {
-      missing: 'Service `{{service}}` does not set `no-new-privileges`: a setuid program in it (su, sudo, ping, …) can raise a compromised process to root.',
-      disabled: 'Service `{{service}}` sets `no-new-privileges` to false: a setuid program in it can raise a compromised process to root.',
-      unsupported: 'Service `{{service}}` does not set `no-new-privileges`, which the `{{profile}}` image cannot run with: {{why}}.',
+      missing:
+        'Service `{{service}}` does not set `no-new-privileges`: a setuid program in it (su, sudo, ping, …) can raise a compromised process to root.',
+      disabled:
+        'Service `{{service}}` sets `no-new-privileges` to false: a setuid program in it can raise a compromised process to root.',
+      unsupported:
+        'Service `{{service}}` does not set `no-new-privileges`, which the `{{profile}}` image cannot run with: {{why}}.',
     },
     aspect: { group: 'container/missing-hardening', label: '`no-new-privileges`', messages: ['missing'] },
     docs: {
       description:
-        "Reports a service whose `security_opt` does not turn on `no-new-privileges` (written `no-new-privileges`, `no-new-privileges:true` or `no-new-privileges=true`), or turns it off. With it, the kernel refuses to let `execve` grant more privileges than the calling process has, so setuid binaries and file capabilities stop working as escalation paths. The fix is offered one by one: a service that relies on `su`, `sudo` or another setuid program at run time stops working with it.",
+        'Reports a service whose `security_opt` does not turn on `no-new-privileges` (written `no-new-privileges`, `no-new-privileges:true` or `no-new-privileges=true`), or turns it off. With it, the kernel refuses to let `execve` grant more privileges than the calling process has, so setuid binaries and file capabilities stop working as escalation paths. The fix is offered one by one: a service that relies on `su`, `sudo` or another setuid program at run time stops working with it.',
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n', 'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:false\n'],
+        bad: [
+          'services:\n  app:\n    image: alpine:3.20\n',
+          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:false\n',
+        ],
         good: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:true\n'],
       },
       peerNotes:
@@ -59,7 +69,12 @@ export default defineRule({
       const data = { service: service.name };
       if (last) {
         if (last.item.value && !isTrueFlag(last.item.value.value)) {
-          findings.push({ messageId: 'disabled', data, ...placeOf(last.item.origin), fixData: { service: service.name, index: last.index } satisfies NoNewPrivilegesFix });
+          findings.push({
+            messageId: 'disabled',
+            data,
+            ...placeOf(last.item.origin),
+            fixData: { service: service.name, index: last.index } satisfies NoNewPrivilegesFix,
+          });
         }
         continue;
       }
@@ -67,8 +82,20 @@ export default defineRule({
       const holder = spec.securityOpt.holders[0];
       const place = holder ? placeOf(holder, 'key') : placeOfMissing(spec);
       const unsupported = profileOfService(service)?.noNewPrivilegesUnsupported;
-      if (unsupported) findings.push({ messageId: 'unsupported', data: { ...data, profile: profileOfService(service)!.id, why: unsupported.why }, ...place, severity: 'info' });
-      else findings.push({ messageId: 'missing', data, ...place, fixData: { service: service.name } satisfies NoNewPrivilegesFix });
+      if (unsupported)
+        findings.push({
+          messageId: 'unsupported',
+          data: { ...data, profile: profileOfService(service)!.id, why: unsupported.why },
+          ...place,
+          severity: 'info',
+        });
+      else
+        findings.push({
+          messageId: 'missing',
+          data,
+          ...place,
+          fixData: { service: service.name } satisfies NoNewPrivilegesFix,
+        });
     }
     return findings;
   },

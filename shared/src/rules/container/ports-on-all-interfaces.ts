@@ -27,18 +27,23 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation: 'Publish ports on the interface that needs them (`127.0.0.1:8080:80` behind a reverse proxy on the same host), and put a firewall or load balancer in front of the ones the world must reach.',
+    mitigation:
+      'Publish ports on the interface that needs them (`127.0.0.1:8080:80` behind a reverse proxy on the same host), and put a firewall or load balancer in front of the ones the world must reach.',
     cis: '5.13',
     peers: { kics: ['Container Traffic Not Bound To Host Interface'] },
     references: [
       { title: 'Compose file reference: ports', url: 'https://docs.docker.com/reference/compose-file/services/#ports' },
-      { title: 'Docker packet filtering and firewalls (published ports bypass ufw/firewalld rules)', url: 'https://docs.docker.com/engine/network/packet-filtering-firewalls/' },
+      {
+        title: 'Docker packet filtering and firewalls (published ports bypass ufw/firewalld rules)',
+        url: 'https://docs.docker.com/engine/network/packet-filtering-firewalls/',
+      },
     ],
     fix: 'unsafe',
     messages: {
       allInterfaces:
-        'Service `{{service}}` publishes port {{port}} on every host interface: whoever can reach the host can reach it, and Docker\'s own iptables rules let it past host firewalls such as ufw.',
-      wildcard: 'Service `{{service}}` publishes port {{port}} on `{{ip}}`, every host interface: whoever can reach the host can reach it, host firewall or not.',
+        "Service `{{service}}` publishes port {{port}} on every host interface: whoever can reach the host can reach it, and Docker's own iptables rules let it past host firewalls such as ufw.",
+      wildcard:
+        'Service `{{service}}` publishes port {{port}} on `{{ip}}`, every host interface: whoever can reach the host can reach it, host firewall or not.',
       publicService:
         'Service `{{service}}` publishes port {{port}} on every host interface, and serving it to other hosts is its job ({{what}}): bind it to the address of the interface that should serve them (`ADDRESS:{{binding}}`), or to `127.0.0.1` when a proxy in front of it does.',
     },
@@ -59,11 +64,17 @@ export default defineRule({
         serve other hosts, or \`127.0.0.1\` behind a proxy.
       `,
       examples: {
-        bad: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', 'services:\n  api:\n    image: registry.example.com/acme/api:1.4\n    ports:\n      - target: 8080\n        published: 8080\n'],
-        good: ['services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n', 'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n'],
+        bad: [
+          'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
+          'services:\n  api:\n    image: registry.example.com/acme/api:1.4\n    ports:\n      - target: 8080\n        published: 8080\n',
+        ],
+        good: [
+          'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
+          'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n',
+        ],
       },
       peerNotes:
-        "KICS `dockerCompose/container_traffic_not_bound_to_host_interface/test/negative4.yaml`, `negative5.yaml` and `negative6.yaml` write the address into a long-syntax `published` (`published: 127.0.0.1:8080`). Compose does not read an address there (docker-compose refuses the file: `published` must be a port; the address goes in `host_ip`), so we report these ports as published on every interface. We also report a port published without a host port (`\"3000\"`), which Docker binds to a random port on every interface.",
+        'KICS `dockerCompose/container_traffic_not_bound_to_host_interface/test/negative4.yaml`, `negative5.yaml` and `negative6.yaml` write the address into a long-syntax `published` (`published: 127.0.0.1:8080`). Compose does not read an address there (docker-compose refuses the file: `published` must be a port; the address goes in `host_ip`), so we report these ports as published on every interface. We also report a port published without a host port (`"3000"`), which Docker binds to a random port on every interface.',
     },
   },
 
@@ -82,12 +93,24 @@ export default defineRule({
           if (profile === null) profile = runningProfile(model, service, context);
           const what = publicService(port, profile);
           if (what) {
-            findings.push({ messageId: 'publicService', data: { ...data, what, binding: binding(port) }, ...placeOf(item.origin), severity: 'info' });
+            findings.push({
+              messageId: 'publicService',
+              data: { ...data, what, binding: binding(port) },
+              ...placeOf(item.origin),
+              severity: 'info',
+            });
             return;
           }
         }
-        if (port.hostIp === undefined) findings.push({ messageId: 'allInterfaces', data, ...placeOf(item.origin), fixData });
-        else if (WILDCARDS.has(port.hostIp)) findings.push({ messageId: 'wildcard', data: { ...data, ip: port.hostIp }, ...placeOf(item.origin), fixData });
+        if (port.hostIp === undefined)
+          findings.push({ messageId: 'allInterfaces', data, ...placeOf(item.origin), fixData });
+        else if (WILDCARDS.has(port.hostIp))
+          findings.push({
+            messageId: 'wildcard',
+            data: { ...data, ip: port.hostIp },
+            ...placeOf(item.origin),
+            fixData,
+          });
       });
     }
     return findings;
@@ -102,7 +125,10 @@ export default defineRule({
     const ref = yamlRef(item.origin);
     let edits: TextEdit[] | undefined;
     if (ref && isMap(ref.node)) {
-      edits = setMappingValue(model, ref.node, 'host_ip', { string: LOOPBACK }, [{ after: 'published' }, { after: 'target' }]);
+      edits = setMappingValue(model, ref.node, 'host_ip', { string: LOOPBACK }, [
+        { after: 'published' },
+        { after: 'target' },
+      ]);
     } else if (ref && isScalar(ref.node)) {
       const text = boundText(item.text, port);
       const edit = text === undefined ? undefined : replaceScalar(model, ref.node, { string: text }, !!ref.holder.flow);
@@ -120,7 +146,8 @@ function publicService(port: Port, profile: ResolvedProfile | undefined): string
   const target = Number(/^\d+/.exec(port.target)?.[0]);
   const named = profile?.publicPorts.find((p) => p.port === target && (p.protocol ?? 'tcp') === port.protocol);
   if (named) return `the \`${profile!.id}\` image profile: ${named.why}`;
-  if (port.published && WEB_PORTS.has(port.published) && port.protocol === 'tcp') return `host port ${port.published} is where browsers connect`;
+  if (port.published && WEB_PORTS.has(port.published) && port.protocol === 'tcp')
+    return `host port ${port.published} is where browsers connect`;
   return undefined;
 }
 
@@ -138,7 +165,9 @@ function describe(port: Port): string {
 /** The short-syntax text bound to the loopback address, or undefined when the written text cannot be edited safely. */
 function boundText(text: string, port: Port): string | undefined {
   const written = text.trim();
-  if (port.hostIp === undefined) return port.published === undefined ? `${LOOPBACK}::${written}` : `${LOOPBACK}:${written}`;
-  for (const prefix of [`[${port.hostIp}]:`, `${port.hostIp}:`]) if (written.startsWith(prefix)) return `${LOOPBACK}:${written.slice(prefix.length)}`;
+  if (port.hostIp === undefined)
+    return port.published === undefined ? `${LOOPBACK}::${written}` : `${LOOPBACK}:${written}`;
+  for (const prefix of [`[${port.hostIp}]:`, `${port.hostIp}:`])
+    if (written.startsWith(prefix)) return `${LOOPBACK}:${written.slice(prefix.length)}`;
   return undefined;
 }

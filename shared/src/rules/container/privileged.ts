@@ -15,15 +15,22 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation: 'Remove `privileged: true`; grant only the capability (`cap_add`) or device (`devices`) the container needs.',
+    mitigation:
+      'Remove `privileged: true`; grant only the capability (`cap_add`) or device (`devices`) the container needs.',
     cis: '5.4',
     peers: {
       kics: ['Privileged Containers Enabled'],
       semgrep: ['yaml.docker-compose.security.privileged-service.privileged-service'],
     },
     references: [
-      { title: 'Docker run reference: runtime privilege and Linux capabilities', url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities' },
-      { title: 'Compose file reference: privileged', url: 'https://docs.docker.com/reference/compose-file/services/#privileged' },
+      {
+        title: 'Docker run reference: runtime privilege and Linux capabilities',
+        url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
+      },
+      {
+        title: 'Compose file reference: privileged',
+        url: 'https://docs.docker.com/reference/compose-file/services/#privileged',
+      },
     ],
     fix: 'unsafe',
     messages: {
@@ -65,7 +72,11 @@ export default defineRule({
       return edits ? [{ title: 'Remove `privileged: true`', safe: false, edits }] : [];
     }
     // Shared with other services: override for this one only.
-    const edits = setServiceValue(model, service, 'privileged', { raw: 'false' }, [{ after: '<<' }, { after: 'image' }, { after: 'build' }]);
+    const edits = setServiceValue(model, service, 'privileged', { raw: 'false' }, [
+      { after: '<<' },
+      { after: 'image' },
+      { after: 'build' },
+    ]);
     return edits ? [{ title: `Set \`privileged: false\` for service \`${service.name}\``, safe: false, edits }] : [];
   },
 });

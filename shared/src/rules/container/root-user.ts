@@ -42,20 +42,28 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation: 'Run the service as an unprivileged user: set `user:` (a numeric `uid:gid` needs no account in the image), or end its Dockerfile with a non-root `USER`.',
+    mitigation:
+      'Run the service as an unprivileged user: set `user:` (a numeric `uid:gid` needs no account in the image), or end its Dockerfile with a non-root `USER`.',
     cis: '4.1',
     peers: {},
     references: [
       { title: 'Compose file reference: user', url: 'https://docs.docker.com/reference/compose-file/services/#user' },
-      { title: 'OWASP Docker Security Cheat Sheet, rule 2: set a user', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user' },
+      {
+        title: 'OWASP Docker Security Cheat Sheet, rule 2: set a user',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user',
+      },
     ],
     fix: 'unsafe',
     messages: {
-      rootUser: 'Service `{{service}}` runs as `{{user}}`: root in the container is root on the host for any process that escapes it.',
-      imageNoUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} sets no USER, so it runs as root.',
-      imageRootUser: 'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} switches to `{{user}}`, so it runs as root.',
+      rootUser:
+        'Service `{{service}}` runs as `{{user}}`: root in the container is root on the host for any process that escapes it.',
+      imageNoUser:
+        'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} sets no USER, so it runs as root.',
+      imageRootUser:
+        'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} switches to `{{user}}`, so it runs as root.',
       profileRoot: 'Service `{{service}}` sets no `user`, and the `{{profile}}` image runs as root.',
-      profileNeedsRoot: 'Service `{{service}}` runs as root, which the `{{profile}}` image needs: {{why}}.{{alternative}}',
+      profileNeedsRoot:
+        'Service `{{service}}` runs as root, which the `{{profile}}` image needs: {{why}}.{{alternative}}',
     },
     docs: {
       description: prose`
@@ -77,8 +85,14 @@ export default defineRule({
         is unsafe: the program loses root's rights, so files it writes must belong to that user.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    user: root\n', 'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n', 'services:\n  db:\n    image: postgres:16\n'],
+        bad: [
+          'services:\n  app:\n    image: alpine:3.20\n    user: root\n',
+          'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n',
+        ],
+        good: [
+          'services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n',
+          'services:\n  db:\n    image: postgres:16\n',
+        ],
       },
       peerNotes:
         'KICS, Semgrep and Trivy have no compose check for the user; their Dockerfile checks are claimed by `image/root-user`, which reports the Dockerfile itself, while this rule reports the service that runs it.',
@@ -97,7 +111,13 @@ export default defineRule({
         if (!isRootUser(written)) continue;
         const running = runningProfile(model, service, context);
         if (running?.user.needsRoot) findings.push(needsRootFinding(service, running, placeOf(user.origin)));
-        else findings.push({ messageId: 'rootUser', data: { service: service.name, user: written }, ...placeOf(user.origin), fixData });
+        else
+          findings.push({
+            messageId: 'rootUser',
+            data: { service: service.name, user: written },
+            ...placeOf(user.origin),
+            fixData,
+          });
         continue;
       }
       if (spec.partial) continue;
@@ -105,7 +125,14 @@ export default defineRule({
         const profile = profileOfService(service);
         if (!profile || profile.user.image.uid !== 0 || profile.user.stepsDown) continue;
         if (profile.user.needsRoot) findings.push(needsRootFinding(service, profile, placeOfMissing(spec)));
-        else findings.push({ messageId: 'profileRoot', data: { service: service.name, profile: profile.id }, ...placeOfMissing(spec), severity: 'warning', fixData });
+        else
+          findings.push({
+            messageId: 'profileRoot',
+            data: { service: service.name, profile: profile.id },
+            ...placeOfMissing(spec),
+            severity: 'warning',
+            fixData,
+          });
         continue;
       }
       const built = builtUser(model, spec, context);
@@ -115,7 +142,13 @@ export default defineRule({
         findings.push(needsRootFinding(service, running, placeOfMissing(spec)));
         continue;
       }
-      const related = { ...(built.dockerfile !== model.path ? { path: built.dockerfile } : {}), range: built.range, message: built.user ? `The image switches to \`${built.user}\` here.` : 'This stage sets no USER, so the image runs as root.' };
+      const related = {
+        ...(built.dockerfile !== model.path ? { path: built.dockerfile } : {}),
+        range: built.range,
+        message: built.user
+          ? `The image switches to \`${built.user}\` here.`
+          : 'This stage sets no USER, so the image runs as root.',
+      };
       const dockerfile = built.inline ? 'its `dockerfile_inline`' : `\`${relativeTo(model.path, built.dockerfile)}\``;
       findings.push({
         messageId: built.user ? 'imageRootUser' : 'imageNoUser',
@@ -142,9 +175,11 @@ export default defineRule({
     // keeps its own quotes; a name stays plain.
     const quoted = yamlRef(current?.origin)?.node;
     const numeric = /^\d/.test(chosen);
-    const value: NewScalar = (isScalar(quoted) && quoted.type !== 'PLAIN') || !numeric ? { string: chosen } : { raw: `"${chosen}"` };
+    const value: NewScalar =
+      (isScalar(quoted) && quoted.type !== 'PLAIN') || !numeric ? { string: chosen } : { raw: `"${chosen}"` };
     let edits: TextEdit[] | undefined;
-    if (current && ownedBy(model, service, current.origin)) edits = setServiceValue(model, service, 'user', value, PLACEMENT, current.origin);
+    if (current && ownedBy(model, service, current.origin))
+      edits = setServiceValue(model, service, 'user', value, PLACEMENT, current.origin);
     else if (current) edits = setServiceValue(model, service, 'user', value, PLACEMENT);
     else if (!service.aliased) edits = insertPairs(model, service.map, [{ key: 'user', value }], PLACEMENT);
     if (!edits?.length) return [];
@@ -155,14 +190,31 @@ export default defineRule({
         ? `Run as user \`${chosen}\` (${plan.why})${plan.caveat ? ` — ${plan.caveat}` : ''}`
         : `Run as user \`${chosen}\` — check that \`${service.name}\` can run as any user`;
     const basis = plan.kind === 'known' ? { facts: [plan.why] } : { facts: [], assumption: plan.assumption };
-    return [{ title, safe: false, edits, basis, ...(start >= 0 ? { placeholders: [{ edit: last, start, end: start + chosen.length }] } : {}) }];
+    return [
+      {
+        title,
+        safe: false,
+        edits,
+        basis,
+        ...(start >= 0 ? { placeholders: [{ edit: last, start, end: start + chosen.length }] } : {}),
+      },
+    ];
   },
 });
 
-function needsRootFinding(service: ComposeService, profile: ResolvedProfile, place: ReturnType<typeof placeOf>): Finding<MessageId> {
+function needsRootFinding(
+  service: ComposeService,
+  profile: ResolvedProfile,
+  place: ReturnType<typeof placeOf>,
+): Finding<MessageId> {
   const variant = profile.nonRootVariant;
   const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
-  return { messageId: 'profileNeedsRoot', data: { service: service.name, profile: profile.id, why: profile.user.needsRoot!.why, alternative }, ...place, severity: 'info' };
+  return {
+    messageId: 'profileNeedsRoot',
+    data: { service: service.name, profile: profile.id, why: profile.user.needsRoot!.why, alternative },
+    ...place,
+    severity: 'info',
+  };
 }
 
 /**
@@ -183,8 +235,18 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
     const profile = imageProfile(base);
     const entrypoint = lastInChain(stage, 'ENTRYPOINT');
     if (profile && !entrypoint && (profile.user.stepsDown || profile.user.image.uid !== 0)) return undefined;
-    if (entrypoint && !built.inline && builtImageFacts({ model: built.model, stage, context: built.context, readFile: context.readFile }).entrypoint?.stepsDown) return undefined;
-    return { dockerfile: built.path, inline: built.inline, range: built.inline ? spec.build!.dockerfileInline!.origin.range : instructionSpan(stage.from) };
+    if (
+      entrypoint &&
+      !built.inline &&
+      builtImageFacts({ model: built.model, stage, context: built.context, readFile: context.readFile }).entrypoint
+        ?.stepsDown
+    )
+      return undefined;
+    return {
+      dockerfile: built.path,
+      inline: built.inline,
+      range: built.inline ? spec.build!.dockerfileInline!.origin.range : instructionSpan(stage.from),
+    };
   }
   const range = built.inline ? spec.build!.dockerfileInline!.origin.range : instructionSpan(effective.instruction);
   return { dockerfile: built.path, inline: built.inline, range, user: effective.user || 'root' };

@@ -16,12 +16,16 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation: "Remove `seccomp:unconfined`; if one system call is missing from Docker's default profile, use a custom profile that adds just that call (`seccomp:./profile.json`).",
+    mitigation:
+      "Remove `seccomp:unconfined`; if one system call is missing from Docker's default profile, use a custom profile that adds just that call (`seccomp:./profile.json`).",
     cis: '5.21',
     peers: { kics: ['Default Seccomp Profile Disabled'] },
     references: [
       { title: 'Seccomp security profiles for Docker', url: 'https://docs.docker.com/engine/security/seccomp/' },
-      { title: 'Docker run reference: security options', url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt' },
+      {
+        title: 'Docker run reference: security options',
+        url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
+      },
     ],
     fix: 'unsafe',
     messages: {
@@ -33,7 +37,9 @@ export default defineRule({
         "Reports `seccomp:unconfined` or `seccomp=unconfined` in a service's `security_opt`. Docker's default seccomp profile blocks system calls that containers do not need and that many kernel exploits use; turning it off widens the kernel surface a compromised process can attack. A custom profile file is not reported.",
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - seccomp:unconfined\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - seccomp:./seccomp-with-perf.json\n'],
+        good: [
+          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - seccomp:./seccomp-with-perf.json\n',
+        ],
       },
       peerNotes:
         'KICS positive1.yaml writes `label:seccomp:unconfined`: Docker reads that as an SELinux label option with the value `seccomp:unconfined`, not as a seccomp setting (and refuses it as a label), so it is not reported here. KICS reports the `security_opt` key; we report the item.',
@@ -45,7 +51,12 @@ export default defineRule({
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         if (item.value?.name !== 'seccomp' || item.value.value.toLowerCase() !== 'unconfined') return;
-        findings.push({ messageId: 'unconfined', data: { service: service.name }, ...placeOf(item.origin), fixData: { service: service.name, index } satisfies SeccompFix });
+        findings.push({
+          messageId: 'unconfined',
+          data: { service: service.name },
+          ...placeOf(item.origin),
+          fixData: { service: service.name, index } satisfies SeccompFix,
+        });
       });
     }
     return findings;
@@ -56,7 +67,10 @@ export default defineRule({
     const service = serviceNamed(model, data?.service);
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [{ after: '<<' }, { after: 'image' }]);
+    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
+      { after: '<<' },
+      { after: 'image' },
+    ]);
     return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
   },
 });

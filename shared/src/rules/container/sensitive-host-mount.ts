@@ -26,24 +26,35 @@ export default defineRule({
     cis: '5.5',
     peers: { kics: ['Volume Has Sensitive Host Directory'] },
     references: [
-      { title: 'Compose file reference: volumes', url: 'https://docs.docker.com/reference/compose-file/services/#volumes' },
+      {
+        title: 'Compose file reference: volumes',
+        url: 'https://docs.docker.com/reference/compose-file/services/#volumes',
+      },
       { title: 'Docker: bind mounts', url: 'https://docs.docker.com/engine/storage/bind-mounts/' },
     ],
     fix: 'unsafe',
     messages: {
-      writable: 'Service `{{service}}` mounts host path `{{path}}` writable: a process in it can change host {{area}}, a direct way to take over the host.',
-      readOnly: 'Service `{{service}}` mounts host path `{{path}}` (read-only): a process in it can read host {{area}}, which may hold keys and secrets.',
-      device: 'Service `{{service}}` is given host device `{{path}}`: a process in it talks to the host kernel driver directly.',
+      writable:
+        'Service `{{service}}` mounts host path `{{path}}` writable: a process in it can change host {{area}}, a direct way to take over the host.',
+      readOnly:
+        'Service `{{service}}` mounts host path `{{path}}` (read-only): a process in it can read host {{area}}, which may hold keys and secrets.',
+      device:
+        'Service `{{service}}` is given host device `{{path}}`: a process in it talks to the host kernel driver directly.',
     },
     docs: {
       description:
-        'Reports bind mounts of host paths that hold the host\'s system, configuration, secrets or kernel interfaces: `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/boot`, `/root`, `/usr`, `/bin`, `/sbin`, `/lib*`, `/var/lib/docker` (and other engines\' state), `/var/log`, `/run/dbus`, a whole home folder, and credential folders such as `~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`. A writable mount is an error, a read-only one a warning. Harmless files in those folders (`/etc/localtime`, `/etc/timezone`, `/etc/resolv.conf`, CA certificates, `/dev/null`, …) are not reported when read-only. Engine sockets and the folders holding them are left to `container/docker-socket-mount`. Devices (`devices:`) are reported too: raw disks and memory (`/dev/sda`, `/dev/mem`, …) as errors, others as warnings. The fix makes a writable mount read-only.',
+        "Reports bind mounts of host paths that hold the host's system, configuration, secrets or kernel interfaces: `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/boot`, `/root`, `/usr`, `/bin`, `/sbin`, `/lib*`, `/var/lib/docker` (and other engines' state), `/var/log`, `/run/dbus`, a whole home folder, and credential folders such as `~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`. A writable mount is an error, a read-only one a warning. Harmless files in those folders (`/etc/localtime`, `/etc/timezone`, `/etc/resolv.conf`, CA certificates, `/dev/null`, …) are not reported when read-only. Engine sockets and the folders holding them are left to `container/docker-socket-mount`. Devices (`devices:`) are reported too: raw disks and memory (`/dev/sda`, `/dev/mem`, …) as errors, others as warnings. The fix makes a writable mount read-only.",
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n', 'services:\n  exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /proc:/host/proc:ro\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - /etc/localtime:/etc/localtime:ro\n      - data:/var/lib/app\nvolumes:\n  data: {}\n'],
+        bad: [
+          'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n',
+          'services:\n  exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /proc:/host/proc:ro\n',
+        ],
+        good: [
+          'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - /etc/localtime:/etc/localtime:ro\n      - data:/var/lib/app\nvolumes:\n  data: {}\n',
+        ],
       },
       peerNotes:
-        'KICS flags any host path starting with `/var`, `/home`, `/srv`, `/media`, … (positive2.yaml binds `/var/lib/backup/data`, positive3.yaml `/var/data` through an unused volume); we report only folders that hold the host\'s system or secrets, so an application data folder such as `/var/lib/backup/data` is not reported. KICS positive1.yaml `- /var/lib/backup/data` has no host part: it is an anonymous volume, not a host mount. KICS reports the `volumes` key; we report the mount item.',
+        "KICS flags any host path starting with `/var`, `/home`, `/srv`, `/media`, … (positive2.yaml binds `/var/lib/backup/data`, positive3.yaml `/var/data` through an unused volume); we report only folders that hold the host's system or secrets, so an application data folder such as `/var/lib/backup/data` is not reported. KICS positive1.yaml `- /var/lib/backup/data` has no host part: it is an anonymous volume, not a host mount. KICS reports the `volumes` key; we report the mount item.",
     },
   },
 
@@ -57,7 +68,8 @@ export default defineRule({
         if (!sensitive || (sensitive.harmless && value.readOnly)) return;
         const place = placeOf(mount.origin);
         const related: RelatedLocation[] = [...(place.related ?? [])];
-        if (value.deviceOrigin) related.push({ range: value.deviceOrigin.range, message: `Volume bound to \`${value.hostPath}\` here.` });
+        if (value.deviceOrigin)
+          related.push({ range: value.deviceOrigin.range, message: `Volume bound to \`${value.hostPath}\` here.` });
         const severity: Severity = value.readOnly || sensitive.harmless ? 'warning' : 'error';
         findings.push({
           messageId: value.readOnly ? 'readOnly' : 'writable',
@@ -94,17 +106,28 @@ export default defineRule({
     let edits: TextEdit[] | undefined;
     if (mount.value.syntax === 'short' && isScalar(ref.node)) {
       const written = withReadOnlyMode(mount.text);
-      const edit = written === undefined ? undefined : replaceScalar(model, ref.node, { string: written }, !!ref.holder.flow);
+      const edit =
+        written === undefined ? undefined : replaceScalar(model, ref.node, { string: written }, !!ref.holder.flow);
       edits = edit ? [edit] : undefined;
     } else if (isMap(ref.node)) {
-      edits = setMappingValue(model, ref.node, 'read_only', { raw: 'true' }, [{ after: 'target' }, { after: 'source' }]);
+      edits = setMappingValue(model, ref.node, 'read_only', { raw: 'true' }, [
+        { after: 'target' },
+        { after: 'source' },
+      ]);
     }
     if (!edits) return [];
-    if (ownedBy(model, service, mount.origin)) return [{ title: `Mount \`${mount.value.hostPath}\` read-only`, safe: false, edits }];
+    if (ownedBy(model, service, mount.origin))
+      return [{ title: `Mount \`${mount.value.hostPath}\` read-only`, safe: false, edits }];
     if (mount.origin.via.some((v) => v.kind === 'extends')) return [];
     // Shared through an anchor: a read-only host path is meant for every service that mounts it.
     const users = sharingServices(model, mount.origin);
-    return [{ title: `Mount \`${mount.value.hostPath}\` read-only in the shared anchor (services ${users.map((u) => `\`${u}\``).join(', ')})`, safe: false, edits }];
+    return [
+      {
+        title: `Mount \`${mount.value.hostPath}\` read-only in the shared anchor (services ${users.map((u) => `\`${u}\``).join(', ')})`,
+        safe: false,
+        edits,
+      },
+    ];
   },
 });
 
@@ -119,7 +142,8 @@ export function withReadOnlyMode(spec: string): string | undefined {
 
 function describeArea(area: string): string {
   if (area === '/') return 'files (the whole root filesystem)';
-  if (area.startsWith('~') || area.startsWith('/home') || area.startsWith('/Users') || area === '/root') return `files in \`${area}\` (user files and keys)`;
+  if (area.startsWith('~') || area.startsWith('/home') || area.startsWith('/Users') || area === '/root')
+    return `files in \`${area}\` (user files and keys)`;
   if (area === '/proc' || area === '/sys' || area === '/dev') return `kernel interfaces in \`${area}\``;
   return `files in \`${area}\``;
 }

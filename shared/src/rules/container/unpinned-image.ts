@@ -11,18 +11,24 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation: 'Pin each image to a version tag and, for deployments that must not change under you, to a digest (`postgres:16.4-alpine@sha256:…`).',
+    mitigation:
+      'Pin each image to a version tag and, for deployments that must not change under you, to a digest (`postgres:16.4-alpine@sha256:…`).',
     cis: '4.2',
     peers: {},
     references: [
       { title: 'Compose file reference: image', url: 'https://docs.docker.com/reference/compose-file/services/#image' },
-      { title: 'Docker image digests', url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier' },
+      {
+        title: 'Docker image digests',
+        url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier',
+      },
     ],
     fix: 'none',
     messages: {
-      untagged: 'Service `{{service}}` runs `{{image}}`, which has no tag, so it means `:latest`: whatever is pushed next is what runs.',
+      untagged:
+        'Service `{{service}}` runs `{{image}}`, which has no tag, so it means `:latest`: whatever is pushed next is what runs.',
       latest: 'Service `{{service}}` runs `{{image}}`: the `latest` tag follows whatever is pushed next.',
-      tagOnly: 'Service `{{service}}` runs `{{image}}`, pinned by tag only; a tag can be moved to other content, a digest cannot.',
+      tagOnly:
+        'Service `{{service}}` runs `{{image}}`, pinned by tag only; a tag can be moved to other content, a digest cannot.',
     },
     docs: {
       description:

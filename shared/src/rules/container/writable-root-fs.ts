@@ -16,18 +16,25 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation: 'Set `read_only: true` and give the service a `tmpfs` or a volume for the paths it writes (`/tmp`, caches, data).',
+    mitigation:
+      'Set `read_only: true` and give the service a `tmpfs` or a volume for the paths it writes (`/tmp`, caches, data).',
     cis: '5.12',
     peers: { semgrep: ['yaml.docker-compose.security.writable-filesystem-service.writable-filesystem-service'] },
     references: [
-      { title: 'Compose file reference: read_only', url: 'https://docs.docker.com/reference/compose-file/services/#read_only' },
+      {
+        title: 'Compose file reference: read_only',
+        url: 'https://docs.docker.com/reference/compose-file/services/#read_only',
+      },
       { title: 'Compose file reference: tmpfs', url: 'https://docs.docker.com/reference/compose-file/services/#tmpfs' },
     ],
     fix: 'unsafe',
     messages: {
-      missing: 'Service `{{service}}` has a writable root filesystem: an intruder can replace its binaries and configuration and keep a foothold.',
-      disabled: 'Service `{{service}}` sets `read_only: false`: an intruder can replace its binaries and configuration and keep a foothold.',
-      unsupported: 'Service `{{service}}` has a writable root filesystem, which the `{{profile}}` image needs: {{why}}.',
+      missing:
+        'Service `{{service}}` has a writable root filesystem: an intruder can replace its binaries and configuration and keep a foothold.',
+      disabled:
+        'Service `{{service}}` sets `read_only: false`: an intruder can replace its binaries and configuration and keep a foothold.',
+      unsupported:
+        'Service `{{service}}` has a writable root filesystem, which the `{{profile}}` image needs: {{why}}.',
     },
     aspect: { group: 'container/missing-hardening', label: '`read_only: true`', messages: ['missing'] },
     docs: {
@@ -44,7 +51,10 @@ export default defineRule({
         offered one by one: a service that writes elsewhere fails until it gets a volume there.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: nginx:1.27\n', 'services:\n  app:\n    image: nginx:1.27\n    read_only: false\n'],
+        bad: [
+          'services:\n  app:\n    image: nginx:1.27\n',
+          'services:\n  app:\n    image: nginx:1.27\n    read_only: false\n',
+        ],
         good: ['services:\n  app:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp, /var/cache/nginx]\n'],
       },
       peerNotes:
@@ -63,9 +73,19 @@ export default defineRule({
       const profile = profileOfService(service);
       const place = readOnly ? placeOf(readOnly.origin) : placeOfMissing(spec);
       if (profile?.readOnlyUnsupported) {
-        findings.push({ messageId: 'unsupported', data: { service: service.name, profile: profile.id, why: profile.readOnlyUnsupported.why }, ...place, severity: 'info' });
+        findings.push({
+          messageId: 'unsupported',
+          data: { service: service.name, profile: profile.id, why: profile.readOnlyUnsupported.why },
+          ...place,
+          severity: 'info',
+        });
       } else {
-        findings.push({ messageId: readOnly ? 'disabled' : 'missing', data: { service: service.name }, ...place, fixData });
+        findings.push({
+          messageId: readOnly ? 'disabled' : 'missing',
+          data: { service: service.name },
+          ...place,
+          fixData,
+        });
       }
     }
     return findings;

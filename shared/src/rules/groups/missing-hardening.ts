@@ -1,5 +1,11 @@
 import { defineGroup, prose } from '../../rule';
-import { dropCapabilities, joinWords, noNewPrivileges, readOnlyRoot, type HardeningEdit } from '../../compose/hardening';
+import {
+  dropCapabilities,
+  joinWords,
+  noNewPrivileges,
+  readOnlyRoot,
+  type HardeningEdit,
+} from '../../compose/hardening';
 import { addLimits, memoryFor } from '../../compose/limits';
 import { needsOf } from '../../compose/service-needs';
 import type { ResourceKind } from '../../container/limits';
@@ -54,8 +60,14 @@ export default defineGroup({
     cis: '5.3',
     peers: {},
     references: [
-      { title: 'OWASP Docker Security Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html' },
-      { title: 'Docker run reference: runtime privilege and Linux capabilities', url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities' },
+      {
+        title: 'OWASP Docker Security Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',
+      },
+      {
+        title: 'Docker run reference: runtime privilege and Linux capabilities',
+        url: 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
+      },
       { title: 'Docker resource constraints', url: 'https://docs.docker.com/engine/containers/resource_constraints/' },
     ],
     fix: 'unsafe',
@@ -101,23 +113,47 @@ export default defineGroup({
     };
     if (ids.has('container/capabilities-not-dropped') && !add(dropCapabilities(model, service, needs))) return [];
     if (ids.has('container/writable-root-fs') && !add(readOnlyRoot(model, service, needs))) return [];
-    if (ids.has('container/no-new-privileges') && !needs.noNewPrivilegesUnsupported && !add(noNewPrivileges(model, service, needs))) return [];
+    if (
+      ids.has('container/no-new-privileges') &&
+      !needs.noNewPrivilegesUnsupported &&
+      !add(noNewPrivileges(model, service, needs))
+    )
+      return [];
     const kinds = HARDENING_ORDER.filter((id) => ids.has(id) && LIMIT_KINDS[id]).map((id) => LIMIT_KINDS[id]);
     if (kinds.length) {
       const memory = kinds.includes('memory') ? memoryFor(model, service, context) : {};
       const limits = addLimits(model, service, kinds, memory.amount);
       if (!limits) return [];
-      parts.push({ what: limits.written.join(', '), edits: limits.edits, basis: { facts: memory.basis ? [memory.basis] : [] }, caveats: [] });
+      parts.push({
+        what: limits.written.join(', '),
+        edits: limits.edits,
+        basis: { facts: memory.basis ? [memory.basis] : [] },
+        caveats: [],
+      });
     }
     const written = parts.flatMap((p) => p.edits);
-    const edits = mergeEdits(model.source, service.map?.flow && !service.map.items.length ? commaSeparated(written) : written);
+    const edits = mergeEdits(
+      model.source,
+      service.map?.flow && !service.map.items.length ? commaSeparated(written) : written,
+    );
     if (!edits?.length) return [];
     const basis: FixBasis = { facts: [...new Set(parts.flatMap((p) => p.basis.facts))] };
     const assumptions = parts.flatMap((p) => (p.basis.assumption ? [p.basis.assumption] : []));
     if (assumptions.length) basis.assumption = joinWords(assumptions);
     const caveats = parts.flatMap((p) => p.caveats);
     const from = basis.facts.length && !basis.assumption ? ` (from ${joinWords(basis.facts)})` : '';
-    const checks = [...(basis.assumption ? [`check that ${basis.assumption}`] : []), ...caveats, ...(kinds.length ? ['adjust the limits to its load'] : [])];
-    return [{ title: `Harden service \`${service.name}\`${from}${checks.length ? ` — ${checks.join('; ')}` : ''}`, safe: false, edits, basis }];
+    const checks = [
+      ...(basis.assumption ? [`check that ${basis.assumption}`] : []),
+      ...caveats,
+      ...(kinds.length ? ['adjust the limits to its load'] : []),
+    ];
+    return [
+      {
+        title: `Harden service \`${service.name}\`${from}${checks.length ? ` — ${checks.join('; ')}` : ''}`,
+        safe: false,
+        edits,
+        basis,
+      },
+    ];
   },
 });

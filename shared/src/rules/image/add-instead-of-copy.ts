@@ -34,11 +34,22 @@ export default defineRule({
     mitigation:
       'Use `COPY` for local files; pin downloads with `ADD --checksum=sha256:…` (a full commit for Git sources) or verify them in `RUN` with `sha256sum -c`.',
     cis: '4.9',
-    peers: { hadolint: ['DL3020'], trivy: ['DS-0005'], checkov: ['CKV_DOCKER_4'], kics: ['Curl or Wget Instead of Add'] },
+    peers: {
+      hadolint: ['DL3020'],
+      trivy: ['DS-0005'],
+      checkov: ['CKV_DOCKER_4'],
+      kics: ['Curl or Wget Instead of Add'],
+    },
     references: [
       { title: 'hadolint DL3020', url: 'https://github.com/hadolint/hadolint/wiki/DL3020' },
-      { title: 'Dockerfile best practices: ADD or COPY', url: 'https://docs.docker.com/build/building/best-practices/#add-or-copy' },
-      { title: 'Dockerfile reference: ADD --checksum', url: 'https://docs.docker.com/reference/dockerfile/#add---checksum' },
+      {
+        title: 'Dockerfile best practices: ADD or COPY',
+        url: 'https://docs.docker.com/build/building/best-practices/#add-or-copy',
+      },
+      {
+        title: 'Dockerfile reference: ADD --checksum',
+        url: 'https://docs.docker.com/reference/dockerfile/#add---checksum',
+      },
       { title: 'Trivy DS-0005', url: 'https://avd.aquasec.com/misconfig/dockerfile/general/avd-ds-0005/' },
     ],
     fix: 'mixed',
@@ -108,7 +119,12 @@ export default defineRule({
         messageId: 'local',
         data: { source: args.sources.map((s) => s.value).join(' ') },
         range: instruction.getInstructionRange(),
-        fixData: copyFix(model, instruction, !unresolved, args.sources.map((src) => src.value)),
+        fixData: copyFix(
+          model,
+          instruction,
+          !unresolved,
+          args.sources.map((src) => src.value),
+        ),
       });
     }
     return findings;
@@ -134,19 +150,34 @@ export default defineRule({
   },
 });
 
-function remoteFinding(model: DockerfileModel, src: PathArgument, url: string, checksum: boolean, keepGitDir: boolean): Finding<MessageId> | undefined {
+function remoteFinding(
+  model: DockerfileModel,
+  src: PathArgument,
+  url: string,
+  checksum: boolean,
+  keepGitDir: boolean,
+): Finding<MessageId> | undefined {
   if (checksum) return undefined;
   const range = model.source.rangeOf(src.start, src.end);
   const git = gitSource(url, keepGitDir);
   if (git) {
     if (git.pinned) return undefined;
-    return { messageId: 'gitUnpinned', data: { url: src.value, ref: git.ref ? `\`${git.ref}\`` : 'its default branch' }, range };
+    return {
+      messageId: 'gitUnpinned',
+      data: { url: src.value, ref: git.ref ? `\`${git.ref}\`` : 'its default branch' },
+      range,
+    };
   }
   return { messageId: 'remote', data: { url: src.value }, range };
 }
 
 /** The fix, or undefined when a flag would change meaning or be refused by COPY. */
-function copyFix(model: DockerfileModel, instruction: Instruction, literal: boolean, sources: string[]): CopyFix | undefined {
+function copyFix(
+  model: DockerfileModel,
+  instruction: Instruction,
+  literal: boolean,
+  sources: string[],
+): CopyFix | undefined {
   const { source } = model;
   const drop: CopyFix['drop'] = [];
   for (const flag of (instruction as ModifiableInstruction).getFlags()) {
@@ -188,12 +219,13 @@ function isArchiveName(path: string): boolean {
 function gitSource(url: string, keepGitDir: boolean): { ref?: string; pinned: boolean } | undefined {
   const [location, fragment] = url.split('#', 2);
   const [path, query = ''] = location.split('?', 2);
-  const git = keepGitDir || /^(?:git|ssh|git\+\w+):\/\//i.test(url) || /^[\w.-]+@[\w.-]+:/.test(url) || /\.git\/?$/i.test(path);
+  const git =
+    keepGitDir || /^(?:git|ssh|git\+\w+):\/\//i.test(url) || /^[\w.-]+@[\w.-]+:/.test(url) || /\.git\/?$/i.test(path);
   if (!git) return undefined;
   const params = new URLSearchParams(query);
   const ref = fragment?.split(':')[0] || params.get('ref') || params.get('tag') || params.get('branch') || undefined;
   const commit = params.get('checksum') ?? params.get('commit');
-  const pinned = (!!ref && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref)) || (!!commit && /^[0-9a-f]{7,64}$/i.test(commit));
+  const pinned =
+    (!!ref && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref)) || (!!commit && /^[0-9a-f]{7,64}$/i.test(commit));
   return { ref, pinned };
 }
-

@@ -23,17 +23,23 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation: 'Leave `DOCKER_CONTENT_TRUST` unset in the image (or set it to 1 where images are pulled), so that the Docker CLI only pulls and runs signed images.',
+    mitigation:
+      'Leave `DOCKER_CONTENT_TRUST` unset in the image (or set it to 1 where images are pulled), so that the Docker CLI only pulls and runs signed images.',
     cis: '4.5',
     peers: {},
     references: [
       { title: 'Content trust in Docker', url: 'https://docs.docker.com/engine/security/trust/' },
-      { title: 'CIS Docker Benchmark 4.5: enable Content Trust for Docker', url: 'https://www.cisecurity.org/benchmark/docker' },
+      {
+        title: 'CIS Docker Benchmark 4.5: enable Content Trust for Docker',
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
     ],
     fix: 'unsafe',
     messages: {
-      variable: '`{{setting}}` turns off Docker Content Trust: the Docker CLI in this image pulls and runs images without checking their signatures.',
-      option: '`{{option}}` makes `docker {{command}}` skip Docker Content Trust: the image is used without checking its signature.',
+      variable:
+        '`{{setting}}` turns off Docker Content Trust: the Docker CLI in this image pulls and runs images without checking their signatures.',
+      option:
+        '`{{option}}` makes `docker {{command}}` skip Docker Content Trust: the image is used without checking its signature.',
     },
     docs: {
       description:
@@ -53,7 +59,9 @@ export default defineRule({
         messageId: 'variable',
         data: { setting: `DOCKER_CONTENT_TRUST=${setting.value}` },
         range: model.source.rangeOf(setting.start, setting.end),
-        fixData: setting.removal ? ({ removed: 'DOCKER_CONTENT_TRUST', span: setting.removal } satisfies RemovalFix) : undefined,
+        fixData: setting.removal
+          ? ({ removed: 'DOCKER_CONTENT_TRUST', span: setting.removal } satisfies RemovalFix)
+          : undefined,
       });
     }
     const text = model.source.text;
@@ -62,20 +70,32 @@ export default defineRule({
         const words = effectiveWords(cmd);
         if (!words.length || basename(words[0].value) !== 'docker') continue;
         const args = readArguments(words.slice(1), {});
-        const command = args.operands.slice(0, 2).map((w) => w.value).join(' ');
+        const command = args.operands
+          .slice(0, 2)
+          .map((w) => w.value)
+          .join(' ');
         for (const option of args.options) {
-          if (option.name !== '--disable-content-trust' || (option.value !== undefined && FALSE.test(option.value))) continue;
+          if (option.name !== '--disable-content-trust' || (option.value !== undefined && FALSE.test(option.value)))
+            continue;
           const span = removeWords(text, run, cmd, option.word);
           findings.push({
             messageId: 'option',
-            data: { option: option.word.value, command: args.operands[0]?.value === 'image' || args.operands[0]?.value === 'plugin' ? command : (args.operands[0]?.value ?? '') },
+            data: {
+              option: option.word.value,
+              command:
+                args.operands[0]?.value === 'image' || args.operands[0]?.value === 'plugin'
+                  ? command
+                  : (args.operands[0]?.value ?? ''),
+            },
             range: model.source.rangeOf(option.word.start, option.word.end),
             fixData: span ? ({ removed: option.word.value, span } satisfies RemovalFix) : undefined,
           });
         }
       }
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 
   fixes(finding, model): Fix[] {

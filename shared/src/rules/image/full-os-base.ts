@@ -1,7 +1,12 @@
 import type { Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { DISTROLESS } from '../../images/distroless';
 import { defineRule } from '../../rule';
-import { matchingDistroless, type DistrolessFlavour, type DistrolessMatch, type ImageRef } from '../../dockerfile/image-ref';
+import {
+  matchingDistroless,
+  type DistrolessFlavour,
+  type DistrolessMatch,
+  type ImageRef,
+} from '../../dockerfile/image-ref';
 import { baseClass, rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { copyArguments, endsOpen } from '../../dockerfile/instructions';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
@@ -16,7 +21,8 @@ interface BaseFix {
 }
 
 /** Programs a distroless image does not have, though a full OS image does. */
-const OS_PROGRAMS = /^(sh|bash|ash|dash|zsh|busybox|env|nginx|httpd|apache2|supervisord|tini|dumb-init|gosu|su-exec|npm|npx|yarn|pnpm|pip|pip3|gunicorn|uvicorn|flask|mvn|gradle|catalina\.sh|.*\.sh)$/;
+const OS_PROGRAMS =
+  /^(sh|bash|ash|dash|zsh|busybox|env|nginx|httpd|apache2|supervisord|tini|dumb-init|gosu|su-exec|npm|npx|yarn|pnpm|pip|pip3|gunicorn|uvicorn|flask|mvn|gradle|catalina\.sh|.*\.sh)$/;
 const OS_DIRS = /^\/(bin|sbin|usr\/bin|usr\/sbin)\//;
 /** Distroless users: a USER or --chown naming anyone else fails on a distroless image. */
 const DISTROLESS_USERS = /^(root|nonroot|nobody|\d+)(:(root|nonroot|nobody|\d+))?$/;
@@ -44,8 +50,14 @@ export default defineRule({
     references: [
       { title: 'Distroless container images', url: 'https://github.com/GoogleContainerTools/distroless' },
       { title: 'Multi-stage builds', url: 'https://docs.docker.com/build/building/multi-stage/' },
-      { title: 'Dockerfile best practices: choose the right base image', url: 'https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image' },
-      { title: 'OWASP Docker Security Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html' },
+      {
+        title: 'Dockerfile best practices: choose the right base image',
+        url: 'https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image',
+      },
+      {
+        title: 'OWASP Docker Security Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',
+      },
     ],
     fix: 'unsafe',
     messages: {
@@ -81,7 +93,8 @@ export default defineRule({
       data: { image: image.text },
       fixData: final.parent ? undefined : planFix(model, final, image),
     };
-    if (final.parent && root.imageRange) finding.related = [{ range: root.imageRange, message: `\`${image.text}\` is the base of the final stage` }];
+    if (final.parent && root.imageRange)
+      finding.related = [{ range: root.imageRange, message: `\`${image.text}\` is the base of the final stage` }];
     return [finding];
   },
 
@@ -99,14 +112,17 @@ function target(model: DockerfileModel, image: ImageRef): DistrolessMatch {
     return { image: match.image.replace('/static-', '/base-'), flavour: 'base' };
   }
   // A C++ program needs libstdc++, which only cc carries.
-  if (match.flavour === 'base' && compilesCxx(model)) return { image: match.image.replace('/base-', '/cc-'), flavour: 'cc' };
+  if (match.flavour === 'base' && compilesCxx(model))
+    return { image: match.image.replace('/base-', '/cc-'), flavour: 'cc' };
   return match;
 }
 
 const CXX_COMPILERS = new Set(['g++', 'c++', 'clang++', 'cmake', 'cargo', 'rustc']);
 
 function compilesCxx(model: DockerfileModel): boolean {
-  return model.stages.some((stage) => stage.runs.some((run) => run.script.commands.some((cmd) => CXX_COMPILERS.has(commandName(cmd) ?? ''))));
+  return model.stages.some((stage) =>
+    stage.runs.some((run) => run.script.commands.some((cmd) => CXX_COMPILERS.has(commandName(cmd) ?? ''))),
+  );
 }
 
 function cgoDisabled(model: DockerfileModel): boolean {
@@ -202,7 +218,8 @@ function swapImage(stage: Stage, goal: DistrolessMatch, start: StartCommand, run
   if (!range) return undefined;
   // The instructions stay, so their users must exist in distroless.
   for (const ins of stage.instructions) {
-    if (ins.getKeyword() === 'USER' && !DISTROLESS_USERS.test(ins.getArgumentsContent()?.trim() ?? '')) return undefined;
+    if (ins.getKeyword() === 'USER' && !DISTROLESS_USERS.test(ins.getArgumentsContent()?.trim() ?? ''))
+      return undefined;
     if ((ins.getKeyword() === 'COPY' || ins.getKeyword() === 'ADD') && chownBlocks(ins)) return undefined;
   }
   const edits: TextEdit[] = [{ range, newText: goal.image }];
@@ -215,7 +232,10 @@ function swapImage(stage: Stage, goal: DistrolessMatch, start: StartCommand, run
     edits.push({ range: start.cmd.line.range, newText: execFormText(runtime.cmd) });
   } else if (runtime.entrypoint && start.cmd) {
     // A CMD would become arguments of the image's interpreter: it has to be the ENTRYPOINT.
-    edits.push({ range: instructionSpan(start.cmd.instruction), newText: `ENTRYPOINT ${execFormText(runtime.entrypoint)}` });
+    edits.push({
+      range: instructionSpan(start.cmd.instruction),
+      newText: `ENTRYPOINT ${execFormText(runtime.entrypoint)}`,
+    });
   }
   return { title: `Run on \`${goal.image}\`${goal.mismatch ? ` — ${goal.mismatch}` : ''}`, edits };
 }
@@ -255,9 +275,15 @@ function addRuntimeStage(
       const kept = runtimeVariables(model, ins as Env);
       if (kept) carried.push(kept);
     } else if (keyword === 'EXPOSE') {
-      const ports = ins.getArguments().map((a) => a.getValue()).filter((port) => !LOGIN_PORTS.has(port.replace(/\/tcp$/i, '')));
+      const ports = ins
+        .getArguments()
+        .map((a) => a.getValue())
+        .filter((port) => !LOGIN_PORTS.has(port.replace(/\/tcp$/i, '')));
       // The keyword as written (`expose` in a lower-case file).
-      const written = text.slice(source.offsetAt(ins.getRange().start), source.offsetAt(ins.getRange().start) + keyword.length);
+      const written = text.slice(
+        source.offsetAt(ins.getRange().start),
+        source.offsetAt(ins.getRange().start) + keyword.length,
+      );
       if (ports.length) carried.push(`${written} ${ports.join(' ')}`);
     } else if (CARRIED.has(keyword) || (keyword === 'HEALTHCHECK' && !commandLineOf(ins, model))) {
       const span = instructionSpan(ins);
@@ -279,7 +305,13 @@ function addRuntimeStage(
   // A numeric user, as the `:nonroot` image runs as: it needs no /etc/passwd lookup and tells an orchestrator that
   // checks runAsNonRoot what it is.
   const user = `${DISTROLESS.nonroot.uid}:${DISTROLESS.nonroot.uid}`;
-  const lines = [`FROM ${goal.image}`, ...carried, ...(workdir ? [`WORKDIR ${workdir}`] : []), ...copies.map((p) => `COPY --from=${name} ${p} ${p}`), `USER ${user}`];
+  const lines = [
+    `FROM ${goal.image}`,
+    ...carried,
+    ...(workdir ? [`WORKDIR ${workdir}`] : []),
+    ...copies.map((p) => `COPY --from=${name} ${p} ${p}`),
+    `USER ${user}`,
+  ];
   if (runtime.entrypoint) lines.push(`ENTRYPOINT ${execFormText(runtime.entrypoint)}`);
   if (runtime.cmd) lines.push(`CMD ${execFormText(runtime.cmd)}`);
   const endsWithBreak = /\r?\n$/.test(text);
@@ -298,7 +330,8 @@ function runtimeVariables(model: DockerfileModel, ins: Env): string | undefined 
   if (!kept.length) return undefined;
   const { source } = model;
   const span = instructionSpan(ins);
-  if (kept.length === properties.length) return source.text.slice(source.offsetAt(span.start), source.offsetAt(span.end));
+  if (kept.length === properties.length)
+    return source.text.slice(source.offsetAt(span.start), source.offsetAt(span.end));
   const written = kept.map((p) => {
     const range = p.getRange();
     return source.text.slice(source.offsetAt(range.start), source.offsetAt(range.end));
@@ -318,7 +351,12 @@ interface CopiedPath {
  * elsewhere and the absolute paths its command names); a compiled one is its program and the files copied outside the
  * WORKDIR, except the source tree.
  */
-function appFiles(flavour: DistrolessFlavour, workdir: string | undefined, copied: CopiedPath[], argv: string[]): string[] | undefined {
+function appFiles(
+  flavour: DistrolessFlavour,
+  workdir: string | undefined,
+  copied: CopiedPath[],
+  argv: string[],
+): string[] | undefined {
   const interpreted = flavour === 'nodejs' || flavour === 'python3' || flavour === 'java';
   const outside = (p: string) => workdir === undefined || !isUnder(p, workdir);
   if (interpreted) {
@@ -327,7 +365,15 @@ function appFiles(flavour: DistrolessFlavour, workdir: string | undefined, copie
     return [workdir, ...new Set([...copied.map((c) => c.path), ...named].filter(outside))];
   }
   const program = joinPath(workdir ?? '/', argv[0]);
-  return [...new Set([program, ...copied.filter((c) => !c.context).map((c) => c.path).filter(outside)])];
+  return [
+    ...new Set([
+      program,
+      ...copied
+        .filter((c) => !c.context)
+        .map((c) => c.path)
+        .filter(outside),
+    ]),
+  ];
 }
 
 /** `AS` spelt the way the file's other stages spell it. */
@@ -345,7 +391,8 @@ function installsOutsideWorkdir(stage: Stage): boolean {
     run.script.commands.some((cmd) => {
       const install = packageInstall(cmd);
       if (!install) return false;
-      if (OS_PACKAGE_MANAGERS.has(install.manager) || install.manager === 'pip' || install.manager === 'gem') return true;
+      if (OS_PACKAGE_MANAGERS.has(install.manager) || install.manager === 'pip' || install.manager === 'gem')
+        return true;
       return install.manager === 'npm' && findOption(install.args, '-g', '--global') !== undefined;
     }),
   );

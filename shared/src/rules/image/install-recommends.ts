@@ -22,7 +22,10 @@ export default defineRule({
     peers: { hadolint: ['DL3015'], semgrep: ['missing-no-install-recommends'], trivy: ['DS-0029'] },
     references: [
       { title: 'hadolint DL3015', url: 'https://github.com/hadolint/hadolint/wiki/DL3015' },
-      { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
+      {
+        title: 'Dockerfile best practices: apt-get',
+        url: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+      },
       { title: 'Trivy DS-0029', url: 'https://avd.aquasec.com/misconfig/docker/general/avd-ds-0029/' },
     ],
     fix: 'unsafe',
@@ -50,12 +53,24 @@ export default defineRule({
         const install = packageInstall(cmd);
         if (!install || (install.manager !== 'apt-get' && install.manager !== 'apt')) continue;
         const { options } = install.args;
-        if (options.some((o) => o.name === FLAG || ((o.name === '-o' || o.name === '--option') && RECOMMENDS_OFF.test(o.value ?? '')))) continue;
+        if (
+          options.some(
+            (o) =>
+              o.name === FLAG || ((o.name === '-o' || o.name === '--option') && RECOMMENDS_OFF.test(o.value ?? '')),
+          )
+        )
+          continue;
         findings.push({
           messageId: 'recommends',
           data: { command: basename(install.command.value) },
           range: model.source.rangeOf(install.command.start, install.subcommand.end),
-          fixData: { span: insertAfterWord(text, run, cmd, install.subcommand, [FLAG]), line: run.instruction.getRange().start.line, caCertificates: install.packages?.some((p) => p.value === 'ca-certificates' || p.value.startsWith('ca-certificates=')) ?? false },
+          fixData: {
+            span: insertAfterWord(text, run, cmd, install.subcommand, [FLAG]),
+            line: run.instruction.getRange().start.line,
+            caCertificates:
+              install.packages?.some((p) => p.value === 'ca-certificates' || p.value.startsWith('ca-certificates=')) ??
+              false,
+          },
         });
       }
     }
@@ -65,7 +80,17 @@ export default defineRule({
   fixes(finding, model): Fix[] {
     const span = (finding.fixData as RecommendsFix | undefined)?.span;
     if (!span) return [];
-    return [{ title: `Add \`${FLAG}\`` + (laterHttps(model, finding.fixData as RecommendsFix) ? ' — name `ca-certificates` in the install: a later step downloads over https' : ''), safe: false, edits: [spanEdit(model.source, span)] }];
+    return [
+      {
+        title:
+          `Add \`${FLAG}\`` +
+          (laterHttps(model, finding.fixData as RecommendsFix)
+            ? ' — name `ca-certificates` in the install: a later step downloads over https'
+            : ''),
+        safe: false,
+        edits: [spanEdit(model.source, span)],
+      },
+    ];
   },
 });
 
@@ -90,8 +115,14 @@ function recommendsConfiguredOff(model: DockerfileModel): (stage: Stage, before:
 function writesRecommendsOff(cmd: SimpleCommand): boolean {
   const words = effectiveWords(cmd);
   if (!words.length || !['echo', 'printf'].includes(basename(words[0].value))) return false;
-  const written = words.slice(1).map((w) => w.value).join(' ');
-  return /APT::Install-Recommends\s*=?\s*["']?(false|0)["']?/i.test(written) && cmd.redirects.some((r) => /^\/etc\/apt\/apt\.conf/.test(r.target?.value ?? ''));
+  const written = words
+    .slice(1)
+    .map((w) => w.value)
+    .join(' ');
+  return (
+    /APT::Install-Recommends\s*=?\s*["']?(false|0)["']?/i.test(written) &&
+    cmd.redirects.some((r) => /^\/etc\/apt\/apt\.conf/.test(r.target?.value ?? ''))
+  );
 }
 
 interface RecommendsFix {
@@ -111,5 +142,7 @@ function laterHttps(model: DockerfileModel, data: RecommendsFix): boolean {
   return model.source.text
     .split(/\r?\n/)
     .slice(data.line)
-    .some((line) => /\b(curl|wget|git|pip|npm)\b.*https:\/\//.test(line) || /^\s*ADD\s+(--\S+\s+)*https:\/\//i.test(line));
+    .some(
+      (line) => /\b(curl|wget|git|pip|npm)\b.*https:\/\//.test(line) || /^\s*ADD\s+(--\S+\s+)*https:\/\//i.test(line),
+    );
 }

@@ -1,6 +1,13 @@
 import { defineRule } from '../../rule';
 import { allRuns, type DockerfileModel } from '../../dockerfile/model';
-import { basename, effectiveWords, pipelines, type ShellScript, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import {
+  basename,
+  effectiveWords,
+  pipelines,
+  type ShellScript,
+  type ShellWord,
+  type SimpleCommand,
+} from '../../dockerfile/shell';
 import { readArguments, findOption, type OptionSpec } from '../../dockerfile/options';
 import { downloadOf, type Download } from '../../dockerfile/downloads';
 import type { Finding } from '../../types';
@@ -18,13 +25,20 @@ export default defineRule({
       'Download the script to a file, check it against a published checksum or signature (`sha256sum -c`), then run it; better, install a pinned package or release.',
     peers: {},
     references: [
-      { title: 'Dockerfile best practices: using pipes', url: 'https://docs.docker.com/build/building/best-practices/#using-pipes' },
-      { title: 'OWASP Docker Security Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html' },
+      {
+        title: 'Dockerfile best practices: using pipes',
+        url: 'https://docs.docker.com/build/building/best-practices/#using-pipes',
+      },
+      {
+        title: 'OWASP Docker Security Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',
+      },
     ],
     fix: 'none',
     messages: {
       pipe: '`{{downloader}}` pipes a download straight into `{{interpreter}}`: whatever the server sends runs in the build, unverified.',
-      substitution: '`{{interpreter}}` runs code that `{{downloader}}` downloads in `$(…)`: whatever the server sends runs in the build, unverified.',
+      substitution:
+        '`{{interpreter}}` runs code that `{{downloader}}` downloads in `$(…)`: whatever the server sends runs in the build, unverified.',
     },
     docs: {
       description:
@@ -45,8 +59,13 @@ export default defineRule({
   },
 
   check(model) {
-    const findings = allRuns(model).flatMap((run) => [...pipedDownloads(model, run.script), ...substitutedDownloads(model, run.script)]);
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const findings = allRuns(model).flatMap((run) => [
+      ...pipedDownloads(model, run.script),
+      ...substitutedDownloads(model, run.script),
+    ]);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 });
 
@@ -57,7 +76,10 @@ function pipedDownloads(model: DockerfileModel, script: ShellScript): Finding<Me
     for (let i = 0; i < group.length - 1; i++) {
       const download = downloadOf(group[i]);
       if (!download?.toStdout) continue;
-      const reader = group.slice(i + 1).map(interpreterOf).find((x) => x?.readsStdin);
+      const reader = group
+        .slice(i + 1)
+        .map(interpreterOf)
+        .find((x) => x?.readsStdin);
       if (!reader) continue;
       findings.push({
         messageId: 'pipe',
@@ -85,7 +107,11 @@ function substitutedDownloads(model: DockerfileModel, script: ShellScript): Find
     if (!reader) continue;
     for (const code of reader.codeWords) {
       let download: Download | undefined;
-      for (let i = firstAtOrAfter(substituted, code.start); i < substituted.length && substituted[i].cmd.start < code.end; i++) {
+      for (
+        let i = firstAtOrAfter(substituted, code.start);
+        i < substituted.length && substituted[i].cmd.start < code.end;
+        i++
+      ) {
         const d = substituted[i].cmd;
         if (d.end <= code.end && !singleQuotedAt(text, code.start, d.start)) {
           download = substituted[i].download;
@@ -131,7 +157,13 @@ const INTERPRETERS: [RegExp, InterpreterSpec][] = [
   [/^python(\d+(\.\d+)?)?$/, { options: { shortWithValue: 'cmWX' }, code: ['-c', '-m'] }],
   [/^perl(\d+(\.\d+)*)?$/, { options: { shortWithValue: 'eEIM' }, code: ['-e', '-E'] }],
   [/^ruby(\d+(\.\d+)*)?$/, { options: { shortWithValue: 'eIrC' }, code: ['-e'] }],
-  [/^(node|nodejs)$/, { options: { shortWithValue: 'eprC', longWithValue: ['--eval', '--print', '--require', '--conditions'] }, code: ['-e', '-p', '--eval', '--print'] }],
+  [
+    /^(node|nodejs)$/,
+    {
+      options: { shortWithValue: 'eprC', longWithValue: ['--eval', '--print', '--require', '--conditions'] },
+      code: ['-e', '-p', '--eval', '--print'],
+    },
+  ],
   [/^php(\d+(\.\d+)?)?$/, { options: { shortWithValue: 'rfdcz' }, code: ['-r', '-f'] }],
 ];
 

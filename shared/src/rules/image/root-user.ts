@@ -2,7 +2,14 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
 import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
-import { chainInstructions, instructionSpan, isWasmImage, lastInChain, runsNothing, stageChain } from '../../dockerfile/runtime';
+import {
+  chainInstructions,
+  instructionSpan,
+  isWasmImage,
+  lastInChain,
+  runsNothing,
+  stageChain,
+} from '../../dockerfile/runtime';
 import { basename, commandName, effectiveWords } from '../../dockerfile/shell';
 import { OS_PACKAGE_MANAGERS, packageInstall } from '../../dockerfile/packages';
 import { readArguments, type OptionSpec } from '../../dockerfile/options';
@@ -45,16 +52,21 @@ export default defineRule({
       { title: 'Dockerfile best practices: USER', url: 'https://docs.docker.com/build/building/best-practices/#user' },
       { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
       { title: 'hadolint DL3002', url: 'https://github.com/hadolint/hadolint/wiki/DL3002' },
-      { title: 'OWASP Docker Security Cheat Sheet, rule 2: set a user', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user' },
+      {
+        title: 'OWASP Docker Security Cheat Sheet, rule 2: set a user',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user',
+      },
     ],
     fix: 'unsafe',
     messages: {
       noUser: 'The final stage sets no USER, so the container runs as root.',
-      createdNotUsed: 'User `{{user}}` is created but the final stage never switches to it, so the container runs as root.',
+      createdNotUsed:
+        'User `{{user}}` is created but the final stage never switches to it, so the container runs as root.',
       rootUser: 'The last USER is `{{user}}`, so the container runs as root.',
       stepsDown:
         'The final stage sets no USER: the container starts as root and relies on its entrypoint to step down with gosu or su-exec.',
-      baseStepsDown: 'The final stage sets no USER: the container starts as root, and the `{{profile}}` image it builds on steps down to `{{user}}` with {{tool}}.',
+      baseStepsDown:
+        'The final stage sets no USER: the container starts as root, and the `{{profile}}` image it builds on steps down to `{{user}}` with {{tool}}.',
       needsRoot: 'The final stage sets no USER, so the container runs as root, which {{what}} needs.{{alternative}}',
     },
     docs: {
@@ -74,7 +86,7 @@ export default defineRule({
         ],
       },
       peerNotes:
-        "KICS \"Missing User Instruction\" skips scratch images, so its `dockerfile/missing_user_instruction/test/negative.dockerfile` (a final scratch stage with a CMD and no USER) is a finding for us: a program in a scratch image runs as uid 0 with root's capabilities all the same, and `USER 65532:65532` works there without /etc/passwd. A scratch image that runs nothing (no CMD or ENTRYPOINT) is not reported. semgrep `missing-user` reports every CMD of a stage without USER and KICS the final FROM; we report once, at the final FROM, so semgrep's lines differ from ours. Trivy DS-0002 and KICS also report images built on a base we cannot see into (a private image, or one named by an ARG without a value); we report those only when a RUN shows the build runs as root (an OS package install, useradd), since such bases often set a USER of their own. Official database images start as root and step down in their entrypoint with gosu or su-exec; we report that as information, not as an error.",
+        'KICS "Missing User Instruction" skips scratch images, so its `dockerfile/missing_user_instruction/test/negative.dockerfile` (a final scratch stage with a CMD and no USER) is a finding for us: a program in a scratch image runs as uid 0 with root\'s capabilities all the same, and `USER 65532:65532` works there without /etc/passwd. A scratch image that runs nothing (no CMD or ENTRYPOINT) is not reported. semgrep `missing-user` reports every CMD of a stage without USER and KICS the final FROM; we report once, at the final FROM, so semgrep\'s lines differ from ours. Trivy DS-0002 and KICS also report images built on a base we cannot see into (a private image, or one named by an ARG without a value); we report those only when a RUN shows the build runs as root (an OS package install, useradd), since such bases often set a USER of their own. Official database images start as root and step down in their entrypoint with gosu or su-exec; we report that as information, not as an error.',
     },
   },
 
@@ -89,7 +101,14 @@ export default defineRule({
     const created = createdUser(final);
     if (effective.instruction) {
       const range = effective.instruction.getArgumentsRange() ?? effective.instruction.getRange();
-      return [{ messageId: 'rootUser', range, data: { user: effective.user ?? 'root' }, fixData: planFix(model, final, base, created, effective.instruction) }];
+      return [
+        {
+          messageId: 'rootUser',
+          range,
+          data: { user: effective.user ?? 'root' },
+          fixData: planFix(model, final, base, created, effective.instruction),
+        },
+      ];
     }
     // A base image only known at build time, or one we do not know, may set a USER of its own; a RUN that only root
     // can run (package installs, user management) shows that it does not.
@@ -101,16 +120,28 @@ export default defineRule({
     const keepsEntrypoint = !lastInChain(final, 'ENTRYPOINT');
     if (profile && keepsEntrypoint && profile.user.stepsDown) {
       const { to, tool } = profile.user.stepsDown;
-      return [{ messageId: 'baseStepsDown', range, severity: 'info', data: { profile: profile.id, user: to.name, tool } }];
+      return [
+        { messageId: 'baseStepsDown', range, severity: 'info', data: { profile: profile.id, user: to.name, tool } },
+      ];
     }
     if (profile && keepsEntrypoint && profile.user.needsRoot) {
       const variant = profile.nonRootVariant;
       const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
-      return [{ messageId: 'needsRoot', range, severity: 'info', data: { what: `the \`${profile.id}\` image (${profile.user.needsRoot.why})`, alternative } }];
+      return [
+        {
+          messageId: 'needsRoot',
+          range,
+          severity: 'info',
+          data: { what: `the \`${profile.id}\` image (${profile.user.needsRoot.why})`, alternative },
+        },
+      ];
     }
     const daemon = rootDaemon(model, final);
     if (daemon) return [{ messageId: 'needsRoot', range, severity: 'info', data: { what: daemon, alternative: '' } }];
-    if (created) return [{ messageId: 'createdNotUsed', range, data: { user: created }, fixData: planFix(model, final, base, created) }];
+    if (created)
+      return [
+        { messageId: 'createdNotUsed', range, data: { user: created }, fixData: planFix(model, final, base, created) },
+      ];
     return [{ messageId: 'noUser', range, fixData: planFix(model, final, base, created) }];
   },
 
@@ -123,13 +154,17 @@ export default defineRule({
     if (plan.placement === 'replace') {
       const lineStart = model.source.lineStart(model.source.positionAt(plan.at).line);
       const indent = /^[ \t]*/.exec(model.source.text.slice(lineStart))?.[0] ?? '';
-      if (plan.create) edits.push({ range: model.source.rangeOf(lineStart, lineStart), newText: `${plan.create}${eol}${indent}` });
+      if (plan.create)
+        edits.push({ range: model.source.rangeOf(lineStart, lineStart), newText: `${plan.create}${eol}${indent}` });
       edits.push({ range: model.source.rangeOf(plan.at, plan.replaceEnd ?? plan.at), newText: plan.user });
     } else {
       const lines = [...(plan.create ? [plan.create] : []), `USER ${plan.user}`];
       if (plan.placement === 'before') {
         const indent = /^[ \t]*/.exec(model.source.text.slice(plan.at))?.[0] ?? '';
-        edits.push({ range: model.source.rangeOf(plan.at, plan.at), newText: lines.map((l) => `${indent}${l}${eol}`).join('') });
+        edits.push({
+          range: model.source.rangeOf(plan.at, plan.at),
+          newText: lines.map((l) => `${indent}${l}${eol}`).join(''),
+        });
       } else {
         edits.push({ range: model.source.rangeOf(plan.at, plan.at), newText: lines.map((l) => `${eol}${l}`).join('') });
       }
@@ -139,7 +174,9 @@ export default defineRule({
 });
 
 function isWindows(base: ImageRef): boolean {
-  return /(^|\/)windows|nanoserver|servercore/.test(base.path) || /nanoserver|servercore|ltsc\d{4}/.test(base.tag ?? '');
+  return (
+    /(^|\/)windows|nanoserver|servercore/.test(base.path) || /nanoserver|servercore|ltsc\d{4}/.test(base.tag ?? '')
+  );
 }
 
 /** Whether a RUN of the chain does what only root may: install OS packages or manage users. */
@@ -174,21 +211,33 @@ function stepsDown(stage: Stage): boolean {
   });
 }
 
-function planFix(model: DockerfileModel, final: Stage, base: ImageRef | undefined, created: string | undefined, rootUser?: Instruction): UserFix | undefined {
+function planFix(
+  model: DockerfileModel,
+  final: Stage,
+  base: ImageRef | undefined,
+  created: string | undefined,
+  rootUser?: Instruction,
+): UserFix | undefined {
   // A user created on a shell-less base exists nowhere (its RUN cannot run there).
   const shellLess = base !== undefined && ['scratch', 'distroless'].includes(classifyBase(base));
   const who = created && !shellLess ? { user: created } : userFor(base, removedAccounts(final));
   const runs = final.instructions.filter((i) => i.getKeyword() === 'RUN');
   const lastRun = runs[runs.length - 1];
   const source = model.source;
-  if (rootUser && final.instructions.includes(rootUser) && (!lastRun || lastRun.getRange().start.line < rootUser.getRange().start.line)) {
+  if (
+    rootUser &&
+    final.instructions.includes(rootUser) &&
+    (!lastRun || lastRun.getRange().start.line < rootUser.getRange().start.line)
+  ) {
     const args = rootUser.getArgumentsRange();
     // A bare `USER` (a syntax error Docker refuses) would still be the last USER after any line written before it.
     if (!args) return undefined;
     return { ...who, placement: 'replace', at: source.offsetAt(args.start), replaceEnd: source.offsetAt(args.end) };
   }
   const after = lastRun ? final.instructions.indexOf(lastRun) + 1 : 0;
-  const start = final.instructions.slice(after).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  const start = final.instructions
+    .slice(after)
+    .find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
   if (start) return { ...who, placement: 'before', at: source.lineStart(firstAttachedLine(model, final, start)) };
   const last = final.instructions[final.instructions.length - 1] ?? final.from;
   // A line appended to an unterminated here-document or a trailing continuation would be part of it: no fix.
@@ -206,12 +255,38 @@ function firstAttachedLine(model: DockerfileModel, stage: Stage, instruction: In
 }
 
 const DEBIAN_IMAGES = new Set([
-  'debian', 'ubuntu', 'buildpack-deps', 'bitnami/minideb', 'python', 'pypy', 'ruby', 'golang', 'rust', 'php', 'perl',
-  'erlang', 'elixir', 'haskell', 'julia', 'r-base', 'gcc', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'swift',
-  'ibm-semeru-runtimes', 'sapmachine', 'dotnet/sdk', 'dotnet/runtime', 'dotnet/aspnet', 'dotnet/runtime-deps',
+  'debian',
+  'ubuntu',
+  'buildpack-deps',
+  'bitnami/minideb',
+  'python',
+  'pypy',
+  'ruby',
+  'golang',
+  'rust',
+  'php',
+  'perl',
+  'erlang',
+  'elixir',
+  'haskell',
+  'julia',
+  'r-base',
+  'gcc',
+  'openjdk',
+  'eclipse-temurin',
+  'maven',
+  'gradle',
+  'swift',
+  'ibm-semeru-runtimes',
+  'sapmachine',
+  'dotnet/sdk',
+  'dotnet/runtime',
+  'dotnet/aspnet',
+  'dotnet/runtime-deps',
 ]);
 const DEBIAN_TAG = /(bookworm|bullseye|buster|stretch|trixie|jammy|noble|focal|bionic|xenial)/;
-const NON_DEBIAN_TAG = /(alpine|windows|nanoserver|servercore|ubi|oracle|centos|amazon|corretto|azurelinux|cbl-mariner|fedora|rocky|alma)/;
+const NON_DEBIAN_TAG =
+  /(alpine|windows|nanoserver|servercore|ubi|oracle|centos|amazon|corretto|azurelinux|cbl-mariner|fedora|rocky|alma)/;
 
 /**
  * Who to become on this base image, and how to create them when the image has nobody suitable: the account the base
@@ -225,10 +300,19 @@ function userFor(base: ImageRef | undefined, removed: Set<string> | 'unknown'): 
   const tag = base.tag ?? '';
   // .NET 8 and later images carry an `app` user whose id is in $APP_UID (the dotnet profile's account): the image's
   // documentation switches to it by that numeric variable, which Kubernetes' runAsNonRoot can verify.
-  if (base.registry === 'mcr.microsoft.com' && base.path.startsWith('dotnet/') && Number(/^(\d+)/.exec(tag)?.[1] ?? 0) >= 8 && removed !== 'unknown' && !removed.has('app')) return { user: '$APP_UID' };
-  const account = removed === 'unknown' ? undefined : imageProfile(base)?.user.accounts?.find((a) => !removed.has(a.name));
+  if (
+    base.registry === 'mcr.microsoft.com' &&
+    base.path.startsWith('dotnet/') &&
+    Number(/^(\d+)/.exec(tag)?.[1] ?? 0) >= 8 &&
+    removed !== 'unknown' &&
+    !removed.has('app')
+  )
+    return { user: '$APP_UID' };
+  const account =
+    removed === 'unknown' ? undefined : imageProfile(base)?.user.accounts?.find((a) => !removed.has(a.name));
   if (account) return { user: account.name };
-  if (base.path === 'alpine' || /(^|-)alpine/.test(tag)) return { user: 'app', create: 'RUN addgroup -S app && adduser -S -G app app' };
+  if (base.path === 'alpine' || /(^|-)alpine/.test(tag))
+    return { user: 'app', create: 'RUN addgroup -S app && adduser -S -G app app' };
   if ((DEBIAN_IMAGES.has(base.path) || DEBIAN_TAG.test(tag)) && !NON_DEBIAN_TAG.test(tag)) {
     return { user: 'app', create: 'RUN useradd --system --uid 10001 --no-create-home app' };
   }
@@ -271,9 +355,29 @@ function rootDaemon(model: DockerfileModel, stage: Stage): string | undefined {
 const USERADD_OPTIONS: OptionSpec = {
   shortWithValue: 'bcdefgGkKpsuRPZh',
   longWithValue: [
-    '--base-dir', '--comment', '--home-dir', '--home', '--expiredate', '--inactive', '--gid', '--groups', '--skel',
-    '--key', '--password', '--shell', '--uid', '--root', '--prefix', '--selinux-user', '--ingroup', '--gecos', '--conf',
-    '--firstuid', '--lastuid', '--firstgid', '--lastgid',
+    '--base-dir',
+    '--comment',
+    '--home-dir',
+    '--home',
+    '--expiredate',
+    '--inactive',
+    '--gid',
+    '--groups',
+    '--skel',
+    '--key',
+    '--password',
+    '--shell',
+    '--uid',
+    '--root',
+    '--prefix',
+    '--selinux-user',
+    '--ingroup',
+    '--gecos',
+    '--conf',
+    '--firstuid',
+    '--lastuid',
+    '--firstgid',
+    '--lastgid',
   ],
 };
 

@@ -1,7 +1,13 @@
 import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
-import { copyArguments, pathBasename, placedInstructions, shippedStages, type PlacedInstruction } from '../../dockerfile/instructions';
+import {
+  copyArguments,
+  pathBasename,
+  placedInstructions,
+  shippedStages,
+  type PlacedInstruction,
+} from '../../dockerfile/instructions';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'envLiteral' | 'argLiteral' | 'keyFile' | 'sshKey';
@@ -27,8 +33,14 @@ export default defineRule({
     peers: { trivy: ['DS-0031'], semgrep: ['secret-in-build-arg'] },
     references: [
       { title: 'Docker: build secrets', url: 'https://docs.docker.com/build/building/secrets/' },
-      { title: 'Dockerfile reference: RUN --mount=type=secret', url: 'https://docs.docker.com/reference/dockerfile/#run---mounttypesecret' },
-      { title: 'Docker build check SecretsUsedInArgOrEnv', url: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/' },
+      {
+        title: 'Dockerfile reference: RUN --mount=type=secret',
+        url: 'https://docs.docker.com/reference/dockerfile/#run---mounttypesecret',
+      },
+      {
+        title: 'Docker build check SecretsUsedInArgOrEnv',
+        url: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
+      },
       { title: 'Trivy DS-0031', url: 'https://avd.aquasec.com/misconfig/dockerfile/general/avd-ds-0031/' },
     ],
     fix: 'unsafe',
@@ -94,7 +106,8 @@ export default defineRule({
     if (!data) return [];
     return [
       {
-        title: data.kind === 'arg' ? `Remove the default value of \`${data.name}\`` : `Remove \`${data.name}\` from ENV`,
+        title:
+          data.kind === 'arg' ? `Remove the default value of \`${data.name}\`` : `Remove \`${data.name}\` from ENV`,
         // The build (ARG) or the application (ENV) may depend on the value until it comes from a secret instead.
         safe: false,
         edits: [{ range: model.source.rangeOf(data.start, data.end), newText: '' }],
@@ -121,7 +134,10 @@ function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipp
     // (The parser's range may stop before an escape that ends the file: read to the end of its line.)
     const lineEnd = source.text.indexOf('\n', source.offsetAt(instruction.getRange().end));
     const next = properties[index + 1];
-    const trailing = !isEnv && (!next || next.getValue() === null) && source.text.slice(edit.end, lineEnd < 0 ? source.text.length : lineEnd).trim() !== '';
+    const trailing =
+      !isEnv &&
+      (!next || next.getValue() === null) &&
+      source.text.slice(edit.end, lineEnd < 0 ? source.text.length : lineEnd).trim() !== '';
     findings.push({
       messageId: isEnv ? 'envLiteral' : 'argLiteral',
       data: { name, id: name.toLowerCase() },
@@ -135,7 +151,12 @@ function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipp
 }
 
 /** What to delete to drop one ENV pair: the whole instruction when it is the only one, else the pair and one separator. */
-function envRemoval(model: DockerfileModel, placed: PlacedInstruction, properties: Property[], index: number): { start: number; end: number } {
+function envRemoval(
+  model: DockerfileModel,
+  placed: PlacedInstruction,
+  properties: Property[],
+  index: number,
+): { start: number; end: number } {
   const { source } = model;
   const offset = (p: { line: number; character: number }) => source.offsetAt(p);
   if (properties.length === 1) {
@@ -145,25 +166,127 @@ function envRemoval(model: DockerfileModel, placed: PlacedInstruction, propertie
     return { start, end };
   }
   // Cutting up to the next pair (or from the previous one) keeps line continuations in place.
-  if (index < properties.length - 1) return { start: offset(properties[index].getRange().start), end: offset(properties[index + 1].getRange().start) };
+  if (index < properties.length - 1)
+    return { start: offset(properties[index].getRange().start), end: offset(properties[index + 1].getRange().start) };
   return { start: offset(properties[index - 1].getRange().end), end: offset(properties[index].getRange().end) };
 }
 
 /** Words that make a name a secret wherever they stand, also glued to a prefix (`DBPASSWORD`, `githubToken`). */
-const SECRET_WORDS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'ACCESSKEY', 'PRIVATEKEY', 'SECRETKEY', 'CREDENTIALS', 'CREDENTIAL', 'CREDS'];
+const SECRET_WORDS = [
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'SECRET',
+  'TOKEN',
+  'APIKEY',
+  'ACCESSKEY',
+  'PRIVATEKEY',
+  'SECRETKEY',
+  'CREDENTIALS',
+  'CREDENTIAL',
+  'CREDS',
+];
 /** Short words that are a secret only as the last part of a longer name (`DB_PASS`, `MYSQL_PWD`, `BASIC_AUTH`; `PWD` alone is the working directory). */
 const SECRET_LAST_WORDS = new Set(['PASS', 'PWD', 'PW', 'AUTH']);
 /** `KEY` is a secret after these (`API_KEY`, `APP_KEY`), not alone (`GPG_KEY` is a fingerprint). */
-const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'PRIVATE', 'SECRET', 'ENCRYPTION', 'SIGNING', 'MASTER', 'AUTH', 'SSH', 'LICENSE', 'APP', 'JWT', 'SESSION', 'CLIENT']);
+const KEY_QUALIFIERS = new Set([
+  'API',
+  'ACCESS',
+  'PRIVATE',
+  'SECRET',
+  'ENCRYPTION',
+  'SIGNING',
+  'MASTER',
+  'AUTH',
+  'SSH',
+  'LICENSE',
+  'APP',
+  'JWT',
+  'SESSION',
+  'CLIENT',
+]);
 /** A last word that makes the name point at a secret or describe its handling rather than hold it. */
 const NOT_A_VALUE = new Set([
-  'FILE', 'FILES', 'FILENAME', 'PATH', 'DIR', 'DIRECTORY', 'FOLDER', 'LOCATION', 'URL', 'URLS', 'URI', 'ENDPOINT', 'HOST',
-  'HOSTNAME', 'SERVER', 'PORT', 'ADDR', 'ADDRESS', 'NAME', 'ID', 'ARN', 'REF', 'TYPE', 'KIND', 'MODE', 'METHOD', 'STRATEGY',
-  'PROVIDER', 'BACKEND', 'ENGINE', 'LENGTH', 'LEN', 'SIZE', 'BITS', 'MIN', 'MAX', 'COUNT', 'LIMIT', 'EXPIRY', 'EXPIRES',
-  'EXPIRE', 'EXPIRATION', 'TTL', 'TIMEOUT', 'LIFETIME', 'AGE', 'INTERVAL', 'HEADER', 'PREFIX', 'SUFFIX', 'VERSION', 'ENABLED',
-  'DISABLED', 'ENABLE', 'DISABLE', 'REQUIRED', 'FORMAT', 'ALGORITHM', 'ALGO', 'ALG', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES',
-  'REGION', 'POLICY', 'RULES', 'PATTERN', 'REGEX', 'USER', 'USERNAME', 'LOGIN', 'EMAIL', 'ENV', 'VAR', 'FIELD', 'PARAM',
-  'COOKIE', 'LABEL', 'TAG',
+  'FILE',
+  'FILES',
+  'FILENAME',
+  'PATH',
+  'DIR',
+  'DIRECTORY',
+  'FOLDER',
+  'LOCATION',
+  'URL',
+  'URLS',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'HOSTNAME',
+  'SERVER',
+  'PORT',
+  'ADDR',
+  'ADDRESS',
+  'NAME',
+  'ID',
+  'ARN',
+  'REF',
+  'TYPE',
+  'KIND',
+  'MODE',
+  'METHOD',
+  'STRATEGY',
+  'PROVIDER',
+  'BACKEND',
+  'ENGINE',
+  'LENGTH',
+  'LEN',
+  'SIZE',
+  'BITS',
+  'MIN',
+  'MAX',
+  'COUNT',
+  'LIMIT',
+  'EXPIRY',
+  'EXPIRES',
+  'EXPIRE',
+  'EXPIRATION',
+  'TTL',
+  'TIMEOUT',
+  'LIFETIME',
+  'AGE',
+  'INTERVAL',
+  'HEADER',
+  'PREFIX',
+  'SUFFIX',
+  'VERSION',
+  'ENABLED',
+  'DISABLED',
+  'ENABLE',
+  'DISABLE',
+  'REQUIRED',
+  'FORMAT',
+  'ALGORITHM',
+  'ALGO',
+  'ALG',
+  'ISSUER',
+  'AUDIENCE',
+  'SCOPE',
+  'SCOPES',
+  'REGION',
+  'POLICY',
+  'RULES',
+  'PATTERN',
+  'REGEX',
+  'USER',
+  'USERNAME',
+  'LOGIN',
+  'EMAIL',
+  'ENV',
+  'VAR',
+  'FIELD',
+  'PARAM',
+  'COOKIE',
+  'LABEL',
+  'TAG',
 ]);
 const PUBLIC_WORDS = new Set(['PUBLIC', 'PUBLISHABLE', 'PUB']);
 
@@ -195,13 +318,17 @@ export function isSecretName(name: string): boolean {
 export function isLiteralSecret(value: string): boolean {
   // `${X:-word}` and `${X:+word}` contribute their literal word; plain references contribute nothing known.
   const literal = value
-    .replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+]([^}]*))?(?::?\?[^}]*)?\}/g, (_m, word: string | undefined) => word ?? '')
+    .replace(
+      /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+]([^}]*))?(?::?\?[^}]*)?\}/g,
+      (_m, word: string | undefined) => word ?? '',
+    )
     .replace(/\$[A-Za-z_][A-Za-z0-9_]*/g, '')
     .trim();
   if (literal === '' || /^["']*$/.test(literal)) return false;
   if (/^(?:true|false|yes|no|on|off|none|null|nil|0|1|-)$/i.test(literal)) return false;
   // A file path (`/run/secrets/db`, `./keys/dev.json`): where the secret is, not the secret.
-  if (/^(?:~|\.{1,2})?\/[\w.\-~/]*$/.test(literal) && (/\/[\w.\-~]+\//.test(literal) || /\.\w+$/.test(literal))) return false;
+  if (/^(?:~|\.{1,2})?\/[\w.\-~/]*$/.test(literal) && (/\/[\w.\-~]+\//.test(literal) || /\.\w+$/.test(literal)))
+    return false;
   // A URL without credentials in it.
   if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]*$/i.test(literal)) return false;
   return true;
@@ -223,14 +350,25 @@ function copiedKeyMaterial(model: DockerfileModel, instruction: Instruction): Fi
     if (src.value.includes('$')) continue;
     // A destination that names key material (`COPY deploy_key /root/.ssh/id_rsa`) tells what the source is.
     // …unless the source is a template (`COPY .env.example /app/.env`).
-    const template = /(?:^|[^a-z])(?:example|sample|template|tpl|dist|defaults?)(?:[^a-z]|$)/i.test(pathBasename(src.value));
-    const destinationFile = args.sources.length === 1 && !template && destination && !destination.endsWith('/') ? destination : undefined;
+    const template = /(?:^|[^a-z])(?:example|sample|template|tpl|dist|defaults?)(?:[^a-z]|$)/i.test(
+      pathBasename(src.value),
+    );
+    const destinationFile =
+      args.sources.length === 1 && !template && destination && !destination.endsWith('/') ? destination : undefined;
     const byDestination = destinationFile ? keyMaterial(destinationFile) : undefined;
     // A key-like source copied to a certificate-like name (`dh.pem`, `ca.pem`) is public material after all.
-    const material = destinationFile && !byDestination && isPublicPemName(destinationFile) ? undefined : keyMaterial(src.value) ?? byDestination;
+    const material =
+      destinationFile && !byDestination && isPublicPemName(destinationFile)
+        ? undefined
+        : (keyMaterial(src.value) ?? byDestination);
     if (!material) continue;
     const id = secretId(pathBasename(byDestination && !keyMaterial(src.value) ? destination! : src.value));
-    const target = destination && destination.startsWith('/') ? (destination.endsWith('/') ? destination + pathBasename(src.value) : destination) : undefined;
+    const target =
+      destination && destination.startsWith('/')
+        ? destination.endsWith('/')
+          ? destination + pathBasename(src.value)
+          : destination
+        : undefined;
     findings.push({
       messageId: material.ssh ? 'sshKey' : 'keyFile',
       data: {
@@ -253,22 +391,32 @@ interface KeyMaterial {
 
 const SSH_KEY = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?(?:[_.-][\w.-]*)?$/;
 /** Files under `.ssh/` that are public or plain configuration. */
-const SSH_PUBLIC = new Set(['known_hosts', 'known_hosts.old', 'authorized_keys', 'authorized_keys2', 'config', 'environment']);
-const TOOL_CREDENTIALS = new Map<string, string>(Object.entries({
-  '.npmrc': 'npm credentials',
-  '.pypirc': 'PyPI credentials',
-  '.netrc': 'netrc credentials',
-  _netrc: 'netrc credentials',
-  '.git-credentials': 'Git credentials',
-  '.pgpass': 'PostgreSQL passwords',
-  '.my.cnf': 'MySQL client credentials',
-  '.dockercfg': 'Docker registry credentials',
-  kubeconfig: 'a Kubernetes config with cluster credentials',
-  'credentials.json': 'a credentials file',
-}));
+const SSH_PUBLIC = new Set([
+  'known_hosts',
+  'known_hosts.old',
+  'authorized_keys',
+  'authorized_keys2',
+  'config',
+  'environment',
+]);
+const TOOL_CREDENTIALS = new Map<string, string>(
+  Object.entries({
+    '.npmrc': 'npm credentials',
+    '.pypirc': 'PyPI credentials',
+    '.netrc': 'netrc credentials',
+    _netrc: 'netrc credentials',
+    '.git-credentials': 'Git credentials',
+    '.pgpass': 'PostgreSQL passwords',
+    '.my.cnf': 'MySQL client credentials',
+    '.dockercfg': 'Docker registry credentials',
+    kubeconfig: 'a Kubernetes config with cluster credentials',
+    'credentials.json': 'a credentials file',
+  }),
+);
 const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|tpl|dist|defaults?|schema)(?:\..*)?$/i;
 /** Name words that make a `.pem` or `.key` a certificate or a public key rather than a private key. */
-const PUBLIC_PEM_WORD = /^(?:ca|cacert|certs?|certificates?|\w*chain|bundle|root|intermediate|pub|public|dh|dhparams?|ffdhe\d*|trust\w*|gpg)$/i;
+const PUBLIC_PEM_WORD =
+  /^(?:ca|cacert|certs?|certificates?|\w*chain|bundle|root|intermediate|pub|public|dh|dhparams?|ffdhe\d*|trust\w*|gpg)$/i;
 
 /** What kind of key material a path names, judged by its name alone (the file is never read). */
 export function keyMaterial(path: string): KeyMaterial | undefined {
@@ -280,7 +428,8 @@ export function keyMaterial(path: string): KeyMaterial | undefined {
 
   const glob = /[*?[]/.test(base);
   if (base === '.ssh' || (under('.ssh') && glob)) return { what: 'an SSH folder with private keys', ssh: true };
-  if ((SSH_KEY.test(base) || under('.ssh')) && !SSH_PUBLIC.has(base) && !base.endsWith('.pub')) return { what: 'an SSH private key', ssh: true };
+  if ((SSH_KEY.test(base) || under('.ssh')) && !SSH_PUBLIC.has(base) && !base.endsWith('.pub'))
+    return { what: 'an SSH private key', ssh: true };
   if (base === '.aws' || (under('.aws') && base === 'credentials')) return { what: 'AWS credentials' };
   if (base === '.gnupg' || under('.gnupg')) return { what: 'a GnuPG keyring' };
   if (base === 'config.json' && under('.docker')) return { what: 'Docker registry credentials' };
@@ -288,14 +437,16 @@ export function keyMaterial(path: string): KeyMaterial | undefined {
   const tool = TOOL_CREDENTIALS.get(base);
   if (tool) return { what: tool };
   if (/^client_secret.*\.json$/i.test(base)) return { what: 'an OAuth client secret' };
-  if (lower === '.env' || (lower.startsWith('.env.') && !ENV_TEMPLATE.test(lower))) return { what: 'an environment file' };
+  if (lower === '.env' || (lower.startsWith('.env.') && !ENV_TEMPLATE.test(lower)))
+    return { what: 'an environment file' };
   const ext = /\.([a-z0-9]+)$/.exec(lower)?.[1];
   if (ext === 'p12' || ext === 'pfx') return { what: 'a PKCS#12 key store' };
   if (ext === 'ppk') return { what: 'a PuTTY private key' };
   if ((ext === 'jks' || ext === 'keystore') && !/trust/.test(lower)) return { what: 'a Java key store' };
   if (ext === 'pem' || ext === 'key') {
     // A glob (`certs/*.pem`) is judged by its folder.
-    if (!isPublicPemName(normalized) && !(glob && hasPublicPemWord(segments[segments.length - 2] ?? ''))) return { what: 'a private key' };
+    if (!isPublicPemName(normalized) && !(glob && hasPublicPemWord(segments[segments.length - 2] ?? '')))
+      return { what: 'a private key' };
   }
   return undefined;
 }
@@ -307,9 +458,17 @@ function isPublicPemName(path: string): boolean {
 }
 
 function hasPublicPemWord(name: string): boolean {
-  return name.toLowerCase().split(/[^a-z0-9]+/).some((w) => PUBLIC_PEM_WORD.test(w));
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => PUBLIC_PEM_WORD.test(w));
 }
 /** A secret id from a file name: `.npmrc` → `npmrc`, `id_rsa` → `id_rsa`. */
 function secretId(base: string): string {
-  return base.replace(/^[._]+/, '').replace(/[^A-Za-z0-9_.-]+/g, '_').toLowerCase() || 'secret';
+  return (
+    base
+      .replace(/^[._]+/, '')
+      .replace(/[^A-Za-z0-9_.-]+/g, '_')
+      .toLowerCase() || 'secret'
+  );
 }

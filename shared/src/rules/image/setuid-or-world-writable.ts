@@ -19,20 +19,33 @@ export default defineRule({
     cis: '4.8',
     peers: {},
     references: [
-      { title: 'CIS Docker Benchmark 4.8: remove setuid and setgid permissions', url: 'https://www.cisecurity.org/benchmark/docker' },
-      { title: 'Dockerfile reference: COPY --chmod', url: 'https://docs.docker.com/reference/dockerfile/#copy---chown---chmod' },
+      {
+        title: 'CIS Docker Benchmark 4.8: remove setuid and setgid permissions',
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
+      {
+        title: 'Dockerfile reference: COPY --chmod',
+        url: 'https://docs.docker.com/reference/dockerfile/#copy---chown---chmod',
+      },
     ],
     fix: 'none',
     messages: {
-      worldWritable: '`{{command}} {{mode}}` makes files writable by every user: any process in the container can change what the app runs or reads.',
-      setuid: '`{{command}} {{mode}}` sets the {{bits}} bit: the program then runs with its owner’s rights, a ready step up to root for an intruder.',
+      worldWritable:
+        '`{{command}} {{mode}}` makes files writable by every user: any process in the container can change what the app runs or reads.',
+      setuid:
+        '`{{command}} {{mode}}` sets the {{bits}} bit: the program then runs with its owner’s rights, a ready step up to root for an intruder.',
     },
     docs: {
       description:
         'Reports permissions that hand rights to every process in the container: world-writable modes (`chmod 777`, `666`, `0777`, `a+w`, `o+w`, `-R 777`) and setuid or setgid bits (`chmod +s`, `u+s`, `g+s`, `4755`, `2755`, `6755`), written by `chmod` (also through `find … -exec chmod`), `install -m`, `mkdir -m`, and `COPY --chmod` / `ADD --chmod`. A world-writable mode with the sticky bit (`1777`, `a+rwxt`, as `/tmp` has) is not reported, nor are modes that remove rights (`u-s`, `o-w`).',
       examples: {
-        bad: ['FROM debian:12\nCOPY app /usr/local/bin/app\nRUN chmod 4755 /usr/local/bin/app\n', 'FROM debian:12\nRUN mkdir /data && chmod -R 777 /data\n'],
-        good: ['FROM debian:12\nCOPY --chmod=755 app /usr/local/bin/app\nRUN chmod 1777 /tmp && find / -perm /6000 -type f -exec chmod a-s {} +\n'],
+        bad: [
+          'FROM debian:12\nCOPY app /usr/local/bin/app\nRUN chmod 4755 /usr/local/bin/app\n',
+          'FROM debian:12\nRUN mkdir /data && chmod -R 777 /data\n',
+        ],
+        good: [
+          'FROM debian:12\nCOPY --chmod=755 app /usr/local/bin/app\nRUN chmod 1777 /tmp && find / -perm /6000 -type f -exec chmod a-s {} +\n',
+        ],
       },
     },
   },
@@ -63,17 +76,22 @@ export default defineRule({
         }
       }
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 });
 
 function copyChmod(ins: Instruction, report: (command: string, mode: string, range: Range) => void): void {
   const keyword = ins.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD') return;
-  const flags = (ins as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): Range }[] }).getFlags();
+  const flags = (
+    ins as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): Range }[] }
+  ).getFlags();
   for (const flag of flags) {
     const value = flag.getValue();
-    if (flag.getName() === 'chmod' && value && !value.includes('$')) report(`${keyword} --chmod=`, value, flag.getRange());
+    if (flag.getName() === 'chmod' && value && !value.includes('$'))
+      report(`${keyword} --chmod=`, value, flag.getRange());
   }
 }
 
@@ -100,15 +118,21 @@ function modesSet(words: ShellWord[]): ModeChange[] {
       if ((w.value === '-exec' || w.value === '-execdir') && words[i + 1] && basename(words[i + 1].value) === 'chmod') {
         const end = words.findIndex((x, j) => j > i && (x.value === ';' || x.value === '+'));
         // `{}` stands for every path find yields, which no later `rm` names.
-        found.push(...modesSet(words.slice(i + 1, end < 0 ? undefined : end)).map((change) => ({ ...change, targets: [] })));
+        found.push(
+          ...modesSet(words.slice(i + 1, end < 0 ? undefined : end)).map((change) => ({ ...change, targets: [] })),
+        );
       }
     });
     return found;
   }
   if (name === 'install' || name === 'mkdir') {
-    const spec = name === 'install'
-      ? { shortWithValue: 'mgoSt', longWithValue: ['--mode', '--group', '--owner', '--suffix', '--target-directory', '--strip-program'] }
-      : { shortWithValue: 'mZ', longWithValue: ['--mode', '--context'] };
+    const spec =
+      name === 'install'
+        ? {
+            shortWithValue: 'mgoSt',
+            longWithValue: ['--mode', '--group', '--owner', '--suffix', '--target-directory', '--strip-program'],
+          }
+        : { shortWithValue: 'mZ', longWithValue: ['--mode', '--context'] };
     const args = readArguments(words.slice(1), spec);
     const option = findOption(args, '-m', '--mode');
     if (!option?.value) return [];
@@ -133,7 +157,11 @@ function removalsOf(commands: SimpleCommand[]): { start: number; paths: Set<stri
 }
 
 /** Whether every target is deleted by an `rm` that comes after the command. */
-function removedLater(removals: { start: number; paths: Set<string> }[], cmd: SimpleCommand, targets: ShellWord[]): boolean {
+function removedLater(
+  removals: { start: number; paths: Set<string> }[],
+  cmd: SimpleCommand,
+  targets: ShellWord[],
+): boolean {
   if (!targets.length) return false;
   const later = removals.filter((r) => r.start > cmd.end);
   return targets.every((t) => later.some((r) => r.paths.has(t.value)));
@@ -152,7 +180,11 @@ function modeBits(mode: string): ModeBits | undefined {
     const digits = octal[1].padStart(4, '0');
     const special = Number(digits[0]);
     const others = Number(digits[3]);
-    return { worldWritable: (others & 2) !== 0 && (special & 1) === 0, setuid: (special & 4) !== 0, setgid: (special & 2) !== 0 };
+    return {
+      worldWritable: (others & 2) !== 0 && (special & 1) === 0,
+      setuid: (special & 4) !== 0,
+      setgid: (special & 2) !== 0,
+    };
   }
   const bits: ModeBits = { worldWritable: false, setuid: false, setgid: false };
   let sticky = false;

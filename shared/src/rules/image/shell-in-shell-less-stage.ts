@@ -7,7 +7,13 @@ import { basename } from '../../dockerfile/shell';
 import { copyArguments } from '../../dockerfile/instructions';
 import type { Finding, Fix, Range } from '../../types';
 
-type MessageId = 'shellRun' | 'shellStart' | 'shellHealthcheck' | 'missingProgramRun' | 'missingProgramStart' | 'missingProgramHealthcheck';
+type MessageId =
+  | 'shellRun'
+  | 'shellStart'
+  | 'shellHealthcheck'
+  | 'missingProgramRun'
+  | 'missingProgramStart'
+  | 'missingProgramHealthcheck';
 
 interface ExecFix {
   range: Range;
@@ -17,11 +23,59 @@ interface ExecFix {
 
 /** Programs that a shell-less image never has: shells, package managers and the tools people call from RUN. */
 const ABSENT_PROGRAMS = new Set([
-  'sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox',
-  'apt-get', 'apt', 'dpkg', 'apk', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'tdnf',
-  'pip', 'pip3', 'npm', 'npx', 'yarn', 'pnpm', 'gem', 'bundle', 'composer',
-  'useradd', 'adduser', 'groupadd', 'addgroup', 'chown', 'chmod', 'mkdir', 'ln', 'cp', 'mv', 'rm', 'touch', 'echo',
-  'cat', 'sed', 'grep', 'find', 'tar', 'gzip', 'unzip', 'curl', 'wget', 'update-ca-certificates', 'env', 'sudo',
+  'sh',
+  'bash',
+  'dash',
+  'ash',
+  'zsh',
+  'ksh',
+  'mksh',
+  'busybox',
+  'apt-get',
+  'apt',
+  'dpkg',
+  'apk',
+  'yum',
+  'dnf',
+  'microdnf',
+  'rpm',
+  'zypper',
+  'pacman',
+  'tdnf',
+  'pip',
+  'pip3',
+  'npm',
+  'npx',
+  'yarn',
+  'pnpm',
+  'gem',
+  'bundle',
+  'composer',
+  'useradd',
+  'adduser',
+  'groupadd',
+  'addgroup',
+  'chown',
+  'chmod',
+  'mkdir',
+  'ln',
+  'cp',
+  'mv',
+  'rm',
+  'touch',
+  'echo',
+  'cat',
+  'sed',
+  'grep',
+  'find',
+  'tar',
+  'gzip',
+  'unzip',
+  'curl',
+  'wget',
+  'update-ca-certificates',
+  'env',
+  'sudo',
 ]);
 
 /** A shell copied into the image, by name, or a copy into a folder where one would land. */
@@ -39,17 +93,28 @@ export default defineRule({
       'Do shell work in a build stage and copy the result; in scratch and distroless stages write CMD, ENTRYPOINT and HEALTHCHECK in exec form (`CMD ["/app/server"]`).',
     peers: {},
     references: [
-      { title: 'Distroless: entrypoints must use exec (vector) form', url: 'https://github.com/GoogleContainerTools/distroless#entrypoints' },
-      { title: 'Dockerfile reference: shell and exec form', url: 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form' },
+      {
+        title: 'Distroless: entrypoints must use exec (vector) form',
+        url: 'https://github.com/GoogleContainerTools/distroless#entrypoints',
+      },
+      {
+        title: 'Dockerfile reference: shell and exec form',
+        url: 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form',
+      },
     ],
     fix: 'safe',
     messages: {
       shellRun: '`RUN` in shell form runs `/bin/sh -c`, and `{{image}}` has no shell: the build fails here.',
-      shellStart: '`{{keyword}}` in shell form runs `/bin/sh -c`, and `{{image}}` has no shell: the container cannot start.',
-      shellHealthcheck: '`HEALTHCHECK CMD` in shell form runs `/bin/sh -c`, and `{{image}}` has no shell: the check always fails.',
-      missingProgramRun: '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the build fails here.',
-      missingProgramStart: '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the container cannot start.',
-      missingProgramHealthcheck: '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the check always fails.',
+      shellStart:
+        '`{{keyword}}` in shell form runs `/bin/sh -c`, and `{{image}}` has no shell: the container cannot start.',
+      shellHealthcheck:
+        '`HEALTHCHECK CMD` in shell form runs `/bin/sh -c`, and `{{image}}` has no shell: the check always fails.',
+      missingProgramRun:
+        '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the build fails here.',
+      missingProgramStart:
+        '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the container cannot start.',
+      missingProgramHealthcheck:
+        '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the check always fails.',
     },
     docs: {
       description:
@@ -80,12 +145,21 @@ export default defineRule({
       for (const run of stage.runs) {
         if (mayHaveShell(model, stage, run.onbuild ?? run.instruction)) continue;
         if (run.form !== 'exec') {
-          findings.push({ messageId: 'shellRun', range: run.instruction.getInstructionRange(), data, fixData: runFix(run.instruction, model, base) });
+          findings.push({
+            messageId: 'shellRun',
+            range: run.instruction.getInstructionRange(),
+            data,
+            fixData: runFix(run.instruction, model, base),
+          });
           continue;
         }
         const program = run.script.commands[0]?.words[0];
         if (program && ABSENT_PROGRAMS.has(basename(program.value))) {
-          findings.push({ messageId: 'missingProgramRun', range: model.source.rangeOf(program.start, program.end), data: { ...data, program: program.value } });
+          findings.push({
+            messageId: 'missingProgramRun',
+            range: model.source.rangeOf(program.start, program.end),
+            data: { ...data, program: program.value },
+          });
         }
       }
       for (const ins of stage.instructions) {
@@ -97,7 +171,12 @@ export default defineRule({
         if (!line) continue;
         if (line.form === 'shell') {
           const messageId = keyword === 'HEALTHCHECK' ? 'shellHealthcheck' : 'shellStart';
-          findings.push({ messageId, range: ins.getInstructionRange(), data: { ...data, keyword }, fixData: startFix(ins, line.argv, line.range, stage, base) });
+          findings.push({
+            messageId,
+            range: ins.getInstructionRange(),
+            data: { ...data, keyword },
+            fixData: startFix(ins, line.argv, line.range, stage, base),
+          });
           continue;
         }
         const program = line.argv?.[0];
@@ -110,7 +189,9 @@ export default defineRule({
         findings.push({ messageId, range, data: { ...data, program } });
       }
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 
   fixes(finding): Fix[] {
@@ -152,7 +233,8 @@ function mayHaveShell(model: DockerfileModel, stage: Stage, before?: Instruction
 }
 
 /** What runs before a CMD on a base image: nothing, an interpreter (with its fixed first arguments), or unknown. */
-export type BaseEntrypoint = { kind: 'none' } | { kind: 'interpreter'; names: RegExp; fixedArgs: string[] } | { kind: 'unknown' };
+export type BaseEntrypoint =
+  { kind: 'none' } | { kind: 'interpreter'; names: RegExp; fixedArgs: string[] } | { kind: 'unknown' };
 
 export function baseEntrypoint(image: ImageRef): BaseEntrypoint {
   if (classifyBase(image) === 'scratch') return { kind: 'none' };
@@ -184,7 +266,13 @@ function runFix(ins: Instruction, model: DockerfileModel, base: ImageRef): ExecF
   return { range: line.range, argv, keyword: 'RUN' };
 }
 
-function startFix(ins: Instruction, words: string[] | undefined, range: Range, stage: Stage, base: ImageRef): ExecFix | undefined {
+function startFix(
+  ins: Instruction,
+  words: string[] | undefined,
+  range: Range,
+  stage: Stage,
+  base: ImageRef,
+): ExecFix | undefined {
   const keyword = ins.getKeyword();
   // A CMD after an exec-form ENTRYPOINT is only its arguments; anything else names a program.
   const entrypoint = keyword === 'CMD' ? lastInChain(stage, 'ENTRYPOINT') : undefined;
@@ -193,7 +281,8 @@ function startFix(ins: Instruction, words: string[] | undefined, range: Range, s
   if (!argv) return undefined;
   if (keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
     // ENTRYPOINT replaces the image's; a bare interpreter name may not be on PATH in interpreter images.
-    if (keyword === 'ENTRYPOINT' && baseEntrypoint(base).kind === 'interpreter' && !argv[0].includes('/')) return undefined;
+    if (keyword === 'ENTRYPOINT' && baseEntrypoint(base).kind === 'interpreter' && !argv[0].includes('/'))
+      return undefined;
     return { range, argv, keyword: keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : keyword };
   }
   const entry = baseEntrypoint(base);

@@ -21,21 +21,31 @@ export default defineRule({
     peers: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'] },
     references: [
       { title: 'Trivy DS-0004: Port 22 exposed', url: 'https://avd.aquasec.com/misconfig/docker/general/avd-ds-0004/' },
-      { title: 'Checkov Dockerfile policy index (CKV_DOCKER_1)', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
+      {
+        title: 'Checkov Dockerfile policy index (CKV_DOCKER_1)',
+        url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html',
+      },
       { title: 'docker container exec', url: 'https://docs.docker.com/reference/cli/docker/container/exec/' },
     ],
     fix: 'none',
     messages: {
-      exposesSsh: '`EXPOSE {{port}}` opens the SSH port: one more service to attack, with its own keys and passwords to leak.',
-      installsServer: '`{{package}}` installs an SSH server into the image: one more service to attack, with its own keys and passwords to leak.',
-      runsServer: '`{{command}}` starts an SSH server in the container: one more service to attack, with its own keys and passwords to leak.',
+      exposesSsh:
+        '`EXPOSE {{port}}` opens the SSH port: one more service to attack, with its own keys and passwords to leak.',
+      installsServer:
+        '`{{package}}` installs an SSH server into the image: one more service to attack, with its own keys and passwords to leak.',
+      runsServer:
+        '`{{command}}` starts an SSH server in the container: one more service to attack, with its own keys and passwords to leak.',
     },
     docs: {
       description:
         'Reports an SSH server in an image: `EXPOSE 22` (also `22/tcp`, a range holding 22, or a variable whose ARG or ENV default is 22), an install of `openssh-server`, `openssh`, `ssh` or `dropbear` by apt-get, apt, yum, dnf, microdnf, apk or zypper, and a command that starts one (`sshd`, `dropbear`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`) in RUN, CMD or ENTRYPOINT. Installing only the SSH client (`openssh-client`) is not reported.',
       examples: {
-        bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\nCMD ["/usr/sbin/sshd", "-D"]\n'],
-        good: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n'],
+        bad: [
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\nCMD ["/usr/sbin/sshd", "-D"]\n',
+        ],
+        good: [
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n',
+        ],
       },
     },
   },
@@ -50,7 +60,8 @@ export default defineRule({
         for (const arg of ins.getArguments()) {
           const written = arg.getValue();
           const value = model.expander.use(written.replace(/^(["'])(.*)\1$/, '$2'), vars, arg.getRange());
-          if (value !== undefined && opensPort22(value)) findings.push({ messageId: 'exposesSsh', data: { port: written }, range: arg.getRange() });
+          if (value !== undefined && opensPort22(value))
+            findings.push({ messageId: 'exposesSsh', data: { port: written }, range: arg.getRange() });
         }
       }
     }
@@ -59,12 +70,22 @@ export default defineRule({
         const install = packageInstall(cmd);
         if (install) {
           for (const word of install.packages) {
-            if (word.dynamic || !SERVER_PACKAGES[install.manager]?.has(packageName(install.manager, word.value))) continue;
-            findings.push({ messageId: 'installsServer', data: { package: word.value }, range: model.source.rangeOf(word.start, word.end) });
+            if (word.dynamic || !SERVER_PACKAGES[install.manager]?.has(packageName(install.manager, word.value)))
+              continue;
+            findings.push({
+              messageId: 'installsServer',
+              data: { package: word.value },
+              range: model.source.rangeOf(word.start, word.end),
+            });
           }
         }
         const server = serverStart(cmd);
-        if (server) findings.push({ messageId: 'runsServer', data: { command: server.text }, range: model.source.rangeOf(server.start, server.end) });
+        if (server)
+          findings.push({
+            messageId: 'runsServer',
+            data: { command: server.text },
+            range: model.source.rangeOf(server.start, server.end),
+          });
       }
     }
     for (const stage of shippedStages(model)) {
@@ -72,11 +93,18 @@ export default defineRule({
         if (ins.getKeyword() !== 'CMD' && ins.getKeyword() !== 'ENTRYPOINT') continue;
         for (const cmd of commandsOf(model, ins)) {
           const server = serverStart(cmd);
-          if (server) findings.push({ messageId: 'runsServer', data: { command: server.text }, range: model.source.rangeOf(server.start, server.end) });
+          if (server)
+            findings.push({
+              messageId: 'runsServer',
+              data: { command: server.text },
+              range: model.source.rangeOf(server.start, server.end),
+            });
         }
       }
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 });
 
@@ -107,15 +135,33 @@ function serverStart(cmd: SimpleCommand): { text: string; start: number; end: nu
   const words = effectiveWords(cmd);
   if (!words.length || words[0].dynamic) return undefined;
   const name = basename(words[0].value);
-  const span = (last: ShellWord) => ({ text: words.slice(0, words.indexOf(last) + 1).map((w) => w.value).join(' '), start: words[0].start, end: last.end });
+  const span = (last: ShellWord) => ({
+    text: words
+      .slice(0, words.indexOf(last) + 1)
+      .map((w) => w.value)
+      .join(' '),
+    start: words[0].start,
+    end: last.end,
+  });
   if (SERVER_COMMANDS.has(name)) return span(words[0]);
   const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
   const [first, second] = operands;
   if (!first || !second) return undefined;
-  if ((name === 'service' || name === 'rc-service') && SERVICES.test(first.value) && /^(start|restart)$/.test(second.value)) return span(second);
-  if (name === 'systemctl' && /^(enable|start|restart)$/.test(first.value) && SERVICES.test(second.value)) return span(second);
+  if (
+    (name === 'service' || name === 'rc-service') &&
+    SERVICES.test(first.value) &&
+    /^(start|restart)$/.test(second.value)
+  )
+    return span(second);
+  if (name === 'systemctl' && /^(enable|start|restart)$/.test(first.value) && SERVICES.test(second.value))
+    return span(second);
   if (name === 'rc-update' && first.value === 'add' && SERVICES.test(second.value)) return span(second);
-  if ((name === 'ssh' || name === 'sshd') && /^\/etc\/init\.d\//.test(words[0].value) && /^(start|restart)$/.test(first.value)) return span(first);
+  if (
+    (name === 'ssh' || name === 'sshd') &&
+    /^\/etc\/init\.d\//.test(words[0].value) &&
+    /^(start|restart)$/.test(first.value)
+  )
+    return span(first);
   return undefined;
 }
 
@@ -128,10 +174,24 @@ function commandsOf(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
       const end = source.offsetAt(s.getRange().end);
       return { value: decodeJsonString(source.text.slice(start, end)), start, end, quoted: true, dynamic: false };
     });
-    return words.length ? [{ assignments: [], words, redirects: [], start: words[0].start, end: words[words.length - 1].end, pipeline: 0 }] : [];
+    return words.length
+      ? [
+          {
+            assignments: [],
+            words,
+            redirects: [],
+            start: words[0].start,
+            end: words[words.length - 1].end,
+            pipeline: 0,
+          },
+        ]
+      : [];
   }
   const range = ins.getArgumentsRange();
   if (!range) return [];
   const start = source.offsetAt(range.start);
-  return parseShell(source.text.slice(start, source.offsetAt(range.end)), start, { escapeChar: model.escapeChar, dockerfileContinuations: true }).commands;
+  return parseShell(source.text.slice(start, source.offsetAt(range.end)), start, {
+    escapeChar: model.escapeChar,
+    dockerfileContinuations: true,
+  }).commands;
 }

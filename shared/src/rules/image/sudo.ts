@@ -19,7 +19,8 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'application',
-    mitigation: 'Run the step as root with `USER root` before it and switch back after, instead of installing and calling sudo.',
+    mitigation:
+      'Run the step as root with `USER root` before it and switch back after, instead of installing and calling sudo.',
     peers: { hadolint: ['DL3004'], kics: ['Run Using Sudo'], trivy: ['DS-0010'], checkov: ['CKV2_DOCKER_1'] },
     references: [
       { title: 'hadolint DL3004', url: 'https://github.com/hadolint/hadolint/wiki/DL3004' },

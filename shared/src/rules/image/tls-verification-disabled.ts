@@ -31,20 +31,40 @@ export default defineRule({
       'Keep verification on: install the CA certificate the server needs (`ca-certificates`, or `COPY` your CA into the trust store and run `update-ca-certificates`) and import the repository signing key.',
     peers: {
       checkov: [
-        'CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_7', 'CKV2_DOCKER_8',
-        'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14',
-        'CKV2_DOCKER_15', 'CKV2_DOCKER_16', 'CKV2_DOCKER_18',
+        'CKV2_DOCKER_2',
+        'CKV2_DOCKER_3',
+        'CKV2_DOCKER_4',
+        'CKV2_DOCKER_5',
+        'CKV2_DOCKER_6',
+        'CKV2_DOCKER_7',
+        'CKV2_DOCKER_8',
+        'CKV2_DOCKER_9',
+        'CKV2_DOCKER_10',
+        'CKV2_DOCKER_11',
+        'CKV2_DOCKER_12',
+        'CKV2_DOCKER_13',
+        'CKV2_DOCKER_14',
+        'CKV2_DOCKER_15',
+        'CKV2_DOCKER_16',
+        'CKV2_DOCKER_18',
       ],
     },
     references: [
       { title: 'Checkov Dockerfile policy index', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
       { title: 'curl: --insecure', url: 'https://curl.se/docs/manpage.html#-k' },
-      { title: 'Node.js: NODE_TLS_REJECT_UNAUTHORIZED', url: 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue' },
-      { title: 'git: GIT_SSL_NO_VERIFY and http.sslVerify', url: 'https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify' },
+      {
+        title: 'Node.js: NODE_TLS_REJECT_UNAUTHORIZED',
+        url: 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue',
+      },
+      {
+        title: 'git: GIT_SSL_NO_VERIFY and http.sslVerify',
+        url: 'https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify',
+      },
     ],
     fix: 'unsafe',
     messages: {
-      option: '`{{option}}` turns off {{check}} in {{tool}}: whoever sits between the build and the server can swap what it downloads.',
+      option:
+        '`{{option}}` turns off {{check}} in {{tool}}: whoever sits between the build and the server can swap what it downloads.',
       setting: '{{tool}} is configured with `{{setting}}`, which turns off {{check}} for every later download.',
       variable: '`{{setting}}` turns off {{check}} in {{tool}} for every process that sees the variable.',
     },
@@ -60,7 +80,10 @@ export default defineRule({
           'FROM debian:12\nRUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz\n',
           'FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n',
         ],
-        good: ['FROM debian:12\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz\n', 'FROM debian:12\nRUN echo "never use curl -k"\n'],
+        good: [
+          'FROM debian:12\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz\n',
+          'FROM debian:12\nRUN echo "never use curl -k"\n',
+        ],
       },
       peerNotes:
         'Checkov matches the RUN text with regular expressions, so it also reports `curl -k` written inside a string (`echo "curl -k"`); Bulkhead reads the commands, so it does not. `gem` has no option that turns verification off (RubyGems verifies TLS unless `:ssl_verify_mode: 0` is set in `.gemrc`), so `gem` is only covered through Bundler’s `ssl_verify_mode`.',
@@ -84,7 +107,9 @@ export default defineRule({
         fixData: setting.removal ? ({ removed: setting.name, span: setting.removal } satisfies RemovalFix) : undefined,
       });
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   },
 
   fixes(finding, model): Fix[] {
@@ -109,8 +134,18 @@ const VARIABLES: Variable[] = [
   { name: /^GIT_SSL_NO_VERIFY$/, disables: () => true, tool: 'git', check: CERTIFICATES },
   { name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, disables: (v) => v === '0', tool: 'Node.js', check: CERTIFICATES },
   { name: /^PYTHONHTTPSVERIFY$/, disables: (v) => v === '0', tool: 'Python', check: CERTIFICATES },
-  { name: /^npm_config_strict_ssl$/i, disables: (v) => v !== undefined && /^false$/i.test(v), tool: 'npm', check: CERTIFICATES },
-  { name: /^YARN_ENABLE_STRICT_SSL$/, disables: (v) => v !== undefined && FALSE.test(v), tool: 'Yarn', check: CERTIFICATES },
+  {
+    name: /^npm_config_strict_ssl$/i,
+    disables: (v) => v !== undefined && /^false$/i.test(v),
+    tool: 'npm',
+    check: CERTIFICATES,
+  },
+  {
+    name: /^YARN_ENABLE_STRICT_SSL$/,
+    disables: (v) => v !== undefined && FALSE.test(v),
+    tool: 'Yarn',
+    check: CERTIFICATES,
+  },
   { name: /^PIP_TRUSTED_HOST$/, disables: (v) => v !== '', tool: 'pip', check: CERTIFICATES },
   { name: /^GOINSECURE$/, disables: (v) => v !== '', tool: 'Go', check: CERTIFICATES },
   { name: /^BUNDLE_SSL_VERIFY_MODE$/, disables: (v) => v === '0', tool: 'Bundler', check: CERTIFICATES },
@@ -143,7 +178,8 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
 
   if (name === 'curl') {
     for (const option of readArguments(words.slice(1), CURL_OPTIONS).options) {
-      if (['-k', '--insecure', '--proxy-insecure', '--doh-insecure'].includes(option.name)) optionFinding(option, 'curl', CERTIFICATES);
+      if (['-k', '--insecure', '--proxy-insecure', '--doh-insecure'].includes(option.name))
+        optionFinding(option, 'curl', CERTIFICATES);
     }
     return findings;
   }
@@ -154,9 +190,16 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
     return findings;
   }
   if (name === 'git') {
-    const args = readArguments(words.slice(1), { shortWithValue: 'Ccf', longWithValue: ['--git-dir', '--work-tree', '--namespace', '--config-env', '--file', '--type', '--blob'] });
+    const args = readArguments(words.slice(1), {
+      shortWithValue: 'Ccf',
+      longWithValue: ['--git-dir', '--work-tree', '--namespace', '--config-env', '--file', '--type', '--blob'],
+    });
     for (const option of args.options) {
-      if ((option.name === '-c' || option.name === '--config') && option.value !== undefined && /^http\.(.+\.)?sslverify=(false|no|off|0)?$/i.test(option.value)) {
+      if (
+        (option.name === '-c' || option.name === '--config') &&
+        option.value !== undefined &&
+        /^http\.(.+\.)?sslverify=(false|no|off|0)?$/i.test(option.value)
+      ) {
         optionFinding(option, 'git', CERTIFICATES);
       }
     }
@@ -176,24 +219,28 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
       settingFinding(words[0], setting.last, `${setting.key} ${setting.value}`, name, CERTIFICATES);
     }
     for (const option of args.options) {
-      if (option.name === '--no-strict-ssl' || (option.name === '--strict-ssl' && /^false$/i.test(option.value ?? ''))) optionFinding(option, name, CERTIFICATES);
+      if (option.name === '--no-strict-ssl' || (option.name === '--strict-ssl' && /^false$/i.test(option.value ?? '')))
+        optionFinding(option, name, CERTIFICATES);
     }
     return findings;
   }
   if (name === 'bundle') {
     const args = readArguments(words.slice(1), {});
     const setting = configSet(args, 'bundle');
-    if (setting && setting.key === 'ssl_verify_mode' && setting.value === '0') settingFinding(words[0], setting.last, `ssl_verify_mode ${setting.value}`, 'Bundler', CERTIFICATES);
+    if (setting && setting.key === 'ssl_verify_mode' && setting.value === '0')
+      settingFinding(words[0], setting.last, `ssl_verify_mode ${setting.value}`, 'Bundler', CERTIFICATES);
     return findings;
   }
   if (name === 'rpm') {
     for (const option of readArguments(words.slice(1), {}).options) {
-      if (['--nosignature', '--nodigest', '--noverify', '--nofiledigest', '--nogpgcheck'].includes(option.name)) optionFinding(option, 'rpm', SIGNATURES);
+      if (['--nosignature', '--nodigest', '--noverify', '--nofiledigest', '--nogpgcheck'].includes(option.name))
+        optionFinding(option, 'rpm', SIGNATURES);
     }
     return findings;
   }
   if (name === 'yum-config-manager' || (name === 'dnf' && words[1]?.value === 'config-manager')) {
-    for (const option of readArguments(words.slice(1), { longWithValue: ['--setopt'] }).options) repositoryOption(option, name);
+    for (const option of readArguments(words.slice(1), { longWithValue: ['--setopt'] }).options)
+      repositoryOption(option, name);
     return findings;
   }
 
@@ -204,17 +251,25 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
   if (tool === 'pip') {
     for (const option of args.options) if (option.name === '--trusted-host') optionFinding(option, 'pip', CERTIFICATES);
     const setting = configSet(args, 'pip');
-    if (setting && /(^|\.)trusted-host$/.test(setting.key)) settingFinding(manager.command, setting.last, `${setting.key} ${setting.value}`, 'pip', CERTIFICATES);
+    if (setting && /(^|\.)trusted-host$/.test(setting.key))
+      settingFinding(manager.command, setting.last, `${setting.key} ${setting.value}`, 'pip', CERTIFICATES);
   } else if (tool === 'apk') {
     // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: removing the flag breaks the install.
     const localFiles = args.operands.some((o) => /\.apk$/.test(o.value) && !/^[a-z]+:\/\//i.test(o.value));
-    for (const option of args.options) if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES, localFiles);
+    for (const option of args.options)
+      if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES, localFiles);
   } else if (tool === 'apt-get' || tool === 'apt') {
     for (const option of args.options) {
-      if (['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes'].includes(option.name)) optionFinding(option, tool, SIGNATURES);
+      if (['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes'].includes(option.name))
+        optionFinding(option, tool, SIGNATURES);
       if ((option.name === '-o' || option.name === '--option') && option.value !== undefined) {
-        if (/^Acquire::https::(.+::)?Verify-(Peer|Host)=["']?(false|0|no|off)["']?$/i.test(option.value)) optionFinding(option, tool, CERTIFICATES);
-        else if (/^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=["']?(true|1|yes|on)["']?$/i.test(option.value)) {
+        if (/^Acquire::https::(.+::)?Verify-(Peer|Host)=["']?(false|0|no|off)["']?$/i.test(option.value))
+          optionFinding(option, tool, CERTIFICATES);
+        else if (
+          /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=["']?(true|1|yes|on)["']?$/i.test(
+            option.value,
+          )
+        ) {
           optionFinding(option, tool, SIGNATURES);
         }
       }
@@ -225,14 +280,17 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
       else repositoryOption(option, tool);
     }
   } else if (tool === 'zypper') {
-    for (const option of args.options) if (option.name === '--no-gpg-checks') optionFinding(option, 'zypper', SIGNATURES);
+    for (const option of args.options)
+      if (option.name === '--no-gpg-checks') optionFinding(option, 'zypper', SIGNATURES);
   }
   return findings;
 
   function repositoryOption(option: CommandOption, tool: string): void {
     if (option.name !== '--setopt' || option.value === undefined) return;
-    if (/^([^=\s]+\.)?sslverify=["']?(false|0|no|off)["']?$/i.test(option.value)) optionFinding(option, tool, CERTIFICATES);
-    else if (/^([^=\s]+\.)?(repo_)?gpgcheck=["']?(false|0|no|off)["']?$/i.test(option.value)) optionFinding(option, tool, SIGNATURES);
+    if (/^([^=\s]+\.)?sslverify=["']?(false|0|no|off)["']?$/i.test(option.value))
+      optionFinding(option, tool, CERTIFICATES);
+    else if (/^([^=\s]+\.)?(repo_)?gpgcheck=["']?(false|0|no|off)["']?$/i.test(option.value))
+      optionFinding(option, tool, SIGNATURES);
   }
 }
 

@@ -10,7 +10,8 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation: 'Pin each base image to a version tag and, for builds that must not change under you, to a digest (`node:22.11-bookworm-slim@sha256:…`).',
+    mitigation:
+      'Pin each base image to a version tag and, for builds that must not change under you, to a digest (`node:22.11-bookworm-slim@sha256:…`).',
     cis: '4.2',
     peers: {
       hadolint: ['DL3006', 'DL3007'],
@@ -22,8 +23,14 @@ export default defineRule({
     references: [
       { title: 'hadolint DL3006', url: 'https://github.com/hadolint/hadolint/wiki/DL3006' },
       { title: 'hadolint DL3007', url: 'https://github.com/hadolint/hadolint/wiki/DL3007' },
-      { title: 'Dockerfile best practices: pin base image versions', url: 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions' },
-      { title: 'Docker image digests', url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier' },
+      {
+        title: 'Dockerfile best practices: pin base image versions',
+        url: 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions',
+      },
+      {
+        title: 'Docker image digests',
+        url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier',
+      },
     ],
     fix: 'none',
     messages: {
@@ -35,7 +42,11 @@ export default defineRule({
       description:
         'Reports every `FROM` whose image has no tag or the `latest` tag (a warning), and, as information, every image pinned by tag but not by digest. ARG defaults declared before the first `FROM` are substituted (`ARG BASE=node` / `FROM ${BASE}` is an untagged `node`); an image that depends on an ARG without a default is not reported, since its value is only known at build time. `scratch` and references to earlier stages (`FROM build`) are not images to pin.',
       examples: {
-        bad: ['FROM node\nCMD ["node", "server.js"]\n', 'FROM python:latest AS build\n', 'ARG BASE=alpine\nFROM ${BASE}\n'],
+        bad: [
+          'FROM node\nCMD ["node", "server.js"]\n',
+          'FROM python:latest AS build\n',
+          'ARG BASE=alpine\nFROM ${BASE}\n',
+        ],
         good: [
           'FROM node:22.11.0-bookworm-slim@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
           'FROM golang:1.23@sha256:0b6bd7d3a1d0c8f3a7e8e7b0e6a4f9b3c1f2d0e9c8b7a6f5e4d3c2b1a0f9e8d7 AS build\nFROM scratch\nCOPY --from=build /app /app\n',

@@ -31,11 +31,15 @@ export default defineRule({
       { title: 'hadolint DL3013 (pip)', url: 'https://github.com/hadolint/hadolint/wiki/DL3013' },
       { title: 'hadolint DL3016 (npm)', url: 'https://github.com/hadolint/hadolint/wiki/DL3016' },
       { title: 'hadolint DL3018 (apk)', url: 'https://github.com/hadolint/hadolint/wiki/DL3018' },
-      { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
+      {
+        title: 'Dockerfile best practices: apt-get',
+        url: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+      },
     ],
     fix: 'none',
     messages: {
-      unpinned: '`{{package}}` is installed by {{manager}} without a version: each build may get a different one, and a compromised release gets in unnoticed.',
+      unpinned:
+        '`{{package}}` is installed by {{manager}} without a version: each build may get a different one, and a compromised release gets in unnoticed.',
     },
     docs: {
       description:
@@ -80,14 +84,20 @@ function managerName(install: PackageInstall): string {
 function unpinned(install: PackageInstall): ShellWord[] {
   const { manager, args } = install;
   if (manager === 'pip' && findOption(args, '-c', '--constraint')) return [];
-  if (manager === 'zypper' && args.options.some((o) => (o.name === '-t' || o.name === '--type') && o.value !== 'package')) return [];
+  if (
+    manager === 'zypper' &&
+    args.options.some((o) => (o.name === '-t' || o.name === '--type') && o.value !== 'package')
+  )
+    return [];
   let packages = install.packages.filter((w) => !isLocalOrRemote(manager, w.value));
   if (manager === 'gem') {
     // `gem install NAME -v VERSION` pins the one gem it names (gem refuses -v with several).
     if (findOption(args, '-v', '--version') && packages.length === 1) return [];
   }
-  if (manager === 'yum' || manager === 'dnf' || manager === 'microdnf') packages = packages.filter((w) => !w.value.startsWith('@'));
-  if (manager === 'zypper') packages = packages.filter((w) => !/^(pattern|patch|product|srcpackage|application):/.test(w.value));
+  if (manager === 'yum' || manager === 'dnf' || manager === 'microdnf')
+    packages = packages.filter((w) => !w.value.startsWith('@'));
+  if (manager === 'zypper')
+    packages = packages.filter((w) => !/^(pattern|patch|product|srcpackage|application):/.test(w.value));
   // A word held in a variable (`$PACKAGES`) is not known, so not judged.
   return packages.filter((w) => !w.dynamic && w.value !== '' && !hasVersion(manager, w.value));
 }

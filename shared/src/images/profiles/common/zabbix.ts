@@ -14,7 +14,12 @@ export const ZABBIX_REPO = 'zabbix/zabbix-docker';
 /** Branch 7.0 at release 7.0.5 (tag 7.0.5), the branch `latest` is built from. */
 export const ZABBIX_COMMIT = '66a0efd509493f91f4626f02a59d77152e5efa3a';
 
-export const zabbixAt = (path: string, excerpt: string): Source => ({ repo: ZABBIX_REPO, commit: ZABBIX_COMMIT, path, excerpt });
+export const zabbixAt = (path: string, excerpt: string): Source => ({
+  repo: ZABBIX_REPO,
+  commit: ZABBIX_COMMIT,
+  path,
+  excerpt,
+});
 
 /** The upstream compose file, which runs every component with `tmpfs: /tmp` (and snmptraps with `read_only: true`). */
 export const zabbixCompose = (excerpt: string): Source => zabbixAt('compose_zabbix_components.yaml', excerpt);
@@ -72,8 +77,7 @@ export function zabbixUser(c: ZabbixComponent): UserFacts {
 export function zabbixNetRaw(c: ZabbixComponent): CapabilityNeed {
   return {
     capability: 'NET_RAW',
-    why:
-      'ICMP checks run fping, for which the README says to add NET_RAW when capabilities are restricted; the image also gives nmap the file capability cap_net_raw+eip, so exec of nmap fails without NET_RAW in the bounding set',
+    why: 'ICMP checks run fping, for which the README says to add NET_RAW when capabilities are restricted; the image also gives nmap the file capability cap_net_raw+eip, so exec of nmap fails without NET_RAW in the bounding set',
     source: c.readme('in this case add `--cap-add=net_raw` to `docker run` or `podman run` commands.'),
   };
 }
