@@ -126,7 +126,8 @@ function listOf<T>(readText: (text: string) => T | undefined, options?: ListOpti
 }
 
 function scalarOf<T>(convert: (text: string) => T | undefined) {
-  return (reader: ServiceReader, [key]: readonly string[]): Setting<T> | undefined => reader.scalar(key, convert);
+  return (reader: ServiceReader, [key]: readonly string[]): Setting<T> | undefined =>
+    reader.scalar(key, convert, reader.entryAt(key));
 }
 
 const NAMESPACE_KEYS: Record<NamespaceKind, string> = {
@@ -242,6 +243,7 @@ export const COMPOSE_SETTINGS: SettingsTable = {
     merge: replace(),
     example: 'entrypoint: /docker-entrypoint.sh',
   },
+  logDriver: { keys: ['logging.driver'], read: scalarOf(asIs), merge: replace(), example: 'logging:\n  driver: none' },
   profiles: {
     keys: ['profiles'],
     read: (reader, [key]) =>
@@ -565,8 +567,7 @@ class ServiceReader {
   limits(keys: [string, (text: string) => number | undefined][]): Setting<Limit>[] {
     const settings: Setting<Limit>[] = [];
     for (const [key, parse] of keys) {
-      const path = key.split('.');
-      const entry = path.length === 1 ? this.input.entries.get(key) : this.deployEntry(path);
+      const entry = this.entryAt(key);
       const setting = this.scalar(
         key,
         (text) => {
@@ -580,13 +581,14 @@ class ServiceReader {
     return settings;
   }
 
-  private deployEntry(path: string[]): Entry | undefined {
+  /** The entry of a key below the service, dotted for nested ones (`logging.driver`), merge keys applied. */
+  entryAt(dotted: string): Entry | undefined {
+    const path = dotted.split('.');
     const first = this.input.entries.get(path[0]);
-    if (!first || !isMap(first.value)) return undefined;
     return path.length === 1 ? first : this.fieldEntryFrom(first, path.slice(1));
   }
 
-  private fieldEntryFrom(entry: Entry, path: string[]): Entry | undefined {
+  private fieldEntryFrom(entry: Entry | undefined, path: string[]): Entry | undefined {
     let current: Entry | undefined = entry;
     for (const key of path) {
       if (!current || !isMap(current.value)) return undefined;

@@ -176,6 +176,8 @@ export interface ContainerSpec {
   /** Exec form as a list of words, or shell form as one string. */
   command?: Setting<string[] | string>;
   entrypoint?: Setting<string[] | string>;
+  /** The logging driver (`json-file`, `local`, `syslog`, `none`, …); absent: the daemon's default. */
+  logDriver?: Setting<string>;
   /** Compose profiles: the container only runs when one of them is enabled. Empty: always. */
   profiles: string[];
 }

@@ -34,6 +34,7 @@ import portsOnAllInterfaces from './container/ports-on-all-interfaces';
 import literalSecret from './container/literal-secret';
 import unpinnedImage from './container/unpinned-image';
 import dockerApiExposed from './container/docker-api-exposed';
+import loggingDisabled from './container/logging-disabled';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -70,6 +71,7 @@ export const RULES: readonly AnyRule[] = [
   literalSecret,
   unpinnedImage,
   dockerApiExposed,
+  loggingDisabled,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
