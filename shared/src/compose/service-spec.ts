@@ -428,6 +428,9 @@ class ServiceReader {
     const mount: Mount = { type, readOnly, syntax: 'long' };
     if (source !== null) mount.source = source;
     if (target !== null) mount.target = target;
+    const bind = fields.get('bind')?.value;
+    const propagation = bind && isMap(bind) ? this.fieldText(bind, 'propagation', item.via) : undefined;
+    if (propagation !== undefined) mount.propagation = propagation.trim();
     this.locateHost(mount);
     return mount;
   }
@@ -606,6 +609,9 @@ export function isFilePath(source: string): boolean {
   return /^[A-Za-z]:/.test(source);
 }
 
+/** Bind propagation modes, as compose-go reads them among a short volume's access modes. */
+const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
+
 /** `[SOURCE:]TARGET[:MODE]`, as compose-go parses it. */
 export function readShortVolume(text: string, model: Pick<ComposeModel, 'hostVolumes'>): Mount | undefined {
   const parts = splitVolumeSpec(text);
@@ -614,12 +620,15 @@ export function readShortVolume(text: string, model: Pick<ComposeModel, 'hostVol
   const [source, target, mode] = parts;
   const modes = mode === undefined ? [] : mode.split(',');
   let readOnly = false;
+  let propagation: string | undefined;
   for (const m of modes) {
     if (m === 'ro') readOnly = true;
     else if (m === 'rw') readOnly = false;
+    else if (PROPAGATIONS.has(m)) propagation = m;
   }
   const mount: Mount = { type: isFilePath(source) ? 'bind' : 'volume', source, target, readOnly, syntax: 'short' };
   if (mode !== undefined) mount.mode = mode;
+  if (propagation !== undefined) mount.propagation = propagation;
   if (mount.type === 'bind') {
     const host = normalizeHostPath(source) ?? (source.startsWith('\\\\') ? source : undefined);
     if (host !== undefined) mount.hostPath = host;

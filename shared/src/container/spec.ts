@@ -89,6 +89,8 @@ export interface Mount {
   syntax: 'short' | 'long';
   /** Short syntax: the access mode list as written after the target (`ro`, `rw,z`), when there is one. */
   mode?: string;
+  /** Bind propagation as written (`rshared`, `rslave`, …: short syntax's mode, long syntax's `bind.propagation`). */
+  propagation?: string;
   /** For a named volume defined with a host `device` (a bind in disguise): where that device is written. */
   deviceOrigin?: Origin;
 }

@@ -35,6 +35,8 @@ import literalSecret from './container/literal-secret';
 import unpinnedImage from './container/unpinned-image';
 import dockerApiExposed from './container/docker-api-exposed';
 import loggingDisabled from './container/logging-disabled';
+import sharedMountPropagation from './container/shared-mount-propagation';
+import joinedNamespace from './container/joined-namespace';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -72,6 +74,8 @@ export const RULES: readonly AnyRule[] = [
   unpinnedImage,
   dockerApiExposed,
   loggingDisabled,
+  sharedMountPropagation,
+  joinedNamespace,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
