@@ -37,6 +37,7 @@ import dockerApiExposed from './container/docker-api-exposed';
 import loggingDisabled from './container/logging-disabled';
 import sharedMountPropagation from './container/shared-mount-propagation';
 import joinedNamespace from './container/joined-namespace';
+import insecureBuildStep from './image/insecure-build-step';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -76,6 +77,7 @@ export const RULES: readonly AnyRule[] = [
   loggingDisabled,
   sharedMountPropagation,
   joinedNamespace,
+  insecureBuildStep,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
