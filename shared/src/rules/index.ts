@@ -38,6 +38,7 @@ import loggingDisabled from './container/logging-disabled';
 import sharedMountPropagation from './container/shared-mount-propagation';
 import joinedNamespace from './container/joined-namespace';
 import insecureBuildStep from './image/insecure-build-step';
+import remoteAdminPort from './image/remote-admin-port';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -78,6 +79,7 @@ export const RULES: readonly AnyRule[] = [
   sharedMountPropagation,
   joinedNamespace,
   insecureBuildStep,
+  remoteAdminPort,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
