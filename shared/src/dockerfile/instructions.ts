@@ -1,5 +1,6 @@
 import type { Instruction, JSONInstruction, Onbuild } from 'dockerfile-ast';
 import { decodeJsonString, heredocsOf, isExecForm, type DockerfileModel, type Stage } from './model';
+import { parseShell, type ShellWord, type SimpleCommand } from './shell';
 
 /** An instruction wherever it is written: in a stage, before the first FROM, or as an ONBUILD trigger. */
 export interface PlacedInstruction {
@@ -107,4 +108,35 @@ export function endsOpen(model: DockerfileModel, instruction: Instruction): bool
     return text.trimEnd().endsWith(model.escapeChar);
   }
   return false;
+}
+
+/** The commands of a CMD or ENTRYPOINT: the exec form as one command of its strings, the shell form read as shell. */
+export function commandsOf(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
+  const { source } = model;
+  if (isExecForm(ins)) {
+    const words: ShellWord[] = (ins as JSONInstruction).getJSONStrings().map((s) => {
+      const start = source.offsetAt(s.getRange().start);
+      const end = source.offsetAt(s.getRange().end);
+      return { value: decodeJsonString(source.text.slice(start, end)), start, end, quoted: true, dynamic: false };
+    });
+    return words.length
+      ? [
+          {
+            assignments: [],
+            words,
+            redirects: [],
+            start: words[0].start,
+            end: words[words.length - 1].end,
+            pipeline: 0,
+          },
+        ]
+      : [];
+  }
+  const range = ins.getArgumentsRange();
+  if (!range) return [];
+  const start = source.offsetAt(range.start);
+  return parseShell(source.text.slice(start, source.offsetAt(range.end)), start, {
+    escapeChar: model.escapeChar,
+    dockerfileContinuations: true,
+  }).commands;
 }

@@ -39,6 +39,7 @@ import sharedMountPropagation from './container/shared-mount-propagation';
 import joinedNamespace from './container/joined-namespace';
 import insecureBuildStep from './image/insecure-build-step';
 import remoteAdminPort from './image/remote-admin-port';
+import debuggerExposed from './image/debugger-exposed';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -80,6 +81,7 @@ export const RULES: readonly AnyRule[] = [
   joinedNamespace,
   insecureBuildStep,
   remoteAdminPort,
+  debuggerExposed,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

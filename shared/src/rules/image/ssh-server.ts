@@ -1,9 +1,8 @@
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
-import { allRuns, decodeJsonString, isExecForm, type DockerfileModel } from '../../dockerfile/model';
-import { basename, effectiveWords, parseShell, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import { allRuns } from '../../dockerfile/model';
+import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { packageInstall, packageName, type PackageManager } from '../../dockerfile/packages';
-import { shippedStages } from '../../dockerfile/instructions';
+import { commandsOf, shippedStages } from '../../dockerfile/instructions';
 import type { Finding } from '../../types';
 
 type MessageId = 'exposesSsh' | 'installsServer' | 'runsServer';
@@ -165,33 +164,3 @@ function serverStart(cmd: SimpleCommand): { text: string; start: number; end: nu
   return undefined;
 }
 
-/** The commands of a CMD or ENTRYPOINT, in exec form (one command) or shell form (read as shell). */
-function commandsOf(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
-  const { source } = model;
-  if (isExecForm(ins)) {
-    const words: ShellWord[] = (ins as JSONInstruction).getJSONStrings().map((s) => {
-      const start = source.offsetAt(s.getRange().start);
-      const end = source.offsetAt(s.getRange().end);
-      return { value: decodeJsonString(source.text.slice(start, end)), start, end, quoted: true, dynamic: false };
-    });
-    return words.length
-      ? [
-          {
-            assignments: [],
-            words,
-            redirects: [],
-            start: words[0].start,
-            end: words[words.length - 1].end,
-            pipeline: 0,
-          },
-        ]
-      : [];
-  }
-  const range = ins.getArgumentsRange();
-  if (!range) return [];
-  const start = source.offsetAt(range.start);
-  return parseShell(source.text.slice(start, source.offsetAt(range.end)), start, {
-    escapeChar: model.escapeChar,
-    dockerfileContinuations: true,
-  }).commands;
-}

@@ -1,0 +1,153 @@
+import type { Env } from 'dockerfile-ast';
+import { defineRule, prose } from '../../rule';
+import { commandsOf, shippedStages } from '../../dockerfile/instructions';
+import { basename, effectiveWords } from '../../dockerfile/shell';
+import type { Finding, Range } from '../../types';
+import type { DockerfileModel } from '../../dockerfile/model';
+
+type MessageId = 'flaskDebug' | 'nodeInspector' | 'jdwp' | 'debugpy';
+
+/** Environment variables the JVM reads its options from (the launcher, and the start scripts of most images). */
+const JAVA_OPTION_VARIABLES = new Set(['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS', 'JAVA_OPTS']);
+
+export default defineRule({
+  meta: {
+    id: 'image/debugger-exposed',
+    title: 'Debugger left on in the image',
+    kind: 'dockerfile',
+    severity: 'error',
+    threat: 'application',
+    mitigation:
+      'Turn debuggers on only where you debug: set the flag or variable when you run the container locally (`docker run -e FLASK_DEBUG=1`, a compose override), never in the image.',
+    peers: {},
+    references: [
+      { title: 'Flask: debug mode', url: 'https://flask.palletsprojects.com/en/stable/debugging/' },
+      {
+        title: 'Node.js: debugging, security implications',
+        url: 'https://nodejs.org/en/learn/getting-started/debugging',
+      },
+      {
+        title: 'Java Debug Wire Protocol: connection and invocation',
+        url: 'https://docs.oracle.com/en/java/javase/21/docs/specs/jpda/conninv.html',
+      },
+      {
+        title: 'debugpy: command line reference',
+        url: 'https://github.com/microsoft/debugpy/wiki/Command-Line-Reference',
+      },
+    ],
+    fix: 'none',
+    messages: {
+      flaskDebug:
+        "`{{text}}` turns Flask's debug mode on in the image: its interactive debugger runs any Python code sent from a browser, behind only a PIN.",
+      nodeInspector:
+        "`{{text}}` opens Node's inspector on every interface: whoever reaches the port can run any code in the process.",
+      jdwp: '`{{text}}` opens a JDWP debugger port on every interface: whoever reaches it can run any code in the JVM, without authentication.',
+      debugpy:
+        '`{{text}}` makes debugpy listen on every interface: whoever reaches the port can run any Python code in the process.',
+    },
+    docs: {
+      description: prose`
+        Reports a debugger that the image turns on for whoever can reach the container, in the stages that end up
+        in the image: \`ENV FLASK_DEBUG\` set to anything Flask reads as on (any value but \`0\`, \`false\` and \`no\`,
+        as its \`get_debug_flag\` does), \`flask run --debug\`; Node's \`--inspect\`, \`--inspect-brk\` and
+        \`--inspect-wait\` bound to \`0.0.0.0\` or \`[::]\`, in CMD, ENTRYPOINT or \`NODE_OPTIONS\`; a JDWP agent
+        (\`-agentlib:jdwp\`, \`-Xrunjdwp\`) that listens (\`server=y\`) on \`*\` or \`0.0.0.0\`, in the command or
+        in \`JAVA_TOOL_OPTIONS\`, \`JDK_JAVA_OPTIONS\`, \`_JAVA_OPTIONS\` and \`JAVA_OPTS\`; and \`debugpy --listen\` on
+        \`0.0.0.0\`. Each runs code it is sent: Node's documentation warns that an inspector bound to a public address
+        lets any host that reaches it execute arbitrary code, and JDWP has no authentication at all.
+
+        An inspector left on the default address (\`127.0.0.1\`) is not reported, nor a JDWP \`address\` of a port
+        alone (since Java 9 it means the loopback interface; Java 8 still listened on every interface there). Values
+        that come from a variable the Dockerfile does not set are not read.
+      `,
+      examples: {
+        bad: [
+          'FROM python:3.12-slim\nENV FLASK_DEBUG=1\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
+          'FROM node:22-slim\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n',
+        ],
+        good: [
+          'FROM python:3.12-slim\nENV FLASK_DEBUG=0\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
+          'FROM node:22-slim\nCMD ["node", "server.js"]\n',
+        ],
+      },
+    },
+  },
+
+  check(model) {
+    const findings: Finding<MessageId>[] = [];
+    const report = (messageId: MessageId, text: string, range: Range) =>
+      findings.push({ messageId, data: { text }, range });
+    for (const stage of shippedStages(model)) {
+      for (const ins of stage.instructions) {
+        const keyword = ins.getKeyword();
+        if (keyword === 'ENV') {
+          for (const prop of (ins as Env).getProperties()) {
+            const name = prop.getName();
+            const value = prop.getValue() ?? '';
+            const range = prop.getRange();
+            const text = `${name}=${value}`;
+            if (name === 'FLASK_DEBUG' && flaskReadsOn(value)) report('flaskDebug', text, range);
+            else if (name === 'NODE_OPTIONS' && value.split(/\s+/).some(opensInspector))
+              report('nodeInspector', text, range);
+            else if (JAVA_OPTION_VARIABLES.has(name) && value.split(/\s+/).some(opensJdwp)) report('jdwp', text, range);
+          }
+        } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+          for (const cmd of commandsOf(model, ins)) checkCommand(model, effectiveWords(cmd), report);
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+function checkCommand(
+  model: DockerfileModel,
+  words: ReturnType<typeof effectiveWords>,
+  report: (messageId: MessageId, text: string, range: Range) => void,
+): void {
+  const at = (start: number, end: number) => model.source.rangeOf(start, end);
+  const program = words[0] && !words[0].dynamic ? basename(words[0].value) : '';
+  words.forEach((word, i) => {
+    if (word.dynamic) return;
+    if (opensInspector(word.value)) report('nodeInspector', word.value, at(word.start, word.end));
+    else if (opensJdwp(word.value)) report('jdwp', word.value, at(word.start, word.end));
+    else if (program === 'flask' && word.value === '--debug')
+      report('flaskDebug', 'flask --debug', at(word.start, word.end));
+    else if (word.value === '--listen' && words[i + 1] && words.some((w) => /(^|\/)debugpy$/.test(w.value))) {
+      // debugpy --listen [HOST:]PORT, also `python -m debugpy --listen …`; the host defaults to 127.0.0.1.
+      const address = words[i + 1].value;
+      if (everyInterface(address.slice(0, Math.max(address.lastIndexOf(':'), 0))))
+        report('debugpy', `--listen ${address}`, at(word.start, words[i + 1].end));
+    }
+  });
+}
+
+/** Flask's `get_debug_flag`: set, and not one of the words for off. */
+function flaskReadsOn(value: string): boolean {
+  const v = value.trim().replace(/^(["'])(.*)\1$/, '$2');
+  return v !== '' && !['0', 'false', 'no'].includes(v.toLowerCase());
+}
+
+/** `--inspect=0.0.0.0:9229`, `--inspect-brk=[::]`, `--inspect-wait=0.0.0.0`. */
+function opensInspector(word: string): boolean {
+  const m = /^--inspect(?:-brk|-wait)?=(.+)$/.exec(word.replace(/^(["'])(.*)\1$/, '$2'));
+  if (!m) return false;
+  const address = m[1];
+  const host = address.startsWith('[') ? address.slice(0, address.indexOf(']') + 1) : address.split(':')[0];
+  return everyInterface(host);
+}
+
+/** `-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005` (or `-Xrunjdwp:`), listening on every interface. */
+function opensJdwp(word: string): boolean {
+  const m = /^(?:-agentlib:jdwp=|-Xrunjdwp:)(.*)$/.exec(word.replace(/^(["'])(.*)\1$/, '$2'));
+  if (!m) return false;
+  const options = new Map(m[1].split(',').map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)]));
+  const address = options.get('address') ?? '';
+  return (
+    options.get('server') === 'y' && address.includes(':') && everyInterface(address.slice(0, address.lastIndexOf(':')))
+  );
+}
+
+function everyInterface(host: string): boolean {
+  return ['0.0.0.0', '*', '[::]', '::'].includes(host);
+}
