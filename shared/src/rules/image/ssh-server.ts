@@ -163,4 +163,3 @@ function serverStart(cmd: SimpleCommand): { text: string; start: number; end: nu
     return span(first);
   return undefined;
 }
-
