@@ -330,3 +330,15 @@ export function parseNumber(text: string): number | undefined {
   if (!/^\s*-?\d+(?:\.\d+)?\s*$/.test(text)) return undefined;
   return Number(text);
 }
+
+/**
+ * A `command` or `entrypoint` as the words it runs: the exec form as written, the shell form split the way a shell
+ * splits plain and quoted words (no expansions), as Compose does before it hands the words to the engine.
+ */
+export function commandWords(value: string[] | string): string[] {
+  if (typeof value !== 'string') return value;
+  const words: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) words.push(m[1] ?? m[2] ?? m[3]);
+  return words;
+}

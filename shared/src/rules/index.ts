@@ -40,6 +40,7 @@ import joinedNamespace from './container/joined-namespace';
 import insecureBuildStep from './image/insecure-build-step';
 import remoteAdminPort from './image/remote-admin-port';
 import debuggerExposed from './image/debugger-exposed';
+import containerDebuggerExposed from './container/debugger-exposed';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -82,6 +83,7 @@ export const RULES: readonly AnyRule[] = [
   insecureBuildStep,
   remoteAdminPort,
   debuggerExposed,
+  containerDebuggerExposed,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { placeOf } from '../../container/finding-place';
-import type { ContainerSpec, EnvVar, Port, Setting } from '../../container/spec';
+import { commandWords, type ContainerSpec, type EnvVar, type Port, type Setting } from '../../container/spec';
 import type { Finding } from '../../types';
 
 type MessageId = 'plainPort' | 'tlsPort' | 'dockerHost' | 'daemonTcp' | 'dindWithoutTls';
@@ -133,7 +133,7 @@ function isDind(spec: ContainerSpec): boolean {
 function insecureDaemonAddress(setting: Setting<string[] | string>, spec: ContainerSpec): string | undefined {
   const value = setting.value;
   if (value === undefined) return undefined;
-  const words = typeof value === 'string' ? splitWords(value) : value;
+  const words = commandWords(value);
   const startsDaemon = words.some((w) => /(^|\/)dockerd$/.test(w)) || (isDind(spec) && words[0]?.startsWith('-'));
   if (!startsDaemon) return undefined;
   if (words.some((w) => w === '--tlsverify' || /^--tlsverify=(true|1)$/i.test(w))) return undefined;
@@ -143,12 +143,4 @@ function insecureDaemonAddress(setting: Setting<string[] | string>, spec: Contai
     if (address && /^tcp:\/\//i.test(address)) return address;
   }
   return undefined;
-}
-
-/** Shell-form text split into words the way a shell would for plain and quoted words (no expansions). */
-function splitWords(text: string): string[] {
-  const words: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.push(m[1] ?? m[2] ?? m[3]);
-  return words;
 }

@@ -1,14 +1,19 @@
 import type { Env } from 'dockerfile-ast';
 import { defineRule, prose } from '../../rule';
 import { commandsOf, shippedStages } from '../../dockerfile/instructions';
-import { basename, effectiveWords } from '../../dockerfile/shell';
+import { effectiveWords } from '../../dockerfile/shell';
 import type { Finding, Range } from '../../types';
 import type { DockerfileModel } from '../../dockerfile/model';
+import {
+  debuggersIn,
+  flaskReadsOn,
+  opensInspector,
+  opensJdwp,
+  JAVA_OPTION_VARIABLES,
+  type DebuggerKind,
+} from '../debuggers';
 
-type MessageId = 'flaskDebug' | 'nodeInspector' | 'jdwp' | 'debugpy';
-
-/** Environment variables the JVM reads its options from (the launcher, and the start scripts of most images). */
-const JAVA_OPTION_VARIABLES = new Set(['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS', 'JAVA_OPTS']);
+type MessageId = DebuggerKind;
 
 export default defineRule({
   meta: {
@@ -105,49 +110,6 @@ function checkCommand(
   words: ReturnType<typeof effectiveWords>,
   report: (messageId: MessageId, text: string, range: Range) => void,
 ): void {
-  const at = (start: number, end: number) => model.source.rangeOf(start, end);
-  const program = words[0] && !words[0].dynamic ? basename(words[0].value) : '';
-  words.forEach((word, i) => {
-    if (word.dynamic) return;
-    if (opensInspector(word.value)) report('nodeInspector', word.value, at(word.start, word.end));
-    else if (opensJdwp(word.value)) report('jdwp', word.value, at(word.start, word.end));
-    else if (program === 'flask' && word.value === '--debug')
-      report('flaskDebug', 'flask --debug', at(word.start, word.end));
-    else if (word.value === '--listen' && words[i + 1] && words.some((w) => /(^|\/)debugpy$/.test(w.value))) {
-      // debugpy --listen [HOST:]PORT, also `python -m debugpy --listen …`; the host defaults to 127.0.0.1.
-      const address = words[i + 1].value;
-      if (everyInterface(address.slice(0, Math.max(address.lastIndexOf(':'), 0))))
-        report('debugpy', `--listen ${address}`, at(word.start, words[i + 1].end));
-    }
-  });
-}
-
-/** Flask's `get_debug_flag`: set, and not one of the words for off. */
-function flaskReadsOn(value: string): boolean {
-  const v = value.trim().replace(/^(["'])(.*)\1$/, '$2');
-  return v !== '' && !['0', 'false', 'no'].includes(v.toLowerCase());
-}
-
-/** `--inspect=0.0.0.0:9229`, `--inspect-brk=[::]`, `--inspect-wait=0.0.0.0`. */
-function opensInspector(word: string): boolean {
-  const m = /^--inspect(?:-brk|-wait)?=(.+)$/.exec(word.replace(/^(["'])(.*)\1$/, '$2'));
-  if (!m) return false;
-  const address = m[1];
-  const host = address.startsWith('[') ? address.slice(0, address.indexOf(']') + 1) : address.split(':')[0];
-  return everyInterface(host);
-}
-
-/** `-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005` (or `-Xrunjdwp:`), listening on every interface. */
-function opensJdwp(word: string): boolean {
-  const m = /^(?:-agentlib:jdwp=|-Xrunjdwp:)(.*)$/.exec(word.replace(/^(["'])(.*)\1$/, '$2'));
-  if (!m) return false;
-  const options = new Map(m[1].split(',').map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)]));
-  const address = options.get('address') ?? '';
-  return (
-    options.get('server') === 'y' && address.includes(':') && everyInterface(address.slice(0, address.lastIndexOf(':')))
-  );
-}
-
-function everyInterface(host: string): boolean {
-  return ['0.0.0.0', '*', '[::]', '::'].includes(host);
+  for (const found of debuggersIn(words))
+    report(found.kind, found.text, model.source.rangeOf(words[found.first].start, words[found.last].end));
 }
