@@ -12,7 +12,13 @@ import {
 import type { AnalyzeOptions } from '../../shared/src/engine';
 import { compatibleSafeFixes, fixAll } from '../../shared/src/fix-all';
 import { ruleMeta } from '../../shared/src/hover/index';
-import { ignoreFileEdit, ignoreLineEdit, suppressionSilences } from '../../shared/src/suppress-edit';
+import {
+  ignoreFileEdit,
+  ignoreInstructionEdit,
+  ignoreLineEdit,
+  inContinuedInstruction,
+  suppressionSilences,
+} from '../../shared/src/suppress-edit';
 import { SourceText, applyEdits } from '../../shared/src/text';
 import type { Fix, Range } from '../../shared/src/types';
 import { showControls } from '../../shared/src/visible-controls';
@@ -99,12 +105,20 @@ export function codeActions(
       seen.add(key);
       const model = parsed.kind === 'dockerfile' ? parsed.model : undefined;
       const hadolintIds = ruleMeta(diagnostic.ruleId)?.peers?.hadolint;
+      // Each title says exactly what the comment covers: the line, the whole (continued) instruction, the file.
       const suppressions = [
         { scope: 'line', edit: ignoreLineEdit(entry.kind, entry.text, diagnostic.ruleId, line, model) },
+        {
+          scope: 'instruction',
+          edit:
+            model && inContinuedInstruction(model, line)
+              ? ignoreInstructionEdit(entry.text, diagnostic.ruleId, line, model)
+              : undefined,
+        },
         { scope: 'file', edit: ignoreFileEdit(entry.kind, entry.text, diagnostic.ruleId) },
       ];
       for (const { scope, edit } of suppressions) {
-        if (!suppressionSilences(parsed, edit, diagnostic.ruleId, hadolintIds, line)) continue;
+        if (!edit || !suppressionSilences(parsed, edit, diagnostic.ruleId, hadolintIds, line)) continue;
         actions.push({
           title: `Ignore ${diagnostic.ruleId} for this ${scope}`,
           kind: CodeActionKind.QuickFix,

@@ -1,5 +1,6 @@
 import { isCollection, isScalar, visit, type Document } from 'yaml';
-import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import type { Instruction } from 'dockerfile-ast';
+import { heredocsOf, parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { dockerfileStatementEnd, isSuppressed, readSuppressions } from './suppress';
 import { SourceText, applyEdits, comparePositions } from './text';
 import type { FileKind, TextEdit } from './types';
@@ -10,25 +11,60 @@ import type { FileKind, TextEdit } from './types';
  */
 
 const LINE_IGNORE = /^\s*#\s*bulkhead-ignore\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
+const NEXT_LINE_IGNORE = /^\s*#\s*bulkhead-ignore-next-line\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
 const FILE_IGNORE = /^\s*#\s*bulkhead-ignore-file\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
 /** BuildKit parser directives: only recognised as the very first lines, so nothing may be inserted above them. */
 const DIRECTIVE = /^\s*#\s*(syntax|escape|check)\s*=/i;
 
-/** `# bulkhead-ignore <id>` on its own line above the statement that holds `line`, indented like it. */
+/**
+ * "Ignore for this line": a comment that covers the findings on `line` and no other line. In a compose file, and for
+ * a Dockerfile instruction of one line, `# bulkhead-ignore <id>` above it. In a continued Dockerfile instruction,
+ * `# bulkhead-ignore-next-line <id>`: above the instruction for its first line, and for a continuation line as a
+ * comment line inside the instruction, just above it (BuildKit drops comment lines between continuation lines).
+ * Undefined for a line of a here-document, where a `#` line would be part of the script or the file.
+ */
 export function ignoreLineEdit(
   kind: FileKind,
   text: string,
   ruleId: string,
   line: number,
   model?: DockerfileModel,
+): TextEdit | undefined {
+  const source = new SourceText(text);
+  if (kind !== 'dockerfile') return ignoreAbove(source, line, LINE_IGNORE, 'bulkhead-ignore', ruleId);
+  const instruction = instructionAt(model ?? parseDockerfile(text), line);
+  if (!instruction) return ignoreAbove(source, line, LINE_IGNORE, 'bulkhead-ignore', ruleId);
+  const { start, end } = instruction.getRange();
+  if (start.line === end.line) return ignoreAbove(source, start.line, LINE_IGNORE, 'bulkhead-ignore', ruleId);
+  if (line > start.line && heredocsOf(instruction)?.length !== 0) return undefined;
+  return ignoreAbove(source, line, NEXT_LINE_IGNORE, 'bulkhead-ignore-next-line', ruleId);
+}
+
+/** "Ignore for this instruction": `# bulkhead-ignore <id>` above the Dockerfile instruction that holds `line`. */
+export function ignoreInstructionEdit(
+  text: string,
+  ruleId: string,
+  line: number,
+  model: DockerfileModel = parseDockerfile(text),
 ): TextEdit {
   const source = new SourceText(text);
-  const statement = kind === 'dockerfile' ? dockerfileStatementStart(model ?? parseDockerfile(text), line) : line;
-  const above = statement > 0 ? source.lineText(statement - 1) : '';
-  const extended = extendList(source, statement - 1, above, LINE_IGNORE, ruleId);
+  const start = instructionAt(model, line)?.getRange().start.line ?? line;
+  return ignoreAbove(source, start, LINE_IGNORE, 'bulkhead-ignore', ruleId);
+}
+
+/** Whether `line` lies in a Dockerfile instruction written over several lines. */
+export function inContinuedInstruction(model: DockerfileModel, line: number): boolean {
+  const range = instructionAt(model, line)?.getRange();
+  return !!range && range.start.line !== range.end.line;
+}
+
+/** A comment line `# <word> <id>` above `line`, indented like it, or `<id>` added to such a comment already there. */
+function ignoreAbove(source: SourceText, line: number, pattern: RegExp, word: string, ruleId: string): TextEdit {
+  const above = line > 0 ? source.lineText(line - 1) : '';
+  const extended = extendList(source, line - 1, above, pattern, ruleId);
   if (extended) return extended;
-  const indent = /^[ \t]*/.exec(source.lineText(statement))![0];
-  return insertLine(source, statement, `${indent}# bulkhead-ignore ${ruleId}`);
+  const indent = /^[ \t]*/.exec(source.lineText(line))![0];
+  return insertLine(source, line, `${indent}# ${word} ${ruleId}`);
 }
 
 /** `# bulkhead-ignore-file <id>` at the top, after a Dockerfile's parser directives (they must stay first). */
@@ -43,13 +79,13 @@ export function ignoreFileEdit(kind: FileKind, text: string, ruleId: string): Te
   return insertLine(source, at, `# bulkhead-ignore-file ${ruleId}`);
 }
 
-/** The line where the Dockerfile instruction that covers `line` starts (a finding may sit on a continuation line). */
-function dockerfileStatementStart(model: DockerfileModel, line: number): number {
+/** The Dockerfile instruction whose lines hold `line` (a finding may sit on a continuation line). */
+function instructionAt(model: DockerfileModel, line: number): Instruction | undefined {
   for (const ins of model.ast.getInstructions()) {
     const r = ins.getRange();
-    if (r.start.line <= line && line <= r.end.line) return r.start.line;
+    if (r.start.line <= line && line <= r.end.line) return ins;
   }
-  return line;
+  return undefined;
 }
 
 /** Adds `ruleId` to the list of an existing suppression comment on `line`, or undefined when there is none. */

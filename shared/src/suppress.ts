@@ -4,7 +4,10 @@ import type { SourceText } from './text';
 /**
  * Inline suppressions, read from comments:
  * - `# bulkhead-ignore <rule-id>[,<rule-id>] [-- reason]` on the line before a finding (for a Dockerfile, before the
- *   instruction that holds it) or at the end of the finding's line;
+ *   instruction that holds it: every line of the instruction) or at the end of the finding's line;
+ * - `# bulkhead-ignore-next-line <rule-id>[,…]` on the line before: that one line only, also the first line of a
+ *   continued Dockerfile instruction, or a continuation line when written inside the instruction (Dockerfile comment
+ *   lines may sit between continuation lines; BuildKit drops them);
  * - `# bulkhead-ignore-file <rule-id>[,…]` anywhere: the whole file;
  * - `# hadolint ignore=DL3008,DL3009` on the line before: rules that name that hadolint id.
  */
@@ -14,7 +17,7 @@ export interface Suppressions {
   lines: Map<number, Set<string>>;
 }
 
-const IGNORE = /#\s*bulkhead-ignore(-file)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/;
+const IGNORE = /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/;
 const HADOLINT = /#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/;
 
 /**
@@ -34,9 +37,10 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
     const commentOnly = /^\s*#/.test(lineText);
     const ignore = IGNORE.exec(lineText);
     const ids: string[] = [];
+    const nextLineOnly = ignore?.[1] === '-next-line';
     if (ignore) {
       const list = ignore[2].split(/[\s,]+/).filter(Boolean);
-      if (ignore[1]) {
+      if (ignore[1] === '-file') {
         for (const id of list) result.file.add(id);
         continue;
       }
@@ -55,9 +59,9 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
       // The next line that is not a comment or blank is the statement covered.
       let next = line + 1;
       while (next < source.lineCount && /^\s*(#.*)?$/.test(source.lineText(next))) next++;
-      const last = Math.max(next, statementEnd(next));
+      const last = nextLineOnly ? next : Math.max(next, statementEnd(next));
       for (let l = next; l <= last; l++) for (const id of ids) add(l, id);
-    } else {
+    } else if (!nextLineOnly) {
       for (const id of ids) add(line, id);
     }
   }

@@ -1,21 +1,62 @@
 // Where "ignore this rule" writes its comment, checked against what the suppression reader then silences.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ignoreFileEdit, ignoreLineEdit } from '../../shared/src/suppress-edit';
-import { applyEdits } from '../../shared/src/text';
+import { ignoreFileEdit, ignoreInstructionEdit, ignoreLineEdit } from '../../shared/src/suppress-edit';
+import { readSuppressions, isSuppressed, dockerfileStatementEnd } from '../../shared/src/suppress';
+import { parseDockerfile } from '../../shared/src/dockerfile/model';
+import { SourceText, applyEdits } from '../../shared/src/text';
 
-const line = (kind: 'dockerfile' | 'compose', text: string, id: string, at: number) =>
-  applyEdits(text, [ignoreLineEdit(kind, text, id, at)]);
+const line = (kind: 'dockerfile' | 'compose', text: string, id: string, at: number) => {
+  const edit = ignoreLineEdit(kind, text, id, at);
+  assert.ok(edit, `a line suppression for line ${at + 1}`);
+  return applyEdits(text, [edit]);
+};
+
+/** The lines (1-based) where `id` is suppressed in a Dockerfile text. */
+function silencedLines(text: string, id: string): number[] {
+  const source = new SourceText(text);
+  const s = readSuppressions(source, dockerfileStatementEnd(parseDockerfile(text)));
+  const lines: number[] = [];
+  for (let l = 0; l < source.lineCount; l++) if (isSuppressed(s, id, undefined, l)) lines.push(l + 1);
+  return lines;
+}
 const file = (kind: 'dockerfile' | 'compose', text: string, id: string) =>
   applyEdits(text, [ignoreFileEdit(kind, text, id)]);
 
 describe('ignore comment edits', () => {
-  it('a Dockerfile finding on a continuation line: above the instruction, with its indentation', () => {
+  it('a Dockerfile finding on a continuation line: for the instruction, above it, with its indentation', () => {
     const text = 'FROM debian:12\n\tRUN a && \\\n\t    sudo b\n';
     assert.equal(
-      line('dockerfile', text, 'image/sudo', 2),
+      applyEdits(text, [ignoreInstructionEdit(text, 'image/sudo', 2)]),
       'FROM debian:12\n\t# bulkhead-ignore image/sudo\n\tRUN a && \\\n\t    sudo b\n',
     );
+  });
+
+  it('for this line, in a continued instruction: that line only, its first or a continuation line', () => {
+    const text =
+      'FROM debian:12\nRUN wget --no-check-certificate https://a/x && \\\n    curl -k https://b/y && \\\n    make\n';
+    const id = 'image/tls-verification-disabled';
+    const second = line('dockerfile', text, id, 2);
+    assert.equal(
+      second,
+      'FROM debian:12\nRUN wget --no-check-certificate https://a/x && \\\n    # bulkhead-ignore-next-line image/tls-verification-disabled\n    curl -k https://b/y && \\\n    make\n',
+    );
+    assert.deepEqual(silencedLines(second, id), [4], 'only the curl line (now line 4)');
+    const first = line('dockerfile', text, id, 1);
+    assert.equal(first.split('\n')[1], '# bulkhead-ignore-next-line image/tls-verification-disabled');
+    assert.deepEqual(silencedLines(first, id), [3], 'only the wget line (now line 3)');
+    const instruction = applyEdits(text, [ignoreInstructionEdit(text, id, 2)]);
+    assert.deepEqual(silencedLines(instruction, id), [3, 4, 5], 'the whole instruction');
+    // The comment line inside the instruction is dropped by the parser: the instruction and its words stay.
+    const parsed = parseDockerfile(second).ast.getInstructions()[1];
+    assert.equal(parsed.getRange().end.line, 4);
+    assert.ok(!parsed.getArguments().some((a) => a.getValue().includes('bulkhead')));
+  });
+
+  it('never writes a comment into a here-document body', () => {
+    const text = 'FROM debian:12\nRUN <<EOF\nwget --no-check-certificate https://a/x\nEOF\n';
+    assert.equal(ignoreLineEdit('dockerfile', text, 'image/tls-verification-disabled', 2), undefined);
+    assert.ok(ignoreLineEdit('dockerfile', text, 'image/tls-verification-disabled', 1));
   });
 
   it('extends the comment above, keeping its reason, and adds nothing when the id is there', () => {
@@ -24,7 +65,7 @@ describe('ignore comment edits', () => {
       line('dockerfile', text, 'image/b', 2),
       'FROM debian:12\n# bulkhead-ignore image/a,image/b -- why\nRUN x\n',
     );
-    assert.equal(ignoreLineEdit('dockerfile', text, 'image/a', 2).newText, '');
+    assert.equal(ignoreLineEdit('dockerfile', text, 'image/a', 2)?.newText, '');
   });
 
   it('a file suppression goes below all parser directives, or extends an existing one', () => {

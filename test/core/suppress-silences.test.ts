@@ -14,6 +14,7 @@ import { parseDockerfile } from '../../shared/src/dockerfile/model';
 import { ruleMeta } from '../../shared/src/hover/index';
 import {
   ignoreFileEdit,
+  ignoreInstructionEdit,
   ignoreLineEdit,
   suppressionSilences,
   type SuppressionTarget,
@@ -84,10 +85,13 @@ describe('suppressionSilences', () => {
       for (let i = 0; i < candidates.length && i < step * FINDINGS_PER_FILE; i += step) {
         const suppressed = candidates[i];
         const line = suppressed.range.start.line;
-        for (const edit of [
+        const edits = [
           ignoreLineEdit(kind, text, suppressed.ruleId, line),
+          kind === 'dockerfile' ? ignoreInstructionEdit(text, suppressed.ruleId, line) : undefined,
           ignoreFileEdit(kind, text, suppressed.ruleId),
-        ]) {
+        ];
+        for (const edit of edits) {
+          if (!edit) continue;
           const after = edit.newText === '' ? before : analyzeText(path, applyEdits(text, [edit]), kind).diagnostics;
           // Every finding of the same rule: the one the comment is for, and the others it must (or must not) cover.
           for (const finding of candidates.filter((d) => d.ruleId === suppressed.ruleId)) {
@@ -146,7 +150,7 @@ describe('suppressionSilences', () => {
   it('covers every line of a continued Dockerfile instruction, and none of the next', () => {
     const text = 'FROM debian:12\nRUN apt-get update && \\\n    sudo make install\nRUN sudo id\n';
     const target = targetOf('dockerfile', text);
-    const edit = ignoreLineEdit('dockerfile', text, 'image/sudo', 2);
+    const edit = ignoreInstructionEdit(text, 'image/sudo', 2);
     assert.equal(edit.range.start.line, 1, 'the comment goes above the instruction');
     assert.equal(suppressionSilences(target, edit, 'image/sudo', undefined, 2), true);
     assert.equal(suppressionSilences(target, edit, 'image/sudo', undefined, 3), false);
@@ -156,10 +160,10 @@ describe('suppressionSilences', () => {
   it('reads a hadolint id on an extended comment, and refuses an edit that adds nothing', () => {
     const text = 'FROM debian:12\n# bulkhead-ignore image/sudo\nRUN sudo id\n';
     const target = targetOf('dockerfile', text);
-    const again = ignoreLineEdit('dockerfile', text, 'image/sudo', 2);
+    const again = ignoreLineEdit('dockerfile', text, 'image/sudo', 2)!;
     assert.equal(again.newText, '', 'already ignored: nothing to insert');
     assert.equal(suppressionSilences(target, again, 'image/sudo', undefined, 2), false);
-    const extend = ignoreLineEdit('dockerfile', text, 'image/apt-pin', 2);
+    const extend = ignoreLineEdit('dockerfile', text, 'image/apt-pin', 2)!;
     assert.equal(extend.newText, ',image/apt-pin');
     assert.equal(suppressionSilences(target, extend, 'image/apt-pin', undefined, 2), true);
   });

@@ -169,13 +169,37 @@ describe('language server: code actions', () => {
     assert.ok(actions.every((a) => a.kind === 'source.fixAll.bulkhead'));
   });
 
-  it('ignores a rule for one line: the comment goes above the instruction, indented like it', async () => {
+  it('ignores a rule for one line of a continued RUN: the other lines keep their findings', async () => {
     const uri = ws.uri('ignore-line/Dockerfile');
+    const id = 'image/tls-verification-disabled';
+    const text =
+      'FROM debian:12 AS build\n  RUN wget --no-check-certificate https://a.example/x && \\\n      curl -k https://b.example/y\n';
+    await client.open(uri, text);
+    const tls = ofRule(await client.diagnostics(uri, (d) => ofRule(d, id).length === 2), id);
+    const actions = await actionsAt(client, uri, [tls[0]]);
+    const titles = actions.map((a) => a.title);
+    const ignore = actions.find((a) => a.title === `Ignore ${id} for this line`);
+    assert.ok(ignore, `offered: ${titles.join(', ')}`);
+    assert.ok(titles.includes(`Ignore ${id} for this instruction`), `offered: ${titles.join(', ')}`);
+    const after = await apply(client, uri, text, ignore);
+    assert.equal(
+      after.text,
+      `FROM debian:12 AS build\n  # bulkhead-ignore-next-line ${id}\n  RUN wget --no-check-certificate https://a.example/x && \\\n      curl -k https://b.example/y\n`,
+    );
+    assert.deepEqual(
+      ofRule(after.diagnostics, id).map((d) => d.range.start.line),
+      [3],
+      'curl -k on the next line is still reported',
+    );
+  });
+
+  it('ignores a rule for a whole continued instruction: the comment goes above it, indented like it', async () => {
+    const uri = ws.uri('ignore-instruction/Dockerfile');
     const text = 'FROM debian:12 AS build\n  RUN apt-get update && \\\n      sudo make install\nRUN sudo true\n';
     await client.open(uri, text);
     const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2), 'image/sudo');
     const actions = await actionsAt(client, uri, [sudo[0]]);
-    const ignore = actions.find((a) => a.title === 'Ignore image/sudo for this line');
+    const ignore = actions.find((a) => a.title === 'Ignore image/sudo for this instruction');
     assert.ok(ignore, `offered: ${actions.map((a) => a.title).join(', ')}`);
     const after = await apply(client, uri, text, ignore);
     assert.equal(
@@ -187,6 +211,16 @@ describe('language server: code actions', () => {
       [4],
       'only the other sudo is left',
     );
+  });
+
+  it('offers no "for this instruction" on an instruction of one line: "for this line" is the same', async () => {
+    const uri = ws.uri('ignore-single/Dockerfile');
+    const text = 'FROM debian:12\nRUN sudo true\n';
+    await client.open(uri, text);
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 1), 'image/sudo');
+    const titles = (await actionsAt(client, uri, sudo)).map((a) => a.title);
+    assert.ok(titles.includes('Ignore image/sudo for this line'), titles.join(', '));
+    assert.ok(!titles.includes('Ignore image/sudo for this instruction'), titles.join(', '));
   });
 
   it('ignores a rule for the file below the parser directives, which must stay first', async () => {

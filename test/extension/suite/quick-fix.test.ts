@@ -82,7 +82,9 @@ suite('quick fixes', () => {
       const text = editor.document.getText();
       assert.match(
         text,
-        new RegExp(`#\\s*bulkhead-ignore${scope === 'file' ? '-file' : ''}\\s+[^\\n]*${escape(finding.ruleId)}`),
+        new RegExp(
+          `#\\s*bulkhead-ignore${scope === 'file' ? '-file' : '(?:-next-line)?'}\\s+[^\\n]*${escape(finding.ruleId)}`,
+        ),
       );
       const after = await waitForCoreDiagnostics(uri, text, 'diagnostics after ignoring');
       const count = (list: vscode.Diagnostic[]) => list.filter((d) => codeOf(d) === finding.ruleId).length;
