@@ -55,10 +55,14 @@ export interface RuleMeta<MessageId extends string, Kind extends RuleKind = Rule
   aspect?: { group: string; label: string; messages: MessageId[] };
 }
 
-export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind> {
+/**
+ * `FixData` is what a finding hands to the rule's fixes: `check` fills it, `fixes` receives it typed. A rule without
+ * fixes need not name it.
+ */
+export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind, FixData = unknown> {
   meta: RuleMeta<MessageId, Kind>;
-  check(model: ModelsByKind[Kind], context: RuleContext): Finding<MessageId>[];
-  fixes?(finding: Finding<MessageId>, model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  check(model: ModelsByKind[Kind], context: RuleContext): Finding<MessageId, FixData>[];
+  fixes?(finding: Finding<MessageId, FixData>, model: ModelsByKind[Kind], context: RuleContext): Fix[];
 }
 
 /**
@@ -79,14 +83,17 @@ export function defineGroup<Kind extends RuleKind>(group: RuleGroup<Kind>): AnyR
   return group as unknown as AnyRuleGroup;
 }
 
-/** Any rule, whatever its message ids and kind: what the registry and engine hold. */
-export type AnyRule = Rule<string, RuleKind>;
+/** Any rule, whatever its message ids, kind and fix data: what the registry and engine hold. */
+export type AnyRule = Rule<string, RuleKind, unknown>;
 
 /**
- * Typed rule definition: a message id used in `check` that `meta.messages` lacks is a compile error, and `check`
- * receives the model of the rule's file kind.
+ * Typed rule definition: a message id used in `check` that `meta.messages` lacks is a compile error, `check` receives
+ * the model of the rule's file kind, and `fixes` receives the `fixData` of the type `check`'s findings declare. The
+ * engine hands a finding only to the rule that made it, so the types meet only here.
  */
-export function defineRule<MessageId extends string, Kind extends RuleKind>(rule: Rule<MessageId, Kind>): AnyRule {
+export function defineRule<MessageId extends string, Kind extends RuleKind, FixData = unknown>(
+  rule: Rule<MessageId, Kind, FixData>,
+): AnyRule {
   return rule as unknown as AnyRule;
 }
 

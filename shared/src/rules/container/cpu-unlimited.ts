@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { checkLimits, limitFixes } from '../../compose/limits';
+import { checkLimits, limitFixes } from '../limits';
 
 export default defineRule({
   meta: {

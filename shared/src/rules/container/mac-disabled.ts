@@ -2,13 +2,13 @@ import { defineRule } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { SecurityOpt } from '../../container/spec';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
 
 type MessageId = 'apparmor' | 'selinuxDisabled' | 'selinuxUnconfinedType';
 
 interface MacFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -71,7 +71,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, MacFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         const problem = item.value && problemOf(item.value);
@@ -80,7 +80,7 @@ export default defineRule({
           messageId: problem,
           data: { service: service.name, type: item.value!.value.replace(/^type:/i, '') },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies MacFix,
+          fixData: { service, index },
         });
       });
     }
@@ -88,8 +88,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as MacFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [

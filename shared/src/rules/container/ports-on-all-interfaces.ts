@@ -4,14 +4,15 @@ import { runningProfile } from '../../compose/service-needs';
 import { placeOf } from '../../container/finding-place';
 import type { Port } from '../../container/spec';
 import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
-import { yamlRef, serviceNamed } from '../../compose/model';
+import { yamlRef } from '../../compose/model';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix, TextEdit } from '../../types';
 import type { ResolvedProfile } from '../../images/profile';
 
 type MessageId = 'allInterfaces' | 'wildcard' | 'publicService';
 
 interface PortFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -79,7 +80,7 @@ export default defineRule({
   },
 
   check(model, context) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, PortFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       if (spec.namespaces.network?.value?.trim().toLowerCase() === 'host') continue;
@@ -87,7 +88,7 @@ export default defineRule({
       spec.ports.items.forEach((item, index) => {
         const port = item.value;
         if (!port) return;
-        const fixData: PortFix = { service: service.name, index };
+        const fixData: PortFix = { service, index };
         const data = { service: service.name, port: describe(port) };
         if (port.hostIp === undefined || WILDCARDS.has(port.hostIp)) {
           if (profile === null) profile = runningProfile(model, service, context);
@@ -117,8 +118,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as PortFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const item = data && service?.spec.ports.items[data.index];
     const port = item?.value;
     if (!service || !item || !port || !ownedBy(model, service, item.origin)) return [];

@@ -4,7 +4,7 @@ import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';
-import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
 import { builtDockerfile } from '../../compose/built-dockerfile';
 import { needsOf, profileOfService, runningProfile } from '../../compose/service-needs';
 import type { ResolvedProfile } from '../../images/profile';
@@ -19,7 +19,7 @@ import type { Finding, Fix, Range, TextEdit } from '../../types';
 type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser' | 'profileRoot' | 'profileNeedsRoot';
 
 interface UserFix {
-  service: string;
+  service: ComposeService;
 }
 
 const PLACEMENT: Placement = [{ after: 'image' }, { after: 'build' }, { after: '<<' }];
@@ -100,10 +100,10 @@ export default defineRule({
   },
 
   check(model, context) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, UserFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
-      const fixData: UserFix = { service: service.name };
+      const fixData: UserFix = { service };
       const user = spec.user;
       if (user && user.value === undefined) continue;
       const written = user?.value?.trim();
@@ -164,8 +164,8 @@ export default defineRule({
   },
 
   fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as UserFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     if (!service?.map) return [];
     const plan = needsOf(model, service, context).user;
     if (plan.kind === 'needs-root') return [];
@@ -206,7 +206,7 @@ function needsRootFinding(
   service: ComposeService,
   profile: ResolvedProfile,
   place: ReturnType<typeof placeOf>,
-): Finding<MessageId> {
+): Finding<MessageId, UserFix> {
   const variant = profile.nonRootVariant;
   const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
   return {

@@ -1,11 +1,11 @@
 import { defineRule } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
 
 interface SeccompFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -47,7 +47,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'unconfined'>[] = [];
+    const findings: Finding<'unconfined', SeccompFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         if (item.value?.name !== 'seccomp' || item.value.value.toLowerCase() !== 'unconfined') return;
@@ -55,7 +55,7 @@ export default defineRule({
           messageId: 'unconfined',
           data: { service: service.name },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies SeccompFix,
+          fixData: { service, index },
         });
       });
     }
@@ -63,8 +63,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SeccompFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const item = data && service?.spec.securityOpt.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [

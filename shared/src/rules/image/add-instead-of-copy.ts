@@ -8,15 +8,20 @@ import type { Finding, Fix } from '../../types';
 
 type MessageId = 'local' | 'remote' | 'gitUnpinned';
 
+/** What the check found: an `ADD` of local sources only. */
+interface LocalAdd {
+  instruction: Instruction;
+  /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
+  literal: boolean;
+  /** The sources as written, relative to the build context. */
+  sources: string[];
+}
+
 interface CopyFix {
   /** Offsets of the ADD keyword. */
   keyword: { start: number; end: number; text: string };
   /** Flags that only mean something to ADD, with the space after them. */
   drop: { start: number; end: number }[];
-  /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
-  literal: boolean;
-  /** The sources as written, relative to the build context. */
-  sources: string[];
 }
 
 /** Flags COPY accepts with the same meaning. */
@@ -89,7 +94,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, LocalAdd>[] = [];
     for (const { instruction, stage } of placedInstructions(model)) {
       if (instruction.getKeyword() !== 'ADD') continue;
       const args = copyArguments(instruction, model);
@@ -119,23 +124,19 @@ export default defineRule({
         messageId: 'local',
         data: { source: args.sources.map((s) => s.value).join(' ') },
         range: instruction.getInstructionRange(),
-        fixData: copyFix(
-          model,
-          instruction,
-          !unresolved,
-          args.sources.map((src) => src.value),
-        ),
+        fixData: { instruction, literal: !unresolved, sources: args.sources.map((src) => src.value) },
       });
     }
     return findings;
   },
 
   fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as CopyFix | undefined;
-    if (!data) return [];
+    const found = finding.fixData;
+    const data = found && copyFix(model, found.instruction);
+    if (!found || !data) return [];
     // `ADD` unpacks a local tar archive whatever its name, which `COPY` does not: the fix cannot change the build only
     // when every source, read from the Dockerfile's folder, is a text file (an archive holds NUL bytes).
-    const safe = data.literal && data.sources.every((src) => isTextFile(context, siblingPath(model.path, src)));
+    const safe = found.literal && found.sources.every((src) => isTextFile(context, siblingPath(model.path, src)));
     const keyword = data.keyword.text === data.keyword.text.toLowerCase() ? 'copy' : 'COPY';
     return [
       {
@@ -156,7 +157,7 @@ function remoteFinding(
   url: string,
   checksum: boolean,
   keepGitDir: boolean,
-): Finding<MessageId> | undefined {
+): Finding<MessageId, LocalAdd> | undefined {
   if (checksum) return undefined;
   const range = model.source.rangeOf(src.start, src.end);
   const git = gitSource(url, keepGitDir);
@@ -172,12 +173,7 @@ function remoteFinding(
 }
 
 /** The fix, or undefined when a flag would change meaning or be refused by COPY. */
-function copyFix(
-  model: DockerfileModel,
-  instruction: Instruction,
-  literal: boolean,
-  sources: string[],
-): CopyFix | undefined {
+function copyFix(model: DockerfileModel, instruction: Instruction): CopyFix | undefined {
   const { source } = model;
   const drop: CopyFix['drop'] = [];
   for (const flag of (instruction as ModifiableInstruction).getFlags()) {
@@ -192,7 +188,7 @@ function copyFix(
   const range = instruction.getInstructionRange();
   const start = source.offsetAt(range.start);
   const end = source.offsetAt(range.end);
-  return { keyword: { start, end, text: source.text.slice(start, end) }, drop, literal, sources };
+  return { keyword: { start, end, text: source.text.slice(start, end) }, drop };
 }
 
 /** Whether the workspace holds a readable text file at that path (the readers skip binary files: no text for them). */
