@@ -3,7 +3,7 @@ import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
 import { fixAll } from '../../shared/src/fix-all';
 import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/context';
+import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
 import { isInside } from '../../shared/src/io/read-file';
@@ -49,7 +49,7 @@ export function scanTargets(targets: readonly Target[], options: ScanOptions): S
 export function scanTarget(
   target: Target,
   options: ScanOptions,
-  context: RuleContext = fileContext(options),
+  context: WorkspaceReader = fileContext(options),
 ): ScannedFile {
   const file = scanAndFix(target, options, context);
   file.fixable = file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
@@ -70,7 +70,7 @@ function intern(text: string): string {
   return text;
 }
 
-function scanAndFix(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
+function scanAndFix(target: Target, options: ScanOptions, context: WorkspaceReader): ScannedFile {
   const base: ScannedFile = { path: target.display, kind: target.kind, skipped: null, diagnostics: [], fixed: [] };
   if (target.skipped) return { ...base, skipped: target.skipped };
   const source = readSource(target.real, options.config, options.roots);
@@ -99,7 +99,7 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
  * Lets a rule read another file of the scanned folders (a compose service's Dockerfile), under the same limits as a
  * scanned file, and say why one was not read.
  */
-export function fileContext(options: ScanOptions): RuleContext {
+export function fileContext(options: ScanOptions): WorkspaceReader {
   const readFileResult = (path: string): ReadOutcome => {
     const read = readFileWithin(resolve(options.cwd, path), {
       roots: options.roots,

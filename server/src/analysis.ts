@@ -3,7 +3,7 @@ import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
 import { resolve } from 'node:path';
 import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/context';
+import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import { resolveRelated, type FileKey } from './paths';
 import type { FileConfig } from './configuration';
 import type { Logger } from './log';
@@ -64,7 +64,7 @@ export class Analyzer {
   private contextFor(
     input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>,
     reads: Set<string>,
-  ): RuleContext {
+  ): WorkspaceReader {
     const readFileResult = (requested: string): ReadOutcome => {
       if (!input.path) return { notRead: 'the document has no file', absent: true };
       const path = resolveRelated(input.path, requested, input.config.folder);

@@ -1,7 +1,6 @@
 import type { Finding, Fix, FileKind, Severity, ThreatKey } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ComposeModel } from './compose/model';
-import type { RuleContext } from './context';
 
 /**
  * The model each kind of file is parsed into. New kinds join by declaration merging, so a rule's `check` is typed by
@@ -57,12 +56,13 @@ export interface RuleMeta<MessageId extends string, Kind extends RuleKind = Rule
 
 /**
  * `FixData` is what a finding hands to the rule's fixes: `check` fills it, `fixes` receives it typed. A rule without
- * fixes need not name it.
+ * fixes need not name it. Rules get the model only: files beside the analysed one are read while the model is built
+ * (through the analysis's `WorkspaceReader`), never by a rule.
  */
 export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind, FixData = unknown> {
   meta: RuleMeta<MessageId, Kind>;
-  check(model: ModelsByKind[Kind], context: RuleContext): Finding<MessageId, FixData>[];
-  fixes?(finding: Finding<MessageId, FixData>, model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  check(model: ModelsByKind[Kind]): Finding<MessageId, FixData>[];
+  fixes?(finding: Finding<MessageId, FixData>, model: ModelsByKind[Kind]): Fix[];
 }
 
 /**
@@ -72,7 +72,7 @@ export interface Rule<MessageId extends string = string, Kind extends RuleKind =
 export interface RuleGroup<Kind extends RuleKind = RuleKind> {
   meta: RuleMeta<'missing', Kind>;
   /** One fix for the whole group: its members' findings, in the order of `order`. */
-  fixes(members: { ruleId: string; finding: Finding }[], model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  fixes(members: { ruleId: string; finding: Finding }[], model: ModelsByKind[Kind]): Fix[];
   /** Member rule ids in the order their aspects are listed. */
   order: string[];
 }

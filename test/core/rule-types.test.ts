@@ -78,10 +78,10 @@ defineRule({
 describe('rule types', () => {
   it('hands the fixes the service object the check found', () => {
     const { model } = parseFile('compose', 'services:\n  web:\n    image: nginx:1.27\n', 'compose.yaml');
-    const findings = probe.check(model, {});
+    const findings = probe.check(model);
     assert.equal(findings.length, 1);
     assert.deepEqual(
-      probe.fixes!(findings[0], model, {}).map((f) => f.title),
+      probe.fixes!(findings[0], model).map((f) => f.title),
       ['Fix `web`'],
     );
   });

@@ -12,7 +12,6 @@ import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type New
 import { isMergeKey, keyText } from './yaml';
 import { yamlRef, type ComposeModel, type ComposeService } from './model';
 import { needsOf } from './service-needs';
-import type { RuleContext } from '../context';
 
 /** How one resource is written, and the default each key gets. */
 interface LimitSyntax {
@@ -210,9 +209,8 @@ export function addLimits(
 export function memoryFor(
   model: ComposeModel,
   service: ComposeService,
-  context: RuleContext,
 ): { amount?: { key: string; deploy: string }; why?: string; basis?: string } {
-  const minimum = needsOf(model, service, context).minMemory;
+  const minimum = needsOf(model, service).minMemory;
   if (!minimum || minimum.bytes <= 512 * 1024 ** 2) return {};
   return { amount: memoryAmount(minimum.bytes), why: `${minimum.basis}: ${minimum.why}`, basis: minimum.basis };
 }

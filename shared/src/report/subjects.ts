@@ -3,7 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { SourceText, parserText } from '../text';
 import type { FileKind, Range } from '../types';
 import type { PostureSubject } from './posture';
-import type { RuleContext } from '../context';
+import type { WorkspaceReader } from '../context';
 import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';
@@ -17,7 +17,7 @@ export function postureSubjects(
   kind: FileKind,
   text: string,
   path: string,
-  context: RuleContext = {},
+  context: WorkspaceReader = {},
 ): PostureSubject[] {
   return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path, context);
 }
@@ -43,7 +43,7 @@ function dockerfileSubjects(text: string, path: string): PostureSubject[] {
   ];
 }
 
-function composeSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {
+function composeSubjects(text: string, path: string, context: WorkspaceReader): PostureSubject[] {
   const doc = parseDocument(parserText(text), { uniqueKeys: false });
   const model = parseComposeProject(text, path, context);
   const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
@@ -64,7 +64,7 @@ function composeSubjects(text: string, path: string, context: RuleContext): Post
       name: String(key.value),
       range: source.rangeOf(key.range[0], end),
       ...(borrowed.length ? { borrowed } : {}),
-      ...(service ? { facts: serviceFacts(model, service, context) } : {}),
+      ...(service ? { facts: serviceFacts(model, service) } : {}),
     });
   }
   return subjects;

@@ -5,7 +5,6 @@
  */
 import type { ComposeModel, ComposeService } from '../compose/model';
 import { addLimit, memoryFor, replaceLimit } from '../compose/limits';
-import type { RuleContext } from '../context';
 import { placeOf, placeOfMissing } from '../container/finding-place';
 import { limitStatus, type ResourceKind } from '../container/limits';
 import type { Finding, Fix } from '../types';
@@ -42,27 +41,17 @@ export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFindi
   return findings;
 }
 
-export function limitFixes(
-  finding: LimitFinding,
-  model: ComposeModel,
-  kind: ResourceKind,
-  context: RuleContext = {},
-): Fix[] {
+export function limitFixes(finding: LimitFinding, model: ComposeModel, kind: ResourceKind): Fix[] {
   const service = finding.fixData?.service;
   if (!service) return [];
-  const fix = limitFix(model, service, kind, context);
+  const fix = limitFix(model, service, kind);
   return fix ? [fix] : [];
 }
 
 /** The fix that limits one resource of a service, with a documented minimum for memory where the image has one. */
-function limitFix(
-  model: ComposeModel,
-  service: ComposeService,
-  kind: ResourceKind,
-  context: RuleContext,
-): Fix | undefined {
+function limitFix(model: ComposeModel, service: ComposeService, kind: ResourceKind): Fix | undefined {
   const status = limitStatus(service.spec, kind);
-  const { amount, why } = kind === 'memory' ? memoryFor(model, service, context) : {};
+  const { amount, why } = kind === 'memory' ? memoryFor(model, service) : {};
   const written =
     status.state === 'unlimited'
       ? replaceLimit(model, service, status.setting)

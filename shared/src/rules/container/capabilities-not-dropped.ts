@@ -82,11 +82,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
+  fixes(finding, model): Fix[] {
     const data = finding.fixData;
     const service = data?.service;
     if (!service) return [];
-    const edit = dropCapabilities(model, service, needsOf(model, service, context));
+    const edit = dropCapabilities(model, service, needsOf(model, service));
     return edit ? [hardeningFix(edit)] : [];
   },
 });

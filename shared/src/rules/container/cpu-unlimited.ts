@@ -52,7 +52,7 @@ export default defineRule({
     return checkLimits(model, 'cpu');
   },
 
-  fixes(finding, model, context) {
-    return limitFixes(finding, model, 'cpu', context);
+  fixes(finding, model) {
+    return limitFixes(finding, model, 'cpu');
   },
 });

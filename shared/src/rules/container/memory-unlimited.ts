@@ -56,7 +56,7 @@ export default defineRule({
     return checkLimits(model, 'memory');
   },
 
-  fixes(finding, model, context) {
-    return limitFixes(finding, model, 'memory', context);
+  fixes(finding, model) {
+    return limitFixes(finding, model, 'memory');
   },
 });

@@ -101,7 +101,7 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
+  fixes(finding, model): Fix[] {
     const data = finding.fixData;
     const service = data?.service;
     if (!service || !data) return [];
@@ -114,7 +114,7 @@ export default defineRule({
       const edit = replaceScalar(model, ref.node, { string: `no-new-privileges${separator}true` }, !!ref.holder.flow);
       return edit ? [{ title: 'Set `no-new-privileges` to true', safe: false, edits: [edit] }] : [];
     }
-    const needs = needsOf(model, service, context);
+    const needs = needsOf(model, service);
     if (needs.noNewPrivilegesUnsupported) return [];
     const edit = noNewPrivileges(model, service, needs);
     return edit ? [hardeningFix(edit)] : [];

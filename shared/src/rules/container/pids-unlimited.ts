@@ -48,7 +48,7 @@ export default defineRule({
     return checkLimits(model, 'pids');
   },
 
-  fixes(finding, model, context) {
-    return limitFixes(finding, model, 'pids', context);
+  fixes(finding, model) {
+    return limitFixes(finding, model, 'pids');
   },
 });

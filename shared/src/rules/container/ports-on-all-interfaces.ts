@@ -79,7 +79,7 @@ export default defineRule({
     },
   },
 
-  check(model, context) {
+  check(model) {
     const findings: Finding<MessageId, PortFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
@@ -91,7 +91,7 @@ export default defineRule({
         const fixData: PortFix = { service, index };
         const data = { service: service.name, port: describe(port) };
         if (port.hostIp === undefined || WILDCARDS.has(port.hostIp)) {
-          if (profile === null) profile = runningProfile(model, service, context);
+          if (profile === null) profile = runningProfile(model, service);
           const what = publicService(port, profile);
           if (what) {
             findings.push({

@@ -1,5 +1,4 @@
 import { defineRule, prose } from '../../rule';
-import type { RuleContext } from '../../context';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
@@ -99,7 +98,7 @@ export default defineRule({
     },
   },
 
-  check(model, context) {
+  check(model) {
     const findings: Finding<MessageId, UserFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
@@ -109,7 +108,7 @@ export default defineRule({
       const written = user?.value?.trim();
       if (user && written) {
         if (!isRootUser(written)) continue;
-        const running = runningProfile(model, service, context);
+        const running = runningProfile(model, service);
         if (running?.user.needsRoot) findings.push(needsRootFinding(service, running, placeOf(user.origin)));
         else
           findings.push({
@@ -135,9 +134,9 @@ export default defineRule({
           });
         continue;
       }
-      const built = builtUser(model, spec, context);
+      const built = builtUser(model, spec);
       if (!built) continue;
-      const running = !built.user ? runningProfile(model, service, context) : undefined;
+      const running = !built.user ? runningProfile(model, service) : undefined;
       if (running?.user.needsRoot) {
         findings.push(needsRootFinding(service, running, placeOfMissing(spec)));
         continue;
@@ -163,11 +162,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
+  fixes(finding, model): Fix[] {
     const data = finding.fixData;
     const service = data?.service;
     if (!service?.map) return [];
-    const plan = needsOf(model, service, context).user;
+    const plan = needsOf(model, service).user;
     if (plan.kind === 'needs-root') return [];
     const chosen = plan.user;
     const current = service.spec.user;
@@ -223,8 +222,8 @@ function needsRootFinding(
  * Dockerfile, an unknown base image), and when the image starts as root only to step down (its base image's profile
  * says so while the Dockerfile keeps that entrypoint, or an entrypoint script it copies steps down).
  */
-function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContext): BuiltUser | undefined {
-  const built = builtDockerfile(model, spec, context);
+function builtUser(model: ComposeModel, spec: ContainerSpec): BuiltUser | undefined {
+  const built = builtDockerfile(model, spec);
   if (!built) return undefined;
   const { stage } = built;
   const effective = userBefore(stage);
@@ -238,8 +237,12 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
     if (
       entrypoint &&
       !built.inline &&
-      builtImageFacts({ model: built.model, stage, context: built.context, readFile: context.readFile }).entrypoint
-        ?.stepsDown
+      builtImageFacts({
+        model: built.model,
+        stage,
+        context: built.context,
+        fileText: (path) => model.builtFiles?.get(path),
+      }).entrypoint?.stepsDown
     )
       return undefined;
     return {

@@ -91,11 +91,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
+  fixes(finding, model): Fix[] {
     const data = finding.fixData;
     const service = data?.service;
     if (!service) return [];
-    const edit = readOnlyRoot(model, service, needsOf(model, service, context));
+    const edit = readOnlyRoot(model, service, needsOf(model, service));
     return edit ? [hardeningFix(edit)] : [];
   },
 });

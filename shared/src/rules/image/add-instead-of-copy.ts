@@ -1,9 +1,9 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
-import type { RuleContext } from '../../context';
 import { siblingPath } from '../../compose/model';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
+import { isArchiveName, isUrl } from '../../dockerfile/add-sources';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'local' | 'remote' | 'gitUnpinned';
@@ -130,13 +130,13 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
+  fixes(finding, model): Fix[] {
     const found = finding.fixData;
     const data = found && copyFix(model, found.instruction);
     if (!found || !data) return [];
     // `ADD` unpacks a local tar archive whatever its name, which `COPY` does not: the fix cannot change the build only
     // when every source, read from the Dockerfile's folder, is a text file (an archive holds NUL bytes).
-    const safe = found.literal && found.sources.every((src) => isTextFile(context, siblingPath(model.path, src)));
+    const safe = found.literal && found.sources.every((src) => !!model.textSources?.has(siblingPath(model.path, src)));
     const keyword = data.keyword.text === data.keyword.text.toLowerCase() ? 'copy' : 'COPY';
     return [
       {
@@ -189,23 +189,6 @@ function copyFix(model: DockerfileModel, instruction: Instruction): CopyFix | un
   const start = source.offsetAt(range.start);
   const end = source.offsetAt(range.end);
   return { keyword: { start, end, text: source.text.slice(start, end) }, drop };
-}
-
-/** Whether the workspace holds a readable text file at that path (the readers skip binary files: no text for them). */
-function isTextFile(context: RuleContext, path: string): boolean {
-  if (/[*?[]/.test(path) || !context.readFile) return false;
-  const text = context.readFile(path);
-  return text !== undefined && !text.includes('\u0000');
-}
-
-/** `https://…`, `git://…`, `ssh://…` or scp-style `git@host:repo`. */
-function isUrl(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[\w.-]+@[\w.-]+:/.test(value);
-}
-
-/** Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess). */
-function isArchiveName(path: string): boolean {
-  return /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zst|lz4)$/i.test(path.replace(/\/+$/, ''));
 }
 
 /**
