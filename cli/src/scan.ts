@@ -76,7 +76,8 @@ function scanAndFix(target: Target, options: ScanOptions, context: WorkspaceRead
   const source = readSource(target.real, options.config, options.roots);
   if (source.skipped !== undefined) return { ...base, skipped: source.skipped };
   const { text, encoding } = source.decoded;
-  const analyzeOptions = { config: options.config, context };
+  // readSource tested the file's size and bytes under the same config.
+  const analyzeOptions = { config: options.config, context, fitChecked: true };
   if (!options.fix) {
     const report = analyzeText(target.display, text, target.kind, analyzeOptions);
     return { ...base, skipped: report.skipped, diagnostics: report.diagnostics };

@@ -22,6 +22,8 @@ export interface AnalysisInput {
    * from disk lists its problems, and its fixes come from a new analysis when a code action asks.
    */
   fixes?: AnalyzeOptions['fixes'];
+  /** The text passed the size and binary test already (`AnalyzeOptions.fitChecked`). */
+  fitChecked?: boolean;
 }
 
 export interface Analysis {
@@ -49,6 +51,7 @@ export class Analyzer {
     return {
       config: input.config.engine,
       ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
+      ...(input.fitChecked ? { fitChecked: true } : {}),
       // What a code action or a hover reads (fixes, the parsed text) is kept with a report that has fixes.
       keepModel: input.fixes !== false,
       // An open document (its fixes lazy) is analysed again at its next edit.

@@ -40,6 +40,7 @@ export function runScanWorker(): void {
         version: null,
         config: { engine, folder, roots },
         fixes: false,
+        fitChecked: true,
       });
       return { report, reads: [...reads] };
     });

@@ -217,7 +217,7 @@ export class Workspace {
     const target = { key, uri: uriOfPath(path), path, kind, version: null };
     if ('missing' in read) this.forget(key);
     else if ('skipped' in read) this.linter.skipped(target, read.skipped);
-    else this.linter.lint(target, read.text);
+    else this.linter.lint(target, read.text, true);
   }
 
   /** Whether the scan analyses the file; if not, its result from an earlier scan goes. */

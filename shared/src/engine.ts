@@ -28,6 +28,11 @@ export interface FileReport {
 export interface AnalyzeOptions {
   config?: BulkheadConfig;
   context?: WorkspaceReader;
+  /**
+   * The caller has put this very text through the size and binary test (file-fit.ts) under `config.maxFileSize`: a
+   * file read by io/read-file.ts, or an open document the server tested. The test runs once per text, not again here.
+   */
+  fitChecked?: boolean;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly AnyRule[];
   /**
@@ -117,7 +122,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   const config = options.config ?? defaultConfig();
   const context = options.context ?? {};
   const report: FileReport = { path, kind, skipped: null, diagnostics: [] };
-  const skip = textSkipReason(text, config);
+  const skip = options.fitChecked ? null : textSkipReason(text, config);
   if (skip) {
     report.skipped = skip;
     return report;
