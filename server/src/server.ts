@@ -114,7 +114,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
           connection.client.register(DidChangeWatchedFilesNotification.type, {
             watchers: [
               ...WATCHED.map((globPattern) => ({ globPattern })),
-              { globPattern: '**/*', kind: WatchKind.Delete },
+              // A folder created or moved with its files (git pull, a branch switch) may arrive as one event for the
+              // folder, and a deleted one always does: the server walks or forgets what is below it.
+              { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
             ],
           }),
         );
