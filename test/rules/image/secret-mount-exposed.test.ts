@@ -21,6 +21,10 @@ runRuleTests(rule, {
       code: 'FROM node:20-slim\nRUN --mount=type=secret,id=npmrc,env=NPM_TOKEN cp /run/secrets/other /x && npm ci\n',
     },
     {
+      name: 'a CA certificate passed as a secret, installed into the trust store',
+      code: 'FROM php:8.4-fpm\nRUN --mount=type=secret,id=trusted_ca if [ -f /run/secrets/trusted_ca ]; then cp /run/secrets/trusted_ca /usr/local/share/ca-certificates/proxy.crt; update-ca-certificates; fi\n',
+    },
+    {
       name: 'modes for one user or one group',
       code: 'FROM node:20-slim\nRUN --mount=type=secret,id=a,mode=0400 --mount=type=secret,id=b,mode=0440,gid=1000 true\n',
     },
@@ -48,6 +52,16 @@ runRuleTests(rule, {
         { messageId: 'copied', range: '2:57-2:95' },
         { messageId: 'copied', range: '3:5-3:48' },
         { messageId: 'copied', range: '4:5-4:54' },
+      ],
+    },
+    {
+      name: 'an apt credentials file and a folder of entitlement certificates',
+      code:
+        'FROM debian:12\nRUN --mount=type=secret,id=jfrog_auth cp /run/secrets/jfrog_auth /etc/apt/auth.conf && apt-get update\n' +
+        'RUN --mount=type=secret,id=etc-pki-entitlement cp /run/secrets/etc-pki-entitlement/* /etc/pki/entitlement/\n',
+      findings: [
+        { messageId: 'copied', range: '2:39-2:84' },
+        { messageId: 'copied', range: '3:48-3:107' },
       ],
     },
     {

@@ -51,8 +51,9 @@ export default defineRule({
         \`printf\` of \`$(cat /run/secrets/…)\` into a file. The file is a layer of the image, where anyone who can
         pull it reads it; deleting it in a later RUN does not remove it from the earlier layer. A copy deleted by
         \`rm\` later in the same RUN never reaches the layer and is not reported, nor is a copy into a path that
-        another mount of the step covers (a \`tmpfs\` or cache mount) or into \`/dev\`, \`/proc\` or
-        \`/run/secrets\`. An error.
+        another mount of the step covers (a \`tmpfs\` or cache mount), into \`/dev\`, \`/proc\` or \`/run/secrets\`, or
+        into a certificate trust store (\`/usr/local/share/ca-certificates/\`, \`/etc/pki/ca-trust/source/anchors/\`,
+        \`/etc/ssl/certs/\`, a \`.crt\` file): a CA certificate passed as a secret is public once trusted. An error.
         - a secret mount readable by every user (\`mode=0444\`, any mode that gives read to others), a warning: the
         secret is still only in that step, but every process of it can read it, also one that a package installer
         starts as another user. Use \`uid=\` (and \`gid=\`) to give it to the user that needs it.
@@ -231,8 +232,15 @@ function substitutedPath(word: ShellWord, secrets: SecretMount[]): SecretMount |
   return undefined;
 }
 
+/**
+ * Where a certificate goes to be trusted: a CA certificate passed as a secret (a company proxy's, whose name is kept out
+ * of the Dockerfile) is public material once installed.
+ */
+const TRUST_STORE =
+  /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs)\/|\.(?:crt|cer)$/;
+
 function writesOutsideLayer(destination: string, covered: string[]): boolean {
-  if (/^\/(?:dev|proc|run\/secrets)(?:\/|$)/.test(destination)) return true;
+  if (/^\/(?:dev|proc|run\/secrets)(?:\/|$)/.test(destination) || TRUST_STORE.test(destination)) return true;
   return covered.some((c) => destination === c || destination.startsWith(`${c.replace(/\/+$/, '')}/`));
 }
 
