@@ -216,7 +216,8 @@ export default defineRule({
     if (!data || !item || !found) return [];
     // One value, one variable: every secret of the file that holds the same literal (the database's password and the
     // app's copy of it) reads the variable of its first use, so the two cannot drift apart; and the healthchecks and
-    // connection URLs that repeat it read it too, else the probe keeps the old password and marks the service unhealthy.
+    // connection URLs that repeat it read it too, else the probe keeps the old password and marks the service
+    // unhealthy.
     const uses = usesOf(model, found.literal);
     const variable = uses.secrets[0]?.variable ?? data.variable;
     const edits: TextEdit[] = [];

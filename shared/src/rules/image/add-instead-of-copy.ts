@@ -254,14 +254,16 @@ function isUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[\w.-]+@[\w.-]+:/.test(value);
 }
 
-/** Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess). */
+/**
+ * Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess).
+ */
 function isArchiveName(path: string): boolean {
   return /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zst|lz4)$/i.test(path.replace(/\/+$/, ''));
 }
 
 /**
- * For a Git source: the ref it names (`#v1.2:subdir` → `v1.2`, `?tag=v1.2`) and whether a commit pins it: a full hash as
- * the ref, or a `checksum`/`commit` query, which BuildKit checks against what the ref resolves to.
+ * For a Git source: the ref it names (`#v1.2:subdir` → `v1.2`, `?tag=v1.2`) and whether a commit pins it: a full hash
+ * as the ref, or a `checksum`/`commit` query, which BuildKit checks against what the ref resolves to.
  */
 function gitSource(url: string, keepGitDir: boolean): { ref?: string; pinned: boolean } | undefined {
   const [location, fragment] = url.split('#', 2);

@@ -31,7 +31,9 @@ const CARRIED = new Set(['LABEL', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
 /** Variables that serve the build, not the program: its tools, their trust settings, the build image's PATH. */
 const BUILD_ONLY_ENV =
   /^(CGO_ENABLED|GO(PATH|FLAGS|OS|ARCH|ARM|AMD64|PROXY|PRIVATE|NOSUMDB|NOPROXY|INSECURE|CACHE|MODCACHE|TOOLCHAIN|EXPERIMENT|SUMDB)|npm_config_\w+|YARN_\w+|PNPM_\w+|PIP_\w+|POETRY_\w+|PIPENV_\w+|UV_\w+|MAVEN_\w+|GRADLE_\w+|CARGO_\w+|RUSTUP_\w+|RUSTFLAGS|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|DEBIAN_FRONTEND|APT_\w+|DOCKER_CONTENT_TRUST\w*|DOCKER_BUILDKIT|GIT_SSL_NO_VERIFY|GIT_\w+|NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|PATH|LD_LIBRARY_PATH)$/i;
-/** Variables whose name says they hold a secret: never written into another stage (image/secret-in-build reports them). */
+/**
+ * Variables whose name says they hold a secret: never written into another stage (image/secret-in-build reports them).
+ */
 const SECRET_ENV = /(pass(word|wd)?|secret|token|api_?key|private_?key|credentials?|auth)/i;
 /** Ports of remote-login services a runtime image has no reason to offer (image/ssh-server, and telnet, VNC, RDP). */
 const LOGIN_PORTS = new Set(['22', '23', '3389', '5900']);

@@ -208,7 +208,9 @@ function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipp
   return findings;
 }
 
-/** What to delete to drop one ENV pair: the whole instruction when it is the only one, else the pair and one separator. */
+/**
+ * What to delete to drop one ENV pair: the whole instruction when it is the only one, else the pair and one separator.
+ */
 function envRemoval(
   model: DockerfileModel,
   placed: PlacedInstruction,
@@ -244,7 +246,10 @@ const SECRET_WORDS = [
   'CREDENTIAL',
   'CREDS',
 ];
-/** Short words that are a secret only as the last part of a longer name (`DB_PASS`, `MYSQL_PWD`, `BASIC_AUTH`; `PWD` alone is the working directory). */
+/**
+ * Short words that are a secret only as the last part of a longer name (`DB_PASS`, `MYSQL_PWD`, `BASIC_AUTH`; `PWD`
+ * alone is the working directory).
+ */
 const SECRET_LAST_WORDS = new Set(['PASS', 'PWD', 'PW', 'AUTH']);
 /** `KEY` is a secret after these (`API_KEY`, `APP_KEY`), not alone (`GPG_KEY` is a fingerprint). */
 const KEY_QUALIFIERS = new Set([

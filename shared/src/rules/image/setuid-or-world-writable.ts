@@ -93,7 +93,7 @@ export default defineRule({
       const removals = removalsOf(commands);
       for (const cmd of commands) {
         for (const { command, mode, directory, targets } of modesSet(effectiveWords(cmd))) {
-          // A scratch directory the same RUN deletes again (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the image.
+          // A scratch directory the same RUN deletes (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the image.
           if (mode.dynamic || removedLater(removals, cmd, targets)) continue;
           report(command, mode.value, model.source.rangeOf(mode.start, mode.end), directory);
         }

@@ -149,7 +149,9 @@ function opensPort22(value: string): boolean {
   return low <= 22 && 22 <= high;
 }
 
-/** Where a command starts an SSH server: `sshd -D`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`. */
+/**
+ * Where a command starts an SSH server: `sshd -D`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`.
+ */
 function serverStart(cmd: SimpleCommand): { text: string; start: number; end: number } | undefined {
   const words = effectiveWords(cmd);
   if (!words.length || words[0].dynamic) return undefined;

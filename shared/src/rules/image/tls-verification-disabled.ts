@@ -292,7 +292,7 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
     if (setting && /(^|\.)trusted-host$/.test(setting.key))
       settingFinding(manager.command, setting.last, `${setting.key} ${setting.value}`, 'pip', CERTIFICATES);
   } else if (tool === 'apk') {
-    // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: removing the flag breaks the install.
+    // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: without the flag the install fails.
     const localFiles = args.operands.some((o) => /\.apk$/.test(o.value) && !/^[a-z]+:\/\//i.test(o.value));
     for (const option of args.options)
       if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES, localFiles);
@@ -332,7 +332,10 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
   }
 }
 
-/** `config set KEY VALUE` or `config set KEY=VALUE` (npm, yarn, pnpm, pip); npm also takes `c set` and `set`, Bundler `config KEY VALUE`. */
+/**
+ * `config set KEY VALUE` or `config set KEY=VALUE` (npm, yarn, pnpm, pip); npm also takes `c set` and `set`, Bundler
+ * `config KEY VALUE`.
+ */
 function configSet(args: CommandArguments, tool: string): { key: string; value: string; last: ShellWord } | undefined {
   const operands = args.operands;
   const at = (i: number) => operands[i]?.value;
