@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { shippedStages } from '../../dockerfile/instructions';
 import { basename, effectiveWords, pipelines, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
@@ -27,8 +27,11 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Pass the credential as a build secret (`docker build --secret id=db_password,env=DB_PASSWORD`) and read it in `RUN --mount=type=secret,id=db_password,env=DB_PASSWORD …`; set account passwords when the container starts, or lock them.',
+    mitigation: prose`
+        Pass the credential as a build secret (\`docker build --secret id=db_password,env=DB_PASSWORD\`) and read it in
+        \`RUN --mount=type=secret,id=db_password,env=DB_PASSWORD …\`; set account passwords when the container starts,
+        or lock them.
+      `,
     cis: '4.10',
     peers: { checkov: ['CKV2_DOCKER_17'] },
     references: [
@@ -42,8 +45,10 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      literal:
-        '`{{command}}` is given {{what}} written in the Dockerfile (`{{masked}}`): the command is kept in the image history (`docker history`), where anyone who can pull the image reads it.',
+      literal: prose`
+          \`{{command}}\` is given {{what}} written in the Dockerfile (\`{{masked}}\`): the command is kept in the image
+          history (\`docker history\`), where anyone who can pull the image reads it.
+        `,
     },
     docs: {
       description: prose`
@@ -86,8 +91,17 @@ export default defineRule({
         ],
         good: [
           'FROM debian:12\nRUN useradd -m app && passwd -l app\n',
-          '# docker build --secret id=db_password,env=DB_PASSWORD .\nFROM mysql:8.4\nRUN --mount=type=secret,id=db_password,env=DB_PASSWORD mysql -uroot -p"$DB_PASSWORD" -e "CREATE DATABASE app"\n',
-          'FROM alpine:3.20\nRUN --mount=type=secret,id=gh_token,env=GH_TOKEN git clone "https://x-access-token:${GH_TOKEN}@github.com/acme/app.git" /app\n',
+          file`
+            # docker build --secret id=db_password,env=DB_PASSWORD .
+            FROM mysql:8.4
+            RUN --mount=type=secret,id=db_password,env=DB_PASSWORD \\
+                mysql -uroot -p"$DB_PASSWORD" -e "CREATE DATABASE app"
+          `,
+          file`
+            FROM alpine:3.20
+            RUN --mount=type=secret,id=gh_token,env=GH_TOKEN \\
+                git clone "https://x-access-token:\${GH_TOKEN}@github.com/acme/app.git" /app
+          `,
         ],
       },
       peerNotes: prose`
@@ -318,7 +332,10 @@ function headerCredential(option: CommandOption, tool: string): Credential[] {
 const NAME = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
-/** `PGPASSWORD=s3cret psql`, `export NPM_TOKEN=abc`, `env MYSQL_PWD=x mysql`: a secret-named variable set to a literal. */
+/**
+ * `PGPASSWORD=s3cret psql`, `export NPM_TOKEN=abc`, `env MYSQL_PWD=x mysql`: a secret-named variable set to a
+ * literal.
+ */
 function assignedSecrets(cmd: SimpleCommand): Credential[] {
   const candidates = [...cmd.assignments];
   const words = cmd.words;

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { shippedStages } from '../../dockerfile/instructions';
 import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
@@ -23,8 +23,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'application',
-    mitigation:
-      'Generate keys when the container first starts (an entrypoint script, as the official sshd and database images do) or mount them at run time from a secret store; never ship one private key in every copy of the image.',
+    mitigation: prose`
+        Generate keys when the container first starts (an entrypoint script, as the official sshd and database images
+        do) or mount them at run time from a secret store; never ship one private key in every copy of the image.
+      `,
     cis: '4.10',
     peers: {},
     references: [
@@ -38,10 +40,14 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      hostKeys:
-        '`{{command}}` generates the SSH host keys at build time: every container of the image has the same private host keys, so whoever can pull the image can impersonate any of its servers.',
-      privateKey:
-        '`{{command}}` generates a private key at build time ({{where}}): every container of the image holds the same key, and whoever can pull the image reads it.',
+      hostKeys: prose`
+          \`{{command}}\` generates the SSH host keys at build time: every container of the image has the same private
+          host keys, so whoever can pull the image can impersonate any of its servers.
+        `,
+      privateKey: prose`
+          \`{{command}}\` generates a private key at build time ({{where}}): every container of the image holds the same
+          key, and whoever can pull the image reads it.
+        `,
     },
     docs: {
       description: prose`
@@ -66,12 +72,30 @@ export default defineRule({
       `,
       examples: {
         bad: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y openssh-server && ssh-keygen -A\nCMD ["/usr/sbin/sshd", "-D"]\n',
-          'FROM nginx:1.27\nRUN openssl req -x509 -nodes -newkey rsa:2048 -days 365 -subj /CN=localhost \\\n    -keyout /etc/nginx/server.key -out /etc/nginx/server.crt\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y openssh-server && ssh-keygen -A
+            CMD ["/usr/sbin/sshd", "-D"]
+          `,
+          file`
+            FROM nginx:1.27
+            RUN openssl req -x509 -nodes -newkey rsa:2048 -days 365 -subj /CN=localhost \\
+                -keyout /etc/nginx/server.key -out /etc/nginx/server.crt
+          `,
         ],
         good: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y openssh-server\nCOPY entrypoint.sh /\n# entrypoint.sh runs `ssh-keygen -A` when the container first starts.\nENTRYPOINT ["/entrypoint.sh"]\n',
-          'FROM nginx:1.27\n# The key and certificate are mounted at run time: docker run -v ./tls:/etc/nginx/tls:ro …\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y openssh-server
+            COPY entrypoint.sh /
+            # entrypoint.sh runs \`ssh-keygen -A\` when the container first starts.
+            ENTRYPOINT ["/entrypoint.sh"]
+          `,
+          file`
+            FROM nginx:1.27
+            # The key and certificate are mounted at run time: docker run -v ./tls:/etc/nginx/tls:ro …
+            COPY nginx.conf /etc/nginx/nginx.conf
+          `,
         ],
       },
     },

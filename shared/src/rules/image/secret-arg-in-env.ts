@@ -1,5 +1,5 @@
 import type { Arg, Env } from 'dockerfile-ast';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import { shippedStages } from '../../dockerfile/instructions';
 import { variableSettings } from '../../dockerfile/variables';
@@ -21,8 +21,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Do not copy the build argument into ENV: build steps already see ARG values, and a build secret is better read from `RUN --mount=type=secret,id=…,env=NAME`; pass what the application needs when the container starts.',
+    mitigation: prose`
+        Do not copy the build argument into ENV: build steps already see ARG values, and a build secret is better read
+        from \`RUN --mount=type=secret,id=…,env=NAME\`; pass what the application needs when the container starts.
+      `,
     cis: '4.10',
     peers: { trivy: ['DS-0031'] },
     references: [
@@ -36,8 +38,11 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      copied:
-        '`{{name}}` is set from the build argument `{{arg}}`: ENV stores the value passed at build time in the image config, where `docker inspect` shows it to anyone who can pull the image, and every process of every container sees it.',
+      copied: prose`
+          \`{{name}}\` is set from the build argument \`{{arg}}\`: ENV stores the value passed at build time in the
+          image config, where \`docker inspect\` shows it to anyone who can pull the image, and every process of every
+          container sees it.
+        `,
     },
     docs: {
       description: prose`
@@ -63,7 +68,11 @@ export default defineRule({
       examples: {
         bad: ['FROM node:20-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN}\nRUN npm ci\n'],
         good: [
-          '# docker build --secret id=npm_token,env=NPM_TOKEN .\nFROM node:20-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n',
+          file`
+            # docker build --secret id=npm_token,env=NPM_TOKEN .
+            FROM node:20-slim
+            RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci
+          `,
           'FROM node:20-slim\nARG NODE_ENV=production\nENV NODE_ENV=$NODE_ENV\n',
         ],
       },

@@ -1,5 +1,5 @@
 import type { Flag, ModifiableInstruction } from 'dockerfile-ast';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { shippedStages } from '../../dockerfile/instructions';
 import { basename, effectiveWords, pipelines, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
@@ -22,8 +22,11 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Mount the secret where the tool reads it (`--mount=type=secret,id=npmrc,target=/root/.npmrc`) instead of copying it, or delete the copy in the same RUN; keep the mount readable by one user (`uid=`, the default `mode=0400`).',
+    mitigation: prose`
+        Mount the secret where the tool reads it (\`--mount=type=secret,id=npmrc,target=/root/.npmrc\`) instead of
+        copying it, or delete the copy in the same RUN; keep the mount readable by one user (\`uid=\`, the default
+        \`mode=0400\`).
+      `,
     cis: '4.10',
     peers: {},
     references: [
@@ -35,10 +38,14 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      copied:
-        '`{{command}}` copies the build secret `{{id}}` out of its mount into `{{destination}}`, a file of the image layer: the secret then ships with the image, where anyone who can pull it reads it.',
-      readableByAll:
-        '`mode={{mode}}` makes the build secret `{{id}}` readable by every user of this build step, not only by the one that needs it.',
+      copied: prose`
+          \`{{command}}\` copies the build secret \`{{id}}\` out of its mount into \`{{destination}}\`, a file of the
+          image layer: the secret then ships with the image, where anyone who can pull it reads it.
+        `,
+      readableByAll: prose`
+          \`mode={{mode}}\` makes the build secret \`{{id}}\` readable by every user of this build step, not only by the
+          one that needs it.
+        `,
     },
     docs: {
       description: prose`
@@ -67,12 +74,23 @@ export default defineRule({
       examples: {
         bad: [
           'FROM node:20-slim\nRUN --mount=type=secret,id=npmrc cp /run/secrets/npmrc /root/.npmrc && npm ci\n',
-          'FROM node:20-slim\nUSER node\nRUN --mount=type=secret,id=npmrc,mode=0444 npm ci --userconfig /run/secrets/npmrc\n',
+          file`
+            FROM node:20-slim
+            USER node
+            RUN --mount=type=secret,id=npmrc,mode=0444 npm ci --userconfig /run/secrets/npmrc
+          `,
         ],
         good: [
           'FROM node:20-slim\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n',
-          'FROM node:20-slim\nRUN --mount=type=secret,id=npmrc cp /run/secrets/npmrc /root/.npmrc && npm ci && rm /root/.npmrc\n',
-          'FROM node:20-slim\nUSER node\nRUN --mount=type=secret,id=npmrc,uid=1000 npm ci --userconfig /run/secrets/npmrc\n',
+          file`
+            FROM node:20-slim
+            RUN --mount=type=secret,id=npmrc cp /run/secrets/npmrc /root/.npmrc && npm ci && rm /root/.npmrc
+          `,
+          file`
+            FROM node:20-slim
+            USER node
+            RUN --mount=type=secret,id=npmrc,uid=1000 npm ci --userconfig /run/secrets/npmrc
+          `,
         ],
       },
     },
@@ -233,8 +251,8 @@ function substitutedPath(word: ShellWord, secrets: SecretMount[]): SecretMount |
 }
 
 /**
- * Where a certificate goes to be trusted: a CA certificate passed as a secret (a company proxy's, whose name is kept out
- * of the Dockerfile) is public material once installed.
+ * Where a certificate goes to be trusted: a CA certificate passed as a secret (a company proxy's, whose name is kept
+ * out of the Dockerfile) is public material once installed.
  */
 const TRUST_STORE =
   /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs)\/|\.(?:crt|cer)$/;
