@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative, sep } from 'node:path';
 import { allMetas } from '../shared/src/rules/index';
 import { renderAllDocs, withReadmeRuleTable } from '../shared/src/docs';
+import { withReadmeReference, type Manifest } from './readme-reference';
 import { repoRoot } from './repo-root';
 
 const root = repoRoot();
@@ -32,12 +33,15 @@ for (const path of markdownFiles(join(root, 'docs', 'rules'))) {
 }
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updatedReadme = withReadmeRuleTable(readme, allMetas());
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+const updatedReadme = withReadmeReference(withReadmeRuleTable(readme, allMetas()), manifest);
 if (updatedReadme !== readme) {
   writeFileSync(readmePath, updatedReadme);
   written++;
 }
-console.log(`docs: ${files.size} files and the README's rule list, ${written} written, ${removed} stale removed`);
+console.log(
+  `docs: ${files.size} files and the README's rule list and settings reference, ${written} written, ${removed} stale removed`,
+);
 
 function markdownFiles(dir: string): string[] {
   let names: string[];

@@ -70,7 +70,7 @@ const META_HEAD = (id: string, name: string, kind: string) => `    id: '${id}',
     fix: 'none',`;
 
 function composeRule(id: string, name: string): string {
-  return `import { defineRule, prose } from '../../rule';
+  return `import { defineRule, file, prose } from '../../rule';
 import type { Finding } from '../../types';
 import { placeOf } from '../../container/finding-place';
 
@@ -85,8 +85,20 @@ ${META_HEAD(id, name, 'compose')}
         What the rule reports, where it looks (anchors, \\\`extends\\\`, override files) and why it matters.
       \`,
       examples: {
-        bad: ['services:\\n  app:\\n    image: alpine:3.20\\n'],
-        good: ['services:\\n  app:\\n    image: alpine:3.20\\n'],
+        bad: [
+          file\`
+            services:
+              app:
+                image: alpine:3.20
+          \`,
+        ],
+        good: [
+          file\`
+            services:
+              app:
+                image: alpine:3.20
+          \`,
+        ],
       },
     },
   },
@@ -138,8 +150,12 @@ ${META_HEAD(id, name, 'dockerfile')}
 }
 
 function ruleTest(id: string, kind: string): string {
-  const bad = kind === 'compose' ? `'services:\\n  app:\\n    image: alpine:3.20\\n'` : `'FROM alpine:3.20\\n'`;
-  return `import rule from '../../../shared/src/rules/${id}';
+  const bad =
+    kind === 'compose'
+      ? 'file`\n        services:\n          app:\n            image: alpine:3.20\n      `'
+      : `'FROM alpine:3.20\\n'`;
+  const imports = kind === 'compose' ? `import { file } from '../../../shared/src/rule';\n` : '';
+  return `${imports}import rule from '../../../shared/src/rules/${id}';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {

@@ -21,6 +21,7 @@ import {
 } from '../shared/src/docs';
 import { THREATS } from '../shared/src/threats';
 import { repoRoot } from '../scripts/repo-root';
+import { README_REFERENCE_START, withReadmeReference, type Manifest } from '../scripts/readme-reference';
 
 const root = repoRoot();
 const metas: DocMeta[] = allMetas();
@@ -45,6 +46,20 @@ describe('generated docs are up to date', () => {
       }
     });
   }
+
+  it('the README lists every setting and command the extension contributes, as package.json says', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+    assert.ok(readme.includes(README_REFERENCE_START), 'README.md has no generated settings reference');
+    assert.equal(
+      readme,
+      withReadmeReference(readme, manifest),
+      `README.md's settings reference is stale: ${REGENERATE}`,
+    );
+    for (const key of Object.keys(manifest.contributes.configuration.properties))
+      if (!key.startsWith('bulkhead.rules.')) assert.ok(readme.includes(`| \`${key}\` |`), key);
+    for (const { command } of manifest.contributes.commands) assert.ok(readme.includes(`\`${command}\``), command);
+  });
 
   it('the README lists every rule', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

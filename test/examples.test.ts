@@ -39,6 +39,8 @@ const SHOWN: Record<string, string[]> = {
     'image/tls-verification-disabled',
     'image/setuid-or-world-writable',
     'image/no-healthcheck',
+    'image/secret-arg-in-env',
+    'image/secret-mount-exposed',
   ],
   'python/Dockerfile': [
     'image/root-user',
@@ -51,6 +53,8 @@ const SHOWN: Record<string, string[]> = {
     'image/sudo',
     'image/tls-verification-disabled',
     'image/no-healthcheck',
+    'image/credential-in-command',
+    'image/key-generated-in-build',
   ],
   'java/Dockerfile': [
     'image/root-user',

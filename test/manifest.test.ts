@@ -2,7 +2,7 @@
 // settings with the registry, commands with what the extension registers, settings with what the server reads.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectKind } from '../shared/src/detect';
 import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../shared/src/file-globs';
@@ -106,6 +106,25 @@ describe('extension manifest', () => {
     const commands = manifest.contributes.commands as { command: string; category: string }[];
     assert.deepEqual(commands.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
     assert.ok(commands.every((c) => c.category === 'Bulkhead'));
+  });
+
+  it('has the Marketplace fields: icon, banner, categories, links, a changelog, pictures that exist', () => {
+    const root = repoRoot();
+    assert.ok(existsSync(join(root, manifest.icon)), manifest.icon);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.ok(manifest.categories.includes('Linters'));
+    assert.match(manifest.homepage, /^https:\/\//);
+    assert.match(manifest.bugs.url, /^https:\/\//);
+    assert.match(
+      readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
+      new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}`, 'm'),
+    );
+    const pictures = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(pictures.length >= 3, 'the README shows the extension at work');
+    for (const picture of pictures) assert.ok(existsSync(join(root, picture)), picture);
   });
 
   it('states its workspace support honestly and ships the server as a bin', () => {

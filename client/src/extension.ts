@@ -13,10 +13,12 @@ import {
 import {
   RULES_REQUEST,
   SCAN_WORKSPACE_REQUEST,
+  SERVER_COMMANDS,
   type InitializationOptions,
   type RuleSummary,
   type ScanWorkspaceResult,
 } from '../../server/src/protocol';
+import { localDocLinks } from './doc-links';
 import { ReportPanel } from './report-panel';
 import { COMMANDS, DOCUMENT_SELECTOR } from './selectors';
 
@@ -39,16 +41,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticMode: 'push',
     workspaceTrusted: vscode.workspace.isTrusted,
   });
+  let showDocs: (ruleId: string | undefined) => Promise<void> = async () => undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
     initializationOptions,
+    middleware: {
+      // The quick-fix menu's "Show documentation for <rule>": the shipped page in the Markdown preview, where the
+      // server alone could only open it as text.
+      executeCommand: (command, args, next) =>
+        command === SERVER_COMMANDS.showRuleDocumentation
+          ? showDocs(typeof args[0] === 'string' ? args[0] : undefined)
+          : next(command, args),
+      // Rule links in hovers open the shipped page too (offline); the published page stays the second link.
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        if (!hover) return hover;
+        const contents = hover.contents.map((part) => {
+          const value =
+            part instanceof vscode.MarkdownString ? part.value : typeof part === 'string' ? part : undefined;
+          if (value === undefined) return part;
+          const trusted = new vscode.MarkdownString(localDocLinks(value, COMMANDS.showRuleDocumentation));
+          trusted.isTrusted = { enabledCommands: [COMMANDS.showRuleDocumentation] };
+          return trusted;
+        });
+        return new vscode.Hover(contents, hover.range);
+      },
+    },
   };
   const started = Date.now();
   const languageClient = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
   client = languageClient;
 
-  const showDocs = (ruleId: string) => showRuleDocumentation(context, languageClient, ruleId);
+  showDocs = (ruleId) => showRuleDocumentation(context, languageClient, ruleId);
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand(COMMANDS.scanWorkspace, async () => {
@@ -114,9 +139,11 @@ function ruleAtCursor(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const here = editor.selection.active;
+  // The most severe finding at the cursor (Error is 0 in VS Code's enum), as the hover lists them.
   const diagnostic = vscode.languages
     .getDiagnostics(editor.document.uri)
-    .find((d) => d.source === 'bulkhead' && d.range.contains(here) && d.code !== undefined);
+    .filter((d) => d.source === 'bulkhead' && d.range.contains(here) && d.code !== undefined)
+    .sort((a, b) => a.severity - b.severity)[0];
   const code = diagnostic?.code;
   return code === undefined ? undefined : String(typeof code === 'object' ? code.value : code);
 }

@@ -23,11 +23,16 @@ import { SourceText, applyEdits } from '../../shared/src/text';
 import type { Fix, Range } from '../../shared/src/types';
 import { showControls } from '../../shared/src/visible-controls';
 import { parsedText } from './parsed';
+import { SERVER_COMMANDS } from './protocol';
+import { ruleDocumentation } from './rule-docs';
 import type { Entry } from './store';
 
 /** The fix-all kind: `editor.codeActionsOnSave: { "source.fixAll.bulkhead": "explicit" }` runs it on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulkhead`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** The fix-all action in the quick-fix menu (Ctrl+.), where a source action is not shown. */
+export const FIX_ALL_IN_FILE_TITLE = 'Fix all Bulkhead safe problems in this file';
 
 /** Past this many findings in range, "ignore" actions are offered for the first ones only: a long menu helps no one. */
 const MAX_SUPPRESSION_ACTIONS = 12;
@@ -126,6 +131,33 @@ export function codeActions(
           edit: workspaceEdit(entry, [eolAware(edit, source)], support),
         });
       }
+    }
+    // Ctrl+. asks for quick fixes only, so the source fix-all below never shows there: the same action as a quick fix,
+    // offered beside a finding when the file has a safe fix (as ESLint's "Fix all auto-fixable problems").
+    if (inRange.length && compatibleSafeFixes(source, entry.report.diagnostics).length) {
+      const action: CodeAction = {
+        ...fixAllAction(entry),
+        title: FIX_ALL_IN_FILE_TITLE,
+        kind: CodeActionKind.QuickFix,
+      };
+      if (support.resolvesEdits) actions.push({ ...action, data: { fixAll: { uri: entry.uri } } satisfies FixAllData });
+      else {
+        const resolved = resolveFixAll(action, entry, support, options);
+        if (resolved.edit) actions.push(resolved);
+      }
+    }
+    // Last in the menu, as ESLint does: each rule at the cursor once.
+    const documented = new Set<string>();
+    for (const { diagnostic, lsp } of inRange) {
+      if (documented.has(diagnostic.ruleId) || !ruleDocumentation(diagnostic.ruleId)) continue;
+      documented.add(diagnostic.ruleId);
+      const title = `Show documentation for ${diagnostic.ruleId}`;
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [lsp],
+        command: { title, command: SERVER_COMMANDS.showRuleDocumentation, arguments: [diagnostic.ruleId] },
+      });
     }
   }
 

@@ -36,6 +36,12 @@ export interface SecurityReport {
 /** The same operations through `workspace/executeCommand`, for editors that only offer that. */
 export const SERVER_COMMANDS = {
   scanWorkspace: 'bulkhead.server.scanWorkspace',
+  /**
+   * Shows a rule's page (argument: the rule id): the copy shipped with the server through `window/showDocument`, else
+   * the published page. The quick-fix menu's "Show documentation for <rule>" runs it; VS Code's client opens the
+   * page in the Markdown preview instead.
+   */
+  showRuleDocumentation: 'bulkhead.server.showRuleDocumentation',
 } as const;
 
 /** `initializationOptions` the server understands. */

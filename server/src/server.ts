@@ -22,6 +22,7 @@ import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
 import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
+import { ruleDocumentation } from './rule-docs';
 import {
   RULES_REQUEST,
   SCAN_WORKSPACE_REQUEST,
@@ -86,7 +87,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.scanWorkspace] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(mode === 'pull'
           ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: true, workspaceDiagnostics: true } }
@@ -114,7 +115,9 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
           connection.client.register(DidChangeWatchedFilesNotification.type, {
             watchers: [
               ...WATCHED.map((globPattern) => ({ globPattern })),
-              { globPattern: '**/*', kind: WatchKind.Delete },
+              // A folder created or moved with its files (git pull, a branch switch) may arrive as one event for the
+              // folder, and a deleted one always does: the server walks or forgets what is below it.
+              { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
             ],
           }),
         );
@@ -252,11 +255,29 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   connection.onExecuteCommand(
     guard('command', undefined, async (params) => {
       if (params.command === SERVER_COMMANDS.scanWorkspace) return scanWorkspace();
+      if (params.command === SERVER_COMMANDS.showRuleDocumentation) return showRuleDocumentation(params.arguments?.[0]);
       log.warn(`Unknown command ${params.command}`);
       return undefined;
     }),
   );
   connection.onRequest(SCAN_WORKSPACE_REQUEST, () => scanWorkspace());
+
+  /** Opens a rule's page in the editor: the shipped copy (offline) when there is one. Answers whether it was shown. */
+  async function showRuleDocumentation(id: unknown): Promise<boolean> {
+    const docs = ruleDocumentation(id);
+    if (!docs) {
+      log.warn(`No documentation for ${JSON.stringify(id)}: not a Bulkhead rule`);
+      return false;
+    }
+    if (!capabilities.window?.showDocument?.support) {
+      void connection.window.showInformationMessage(`Bulkhead: documentation of ${String(id)}: ${docs.online}`);
+      return false;
+    }
+    const shown = await connection.window.showDocument(
+      docs.local ? { uri: uriOfPath(docs.local), takeFocus: true } : { uri: docs.online, external: true },
+    );
+    return shown.success;
+  }
   connection.onRequest(
     RULES_REQUEST,
     guard('rules', [] as RuleSummary[], () =>

@@ -1,3 +1,4 @@
+import { parseSize } from '../../shared/src/config';
 import type { SeveritySetting } from '../../shared/src/types';
 
 /** The `bulkhead` settings section, as the user sets it in the editor. `.bulkhead.yaml` wins over it for a project. */
@@ -9,7 +10,7 @@ export interface Settings {
   workspaceScan: boolean;
   /** Globs, relative to the workspace folder, of files not to analyse. */
   exclude: string[];
-  /** Bytes; undefined means the default (or `.bulkhead.yaml`'s). */
+  /** Bytes (the setting may give a unit: `2MiB`); undefined means the default (or `.bulkhead.yaml`'s). */
   maxFileSize?: number;
   /** Quiet time after a keystroke before an open file is analysed again. */
   debounceMs: number;
@@ -51,9 +52,9 @@ export function readSettings(raw: unknown, problems: string[] = []): Settings {
     settings.exclude = raw.exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '');
   }
   if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
-    if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0)
-      settings.maxFileSize = Math.round(raw.maxFileSize);
-    else problems.push('bulkhead.maxFileSize: expected a positive number of bytes');
+    const bytes = parseSize(raw.maxFileSize);
+    if (bytes !== undefined) settings.maxFileSize = bytes;
+    else problems.push('bulkhead.maxFileSize: expected a positive size in bytes, or with a unit (512KB, 2MiB)');
   }
   if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs)) {
     settings.debounceMs = Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(raw.debounceMs)));

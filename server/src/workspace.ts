@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import {
   FileChangeType,
   type Connection,
@@ -202,22 +202,26 @@ export class Workspace {
 
   /**
    * Analyses a file from disk unless it is open (the editor's text wins) or excluded; `force` when the user asked for
-   * a scan although the setting turns scanning off.
+   * a scan although the setting turns scanning off. Answers whether the file's entry now holds the disk's result.
    */
-  private analyseFromDisk(path: string, kind: FileKind, force = false): void {
+  private analyseFromDisk(path: string, kind: FileKind, force = false): boolean {
     const key = path;
-    if (this.documents.isOpen(key)) return;
+    if (this.documents.isOpen(key)) return false;
     const config = this.config.forFile(path);
-    if (!this.scanWants(path, config, force)) return;
+    if (!this.scanWants(path, config, force)) return false;
     // Read synchronously: a workspace file is small (its size is checked first) and the scan yields between files
     // anyway, while an asynchronous read leaves the analysis idle for each thread-pool round trip (see BENCHMARKS.md).
     const read = readForAnalysisSync(path, config);
     // The file may have been opened while it was read: the document's analysis stands.
-    if (this.documents.isOpen(key)) return;
+    if (this.documents.isOpen(key)) return false;
     const target = { key, uri: uriOfPath(path), path, kind, version: null };
-    if ('missing' in read) this.forget(key);
-    else if ('skipped' in read) this.linter.skipped(target, read.skipped);
+    if ('missing' in read) {
+      this.forget(key);
+      return false;
+    }
+    if ('skipped' in read) this.linter.skipped(target, read.skipped);
     else this.linter.lint(target, read.text, true);
+    return true;
   }
 
   /** Whether the scan analyses the file; if not, its result from an earlier scan goes. */
@@ -308,7 +312,10 @@ export class Workspace {
     this.pool?.close();
   }
 
-  /** A document was closed: its file goes back to the scan's results when the scan covers it. */
+  /**
+   * A document was closed: its file goes back to the scan's results when the scan covers it. Answers false when the
+   * disk has nothing for it (the file was deleted or renamed while open, or is excluded): its diagnostics then go.
+   */
   takeBack(path: string | undefined): boolean {
     if (!path) return false;
     const kind = detectKind(path);
@@ -317,11 +324,11 @@ export class Workspace {
     const settings = this.config.forFile(path).settings;
     if (!settings.enable || !settings.workspaceScan) return false;
     try {
-      this.analyseFromDisk(path, kind);
+      return this.analyseFromDisk(path, kind);
     } catch (error) {
       this.log.error(`Could not analyse ${path}`, error);
+      return false;
     }
-    return true;
   }
 
   /**
@@ -331,6 +338,7 @@ export class Workspace {
   async onFilesChanged(changes: readonly FileEvent[]): Promise<boolean> {
     let configChanged = false;
     const touched = new Set<string>();
+    const toAnalyse = new Map<string, FileKind>();
     for (const change of changes) {
       const path = pathOfUri(change.uri);
       if (!path) continue;
@@ -344,16 +352,44 @@ export class Workspace {
         for (const entry of this.store.all()) {
           if (entry.path && entry.version === null && isInside(entry.path, path)) this.forget(entry.key);
         }
-      } else {
-        const kind = detectKind(path);
-        if (kind && folderOf(path, this.config.workspaceFolders) !== undefined) this.analyseFromDisk(path, kind);
+        continue;
       }
+      const folder = folderOf(path, this.config.workspaceFolders);
+      if (folder === undefined) continue;
+      const kind = detectKind(path);
+      if (kind) toAnalyse.set(path, kind);
+      else if (change.type === FileChangeType.Created && (await this.isWalkableFolder(folder, path)))
+        await this.walk(folder, path, toAnalyse, () => false);
+    }
+    // A folder's files may come as their own events as well as the folder's: each is analysed once.
+    for (const [path, kind] of toAnalyse) {
+      touched.add(path);
+      this.analyseFromDisk(path, kind);
     }
     const dependents = new Map<string, Entry>();
     for (const path of touched)
       for (const entry of this.store.dependents(path)) if (!touched.has(entry.key)) dependents.set(entry.key, entry);
     for (const entry of dependents.values()) await this.reanalyse(entry);
     return configChanged;
+  }
+
+  /**
+   * A created path the scan would walk: a real folder (a link to one is not followed, as in the scan), not one of
+   * the skipped folders or below one, not excluded.
+   */
+  private async isWalkableFolder(folder: string, path: string): Promise<boolean> {
+    if (
+      relative(folder, path)
+        .split(sep)
+        .some((segment) => SKIPPED_FOLDERS.has(segment))
+    )
+      return false;
+    try {
+      if (!(await lstat(path)).isDirectory()) return false;
+    } catch {
+      return false; // gone again, or unreadable: the next event or scan says more
+    }
+    return !this.config.isExcluded(path, this.config.forFile(path), true, true);
   }
 
   /**

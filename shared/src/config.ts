@@ -41,6 +41,17 @@ const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
 const UNITS: Record<string, number> = { b: 1, kb: 1000, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
 
+/**
+ * A file size as `.bulkhead.yaml` and the editor settings take it: bytes as a number, or a number with a unit (`512KB`,
+ * `2MiB`, `1.5 GB`; KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024). Undefined when it is none or not positive.
+ */
+export function parseSize(raw: unknown): number | undefined {
+  const m =
+    typeof raw === 'number' ? [String(raw), String(raw)] : typeof raw === 'string' ? SIZE.exec(raw.trim()) : null;
+  const bytes = m ? Math.round(Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1)) : NaN;
+  return Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
+}
+
 export function formatConfigError(e: ConfigError): string {
   return `${e.path}:${e.line}:${e.column}: ${e.key ? `\`${e.key}\`: ` : ''}${e.message}`;
 }
@@ -142,11 +153,8 @@ export function parseConfig(
         });
       }
     } else if (key === 'maxFileSize') {
-      const raw = isScalar(value) ? value.value : undefined;
-      const m =
-        typeof raw === 'number' ? [String(raw), String(raw)] : typeof raw === 'string' ? SIZE.exec(raw.trim()) : null;
-      const bytes = m ? Math.round(Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1)) : NaN;
-      if (!Number.isFinite(bytes) || bytes <= 0) {
+      const bytes = parseSize(isScalar(value) ? value.value : undefined);
+      if (bytes === undefined) {
         at(value ?? pair, 'maxFileSize', 'expected a positive size in bytes, or with a unit (512KB, 2MiB).');
         continue;
       }

@@ -192,12 +192,22 @@ export function withReadmeRuleTable(readme: string, metas: readonly DocMeta[]): 
 }
 
 /** A short Markdown hover for a finding or keyword: the threat, what it costs, what to do, where to read more. */
-export function renderHover(meta: DocMeta): string {
-  const lines: string[] = [`**${meta.title}** (\`${meta.id}\`)`, ''];
+export function renderHover(
+  meta: DocMeta,
+  options: {
+    /** `named` when a hover already explained this threat above: its title only. */
+    threat?: 'full' | 'named';
+    heading?: string;
+  } = {},
+): string {
+  const lines: string[] = [options.heading ?? `**${meta.title}** (\`${meta.id}\`)`, ''];
   if (!isBuiltin(meta)) {
     const threat = THREATS[meta.threat];
-    lines.push(`**Threat (${threat.title}):** ${threat.vector}`, '');
-    lines.push(`**Impact:** ${threat.impact}`, '');
+    if (options.threat === 'named') lines.push(`**Threat (${threat.title}):** as above.`, '');
+    else {
+      lines.push(`**Threat (${threat.title}):** ${threat.vector}`, '');
+      lines.push(`**Impact:** ${threat.impact}`, '');
+    }
   }
   lines.push(`**Mitigation:** ${meta.mitigation}`, '');
   const footer = [

@@ -125,14 +125,87 @@ export function formatMessage(template: string, data: Record<string, string | nu
 }
 
 /**
- * Prose written across source lines, as rule docs are: single line breaks (and the indentation after them) become
- * spaces, blank lines stay paragraph breaks. `prose` tag on a template literal.
+ * Prose written across source lines, as rule docs are: single line breaks (and the indentation around them) become
+ * spaces, blank lines stay paragraph breaks. Markdown that lives on lines keeps them: a line that starts a list item
+ * (`- `, `* `, `+ `, `1. `) starts a new line of its paragraph, and a fenced code block (from a line starting with
+ * three backticks to the next such line) keeps its lines as written, less the fence's indentation, as a paragraph of
+ * its own. So a wrapped line must not start with `- ` or `1. ` unless it is a list item. `${}` values are inserted
+ * before the text is read. `prose` tag on a template literal.
  */
 export function prose(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
-  return text
-    .trim()
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
-    .join('\n\n');
+  const blocks: string[] = [];
+  let paragraph = '';
+  let fence: { indent: number; lines: string[] } | undefined;
+  const endParagraph = () => {
+    if (paragraph) blocks.push(paragraph);
+    paragraph = '';
+  };
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (fence) {
+      const indent = Math.min(fence.indent, line.length - line.trimStart().length);
+      fence.lines.push(line.slice(indent).trimEnd());
+      if (trimmed.startsWith('```')) {
+        blocks.push(fence.lines.join('\n'));
+        fence = undefined;
+      }
+    } else if (trimmed.startsWith('```')) {
+      endParagraph();
+      fence = { indent: line.length - line.trimStart().length, lines: [trimmed] };
+    } else if (!trimmed) endParagraph();
+    else if (!paragraph) paragraph = trimmed;
+    else paragraph += (LIST_ITEM.test(trimmed) ? '\n' : ' ') + trimmed;
+  }
+  if (fence) throw new Error(`prose: a code block is not closed:\n${fence.lines.join('\n')}`);
+  endParagraph();
+  return blocks.join('\n\n');
+}
+
+const LIST_ITEM = /^([-*+]|\d+[.)]) /;
+
+/**
+ * A file's text written as a template literal indented with the code around it, so that a test case (or a rule's
+ * example) reads as the file it is. The literal starts with a line break and ends on a line of its own:
+ *
+ *     file`
+ *       services:
+ *         app:
+ *           image: alpine:3.20
+ *     `
+ *
+ * gives `services:\n  app:\n    image: alpine:3.20\n`: the first line break and the indentation of the closing line
+ * are dropped, the final line break is kept, and the common indentation of the lines is removed.
+ *
+ * - The common indentation is the longest run of leading spaces and tabs that every line which is not blank shares,
+ *   compared character by character: a tab is not a number of spaces. Indentation beyond it is kept, tabs included
+ *   (a Dockerfile here-document's `<<-` tabs, written `\t` or as tabs).
+ * - A blank line (only spaces and tabs) does not count; it keeps what lies beyond the common indentation, and is
+ *   empty when it has less. Trailing spaces are invisible in the source: write them as `${' '}`.
+ * - Escapes are those of any template literal (`\\` is one backslash, `\${` a dollar and a brace, `\r` a carriage
+ *   return). A `${}` value is inserted as it is, after the indentation is removed: its own line breaks are not
+ *   indented, and the indentation of the line it is on is read from the literal text before it.
+ * - A file that does not end with a line break cannot be written this way; use a string.
+ */
+export function file(strings: TemplateStringsArray, ...values: unknown[]): string {
+  // Values stand as one opaque character while the indentation is read, so their text never counts as indentation.
+  const hole = '\uE000';
+  if (strings.some((part) => part === undefined || part.includes(hole)))
+    throw new Error('file: the literal has an invalid escape sequence or U+E000');
+  const body = /^\n([^]*\n)[ \t]*$/.exec(strings.join(hole));
+  if (!body)
+    throw new Error('file: the literal must start with a line break and end with one, then the closing backtick');
+  const lines = body[1].slice(0, -1).split('\n');
+  let common: string | undefined;
+  for (const line of lines) {
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (indent === line) continue;
+    if (common === undefined) common = indent;
+    let n = 0;
+    while (n < common.length && common[n] === indent[n]) n++;
+    common = common.slice(0, n);
+  }
+  const prefix = common ?? '';
+  const text = lines.map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : '')).join('\n') + '\n';
+  return text.split(hole).reduce((out, part, i) => out + String(values[i - 1]) + part);
 }

@@ -3,6 +3,7 @@
 // chromium through playwright-core, and a folder for screenshots and logs.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -334,6 +335,14 @@ export async function launchChromium(): Promise<Browser> {
   return browser;
 }
 
+/** The steps whose screenshots the README shows (images/screenshots/), by step name. */
+const README_SCREENSHOTS: Record<string, string> = {
+  'problems-panel-workspace': 'problems.png',
+  hover: 'hover.png',
+  'quick-fix-menu-add-USER': 'quick-fix.png',
+  'compose-squiggles': 'compose.png',
+};
+
 /** Screenshots in ARTIFACTS/screenshots, numbered in the order taken. */
 export class Screenshots {
   readonly dir = join(ARTIFACTS, 'screenshots');
@@ -348,6 +357,10 @@ export class Screenshots {
     const path = join(this.dir, `${String(this.taken.length + 1).padStart(2, '0')}-${step}.png`);
     await page.screenshot({ path });
     this.taken.push(path);
+    // `BULKHEAD_README_SCREENSHOTS=1 npm run test:e2e` refreshes the README's pictures from this run.
+    const readmeName = README_SCREENSHOTS[step];
+    if (readmeName && process.env.BULKHEAD_README_SCREENSHOTS === '1')
+      copyFileSync(path, join(REPO_ROOT, 'images', 'screenshots', readmeName));
     return path;
   }
 }

@@ -424,6 +424,8 @@ test(
         ).catch(() => undefined);
         t.diagnostic(`hover: ${text.slice(0, 400)}`);
         assert.ok(text.includes(plain(finding.message)), `the hover should show the message "${finding.message}"`);
+        // VS Code's diagnostic part shows the message; the server's part must not say it again.
+        assert.equal(text.split(plain(finding.message)).length - 1, 1, 'the hover should show the message once');
         assert.ok(text.includes(finding.rule), `the hover should name the rule ${finding.rule}`);
         assert.match(text, /threat/i, 'the hover should name the threat');
         assert.ok(

@@ -2,7 +2,7 @@
 // LSP sends them; each case names the word under the cursor.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { keywordHover, findingHover, parseComposeForHover } from '../../shared/src/hover/index';
+import { keywordHover, findingHover, findingsHover, parseComposeForHover } from '../../shared/src/hover/index';
 import { analyzeText } from '../../shared/src/engine';
 import { SourceText } from '../../shared/src/text';
 import { loadCorpus } from '../../scripts/bench/corpus';
@@ -314,6 +314,59 @@ describe('finding hover', () => {
 
   it('an unknown rule id still shows the message', () => {
     assert.equal(findingHover({ ruleId: 'no/such-rule', message: 'x' }), 'x');
+  });
+});
+
+describe('findings hover: the findings at one spot, as one hover', () => {
+  const at = (line: number, character: number) => ({
+    start: { line, character },
+    end: { line, character: character + 5 },
+  });
+  const meta = (id: string) => RULES.find((r) => r.meta.id === id)!.meta;
+
+  it('puts the most severe first, whatever the order of the findings', () => {
+    const md = findingsHover([
+      { ruleId: 'container/logging-disabled', severity: 'info', range: at(3, 4) },
+      { ruleId: 'container/privileged', severity: 'error', range: at(3, 4) },
+      { ruleId: 'container/no-new-privileges', severity: 'warning', range: at(3, 4) },
+    ]);
+    const order = ['container/privileged', 'container/no-new-privileges', 'container/logging-disabled'].map((id) =>
+      md.indexOf(`(\`${id}\``),
+    );
+    assert.ok(
+      order.every((i) => i >= 0),
+      md,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'error, then warning, then info',
+    );
+    assert.match(md, /^\*\*Error: /);
+  });
+
+  it('explains a threat once, however many rules at the spot share it, and names it for the others', () => {
+    const md = findingsHover([
+      { ruleId: 'container/privileged', severity: 'error', range: at(3, 4) },
+      { ruleId: 'container/no-new-privileges', severity: 'warning', range: at(3, 4) },
+    ]);
+    const threat = THREATS[meta('container/privileged').threat];
+    assert.equal(meta('container/no-new-privileges').threat, meta('container/privileged').threat);
+    assert.equal(md.split(threat.vector).length - 1, 1, 'the threat is explained once');
+    assert.equal(md.split(threat.impact).length - 1, 1, 'its impact is said once');
+    assert.match(md, new RegExp(`Threat \\(${threat.title}\\):\\*\\* as above`));
+    for (const id of ['container/privileged', 'container/no-new-privileges'])
+      assert.ok(md.includes(meta(id).mitigation), `the mitigation of ${id}`);
+  });
+
+  it('shows each rule once, with how often it fires at the spot, and no message', () => {
+    const md = findingsHover([
+      { ruleId: 'image/sudo', severity: 'warning', range: at(1, 4) },
+      { ruleId: 'image/sudo', severity: 'warning', range: at(1, 9) },
+    ]);
+    assert.equal(md.split(meta('image/sudo').mitigation).length - 1, 1);
+    assert.match(md, /`image\/sudo`, 2 findings here\)/);
+    assert.doesNotMatch(md, /---/, 'one section');
   });
 });
 

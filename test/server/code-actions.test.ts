@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../shared/src/text';
 import { fixAll } from '../../shared/src/fix-all';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../../scripts/repo-root';
 import { LspClient, FULL_CAPABILITIES, ofRule, tempWorkspace } from './lsp-client';
 
 // ADD of a text file beside the Dockerfile becomes COPY: the safe fix these tests apply (the sources are on disk, where
@@ -161,6 +164,70 @@ describe('language server: code actions', () => {
     const kinds = async (triggerKind: number) => (await ask(triggerKind)).map((a) => a.kind);
     assert.ok(!(await kinds(2)).includes('source.fixAll.bulkhead'), 'automatic: no fix-all');
     assert.ok((await kinds(1)).includes('source.fixAll.bulkhead'), 'invoked: fix-all');
+  });
+
+  it('offers fix-all in the quick-fix menu too (Ctrl+. asks for quick fixes only), resolved to the same edit', async () => {
+    const uri = ws.uri('fixall-menu/Dockerfile');
+    const text = 'FROM debian:12\nADD app.py /app/\nADD app.py /srv/\n';
+    ws.write('fixall-menu/app.py', 'print(1)\n');
+    await client.open(uri, text);
+    const add = ofRule(
+      await client.diagnostics(uri, (d) => ofRule(d, 'image/add-instead-of-copy').length === 2),
+      'image/add-instead-of-copy',
+    );
+    const actions = await actionsAt(client, uri, [add[0]], ['quickfix']);
+    const fixAllInMenu = actions.filter((a) => a.title === 'Fix all Bulkhead safe problems in this file');
+    assert.equal(fixAllInMenu.length, 1, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fixAllInMenu[0].kind, 'quickfix');
+    const resolved = await client.request<CodeAction>('codeAction/resolve', fixAllInMenu[0]);
+    const fixed = applyEdits(text, editsOf(resolved.edit, uri));
+    assert.equal(
+      fixed,
+      fixAll(ws.path('fixall-menu/Dockerfile'), text, 'dockerfile', {
+        context: { readFile: (p) => (p.endsWith('.py') ? 'print(1)\n' : undefined) },
+      }).text,
+    );
+    assert.equal(fixed, 'FROM debian:12\nCOPY app.py /app/\nCOPY app.py /srv/\n');
+    assert.equal(ofRule((await apply(client, uri, text, resolved)).diagnostics, 'image/add-instead-of-copy').length, 0);
+  });
+
+  it('offers "Show documentation for <rule>" last, once per rule, and shows the shipped page', async () => {
+    const uri = ws.uri('docs/Dockerfile');
+    await client.open(uri, 'FROM debian:12\nRUN sudo a && sudo b\n');
+    const sudo = ofRule(await client.diagnostics(uri, (d) => ofRule(d, 'image/sudo').length === 2), 'image/sudo');
+    const actions = await actionsAt(client, uri, sudo, ['quickfix']);
+    const docs = actions.filter((a) => a.title.startsWith('Show documentation'));
+    assert.deepEqual(
+      docs.map((a) => a.title),
+      ['Show documentation for image/sudo'],
+    );
+    assert.equal(actions[actions.length - 1], docs[0], 'last in the menu');
+    assert.equal(docs[0].edit, undefined);
+    const since = client.requests.length;
+    const shown = await client.request<boolean>('workspace/executeCommand', {
+      command: docs[0].command!.command,
+      arguments: docs[0].command!.arguments,
+    });
+    assert.equal(shown, true);
+    const request = await client.waitForRequest('window/showDocument', () => true, since);
+    assert.equal(request.uri, pathToFileURL(join(repoRoot(), 'docs', 'rules', 'image', 'sudo.md')).href);
+    assert.equal(request.external, undefined, 'in the editor, not a browser');
+  });
+
+  it('shows no page for an id that is not a rule: the argument cannot name another file', async () => {
+    const since = client.requests.length;
+    for (const id of ['../../package', 'image/../../../etc/passwd', 42]) {
+      const shown = await client.request<boolean>('workspace/executeCommand', {
+        command: 'bulkhead.server.showRuleDocumentation',
+        arguments: [id],
+      });
+      assert.equal(shown, false, String(id));
+    }
+    assert.equal(
+      client.requests.slice(since).filter((r) => r.method === 'window/showDocument').length,
+      0,
+      'no document shown',
+    );
   });
 
   it('offers no quick fixes when only fix-all is asked for (as on save)', async () => {

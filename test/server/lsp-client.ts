@@ -49,7 +49,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
     didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true },
   },
-  window: { workDoneProgress: true },
+  window: { workDoneProgress: true, showDocument: { support: true } },
   textDocument: {
     publishDiagnostics: {
       relatedInformation: true,
@@ -104,6 +104,7 @@ export class LspClient {
           client.record(client.received, '$/progress', { token, value }),
         );
       }
+      if (method === 'window/showDocument') return { success: true };
       if (method === 'workspace/configuration') {
         return (params as { items: { section?: string }[] }).items.map(
           (item) => client.settings[item.section ?? ''] ?? null,

@@ -31,8 +31,21 @@ describe('settings', () => {
     assert.equal(settings.trace.server, 'verbose');
     assert.deepEqual(problems, [
       'bulkhead.rules.image/root-user: expected off, info, warning or error',
-      'bulkhead.maxFileSize: expected a positive number of bytes',
+      'bulkhead.maxFileSize: expected a positive size in bytes, or with a unit (512KB, 2MiB)',
     ]);
+  });
+
+  it('maxFileSize: bytes, or a size with a unit as in .bulkhead.yaml', () => {
+    const size = (maxFileSize: unknown) => {
+      const problems: string[] = [];
+      return { bytes: readSettings({ maxFileSize }, problems).maxFileSize, problems: problems.length };
+    };
+    assert.deepEqual(size(4096), { bytes: 4096, problems: 0 });
+    assert.deepEqual(size('2MiB'), { bytes: 2 * 1024 * 1024, problems: 0 });
+    assert.deepEqual(size('512 KB'), { bytes: 512_000, problems: 0 });
+    assert.deepEqual(size('1.5gib'), { bytes: 1.5 * 1024 ** 3, problems: 0 });
+    for (const wrong of ['2 parsecs', '-1MB', '0', 'MiB', true])
+      assert.deepEqual(size(wrong), { bytes: undefined, problems: 1 });
   });
 
   it('files.exclude: only entries set to true', () => {

@@ -2,7 +2,7 @@
 // size and binary limits; file system events; configuration changes applied without a restart.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf, ofRule, tempWorkspace, type Received, type StartOptions } from './lsp-client';
 
@@ -95,6 +95,8 @@ describe('language server: workspace scan', () => {
       (r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles',
     ).registerOptions.watchers;
     assert.ok(watchers.some((w: { globPattern: string }) => w.globPattern === '**/.bulkhead.yaml'));
+    // Created (1) and deleted (4) folders: their files may come as one event for the folder.
+    assert.ok(watchers.some((w: { globPattern: string; kind?: number }) => w.globPattern === '**/*' && w.kind === 5));
   });
 
   it('analyses a file again when it changes on disk, and only that file', async () => {
@@ -133,6 +135,51 @@ describe('language server: workspace scan', () => {
     // A deleted folder arrives as one event for the folder.
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('new'), type: 3 }] });
     await client.diagnostics(ws.uri('new/Containerfile'), (d) => d.length === 0, since);
+  });
+
+  it('picks up a folder created with its files from the one event for the folder, as git pull sends it', async () => {
+    const since = client.mark();
+    ws.write('pulled/api/Dockerfile', SUDO);
+    ws.write('pulled/deploy/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
+    ws.write('pulled/node_modules/dep/Dockerfile', SUDO);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('pulled'), type: 1 }] });
+    await client.diagnostics(ws.uri('pulled/api/Dockerfile'), (d) => ofRule(d, 'image/sudo').length === 1, since);
+    await client.diagnostics(
+      ws.uri('pulled/deploy/compose.yaml'),
+      (d) => ofRule(d, 'container/privileged').length === 1,
+      since,
+    );
+    assert.equal(published(client, since).has(ws.uri('pulled/node_modules/dep/Dockerfile')), false);
+  });
+
+  it('moves the diagnostics of a renamed folder: delete of the old path, create of the new', async () => {
+    ws.write('before/Dockerfile', SUDO);
+    let since = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('before'), type: 1 }] });
+    await client.diagnostics(ws.uri('before/Dockerfile'), (d) => ofRule(d, 'image/sudo').length === 1, since);
+    since = client.mark();
+    renameSync(ws.path('before'), ws.path('after'));
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: ws.uri('before'), type: 3 },
+        { uri: ws.uri('after'), type: 1 },
+      ],
+    });
+    await client.diagnostics(ws.uri('before/Dockerfile'), (d) => d.length === 0, since);
+    await client.diagnostics(ws.uri('after/Dockerfile'), (d) => ofRule(d, 'image/sudo').length === 1, since);
+  });
+
+  it('clears the diagnostics of a closed document whose file was deleted while it was open', async () => {
+    ws.write('doomed/Dockerfile', SUDO);
+    const uri = ws.uri('doomed/Dockerfile');
+    let since = client.mark();
+    await client.open(uri, 'FROM debian:12\nRUN sudo a\nRUN sudo b\n');
+    await client.diagnostics(uri, (d, p) => p.version === 1 && ofRule(d, 'image/sudo').length === 2, since);
+    rmSync(ws.path('doomed'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('doomed'), type: 3 }] });
+    since = client.mark();
+    await client.close(uri);
+    await client.diagnostics(uri, (d) => d.length === 0, since);
   });
 
   it('hands a file to the editor while it is open, and takes it back from disk when closed', async () => {

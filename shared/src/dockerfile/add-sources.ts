@@ -15,7 +15,9 @@ export function isUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[\w.-]+@[\w.-]+:/.test(value);
 }
 
-/** Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess). */
+/**
+ * Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess).
+ */
 export function isArchiveName(path: string): boolean {
   return /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zst|lz4)$/i.test(path.replace(/\/+$/, ''));
 }

@@ -42,6 +42,46 @@ export function findingHover(diagnostic: Pick<Diagnostic, 'ruleId' | 'message'>)
   return meta ? `${message}\n\n${renderHover(meta)}` : message;
 }
 
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_WORD: Record<Diagnostic['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/**
+ * Over the findings at one spot, as one hover: each rule once, most severe first, with its threat explained once
+ * (a second rule with the same threat names it) and its mitigation. The messages are left out: the editor shows each
+ * diagnostic's message beside the hover already (VS Code's diagnostic hover, Neovim's float), and saying it twice
+ * was the complaint. A rule that fires more than once here says how often.
+ */
+export function findingsHover(diagnostics: readonly Pick<Diagnostic, 'ruleId' | 'severity' | 'range'>[]): string {
+  const sorted = [...diagnostics].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
+  );
+  const byRule = new Map<string, { severity: Diagnostic['severity']; count: number }>();
+  for (const d of sorted) {
+    const seen = byRule.get(d.ruleId);
+    if (seen) seen.count++;
+    else byRule.set(d.ruleId, { severity: d.severity, count: 1 });
+  }
+  const explained = new Set<string>();
+  const sections: string[] = [];
+  for (const [ruleId, { severity, count }] of byRule) {
+    const meta = ruleMeta(ruleId);
+    const times = count > 1 ? `, ${count} findings here` : '';
+    if (!meta) {
+      sections.push(`**${SEVERITY_WORD[severity]}** (\`${markdownText(ruleId)}\`${times})`);
+      continue;
+    }
+    const threatKey = 'threat' in meta ? String(meta.threat) : undefined;
+    const named = threatKey !== undefined && explained.has(threatKey);
+    if (threatKey !== undefined) explained.add(threatKey);
+    const heading = `**${SEVERITY_WORD[severity]}: ${meta.title}** (\`${meta.id}\`${times})`;
+    sections.push(renderHover(meta, { heading, threat: named ? 'named' : 'full' }));
+  }
+  return sections.join('\n\n---\n\n');
+}
+
 /** Over a keyword: what it means for the container, with links to the registered rules that guard it. */
 /** The parsed text, when the caller keeps it between hovers; parsed here otherwise. */
 export type HoverModel = { kind: 'dockerfile'; model: DockerfileModel } | { kind: 'compose'; document: Document };

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../rule';
+import { file, prose, type RuleMeta } from '../rule';
 
 /**
  * Diagnostics the engine itself produces, with the same metadata shape as rules so that SARIF, docs and config treat
@@ -21,9 +21,25 @@ export const SYNTAX: BuiltinMeta = {
   fix: 'none',
   messages: { problem: '{{message}}' },
   docs: {
-    description:
-      'The file has a syntax problem that Docker or Compose would refuse (an unknown instruction, an instruction before `FROM`, broken YAML, a duplicate key), or a Dockerfile line break that Docker reads otherwise than editors show it (a CR without LF, which Docker does not split lines at). The rest of the file is still checked where it can be.',
-    examples: { bad: ['FROM alpine:3.20\nRUNN echo hi\n'], good: ['FROM alpine:3.20\nRUN echo hi\n'] },
+    description: prose`
+      The file has a syntax problem that Docker or Compose would refuse (an unknown instruction, an instruction before
+      \`FROM\`, broken YAML, a duplicate key), or a Dockerfile line break that Docker reads otherwise than editors show
+      it (a CR without LF, which Docker does not split lines at). The rest of the file is still checked where it can be.
+    `,
+    examples: {
+      bad: [
+        file`
+          FROM alpine:3.20
+          RUNN echo hi
+        `,
+      ],
+      good: [
+        file`
+          FROM alpine:3.20
+          RUN echo hi
+        `,
+      ],
+    },
   },
 };
 
@@ -39,8 +55,9 @@ export const INTERNAL_ERROR: BuiltinMeta = {
   fix: 'none',
   messages: { crashed: 'Rule `{{rule}}` failed on this file ({{error}}); its findings are missing.' },
   docs: {
-    description:
-      'A rule threw an error on this file. The other rules still ran; this diagnostic says which findings may be missing.',
+    description: prose`
+      A rule threw an error on this file. The other rules still ran; this diagnostic says which findings may be missing.
+    `,
     examples: { bad: [], good: [] },
   },
 };
@@ -51,15 +68,21 @@ export const NOT_CHECKED: BuiltinMeta = {
   kind: 'any',
   severity: 'warning',
   threat: 'application',
-  mitigation:
-    'Make the part readable (a smaller value, a regular file inside the workspace), or check it by hand: findings about it may be missing.',
+  mitigation: prose`
+    Make the part readable (a smaller value, a regular file inside the workspace), or check it by hand: findings about
+    it may be missing.
+  `,
   peers: {},
   references: [],
   fix: 'none',
   messages: { problem: '{{message}}' },
   docs: {
-    description:
-      'Bulkhead left part of the file unchecked and says where and why: a variable that expands past the size Bulkhead follows, or a file the text names that Bulkhead would not or could not read (outside the workspace, not a regular file, missing). What depends on that part is treated as unknown; the rest of the file is checked as usual. Nothing is dropped silently.',
+    description: prose`
+      Bulkhead left part of the file unchecked and says where and why: a variable that expands past the size Bulkhead
+      follows, or a file the text names that Bulkhead would not or could not read (outside the workspace, not a regular
+      file, missing). What depends on that part is treated as unknown; the rest of the file is checked as usual. Nothing
+      is dropped silently.
+    `,
     examples: { bad: [], good: [] },
   },
 };

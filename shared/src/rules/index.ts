@@ -41,6 +41,10 @@ import insecureBuildStep from './image/insecure-build-step';
 import remoteAdminPort from './image/remote-admin-port';
 import debuggerExposed from './image/debugger-exposed';
 import containerDebuggerExposed from './container/debugger-exposed';
+import credentialInCommand from './image/credential-in-command';
+import keyGeneratedInBuild from './image/key-generated-in-build';
+import secretArgInEnv from './image/secret-arg-in-env';
+import secretMountExposed from './image/secret-mount-exposed';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -84,6 +88,10 @@ export const RULES: readonly AnyRule[] = [
   remoteAdminPort,
   debuggerExposed,
   containerDebuggerExposed,
+  credentialInCommand,
+  keyGeneratedInBuild,
+  secretArgInEnv,
+  secretMountExposed,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { applyEdits } from '../../../shared/src/text';
 import type { Diagnostic as CoreDiagnostic } from '../../../shared/src/types';
 import {
+  EVENT_TIMEOUT_MS,
   codeOf,
   coreDiagnostics,
   openEditor,
@@ -62,6 +63,40 @@ suite('quick fixes', () => {
       [],
       `${unsafe.ruleId}: unsafe fixes marked preferred`,
     );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Ctrl+. offers "Fix all Bulkhead safe problems in this file" beside a finding with a safe fix', async () => {
+    const { uri, finding } = await fixableFinding((f) => f.fixes.some((fix) => fix.safe));
+    await openEditor(uri);
+    await waitForCoreDiagnostics(uri, await readText(uri), 'diagnostics');
+    const titles = (await quickFixesFor(uri, finding)).map((a) => a.title);
+    assert.ok(titles.includes('Fix all Bulkhead safe problems in this file'), JSON.stringify(titles));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('"Show documentation for <rule>" opens the page shipped with the extension in the Markdown preview', async () => {
+    const { uri, finding } = await fixableFinding();
+    await openEditor(uri);
+    await waitForCoreDiagnostics(uri, await readText(uri), 'diagnostics');
+    const actions = await quickFixesFor(uri, finding);
+    const action = actions.find((a) => a.title === `Show documentation for ${finding.ruleId}`);
+    assert.ok(action?.command, `offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const page = `${finding.ruleId.split('/').pop()}.md`;
+    const preview = () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find(
+          (tab) =>
+            tab.input instanceof vscode.TabInputWebview &&
+            /markdown\.preview/.test(tab.input.viewType) &&
+            tab.label.includes(page),
+        );
+    const deadline = Date.now() + EVENT_TIMEOUT_MS;
+    while (!preview() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+    assert.ok(preview(), `a Markdown preview of ${page} should open; tabs: ${JSON.stringify(tabs)}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

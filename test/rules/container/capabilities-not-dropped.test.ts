@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/capabilities-not-dropped';
 import { runRuleTests } from '../../rule-tester';
 
@@ -7,36 +8,83 @@ const append = 'Add `ALL` to `cap_drop` — check that `a` needs no capability b
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+          cap_drop: [ALL]
+    `,
     {
       name: 'any case, block list',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    cap_drop:\n      - all\n    cap_add:\n      - NET_BIND_SERVICE\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            cap_drop:
+              - all
+            cap_add:
+              - NET_BIND_SERVICE
+      `,
     },
     {
       name: 'privileged is reported by its own rule',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: true\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: true
+      `,
     },
     {
       name: 'an unset variable is unknown',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: ["${DROP}"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            cap_drop: ["\${DROP}"]
+      `,
     },
     {
       name: 'dropped in the service it extends',
-      code: 'services:\n  base:\n    image: alpine\n    cap_drop: [ALL]\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: alpine
+            cap_drop: [ALL]
+          app:
+            extends: base
+      `,
     },
     {
       name: 'dropped through a merge key',
-      code: 'x-hardened: &hardened\n  cap_drop: [ALL]\nservices:\n  app:\n    <<: *hardened\n    image: alpine\n',
+      code: file`
+        x-hardened: &hardened
+          cap_drop: [ALL]
+        services:
+          app:
+            <<: *hardened
+            image: alpine
+      `,
     },
     {
       name: 'extends another file: unknown until that file is read',
-      code: 'services:\n  app:\n    extends:\n      file: common.yaml\n      service: base\n',
+      code: file`
+        services:
+          app:
+            extends:
+              file: common.yaml
+              service: base
+      `,
     },
   ],
   invalid: [
     {
       name: 'postgres: what its entrypoint needs as root comes back in cap_add, from its profile',
-      code: 'services:\n  db:\n    image: postgres:16\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -46,8 +94,19 @@ runRuleTests(rule, {
               title:
                 'Add `cap_drop: [ALL]` with `cap_add: [CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID]` (from the `postgres` image profile)',
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - DAC_OVERRIDE\n      - FOWNER\n      - SETGID\n      - SETUID\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    cap_drop:
+                      - ALL
+                    cap_add:
+                      - CHOWN
+                      - DAC_OVERRIDE
+                      - FOWNER
+                      - SETGID
+                      - SETUID
+              `,
             },
           ],
         },
@@ -55,7 +114,13 @@ runRuleTests(rule, {
     },
     {
       name: 'postgres run as its own user needs none back; a capability the service adds already stays',
-      code: 'services:\n  db:\n    image: postgres:16-alpine\n    user: "70:70"\n    cap_add: [NET_ADMIN]\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16-alpine
+            user: "70:70"
+            cap_add: [NET_ADMIN]
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -64,8 +129,14 @@ runRuleTests(rule, {
             {
               title: 'Add `cap_drop: [ALL]` (from the `postgres` image profile)',
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16-alpine\n    user: "70:70"\n    cap_drop: [ALL]\n    cap_add: [NET_ADMIN]\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16-alpine
+                    user: "70:70"
+                    cap_drop: [ALL]
+                    cap_add: [NET_ADMIN]
+              `,
             },
           ],
         },
@@ -73,7 +144,13 @@ runRuleTests(rule, {
     },
     {
       name: 'root, with postgres missing capabilities in a cap_add list of its own: only the missing ones are added',
-      code: 'services:\n  db:\n    image: postgres:16\n    cap_add:\n      - CHOWN\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+            cap_add:
+              - CHOWN
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -83,8 +160,19 @@ runRuleTests(rule, {
               title:
                 'Add `cap_drop: [ALL]` with `cap_add: [DAC_OVERRIDE, FOWNER, SETGID, SETUID]` (from the `postgres` image profile)',
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - DAC_OVERRIDE\n      - FOWNER\n      - SETGID\n      - SETUID\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    cap_drop:
+                      - ALL
+                    cap_add:
+                      - CHOWN
+                      - DAC_OVERRIDE
+                      - FOWNER
+                      - SETGID
+                      - SETUID
+              `,
             },
           ],
         },
@@ -92,11 +180,23 @@ runRuleTests(rule, {
     },
     {
       name: 'a workspace Dockerfile whose entrypoint script chowns and steps down with gosu',
-      code: 'services:\n  app:\n    build: ./app\n',
+      code: file`
+        services:
+          app:
+            build: ./app
+      `,
       files: {
-        'app/Dockerfile':
-          'FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["app"]\n',
-        'app/entrypoint.sh': '#!/bin/sh\nchown -R app /data\nexec gosu app "$@"\n',
+        'app/Dockerfile': file`
+          FROM debian:12
+          COPY entrypoint.sh /usr/local/bin/
+          ENTRYPOINT ["entrypoint.sh"]
+          CMD ["app"]
+        `,
+        'app/entrypoint.sh': file`
+          #!/bin/sh
+          chown -R app /data
+          exec gosu app "$@"
+        `,
       },
       findings: [
         {
@@ -107,8 +207,19 @@ runRuleTests(rule, {
               title:
                 'Add `cap_drop: [ALL]` with `cap_add: [CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID]` (from `app/entrypoint.sh`)',
               safe: false,
-              output:
-                'services:\n  app:\n    build: ./app\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - DAC_OVERRIDE\n      - FOWNER\n      - SETGID\n      - SETUID\n',
+              output: file`
+                services:
+                  app:
+                    build: ./app
+                    cap_drop:
+                      - ALL
+                    cap_add:
+                      - CHOWN
+                      - DAC_OVERRIDE
+                      - FOWNER
+                      - SETGID
+                      - SETUID
+              `,
             },
           ],
         },
@@ -116,9 +227,20 @@ runRuleTests(rule, {
     },
     {
       name: 'a workspace Dockerfile that ends as a non-root user and listens on port 80: NET_BIND_SERVICE',
-      code: 'services:\n  web:\n    build: ./web\n',
+      code: file`
+        services:
+          web:
+            build: ./web
+      `,
       files: {
-        'web/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nUSER node\nEXPOSE 80\nCMD ["node", "server.js"]\n',
+        'web/Dockerfile': file`
+          FROM node:22
+          WORKDIR /app
+          COPY . .
+          USER node
+          EXPOSE 80
+          CMD ["node", "server.js"]
+        `,
       },
       findings: [
         {
@@ -128,8 +250,15 @@ runRuleTests(rule, {
             {
               title: 'Add `cap_drop: [ALL]` with `cap_add: [NET_BIND_SERVICE]` (from `web/Dockerfile`)',
               safe: false,
-              output:
-                'services:\n  web:\n    build: ./web\n    cap_drop:\n      - ALL\n    cap_add:\n      - NET_BIND_SERVICE\n',
+              output: file`
+                services:
+                  web:
+                    build: ./web
+                    cap_drop:
+                      - ALL
+                    cap_add:
+                      - NET_BIND_SERVICE
+              `,
             },
           ],
         },
@@ -137,7 +266,12 @@ runRuleTests(rule, {
     },
     {
       name: 'a non-root user and an image without a profile: nothing needed back, because the user holds no capability',
-      code: 'services:\n  app:\n    image: acme/app:1\n    user: "1000:1000"\n',
+      code: file`
+        services:
+          app:
+            image: acme/app:1
+            user: "1000:1000"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -146,7 +280,14 @@ runRuleTests(rule, {
             {
               title: 'Add `cap_drop: [ALL]` (from the user it runs as)',
               safe: false,
-              output: 'services:\n  app:\n    image: acme/app:1\n    user: "1000:1000"\n    cap_drop:\n      - ALL\n',
+              output: file`
+                services:
+                  app:
+                    image: acme/app:1
+                    user: "1000:1000"
+                    cap_drop:
+                      - ALL
+              `,
             },
           ],
         },
@@ -154,7 +295,13 @@ runRuleTests(rule, {
     },
     {
       name: 'block lists in the file: a block list after image',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    ports:\n      - "80:80"\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            ports:
+              - "80:80"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -163,8 +310,15 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine:3.20\n    cap_drop:\n      - ALL\n    ports:\n      - "80:80"\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+                    cap_drop:
+                      - ALL
+                    ports:
+                      - "80:80"
+              `,
             },
           ],
         },
@@ -172,7 +326,12 @@ runRuleTests(rule, {
     },
     {
       name: 'flow lists in the file: a flow list',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    ports: ["80:80"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            ports: ["80:80"]
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -181,7 +340,13 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output: 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    ports: ["80:80"]\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+                    cap_drop: [ALL]
+                    ports: ["80:80"]
+              `,
             },
           ],
         },
@@ -189,7 +354,14 @@ runRuleTests(rule, {
     },
     {
       name: 'before cap_add and the comment above it',
-      code: 'services:\n  app:\n    image: alpine\n    # binds port 80\n    cap_add:\n      - NET_BIND_SERVICE\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            # binds port 80
+            cap_add:
+              - NET_BIND_SERVICE
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -198,8 +370,16 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    cap_drop:\n      - ALL\n    # binds port 80\n    cap_add:\n      - NET_BIND_SERVICE\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    cap_drop:
+                      - ALL
+                    # binds port 80
+                    cap_add:
+                      - NET_BIND_SERVICE
+              `,
             },
           ],
         },
@@ -207,7 +387,13 @@ runRuleTests(rule, {
     },
     {
       name: 'some dropped, block list: ALL appended',
-      code: 'services:\n  app:\n    image: alpine\n    cap_drop:\n      - NET_RAW # no ping\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            cap_drop:
+              - NET_RAW # no ping
+      `,
       findings: [
         {
           messageId: 'partial',
@@ -216,7 +402,14 @@ runRuleTests(rule, {
             {
               title: append.replace('`a`', '`app`'),
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    cap_drop:\n      - NET_RAW # no ping\n      - ALL\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    cap_drop:
+                      - NET_RAW # no ping
+                      - ALL
+              `,
             },
           ],
         },
@@ -224,7 +417,12 @@ runRuleTests(rule, {
     },
     {
       name: 'some dropped, flow list, quoted',
-      code: 'services:\n  app:\n    image: alpine\n    cap_drop: ["net_raw"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            cap_drop: ["net_raw"]
+      `,
       findings: [
         {
           messageId: 'partial',
@@ -233,7 +431,12 @@ runRuleTests(rule, {
             {
               title: append.replace('`a`', '`app`'),
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    cap_drop: ["net_raw", "ALL"]\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    cap_drop: ["net_raw", "ALL"]
+              `,
             },
           ],
         },
@@ -241,7 +444,13 @@ runRuleTests(rule, {
     },
     {
       name: '4-space indentation, lists level with their key',
-      code: 'services:\n    app:\n        image: alpine\n        volumes:\n        - ./a:/a\n',
+      code: file`
+        services:
+            app:
+                image: alpine
+                volumes:
+                - ./a:/a
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -250,8 +459,15 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n    app:\n        image: alpine\n        cap_drop:\n        - ALL\n        volumes:\n        - ./a:/a\n',
+              output: file`
+                services:
+                    app:
+                        image: alpine
+                        cap_drop:
+                        - ALL
+                        volumes:
+                        - ./a:/a
+              `,
             },
           ],
         },
@@ -259,12 +475,24 @@ runRuleTests(rule, {
     },
     {
       name: 'a flow mapping service',
-      code: 'services:\n  app: {image: alpine}\n',
+      code: file`
+        services:
+          app: {image: alpine}
+      `,
       findings: [
         {
           messageId: 'missing',
           range: '2:3-2:6',
-          fixes: [{ title: add, safe: false, output: 'services:\n  app: {image: alpine, cap_drop: [ALL]}\n' }],
+          fixes: [
+            {
+              title: add,
+              safe: false,
+              output: file`
+                services:
+                  app: {image: alpine, cap_drop: [ALL]}
+              `,
+            },
+          ],
         },
       ],
     },
@@ -287,7 +515,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor drops some: the service gets its own list, keeping them',
-      code: 'x-base: &base\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: alpine\n  b:\n    <<: *base\n    image: busybox\n    cap_drop: [ALL]\n',
+      code: file`
+        x-base: &base
+          cap_drop: [NET_RAW]
+        services:
+          a:
+            <<: *base
+            image: alpine
+          b:
+            <<: *base
+            image: busybox
+            cap_drop: [ALL]
+      `,
       findings: [
         {
           messageId: 'partial',
@@ -296,8 +535,19 @@ runRuleTests(rule, {
             {
               title: append,
               safe: false,
-              output:
-                'x-base: &base\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: alpine\n    cap_drop: [NET_RAW, ALL]\n  b:\n    <<: *base\n    image: busybox\n    cap_drop: [ALL]\n',
+              output: file`
+                x-base: &base
+                  cap_drop: [NET_RAW]
+                services:
+                  a:
+                    <<: *base
+                    image: alpine
+                    cap_drop: [NET_RAW, ALL]
+                  b:
+                    <<: *base
+                    image: busybox
+                    cap_drop: [ALL]
+              `,
             },
           ],
         },

@@ -1,20 +1,55 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/cpu-unlimited';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: nginx:1.27\n    cpus: 0.5\n',
+    file`
+      services:
+        app:
+          image: nginx:1.27
+          cpus: 0.5
+    `,
     {
       name: 'deploy limits, a quoted number',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "1.5"\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  cpus: "1.5"
+      `,
     },
-    { name: 'a CPU quota caps CPU time too', code: 'services:\n  app:\n    image: nginx:1.27\n    cpu_quota: 50000\n' },
-    { name: 'an unset variable is unknown', code: 'services:\n  app:\n    image: nginx:1.27\n    cpus: ${CPUS}\n' },
+    {
+      name: 'a CPU quota caps CPU time too',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            cpu_quota: 50000
+      `,
+    },
+    {
+      name: 'an unset variable is unknown',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            cpus: \${CPUS}
+      `,
+    },
   ],
   invalid: [
     {
       name: 'before the memory limit',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: 1g
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -23,7 +58,13 @@ runRuleTests(rule, {
             {
               title: 'Add `cpus: 1.0`',
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    cpus: 1.0\n    mem_limit: 1g\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    cpus: 1.0
+                    mem_limit: 1g
+              `,
             },
           ],
         },
@@ -31,7 +72,13 @@ runRuleTests(rule, {
     },
     {
       name: 'cpu_shares is a weight, not a limit: the limit goes after it',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    cpu_shares: 512\n    command: ["nginx"]\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            cpu_shares: 512
+            command: ["nginx"]
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -40,8 +87,14 @@ runRuleTests(rule, {
             {
               title: 'Add `cpus: 1.0`',
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    cpu_shares: 512\n    cpus: 1.0\n    command: ["nginx"]\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    cpu_shares: 512
+                    cpus: 1.0
+                    command: ["nginx"]
+              `,
             },
           ],
         },
@@ -49,7 +102,15 @@ runRuleTests(rule, {
     },
     {
       name: 'deploy limits holding memory only: cpus goes before it',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  memory: 1G
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -58,8 +119,16 @@ runRuleTests(rule, {
             {
               title: 'Add `deploy.resources.limits.cpus: 1.0`',
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: 1.0\n          memory: 1G\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    deploy:
+                      resources:
+                        limits:
+                          cpus: 1.0
+                          memory: 1G
+              `,
             },
           ],
         },
@@ -67,7 +136,12 @@ runRuleTests(rule, {
     },
     {
       name: 'cpus: 0 is no limit',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    cpus: 0\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            cpus: 0
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -76,7 +150,12 @@ runRuleTests(rule, {
             {
               title: 'Set `cpus` to `1.0`',
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    cpus: 1.0\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    cpus: 1.0
+              `,
             },
           ],
         },
@@ -84,7 +163,12 @@ runRuleTests(rule, {
     },
     {
       name: 'cpu_quota: -1 is no limit: one CPU of quota instead',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    cpu_quota: -1\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            cpu_quota: -1
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -93,7 +177,12 @@ runRuleTests(rule, {
             {
               title: 'Set `cpu_quota` to `100000`',
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    cpu_quota: 100000\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    cpu_quota: 100000
+              `,
             },
           ],
         },

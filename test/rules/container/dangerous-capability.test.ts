@@ -1,23 +1,53 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/dangerous-capability';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n    cap_add: [NET_BIND_SERVICE, CHOWN]\n',
-    { name: 'dropping is fine', code: 'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [SYS_ADMIN, ALL]\n' },
+    file`
+      services:
+        app:
+          image: alpine:3.20
+          cap_add: [NET_BIND_SERVICE, CHOWN]
+    `,
+    {
+      name: 'dropping is fine',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            cap_drop: [SYS_ADMIN, ALL]
+      `,
+    },
     {
       name: 'an unset variable is unknown',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    cap_add: ["${EXTRA_CAP}"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            cap_add: ["\${EXTRA_CAP}"]
+      `,
     },
     {
       name: 'a capability named in a comment',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    # cap_add: [SYS_ADMIN]\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            # cap_add: [SYS_ADMIN]
+      `,
     },
   ],
   invalid: [
     {
       name: 'the only item: the key goes',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    cap_add:\n      - SYS_ADMIN\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            cap_add:
+              - SYS_ADMIN
+      `,
       findings: [
         {
           messageId: 'SYS_ADMIN',
@@ -26,7 +56,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `SYS_ADMIN` from `cap_add`',
               safe: false,
-              output: 'services:\n  app:\n    image: alpine:3.20\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+              `,
             },
           ],
         },
@@ -34,7 +68,15 @@ runRuleTests(rule, {
     },
     {
       name: 'lower case, comments around: the comment line above stays',
-      code: 'services:\n  app:\n    cap_add:\n      # fuse needs it\n      - sys_admin # fuse\n      - NET_BIND_SERVICE\n    image: alpine\n',
+      code: file`
+        services:
+          app:
+            cap_add:
+              # fuse needs it
+              - sys_admin # fuse
+              - NET_BIND_SERVICE
+            image: alpine
+      `,
       findings: [
         {
           messageId: 'SYS_ADMIN',
@@ -43,8 +85,14 @@ runRuleTests(rule, {
             {
               title: 'Remove `sys_admin` from `cap_add`',
               safe: false,
-              output:
-                'services:\n  app:\n    cap_add:\n      # fuse needs it\n      - NET_BIND_SERVICE\n    image: alpine\n',
+              output: file`
+                services:
+                  app:
+                    cap_add:
+                      # fuse needs it
+                      - NET_BIND_SERVICE
+                    image: alpine
+              `,
             },
           ],
         },
@@ -52,7 +100,12 @@ runRuleTests(rule, {
     },
     {
       name: 'flow list, CAP_ prefix; NET_ADMIN without the host network is a warning',
-      code: 'services:\n  app:\n    image: alpine\n    cap_add: [CAP_SYS_ADMIN, NET_ADMIN]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            cap_add: [CAP_SYS_ADMIN, NET_ADMIN]
+      `,
       findings: [
         {
           messageId: 'SYS_ADMIN',
@@ -61,7 +114,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `CAP_SYS_ADMIN` from `cap_add`',
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    cap_add: [NET_ADMIN]\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    cap_add: [NET_ADMIN]
+              `,
             },
           ],
         },
@@ -73,7 +131,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `NET_ADMIN` from `cap_add`',
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    cap_add: [CAP_SYS_ADMIN]\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    cap_add: [CAP_SYS_ADMIN]
+              `,
             },
           ],
         },
@@ -81,7 +144,13 @@ runRuleTests(rule, {
     },
     {
       name: 'NET_ADMIN on the host network is an error',
-      code: 'services:\n  vpn:\n    image: wg\n    network_mode: host\n    cap_add: ["NET_ADMIN"]\n',
+      code: file`
+        services:
+          vpn:
+            image: wg
+            network_mode: host
+            cap_add: ["NET_ADMIN"]
+      `,
       findings: [
         {
           messageId: 'NET_ADMIN',
@@ -91,7 +160,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `NET_ADMIN` from `cap_add`',
               safe: false,
-              output: 'services:\n  vpn:\n    image: wg\n    network_mode: host\n',
+              output: file`
+                services:
+                  vpn:
+                    image: wg
+                    network_mode: host
+              `,
             },
           ],
         },
@@ -99,7 +173,14 @@ runRuleTests(rule, {
     },
     {
       name: 'ALL, CRLF',
-      code: 'services:\r\n  app:\r\n    cap_add:\r\n      - CHOWN\r\n      - ALL\r\n    image: alpine\r\n',
+      code: file`
+        services:\r
+          app:\r
+            cap_add:\r
+              - CHOWN\r
+              - ALL\r
+            image: alpine\r
+      `,
       findings: [
         {
           messageId: 'ALL',
@@ -108,7 +189,13 @@ runRuleTests(rule, {
             {
               title: 'Remove `ALL` from `cap_add`',
               safe: false,
-              output: 'services:\r\n  app:\r\n    cap_add:\r\n      - CHOWN\r\n    image: alpine\r\n',
+              output: file`
+                services:\r
+                  app:\r
+                    cap_add:\r
+                      - CHOWN\r
+                    image: alpine\r
+              `,
             },
           ],
         },
@@ -116,7 +203,17 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor: each service gets its own list without the capability',
-      code: 'x-caps: &caps\n  cap_add: [SYS_PTRACE, NET_BIND_SERVICE]\nservices:\n  a:\n    <<: *caps\n    image: alpine\n  b:\n    <<: *caps\n    image: busybox\n',
+      code: file`
+        x-caps: &caps
+          cap_add: [SYS_PTRACE, NET_BIND_SERVICE]
+        services:
+          a:
+            <<: *caps
+            image: alpine
+          b:
+            <<: *caps
+            image: busybox
+      `,
       findings: [
         {
           messageId: 'SYS_PTRACE',
@@ -125,8 +222,18 @@ runRuleTests(rule, {
             {
               title: 'Remove `SYS_PTRACE` from `cap_add`',
               safe: false,
-              output:
-                'x-caps: &caps\n  cap_add: [SYS_PTRACE, NET_BIND_SERVICE]\nservices:\n  a:\n    <<: *caps\n    cap_add: [NET_BIND_SERVICE]\n    image: alpine\n  b:\n    <<: *caps\n    image: busybox\n',
+              output: file`
+                x-caps: &caps
+                  cap_add: [SYS_PTRACE, NET_BIND_SERVICE]
+                services:
+                  a:
+                    <<: *caps
+                    cap_add: [NET_BIND_SERVICE]
+                    image: alpine
+                  b:
+                    <<: *caps
+                    image: busybox
+              `,
             },
           ],
         },
@@ -137,8 +244,18 @@ runRuleTests(rule, {
             {
               title: 'Remove `SYS_PTRACE` from `cap_add`',
               safe: false,
-              output:
-                'x-caps: &caps\n  cap_add: [SYS_PTRACE, NET_BIND_SERVICE]\nservices:\n  a:\n    <<: *caps\n    image: alpine\n  b:\n    <<: *caps\n    cap_add: [NET_BIND_SERVICE]\n    image: busybox\n',
+              output: file`
+                x-caps: &caps
+                  cap_add: [SYS_PTRACE, NET_BIND_SERVICE]
+                services:
+                  a:
+                    <<: *caps
+                    image: alpine
+                  b:
+                    <<: *caps
+                    cap_add: [NET_BIND_SERVICE]
+                    image: busybox
+              `,
             },
           ],
         },
@@ -146,7 +263,14 @@ runRuleTests(rule, {
     },
     {
       name: 'through extends: Compose unions cap_add, so the base is the place to fix and the extending service gets no fix',
-      code: 'services:\n  base:\n    image: alpine\n    cap_add: [SYS_MODULE]\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: alpine
+            cap_add: [SYS_MODULE]
+          app:
+            extends: base
+      `,
       findings: [
         {
           messageId: 'SYS_MODULE',
@@ -155,7 +279,13 @@ runRuleTests(rule, {
             {
               title: 'Remove `SYS_MODULE` from `cap_add`',
               safe: false,
-              output: 'services:\n  base:\n    image: alpine\n  app:\n    extends: base\n',
+              output: file`
+                services:
+                  base:
+                    image: alpine
+                  app:
+                    extends: base
+              `,
             },
           ],
         },

@@ -1,7 +1,12 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/debugger-exposed';
 import { runRuleTests } from '../../rule-tester';
 
-const api = 'services:\n  api:\n    image: node:22-slim\n';
+const api = file`
+  services:
+    api:
+      image: node:22-slim
+`;
 
 runRuleTests(rule, {
   valid: [
@@ -31,7 +36,18 @@ runRuleTests(rule, {
     },
     {
       name: 'environment as a mapping and as a list; debugpy in the exec form',
-      code: 'services:\n  web:\n    image: python:3.12\n    command: ["python", "-m", "debugpy", "--listen", "0.0.0.0:5678", "app.py"]\n    environment:\n      FLASK_DEBUG: 1\n  worker:\n    image: eclipse-temurin:21\n    environment:\n      - JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\n',
+      code: file`
+        services:
+          web:
+            image: python:3.12
+            command: ["python", "-m", "debugpy", "--listen", "0.0.0.0:5678", "app.py"]
+            environment:
+              FLASK_DEBUG: 1
+          worker:
+            image: eclipse-temurin:21
+            environment:
+              - JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005
+      `,
       findings: [
         { messageId: 'debugpy', range: '4:14-4:79' },
         { messageId: 'flaskDebug', range: '6:7-6:21' },

@@ -1,27 +1,73 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/host-namespace';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+    `,
     {
       name: 'sharing with another service',
-      code: 'services:\n  app:\n    image: alpine\n  side:\n    image: alpine\n    network_mode: "service:app"\n    pid: service:app\n    ipc: shareable\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+          side:
+            image: alpine
+            network_mode: "service:app"
+            pid: service:app
+            ipc: shareable
+      `,
     },
     {
       name: 'no network, a bridge',
-      code: 'services:\n  a:\n    image: alpine\n    network_mode: none\n  b:\n    image: alpine\n    network_mode: bridge\n',
+      code: file`
+        services:
+          a:
+            image: alpine
+            network_mode: none
+          b:
+            image: alpine
+            network_mode: bridge
+      `,
     },
-    { name: 'an unset variable', code: 'services:\n  a:\n    image: alpine\n    network_mode: ${NET_MODE}\n' },
+    {
+      name: 'an unset variable',
+      code: file`
+        services:
+          a:
+            image: alpine
+            network_mode: \${NET_MODE}
+      `,
+    },
     {
       name: 'cgroup_parent is not a namespace',
-      code: 'services:\n  a:\n    image: alpine\n    cgroup_parent: nat-docker\n    cgroup: private\n',
+      code: file`
+        services:
+          a:
+            image: alpine
+            cgroup_parent: nat-docker
+            cgroup: private
+      `,
     },
   ],
   invalid: [
     {
       name: 'every namespace, in compose order',
-      code: 'services:\n  a:\n    image: alpine\n    cgroup: host\n    userns_mode: host\n    uts: host\n    ipc: host\n    pid: "host"\n    network_mode: host\n',
+      code: file`
+        services:
+          a:
+            image: alpine
+            cgroup: host
+            userns_mode: host
+            uts: host
+            ipc: host
+            pid: "host"
+            network_mode: host
+      `,
       findings: [
         { messageId: 'network', range: '9:5-9:23' },
         { messageId: 'pid', range: '8:5-8:16' },
@@ -33,7 +79,15 @@ runRuleTests(rule, {
     },
     {
       name: 'through a variable default and from an anchor',
-      code: 'x-host: &host\n  pid: host\nservices:\n  a:\n    <<: *host\n    image: alpine\n    network_mode: ${NET:-host}\n',
+      code: file`
+        x-host: &host
+          pid: host
+        services:
+          a:
+            <<: *host
+            image: alpine
+            network_mode: \${NET:-host}
+      `,
       findings: [
         { messageId: 'network', range: '7:5-7:31' },
         { messageId: 'pid', range: '5:9-5:14' },

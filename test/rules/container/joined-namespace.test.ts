@@ -1,7 +1,12 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/joined-namespace';
 import { runRuleTests } from '../../rule-tester';
 
-const app = 'services:\n  app:\n    image: nginx:1.27\n';
+const app = file`
+  services:
+    app:
+      image: nginx:1.27
+`;
 
 runRuleTests(rule, {
   valid: [

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/literal-secret';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,36 +6,88 @@ const from = (name: string, variable = name) => `Read \`${name}\` from \`\${${va
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n',
+    file`
+      services:
+        db:
+          image: postgres:16
+          environment:
+            POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set it}
+    `,
     {
       name: 'a file holding the secret',
-      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+      `,
     },
     {
       name: 'flags and settings about secrets',
-      code: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: "yes"\n      TOKEN_TTL: 3600\n      PASSWORD_MIN_LENGTH: 12\n',
+      code: file`
+        services:
+          db:
+            image: mysql:8
+            environment:
+              MYSQL_RANDOM_ROOT_PASSWORD: "yes"
+              TOKEN_TTL: 3600
+              PASSWORD_MIN_LENGTH: 12
+      `,
     },
     {
       name: 'passed through from the environment, list form',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      - API_TOKEN\n      - SECRET_KEY=${SECRET_KEY}\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              - API_TOKEN
+              - SECRET_KEY=\${SECRET_KEY}
+      `,
     },
     {
       name: 'a variable with a prefix is not a whole literal',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      AUTH_TOKEN: Bearer ${TOKEN}\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              AUTH_TOKEN: Bearer \${TOKEN}
+      `,
     },
     {
       name: 'a public key and a URL without a password',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      STRIPE_PUBLISHABLE_KEY: pk_live_123\n      DATABASE_URL: postgres://app@db/app\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              STRIPE_PUBLISHABLE_KEY: pk_live_123
+              DATABASE_URL: postgres://app@db/app
+      `,
     },
     {
       name: 'PWD alone is the working directory',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      PWD: /srv\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              PWD: /srv
+      `,
     },
   ],
   invalid: [
     {
       name: 'a literal secret, mapping form, quotes and comment kept',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      SECRET_KEY: "d8f7a6s5d4f3" # rotate me\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              SECRET_KEY: "d8f7a6s5d4f3" # rotate me
+      `,
       findings: [
         {
           messageId: 'literal',
@@ -43,8 +96,13 @@ runRuleTests(rule, {
             {
               title: from('SECRET_KEY'),
               safe: false,
-              output:
-                'services:\n  app:\n    image: x\n    environment:\n      SECRET_KEY: "${SECRET_KEY:?set SECRET_KEY}" # rotate me\n',
+              output: file`
+                services:
+                  app:
+                    image: x
+                    environment:
+                      SECRET_KEY: "\${SECRET_KEY:?set SECRET_KEY}" # rotate me
+              `,
             },
           ],
         },
@@ -52,7 +110,14 @@ runRuleTests(rule, {
     },
     {
       name: 'a weak password is an error, list form',
-      code: 'services:\n  db:\n    image: mariadb:11\n    environment:\n      - MARIADB_ROOT_PASSWORD=changeme\n      - MARIADB_USER=app\n',
+      code: file`
+        services:
+          db:
+            image: mariadb:11
+            environment:
+              - MARIADB_ROOT_PASSWORD=changeme
+              - MARIADB_USER=app
+      `,
       findings: [
         {
           messageId: 'weak',
@@ -62,8 +127,14 @@ runRuleTests(rule, {
             {
               title: from('MARIADB_ROOT_PASSWORD'),
               safe: false,
-              output:
-                'services:\n  db:\n    image: mariadb:11\n    environment:\n      - MARIADB_ROOT_PASSWORD=${MARIADB_ROOT_PASSWORD:?set MARIADB_ROOT_PASSWORD}\n      - MARIADB_USER=app\n',
+              output: file`
+                services:
+                  db:
+                    image: mariadb:11
+                    environment:
+                      - MARIADB_ROOT_PASSWORD=\${MARIADB_ROOT_PASSWORD:?set MARIADB_ROOT_PASSWORD}
+                      - MARIADB_USER=app
+              `,
             },
           ],
         },
@@ -71,7 +142,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a number as a weak password',
-      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: 123456\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: 123456
+      `,
       findings: [
         {
           messageId: 'weak',
@@ -81,8 +158,13 @@ runRuleTests(rule, {
             {
               title: from('POSTGRES_PASSWORD'),
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}
+              `,
             },
           ],
         },
@@ -90,7 +172,14 @@ runRuleTests(rule, {
     },
     {
       name: 'fallbacks written in the file: a weak one is an error',
-      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-postgres}\n      JWT_SECRET: ${JWT_SECRET-dev-secret-123}\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: \${DB_PASSWORD:-postgres}
+              JWT_SECRET: \${JWT_SECRET-dev-secret-123}
+      `,
       findings: [
         {
           messageId: 'weakDefault',
@@ -100,8 +189,14 @@ runRuleTests(rule, {
             {
               title: from('POSTGRES_PASSWORD', 'DB_PASSWORD'),
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n      JWT_SECRET: ${JWT_SECRET-dev-secret-123}\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: \${DB_PASSWORD:?set DB_PASSWORD}
+                      JWT_SECRET: \${JWT_SECRET-dev-secret-123}
+              `,
             },
           ],
         },
@@ -112,8 +207,14 @@ runRuleTests(rule, {
             {
               title: from('JWT_SECRET'),
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-postgres}\n      JWT_SECRET: ${JWT_SECRET:?set JWT_SECRET}\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: \${DB_PASSWORD:-postgres}
+                      JWT_SECRET: \${JWT_SECRET:?set JWT_SECRET}
+              `,
             },
           ],
         },
@@ -121,12 +222,21 @@ runRuleTests(rule, {
     },
     {
       name: 'a password in a URL: reported, not rewritten',
-      code: 'services:\n  app:\n    image: x\n    environment:\n      DATABASE_URL: postgres://app:s3cret@db/app\n',
+      code: file`
+        services:
+          app:
+            image: x
+            environment:
+              DATABASE_URL: postgres://app:s3cret@db/app
+      `,
       findings: [{ messageId: 'urlPassword', range: '5:21-5:49', fixes: [] }],
     },
     {
       name: 'in a flow mapping the reference is quoted',
-      code: 'services:\n  app: {image: x, environment: {API_TOKEN: tok_abc123}}\n',
+      code: file`
+        services:
+          app: {image: x, environment: {API_TOKEN: tok_abc123}}
+      `,
       findings: [
         {
           messageId: 'literal',
@@ -135,7 +245,10 @@ runRuleTests(rule, {
             {
               title: from('API_TOKEN'),
               safe: false,
-              output: 'services:\n  app: {image: x, environment: {API_TOKEN: "${API_TOKEN:?set API_TOKEN}"}}\n',
+              output: file`
+                services:
+                  app: {image: x, environment: {API_TOKEN: "\${API_TOKEN:?set API_TOKEN}"}}
+              `,
             },
           ],
         },
@@ -143,7 +256,17 @@ runRuleTests(rule, {
     },
     {
       name: 'a secret in an anchor is replaced there, for every service that shares it',
-      code: 'x-env: &env\n  REDIS_PASSWORD: redis\nservices:\n  a:\n    image: x\n    environment: *env\n  b:\n    image: y\n    environment: *env\n',
+      code: file`
+        x-env: &env
+          REDIS_PASSWORD: redis
+        services:
+          a:
+            image: x
+            environment: *env
+          b:
+            image: y
+            environment: *env
+      `,
       findings: [
         {
           messageId: 'weak',
@@ -153,8 +276,17 @@ runRuleTests(rule, {
             {
               title: from('REDIS_PASSWORD'),
               safe: false,
-              output:
-                'x-env: &env\n  REDIS_PASSWORD: ${REDIS_PASSWORD:?set REDIS_PASSWORD}\nservices:\n  a:\n    image: x\n    environment: *env\n  b:\n    image: y\n    environment: *env\n',
+              output: file`
+                x-env: &env
+                  REDIS_PASSWORD: \${REDIS_PASSWORD:?set REDIS_PASSWORD}
+                services:
+                  a:
+                    image: x
+                    environment: *env
+                  b:
+                    image: y
+                    environment: *env
+              `,
             },
           ],
         },
@@ -166,8 +298,17 @@ runRuleTests(rule, {
             {
               title: from('REDIS_PASSWORD'),
               safe: false,
-              output:
-                'x-env: &env\n  REDIS_PASSWORD: ${REDIS_PASSWORD:?set REDIS_PASSWORD}\nservices:\n  a:\n    image: x\n    environment: *env\n  b:\n    image: y\n    environment: *env\n',
+              output: file`
+                x-env: &env
+                  REDIS_PASSWORD: \${REDIS_PASSWORD:?set REDIS_PASSWORD}
+                services:
+                  a:
+                    image: x
+                    environment: *env
+                  b:
+                    image: y
+                    environment: *env
+              `,
             },
           ],
         },
@@ -177,7 +318,20 @@ runRuleTests(rule, {
       // One value, one variable: the app's copy and the URL read the database's variable, and the healthcheck's
       // `-proot` follows (its `-uroot`, a user name, stays).
       name: 'the same value in two services, a healthcheck and a URL: one variable for all',
-      code: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: root\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-proot"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=root\n      - DATABASE_URL=mysql://root:root@db/app\n',
+      code: file`
+        services:
+          db:
+            image: mysql:8
+            environment:
+              MYSQL_ROOT_PASSWORD: root
+            healthcheck:
+              test: ["CMD", "mysqladmin", "ping", "-uroot", "-proot"]
+          app:
+            image: x
+            environment:
+              - DB_PASSWORD=root
+              - DATABASE_URL=mysql://root:root@db/app
+      `,
       findings: [
         {
           messageId: 'weak',
@@ -187,8 +341,20 @@ runRuleTests(rule, {
             {
               title: `${from('MYSQL_ROOT_PASSWORD')} (and its copies in \`app\` \`DB_PASSWORD\`, the \`db\` healthcheck, \`app\` \`DATABASE_URL\`)`,
               safe: false,
-              output:
-                'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n      - DATABASE_URL=mysql://root:${MYSQL_ROOT_PASSWORD}@db/app\n',
+              output: file`
+                services:
+                  db:
+                    image: mysql:8
+                    environment:
+                      MYSQL_ROOT_PASSWORD: \${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}
+                    healthcheck:
+                      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p\${MYSQL_ROOT_PASSWORD}"]
+                  app:
+                    image: x
+                    environment:
+                      - DB_PASSWORD=\${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}
+                      - DATABASE_URL=mysql://root:\${MYSQL_ROOT_PASSWORD}@db/app
+              `,
             },
           ],
         },
@@ -200,8 +366,20 @@ runRuleTests(rule, {
             {
               title: `${from('DB_PASSWORD', 'MYSQL_ROOT_PASSWORD')} (and its copies in \`db\` \`MYSQL_ROOT_PASSWORD\`, the \`db\` healthcheck, \`app\` \`DATABASE_URL\`)`,
               safe: false,
-              output:
-                'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"]\n  app:\n    image: x\n    environment:\n      - DB_PASSWORD=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}\n      - DATABASE_URL=mysql://root:${MYSQL_ROOT_PASSWORD}@db/app\n',
+              output: file`
+                services:
+                  db:
+                    image: mysql:8
+                    environment:
+                      MYSQL_ROOT_PASSWORD: \${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}
+                    healthcheck:
+                      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p\${MYSQL_ROOT_PASSWORD}"]
+                  app:
+                    image: x
+                    environment:
+                      - DB_PASSWORD=\${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}
+                      - DATABASE_URL=mysql://root:\${MYSQL_ROOT_PASSWORD}@db/app
+              `,
             },
           ],
         },
@@ -210,7 +388,19 @@ runRuleTests(rule, {
     },
     {
       name: 'password arguments of healthchecks in other services, shell and exec form; other words stay',
-      code: 'services:\n  pg:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zq9sT4kL2m\n    healthcheck:\n      test: PGPASSWORD=Zq9sT4kL2m pg_isready -U Zq9sT4kL2m\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "Zq9sT4kL2m", "ping"]\n',
+      code: file`
+        services:
+          pg:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: Zq9sT4kL2m
+            healthcheck:
+              test: PGPASSWORD=Zq9sT4kL2m pg_isready -U Zq9sT4kL2m
+          cache:
+            image: redis:7
+            healthcheck:
+              test: ["CMD", "redis-cli", "-a", "Zq9sT4kL2m", "ping"]
+      `,
       findings: [
         {
           messageId: 'literal',
@@ -219,8 +409,19 @@ runRuleTests(rule, {
             {
               title: `${from('POSTGRES_PASSWORD')} (and its copies in the \`pg\` healthcheck, the \`cache\` healthcheck)`,
               safe: false,
-              output:
-                'services:\n  pg:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}\n    healthcheck:\n      test: PGPASSWORD=${POSTGRES_PASSWORD} pg_isready -U Zq9sT4kL2m\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${POSTGRES_PASSWORD}", "ping"]\n',
+              output: file`
+                services:
+                  pg:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}
+                    healthcheck:
+                      test: PGPASSWORD=\${POSTGRES_PASSWORD} pg_isready -U Zq9sT4kL2m
+                  cache:
+                    image: redis:7
+                    healthcheck:
+                      test: ["CMD", "redis-cli", "-a", "\${POSTGRES_PASSWORD}", "ping"]
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/logging-disabled';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,31 +6,74 @@ const local = 'Log with the `local` driver (rotated files, `docker logs`)';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: nginx:1.27\n',
+    file`
+      services:
+        app:
+          image: nginx:1.27
+    `,
     {
       name: 'a driver that keeps logs',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: syslog\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              driver: syslog
+      `,
     },
     {
       name: 'logging options only',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      options:\n        max-size: 10m\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              options:
+                max-size: 10m
+      `,
     },
     {
       name: 'an unset variable is unknown',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: ${LOG_DRIVER}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              driver: \${LOG_DRIVER}
+      `,
     },
     {
       name: 'not a driver name Docker knows (it refuses to start)',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: None\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              driver: None
+      `,
     },
     {
       name: 'a none at another key',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    network_mode: none\n    logging:\n      options:\n        driver: none\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            network_mode: none
+            logging:
+              options:
+                driver: none
+      `,
     },
   ],
   invalid: [
     {
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: none\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              driver: none
+      `,
       findings: [
         {
           messageId: 'none',
@@ -38,7 +82,13 @@ runRuleTests(rule, {
             {
               title: local,
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: local\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    logging:
+                      driver: local
+              `,
             },
           ],
         },
@@ -46,7 +96,12 @@ runRuleTests(rule, {
     },
     {
       name: 'quoted, with options, in a flow mapping',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging: {driver: "none", options: {}}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging: {driver: "none", options: {}}
+      `,
       findings: [
         {
           messageId: 'none',
@@ -55,7 +110,12 @@ runRuleTests(rule, {
             {
               title: local,
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    logging: {driver: "local", options: {}}\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    logging: {driver: "local", options: {}}
+              `,
             },
           ],
         },
@@ -63,12 +123,29 @@ runRuleTests(rule, {
     },
     {
       name: 'a variable whose default is none: reported, the variable kept',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: ${LOG_DRIVER:-none}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            logging:
+              driver: \${LOG_DRIVER:-none}
+      `,
       findings: [{ messageId: 'none', range: '5:7-5:34', fixes: [] }],
     },
     {
       name: 'an anchor shared by two services: reported where each merges it, no fix for shared text',
-      code: 'x-quiet: &quiet\n  logging:\n    driver: none\nservices:\n  a:\n    <<: *quiet\n    image: nginx:1.27\n  b:\n    <<: *quiet\n    image: redis:7\n',
+      code: file`
+        x-quiet: &quiet
+          logging:
+            driver: none
+        services:
+          a:
+            <<: *quiet
+            image: nginx:1.27
+          b:
+            <<: *quiet
+            image: redis:7
+      `,
       findings: [
         { messageId: 'none', range: '6:9-6:15', fixes: [], related: ['@3:5-3:17'] },
         { messageId: 'none', range: '9:9-9:15', fixes: [], related: ['@3:5-3:17'] },
@@ -76,7 +153,15 @@ runRuleTests(rule, {
     },
     {
       name: 'inherited through extends: reported at the extends, fixed in the base',
-      code: 'services:\n  base:\n    image: nginx:1.27\n    logging:\n      driver: none\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: nginx:1.27
+            logging:
+              driver: none
+          app:
+            extends: base
+      `,
       findings: [
         {
           messageId: 'none',
@@ -85,8 +170,15 @@ runRuleTests(rule, {
             {
               title: local,
               safe: false,
-              output:
-                'services:\n  base:\n    image: nginx:1.27\n    logging:\n      driver: local\n  app:\n    extends: base\n',
+              output: file`
+                services:
+                  base:
+                    image: nginx:1.27
+                    logging:
+                      driver: local
+                  app:
+                    extends: base
+              `,
             },
           ],
         },

@@ -1,31 +1,63 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/mac-disabled';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+    `,
     {
       name: 'custom profiles and labels',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt:\n      - apparmor:docker-default\n      - label:user:testuser\n      - label=type:container_t\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - apparmor:docker-default
+              - label:user:testuser
+              - label=type:container_t
+      `,
     },
   ],
   invalid: [
     {
       name: 'apparmor unconfined, the only item',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt:\n      - apparmor:unconfined\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - apparmor:unconfined
+      `,
       findings: [
         {
           messageId: 'apparmor',
           range: '5:9-5:28',
           fixes: [
-            { title: 'Remove `apparmor:unconfined`', safe: false, output: 'services:\n  app:\n    image: alpine\n' },
+            {
+              title: 'Remove `apparmor:unconfined`',
+              safe: false,
+              output: file`
+                services:
+                  app:
+                    image: alpine
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'label disabled with = and with :, flow list',
-      code: 'services:\n  a:\n    image: alpine\n    security_opt: ["label=disable", "label:disable"]\n',
+      code: file`
+        services:
+          a:
+            image: alpine
+            security_opt: ["label=disable", "label:disable"]
+      `,
       findings: [
         {
           messageId: 'selinuxDisabled',
@@ -34,7 +66,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `label=disable`',
               safe: false,
-              output: 'services:\n  a:\n    image: alpine\n    security_opt: ["label:disable"]\n',
+              output: file`
+                services:
+                  a:
+                    image: alpine
+                    security_opt: ["label:disable"]
+              `,
             },
           ],
         },
@@ -45,7 +82,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `label:disable`',
               safe: false,
-              output: 'services:\n  a:\n    image: alpine\n    security_opt: ["label=disable"]\n',
+              output: file`
+                services:
+                  a:
+                    image: alpine
+                    security_opt: ["label=disable"]
+              `,
             },
           ],
         },
@@ -53,7 +95,14 @@ runRuleTests(rule, {
     },
     {
       name: 'an unconfined SELinux type, CRLF',
-      code: 'services:\r\n  a:\r\n    image: alpine\r\n    security_opt:\r\n      - no-new-privileges\r\n      - label=type:spc_t\r\n',
+      code: file`
+        services:\r
+          a:\r
+            image: alpine\r
+            security_opt:\r
+              - no-new-privileges\r
+              - label=type:spc_t\r
+      `,
       findings: [
         {
           messageId: 'selinuxUnconfinedType',
@@ -62,7 +111,13 @@ runRuleTests(rule, {
             {
               title: 'Remove `label=type:spc_t`',
               safe: false,
-              output: 'services:\r\n  a:\r\n    image: alpine\r\n    security_opt:\r\n      - no-new-privileges\r\n',
+              output: file`
+                services:\r
+                  a:\r
+                    image: alpine\r
+                    security_opt:\r
+                      - no-new-privileges\r
+              `,
             },
           ],
         },

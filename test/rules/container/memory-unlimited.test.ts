@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../shared/src/rules/container/memory-unlimited';
@@ -8,44 +9,132 @@ const addDeploy = 'Add `deploy.resources.limits.memory: 512M`';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n',
+    file`
+      services:
+        app:
+          image: nginx:1.27
+          mem_limit: 256m
+    `,
     {
       name: 'deploy limits',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  memory: 1G
+      `,
     },
-    { name: 'an unset variable is unknown', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: ${MEM}\n' },
+    {
+      name: 'an unset variable is unknown',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: \${MEM}
+      `,
+    },
     {
       name: 'one key unknown, the other none: still unknown',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 0\n    deploy:\n      resources:\n        limits:\n          memory: ${MEM}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: 0
+            deploy:
+              resources:
+                limits:
+                  memory: \${MEM}
+      `,
     },
-    { name: 'a variable default', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: ${MEM:-1g}\n' },
+    {
+      name: 'a variable default',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: \${MEM:-1g}
+      `,
+    },
     {
       name: 'from a merge key',
-      code: 'x-limits: &limits\n  mem_limit: 1g\nservices:\n  app:\n    <<: *limits\n    image: nginx:1.27\n',
+      code: file`
+        x-limits: &limits
+          mem_limit: 1g
+        services:
+          app:
+            <<: *limits
+            image: nginx:1.27
+      `,
     },
     {
       name: 'from the service it extends',
-      code: 'services:\n  base:\n    image: nginx:1.27\n    mem_limit: 1g\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: nginx:1.27
+            mem_limit: 1g
+          app:
+            extends: base
+      `,
     },
     {
       name: 'extends another file that cannot be read: partial, no conclusion',
-      code: 'services:\n  app:\n    extends:\n      file: common.yaml\n      service: base\n',
+      code: file`
+        services:
+          app:
+            extends:
+              file: common.yaml
+              service: base
+      `,
     },
     {
       name: 'set in the override file of the project',
-      code: 'services:\n  app:\n    image: nginx:1.27\n',
-      files: { 'compose.override.yaml': 'services:\n  app:\n    mem_limit: 1g\n' },
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+      `,
+      files: {
+        'compose.override.yaml': file`
+          services:
+            app:
+              mem_limit: 1g
+        `,
+      },
     },
     {
       name: 'set in the service it extends in another file',
-      code: 'services:\n  app:\n    extends:\n      file: common.yaml\n      service: base\n',
-      files: { 'common.yaml': 'services:\n  base:\n    image: nginx:1.27\n    mem_limit: 1g\n' },
+      code: file`
+        services:
+          app:
+            extends:
+              file: common.yaml
+              service: base
+      `,
+      files: {
+        'common.yaml': file`
+          services:
+            base:
+              image: nginx:1.27
+              mem_limit: 1g
+        `,
+      },
     },
   ],
   invalid: [
     {
       name: 'after restart, beside nothing else',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n    ports:\n      - "80:80"\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            restart: always
+            ports:
+              - "80:80"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -54,8 +143,15 @@ runRuleTests(rule, {
             {
               title: addKey,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    restart: always\n    mem_limit: 512m\n    ports:\n      - "80:80"\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    restart: always
+                    mem_limit: 512m
+                    ports:
+                      - "80:80"
+              `,
             },
           ],
         },
@@ -63,7 +159,14 @@ runRuleTests(rule, {
     },
     {
       name: 'next to the CPU limit, 4-space indentation, comment kept',
-      code: 'services:\n    app:\n        image: nginx:1.27\n        cpus: 0.5 # half a core\n        volumes:\n        - data:/data\n',
+      code: file`
+        services:
+            app:
+                image: nginx:1.27
+                cpus: 0.5 # half a core
+                volumes:
+                - data:/data
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -72,8 +175,15 @@ runRuleTests(rule, {
             {
               title: addKey,
               safe: false,
-              output:
-                'services:\n    app:\n        image: nginx:1.27\n        cpus: 0.5 # half a core\n        mem_limit: 512m\n        volumes:\n        - data:/data\n',
+              output: file`
+                services:
+                    app:
+                        image: nginx:1.27
+                        cpus: 0.5 # half a core
+                        mem_limit: 512m
+                        volumes:
+                        - data:/data
+              `,
             },
           ],
         },
@@ -81,7 +191,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a deploy section without resources: the limit goes there',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      replicas: 2\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              replicas: 2
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -90,8 +206,16 @@ runRuleTests(rule, {
             {
               title: addDeploy,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          memory: 512M\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    deploy:
+                      replicas: 2
+                      resources:
+                        limits:
+                          memory: 512M
+              `,
             },
           ],
         },
@@ -99,7 +223,16 @@ runRuleTests(rule, {
     },
     {
       name: 'reservations only: limits go before them and the comment above them',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        # guaranteed\n        reservations:\n          memory: 128M\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                # guaranteed
+                reservations:
+                  memory: 128M
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -108,8 +241,18 @@ runRuleTests(rule, {
             {
               title: addDeploy,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n        # guaranteed\n        reservations:\n          memory: 128M\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    deploy:
+                      resources:
+                        limits:
+                          memory: 512M
+                        # guaranteed
+                        reservations:
+                          memory: 128M
+              `,
             },
           ],
         },
@@ -117,7 +260,17 @@ runRuleTests(rule, {
     },
     {
       name: 'limits with a CPU value only: memory goes after it',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n        reservations:\n          cpus: "0.1"\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  cpus: "0.5"
+                reservations:
+                  cpus: "0.1"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -126,8 +279,18 @@ runRuleTests(rule, {
             {
               title: addDeploy,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n          memory: 512M\n        reservations:\n          cpus: "0.1"\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    deploy:
+                      resources:
+                        limits:
+                          cpus: "0.5"
+                          memory: 512M
+                        reservations:
+                          cpus: "0.1"
+              `,
             },
           ],
         },
@@ -135,7 +298,11 @@ runRuleTests(rule, {
     },
     {
       name: 'flow mappings',
-      code: 'services:\n  app: {image: nginx, deploy: {resources: {}}}\n  web: {image: nginx}\n',
+      code: file`
+        services:
+          app: {image: nginx, deploy: {resources: {}}}
+          web: {image: nginx}
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -144,8 +311,11 @@ runRuleTests(rule, {
             {
               title: addDeploy,
               safe: false,
-              output:
-                'services:\n  app: {image: nginx, deploy: {resources: {limits: {memory: 512M}}}}\n  web: {image: nginx}\n',
+              output: file`
+                services:
+                  app: {image: nginx, deploy: {resources: {limits: {memory: 512M}}}}
+                  web: {image: nginx}
+              `,
             },
           ],
         },
@@ -156,8 +326,11 @@ runRuleTests(rule, {
             {
               title: addKey,
               safe: false,
-              output:
-                'services:\n  app: {image: nginx, deploy: {resources: {}}}\n  web: {image: nginx, mem_limit: 512m}\n',
+              output: file`
+                services:
+                  app: {image: nginx, deploy: {resources: {}}}
+                  web: {image: nginx, mem_limit: 512m}
+              `,
             },
           ],
         },
@@ -165,7 +338,12 @@ runRuleTests(rule, {
     },
     {
       name: 'mem_limit: 0 is no limit: replaced in place, quotes kept',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: "0"\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: "0"
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -174,7 +352,12 @@ runRuleTests(rule, {
             {
               title: 'Set `mem_limit` to `512m`',
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: "512m"\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    mem_limit: "512m"
+              `,
             },
           ],
         },
@@ -182,7 +365,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor says 0: overridden in the service',
-      code: 'x-base: &base\n  mem_limit: 0\nservices:\n  a:\n    <<: *base\n    image: nginx\n  b:\n    <<: *base\n    image: redis\n    mem_limit: 1g\n',
+      code: file`
+        x-base: &base
+          mem_limit: 0
+        services:
+          a:
+            <<: *base
+            image: nginx
+          b:
+            <<: *base
+            image: redis
+            mem_limit: 1g
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -191,8 +385,19 @@ runRuleTests(rule, {
             {
               title: 'Set `mem_limit` to `512m`',
               safe: false,
-              output:
-                'x-base: &base\n  mem_limit: 0\nservices:\n  a:\n    <<: *base\n    image: nginx\n    mem_limit: 512m\n  b:\n    <<: *base\n    image: redis\n    mem_limit: 1g\n',
+              output: file`
+                x-base: &base
+                  mem_limit: 0
+                services:
+                  a:
+                    <<: *base
+                    image: nginx
+                    mem_limit: 512m
+                  b:
+                    <<: *base
+                    image: redis
+                    mem_limit: 1g
+              `,
             },
           ],
         },
@@ -200,7 +405,15 @@ runRuleTests(rule, {
     },
     {
       name: 'deploy from a merge key is not written into: a service key instead',
-      code: 'x-deploy: &deploy\n  deploy:\n    replicas: 1\nservices:\n  app:\n    <<: *deploy\n    image: nginx\n',
+      code: file`
+        x-deploy: &deploy
+          deploy:
+            replicas: 1
+        services:
+          app:
+            <<: *deploy
+            image: nginx
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -209,8 +422,16 @@ runRuleTests(rule, {
             {
               title: addKey,
               safe: false,
-              output:
-                'x-deploy: &deploy\n  deploy:\n    replicas: 1\nservices:\n  app:\n    <<: *deploy\n    image: nginx\n    mem_limit: 512m\n',
+              output: file`
+                x-deploy: &deploy
+                  deploy:
+                    replicas: 1
+                services:
+                  app:
+                    <<: *deploy
+                    image: nginx
+                    mem_limit: 512m
+              `,
             },
           ],
         },
@@ -218,7 +439,13 @@ runRuleTests(rule, {
     },
     {
       name: 'CRLF',
-      code: 'services:\r\n  app:\r\n    image: nginx\r\n    deploy:\r\n      mode: global\r\n',
+      code: file`
+        services:\r
+          app:\r
+            image: nginx\r
+            deploy:\r
+              mode: global\r
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -227,8 +454,16 @@ runRuleTests(rule, {
             {
               title: addDeploy,
               safe: false,
-              output:
-                'services:\r\n  app:\r\n    image: nginx\r\n    deploy:\r\n      mode: global\r\n      resources:\r\n        limits:\r\n          memory: 512M\r\n',
+              output: file`
+                services:\r
+                  app:\r
+                    image: nginx\r
+                    deploy:\r
+                      mode: global\r
+                      resources:\r
+                        limits:\r
+                          memory: 512M\r
+              `,
             },
           ],
         },
@@ -236,8 +471,21 @@ runRuleTests(rule, {
     },
     {
       name: 'a limit in the base file is not enough when the override file sets none for another service',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n  db:\n    image: postgres:16\n',
-      files: { 'compose.override.yaml': 'services:\n  db:\n    ports: ["5432:5432"]\n' },
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: 1g
+          db:
+            image: postgres:16
+      `,
+      files: {
+        'compose.override.yaml': file`
+          services:
+            db:
+              ports: ["5432:5432"]
+        `,
+      },
       findings: [
         {
           messageId: 'missing',
@@ -246,8 +494,15 @@ runRuleTests(rule, {
             {
               title: addKey,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n  db:\n    image: postgres:16\n    mem_limit: 512m\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    mem_limit: 1g
+                  db:
+                    image: postgres:16
+                    mem_limit: 512m
+              `,
             },
           ],
         },
@@ -259,9 +514,24 @@ runRuleTests(rule, {
 describe('container/memory-unlimited placeholders', () => {
   it('marks the value it writes, so editors select it for the user to change', () => {
     const cases = [
-      'services:\n  app:\n    image: nginx:1.27\n',
-      'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      replicas: 2\n',
-      'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 0\n',
+      file`
+        services:
+          app:
+            image: nginx:1.27
+      `,
+      file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              replicas: 2
+      `,
+      file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: 0
+      `,
     ];
     for (const code of cases) {
       const [fix] = findingsOf(rule, code).fixes[0];

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/no-new-privileges';
 import { runRuleTests } from '../../rule-tester';
 
@@ -8,24 +9,54 @@ const turnOn = 'Set `no-new-privileges` to true';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:true\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+          security_opt:
+            - no-new-privileges:true
+    `,
     {
       name: 'bare, with =',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: [no-new-privileges, "seccomp=./p.json"]\n  b:\n    image: alpine\n    security_opt: ["no-new-privileges=true"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: [no-new-privileges, "seccomp=./p.json"]
+          b:
+            image: alpine
+            security_opt: ["no-new-privileges=true"]
+      `,
     },
     {
       name: 'an unknown item may be it',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: ["${SECURITY_OPT}"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: ["\${SECURITY_OPT}"]
+      `,
     },
     {
       name: 'set in the service it extends',
-      code: 'services:\n  base:\n    image: alpine\n    security_opt: [no-new-privileges:true]\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: alpine
+            security_opt: [no-new-privileges:true]
+          app:
+            extends: base
+      `,
     },
   ],
   invalid: [
     {
       name: 'postgres steps down with gosu, which is not a setuid program: the fix rests on its profile',
-      code: 'services:\n  db:\n    image: postgres:16\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -34,7 +65,13 @@ runRuleTests(rule, {
             {
               title: 'Add `no-new-privileges:true` to `security_opt` (from the `postgres` image profile)',
               safe: false,
-              output: 'services:\n  db:\n    image: postgres:16\n    security_opt:\n      - no-new-privileges:true\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    security_opt:
+                      - no-new-privileges:true
+              `,
             },
           ],
         },
@@ -42,16 +79,30 @@ runRuleTests(rule, {
     },
     {
       name: 'a non-root program given a file capability by the build: no-new-privileges would take it away, so no fix',
-      code: 'services:\n  web:\n    build: .\n',
+      code: file`
+        services:
+          web:
+            build: .
+      `,
       files: {
-        Dockerfile:
-          'FROM debian:12\nRUN useradd web && setcap cap_net_bind_service=+ep /usr/local/bin/web\nUSER web\nCMD ["/usr/local/bin/web"]\n',
+        Dockerfile: file`
+          FROM debian:12
+          RUN useradd web && setcap cap_net_bind_service=+ep /usr/local/bin/web
+          USER web
+          CMD ["/usr/local/bin/web"]
+        `,
       },
       findings: [{ messageId: 'missing', range: '2:3-2:6', fixes: [] }],
     },
     {
       name: "no security_opt: added as a list after the image, in the file's block style",
-      code: 'services:\n  app:\n    image: alpine:3.20\n    ports:\n      - "80:80"\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            ports:
+              - "80:80"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -60,8 +111,15 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:true\n    ports:\n      - "80:80"\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+                    security_opt:
+                      - no-new-privileges:true
+                    ports:
+                      - "80:80"
+              `,
             },
           ],
         },
@@ -69,7 +127,14 @@ runRuleTests(rule, {
     },
     {
       name: 'other options: appended to the list, reported at its key',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt:\n      - "apparmor:docker-default" # keep\n    user: app\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - "apparmor:docker-default" # keep
+            user: app
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -78,8 +143,15 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    security_opt:\n      - "apparmor:docker-default" # keep\n      - "no-new-privileges:true"\n    user: app\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    security_opt:
+                      - "apparmor:docker-default" # keep
+                      - "no-new-privileges:true"
+                    user: app
+              `,
             },
           ],
         },
@@ -87,7 +159,10 @@ runRuleTests(rule, {
     },
     {
       name: 'flow list',
-      code: 'services:\n  app: {image: alpine, security_opt: [label=disable]}\n',
+      code: file`
+        services:
+          app: {image: alpine, security_opt: [label=disable]}
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -96,7 +171,10 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output: 'services:\n  app: {image: alpine, security_opt: [label=disable, no-new-privileges:true]}\n',
+              output: file`
+                services:
+                  app: {image: alpine, security_opt: [label=disable, no-new-privileges:true]}
+              `,
             },
           ],
         },
@@ -104,7 +182,13 @@ runRuleTests(rule, {
     },
     {
       name: 'turned off: turned on in place, keeping = and quotes',
-      code: "services:\n  app:\n    image: alpine\n    security_opt:\n      - 'no-new-privileges=false'\n",
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - 'no-new-privileges=false'
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -113,7 +197,13 @@ runRuleTests(rule, {
             {
               title: turnOn,
               safe: false,
-              output: "services:\n  app:\n    image: alpine\n    security_opt:\n      - 'no-new-privileges=true'\n",
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    security_opt:
+                      - 'no-new-privileges=true'
+              `,
             },
           ],
         },
@@ -121,7 +211,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor gives other options: the service gets its own list, keeping them',
-      code: 'x-sec: &sec\n  security_opt: [apparmor:docker-default]\nservices:\n  a:\n    <<: *sec\n    image: alpine\n  b:\n    <<: *sec\n    image: alpine\n    security_opt: [no-new-privileges]\n',
+      code: file`
+        x-sec: &sec
+          security_opt: [apparmor:docker-default]
+        services:
+          a:
+            <<: *sec
+            image: alpine
+          b:
+            <<: *sec
+            image: alpine
+            security_opt: [no-new-privileges]
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -130,8 +231,19 @@ runRuleTests(rule, {
             {
               title: add.replace('`app`', '`a`'),
               safe: false,
-              output:
-                'x-sec: &sec\n  security_opt: [apparmor:docker-default]\nservices:\n  a:\n    <<: *sec\n    image: alpine\n    security_opt: [apparmor:docker-default, no-new-privileges:true]\n  b:\n    <<: *sec\n    image: alpine\n    security_opt: [no-new-privileges]\n',
+              output: file`
+                x-sec: &sec
+                  security_opt: [apparmor:docker-default]
+                services:
+                  a:
+                    <<: *sec
+                    image: alpine
+                    security_opt: [apparmor:docker-default, no-new-privileges:true]
+                  b:
+                    <<: *sec
+                    image: alpine
+                    security_opt: [no-new-privileges]
+              `,
             },
           ],
         },
@@ -139,7 +251,11 @@ runRuleTests(rule, {
     },
     {
       name: 'CRLF',
-      code: 'services:\r\n  app:\r\n    image: alpine\r\n',
+      code: file`
+        services:\r
+          app:\r
+            image: alpine\r
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -148,8 +264,13 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\r\n  app:\r\n    image: alpine\r\n    security_opt:\r\n      - no-new-privileges:true\r\n',
+              output: file`
+                services:\r
+                  app:\r
+                    image: alpine\r
+                    security_opt:\r
+                      - no-new-privileges:true\r
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/pids-unlimited';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,20 +6,45 @@ const add = 'Add `pids_limit: 256`';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: nginx:1.27\n    pids_limit: 100\n',
+    file`
+      services:
+        app:
+          image: nginx:1.27
+          pids_limit: 100
+    `,
     {
       name: 'deploy limits',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          pids: 100\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  pids: 100
+      `,
     },
     {
       name: 'an unset variable is unknown',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    pids_limit: ${PIDS}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            pids_limit: \${PIDS}
+      `,
     },
   ],
   invalid: [
     {
       name: 'after the memory limit',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n    environment:\n      A: b\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            mem_limit: 1g
+            environment:
+              A: b
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -27,8 +53,15 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n    pids_limit: 256\n    environment:\n      A: b\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    mem_limit: 1g
+                    pids_limit: 256
+                    environment:
+                      A: b
+              `,
             },
           ],
         },
@@ -36,7 +69,15 @@ runRuleTests(rule, {
     },
     {
       name: 'a deploy section: still pids_limit, which every Compose reads',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  memory: 1G
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -45,8 +86,16 @@ runRuleTests(rule, {
             {
               title: add,
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    pids_limit: 256\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    pids_limit: 256
+                    deploy:
+                      resources:
+                        limits:
+                          memory: 1G
+              `,
             },
           ],
         },
@@ -54,7 +103,12 @@ runRuleTests(rule, {
     },
     {
       name: '-1 is no limit',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    pids_limit: -1 # unlimited\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            pids_limit: -1 # unlimited
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -63,7 +117,12 @@ runRuleTests(rule, {
             {
               title: 'Set `pids_limit` to `256`',
               safe: false,
-              output: 'services:\n  app:\n    image: nginx:1.27\n    pids_limit: 256 # unlimited\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    pids_limit: 256 # unlimited
+              `,
             },
           ],
         },
@@ -71,7 +130,15 @@ runRuleTests(rule, {
     },
     {
       name: '0 is no limit either, also under deploy',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          pids: 0\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            deploy:
+              resources:
+                limits:
+                  pids: 0
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -80,8 +147,15 @@ runRuleTests(rule, {
             {
               title: 'Set `deploy.resources.limits.pids` to `256`',
               safe: false,
-              output:
-                'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          pids: 256\n',
+              output: file`
+                services:
+                  app:
+                    image: nginx:1.27
+                    deploy:
+                      resources:
+                        limits:
+                          pids: 256
+              `,
             },
           ],
         },

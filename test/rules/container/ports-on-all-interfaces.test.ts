@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/ports-on-all-interfaces';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,30 +6,88 @@ const bind = 'Publish on 127.0.0.1 only';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
+    file`
+      services:
+        db:
+          image: postgres:16
+          ports:
+            - "127.0.0.1:5432:5432"
+    `,
     {
       name: 'IPv6 loopback, a range, a random host port on loopback',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - "[::1]:80:80"\n      - 127.0.0.1:5000-5010:5000-5010\n      - "127.0.0.1::3000"\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - "[::1]:80:80"
+              - 127.0.0.1:5000-5010:5000-5010
+              - "127.0.0.1::3000"
+      `,
     },
     {
       name: 'long syntax with host_ip',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - target: 80
+                published: 8080
+                host_ip: 127.0.0.1
+      `,
     },
-    { name: 'expose publishes nothing', code: 'services:\n  a:\n    image: x\n    expose: ["5432"]\n' },
-    { name: 'an unset variable is unknown', code: 'services:\n  a:\n    image: x\n    ports:\n      - "${BIND}:80"\n' },
+    {
+      name: 'expose publishes nothing',
+      code: file`
+        services:
+          a:
+            image: x
+            expose: ["5432"]
+      `,
+    },
+    {
+      name: 'an unset variable is unknown',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - "\${BIND}:80"
+      `,
+    },
     {
       name: 'a host_ip behind an unset variable is unknown',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        host_ip: ${BIND_IP}\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - target: 80
+                host_ip: \${BIND_IP}
+      `,
     },
     {
       name: 'ports of a service on the host network are ignored by Compose',
-      code: 'services:\n  a:\n    image: x\n    network_mode: host\n    ports: ["80:80"]\n',
+      code: file`
+        services:
+          a:
+            image: x
+            network_mode: host
+            ports: ["80:80"]
+      `,
     },
   ],
   invalid: [
     {
       name: 'short syntax, a comment kept',
-      code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432" # for pgAdmin\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+            ports:
+              - "5432:5432" # for pgAdmin
+      `,
       findings: [
         {
           messageId: 'allInterfaces',
@@ -37,8 +96,13 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432" # for pgAdmin\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    ports:
+                      - "127.0.0.1:5432:5432" # for pgAdmin
+              `,
             },
           ],
         },
@@ -46,7 +110,14 @@ runRuleTests(rule, {
     },
     {
       name: 'a container port alone, a range and a protocol, plain scalars',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - 3000\n      - 8000-8010:8000-8010/udp\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - 3000
+              - 8000-8010:8000-8010/udp
+      `,
       findings: [
         {
           messageId: 'allInterfaces',
@@ -55,8 +126,14 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  a:\n    image: x\n    ports:\n      - 127.0.0.1::3000\n      - 8000-8010:8000-8010/udp\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports:
+                      - 127.0.0.1::3000
+                      - 8000-8010:8000-8010/udp
+              `,
             },
           ],
         },
@@ -67,8 +144,14 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  a:\n    image: x\n    ports:\n      - 3000\n      - 127.0.0.1:8000-8010:8000-8010/udp\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports:
+                      - 3000
+                      - 127.0.0.1:8000-8010:8000-8010/udp
+              `,
             },
           ],
         },
@@ -76,7 +159,12 @@ runRuleTests(rule, {
     },
     {
       name: 'every interface written out: 0.0.0.0 and [::]',
-      code: 'services:\n  a:\n    image: x\n    ports: [\'0.0.0.0:53:53/udp\', "[::]:8443:443"]\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports: ['0.0.0.0:53:53/udp', "[::]:8443:443"]
+      `,
       findings: [
         {
           messageId: 'wildcard',
@@ -85,7 +173,12 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output: 'services:\n  a:\n    image: x\n    ports: [\'127.0.0.1:53:53/udp\', "[::]:8443:443"]\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports: ['127.0.0.1:53:53/udp', "[::]:8443:443"]
+              `,
             },
           ],
         },
@@ -96,7 +189,12 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output: 'services:\n  a:\n    image: x\n    ports: [\'0.0.0.0:53:53/udp\', "127.0.0.1:8443:443"]\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports: ['0.0.0.0:53:53/udp', "127.0.0.1:8443:443"]
+              `,
             },
           ],
         },
@@ -104,7 +202,16 @@ runRuleTests(rule, {
     },
     {
       name: 'long syntax: host_ip added after published, or replaced',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n      - {target: 81, host_ip: 0.0.0.0}\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - target: 80
+                published: "8080"
+                protocol: tcp
+              - {target: 81, host_ip: 0.0.0.0}
+      `,
       findings: [
         {
           messageId: 'allInterfaces',
@@ -113,8 +220,17 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip: 127.0.0.1\n        protocol: tcp\n      - {target: 81, host_ip: 0.0.0.0}\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports:
+                      - target: 80
+                        published: "8080"
+                        host_ip: 127.0.0.1
+                        protocol: tcp
+                      - {target: 81, host_ip: 0.0.0.0}
+              `,
             },
           ],
         },
@@ -125,8 +241,16 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n      - {target: 81, host_ip: 127.0.0.1}\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports:
+                      - target: 80
+                        published: "8080"
+                        protocol: tcp
+                      - {target: 81, host_ip: 127.0.0.1}
+              `,
             },
           ],
         },
@@ -134,7 +258,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a variable default is read, the variable kept',
-      code: 'services:\n  a:\n    image: x\n    ports:\n      - "${PORT:-8080}:80"\n',
+      code: file`
+        services:
+          a:
+            image: x
+            ports:
+              - "\${PORT:-8080}:80"
+      `,
       findings: [
         {
           messageId: 'allInterfaces',
@@ -143,7 +273,13 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output: 'services:\n  a:\n    image: x\n    ports:\n      - "127.0.0.1:${PORT:-8080}:80"\n',
+              output: file`
+                services:
+                  a:
+                    image: x
+                    ports:
+                      - "127.0.0.1:\${PORT:-8080}:80"
+              `,
             },
           ],
         },
@@ -151,7 +287,17 @@ runRuleTests(rule, {
     },
     {
       name: 'ports from an anchor other services share: reported, not edited',
-      code: 'x-ports: &ports\n  - "8080:80"\nservices:\n  a:\n    image: x\n    ports: *ports\n  b:\n    image: y\n    ports: *ports\n',
+      code: file`
+        x-ports: &ports
+          - "8080:80"
+        services:
+          a:
+            image: x
+            ports: *ports
+          b:
+            image: y
+            ports: *ports
+      `,
       findings: [
         { messageId: 'allInterfaces', range: '6:12-6:18', related: ['@2:5-2:14'], fixes: [] },
         { messageId: 'allInterfaces', range: '9:12-9:18', related: ['@2:5-2:14'], fixes: [] },
@@ -159,12 +305,25 @@ runRuleTests(rule, {
     },
     {
       name: 'host port 443: the public entry of a web service; the message names the choice of interface, and no loopback fix',
-      code: 'services:\n  proxy:\n    image: acme/edge:1\n    ports:\n      - "443:8443"\n',
+      code: file`
+        services:
+          proxy:
+            image: acme/edge:1
+            ports:
+              - "443:8443"
+      `,
       findings: [{ messageId: 'publicService', range: '5:9-5:19', severity: 'info', fixes: [] }],
     },
     {
       name: 'a port the image profile says is the service’s job (the Zabbix trapper)',
-      code: 'services:\n  server:\n    image: zabbix/zabbix-server-mysql:alpine-7.0-latest\n    ports:\n      - "10051:10051"\n      - "10052:10052"\n',
+      code: file`
+        services:
+          server:
+            image: zabbix/zabbix-server-mysql:alpine-7.0-latest
+            ports:
+              - "10051:10051"
+              - "10052:10052"
+      `,
       findings: [
         { messageId: 'publicService', range: '5:9-5:22', severity: 'info', fixes: [] },
         {
@@ -174,8 +333,14 @@ runRuleTests(rule, {
             {
               title: bind,
               safe: false,
-              output:
-                'services:\n  server:\n    image: zabbix/zabbix-server-mysql:alpine-7.0-latest\n    ports:\n      - "10051:10051"\n      - "127.0.0.1:10052:10052"\n',
+              output: file`
+                services:
+                  server:
+                    image: zabbix/zabbix-server-mysql:alpine-7.0-latest
+                    ports:
+                      - "10051:10051"
+                      - "127.0.0.1:10052:10052"
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/privileged';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,36 +6,95 @@ const remove = 'Remove `privileged: true`';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n',
-    { name: 'explicitly off', code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: false\n' },
+    file`
+      services:
+        app:
+          image: alpine:3.20
+    `,
+    {
+      name: 'explicitly off',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: false
+      `,
+    },
     {
       name: 'an unset variable is unknown, not true',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: ${PRIVILEGED}\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: \${PRIVILEGED}
+      `,
     },
-    { name: 'a quoted false', code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: "false"\n' },
+    {
+      name: 'a quoted false',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: "false"
+      `,
+    },
     {
       name: 'a variable whose default is false',
-      code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: ${PRIVILEGED:-false}\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: \${PRIVILEGED:-false}
+      `,
     },
     {
       name: 'privileged build only is not a privileged container',
-      code: 'services:\n  app:\n    build:\n      context: .\n      privileged: true\n',
+      code: file`
+        services:
+          app:
+            build:
+              context: .
+              privileged: true
+      `,
     },
   ],
   invalid: [
     {
-      code: 'services:\n  app:\n    image: alpine:3.20\n    privileged: true\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            privileged: true
+      `,
       findings: [
         {
           messageId: 'privileged',
           range: '4:5-4:21',
-          fixes: [{ title: remove, safe: false, output: 'services:\n  app:\n    image: alpine:3.20\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'comments around the key: the comment above stays, the one on the line goes with it',
-      code: 'services:\n  app:\n    image: alpine\n    # docker-in-docker\n    privileged: true # for now\n    ports:\n      - "80:80"\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            # docker-in-docker
+            privileged: true # for now
+            ports:
+              - "80:80"
+      `,
       findings: [
         {
           messageId: 'privileged',
@@ -43,7 +103,14 @@ runRuleTests(rule, {
             {
               title: remove,
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    # docker-in-docker\n    ports:\n      - "80:80"\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    # docker-in-docker
+                    ports:
+                      - "80:80"
+              `,
             },
           ],
         },
@@ -51,34 +118,73 @@ runRuleTests(rule, {
     },
     {
       name: 'flow mapping, last key',
-      code: 'services:\n  app: {image: alpine, privileged: true}\n',
+      code: file`
+        services:
+          app: {image: alpine, privileged: true}
+      `,
       findings: [
         {
           messageId: 'privileged',
           range: '2:24-2:40',
-          fixes: [{ title: remove, safe: false, output: 'services:\n  app: {image: alpine}\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:
+                  app: {image: alpine}
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'flow mapping, first key',
-      code: 'services:\n  app: { privileged: true, image: alpine }\n',
+      code: file`
+        services:
+          app: { privileged: true, image: alpine }
+      `,
       findings: [
         {
           messageId: 'privileged',
           range: '2:10-2:26',
-          fixes: [{ title: remove, safe: false, output: 'services:\n  app: { image: alpine }\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:
+                  app: { image: alpine }
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'CRLF line endings and 4-space indentation',
-      code: 'services:\r\n    app:\r\n        privileged: true\r\n        image: alpine\r\n',
+      code: file`
+        services:\r
+            app:\r
+                privileged: true\r
+                image: alpine\r
+      `,
       findings: [
         {
           messageId: 'privileged',
           range: '3:9-3:25',
-          fixes: [{ title: remove, safe: false, output: 'services:\r\n    app:\r\n        image: alpine\r\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:\r
+                    app:\r
+                        image: alpine\r
+              `,
+            },
+          ],
         },
       ],
     },
@@ -89,24 +195,58 @@ runRuleTests(rule, {
         {
           messageId: 'privileged',
           range: '4:5-4:23',
-          fixes: [{ title: remove, safe: false, output: 'services:\n  app:\n    image: alpine\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:
+                  app:
+                    image: alpine
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'the only key: the service stays a mapping',
-      code: 'services:\n  app:\n    privileged: true\n',
+      code: file`
+        services:
+          app:
+            privileged: true
+      `,
       findings: [
         {
           messageId: 'privileged',
           range: '3:5-3:21',
-          fixes: [{ title: remove, safe: false, output: 'services:\n  app:\n    {}\n' }],
+          fixes: [
+            {
+              title: remove,
+              safe: false,
+              output: file`
+                services:
+                  app:
+                    {}
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'an anchor shared by two services: reported where each merges it, overridden in each service',
-      code: 'x-base: &base\n  privileged: true\nservices:\n  a:\n    <<: *base\n    image: alpine\n  b:\n    <<: *base\n    image: busybox\n',
+      code: file`
+        x-base: &base
+          privileged: true
+        services:
+          a:
+            <<: *base
+            image: alpine
+          b:
+            <<: *base
+            image: busybox
+      `,
       findings: [
         {
           messageId: 'privileged',
@@ -115,8 +255,18 @@ runRuleTests(rule, {
             {
               title: 'Set `privileged: false` for service `a`',
               safe: false,
-              output:
-                'x-base: &base\n  privileged: true\nservices:\n  a:\n    <<: *base\n    privileged: false\n    image: alpine\n  b:\n    <<: *base\n    image: busybox\n',
+              output: file`
+                x-base: &base
+                  privileged: true
+                services:
+                  a:
+                    <<: *base
+                    privileged: false
+                    image: alpine
+                  b:
+                    <<: *base
+                    image: busybox
+              `,
             },
           ],
         },
@@ -127,8 +277,18 @@ runRuleTests(rule, {
             {
               title: 'Set `privileged: false` for service `b`',
               safe: false,
-              output:
-                'x-base: &base\n  privileged: true\nservices:\n  a:\n    <<: *base\n    image: alpine\n  b:\n    <<: *base\n    privileged: false\n    image: busybox\n',
+              output: file`
+                x-base: &base
+                  privileged: true
+                services:
+                  a:
+                    <<: *base
+                    image: alpine
+                  b:
+                    <<: *base
+                    privileged: false
+                    image: busybox
+              `,
             },
           ],
         },
@@ -136,7 +296,15 @@ runRuleTests(rule, {
     },
     {
       name: 'an anchor only one service uses: removed where it is written',
-      code: 'x-base: &base\n  privileged: true\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: alpine\n',
+      code: file`
+        x-base: &base
+          privileged: true
+          restart: always
+        services:
+          a:
+            <<: *base
+            image: alpine
+      `,
       findings: [
         {
           messageId: 'privileged',
@@ -145,7 +313,14 @@ runRuleTests(rule, {
             {
               title: remove,
               safe: false,
-              output: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: alpine\n',
+              output: file`
+                x-base: &base
+                  restart: always
+                services:
+                  a:
+                    <<: *base
+                    image: alpine
+              `,
             },
           ],
         },
@@ -153,7 +328,14 @@ runRuleTests(rule, {
     },
     {
       name: 'the service key overrides its own merged anchor',
-      code: 'x-base: &base\n  privileged: false\nservices:\n  a:\n    <<: *base\n    privileged: true\n',
+      code: file`
+        x-base: &base
+          privileged: false
+        services:
+          a:
+            <<: *base
+            privileged: true
+      `,
       findings: [
         {
           messageId: 'privileged',
@@ -162,7 +344,13 @@ runRuleTests(rule, {
             {
               title: remove,
               safe: false,
-              output: 'x-base: &base\n  privileged: false\nservices:\n  a:\n    <<: *base\n',
+              output: file`
+                x-base: &base
+                  privileged: false
+                services:
+                  a:
+                    <<: *base
+              `,
             },
           ],
         },
@@ -170,7 +358,14 @@ runRuleTests(rule, {
     },
     {
       name: 'extends: the base is fixed where written, the extending service gets an override',
-      code: 'services:\n  base:\n    image: alpine\n    privileged: true\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: alpine
+            privileged: true
+          app:
+            extends: base
+      `,
       findings: [
         {
           messageId: 'privileged',
@@ -179,7 +374,13 @@ runRuleTests(rule, {
             {
               title: remove,
               safe: false,
-              output: 'services:\n  base:\n    image: alpine\n  app:\n    extends: base\n',
+              output: file`
+                services:
+                  base:
+                    image: alpine
+                  app:
+                    extends: base
+              `,
             },
           ],
         },
@@ -190,8 +391,15 @@ runRuleTests(rule, {
             {
               title: 'Set `privileged: false` for service `app`',
               safe: false,
-              output:
-                'services:\n  base:\n    image: alpine\n    privileged: true\n  app:\n    extends: base\n    privileged: false\n',
+              output: file`
+                services:
+                  base:
+                    image: alpine
+                    privileged: true
+                  app:
+                    extends: base
+                    privileged: false
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../shared/src/rules/container/root-user';
@@ -7,75 +8,199 @@ import { findingsOf, runRuleTests } from '../../rule-tester';
 const fix = (service = 'app') => `Run as user \`65532:65532\` — check that \`${service}\` can run as any user`;
 // A Dockerfile built on node: the account the node image creates (the Dockerfile fix for the same image picks it too).
 const nodeFix = 'Run as user `node` (the `node` image has the account `node`)';
-const nodeRoot = { 'app/Dockerfile': 'FROM node:22\nWORKDIR /app\nCMD ["node", "server.js"]\n' };
+const nodeRoot = {
+  'app/Dockerfile': file`
+    FROM node:22
+    WORKDIR /app
+    CMD ["node", "server.js"]
+  `,
+};
 
 runRuleTests(rule, {
   valid: [
     {
       name: 'an image whose profile says it steps down (postgres, with gosu)',
-      code: 'services:\n  db:\n    image: postgres:16\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+      `,
     },
     {
       name: 'a Dockerfile that builds on postgres and keeps its entrypoint',
-      code: 'services:\n  db:\n    build: ./db\n',
-      files: { 'db/Dockerfile': 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n' },
+      code: file`
+        services:
+          db:
+            build: ./db
+      `,
+      files: {
+        'db/Dockerfile': file`
+          FROM postgres:16
+          COPY init.sql /docker-entrypoint-initdb.d/
+        `,
+      },
     },
     {
       name: 'a Dockerfile whose copied entrypoint script steps down with su-exec',
-      code: 'services:\n  app:\n    build: ./app\n',
+      code: file`
+        services:
+          app:
+            build: ./app
+      `,
       files: {
-        'app/Dockerfile': 'FROM alpine:3.20\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
-        'app/start.sh': '#!/bin/sh\nexec su-exec nobody /app "$@"\n',
+        'app/Dockerfile': file`
+          FROM alpine:3.20
+          COPY start.sh /start.sh
+          ENTRYPOINT ["/start.sh"]
+        `,
+        'app/start.sh': file`
+          #!/bin/sh
+          exec su-exec nobody /app "$@"
+        `,
       },
     },
-    'services:\n  app:\n    image: alpine:3.20\n    user: "1000:1000"\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+          user: "1000:1000"
+    `,
     {
       name: 'an image-only service: its default user is in image metadata Bulkhead does not read',
-      code: 'services:\n  app:\n    image: postgres:16\n',
+      code: file`
+        services:
+          app:
+            image: postgres:16
+      `,
     },
-    { name: 'an unset variable is unknown', code: 'services:\n  app:\n    image: alpine:3.20\n    user: ${APP_UID}\n' },
-    { name: 'root group, non-root user', code: 'services:\n  app:\n    image: alpine:3.20\n    user: "1000:0"\n' },
+    {
+      name: 'an unset variable is unknown',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            user: \${APP_UID}
+      `,
+    },
+    {
+      name: 'root group, non-root user',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            user: "1000:0"
+      `,
+    },
     {
       name: 'a Dockerfile that switches to a user',
-      code: 'services:\n  app:\n    build: ./app\n',
-      files: { 'app/Dockerfile': 'FROM node:22\nUSER node\n' },
+      code: file`
+        services:
+          app:
+            build: ./app
+      `,
+      files: {
+        'app/Dockerfile': file`
+          FROM node:22
+          USER node
+        `,
+      },
     },
-    { name: 'a Dockerfile not in the workspace', code: 'services:\n  app:\n    build: ./app\n' },
+    {
+      name: 'a Dockerfile not in the workspace',
+      code: file`
+        services:
+          app:
+            build: ./app
+      `,
+    },
     {
       name: 'a base image that runs as non-root',
-      code: 'services:\n  app:\n    build: .\n',
-      files: { Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
+      code: file`
+        services:
+          app:
+            build: .
+      `,
+      files: {
+        Dockerfile: file`
+          FROM gcr.io/distroless/static-debian12:nonroot
+          COPY app /app
+        `,
+      },
     },
     {
       name: 'a private base image, which may set its own USER',
-      code: 'services:\n  app:\n    build: .\n',
-      files: { Dockerfile: 'FROM registry.example.com/team/base:1\nCOPY app /app\n' },
+      code: file`
+        services:
+          app:
+            build: .
+      `,
+      files: {
+        Dockerfile: file`
+          FROM registry.example.com/team/base:1
+          COPY app /app
+        `,
+      },
     },
     {
       name: 'a remote build context',
-      code: 'services:\n  app:\n    build: https://github.com/acme/app.git#main\n',
+      code: file`
+        services:
+          app:
+            build: https://github.com/acme/app.git#main
+      `,
       files: { Dockerfile: 'FROM node:22\n' },
     },
     {
       name: 'user set, so the Dockerfile is not asked',
-      code: 'services:\n  app:\n    build: ./app\n    user: node\n',
+      code: file`
+        services:
+          app:
+            build: ./app
+            user: node
+      `,
       files: nodeRoot,
     },
     {
       name: 'an inline Dockerfile that switches to a user wins over a Dockerfile in the context',
-      code: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22\n        USER node\n',
+      code: file`
+        services:
+          app:
+            build:
+              context: .
+              dockerfile_inline: |
+                FROM node:22
+                USER node
+      `,
       files: { Dockerfile: 'FROM node:22\n' },
     },
     {
       name: 'the build target stage is non-root even if the final one is not',
-      code: 'services:\n  app:\n    build:\n      context: .\n      target: Runtime\n',
-      files: { Dockerfile: 'FROM node:22 AS runtime\nUSER node\nFROM runtime AS debug\nUSER root\n' },
+      code: file`
+        services:
+          app:
+            build:
+              context: .
+              target: Runtime
+      `,
+      files: {
+        Dockerfile: file`
+          FROM node:22 AS runtime
+          USER node
+          FROM runtime AS debug
+          USER root
+        `,
+      },
     },
   ],
   invalid: [
     {
       name: 'user: root on postgres: the user its profile documents, with the caveat',
-      code: 'services:\n  db:\n    image: postgres:16-alpine\n    user: root\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16-alpine
+            user: root
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -85,7 +210,12 @@ runRuleTests(rule, {
               title:
                 'Run as user `70:70` (the `postgres` image profile runs it as `postgres`) — the data directory must belong to that user: a new named volume does, a bind-mounted folder must be chowned to it',
               safe: false,
-              output: 'services:\n  db:\n    image: postgres:16-alpine\n    user: "70:70"\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16-alpine
+                    user: "70:70"
+              `,
             },
           ],
         },
@@ -93,8 +223,17 @@ runRuleTests(rule, {
     },
     {
       name: 'a Dockerfile that replaces postgres’s entrypoint: its step-down no longer applies',
-      code: 'services:\n  db:\n    build: .\n',
-      files: { Dockerfile: 'FROM postgres:16\nENTRYPOINT ["postgres"]\n' },
+      code: file`
+        services:
+          db:
+            build: .
+      `,
+      files: {
+        Dockerfile: file`
+          FROM postgres:16
+          ENTRYPOINT ["postgres"]
+        `,
+      },
       findings: [
         {
           messageId: 'imageNoUser',
@@ -105,7 +244,12 @@ runRuleTests(rule, {
             {
               title: 'Run as user `postgres` (the `postgres` image has the account `postgres`)',
               safe: false,
-              output: 'services:\n  db:\n    build: .\n    user: postgres\n',
+              output: file`
+                services:
+                  db:
+                    build: .
+                    user: postgres
+              `,
             },
           ],
         },
@@ -113,10 +257,17 @@ runRuleTests(rule, {
     },
     {
       name: 'a Dockerfile that starts supervisord: it must start as root, so no user fix',
-      code: 'services:\n  app:\n    build: .\n',
+      code: file`
+        services:
+          app:
+            build: .
+      `,
       files: {
-        Dockerfile:
-          'FROM debian:12\nRUN apt-get update && apt-get install -y supervisor\nCMD ["/usr/bin/supervisord", "-n"]\n',
+        Dockerfile: file`
+          FROM debian:12
+          RUN apt-get update && apt-get install -y supervisor
+          CMD ["/usr/bin/supervisord", "-n"]
+        `,
       },
       findings: [
         {
@@ -129,7 +280,12 @@ runRuleTests(rule, {
       ],
     },
     {
-      code: 'services:\n  app:\n    image: alpine:3.20\n    user: root # needs port 80\n',
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            user: root # needs port 80
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -138,7 +294,12 @@ runRuleTests(rule, {
             {
               title: fix(),
               safe: false,
-              output: 'services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532" # needs port 80\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+                    user: "65532:65532" # needs port 80
+              `,
             },
           ],
         },
@@ -146,7 +307,12 @@ runRuleTests(rule, {
     },
     {
       name: 'uid 0 with a group, single quotes kept',
-      code: "services:\n  app:\n    image: alpine:3.20\n    user: '0:1000'\n",
+      code: file`
+        services:
+          app:
+            image: alpine:3.20
+            user: '0:1000'
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -155,7 +321,12 @@ runRuleTests(rule, {
             {
               title: fix(),
               safe: false,
-              output: "services:\n  app:\n    image: alpine:3.20\n    user: '65532:65532'\n",
+              output: file`
+                services:
+                  app:
+                    image: alpine:3.20
+                    user: '65532:65532'
+              `,
             },
           ],
         },
@@ -163,7 +334,18 @@ runRuleTests(rule, {
     },
     {
       name: 'root from a shared anchor: overridden in the service',
-      code: 'x-base: &base\n  user: root\nservices:\n  a:\n    <<: *base\n    image: alpine\n  b:\n    <<: *base\n    image: busybox\n    user: "1000"\n',
+      code: file`
+        x-base: &base
+          user: root
+        services:
+          a:
+            <<: *base
+            image: alpine
+          b:
+            <<: *base
+            image: busybox
+            user: "1000"
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -173,8 +355,19 @@ runRuleTests(rule, {
             {
               title: fix('a'),
               safe: false,
-              output:
-                'x-base: &base\n  user: root\nservices:\n  a:\n    <<: *base\n    image: alpine\n    user: "65532:65532"\n  b:\n    <<: *base\n    image: busybox\n    user: "1000"\n',
+              output: file`
+                x-base: &base
+                  user: root
+                services:
+                  a:
+                    <<: *base
+                    image: alpine
+                    user: "65532:65532"
+                  b:
+                    <<: *base
+                    image: busybox
+                    user: "1000"
+              `,
             },
           ],
         },
@@ -182,8 +375,21 @@ runRuleTests(rule, {
     },
     {
       name: 'an inline Dockerfile with no USER: the inline text related, a Dockerfile in the context not read',
-      code: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:3.12\n        COPY . /app\n',
-      files: { Dockerfile: 'FROM python:3.12\nUSER app\n' },
+      code: file`
+        services:
+          app:
+            build:
+              context: .
+              dockerfile_inline: |
+                FROM python:3.12
+                COPY . /app
+      `,
+      files: {
+        Dockerfile: file`
+          FROM python:3.12
+          USER app
+        `,
+      },
       findings: [
         {
           messageId: 'imageNoUser',
@@ -194,8 +400,16 @@ runRuleTests(rule, {
             {
               title: fix(),
               safe: false,
-              output:
-                'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM python:3.12\n        COPY . /app\n    user: "65532:65532"\n',
+              output: file`
+                services:
+                  app:
+                    build:
+                      context: .
+                      dockerfile_inline: |
+                        FROM python:3.12
+                        COPY . /app
+                    user: "65532:65532"
+              `,
             },
           ],
         },
@@ -203,7 +417,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a built image with no USER: reported at the service, the Dockerfile related',
-      code: 'services:\n  app:\n    build: ./app\n    ports:\n      - "3000:3000"\n',
+      code: file`
+        services:
+          app:
+            build: ./app
+            ports:
+              - "3000:3000"
+      `,
       files: nodeRoot,
       findings: [
         {
@@ -215,7 +435,14 @@ runRuleTests(rule, {
             {
               title: nodeFix,
               safe: false,
-              output: 'services:\n  app:\n    build: ./app\n    user: node\n    ports:\n      - "3000:3000"\n',
+              output: file`
+                services:
+                  app:
+                    build: ./app
+                    user: node
+                    ports:
+                      - "3000:3000"
+              `,
             },
           ],
         },
@@ -224,9 +451,22 @@ runRuleTests(rule, {
     {
       name: 'context and dockerfile, a USER root at the end, in a subfolder project',
       path: 'deploy/compose.yaml',
-      code: 'services:\n  app:\n    image: acme/app:1\n    build:\n      context: ../src\n      dockerfile: docker/Dockerfile.prod\n',
+      code: file`
+        services:
+          app:
+            image: acme/app:1
+            build:
+              context: ../src
+              dockerfile: docker/Dockerfile.prod
+      `,
       files: {
-        'src/docker/Dockerfile.prod': 'FROM python:3.12-slim\nRUN useradd app\nUSER app\nCOPY . /app\nUSER root\n',
+        'src/docker/Dockerfile.prod': file`
+          FROM python:3.12-slim
+          RUN useradd app
+          USER app
+          COPY . /app
+          USER root
+        `,
       },
       findings: [
         {
@@ -237,8 +477,15 @@ runRuleTests(rule, {
             {
               title: fix(),
               safe: false,
-              output:
-                'services:\n  app:\n    image: acme/app:1\n    user: "65532:65532"\n    build:\n      context: ../src\n      dockerfile: docker/Dockerfile.prod\n',
+              output: file`
+                services:
+                  app:
+                    image: acme/app:1
+                    user: "65532:65532"
+                    build:
+                      context: ../src
+                      dockerfile: docker/Dockerfile.prod
+              `,
             },
           ],
         },
@@ -246,8 +493,21 @@ runRuleTests(rule, {
     },
     {
       name: "the build comes from a service in another file: its context is read from that file's folder",
-      code: 'services:\n  app:\n    extends:\n      file: common/services.yaml\n      service: node\n',
-      files: { 'common/services.yaml': 'services:\n  node:\n    build: ../app\n', ...nodeRoot },
+      code: file`
+        services:
+          app:
+            extends:
+              file: common/services.yaml
+              service: node
+      `,
+      files: {
+        'common/services.yaml': file`
+          services:
+            node:
+              build: ../app
+        `,
+        ...nodeRoot,
+      },
       findings: [
         {
           messageId: 'imageNoUser',
@@ -257,8 +517,14 @@ runRuleTests(rule, {
             {
               title: nodeFix,
               safe: false,
-              output:
-                'services:\n  app:\n    extends:\n      file: common/services.yaml\n      service: node\n    user: node\n',
+              output: file`
+                services:
+                  app:
+                    extends:
+                      file: common/services.yaml
+                      service: node
+                    user: node
+              `,
             },
           ],
         },
@@ -266,12 +532,24 @@ runRuleTests(rule, {
     },
     {
       name: 'a flow-mapping service',
-      code: 'services:\n  app: {image: alpine, user: "0"}\n',
+      code: file`
+        services:
+          app: {image: alpine, user: "0"}
+      `,
       findings: [
         {
           messageId: 'rootUser',
           range: '2:24-2:33',
-          fixes: [{ title: fix(), safe: false, output: 'services:\n  app: {image: alpine, user: "65532:65532"}\n' }],
+          fixes: [
+            {
+              title: fix(),
+              safe: false,
+              output: file`
+                services:
+                  app: {image: alpine, user: "65532:65532"}
+              `,
+            },
+          ],
         },
       ],
     },
@@ -281,8 +559,23 @@ runRuleTests(rule, {
 describe('container/root-user placeholder', () => {
   it('marks the user it writes, so editors select it for the user to change', () => {
     const cases = [
-      { code: 'services:\n  app:\n    image: alpine:3.20\n    user: root\n', user: '65532:65532' },
-      { code: 'services:\n  app:\n    build: ./app\n', user: 'node' },
+      {
+        code: file`
+          services:
+            app:
+              image: alpine:3.20
+              user: root
+        `,
+        user: '65532:65532',
+      },
+      {
+        code: file`
+          services:
+            app:
+              build: ./app
+        `,
+        user: 'node',
+      },
     ];
     for (const { code, user } of cases) {
       const [fix] = findingsOf(rule, code, undefined, nodeRoot).fixes[0];

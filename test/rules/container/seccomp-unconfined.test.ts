@@ -1,39 +1,81 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/seccomp-unconfined';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+    `,
     {
       name: 'a custom profile',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: ["seccomp=./chrome.json"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: ["seccomp=./chrome.json"]
+      `,
     },
     {
       name: 'an SELinux label option that mentions seccomp',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: ["label:seccomp:unconfined"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: ["label:seccomp:unconfined"]
+      `,
     },
     {
       name: 'an unset variable',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: ["seccomp:${PROFILE}"]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: ["seccomp:\${PROFILE}"]
+      `,
     },
   ],
   invalid: [
     {
       name: 'the only item: the key goes',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt:\n      - seccomp:unconfined\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - seccomp:unconfined
+      `,
       findings: [
         {
           messageId: 'unconfined',
           range: '5:9-5:27',
           fixes: [
-            { title: 'Remove `seccomp:unconfined`', safe: false, output: 'services:\n  app:\n    image: alpine\n' },
+            {
+              title: 'Remove `seccomp:unconfined`',
+              safe: false,
+              output: file`
+                services:
+                  app:
+                    image: alpine
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'with =, in upper case, among others',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt:\n      - no-new-privileges:true\n      # perf needs it\n      - "seccomp=UNCONFINED"\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt:
+              - no-new-privileges:true
+              # perf needs it
+              - "seccomp=UNCONFINED"
+      `,
       findings: [
         {
           messageId: 'unconfined',
@@ -42,8 +84,14 @@ runRuleTests(rule, {
             {
               title: 'Remove `seccomp=UNCONFINED`',
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    security_opt:\n      - no-new-privileges:true\n      # perf needs it\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    security_opt:
+                      - no-new-privileges:true
+                      # perf needs it
+              `,
             },
           ],
         },
@@ -51,7 +99,12 @@ runRuleTests(rule, {
     },
     {
       name: 'flow list, first item',
-      code: 'services:\n  app:\n    image: alpine\n    security_opt: [seccomp:unconfined, no-new-privileges]\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            security_opt: [seccomp:unconfined, no-new-privileges]
+      `,
       findings: [
         {
           messageId: 'unconfined',
@@ -60,7 +113,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `seccomp:unconfined`',
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    security_opt: [no-new-privileges]\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    security_opt: [no-new-privileges]
+              `,
             },
           ],
         },
@@ -68,7 +126,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor: each service gets its own list without it',
-      code: 'x-debug: &debug\n  security_opt:\n    - seccomp:unconfined\nservices:\n  a:\n    image: alpine\n    <<: *debug\n  b:\n    <<: *debug\n    image: alpine\n',
+      code: file`
+        x-debug: &debug
+          security_opt:
+            - seccomp:unconfined
+        services:
+          a:
+            image: alpine
+            <<: *debug
+          b:
+            <<: *debug
+            image: alpine
+      `,
       findings: [
         {
           messageId: 'unconfined',
@@ -77,8 +146,19 @@ runRuleTests(rule, {
             {
               title: 'Remove `seccomp:unconfined`',
               safe: false,
-              output:
-                'x-debug: &debug\n  security_opt:\n    - seccomp:unconfined\nservices:\n  a:\n    image: alpine\n    <<: *debug\n    security_opt: []\n  b:\n    <<: *debug\n    image: alpine\n',
+              output: file`
+                x-debug: &debug
+                  security_opt:
+                    - seccomp:unconfined
+                services:
+                  a:
+                    image: alpine
+                    <<: *debug
+                    security_opt: []
+                  b:
+                    <<: *debug
+                    image: alpine
+              `,
             },
           ],
         },
@@ -89,8 +169,19 @@ runRuleTests(rule, {
             {
               title: 'Remove `seccomp:unconfined`',
               safe: false,
-              output:
-                'x-debug: &debug\n  security_opt:\n    - seccomp:unconfined\nservices:\n  a:\n    image: alpine\n    <<: *debug\n  b:\n    <<: *debug\n    security_opt: []\n    image: alpine\n',
+              output: file`
+                x-debug: &debug
+                  security_opt:
+                    - seccomp:unconfined
+                services:
+                  a:
+                    image: alpine
+                    <<: *debug
+                  b:
+                    <<: *debug
+                    security_opt: []
+                    image: alpine
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/sensitive-host-mount';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,29 +6,83 @@ const ro = (path: string) => `Mount \`${path}\` read-only`;
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - data:/var/lib/app\n',
+    file`
+      services:
+        app:
+          image: alpine:3.20
+          volumes:
+            - ./config:/etc/app:ro
+            - data:/var/lib/app
+    `,
     {
       name: 'harmless files read-only',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - "/etc/timezone:/etc/timezone:ro"\n      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /etc/localtime:/etc/localtime:ro
+              - "/etc/timezone:/etc/timezone:ro"
+              - /usr/share/zoneinfo:/usr/share/zoneinfo:ro
+              - /etc/ssl/certs:/etc/ssl/certs:ro
+      `,
     },
     {
       name: 'application data folders and project paths',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /var/lib/backup/data:/data\n      - /srv/app:/srv\n      - /home/me/project:/src\n      - ../etc:/etc2\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /var/lib/backup/data:/data
+              - /srv/app:/srv
+              - /home/me/project:/src
+              - ../etc:/etc2
+      `,
     },
     {
       name: 'anonymous volumes at system paths',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc\n      - type: volume\n        target: /proc/x\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /etc
+              - type: volume
+                target: /proc/x
+      `,
     },
     {
       name: "engine sockets are the other rule's",
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /run:/run\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /var/run/docker.sock:/var/run/docker.sock
+              - /run:/run
+      `,
     },
-    { name: 'a CDI device', code: 'services:\n  app:\n    image: alpine\n    devices: [nvidia.com/gpu=all]\n' },
+    {
+      name: 'a CDI device',
+      code: file`
+        services:
+          app:
+            image: alpine
+            devices: [nvidia.com/gpu=all]
+      `,
+    },
   ],
   invalid: [
     {
       name: 'short syntax, writable: made read-only',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc:/host/etc # config\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /etc:/host/etc # config
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -37,7 +92,13 @@ runRuleTests(rule, {
             {
               title: ro('/etc'),
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc:/host/etc:ro # config\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes:
+                      - /etc:/host/etc:ro # config
+              `,
             },
           ],
         },
@@ -45,7 +106,12 @@ runRuleTests(rule, {
     },
     {
       name: 'modes kept, rw replaced, quotes kept, flow list',
-      code: 'services:\n  app:\n    image: alpine\n    volumes: ["/:/host:rw,rslave", \'/root/.ssh:/ssh:z\']\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes: ["/:/host:rw,rslave", '/root/.ssh:/ssh:z']
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -55,8 +121,12 @@ runRuleTests(rule, {
             {
               title: ro('/'),
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    volumes: ["/:/host:ro,rslave", \'/root/.ssh:/ssh:z\']\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes: ["/:/host:ro,rslave", '/root/.ssh:/ssh:z']
+              `,
             },
           ],
         },
@@ -68,8 +138,12 @@ runRuleTests(rule, {
             {
               title: ro('/root/.ssh'),
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    volumes: ["/:/host:rw,rslave", \'/root/.ssh:/ssh:ro,z\']\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes: ["/:/host:rw,rslave", '/root/.ssh:/ssh:ro,z']
+              `,
             },
           ],
         },
@@ -77,7 +151,17 @@ runRuleTests(rule, {
     },
     {
       name: 'read-only is a warning without a fix',
-      code: 'services:\n  exporter:\n    image: prom/node-exporter\n    volumes:\n      - /proc:/host/proc:ro\n      - type: bind\n        source: /sys\n        target: /host/sys\n        read_only: true\n',
+      code: file`
+        services:
+          exporter:
+            image: prom/node-exporter
+            volumes:
+              - /proc:/host/proc:ro
+              - type: bind
+                source: /sys
+                target: /host/sys
+                read_only: true
+      `,
       findings: [
         { messageId: 'readOnly', range: '5:9-5:28', severity: 'warning', fixes: [] },
         { messageId: 'readOnly', range: '6:9-9:24', severity: 'warning', fixes: [] },
@@ -85,7 +169,19 @@ runRuleTests(rule, {
     },
     {
       name: 'long syntax: read_only added after target, or turned on',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - type: bind\n        source: ~/.aws\n        target: /root/.aws\n      - type: bind\n        source: /var/lib/docker\n        target: /d\n        read_only: false\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - type: bind
+                source: ~/.aws
+                target: /root/.aws
+              - type: bind
+                source: /var/lib/docker
+                target: /d
+                read_only: false
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -95,8 +191,20 @@ runRuleTests(rule, {
             {
               title: ro('~/.aws'),
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    volumes:\n      - type: bind\n        source: ~/.aws\n        target: /root/.aws\n        read_only: true\n      - type: bind\n        source: /var/lib/docker\n        target: /d\n        read_only: false\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes:
+                      - type: bind
+                        source: ~/.aws
+                        target: /root/.aws
+                        read_only: true
+                      - type: bind
+                        source: /var/lib/docker
+                        target: /d
+                        read_only: false
+              `,
             },
           ],
         },
@@ -108,8 +216,19 @@ runRuleTests(rule, {
             {
               title: ro('/var/lib/docker'),
               safe: false,
-              output:
-                'services:\n  app:\n    image: alpine\n    volumes:\n      - type: bind\n        source: ~/.aws\n        target: /root/.aws\n      - type: bind\n        source: /var/lib/docker\n        target: /d\n        read_only: true\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes:
+                      - type: bind
+                        source: ~/.aws
+                        target: /root/.aws
+                      - type: bind
+                        source: /var/lib/docker
+                        target: /d
+                        read_only: true
+              `,
             },
           ],
         },
@@ -117,7 +236,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a harmless file writable is a warning',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc/localtime:/etc/localtime\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /etc/localtime:/etc/localtime
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -127,7 +252,13 @@ runRuleTests(rule, {
             {
               title: ro('/etc/localtime'),
               safe: false,
-              output: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n',
+              output: file`
+                services:
+                  app:
+                    image: alpine
+                    volumes:
+                      - /etc/localtime:/etc/localtime:ro
+              `,
             },
           ],
         },
@@ -135,7 +266,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor: made read-only for every service that mounts it',
-      code: 'x-host: &host\n  volumes:\n    - /etc:/host/etc\nservices:\n  a:\n    <<: *host\n    image: x\n  b:\n    <<: *host\n    image: y\n',
+      code: file`
+        x-host: &host
+          volumes:
+            - /etc:/host/etc
+        services:
+          a:
+            <<: *host
+            image: x
+          b:
+            <<: *host
+            image: y
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -145,8 +287,18 @@ runRuleTests(rule, {
             {
               title: 'Mount `/etc` read-only in the shared anchor (services `a`, `b`)',
               safe: false,
-              output:
-                'x-host: &host\n  volumes:\n    - /etc:/host/etc:ro\nservices:\n  a:\n    <<: *host\n    image: x\n  b:\n    <<: *host\n    image: y\n',
+              output: file`
+                x-host: &host
+                  volumes:
+                    - /etc:/host/etc:ro
+                services:
+                  a:
+                    <<: *host
+                    image: x
+                  b:
+                    <<: *host
+                    image: y
+              `,
             },
           ],
         },
@@ -158,8 +310,18 @@ runRuleTests(rule, {
             {
               title: 'Mount `/etc` read-only in the shared anchor (services `a`, `b`)',
               safe: false,
-              output:
-                'x-host: &host\n  volumes:\n    - /etc:/host/etc:ro\nservices:\n  a:\n    <<: *host\n    image: x\n  b:\n    <<: *host\n    image: y\n',
+              output: file`
+                x-host: &host
+                  volumes:
+                    - /etc:/host/etc:ro
+                services:
+                  a:
+                    <<: *host
+                    image: x
+                  b:
+                    <<: *host
+                    image: y
+              `,
             },
           ],
         },
@@ -167,7 +329,14 @@ runRuleTests(rule, {
     },
     {
       name: 'devices: raw disks are errors, others warnings',
-      code: 'services:\n  app:\n    image: alpine\n    devices:\n      - /dev/sda:/dev/xvda:rwm\n      - /dev/fuse\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            devices:
+              - /dev/sda:/dev/xvda:rwm
+              - /dev/fuse
+      `,
       findings: [
         { messageId: 'device', range: '5:9-5:31', severity: 'error', fixes: [] },
         { messageId: 'device', range: '6:9-6:18', severity: 'warning', fixes: [] },
@@ -175,12 +344,24 @@ runRuleTests(rule, {
     },
     {
       name: 'credential folders under /home/<user>',
-      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - /home/dev/.ssh/id_ed25519:/key:ro\n',
+      code: file`
+        services:
+          app:
+            image: alpine
+            volumes:
+              - /home/dev/.ssh/id_ed25519:/key:ro
+      `,
       findings: [{ messageId: 'readOnly', range: '5:9-5:42', severity: 'warning', fixes: [] }],
     },
     {
       name: 'a whole home, CRLF',
-      code: 'services:\r\n  app:\r\n    image: alpine\r\n    volumes:\r\n      - ${HOME}:/home/me\r\n',
+      code: file`
+        services:\r
+          app:\r
+            image: alpine\r
+            volumes:\r
+              - \${HOME}:/home/me\r
+      `,
       findings: [
         {
           messageId: 'writable',
@@ -190,7 +371,13 @@ runRuleTests(rule, {
             {
               title: ro('~'),
               safe: false,
-              output: 'services:\r\n  app:\r\n    image: alpine\r\n    volumes:\r\n      - ${HOME}:/home/me:ro\r\n',
+              output: file`
+                services:\r
+                  app:\r
+                    image: alpine\r
+                    volumes:\r
+                      - \${HOME}:/home/me:ro\r
+              `,
             },
           ],
         },

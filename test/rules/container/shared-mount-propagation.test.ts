@@ -1,9 +1,15 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/shared-mount-propagation';
 import { runRuleTests } from '../../rule-tester';
 
 const rslave = 'Use `rslave` propagation (one way, host to container)';
 const slave = 'Use `slave` propagation (one way, host to container)';
-const head = 'services:\n  agent:\n    image: alpine:3.20\n    volumes:\n';
+const head = file`
+  services:
+    agent:
+      image: alpine:3.20
+      volumes:
+`;
 
 runRuleTests(rule, {
   valid: [
@@ -68,7 +74,18 @@ runRuleTests(rule, {
     },
     {
       name: 'an anchor shared by two services: reported in each, no fix for shared text',
-      code: 'x-mounts: &mounts\n  volumes:\n    - /mnt:/mnt:rshared\nservices:\n  a:\n    <<: *mounts\n    image: alpine:3.20\n  b:\n    <<: *mounts\n    image: alpine:3.20\n',
+      code: file`
+        x-mounts: &mounts
+          volumes:
+            - /mnt:/mnt:rshared
+        services:
+          a:
+            <<: *mounts
+            image: alpine:3.20
+          b:
+            <<: *mounts
+            image: alpine:3.20
+      `,
       findings: [
         { messageId: 'shared', range: '6:9-6:16', fixes: [] },
         { messageId: 'shared', range: '9:9-9:16', fixes: [] },

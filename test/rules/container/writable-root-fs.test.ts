@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/container/writable-root-fs';
 import { runRuleTests } from '../../rule-tester';
 
@@ -8,24 +9,50 @@ const only = (service = 'app') => `Set \`read_only: true\` — check that \`${se
 
 runRuleTests(rule, {
   valid: [
-    'services:\n  app:\n    image: nginx:1.27\n    read_only: true\n',
+    file`
+      services:
+        app:
+          image: nginx:1.27
+          read_only: true
+    `,
     {
       name: 'an unset variable is unknown',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    read_only: ${READ_ONLY}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            read_only: \${READ_ONLY}
+      `,
     },
     {
       name: 'a variable whose default is true',
-      code: 'services:\n  app:\n    image: nginx:1.27\n    read_only: ${READ_ONLY:-true}\n',
+      code: file`
+        services:
+          app:
+            image: nginx:1.27
+            read_only: \${READ_ONLY:-true}
+      `,
     },
     {
       name: 'set in the service it extends',
-      code: 'services:\n  base:\n    image: nginx\n    read_only: true\n  app:\n    extends: base\n',
+      code: file`
+        services:
+          base:
+            image: nginx
+            read_only: true
+          app:
+            extends: base
+      `,
     },
   ],
   invalid: [
     {
       name: 'postgres: a tmpfs for its socket folder and /tmp; its data folder is an image VOLUME, so it stays writable',
-      code: 'services:\n  db:\n    image: postgres:16\n',
+      code: file`
+        services:
+          db:
+            image: postgres:16
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -35,8 +62,15 @@ runRuleTests(rule, {
               title:
                 'Set `read_only: true` with a tmpfs at `/var/run/postgresql`, `/tmp` (from the `postgres` image profile)',
               safe: false,
-              output:
-                'services:\n  db:\n    image: postgres:16\n    read_only: true\n    tmpfs:\n      - /var/run/postgresql\n      - /tmp\n',
+              output: file`
+                services:
+                  db:
+                    image: postgres:16
+                    read_only: true
+                    tmpfs:
+                      - /var/run/postgresql
+                      - /tmp
+              `,
             },
           ],
         },
@@ -44,15 +78,29 @@ runRuleTests(rule, {
     },
     {
       name: 'an image whose profile says it cannot run read-only: information, with the reason, and no fix',
-      code: 'services:\n  agent:\n    image: zabbix/zabbix-agent2:alpine-7.0-latest\n',
+      code: file`
+        services:
+          agent:
+            image: zabbix/zabbix-agent2:alpine-7.0-latest
+      `,
       findings: [{ messageId: 'unsupported', range: '2:3-2:8', severity: 'info', fixes: [] }],
     },
     {
       name: 'a workspace Dockerfile: its VOLUME stays writable; a folder it chowns to its user is named in the title',
-      code: 'services:\n  app:\n    build: .\n    tmpfs: [/tmp]\n',
+      code: file`
+        services:
+          app:
+            build: .
+            tmpfs: [/tmp]
+      `,
       files: {
-        Dockerfile:
-          'FROM debian:12\nRUN useradd app && mkdir -p /srv/uploads && chown app /srv/uploads\nVOLUME /data\nUSER app\nCMD ["/app"]\n',
+        Dockerfile: file`
+          FROM debian:12
+          RUN useradd app && mkdir -p /srv/uploads && chown app /srv/uploads
+          VOLUME /data
+          USER app
+          CMD ["/app"]
+        `,
       },
       findings: [
         {
@@ -63,14 +111,26 @@ runRuleTests(rule, {
               title:
                 'Set `read_only: true` (from `Dockerfile`) — `/srv/uploads` is made writable by the Dockerfile: give it a tmpfs or a volume',
               safe: false,
-              output: 'services:\n  app:\n    build: .\n    read_only: true\n    tmpfs: [/tmp]\n',
+              output: file`
+                services:
+                  app:
+                    build: .
+                    read_only: true
+                    tmpfs: [/tmp]
+              `,
             },
           ],
         },
       ],
     },
     {
-      code: 'services:\n  app:\n    image: acme/web:1\n    ports:\n      - "80:80"\n',
+      code: file`
+        services:
+          app:
+            image: acme/web:1
+            ports:
+              - "80:80"
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -79,8 +139,16 @@ runRuleTests(rule, {
             {
               title: both(),
               safe: false,
-              output:
-                'services:\n  app:\n    image: acme/web:1\n    read_only: true\n    tmpfs:\n      - /tmp\n    ports:\n      - "80:80"\n',
+              output: file`
+                services:
+                  app:
+                    image: acme/web:1
+                    read_only: true
+                    tmpfs:
+                      - /tmp
+                    ports:
+                      - "80:80"
+              `,
             },
           ],
         },
@@ -88,7 +156,12 @@ runRuleTests(rule, {
     },
     {
       name: 'a tmpfs already there',
-      code: 'services:\n  app:\n    build: .\n    tmpfs: /run\n',
+      code: file`
+        services:
+          app:
+            build: .
+            tmpfs: /run
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -97,7 +170,13 @@ runRuleTests(rule, {
             {
               title: both(),
               safe: false,
-              output: 'services:\n  app:\n    build: .\n    read_only: true\n    tmpfs: [/run, /tmp]\n',
+              output: file`
+                services:
+                  app:
+                    build: .
+                    read_only: true
+                    tmpfs: [/run, /tmp]
+              `,
             },
           ],
         },
@@ -105,7 +184,13 @@ runRuleTests(rule, {
     },
     {
       name: 'read_only: false is turned on in place, the tmpfs goes after it',
-      code: 'services:\n  app:\n    image: acme/web:1\n    read_only: false # TODO\n    ports: ["80:80"]\n',
+      code: file`
+        services:
+          app:
+            image: acme/web:1
+            read_only: false # TODO
+            ports: ["80:80"]
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -114,8 +199,14 @@ runRuleTests(rule, {
             {
               title: both(),
               safe: false,
-              output:
-                'services:\n  app:\n    image: acme/web:1\n    read_only: true # TODO\n    tmpfs: [/tmp]\n    ports: ["80:80"]\n',
+              output: file`
+                services:
+                  app:
+                    image: acme/web:1
+                    read_only: true # TODO
+                    tmpfs: [/tmp]
+                    ports: ["80:80"]
+              `,
             },
           ],
         },
@@ -123,7 +214,10 @@ runRuleTests(rule, {
     },
     {
       name: 'a flow mapping service, /tmp already a volume',
-      code: 'services:\n  app: {image: acme/web:1, volumes: ["tmp:/tmp"]}\n',
+      code: file`
+        services:
+          app: {image: acme/web:1, volumes: ["tmp:/tmp"]}
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -132,7 +226,10 @@ runRuleTests(rule, {
             {
               title: only(),
               safe: false,
-              output: 'services:\n  app: {image: acme/web:1, volumes: ["tmp:/tmp"], read_only: true}\n',
+              output: file`
+                services:
+                  app: {image: acme/web:1, volumes: ["tmp:/tmp"], read_only: true}
+              `,
             },
           ],
         },
@@ -140,7 +237,19 @@ runRuleTests(rule, {
     },
     {
       name: 'a shared anchor says false: overridden in each service',
-      code: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: acme/web:1\n    tmpfs: [/tmp]\n  b:\n    <<: *base\n    image: redis\n    read_only: true\n',
+      code: file`
+        x-base: &base
+          read_only: false
+        services:
+          a:
+            <<: *base
+            image: acme/web:1
+            tmpfs: [/tmp]
+          b:
+            <<: *base
+            image: redis
+            read_only: true
+      `,
       findings: [
         {
           messageId: 'disabled',
@@ -149,8 +258,20 @@ runRuleTests(rule, {
             {
               title: only('a'),
               safe: false,
-              output:
-                'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: acme/web:1\n    read_only: true\n    tmpfs: [/tmp]\n  b:\n    <<: *base\n    image: redis\n    read_only: true\n',
+              output: file`
+                x-base: &base
+                  read_only: false
+                services:
+                  a:
+                    <<: *base
+                    image: acme/web:1
+                    read_only: true
+                    tmpfs: [/tmp]
+                  b:
+                    <<: *base
+                    image: redis
+                    read_only: true
+              `,
             },
           ],
         },
@@ -158,7 +279,11 @@ runRuleTests(rule, {
     },
     {
       name: 'CRLF',
-      code: 'services:\r\n  app:\r\n    image: acme/web:1\r\n',
+      code: file`
+        services:\r
+          app:\r
+            image: acme/web:1\r
+      `,
       findings: [
         {
           messageId: 'missing',
@@ -167,8 +292,14 @@ runRuleTests(rule, {
             {
               title: both(),
               safe: false,
-              output:
-                'services:\r\n  app:\r\n    image: acme/web:1\r\n    read_only: true\r\n    tmpfs:\r\n      - /tmp\r\n',
+              output: file`
+                services:\r
+                  app:\r
+                    image: acme/web:1\r
+                    read_only: true\r
+                    tmpfs:\r
+                      - /tmp\r
+              `,
             },
           ],
         },

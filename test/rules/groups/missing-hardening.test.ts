@@ -1,4 +1,5 @@
 // One finding per service for the hardening settings it lacks, and "Harden service" applying them together.
+import { file } from '../../../shared/src/rule';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
@@ -24,7 +25,11 @@ const harden = (code: string, files: Record<string, string> = {}) => {
 
 describe('container/missing-hardening', () => {
   it('lists a service’s missing settings in one finding, at the service, most severe aspect’s severity', () => {
-    const report = analyse('services:\n  app:\n    image: example/app:1\n');
+    const report = analyse(file`
+      services:
+        app:
+          image: example/app:1
+    `);
     const groups = report.diagnostics.filter((d) => d.ruleId === GROUP);
     assert.equal(groups.length, 1);
     const [group] = groups;
@@ -56,17 +61,32 @@ describe('container/missing-hardening', () => {
 
   it('writes every setting into an empty flow mapping, separated by commas', () => {
     // Found by the fuzzer (test/fixtures/fuzz/167b95148dd7.compose): the settings were joined with nothing between.
-    const { output } = harden('services:\n  app: {}\n');
+    const { output } = harden(file`
+      services:
+        app: {}
+    `);
     assert.equal(
       output,
-      'services:\n  app: {cap_drop: [ALL], read_only: true, tmpfs: [/tmp], security_opt: [no-new-privileges:true], mem_limit: 512m, cpus: 1.0, pids_limit: 256}\n',
+      file`
+        services:
+          app: {cap_drop: [ALL], read_only: true, tmpfs: [/tmp], security_opt: [no-new-privileges:true], mem_limit: 512m, cpus: 1.0, pids_limit: 256}
+      `,
     );
     assert.deepEqual(parseDocument(output).errors, []);
   });
 
   it('a service missing one setting gets that rule’s own finding', () => {
     const report = analyse(
-      'services:\n  app:\n    image: example/app:1\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n',
+      file`
+        services:
+          app:
+            image: example/app:1
+            read_only: true
+            cap_drop: [ALL]
+            security_opt: [no-new-privileges:true]
+            mem_limit: 256m
+            cpus: 0.5
+      `,
     );
     assert.deepEqual(
       report.diagnostics.map((d) => d.ruleId),
@@ -75,8 +95,14 @@ describe('container/missing-hardening', () => {
   });
 
   it('an aspect turned off or suppressed leaves the list; the group id turns off or suppresses the whole', () => {
-    const code =
-      'services:\n  app:\n    image: example/app:1\n  # bulkhead-ignore container/pids-unlimited,container/cpu-unlimited\n  db:\n    image: example/db:1\n';
+    const code = file`
+      services:
+        app:
+          image: example/app:1
+        # bulkhead-ignore container/pids-unlimited,container/cpu-unlimited
+        db:
+          image: example/db:1
+    `;
     const config = defaultConfig();
     config.rules['container/memory-unlimited'] = 'off';
     const report = analyse(code, { config });
@@ -91,7 +117,12 @@ describe('container/missing-hardening', () => {
     off.rules[GROUP] = 'off';
     assert.deepEqual(analyse(code, { config: off }).diagnostics, []);
     const suppressed = analyse(
-      'services:\n  # bulkhead-ignore container/missing-hardening -- a throwaway test service\n  app:\n    image: example/app:1\n',
+      file`
+        services:
+          # bulkhead-ignore container/missing-hardening -- a throwaway test service
+          app:
+            image: example/app:1
+      `,
     );
     assert.deepEqual(
       suppressed.diagnostics.map((d) => d.ruleId),
@@ -104,7 +135,14 @@ describe('container/missing-hardening', () => {
 
   it('settings dangerous by themselves stay findings of their own', () => {
     const report = analyse(
-      'services:\n  app:\n    image: example/app:1\n    privileged: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+      file`
+        services:
+          app:
+            image: example/app:1
+            privileged: true
+            volumes:
+              - /var/run/docker.sock:/var/run/docker.sock
+      `,
     );
     const ids = report.diagnostics.map((d) => d.ruleId);
     assert.ok(
@@ -113,21 +151,56 @@ describe('container/missing-hardening', () => {
   });
 
   it('group: false reports each aspect on its own, as the rules’ pages and the peers’ checks read them', () => {
-    const report = analyse('services:\n  app:\n    image: example/app:1\n', { group: false });
+    const report = analyse(
+      file`
+        services:
+          app:
+            image: example/app:1
+      `,
+      { group: false },
+    );
     assert.deepEqual(
       report.diagnostics.map((d) => d.ruleId).sort(),
-      expandAspects(analyse('services:\n  app:\n    image: example/app:1\n').diagnostics)
+      expandAspects(
+        analyse(file`
+          services:
+            app:
+              image: example/app:1
+        `).diagnostics,
+      )
         .map((d) => d.ruleId)
         .sort(),
     );
   });
 
   it('Harden service writes every missing setting once, in one place, and leaves nothing to report', () => {
-    const code = 'services:\n  app:\n    image: example/app:1\n    ports:\n      - "127.0.0.1:8080:8080"\n';
+    const code = file`
+      services:
+        app:
+          image: example/app:1
+          ports:
+            - "127.0.0.1:8080:8080"
+    `;
     const { fix, output } = harden(code);
     assert.equal(
       output,
-      'services:\n  app:\n    image: example/app:1\n    cap_drop:\n      - ALL\n    read_only: true\n    tmpfs:\n      - /tmp\n    security_opt:\n      - no-new-privileges:true\n    mem_limit: 512m\n    cpus: 1.0\n    pids_limit: 256\n    ports:\n      - "127.0.0.1:8080:8080"\n',
+      file`
+        services:
+          app:
+            image: example/app:1
+            cap_drop:
+              - ALL
+            read_only: true
+            tmpfs:
+              - /tmp
+            security_opt:
+              - no-new-privileges:true
+            mem_limit: 512m
+            cpus: 1.0
+            pids_limit: 256
+            ports:
+              - "127.0.0.1:8080:8080"
+      `,
     );
     assert.match(
       fix.title,
@@ -144,8 +217,15 @@ describe('container/missing-hardening', () => {
   });
 
   it('Harden service from the image profile: the capabilities and paths postgres needs', () => {
-    const code =
-      'services:\n  db:\n    image: postgres:16\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n';
+    const code = file`
+      services:
+        db:
+          image: postgres:16
+          volumes:
+            - db-data:/var/lib/postgresql/data
+      volumes:
+        db-data:
+    `;
     const { fix, output } = harden(code);
     assert.match(fix.title, /^Harden service `db` \(from the `postgres` image profile\)/);
     assert.equal(fix.basis?.assumption, undefined);
@@ -162,8 +242,16 @@ describe('container/missing-hardening', () => {
   });
 
   it('with a shared anchor, a merge key and extends', () => {
-    const anchored =
-      'x-base: &base\n  image: example/app:1\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n';
+    const anchored = file`
+      x-base: &base
+        image: example/app:1
+        restart: always
+      services:
+        a:
+          <<: *base
+        b:
+          <<: *base
+    `;
     const { output } = harden(anchored);
     assert.equal(
       analyse(output).diagnostics.filter((d) => d.ruleId === GROUP && d.message.includes('`a`')).length,
@@ -175,7 +263,14 @@ describe('container/missing-hardening', () => {
       1,
       'service b is left as it was',
     );
-    const extended = 'services:\n  base:\n    image: example/app:1\n    cap_drop: [ALL]\n  app:\n    extends: base\n';
+    const extended = file`
+      services:
+        base:
+          image: example/app:1
+          cap_drop: [ALL]
+        app:
+          extends: base
+    `;
     const group = analyse(extended).diagnostics.find((d) => d.ruleId === GROUP && d.message.includes('`app`'));
     assert.ok(
       group && !group.aspects?.some((a) => a.ruleId === 'container/capabilities-not-dropped'),
@@ -186,7 +281,13 @@ describe('container/missing-hardening', () => {
   });
 
   it('a service with its own deploy: limits go under deploy.resources.limits once', () => {
-    const code = 'services:\n  app:\n    image: example/app:1\n    deploy:\n      replicas: 2\n';
+    const code = file`
+      services:
+        app:
+          image: example/app:1
+          deploy:
+            replicas: 2
+    `;
     const { output } = harden(code);
     assert.match(output, /deploy:\n {6}replicas: 2\n {6}resources:\n {8}limits:\n {10}cpus: 1\.0\n {10}memory: 512M\n/);
     assert.equal(parseDocument(output, { uniqueKeys: true }).errors.length, 0);

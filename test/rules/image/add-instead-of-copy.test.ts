@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/add-instead-of-copy';
 import { runRuleTests } from '../../rule-tester';
 
@@ -7,165 +8,321 @@ const TO_COPY = (output: string, safe = false) => [{ title: 'Replace `ADD` with 
 
 runRuleTests(rule, {
   valid: [
-    'FROM alpine:3.20\nCOPY app.py /app/\n',
+    file`
+      FROM alpine:3.20
+      COPY app.py /app/
+    `,
     {
       name: 'a local tar archive is unpacked, which only ADD does',
-      code: 'FROM scratch\nADD rootfs.tar.xz /\nADD ["vendor.tgz", "/opt/"]\n',
+      code: file`
+        FROM scratch
+        ADD rootfs.tar.xz /
+        ADD ["vendor.tgz", "/opt/"]
+      `,
     },
     {
       name: 'a download pinned by checksum',
-      code: `FROM alpine:3.20\nADD --checksum=sha256:${SHA256} https://example.com/tool.tar.gz /tmp/\n`,
+      code: file`
+        FROM alpine:3.20
+        ADD --checksum=sha256:${SHA256} https://example.com/tool.tar.gz /tmp/
+      `,
     },
     {
       name: 'a Git source pinned to a commit',
-      code: `FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#${COMMIT} /src\nADD git@github.com:acme/app.git#${COMMIT}:docs /docs\n`,
+      code: file`
+        FROM alpine:3.20
+        ADD https://github.com/moby/buildkit.git#${COMMIT} /src
+        ADD git@github.com:acme/app.git#${COMMIT}:docs /docs
+      `,
     },
     {
       name: 'a Git source pinned by --checksum',
-      code: `FROM alpine:3.20\nADD --checksum=${COMMIT} https://github.com/moby/buildkit.git#v0.13.0 /src\n`,
+      code: file`
+        FROM alpine:3.20
+        ADD --checksum=${COMMIT} https://github.com/moby/buildkit.git#v0.13.0 /src
+      `,
     },
     {
       name: 'a Git source pinned by a checksum query',
-      code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git?tag=v0.21.1&checksum=66735c67 /src\n',
+      code: file`
+        FROM alpine:3.20
+        ADD https://github.com/moby/buildkit.git?tag=v0.21.1&checksum=66735c67 /src
+      `,
     },
     {
       name: 'a variable whose default names an archive',
-      code: 'FROM alpine:3.20\nARG ROOTFS=rootfs.tar.gz\nADD ${ROOTFS} /\n',
+      code: file`
+        FROM alpine:3.20
+        ARG ROOTFS=rootfs.tar.gz
+        ADD \${ROOTFS} /
+      `,
     },
     {
       name: 'a global ARG declared again in the stage',
-      code: 'ARG ROOTFS=rootfs.tar.gz\nFROM alpine:3.20\nARG ROOTFS\nADD $ROOTFS /\n',
+      code: file`
+        ARG ROOTFS=rootfs.tar.gz
+        FROM alpine:3.20
+        ARG ROOTFS
+        ADD $ROOTFS /
+      `,
     },
-    { name: 'a heredoc', code: 'FROM alpine:3.20\nADD <<EOF /etc/motd\nhello\nEOF\n' },
+    {
+      name: 'a heredoc',
+      code: file`
+        FROM alpine:3.20
+        ADD <<EOF /etc/motd
+        hello
+        EOF
+      `,
+    },
   ],
   invalid: [
     {
       name: 'a source not found beside the Dockerfile: it could be an archive, so the fix is unsafe',
-      code: 'FROM alpine:3.20\nADD app.py /app/\n',
-      findings: [{ messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py /app/\n') }],
+      code: file`
+        FROM alpine:3.20
+        ADD app.py /app/
+      `,
+      findings: [
+        {
+          messageId: 'local',
+          range: '2:1-2:4',
+          fixes: TO_COPY(file`
+            FROM alpine:3.20
+            COPY app.py /app/
+          `),
+        },
+      ],
     },
     {
       name: 'every source a text file beside the Dockerfile: COPY does exactly what ADD did, so the fix is safe',
-      code: 'FROM alpine:3.20\nADD app.py conf/app.ini /app/\n',
+      code: file`
+        FROM alpine:3.20
+        ADD app.py conf/app.ini /app/
+      `,
       path: 'svc/Dockerfile',
       files: { 'svc/app.py': 'print("hi")\n', 'svc/conf/app.ini': '[app]\n' },
       findings: [
         {
           messageId: 'local',
           range: '2:1-2:4',
-          fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py conf/app.ini /app/\n', true),
+          fixes: TO_COPY(
+            file`
+              FROM alpine:3.20
+              COPY app.py conf/app.ini /app/
+            `,
+            true,
+          ),
         },
       ],
     },
     {
       name: 'a tar archive named like a plain file: ADD unpacks it, so the fix is unsafe',
-      code: 'FROM alpine:3.20\nADD app.py data.bin /app/\n',
+      code: file`
+        FROM alpine:3.20
+        ADD app.py data.bin /app/
+      `,
       files: { 'app.py': 'print("hi")\n', 'data.bin': 'ustar\u0000\u0000\u0000' },
-      findings: [
-        { messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY app.py data.bin /app/\n') },
-      ],
-    },
-    {
-      name: 'lower-case keyword; COPY flags kept, ADD-only flags dropped',
-      code: 'FROM alpine:3.20\nadd --chown=app:app --keep-git-dir=true --chmod=644 config/ /etc/app/\n',
       findings: [
         {
           messageId: 'local',
           range: '2:1-2:4',
-          fixes: TO_COPY('FROM alpine:3.20\ncopy --chown=app:app --chmod=644 config/ /etc/app/\n'),
+          fixes: TO_COPY(file`
+            FROM alpine:3.20
+            COPY app.py data.bin /app/
+          `),
+        },
+      ],
+    },
+    {
+      name: 'lower-case keyword; COPY flags kept, ADD-only flags dropped',
+      code: file`
+        FROM alpine:3.20
+        add --chown=app:app --keep-git-dir=true --chmod=644 config/ /etc/app/
+      `,
+      findings: [
+        {
+          messageId: 'local',
+          range: '2:1-2:4',
+          fixes: TO_COPY(file`
+            FROM alpine:3.20
+            copy --chown=app:app --chmod=644 config/ /etc/app/
+          `),
         },
       ],
     },
     {
       name: 'ADD does not unpack a .jar',
-      code: 'FROM eclipse-temurin:21\nADD target/app.jar /app/app.jar\n',
+      code: file`
+        FROM eclipse-temurin:21
+        ADD target/app.jar /app/app.jar
+      `,
       findings: [
         {
           messageId: 'local',
           range: '2:1-2:4',
-          fixes: TO_COPY('FROM eclipse-temurin:21\nCOPY target/app.jar /app/app.jar\n'),
+          fixes: TO_COPY(file`
+            FROM eclipse-temurin:21
+            COPY target/app.jar /app/app.jar
+          `),
         },
       ],
     },
     {
       name: 'several sources, quoted',
-      code: 'FROM alpine:3.20\nADD "a.txt" b.txt /data/\n',
+      code: file`
+        FROM alpine:3.20
+        ADD "a.txt" b.txt /data/
+      `,
       findings: [
-        { messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY "a.txt" b.txt /data/\n') },
+        {
+          messageId: 'local',
+          range: '2:1-2:4',
+          fixes: TO_COPY(file`
+            FROM alpine:3.20
+            COPY "a.txt" b.txt /data/
+          `),
+        },
       ],
     },
     {
       name: 'a variable with no known value could be an archive: unsafe',
-      code: 'FROM eclipse-temurin:21\nARG JAR_FILE\nADD ${JAR_FILE} /app/app.jar\n',
+      code: file`
+        FROM eclipse-temurin:21
+        ARG JAR_FILE
+        ADD \${JAR_FILE} /app/app.jar
+      `,
       findings: [
         {
           messageId: 'local',
           range: '3:1-3:4',
-          fixes: TO_COPY('FROM eclipse-temurin:21\nARG JAR_FILE\nCOPY ${JAR_FILE} /app/app.jar\n', false),
+          fixes: TO_COPY(
+            file`
+              FROM eclipse-temurin:21
+              ARG JAR_FILE
+              COPY \${JAR_FILE} /app/app.jar
+            `,
+            false,
+          ),
         },
       ],
     },
     {
       name: 'a variable whose default is a plain file',
-      code: 'FROM eclipse-temurin:21\nARG JAR_FILE=target/*.jar\nADD ${JAR_FILE} app.jar\n',
+      code: file`
+        FROM eclipse-temurin:21
+        ARG JAR_FILE=target/*.jar
+        ADD \${JAR_FILE} app.jar
+      `,
       findings: [
         {
           messageId: 'local',
           range: '3:1-3:4',
-          fixes: TO_COPY('FROM eclipse-temurin:21\nARG JAR_FILE=target/*.jar\nCOPY ${JAR_FILE} app.jar\n'),
+          fixes: TO_COPY(file`
+            FROM eclipse-temurin:21
+            ARG JAR_FILE=target/*.jar
+            COPY \${JAR_FILE} app.jar
+          `),
         },
       ],
     },
     {
       name: 'a flag COPY does not know: no fix',
-      code: 'FROM alpine:3.20\nADD --unpack=true data.bin /data/\n',
+      code: file`
+        FROM alpine:3.20
+        ADD --unpack=true data.bin /data/
+      `,
       findings: [{ messageId: 'local', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'ONBUILD trigger',
-      code: 'FROM node:20\nONBUILD ADD . /usr/src/app\n',
+      code: file`
+        FROM node:20
+        ONBUILD ADD . /usr/src/app
+      `,
       findings: [
-        { messageId: 'local', range: '2:9-2:12', fixes: TO_COPY('FROM node:20\nONBUILD COPY . /usr/src/app\n') },
+        {
+          messageId: 'local',
+          range: '2:9-2:12',
+          fixes: TO_COPY(file`
+            FROM node:20
+            ONBUILD COPY . /usr/src/app
+          `),
+        },
       ],
     },
     {
       name: 'JSON form',
-      code: 'FROM alpine:3.20\nADD ["my file.txt", "/data/"]\n',
+      code: file`
+        FROM alpine:3.20
+        ADD ["my file.txt", "/data/"]
+      `,
       findings: [
-        { messageId: 'local', range: '2:1-2:4', fixes: TO_COPY('FROM alpine:3.20\nCOPY ["my file.txt", "/data/"]\n') },
+        {
+          messageId: 'local',
+          range: '2:1-2:4',
+          fixes: TO_COPY(file`
+            FROM alpine:3.20
+            COPY ["my file.txt", "/data/"]
+          `),
+        },
       ],
     },
     {
       // Checkmarx/kics@bfe8ba0fe716, assets/queries/dockerfile/curl_or_wget_instead_of_add/test/positive.dockerfile (Apache-2.0).
       name: 'a download without checksum (KICS positive sample)',
-      code: 'FROM openjdk:10-jdk\nVOLUME /tmp\nADD https://example.com/big.tar.xz /usr/src/things/\nRUN tar -xJf /usr/src/things/big.tar.xz -C /usr/src/things\n',
+      code: file`
+        FROM openjdk:10-jdk
+        VOLUME /tmp
+        ADD https://example.com/big.tar.xz /usr/src/things/
+        RUN tar -xJf /usr/src/things/big.tar.xz -C /usr/src/things
+      `,
       findings: [{ messageId: 'remote', range: '3:5-3:35', fixes: [] }],
     },
     {
       name: 'a Git source at a tag',
-      code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.0 /src\n',
+      code: file`
+        FROM alpine:3.20
+        ADD https://github.com/moby/buildkit.git#v0.13.0 /src
+      `,
       findings: [{ messageId: 'gitUnpinned', range: '2:5-2:49', fixes: [] }],
     },
     {
       name: 'a Git source at its default branch, with --keep-git-dir',
-      code: 'FROM alpine:3.20\nADD --keep-git-dir=true git@github.com:acme/app.git /src\n',
+      code: file`
+        FROM alpine:3.20
+        ADD --keep-git-dir=true git@github.com:acme/app.git /src
+      `,
       findings: [{ messageId: 'gitUnpinned', range: '2:25-2:52', fixes: [] }],
     },
     {
       name: 'a Git source at a branch named in the query',
-      code: 'FROM alpine:3.20\nADD https://github.com/acme/app.git?branch=main /src\n',
+      code: file`
+        FROM alpine:3.20
+        ADD https://github.com/acme/app.git?branch=main /src
+      `,
       findings: [{ messageId: 'gitUnpinned', range: '2:5-2:48', fixes: [] }],
     },
     {
       // aquasecurity/trivy-checks@80e538226970, checks/docker/add_instead_of_copy.yaml, bad example (MIT).
       name: 'Trivy bad sample: the archive is allowed, the jar is not',
-      code: 'FROM alpine:3.13\nUSER mike\nADD "/target/resources.tar.gz" "resources.jar"\nADD "/target/app.jar" "app.jar"\n',
+      code: file`
+        FROM alpine:3.13
+        USER mike
+        ADD "/target/resources.tar.gz" "resources.jar"
+        ADD "/target/app.jar" "app.jar"
+      `,
       findings: [
         {
           messageId: 'local',
           range: '4:1-4:4',
           fixes: TO_COPY(
-            'FROM alpine:3.13\nUSER mike\nADD "/target/resources.tar.gz" "resources.jar"\nCOPY "/target/app.jar" "app.jar"\n',
+            file`
+              FROM alpine:3.13
+              USER mike
+              ADD "/target/resources.tar.gz" "resources.jar"
+              COPY "/target/app.jar" "app.jar"
+            `,
           ),
         },
       ],

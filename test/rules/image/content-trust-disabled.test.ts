@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/content-trust-disabled';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,125 +6,257 @@ const title = 'Remove `DOCKER_CONTENT_TRUST`';
 
 runRuleTests(rule, {
   valid: [
-    'FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=1\n',
+    file`
+      FROM docker:27-cli
+      ENV DOCKER_CONTENT_TRUST=1
+    `,
     {
       name: 'a setting written inside a string',
-      code: 'FROM docker:27-cli\nRUN echo "DOCKER_CONTENT_TRUST=0 docker pull x"\n',
+      code: file`
+        FROM docker:27-cli
+        RUN echo "DOCKER_CONTENT_TRUST=0 docker pull x"
+      `,
     },
     {
       name: 'the option turned off',
-      code: 'FROM docker:27-cli\nRUN docker pull --disable-content-trust=false alpine:3.20\n',
+      code: file`
+        FROM docker:27-cli
+        RUN docker pull --disable-content-trust=false alpine:3.20
+      `,
     },
     {
       name: 'an ARG before FROM only reaches FROM',
-      code: 'ARG DOCKER_CONTENT_TRUST=0\nFROM docker:27-cli\nRUN docker pull alpine:3.20\n',
+      code: file`
+        ARG DOCKER_CONTENT_TRUST=0
+        FROM docker:27-cli
+        RUN docker pull alpine:3.20
+      `,
     },
-    { name: 'a value not known', code: 'FROM docker:27-cli\nARG DCT\nENV DOCKER_CONTENT_TRUST=$DCT\n' },
+    {
+      name: 'a value not known',
+      code: file`
+        FROM docker:27-cli
+        ARG DCT
+        ENV DOCKER_CONTENT_TRUST=$DCT
+      `,
+    },
     {
       name: 'another variable',
-      code: 'FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST_SERVER=https://notary.example.com\n',
+      code: file`
+        FROM docker:27-cli
+        ENV DOCKER_CONTENT_TRUST_SERVER=https://notary.example.com
+      `,
     },
   ],
   invalid: [
     {
-      code: 'FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=0\nRUN docker pull alpine:3.20\n',
+      code: file`
+        FROM docker:27-cli
+        ENV DOCKER_CONTENT_TRUST=0
+        RUN docker pull alpine:3.20
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:5-2:27',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nRUN docker pull alpine:3.20\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                RUN docker pull alpine:3.20
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'one pair of several',
-      code: 'FROM docker:27-cli\nENV A=1 DOCKER_CONTENT_TRUST=false\n',
+      code: file`
+        FROM docker:27-cli
+        ENV A=1 DOCKER_CONTENT_TRUST=false
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:9-2:35',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nENV A=1\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                ENV A=1
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'the first pair, on a continued ENV with CRLF',
-      code: 'FROM docker:27-cli\r\nENV DOCKER_CONTENT_TRUST=0 \\\r\n    A=1\r\n',
+      code: file`
+        FROM docker:27-cli\r
+        ENV DOCKER_CONTENT_TRUST=0 \\\r
+            A=1\r
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:5-2:27',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\r\nENV A=1\r\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli\r
+                ENV A=1\r
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'an ARG default',
-      code: 'FROM docker:27-cli\nARG DOCKER_CONTENT_TRUST=0\n',
+      code: file`
+        FROM docker:27-cli
+        ARG DOCKER_CONTENT_TRUST=0
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:5-2:27',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nARG DOCKER_CONTENT_TRUST\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                ARG DOCKER_CONTENT_TRUST
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'a global ARG the stage declares again',
-      code: 'ARG DOCKER_CONTENT_TRUST=0\nFROM docker:27-cli\nARG DOCKER_CONTENT_TRUST\n',
+      code: file`
+        ARG DOCKER_CONTENT_TRUST=0
+        FROM docker:27-cli
+        ARG DOCKER_CONTENT_TRUST
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '1:5-1:27',
           fixes: [
-            { title, safe: false, output: 'ARG DOCKER_CONTENT_TRUST\nFROM docker:27-cli\nARG DOCKER_CONTENT_TRUST\n' },
+            {
+              title,
+              safe: false,
+              output: file`
+                ARG DOCKER_CONTENT_TRUST
+                FROM docker:27-cli
+                ARG DOCKER_CONTENT_TRUST
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'a command assignment',
-      code: 'FROM docker:27-cli\nRUN DOCKER_CONTENT_TRUST=0 docker pull alpine:3.20\n',
+      code: file`
+        FROM docker:27-cli
+        RUN DOCKER_CONTENT_TRUST=0 docker pull alpine:3.20
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:5-2:27',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nRUN docker pull alpine:3.20\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                RUN docker pull alpine:3.20
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'export goes with its ;',
-      code: 'FROM docker:27-cli\nRUN export DOCKER_CONTENT_TRUST=0; docker pull alpine:3.20\n',
+      code: file`
+        FROM docker:27-cli
+        RUN export DOCKER_CONTENT_TRUST=0; docker pull alpine:3.20
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:12-2:34',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nRUN docker pull alpine:3.20\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                RUN docker pull alpine:3.20
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'export on its own line of a heredoc script',
-      code: 'FROM docker:27-cli\nRUN <<EOF\nexport DOCKER_CONTENT_TRUST=0\ndocker pull alpine:3.20\nEOF\n',
+      code: file`
+        FROM docker:27-cli
+        RUN <<EOF
+        export DOCKER_CONTENT_TRUST=0
+        docker pull alpine:3.20
+        EOF
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '3:8-3:30',
-          fixes: [{ title, safe: false, output: 'FROM docker:27-cli\nRUN <<EOF\ndocker pull alpine:3.20\nEOF\n' }],
+          fixes: [
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM docker:27-cli
+                RUN <<EOF
+                docker pull alpine:3.20
+                EOF
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'ONBUILD ENV',
-      code: 'FROM docker:27-cli\nONBUILD ENV DOCKER_CONTENT_TRUST=0\n',
+      code: file`
+        FROM docker:27-cli
+        ONBUILD ENV DOCKER_CONTENT_TRUST=0
+      `,
       findings: [
         { messageId: 'variable', range: '2:13-2:35', fixes: [{ title, safe: false, output: 'FROM docker:27-cli\n' }] },
       ],
     },
     {
       name: '--disable-content-trust',
-      code: 'FROM docker:27-cli\nRUN docker pull --disable-content-trust alpine:3.20\n',
+      code: file`
+        FROM docker:27-cli
+        RUN docker pull --disable-content-trust alpine:3.20
+      `,
       findings: [
         {
           messageId: 'option',
@@ -132,7 +265,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--disable-content-trust`',
               safe: false,
-              output: 'FROM docker:27-cli\nRUN docker pull alpine:3.20\n',
+              output: file`
+                FROM docker:27-cli
+                RUN docker pull alpine:3.20
+              `,
             },
           ],
         },
@@ -140,7 +276,10 @@ runRuleTests(rule, {
     },
     {
       name: '--disable-content-trust=true in exec form',
-      code: 'FROM docker:27-cli\nRUN ["docker", "build", "--disable-content-trust=true", "."]\n',
+      code: file`
+        FROM docker:27-cli
+        RUN ["docker", "build", "--disable-content-trust=true", "."]
+      `,
       findings: [
         {
           messageId: 'option',
@@ -149,7 +288,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--disable-content-trust=true`',
               safe: false,
-              output: 'FROM docker:27-cli\nRUN ["docker", "build", "."]\n',
+              output: file`
+                FROM docker:27-cli
+                RUN ["docker", "build", "."]
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/full-os-base';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,14 +6,54 @@ const NODE = 'gcr.io/distroless/nodejs22-debian13:nonroot';
 
 runRuleTests(rule, {
   valid: [
-    'FROM golang:1.23 AS build\nRUN CGO_ENABLED=0 go build -o /out/server .\n\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /out/server /server\nCMD ["/server"]\n',
-    { name: 'slim images', code: 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n' },
-    { name: 'an image we do not know', code: 'FROM registry.example.com/team/base:1.4\nCMD ["/app"]\n' },
-    { name: 'scratch', code: 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n' },
-    { name: 'an image from an ARG without a value', code: 'ARG BASE\nFROM ${BASE}\nCMD ["/app"]\n' },
+    file`
+      FROM golang:1.23 AS build
+      RUN CGO_ENABLED=0 go build -o /out/server .
+
+      FROM gcr.io/distroless/static-debian13:nonroot
+      COPY --from=build /out/server /server
+      CMD ["/server"]
+    `,
+    {
+      name: 'slim images',
+      code: file`
+        FROM python:3.12-slim
+        COPY app.py /app/
+        CMD ["python", "/app/app.py"]
+      `,
+    },
+    {
+      name: 'an image we do not know',
+      code: file`
+        FROM registry.example.com/team/base:1.4
+        CMD ["/app"]
+      `,
+    },
+    {
+      name: 'scratch',
+      code: file`
+        FROM scratch
+        COPY app /app
+        CMD ["/app"]
+      `,
+    },
+    {
+      name: 'an image from an ARG without a value',
+      code: file`
+        ARG BASE
+        FROM \${BASE}
+        CMD ["/app"]
+      `,
+    },
     {
       name: 'only the final stage counts',
-      code: 'FROM node:22 AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build /app /app\nCMD ["/app/server.js"]\n',
+      code: file`
+        FROM node:22 AS build
+        RUN npm ci
+        FROM gcr.io/distroless/nodejs22-debian12
+        COPY --from=build /app /app
+        CMD ["/app/server.js"]
+      `,
     },
   ],
   invalid: [
@@ -20,17 +61,42 @@ runRuleTests(rule, {
     // would swallow it (issue 13, defect 11): no such fix there.
     {
       name: 'the file ends in an unterminated here-document: no new final stage',
-      code: 'FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\nRUN <<EOF\necho built\n',
+      code: file`
+        FROM debian:12
+        WORKDIR /src
+        COPY . .
+        RUN g++ -O2 -o /usr/local/bin/app main.cpp
+        CMD ["/usr/local/bin/app"]
+        RUN <<EOF
+        echo built
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:15', fixes: [] }],
     },
     {
       name: 'the file ends with the escape character: no new final stage',
-      code: 'FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\nLABEL org.opencontainers.image.title=app \\\n',
+      code: file`
+        FROM debian:12
+        WORKDIR /src
+        COPY . .
+        RUN g++ -O2 -o /usr/local/bin/app main.cpp
+        CMD ["/usr/local/bin/app"]
+        LABEL org.opencontainers.image.title=app \\
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:15', fixes: [] }],
     },
     {
       name: 'the runtime stage carries only what runs: no build ARG (a secret default), no build or trust ENV, no EXPOSE 22',
-      code: 'FROM golang:latest\nARG GITHUB_TOKEN=ghp_4f9c2e7a1b3d\nENV DOCKER_CONTENT_TRUST=0 CGO_ENABLED=0 APP_MODE=api\nENV API_TOKEN=x\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/orders .\nEXPOSE 8080 22\nCMD ["/usr/local/bin/orders"]\n',
+      code: file`
+        FROM golang:latest
+        ARG GITHUB_TOKEN=ghp_4f9c2e7a1b3d
+        ENV DOCKER_CONTENT_TRUST=0 CGO_ENABLED=0 APP_MODE=api
+        ENV API_TOKEN=x
+        WORKDIR /src
+        COPY . .
+        RUN go build -o /usr/local/bin/orders .
+        EXPOSE 8080 22
+        CMD ["/usr/local/bin/orders"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -39,8 +105,25 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/static-debian13:nonroot` in a new final stage',
               safe: false,
-              output:
-                'FROM golang:latest AS build\nARG GITHUB_TOKEN=ghp_4f9c2e7a1b3d\nENV DOCKER_CONTENT_TRUST=0 CGO_ENABLED=0 APP_MODE=api\nENV API_TOKEN=x\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/orders .\nEXPOSE 8080 22\nCMD ["/usr/local/bin/orders"]\n\nFROM gcr.io/distroless/static-debian13:nonroot\nENV APP_MODE=api\nEXPOSE 8080\nWORKDIR /src\nCOPY --from=build /usr/local/bin/orders /usr/local/bin/orders\nUSER 65532:65532\nCMD ["/usr/local/bin/orders"]\n',
+              output: file`
+                FROM golang:latest AS build
+                ARG GITHUB_TOKEN=ghp_4f9c2e7a1b3d
+                ENV DOCKER_CONTENT_TRUST=0 CGO_ENABLED=0 APP_MODE=api
+                ENV API_TOKEN=x
+                WORKDIR /src
+                COPY . .
+                RUN go build -o /usr/local/bin/orders .
+                EXPOSE 8080 22
+                CMD ["/usr/local/bin/orders"]
+
+                FROM gcr.io/distroless/static-debian13:nonroot
+                ENV APP_MODE=api
+                EXPOSE 8080
+                WORKDIR /src
+                COPY --from=build /usr/local/bin/orders /usr/local/bin/orders
+                USER 65532:65532
+                CMD ["/usr/local/bin/orders"]
+              `,
             },
           ],
         },
@@ -48,7 +131,11 @@ runRuleTests(rule, {
     },
     {
       name: 'the JDK is read from a Maven tag (3.9-eclipse-temurin-21 is Java 21, not 3)',
-      code: 'FROM maven:3.9-eclipse-temurin-21\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      code: file`
+        FROM maven:3.9-eclipse-temurin-21
+        COPY target/app.jar /app.jar
+        CMD ["java", "-jar", "/app.jar"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -57,8 +144,11 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`',
               safe: false,
-              output:
-                'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY target/app.jar /app.jar\nCMD ["/app.jar"]\n',
+              output: file`
+                FROM gcr.io/distroless/java21-debian13:nonroot
+                COPY target/app.jar /app.jar
+                CMD ["/app.jar"]
+              `,
             },
           ],
         },
@@ -66,7 +156,11 @@ runRuleTests(rule, {
     },
     {
       name: 'a Java version distroless does not publish moves to the next one, and says so',
-      code: 'FROM eclipse-temurin:11-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      code: file`
+        FROM eclipse-temurin:11-jre
+        COPY app.jar /app.jar
+        CMD ["java", "-jar", "/app.jar"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -76,7 +170,11 @@ runRuleTests(rule, {
               title:
                 'Run on `gcr.io/distroless/java17-debian13:nonroot` — distroless publishes Java 17, 21, 25; the build uses Java 11',
               safe: false,
-              output: 'FROM gcr.io/distroless/java17-debian13:nonroot\nCOPY app.jar /app.jar\nCMD ["/app.jar"]\n',
+              output: file`
+                FROM gcr.io/distroless/java17-debian13:nonroot
+                COPY app.jar /app.jar
+                CMD ["/app.jar"]
+              `,
             },
           ],
         },
@@ -84,7 +182,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a C++ program built on a plain OS image needs libstdc++: the cc image',
-      code: 'FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\n',
+      code: file`
+        FROM debian:12
+        WORKDIR /src
+        COPY . .
+        RUN g++ -O2 -o /usr/local/bin/app main.cpp
+        CMD ["/usr/local/bin/app"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -93,8 +197,19 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/cc-debian13:nonroot` in a new final stage',
               safe: false,
-              output:
-                'FROM debian:12 AS build\nWORKDIR /src\nCOPY . .\nRUN g++ -O2 -o /usr/local/bin/app main.cpp\nCMD ["/usr/local/bin/app"]\n\nFROM gcr.io/distroless/cc-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /usr/local/bin/app /usr/local/bin/app\nUSER 65532:65532\nCMD ["/usr/local/bin/app"]\n',
+              output: file`
+                FROM debian:12 AS build
+                WORKDIR /src
+                COPY . .
+                RUN g++ -O2 -o /usr/local/bin/app main.cpp
+                CMD ["/usr/local/bin/app"]
+
+                FROM gcr.io/distroless/cc-debian13:nonroot
+                WORKDIR /src
+                COPY --from=build /usr/local/bin/app /usr/local/bin/app
+                USER 65532:65532
+                CMD ["/usr/local/bin/app"]
+              `,
             },
           ],
         },
@@ -102,7 +217,12 @@ runRuleTests(rule, {
     },
     {
       name: 'Python 3.13 matches the distroless interpreter: no mismatch to state',
-      code: 'FROM python:3.13\nWORKDIR /srv\nCOPY main.py .\nCMD ["python", "main.py"]\n',
+      code: file`
+        FROM python:3.13
+        WORKDIR /srv
+        COPY main.py .
+        CMD ["python", "main.py"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -111,8 +231,12 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/python3-debian13:nonroot`',
               safe: false,
-              output:
-                'FROM gcr.io/distroless/python3-debian13:nonroot\nWORKDIR /srv\nCOPY main.py .\nCMD ["main.py"]\n',
+              output: file`
+                FROM gcr.io/distroless/python3-debian13:nonroot
+                WORKDIR /srv
+                COPY main.py .
+                CMD ["main.py"]
+              `,
             },
           ],
         },
@@ -120,7 +244,12 @@ runRuleTests(rule, {
     },
     {
       name: "no RUN, exec-form CMD: the interpreter moves into the image's ENTRYPOINT",
-      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22
+        WORKDIR /app
+        COPY . .
+        CMD ["node", "server.js"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -129,7 +258,12 @@ runRuleTests(rule, {
             {
               title: `Run on \`${NODE}\``,
               safe: false,
-              output: `FROM ${NODE}\nWORKDIR /app\nCOPY . .\nCMD ["server.js"]\n`,
+              output: file`
+                FROM ${NODE}
+                WORKDIR /app
+                COPY . .
+                CMD ["server.js"]
+              `,
             },
           ],
         },
@@ -137,7 +271,17 @@ runRuleTests(rule, {
     },
     {
       name: 'a RUN: the stage becomes the build stage of a new distroless stage',
-      code: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nENV NODE_ENV=production\nEXPOSE 3000\nUSER node\nCMD node server.js\n',
+      code: file`
+        FROM node:22
+        WORKDIR /app
+        COPY package*.json ./
+        RUN npm ci --omit=dev
+        COPY . .
+        ENV NODE_ENV=production
+        EXPOSE 3000
+        USER node
+        CMD node server.js
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -146,7 +290,25 @@ runRuleTests(rule, {
             {
               title: `Run on \`${NODE}\` in a new final stage`,
               safe: false,
-              output: `FROM node:22 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nENV NODE_ENV=production\nEXPOSE 3000\nUSER node\nCMD node server.js\n\nFROM ${NODE}\nENV NODE_ENV=production\nEXPOSE 3000\nWORKDIR /app\nCOPY --from=build /app /app\nUSER 65532:65532\nCMD ["server.js"]\n`,
+              output: file`
+                FROM node:22 AS build
+                WORKDIR /app
+                COPY package*.json ./
+                RUN npm ci --omit=dev
+                COPY . .
+                ENV NODE_ENV=production
+                EXPOSE 3000
+                USER node
+                CMD node server.js
+
+                FROM ${NODE}
+                ENV NODE_ENV=production
+                EXPOSE 3000
+                WORKDIR /app
+                COPY --from=build /app /app
+                USER 65532:65532
+                CMD ["server.js"]
+              `,
             },
           ],
         },
@@ -154,7 +316,13 @@ runRuleTests(rule, {
     },
     {
       name: 'Go built without cgo runs on the static image, and only the binary is copied',
-      code: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\nCMD ["/out/server"]\n',
+      code: file`
+        FROM golang:1.23
+        WORKDIR /src
+        COPY . .
+        RUN CGO_ENABLED=0 go build -o /out/server .
+        CMD ["/out/server"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -163,8 +331,19 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/static-debian13:nonroot` in a new final stage',
               safe: false,
-              output:
-                'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\nCMD ["/out/server"]\n\nFROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /out/server /out/server\nUSER 65532:65532\nCMD ["/out/server"]\n',
+              output: file`
+                FROM golang:1.23 AS build
+                WORKDIR /src
+                COPY . .
+                RUN CGO_ENABLED=0 go build -o /out/server .
+                CMD ["/out/server"]
+
+                FROM gcr.io/distroless/static-debian13:nonroot
+                WORKDIR /src
+                COPY --from=build /out/server /out/server
+                USER 65532:65532
+                CMD ["/out/server"]
+              `,
             },
           ],
         },
@@ -181,8 +360,23 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/base-debian13:nonroot` in a new final stage',
               safe: false,
-              output:
-                'FROM golang:1.23 as builder\nWORKDIR /src\nCOPY . .\nRUN go build -o server .\nCOPY config.yaml /etc/server/config.yaml\nENTRYPOINT ["./server"]\nCMD ["--port", "8080"]\n\nFROM gcr.io/distroless/base-debian13:nonroot\nWORKDIR /src\nCOPY --from=builder /src/server /src/server\nCOPY --from=builder /etc/server/config.yaml /etc/server/config.yaml\nUSER 65532:65532\nENTRYPOINT ["./server"]\nCMD ["--port", "8080"]\n',
+              output: file`
+                FROM golang:1.23 as builder
+                WORKDIR /src
+                COPY . .
+                RUN go build -o server .
+                COPY config.yaml /etc/server/config.yaml
+                ENTRYPOINT ["./server"]
+                CMD ["--port", "8080"]
+
+                FROM gcr.io/distroless/base-debian13:nonroot
+                WORKDIR /src
+                COPY --from=builder /src/server /src/server
+                COPY --from=builder /etc/server/config.yaml /etc/server/config.yaml
+                USER 65532:65532
+                ENTRYPOINT ["./server"]
+                CMD ["--port", "8080"]
+              `,
             },
           ],
         },
@@ -190,7 +384,13 @@ runRuleTests(rule, {
     },
     {
       name: 'a compiled program leaves its source tree behind, not its data',
-      code: 'FROM golang:1.23\nCOPY . /go/src/app\nCOPY config.yaml /etc/app/config.yaml\nRUN cd /go/src/app && CGO_ENABLED=0 go build -o /usr/local/bin/app .\nCMD /usr/local/bin/app --serve\n',
+      code: file`
+        FROM golang:1.23
+        COPY . /go/src/app
+        COPY config.yaml /etc/app/config.yaml
+        RUN cd /go/src/app && CGO_ENABLED=0 go build -o /usr/local/bin/app .
+        CMD /usr/local/bin/app --serve
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -199,8 +399,19 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/static-debian13:nonroot` in a new final stage',
               safe: false,
-              output:
-                'FROM golang:1.23 AS build\nCOPY . /go/src/app\nCOPY config.yaml /etc/app/config.yaml\nRUN cd /go/src/app && CGO_ENABLED=0 go build -o /usr/local/bin/app .\nCMD /usr/local/bin/app --serve\n\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /usr/local/bin/app /usr/local/bin/app\nCOPY --from=build /etc/app/config.yaml /etc/app/config.yaml\nUSER 65532:65532\nCMD ["/usr/local/bin/app", "--serve"]\n',
+              output: file`
+                FROM golang:1.23 AS build
+                COPY . /go/src/app
+                COPY config.yaml /etc/app/config.yaml
+                RUN cd /go/src/app && CGO_ENABLED=0 go build -o /usr/local/bin/app .
+                CMD /usr/local/bin/app --serve
+
+                FROM gcr.io/distroless/static-debian13:nonroot
+                COPY --from=build /usr/local/bin/app /usr/local/bin/app
+                COPY --from=build /etc/app/config.yaml /etc/app/config.yaml
+                USER 65532:65532
+                CMD ["/usr/local/bin/app", "--serve"]
+              `,
             },
           ],
         },
@@ -208,7 +419,11 @@ runRuleTests(rule, {
     },
     {
       name: 'Java with JVM options keeps java as its ENTRYPOINT',
-      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nCMD ["java", "-Xmx512m", "-jar", "/app.jar"]\n',
+      code: file`
+        FROM eclipse-temurin:21-jre
+        COPY app.jar /app.jar
+        CMD ["java", "-Xmx512m", "-jar", "/app.jar"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -217,8 +432,11 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/java21-debian13:nonroot`',
               safe: false,
-              output:
-                'FROM gcr.io/distroless/java21-debian13:nonroot\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-Xmx512m", "-jar", "/app.jar"]\n',
+              output: file`
+                FROM gcr.io/distroless/java21-debian13:nonroot
+                COPY app.jar /app.jar
+                ENTRYPOINT ["java", "-Xmx512m", "-jar", "/app.jar"]
+              `,
             },
           ],
         },
@@ -226,7 +444,12 @@ runRuleTests(rule, {
     },
     {
       name: 'java -jar becomes the jar alone',
-      code: 'FROM openjdk:17\r\nWORKDIR /app\r\nCOPY target/app.jar app.jar\r\nCMD ["java", "-jar", "app.jar"]\r\n',
+      code: file`
+        FROM openjdk:17\r
+        WORKDIR /app\r
+        COPY target/app.jar app.jar\r
+        CMD ["java", "-jar", "app.jar"]\r
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -235,8 +458,12 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/java17-debian13:nonroot`',
               safe: false,
-              output:
-                'FROM gcr.io/distroless/java17-debian13:nonroot\r\nWORKDIR /app\r\nCOPY target/app.jar app.jar\r\nCMD ["app.jar"]\r\n',
+              output: file`
+                FROM gcr.io/distroless/java17-debian13:nonroot\r
+                WORKDIR /app\r
+                COPY target/app.jar app.jar\r
+                CMD ["app.jar"]\r
+              `,
             },
           ],
         },
@@ -244,7 +471,18 @@ runRuleTests(rule, {
     },
     {
       name: 'a multi-stage build whose final stage is on Alpine, ARG in FROM',
-      code: 'ARG NODE=node:22-alpine\nFROM node:22 AS deps\nWORKDIR /app\nRUN npm ci\n\nFROM ${NODE}\nWORKDIR /app\nCOPY --from=deps /app /app\n# start\nCMD ["node", "server.js"]\n',
+      code: file`
+        ARG NODE=node:22-alpine
+        FROM node:22 AS deps
+        WORKDIR /app
+        RUN npm ci
+
+        FROM \${NODE}
+        WORKDIR /app
+        COPY --from=deps /app /app
+        # start
+        CMD ["node", "server.js"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -253,7 +491,18 @@ runRuleTests(rule, {
             {
               title: `Run on \`${NODE}\``,
               safe: false,
-              output: `ARG NODE=node:22-alpine\nFROM node:22 AS deps\nWORKDIR /app\nRUN npm ci\n\nFROM ${NODE}\nWORKDIR /app\nCOPY --from=deps /app /app\n# start\nCMD ["server.js"]\n`,
+              output: file`
+                ARG NODE=node:22-alpine
+                FROM node:22 AS deps
+                WORKDIR /app
+                RUN npm ci
+
+                FROM ${NODE}
+                WORKDIR /app
+                COPY --from=deps /app /app
+                # start
+                CMD ["server.js"]
+              `,
             },
           ],
         },
@@ -261,7 +510,18 @@ runRuleTests(rule, {
     },
     {
       name: 'Python: shell-form CMD and a RUN, the stage name is taken, the escape directive kept',
-      code: '# escape=`\nFROM alpine:3.20 AS build\nRUN echo hi\nFROM python:3.12\nWORKDIR /srv\nCOPY main.py .\nRUN python -m compileall .\nENV A=1 `\n    B=2\nCMD python main.py\n',
+      code: file`
+        # escape=\`
+        FROM alpine:3.20 AS build
+        RUN echo hi
+        FROM python:3.12
+        WORKDIR /srv
+        COPY main.py .
+        RUN python -m compileall .
+        ENV A=1 \`
+            B=2
+        CMD python main.py
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -271,8 +531,26 @@ runRuleTests(rule, {
               title:
                 'Run on `gcr.io/distroless/python3-debian13:nonroot` in a new final stage — distroless runs Python 3.13, the build uses 3.12: packages compiled for it may not load',
               safe: false,
-              output:
-                '# escape=`\nFROM alpine:3.20 AS build\nRUN echo hi\nFROM python:3.12 AS app-build\nWORKDIR /srv\nCOPY main.py .\nRUN python -m compileall .\nENV A=1 `\n    B=2\nCMD python main.py\n\nFROM gcr.io/distroless/python3-debian13:nonroot\nENV A=1 `\n    B=2\nWORKDIR /srv\nCOPY --from=app-build /srv /srv\nUSER 65532:65532\nCMD ["main.py"]\n',
+              output: file`
+                # escape=\`
+                FROM alpine:3.20 AS build
+                RUN echo hi
+                FROM python:3.12 AS app-build
+                WORKDIR /srv
+                COPY main.py .
+                RUN python -m compileall .
+                ENV A=1 \`
+                    B=2
+                CMD python main.py
+
+                FROM gcr.io/distroless/python3-debian13:nonroot
+                ENV A=1 \`
+                    B=2
+                WORKDIR /srv
+                COPY --from=app-build /srv /srv
+                USER 65532:65532
+                CMD ["main.py"]
+              `,
             },
           ],
         },
@@ -280,7 +558,11 @@ runRuleTests(rule, {
     },
     {
       name: 'Rust binaries need libgcc and glibc: the cc image',
-      code: 'FROM rust:1.80\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n',
+      code: file`
+        FROM rust:1.80
+        COPY --from=build /src/target/release/app /usr/local/bin/app
+        ENTRYPOINT ["/usr/local/bin/app"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -289,8 +571,11 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/cc-debian13:nonroot`',
               safe: false,
-              output:
-                'FROM gcr.io/distroless/cc-debian13:nonroot\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n',
+              output: file`
+                FROM gcr.io/distroless/cc-debian13:nonroot
+                COPY --from=build /src/target/release/app /usr/local/bin/app
+                ENTRYPOINT ["/usr/local/bin/app"]
+              `,
             },
           ],
         },
@@ -298,7 +583,12 @@ runRuleTests(rule, {
     },
     {
       name: 'an odd Node.js major moves to the next LTS image',
-      code: 'FROM node:23-bookworm\nWORKDIR /app\nCOPY dist .\nCMD ["node", "main.js"]\n',
+      code: file`
+        FROM node:23-bookworm
+        WORKDIR /app
+        COPY dist .
+        CMD ["node", "main.js"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -307,7 +597,12 @@ runRuleTests(rule, {
             {
               title: 'Run on `gcr.io/distroless/nodejs24-debian13:nonroot` — distroless publishes Node.js 24, not 23',
               safe: false,
-              output: 'FROM gcr.io/distroless/nodejs24-debian13:nonroot\nWORKDIR /app\nCOPY dist .\nCMD ["main.js"]\n',
+              output: file`
+                FROM gcr.io/distroless/nodejs24-debian13:nonroot
+                WORKDIR /app
+                COPY dist .
+                CMD ["main.js"]
+              `,
             },
           ],
         },
@@ -315,7 +610,16 @@ runRuleTests(rule, {
     },
     {
       name: 'a heredoc RUN: the build moves into the build stage',
-      code: 'FROM node:22-bookworm\nWORKDIR /app\nCOPY . .\nRUN <<EOF\nnpm ci\nnpm run build\nEOF\nCMD ["node", "dist/main.js"]\n',
+      code: file`
+        FROM node:22-bookworm
+        WORKDIR /app
+        COPY . .
+        RUN <<EOF
+        npm ci
+        npm run build
+        EOF
+        CMD ["node", "dist/main.js"]
+      `,
       findings: [
         {
           messageId: 'fullOs',
@@ -324,7 +628,22 @@ runRuleTests(rule, {
             {
               title: `Run on \`${NODE}\` in a new final stage`,
               safe: false,
-              output: `FROM node:22-bookworm AS build\nWORKDIR /app\nCOPY . .\nRUN <<EOF\nnpm ci\nnpm run build\nEOF\nCMD ["node", "dist/main.js"]\n\nFROM ${NODE}\nWORKDIR /app\nCOPY --from=build /app /app\nUSER 65532:65532\nCMD ["dist/main.js"]\n`,
+              output: file`
+                FROM node:22-bookworm AS build
+                WORKDIR /app
+                COPY . .
+                RUN <<EOF
+                npm ci
+                npm run build
+                EOF
+                CMD ["node", "dist/main.js"]
+
+                FROM ${NODE}
+                WORKDIR /app
+                COPY --from=build /app /app
+                USER 65532:65532
+                CMD ["dist/main.js"]
+              `,
             },
           ],
         },
@@ -332,42 +651,88 @@ runRuleTests(rule, {
     },
     {
       name: 'ONBUILD steps would run in distroless child images: no fix',
-      code: 'FROM node:22\nWORKDIR /app\nONBUILD COPY . .\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22
+        WORKDIR /app
+        ONBUILD COPY . .
+        CMD ["node", "server.js"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:13', fixes: [] }],
     },
     {
       name: 'OS packages installed for run time: no fix',
-      code: 'FROM debian:12\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends imagemagick\nCOPY convert /app/convert\nCMD ["/app/convert"]\n',
+      code: file`
+        FROM debian:12
+        WORKDIR /app
+        RUN apt-get update && apt-get install -y --no-install-recommends imagemagick
+        COPY convert /app/convert
+        CMD ["/app/convert"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:15', fixes: [] }],
     },
     {
       name: 'pip packages live outside WORKDIR: no fix',
-      code: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+      code: file`
+        FROM python:3.12
+        WORKDIR /app
+        COPY . .
+        RUN pip install --no-cache-dir -r requirements.txt
+        CMD ["python", "app.py"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:17', fixes: [] }],
     },
     {
       name: 'npm start needs npm: no fix',
-      code: 'FROM node:14.17.3-alpine3.14\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY ./server.js ./\nCMD ["npm","start"]\n',
+      code: file`
+        FROM node:14.17.3-alpine3.14
+        WORKDIR /usr/src/app
+        COPY package.json package-lock.json ./
+        RUN npm ci
+        COPY ./server.js ./
+        CMD ["npm","start"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:29', fixes: [] }],
     },
     {
       name: 'a HEALTHCHECK calls tools distroless lacks: no fix',
-      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22
+        WORKDIR /app
+        COPY . .
+        HEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1
+        CMD ["node", "server.js"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:13', fixes: [] }],
     },
     {
       name: 'a user distroless does not have: no fix',
-      code: 'FROM node:22\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22
+        WORKDIR /app
+        COPY --chown=node:node . .
+        USER node
+        CMD ["node", "server.js"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:13', fixes: [] }],
     },
     {
       name: 'a final stage built on another stage: reported there, no fix',
-      code: 'FROM ubuntu:24.04 AS base\nRUN apt-get update\nFROM base\nCMD ["/app"]\n',
+      code: file`
+        FROM ubuntu:24.04 AS base
+        RUN apt-get update
+        FROM base
+        CMD ["/app"]
+      `,
       findings: [{ messageId: 'fullOs', range: '3:6-3:10', fixes: [] }],
     },
     {
       name: 'no WORKDIR to copy the app from: no fix',
-      code: 'FROM node:22\nCOPY . /srv\nRUN cd /srv && npm ci\nCMD ["node", "/srv/server.js"]\n',
+      code: file`
+        FROM node:22
+        COPY . /srv
+        RUN cd /srv && npm ci
+        CMD ["node", "/srv/server.js"]
+      `,
       findings: [{ messageId: 'fullOs', range: '1:6-1:13', fixes: [] }],
     },
   ],

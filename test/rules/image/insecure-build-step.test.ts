@@ -1,32 +1,81 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/insecure-build-step';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM alpine:3.20\nRUN ./build.sh\n',
-    { name: 'the sandbox, said explicitly', code: 'FROM alpine:3.20\nRUN --security=sandbox ./build.sh\n' },
+    file`
+      FROM alpine:3.20
+      RUN ./build.sh
+    `,
+    {
+      name: 'the sandbox, said explicitly',
+      code: file`
+        FROM alpine:3.20
+        RUN --security=sandbox ./build.sh
+      `,
+    },
     {
       name: 'no network, the default network',
-      code: 'FROM alpine:3.20\nRUN --network=none make\nRUN --network=default make install\n',
+      code: file`
+        FROM alpine:3.20
+        RUN --network=none make
+        RUN --network=default make install
+      `,
     },
-    { name: 'a variable is not read as host', code: 'FROM alpine:3.20\nARG NET\nRUN --network=$NET make\n' },
-    { name: 'host in the command, not a flag', code: 'FROM alpine:3.20\nRUN echo --network=host\n' },
-    { name: 'another instruction', code: 'FROM alpine:3.20\nCOPY --chown=1000 --network=host a /a\n' },
+    {
+      name: 'a variable is not read as host',
+      code: file`
+        FROM alpine:3.20
+        ARG NET
+        RUN --network=$NET make
+      `,
+    },
+    {
+      name: 'host in the command, not a flag',
+      code: file`
+        FROM alpine:3.20
+        RUN echo --network=host
+      `,
+    },
+    {
+      name: 'another instruction',
+      code: file`
+        FROM alpine:3.20
+        COPY --chown=1000 --network=host a /a
+      `,
+    },
   ],
   invalid: [
     {
-      code: 'FROM alpine:3.20\nRUN --security=insecure ./build.sh\n',
+      code: file`
+        FROM alpine:3.20
+        RUN --security=insecure ./build.sh
+      `,
       findings: [
         {
           messageId: 'insecure',
           range: '2:5-2:24',
-          fixes: [{ title: 'Remove `--security=insecure`', safe: false, output: 'FROM alpine:3.20\nRUN ./build.sh\n' }],
+          fixes: [
+            {
+              title: 'Remove `--security=insecure`',
+              safe: false,
+              output: file`
+                FROM alpine:3.20
+                RUN ./build.sh
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'both, with a mount between, in a build stage',
-      code: 'FROM golang:1.23 AS build\nRUN --network=host --mount=type=cache,target=/root/.cache  --security=INSECURE go build\nFROM scratch\n',
+      code: file`
+        FROM golang:1.23 AS build
+        RUN --network=host --mount=type=cache,target=/root/.cache  --security=INSECURE go build
+        FROM scratch
+      `,
       findings: [
         {
           messageId: 'hostNetwork',
@@ -35,8 +84,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `--network=host`',
               safe: false,
-              output:
-                'FROM golang:1.23 AS build\nRUN --mount=type=cache,target=/root/.cache  --security=INSECURE go build\nFROM scratch\n',
+              output: file`
+                FROM golang:1.23 AS build
+                RUN --mount=type=cache,target=/root/.cache  --security=INSECURE go build
+                FROM scratch
+              `,
             },
           ],
         },
@@ -47,8 +99,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `--security=INSECURE`',
               safe: false,
-              output:
-                'FROM golang:1.23 AS build\nRUN --network=host --mount=type=cache,target=/root/.cache  go build\nFROM scratch\n',
+              output: file`
+                FROM golang:1.23 AS build
+                RUN --network=host --mount=type=cache,target=/root/.cache  go build
+                FROM scratch
+              `,
             },
           ],
         },
@@ -56,7 +111,11 @@ runRuleTests(rule, {
     },
     {
       name: 'a continuation after the flag, CRLF',
-      code: 'FROM alpine:3.20\r\nRUN --network=host \\\r\n    apk add curl\r\n',
+      code: file`
+        FROM alpine:3.20\r
+        RUN --network=host \\\r
+            apk add curl\r
+      `,
       findings: [
         {
           messageId: 'hostNetwork',
@@ -65,7 +124,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `--network=host`',
               safe: false,
-              output: 'FROM alpine:3.20\r\nRUN \\\r\n    apk add curl\r\n',
+              output: file`
+                FROM alpine:3.20\r
+                RUN \\\r
+                    apk add curl\r
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/install-recommends';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,32 +6,76 @@ const title = 'Add `--no-install-recommends`';
 
 runRuleTests(rule, {
   valid: [
-    'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
+    file`
+      FROM debian:12
+      RUN apt-get update && apt-get install -y --no-install-recommends curl
+    `,
     {
       name: 'the flag after the packages',
-      code: 'FROM debian:12\nRUN apt-get install -y curl --no-install-recommends\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y curl --no-install-recommends
+      `,
     },
-    { name: 'the flag before install', code: 'FROM debian:12\nRUN apt-get --no-install-recommends install -y curl\n' },
-    { name: 'the apt option', code: 'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n' },
-    { name: 'a command written inside a string', code: 'FROM debian:12\nRUN echo "apt-get install -y curl"\n' },
+    {
+      name: 'the flag before install',
+      code: file`
+        FROM debian:12
+        RUN apt-get --no-install-recommends install -y curl
+      `,
+    },
+    {
+      name: 'the apt option',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y -o APT::Install-Recommends=false curl
+      `,
+    },
+    {
+      name: 'a command written inside a string',
+      code: file`
+        FROM debian:12
+        RUN echo "apt-get install -y curl"
+      `,
+    },
     {
       name: 'a simulated install installs nothing',
-      code: 'FROM debian:12\nRUN if apt-get install -s curl > /dev/null 2>&1; then echo ok; fi\n',
+      code: file`
+        FROM debian:12
+        RUN if apt-get install -s curl > /dev/null 2>&1; then echo ok; fi
+      `,
     },
     {
       name: 'apt configured earlier in the stage',
-      code: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/00-no-recommends\nRUN apt-get install -y curl\n',
+      code: file`
+        FROM debian:12
+        RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/00-no-recommends
+        RUN apt-get install -y curl
+      `,
     },
     {
       name: 'other package managers',
-      code: 'FROM alpine:3.20\nRUN apk add --no-cache curl && pip install flask==3.0.3\n',
+      code: file`
+        FROM alpine:3.20
+        RUN apk add --no-cache curl && pip install flask==3.0.3
+      `,
     },
-    { name: 'apt-get without install', code: 'FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n' },
+    {
+      name: 'apt-get without install',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get upgrade -y
+      `,
+    },
   ],
   invalid: [
     {
       name: 'a later https download needs ca-certificates, which apt installed only as a recommendation: the title says so',
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y curl
+        RUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -40,8 +85,11 @@ runRuleTests(rule, {
               title:
                 'Add `--no-install-recommends` — name `ca-certificates` in the install: a later step downloads over https',
               safe: false,
-              output:
-                'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\nRUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get update && apt-get install --no-install-recommends -y curl
+                RUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool
+              `,
             },
           ],
         },
@@ -49,7 +97,10 @@ runRuleTests(rule, {
     },
     {
       name: 'ca-certificates named in the install: nothing to add',
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl ca-certificates && curl -fsSL https://example.com/x -o /x\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y curl ca-certificates && curl -fsSL https://example.com/x -o /x
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -58,15 +109,20 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output:
-                'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl ca-certificates && curl -fsSL https://example.com/x -o /x\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get update && apt-get install --no-install-recommends -y curl ca-certificates && curl -fsSL https://example.com/x -o /x
+              `,
             },
           ],
         },
       ],
     },
     {
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y curl
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -75,7 +131,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get update && apt-get install --no-install-recommends -y curl
+              `,
             },
           ],
         },
@@ -83,33 +142,56 @@ runRuleTests(rule, {
     },
     {
       name: 'apt install',
-      code: 'FROM ubuntu:24.04\nRUN apt install -y curl\n',
+      code: file`
+        FROM ubuntu:24.04
+        RUN apt install -y curl
+      `,
       findings: [
         {
           messageId: 'recommends',
           range: '2:5-2:16',
           fixes: [
-            { title, safe: false, output: 'FROM ubuntu:24.04\nRUN apt install --no-install-recommends -y curl\n' },
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM ubuntu:24.04
+                RUN apt install --no-install-recommends -y curl
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'options before install',
-      code: 'FROM debian:12\nRUN apt-get -y install curl\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get -y install curl
+      `,
       findings: [
         {
           messageId: 'recommends',
           range: '2:5-2:23',
           fixes: [
-            { title, safe: false, output: 'FROM debian:12\nRUN apt-get -y install --no-install-recommends curl\n' },
+            {
+              title,
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN apt-get -y install --no-install-recommends curl
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'exec form',
-      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      code: file`
+        FROM debian:12
+        RUN ["apt-get", "install", "-y", "curl"]
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -118,7 +200,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]\n',
+              output: file`
+                FROM debian:12
+                RUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]
+              `,
             },
           ],
         },
@@ -126,7 +211,10 @@ runRuleTests(rule, {
     },
     {
       name: 'inside sh -c',
-      code: 'FROM debian:12\nRUN sh -c "apt-get install -y curl"\n',
+      code: file`
+        FROM debian:12
+        RUN sh -c "apt-get install -y curl"
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -135,7 +223,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN sh -c "apt-get install --no-install-recommends -y curl"\n',
+              output: file`
+                FROM debian:12
+                RUN sh -c "apt-get install --no-install-recommends -y curl"
+              `,
             },
           ],
         },
@@ -143,7 +234,12 @@ runRuleTests(rule, {
     },
     {
       name: 'on a continuation line, CRLF',
-      code: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install -y \\\r\n    curl\r\n',
+      code: file`
+        FROM debian:12\r
+        RUN apt-get update \\\r
+         && apt-get install -y \\\r
+            curl\r
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -152,8 +248,12 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output:
-                'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install --no-install-recommends -y \\\r\n    curl\r\n',
+              output: file`
+                FROM debian:12\r
+                RUN apt-get update \\\r
+                 && apt-get install --no-install-recommends -y \\\r
+                    curl\r
+              `,
             },
           ],
         },
@@ -161,7 +261,10 @@ runRuleTests(rule, {
     },
     {
       name: 'through sudo',
-      code: 'FROM debian:12\nRUN sudo apt-get install -y curl\n',
+      code: file`
+        FROM debian:12
+        RUN sudo apt-get install -y curl
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -170,7 +273,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN sudo apt-get install --no-install-recommends -y curl\n',
+              output: file`
+                FROM debian:12
+                RUN sudo apt-get install --no-install-recommends -y curl
+              `,
             },
           ],
         },
@@ -178,7 +284,10 @@ runRuleTests(rule, {
     },
     {
       name: 'ONBUILD RUN',
-      code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
+      code: file`
+        FROM debian:12
+        ONBUILD RUN apt-get install -y curl
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -187,7 +296,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nONBUILD RUN apt-get install --no-install-recommends -y curl\n',
+              output: file`
+                FROM debian:12
+                ONBUILD RUN apt-get install --no-install-recommends -y curl
+              `,
             },
           ],
         },
@@ -195,7 +307,13 @@ runRuleTests(rule, {
     },
     {
       name: 'heredoc script',
-      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+      code: file`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        apt-get install -y curl
+        EOF
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -204,8 +322,13 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output:
-                'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install --no-install-recommends -y curl\nEOF\n',
+              output: file`
+                FROM debian:12
+                RUN <<EOF
+                apt-get update
+                apt-get install --no-install-recommends -y curl
+                EOF
+              `,
             },
           ],
         },
@@ -213,7 +336,10 @@ runRuleTests(rule, {
     },
     {
       name: 'two installs, each fixed on its own',
-      code: 'FROM debian:12\nRUN apt-get install -y curl && apt-get install -y git\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y curl && apt-get install -y git
+      `,
       findings: [
         {
           messageId: 'recommends',
@@ -222,7 +348,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -y curl && apt-get install -y git\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get install --no-install-recommends -y curl && apt-get install -y git
+              `,
             },
           ],
         },
@@ -233,7 +362,10 @@ runRuleTests(rule, {
             {
               title,
               safe: false,
-              output: 'FROM debian:12\nRUN apt-get install -y curl && apt-get install --no-install-recommends -y git\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get install -y curl && apt-get install --no-install-recommends -y git
+              `,
             },
           ],
         },

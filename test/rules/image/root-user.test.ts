@@ -1,5 +1,6 @@
 // Cases named after KICS samples are adapted from Checkmarx/kics (Apache-2.0) at bfe8ba0fe716ba75c57a843123e8cb17aed2f082,
 // assets/queries/dockerfile/{missing_user_instruction,last_user_is_root}/test/.
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/root-user';
 import { runRuleTests } from '../../rule-tester';
 
@@ -8,68 +9,164 @@ const CREATE_ALPINE = 'RUN addgroup -S app && adduser -S -G app app';
 
 runRuleTests(rule, {
   valid: [
-    'FROM debian:12\nRUN useradd --system app\nUSER app\nCMD ["bash"]\n',
+    file`
+      FROM debian:12
+      RUN useradd --system app
+      USER app
+      CMD ["bash"]
+    `,
     {
       name: 'distroless nonroot',
-      code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
+      code: file`
+        FROM gcr.io/distroless/static-debian12:nonroot
+        COPY app /app
+        CMD ["/app"]
+      `,
     },
-    { name: 'Chainguard', code: 'FROM cgr.dev/chainguard/node:latest\nCOPY . /app\nCMD ["/app/server.js"]\n' },
+    {
+      name: 'Chainguard',
+      code: file`
+        FROM cgr.dev/chainguard/node:latest
+        COPY . /app
+        CMD ["/app/server.js"]
+      `,
+    },
     {
       name: 'USER inherited from the stage it builds on',
-      code: 'FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22 AS base
+        USER node
+        FROM base
+        CMD ["node", "server.js"]
+      `,
     },
     {
       name: 'root for the build, then a user (KICS last_user_is_root negative)',
-      code: 'FROM alpine:2.6\nUSER root\nRUN npm install\nUSER guest\n',
+      code: file`
+        FROM alpine:2.6
+        USER root
+        RUN npm install
+        USER guest
+      `,
     },
-    { name: 'a non-root uid in the root group', code: 'FROM debian:12\nUSER 1000:0\n' },
+    {
+      name: 'a non-root uid in the root group',
+      code: file`
+        FROM debian:12
+        USER 1000:0
+      `,
+    },
     {
       name: 'scratch image that runs nothing',
-      code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n',
+      code: file`
+        FROM golang:1.23 AS build
+        RUN go build -o /out/tool .
+        FROM scratch
+        COPY --from=build /out/tool /tool
+      `,
     },
-    { name: 'base image from an ARG without a value', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCMD ["/app"]\n' },
+    {
+      name: 'base image from an ARG without a value',
+      code: file`
+        ARG BASE_IMAGE
+        FROM \${BASE_IMAGE}
+        CMD ["/app"]
+      `,
+    },
     {
       name: 'an unknown base that may set its USER, and nothing that needs root',
-      code: 'ARG BASE_IMAGE=quay.io/jupyter/base-notebook\nFROM $BASE_IMAGE\nRUN pip install --no-cache-dir flake8\n',
+      code: file`
+        ARG BASE_IMAGE=quay.io/jupyter/base-notebook
+        FROM $BASE_IMAGE
+        RUN pip install --no-cache-dir flake8
+      `,
     },
-    { name: 'Windows containers', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n' },
-    { name: 'ONBUILD USER root is for child images', code: 'FROM debian:12\nUSER app\nONBUILD USER root\n' },
+    {
+      name: 'Windows containers',
+      code: file`
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        CMD ["cmd"]
+      `,
+    },
+    {
+      name: 'ONBUILD USER root is for child images',
+      code: file`
+        FROM debian:12
+        USER app
+        ONBUILD USER root
+      `,
+    },
     {
       name: 'a WebAssembly module has no Linux user',
-      code: 'FROM scratch\nENTRYPOINT [ "kafka.wasm" ]\nCOPY --link --from=build /kafka.wasm /kafka.wasm\n',
+      code: file`
+        FROM scratch
+        ENTRYPOINT [ "kafka.wasm" ]
+        COPY --link --from=build /kafka.wasm /kafka.wasm
+      `,
     },
     {
       name: 'the wasi/wasm platform',
-      code: 'FROM --platform=wasi/wasm scratch\nCOPY app.wasm /app.wasm\nCMD ["/app"]\n',
+      code: file`
+        FROM --platform=wasi/wasm scratch
+        COPY app.wasm /app.wasm
+        CMD ["/app"]
+      `,
     },
-    { name: 'a Bitnami image', code: 'FROM bitnami/redis:7.4\nCOPY redis.conf /opt/bitnami/redis/etc/\n' },
+    {
+      name: 'a Bitnami image',
+      code: file`
+        FROM bitnami/redis:7.4
+        COPY redis.conf /opt/bitnami/redis/etc/
+      `,
+    },
   ],
   invalid: [
     // A line appended after an unterminated here-document or a trailing continuation would be part of it (defect 11 of
     // issue 13): no fix there; where the instruction is closed, the fix goes after it.
     {
       name: 'the final stage ends in an unterminated here-document: no fix',
-      code: 'FROM debian:12\nRUN <<EOF\napt-get update\n',
+      code: file`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+      `,
       findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
     },
     {
       name: 'the last line ends with the escape character: no fix',
-      code: 'FROM debian:12\nRUN apt-get update && \\\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && \\
+      `,
       findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
     },
     {
       name: 'a trailing continuation followed by blank and comment lines: no fix',
-      code: 'FROM debian:12\nRUN apt-get update \\\n\n# later\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update \\
+
+        # later
+      `,
       findings: [{ messageId: 'noUser', range: '1:1-1:15', fixes: [] }],
     },
     {
       name: 'a trailing continuation with the escape directive: no fix',
-      code: '# escape=`\nFROM debian:12\nRUN apt-get update `\n',
+      code: file`
+        # escape=\`
+        FROM debian:12
+        RUN apt-get update \`
+      `,
       findings: [{ messageId: 'noUser', range: '2:1-2:15', fixes: [] }],
     },
     {
       name: 'a closed here-document ends the stage: the fix goes after its delimiter',
-      code: 'FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n',
+      code: file`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        EOF
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -78,7 +175,14 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n${CREATE_DEBIAN}\nUSER app\n`,
+              output: file`
+                FROM debian:12
+                RUN <<EOF
+                apt-get update
+                EOF
+                ${CREATE_DEBIAN}
+                USER app
+              `,
             },
           ],
         },
@@ -86,7 +190,10 @@ runRuleTests(rule, {
     },
     {
       name: 'a last `USER root` with a trailing continuation is replaced in place',
-      code: 'FROM debian:12\nUSER root \\\n',
+      code: file`
+        FROM debian:12
+        USER root \\
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -95,7 +202,11 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12\n${CREATE_DEBIAN}\nUSER app \\\n`,
+              output: file`
+                FROM debian:12
+                ${CREATE_DEBIAN}
+                USER app \\
+              `,
             },
           ],
         },
@@ -103,7 +214,12 @@ runRuleTests(rule, {
     },
     {
       name: "a user created in a stage the final one does not build on is not the final stage's",
-      code: 'FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\nCMD ["bash"]\n',
+      code: file`
+        FROM debian:12 AS tools
+        RUN useradd tools
+        FROM debian:12
+        CMD ["bash"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -112,7 +228,14 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12 AS tools\nRUN useradd tools\nFROM debian:12\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+              output: file`
+                FROM debian:12 AS tools
+                RUN useradd tools
+                FROM debian:12
+                ${CREATE_DEBIAN}
+                USER app
+                CMD ["bash"]
+              `,
             },
           ],
         },
@@ -120,7 +243,11 @@ runRuleTests(rule, {
     },
     {
       name: 'Debian without USER',
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["curl", "--version"]\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y --no-install-recommends curl
+        CMD ["curl", "--version"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -129,7 +256,13 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n${CREATE_DEBIAN}\nUSER app\nCMD ["curl", "--version"]\n`,
+              output: file`
+                FROM debian:12
+                RUN apt-get update && apt-get install -y --no-install-recommends curl
+                ${CREATE_DEBIAN}
+                USER app
+                CMD ["curl", "--version"]
+              `,
             },
           ],
         },
@@ -137,7 +270,16 @@ runRuleTests(rule, {
     },
     {
       name: 'Alpine, multi-stage, a RUN after CMD, trailing blanks (after KICS missing_user_instruction positive2)',
-      code: 'FROM golang:1.16 AS builder\nRUN CGO_ENABLED=0 go build -o app .\n\nFROM alpine:latest  \nRUN apk --no-cache add ca-certificates\nCOPY --from=builder /go/app ./\nCMD ["./app"] \nRUN mkdir /data\n',
+      code: file`
+        FROM golang:1.16 AS builder
+        RUN CGO_ENABLED=0 go build -o app .
+
+        FROM alpine:latest${'  '}
+        RUN apk --no-cache add ca-certificates
+        COPY --from=builder /go/app ./
+        CMD ["./app"]${' '}
+        RUN mkdir /data
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -146,7 +288,18 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM golang:1.16 AS builder\nRUN CGO_ENABLED=0 go build -o app .\n\nFROM alpine:latest  \nRUN apk --no-cache add ca-certificates\nCOPY --from=builder /go/app ./\nCMD ["./app"] \nRUN mkdir /data\n${CREATE_ALPINE}\nUSER app\n`,
+              output: file`
+                FROM golang:1.16 AS builder
+                RUN CGO_ENABLED=0 go build -o app .
+
+                FROM alpine:latest${'  '}
+                RUN apk --no-cache add ca-certificates
+                COPY --from=builder /go/app ./
+                CMD ["./app"]${' '}
+                RUN mkdir /data
+                ${CREATE_ALPINE}
+                USER app
+              `,
             },
           ],
         },
@@ -154,18 +307,35 @@ runRuleTests(rule, {
     },
     {
       name: "last USER root, replaced by the image's own user",
-      code: 'FROM node:22\nUSER root\n',
+      code: file`
+        FROM node:22
+        USER root
+      `,
       findings: [
         {
           messageId: 'rootUser',
           range: '2:6-2:10',
-          fixes: [{ title: 'Switch to user `node`', safe: false, output: 'FROM node:22\nUSER node\n' }],
+          fixes: [
+            {
+              title: 'Switch to user `node`',
+              safe: false,
+              output: file`
+                FROM node:22
+                USER node
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'last USER root with no RUN after it, on Debian',
-      code: 'FROM debian:12\nRUN apt-get update\nUSER root:root\nCMD ["bash"]\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update
+        USER root:root
+        CMD ["bash"]
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -174,7 +344,13 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12\nRUN apt-get update\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+              output: file`
+                FROM debian:12
+                RUN apt-get update
+                ${CREATE_DEBIAN}
+                USER app
+                CMD ["bash"]
+              `,
             },
           ],
         },
@@ -182,7 +358,14 @@ runRuleTests(rule, {
     },
     {
       name: 'USER 0 followed by RUNs that need it: the new USER goes after them',
-      code: 'FROM python:3.12\nRUN useradd --create-home worker\nUSER 0\nRUN pip install --no-cache-dir flask==3.0.0\nEXPOSE 5000\nCMD ["python", "app.py"]\n',
+      code: file`
+        FROM python:3.12
+        RUN useradd --create-home worker
+        USER 0
+        RUN pip install --no-cache-dir flask==3.0.0
+        EXPOSE 5000
+        CMD ["python", "app.py"]
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -191,8 +374,15 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `worker`',
               safe: false,
-              output:
-                'FROM python:3.12\nRUN useradd --create-home worker\nUSER 0\nRUN pip install --no-cache-dir flask==3.0.0\nEXPOSE 5000\nUSER worker\nCMD ["python", "app.py"]\n',
+              output: file`
+                FROM python:3.12
+                RUN useradd --create-home worker
+                USER 0
+                RUN pip install --no-cache-dir flask==3.0.0
+                EXPOSE 5000
+                USER worker
+                CMD ["python", "app.py"]
+              `,
             },
           ],
         },
@@ -200,7 +390,14 @@ runRuleTests(rule, {
     },
     {
       name: 'a created user never switched to (KICS missing_user_instruction positive)',
-      code: 'FROM python:2.7\nRUN pip install Flask==0.11.1\nRUN useradd -ms /bin/bash patrick\nCOPY --chown=patrick:patrick app /app\nWORKDIR /app\nCMD ["python", "app.py"]\n',
+      code: file`
+        FROM python:2.7
+        RUN pip install Flask==0.11.1
+        RUN useradd -ms /bin/bash patrick
+        COPY --chown=patrick:patrick app /app
+        WORKDIR /app
+        CMD ["python", "app.py"]
+      `,
       findings: [
         {
           messageId: 'createdNotUsed',
@@ -209,8 +406,15 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `patrick`',
               safe: false,
-              output:
-                'FROM python:2.7\nRUN pip install Flask==0.11.1\nRUN useradd -ms /bin/bash patrick\nCOPY --chown=patrick:patrick app /app\nWORKDIR /app\nUSER patrick\nCMD ["python", "app.py"]\n',
+              output: file`
+                FROM python:2.7
+                RUN pip install Flask==0.11.1
+                RUN useradd -ms /bin/bash patrick
+                COPY --chown=patrick:patrick app /app
+                WORKDIR /app
+                USER patrick
+                CMD ["python", "app.py"]
+              `,
             },
           ],
         },
@@ -218,7 +422,14 @@ runRuleTests(rule, {
     },
     {
       name: 'busybox adduser in a chain, comments above ENTRYPOINT',
-      code: 'FROM alpine:3.20\nRUN addgroup -S web && adduser -S -D -h /srv -G web web\n\n# start the server\n# on port 8080\nENTRYPOINT ["/srv/app"]\n',
+      code: file`
+        FROM alpine:3.20
+        RUN addgroup -S web && adduser -S -D -h /srv -G web web
+
+        # start the server
+        # on port 8080
+        ENTRYPOINT ["/srv/app"]
+      `,
       findings: [
         {
           messageId: 'createdNotUsed',
@@ -227,8 +438,15 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `web`',
               safe: false,
-              output:
-                'FROM alpine:3.20\nRUN addgroup -S web && adduser -S -D -h /srv -G web web\n\nUSER web\n# start the server\n# on port 8080\nENTRYPOINT ["/srv/app"]\n',
+              output: file`
+                FROM alpine:3.20
+                RUN addgroup -S web && adduser -S -D -h /srv -G web web
+
+                USER web
+                # start the server
+                # on port 8080
+                ENTRYPOINT ["/srv/app"]
+              `,
             },
           ],
         },
@@ -236,7 +454,14 @@ runRuleTests(rule, {
     },
     {
       name: 'a heredoc that creates the user',
-      code: 'FROM debian:12\nRUN <<EOF\nset -e\nuseradd -r svc\nEOF\nCMD ["/usr/local/bin/svc"]\n',
+      code: file`
+        FROM debian:12
+        RUN <<EOF
+        set -e
+        useradd -r svc
+        EOF
+        CMD ["/usr/local/bin/svc"]
+      `,
       findings: [
         {
           messageId: 'createdNotUsed',
@@ -245,7 +470,15 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `svc`',
               safe: false,
-              output: 'FROM debian:12\nRUN <<EOF\nset -e\nuseradd -r svc\nEOF\nUSER svc\nCMD ["/usr/local/bin/svc"]\n',
+              output: file`
+                FROM debian:12
+                RUN <<EOF
+                set -e
+                useradd -r svc
+                EOF
+                USER svc
+                CMD ["/usr/local/bin/svc"]
+              `,
             },
           ],
         },
@@ -253,7 +486,11 @@ runRuleTests(rule, {
     },
     {
       name: 'scratch that runs a program',
-      code: 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n',
+      code: file`
+        FROM scratch
+        COPY app /app
+        CMD ["/app"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -262,7 +499,12 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `65532:65532`',
               safe: false,
-              output: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nCMD ["/app"]\n',
+              output: file`
+                FROM scratch
+                COPY app /app
+                USER 65532:65532
+                CMD ["/app"]
+              `,
             },
           ],
         },
@@ -271,7 +513,14 @@ runRuleTests(rule, {
     {
       // 22.04: no account to switch to (ubuntu 23.04 and later have `ubuntu`), so the fix creates one.
       name: 'CRLF and a backtick escape',
-      code: '# escape=`\r\nFROM ubuntu:22.04\r\nRUN apt-get update `\r\n && apt-get install -y curl\r\n# start\r\nCMD ["bash"]\r\n',
+      code: file`
+        # escape=\`\r
+        FROM ubuntu:22.04\r
+        RUN apt-get update \`\r
+         && apt-get install -y curl\r
+        # start\r
+        CMD ["bash"]\r
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -280,7 +529,16 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `# escape=\`\r\nFROM ubuntu:22.04\r\nRUN apt-get update \`\r\n && apt-get install -y curl\r\n${CREATE_DEBIAN}\r\nUSER app\r\n# start\r\nCMD ["bash"]\r\n`,
+              output: file`
+                # escape=\`\r
+                FROM ubuntu:22.04\r
+                RUN apt-get update \`\r
+                 && apt-get install -y curl\r
+                ${CREATE_DEBIAN}\r
+                USER app\r
+                # start\r
+                CMD ["bash"]\r
+              `,
             },
           ],
         },
@@ -306,7 +564,12 @@ runRuleTests(rule, {
     },
     {
       name: 'USER root in the stage the final one builds on',
-      code: 'FROM debian:12 AS base\nUSER root\nFROM base\nCMD ["bash"]\n',
+      code: file`
+        FROM debian:12 AS base
+        USER root
+        FROM base
+        CMD ["bash"]
+      `,
       findings: [
         {
           messageId: 'rootUser',
@@ -315,7 +578,14 @@ runRuleTests(rule, {
             {
               title: 'Create user `app` and switch to it',
               safe: false,
-              output: `FROM debian:12 AS base\nUSER root\nFROM base\n${CREATE_DEBIAN}\nUSER app\nCMD ["bash"]\n`,
+              output: file`
+                FROM debian:12 AS base
+                USER root
+                FROM base
+                ${CREATE_DEBIAN}
+                USER app
+                CMD ["bash"]
+              `,
             },
           ],
         },
@@ -323,12 +593,20 @@ runRuleTests(rule, {
     },
     {
       name: 'an entrypoint that steps down with gosu',
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y gosu\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y gosu
+        COPY entrypoint.sh /
+        ENTRYPOINT ["/entrypoint.sh"]
+      `,
       findings: [{ messageId: 'stepsDown', range: '1:1-1:15', severity: 'info', fixes: [] }],
     },
     {
       name: 'an unknown base, with a RUN only root can run',
-      code: 'FROM registry.example.com/team/base:1.2\nRUN apt-get install -y curl\n',
+      code: file`
+        FROM registry.example.com/team/base:1.2
+        RUN apt-get install -y curl
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -337,7 +615,11 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `65532:65532`',
               safe: false,
-              output: 'FROM registry.example.com/team/base:1.2\nRUN apt-get install -y curl\nUSER 65532:65532\n',
+              output: file`
+                FROM registry.example.com/team/base:1.2
+                RUN apt-get install -y curl
+                USER 65532:65532
+              `,
             },
           ],
         },
@@ -345,7 +627,11 @@ runRuleTests(rule, {
     },
     {
       name: 'distroless without the nonroot tag',
-      code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      code: file`
+        FROM gcr.io/distroless/static-debian12
+        COPY app /app
+        ENTRYPOINT ["/app"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -354,7 +640,12 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `65532:65532`',
               safe: false,
-              output: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+              output: file`
+                FROM gcr.io/distroless/static-debian12
+                COPY app /app
+                USER 65532:65532
+                ENTRYPOINT ["/app"]
+              `,
             },
           ],
         },
@@ -362,7 +653,11 @@ runRuleTests(rule, {
     },
     {
       name: 'ONBUILD RUN is not a step of this image',
-      code: 'FROM node:22\nONBUILD RUN npm ci\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node:22
+        ONBUILD RUN npm ci
+        CMD ["node", "server.js"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -371,7 +666,12 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `node`',
               safe: false,
-              output: 'FROM node:22\nONBUILD RUN npm ci\nUSER node\nCMD ["node", "server.js"]\n',
+              output: file`
+                FROM node:22
+                ONBUILD RUN npm ci
+                USER node
+                CMD ["node", "server.js"]
+              `,
             },
           ],
         },
@@ -380,7 +680,11 @@ runRuleTests(rule, {
     {
       // Found by the fuzzer (test/fixtures/fuzz/605a4b120470.dockerfile): USER added after it was heredoc body.
       name: 'a heredoc never closed swallows any line added after it: no fix',
-      code: 'FROM node:22\nRUN <<EOF\nnpm ci\n',
+      code: file`
+        FROM node:22
+        RUN <<EOF
+        npm ci
+      `,
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
     },
     {
@@ -392,12 +696,19 @@ runRuleTests(rule, {
     {
       // Found by the fuzzer (test/fixtures/fuzz/771bd1fd90b6.dockerfile): a comment line does not end a continuation.
       name: 'an escape followed only by a comment still continues the last line: no fix',
-      code: 'FROM node:22 \\\n# a comment\n',
+      code: file`
+        FROM node:22 \\
+        # a comment
+      `,
       findings: [{ messageId: 'noUser', range: '1:1-1:13', fixes: [] }],
     },
     {
       name: '.NET 8 images have an app user',
-      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
+      code: file`
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+        COPY out /app
+        ENTRYPOINT ["dotnet", "/app/app.dll"]
+      `,
       findings: [
         {
           messageId: 'noUser',
@@ -406,8 +717,12 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `$APP_UID`',
               safe: false,
-              output:
-                'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nUSER $APP_UID\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
+              output: file`
+                FROM mcr.microsoft.com/dotnet/aspnet:8.0
+                COPY out /app
+                USER $APP_UID
+                ENTRYPOINT ["dotnet", "/app/app.dll"]
+              `,
             },
           ],
         },
@@ -415,7 +730,11 @@ runRuleTests(rule, {
     },
     {
       name: 'a user created on scratch cannot exist there',
-      code: 'FROM scratch\nRUN useradd -ms /bin/bash patrick\nCMD ["python", "app.py"]\n',
+      code: file`
+        FROM scratch
+        RUN useradd -ms /bin/bash patrick
+        CMD ["python", "app.py"]
+      `,
       findings: [
         {
           messageId: 'createdNotUsed',
@@ -424,7 +743,12 @@ runRuleTests(rule, {
             {
               title: 'Switch to user `65532:65532`',
               safe: false,
-              output: 'FROM scratch\nRUN useradd -ms /bin/bash patrick\nUSER 65532:65532\nCMD ["python", "app.py"]\n',
+              output: file`
+                FROM scratch
+                RUN useradd -ms /bin/bash patrick
+                USER 65532:65532
+                CMD ["python", "app.py"]
+              `,
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/shell-in-shell-less-stage';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,47 +6,112 @@ const STATIC = 'gcr.io/distroless/static-debian12:nonroot';
 
 runRuleTests(rule, {
   valid: [
-    `FROM ${STATIC}\nCOPY app /app\nCMD ["/app"]\n`,
+    file`
+      FROM ${STATIC}
+      COPY app /app
+      CMD ["/app"]
+    `,
     {
       name: 'exec-form RUN of a program the image has',
-      code: 'FROM gcr.io/distroless/java21-debian12\nRUN ["java", "Setup.java"]\nCMD ["app.jar"]\n',
+      code: file`
+        FROM gcr.io/distroless/java21-debian12
+        RUN ["java", "Setup.java"]
+        CMD ["app.jar"]
+      `,
     },
     {
       name: 'distroless debug images carry busybox',
-      code: 'FROM gcr.io/distroless/base-debian12:debug\nRUN echo ok\n',
+      code: file`
+        FROM gcr.io/distroless/base-debian12:debug
+        RUN echo ok
+      `,
     },
-    { name: 'full OS images have a shell', code: 'FROM debian:12\nRUN echo hi\nCMD echo hi\n' },
+    {
+      name: 'full OS images have a shell',
+      code: file`
+        FROM debian:12
+        RUN echo hi
+        CMD echo hi
+      `,
+    },
     {
       name: 'a shell copied in',
-      code: 'FROM scratch\nCOPY --from=busybox:1.36 /bin/busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nRUN echo hi\n',
+      code: file`
+        FROM scratch
+        COPY --from=busybox:1.36 /bin/busybox /bin/busybox
+        RUN ["/bin/busybox", "--install", "-s", "/bin"]
+        RUN echo hi
+      `,
     },
     {
       name: 'a shell copied in after CMD is there when the container starts',
-      code: 'FROM scratch\nCMD /bin/app --serve\nCOPY --from=busybox:1.36 /bin/busybox /bin/sh\n',
+      code: file`
+        FROM scratch
+        CMD /bin/app --serve
+        COPY --from=busybox:1.36 /bin/busybox /bin/sh
+      `,
     },
-    { name: 'a whole tree copied to /', code: 'FROM scratch\nCOPY --from=builder / /\nRUN echo hi\n' },
+    {
+      name: 'a whole tree copied to /',
+      code: file`
+        FROM scratch
+        COPY --from=builder / /
+        RUN echo hi
+      `,
+    },
     {
       name: 'a copy into a folder held in a variable',
-      code: 'FROM scratch\nARG BIN=/bin\nCOPY --from=busybox:1.36 /bin/ ${BIN}\nRUN echo hi\n',
+      code: file`
+        FROM scratch
+        ARG BIN=/bin
+        COPY --from=busybox:1.36 /bin/ \${BIN}
+        RUN echo hi
+      `,
     },
     {
       name: 'a CMD that is only arguments to an ENTRYPOINT',
-      code: `FROM ${STATIC}\nENTRYPOINT ["/app"]\nCMD ["sh"]\n`,
+      code: file`
+        FROM ${STATIC}
+        ENTRYPOINT ["/app"]
+        CMD ["sh"]
+      `,
     },
-    { name: 'a base image only known at build time', code: 'ARG BASE\nFROM $BASE\nRUN echo hi\n' },
+    {
+      name: 'a base image only known at build time',
+      code: file`
+        ARG BASE
+        FROM $BASE
+        RUN echo hi
+      `,
+    },
     {
       name: 'exec-form HEALTHCHECK and HEALTHCHECK NONE',
-      code: 'FROM scratch\nCOPY app /app\nHEALTHCHECK CMD ["/app", "health"]\nHEALTHCHECK NONE\nENTRYPOINT ["/app"]\n',
+      code: file`
+        FROM scratch
+        COPY app /app
+        HEALTHCHECK CMD ["/app", "health"]
+        HEALTHCHECK NONE
+        ENTRYPOINT ["/app"]
+      `,
     },
     {
       name: 'a full OS stage built after a distroless one',
-      code: `FROM ${STATIC} AS runtime\nFROM debian:12\nRUN echo hi\n`,
+      code: file`
+        FROM ${STATIC} AS runtime
+        FROM debian:12
+        RUN echo hi
+      `,
     },
   ],
   invalid: [
     {
       name: 'files copied elsewhere bring no shell, and a shell copied after the RUN comes too late',
-      code: 'FROM scratch\nCOPY --from=alpine /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nRUN /app/init\nCOPY --from=busybox:1.36 /bin/sh /bin/sh\n',
+      code: file`
+        FROM scratch
+        COPY --from=alpine /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+        RUN /app/init
+        COPY --from=busybox:1.36 /bin/sh /bin/sh
+      `,
       findings: [
         {
           messageId: 'shellRun',
@@ -54,8 +120,12 @@ runRuleTests(rule, {
             {
               title: 'Write RUN in exec form: `["/app/init"]`',
               safe: true,
-              output:
-                'FROM scratch\nCOPY --from=alpine /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nRUN ["/app/init"]\nCOPY --from=busybox:1.36 /bin/sh /bin/sh\n',
+              output: file`
+                FROM scratch
+                COPY --from=alpine /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+                RUN ["/app/init"]
+                COPY --from=busybox:1.36 /bin/sh /bin/sh
+              `,
             },
           ],
         },
@@ -63,7 +133,11 @@ runRuleTests(rule, {
     },
     {
       name: 'shell-form CMD of plain words',
-      code: `FROM ${STATIC}\nCOPY app /app\nCMD /app\n`,
+      code: file`
+        FROM ${STATIC}
+        COPY app /app
+        CMD /app
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -72,7 +146,11 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["/app"]`',
               safe: true,
-              output: `FROM ${STATIC}\nCOPY app /app\nCMD ["/app"]\n`,
+              output: file`
+                FROM ${STATIC}
+                COPY app /app
+                CMD ["/app"]
+              `,
             },
           ],
         },
@@ -80,17 +158,30 @@ runRuleTests(rule, {
     },
     {
       name: 'a package manager in shell form',
-      code: 'FROM gcr.io/distroless/nodejs22-debian12\nRUN npm ci\n',
+      code: file`
+        FROM gcr.io/distroless/nodejs22-debian12
+        RUN npm ci
+      `,
       findings: [{ messageId: 'shellRun', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'a HEALTHCHECK with shell operators',
-      code: 'FROM scratch\nCOPY app /app\nHEALTHCHECK --interval=5s CMD /app --health || exit 1\nENTRYPOINT ["/app"]\n',
+      code: file`
+        FROM scratch
+        COPY app /app
+        HEALTHCHECK --interval=5s CMD /app --health || exit 1
+        ENTRYPOINT ["/app"]
+      `,
       findings: [{ messageId: 'shellHealthcheck', range: '3:1-3:12', fixes: [] }],
     },
     {
       name: 'a plain HEALTHCHECK keeps its options',
-      code: 'FROM scratch\nCOPY app /app\nHEALTHCHECK --interval=5s CMD /app --health\nENTRYPOINT ["/app"]\n',
+      code: file`
+        FROM scratch
+        COPY app /app
+        HEALTHCHECK --interval=5s CMD /app --health
+        ENTRYPOINT ["/app"]
+      `,
       findings: [
         {
           messageId: 'shellHealthcheck',
@@ -99,8 +190,12 @@ runRuleTests(rule, {
             {
               title: 'Write HEALTHCHECK CMD in exec form: `["/app", "--health"]`',
               safe: true,
-              output:
-                'FROM scratch\nCOPY app /app\nHEALTHCHECK --interval=5s CMD ["/app", "--health"]\nENTRYPOINT ["/app"]\n',
+              output: file`
+                FROM scratch
+                COPY app /app
+                HEALTHCHECK --interval=5s CMD ["/app", "--health"]
+                ENTRYPOINT ["/app"]
+              `,
             },
           ],
         },
@@ -108,12 +203,20 @@ runRuleTests(rule, {
     },
     {
       name: 'curl in an exec-form HEALTHCHECK',
-      code: `FROM ${STATIC}\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n`,
+      code: file`
+        FROM ${STATIC}
+        HEALTHCHECK CMD ["curl", "-f", "http://localhost/"]
+      `,
       findings: [{ messageId: 'missingProgramHealthcheck', range: '2:17-2:52', fixes: [] }],
     },
     {
       name: 'node drops its name on the Node.js image, whose ENTRYPOINT is node',
-      code: 'FROM gcr.io/distroless/nodejs22-debian12:nonroot\nWORKDIR /app\nCOPY . .\nCMD node server.js\n',
+      code: file`
+        FROM gcr.io/distroless/nodejs22-debian12:nonroot
+        WORKDIR /app
+        COPY . .
+        CMD node server.js
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -122,7 +225,12 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["server.js"]`',
               safe: true,
-              output: 'FROM gcr.io/distroless/nodejs22-debian12:nonroot\nWORKDIR /app\nCOPY . .\nCMD ["server.js"]\n',
+              output: file`
+                FROM gcr.io/distroless/nodejs22-debian12:nonroot
+                WORKDIR /app
+                COPY . .
+                CMD ["server.js"]
+              `,
             },
           ],
         },
@@ -130,7 +238,11 @@ runRuleTests(rule, {
     },
     {
       name: 'java -jar on the Java image, whose ENTRYPOINT is java -jar',
-      code: 'FROM gcr.io/distroless/java21-debian12\nCOPY app.jar /app.jar\nCMD java -jar /app.jar --port 8080\n',
+      code: file`
+        FROM gcr.io/distroless/java21-debian12
+        COPY app.jar /app.jar
+        CMD java -jar /app.jar --port 8080
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -139,8 +251,11 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["/app.jar", "--port", "8080"]`',
               safe: true,
-              output:
-                'FROM gcr.io/distroless/java21-debian12\nCOPY app.jar /app.jar\nCMD ["/app.jar", "--port", "8080"]\n',
+              output: file`
+                FROM gcr.io/distroless/java21-debian12
+                COPY app.jar /app.jar
+                CMD ["/app.jar", "--port", "8080"]
+              `,
             },
           ],
         },
@@ -148,7 +263,10 @@ runRuleTests(rule, {
     },
     {
       name: "python options stay as arguments of the image's python",
-      code: 'FROM gcr.io/distroless/python3-debian12\nCMD exec python3 -u main.py\n',
+      code: file`
+        FROM gcr.io/distroless/python3-debian12
+        CMD exec python3 -u main.py
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -157,7 +275,10 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["-u", "main.py"]`',
               safe: true,
-              output: 'FROM gcr.io/distroless/python3-debian12\nCMD ["-u", "main.py"]\n',
+              output: file`
+                FROM gcr.io/distroless/python3-debian12
+                CMD ["-u", "main.py"]
+              `,
             },
           ],
         },
@@ -165,12 +286,19 @@ runRuleTests(rule, {
     },
     {
       name: "a program other than the interpreter cannot follow the interpreter image's ENTRYPOINT",
-      code: 'FROM gcr.io/distroless/nodejs22-debian12\nCMD /app/server\n',
+      code: file`
+        FROM gcr.io/distroless/nodejs22-debian12
+        CMD /app/server
+      `,
       findings: [{ messageId: 'shellStart', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'a shell-form CMD after an exec-form ENTRYPOINT becomes its arguments',
-      code: `FROM ${STATIC}\nENTRYPOINT ["/app"]\nCMD --port 8080\n`,
+      code: file`
+        FROM ${STATIC}
+        ENTRYPOINT ["/app"]
+        CMD --port 8080
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -179,7 +307,11 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["--port", "8080"]`',
               safe: true,
-              output: `FROM ${STATIC}\nENTRYPOINT ["/app"]\nCMD ["--port", "8080"]\n`,
+              output: file`
+                FROM ${STATIC}
+                ENTRYPOINT ["/app"]
+                CMD ["--port", "8080"]
+              `,
             },
           ],
         },
@@ -187,7 +319,11 @@ runRuleTests(rule, {
     },
     {
       name: 'a shell called in exec form',
-      code: 'FROM scratch\nRUN ["/bin/sh", "-c", "echo hi"]\nENTRYPOINT ["sh", "-c", "exec /app"]\n',
+      code: file`
+        FROM scratch
+        RUN ["/bin/sh", "-c", "echo hi"]
+        ENTRYPOINT ["sh", "-c", "exec /app"]
+      `,
       findings: [
         { messageId: 'missingProgramRun', range: '2:6-2:15', fixes: [] },
         { messageId: 'missingProgramStart', range: '3:13-3:17', fixes: [] },
@@ -195,17 +331,29 @@ runRuleTests(rule, {
     },
     {
       name: 'an exec-form CMD calling bash with no ENTRYPOINT',
-      code: `FROM ${STATIC}\nCMD ["bash"]\n`,
+      code: file`
+        FROM ${STATIC}
+        CMD ["bash"]
+      `,
       findings: [{ messageId: 'missingProgramStart', range: '2:6-2:12', fixes: [] }],
     },
     {
       name: 'a heredoc',
-      code: 'FROM scratch\nRUN <<EOF\n/app --init\nEOF\nCMD ["/app"]\n',
+      code: file`
+        FROM scratch
+        RUN <<EOF
+        /app --init
+        EOF
+        CMD ["/app"]
+      `,
       findings: [{ messageId: 'shellRun', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'ONBUILD RUN fails in every child image too',
-      code: `FROM ${STATIC}\nONBUILD RUN /app/migrate --up\n`,
+      code: file`
+        FROM ${STATIC}
+        ONBUILD RUN /app/migrate --up
+      `,
       findings: [
         {
           messageId: 'shellRun',
@@ -214,7 +362,10 @@ runRuleTests(rule, {
             {
               title: 'Write RUN in exec form: `["/app/migrate", "--up"]`',
               safe: true,
-              output: `FROM ${STATIC}\nONBUILD RUN ["/app/migrate", "--up"]\n`,
+              output: file`
+                FROM ${STATIC}
+                ONBUILD RUN ["/app/migrate", "--up"]
+              `,
             },
           ],
         },
@@ -222,7 +373,12 @@ runRuleTests(rule, {
     },
     {
       name: 'a shell-less build stage and a stage built on it',
-      code: 'FROM gcr.io/distroless/base-debian12 AS rt\nRUN /app/setup\nFROM rt\nCMD /app/run --port 80\n',
+      code: file`
+        FROM gcr.io/distroless/base-debian12 AS rt
+        RUN /app/setup
+        FROM rt
+        CMD /app/run --port 80
+      `,
       findings: [
         {
           messageId: 'shellRun',
@@ -231,8 +387,12 @@ runRuleTests(rule, {
             {
               title: 'Write RUN in exec form: `["/app/setup"]`',
               safe: true,
-              output:
-                'FROM gcr.io/distroless/base-debian12 AS rt\nRUN ["/app/setup"]\nFROM rt\nCMD /app/run --port 80\n',
+              output: file`
+                FROM gcr.io/distroless/base-debian12 AS rt
+                RUN ["/app/setup"]
+                FROM rt
+                CMD /app/run --port 80
+              `,
             },
           ],
         },
@@ -243,8 +403,12 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["/app/run", "--port", "80"]`',
               safe: true,
-              output:
-                'FROM gcr.io/distroless/base-debian12 AS rt\nRUN /app/setup\nFROM rt\nCMD ["/app/run", "--port", "80"]\n',
+              output: file`
+                FROM gcr.io/distroless/base-debian12 AS rt
+                RUN /app/setup
+                FROM rt
+                CMD ["/app/run", "--port", "80"]
+              `,
             },
           ],
         },
@@ -252,7 +416,13 @@ runRuleTests(rule, {
     },
     {
       name: 'CRLF and a backtick continuation',
-      code: '# escape=`\r\nFROM scratch\r\nCOPY app /app\r\nENTRYPOINT /app `\r\n  --verbose\r\n',
+      code: file`
+        # escape=\`\r
+        FROM scratch\r
+        COPY app /app\r
+        ENTRYPOINT /app \`\r
+          --verbose\r
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -261,7 +431,12 @@ runRuleTests(rule, {
             {
               title: 'Write ENTRYPOINT in exec form: `["/app", "--verbose"]`',
               safe: true,
-              output: '# escape=`\r\nFROM scratch\r\nCOPY app /app\r\nENTRYPOINT ["/app", "--verbose"]\r\n',
+              output: file`
+                # escape=\`\r
+                FROM scratch\r
+                COPY app /app\r
+                ENTRYPOINT ["/app", "--verbose"]\r
+              `,
             },
           ],
         },
@@ -269,7 +444,12 @@ runRuleTests(rule, {
     },
     {
       name: 'the base image from an ARG default',
-      code: `ARG RUNTIME=${STATIC}\nFROM \${RUNTIME}\nCOPY app /app\nCMD exec /app\n`,
+      code: file`
+        ARG RUNTIME=${STATIC}
+        FROM \${RUNTIME}
+        COPY app /app
+        CMD exec /app
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -278,7 +458,12 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["/app"]`',
               safe: true,
-              output: `ARG RUNTIME=${STATIC}\nFROM \${RUNTIME}\nCOPY app /app\nCMD ["/app"]\n`,
+              output: file`
+                ARG RUNTIME=${STATIC}
+                FROM \${RUNTIME}
+                COPY app /app
+                CMD ["/app"]
+              `,
             },
           ],
         },
@@ -286,12 +471,18 @@ runRuleTests(rule, {
     },
     {
       name: 'redirects need a shell',
-      code: `FROM ${STATIC}\nCMD /app > /tmp/log\n`,
+      code: file`
+        FROM ${STATIC}
+        CMD /app > /tmp/log
+      `,
       findings: [{ messageId: 'shellStart', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'quoted words are unquoted as the shell would',
-      code: `FROM ${STATIC}\nCMD /app "--name=my app" 'it''s'\n`,
+      code: file`
+        FROM ${STATIC}
+        CMD /app "--name=my app" 'it''s'
+      `,
       findings: [
         {
           messageId: 'shellStart',
@@ -300,7 +491,10 @@ runRuleTests(rule, {
             {
               title: 'Write CMD in exec form: `["/app", "--name=my app", "its"]`',
               safe: true,
-              output: `FROM ${STATIC}\nCMD ["/app", "--name=my app", "its"]\n`,
+              output: file`
+                FROM ${STATIC}
+                CMD ["/app", "--name=my app", "its"]
+              `,
             },
           ],
         },
@@ -308,17 +502,26 @@ runRuleTests(rule, {
     },
     {
       name: 'an unquoted glob needs a shell',
-      code: `FROM ${STATIC}\nCMD /app /data/*.json\n`,
+      code: file`
+        FROM ${STATIC}
+        CMD /app /data/*.json
+      `,
       findings: [{ messageId: 'shellStart', range: '2:1-2:4', fixes: [] }],
     },
     {
       name: 'an ENTRYPOINT naming the interpreter may not find it on PATH',
-      code: 'FROM gcr.io/distroless/nodejs22-debian12\nENTRYPOINT node server.js\n',
+      code: file`
+        FROM gcr.io/distroless/nodejs22-debian12
+        ENTRYPOINT node server.js
+      `,
       findings: [{ messageId: 'shellStart', range: '2:1-2:11', fixes: [] }],
     },
     {
       name: 'java is on PATH in the Java image',
-      code: 'FROM gcr.io/distroless/java21-debian12\nRUN java Setup.java\n',
+      code: file`
+        FROM gcr.io/distroless/java21-debian12
+        RUN java Setup.java
+      `,
       findings: [
         {
           messageId: 'shellRun',
@@ -327,7 +530,10 @@ runRuleTests(rule, {
             {
               title: 'Write RUN in exec form: `["java", "Setup.java"]`',
               safe: true,
-              output: 'FROM gcr.io/distroless/java21-debian12\nRUN ["java", "Setup.java"]\n',
+              output: file`
+                FROM gcr.io/distroless/java21-debian12
+                RUN ["java", "Setup.java"]
+              `,
             },
           ],
         },
@@ -335,7 +541,10 @@ runRuleTests(rule, {
     },
     {
       name: 'RUN flags stay',
-      code: `FROM ${STATIC}\nRUN --mount=type=bind,target=/src /src/install --prefix /opt\n`,
+      code: file`
+        FROM ${STATIC}
+        RUN --mount=type=bind,target=/src /src/install --prefix /opt
+      `,
       findings: [
         {
           messageId: 'shellRun',
@@ -344,7 +553,10 @@ runRuleTests(rule, {
             {
               title: 'Write RUN in exec form: `["/src/install", "--prefix", "/opt"]`',
               safe: true,
-              output: `FROM ${STATIC}\nRUN --mount=type=bind,target=/src ["/src/install", "--prefix", "/opt"]\n`,
+              output: file`
+                FROM ${STATIC}
+                RUN --mount=type=bind,target=/src ["/src/install", "--prefix", "/opt"]
+              `,
             },
           ],
         },

@@ -1,54 +1,115 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/sudo';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM debian:12\nRUN apt-get update\n',
-    { name: 'sudo as a package name', code: 'FROM debian:12\nRUN apt-get install -y sudo\n' },
-    { name: 'sudo inside a string', code: 'FROM debian:12\nRUN echo "sudo apt-get update"\n' },
+    file`
+      FROM debian:12
+      RUN apt-get update
+    `,
+    {
+      name: 'sudo as a package name',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y sudo
+      `,
+    },
+    {
+      name: 'sudo inside a string',
+      code: file`
+        FROM debian:12
+        RUN echo "sudo apt-get update"
+      `,
+    },
     {
       name: 'a comment line in a continuation',
-      code: 'FROM debian:12\nRUN apt-get update \\\n  # sudo apt-get upgrade\n  && true\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update \\
+          # sudo apt-get upgrade
+          && true
+      `,
     },
   ],
   invalid: [
     {
-      code: 'FROM debian:12\nRUN sudo apt-get update\n',
+      code: file`
+        FROM debian:12
+        RUN sudo apt-get update
+      `,
       findings: [
         {
           messageId: 'sudo',
           range: '2:5-2:9',
-          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN apt-get update\n' }],
+          fixes: [
+            {
+              title: 'Remove `sudo`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN apt-get update
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'with options, after &&, under a non-root USER',
-      code: 'FROM debian:12\nUSER app\nRUN true && sudo -E -u root make install\n',
+      code: file`
+        FROM debian:12
+        USER app
+        RUN true && sudo -E -u root make install
+      `,
       findings: [
         {
           messageId: 'sudo',
           range: '3:13-3:17',
           fixes: [
-            { title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nUSER app\nRUN true && make install\n' },
+            {
+              title: 'Remove `sudo`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                USER app
+                RUN true && make install
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'in sh -c, exec form',
-      code: 'FROM debian:12\nRUN ["sh", "-c", "sudo id"]\n',
+      code: file`
+        FROM debian:12
+        RUN ["sh", "-c", "sudo id"]
+      `,
       findings: [
         {
           messageId: 'sudo',
           range: '2:19-2:23',
-          fixes: [{ title: 'Remove `sudo`', safe: false, output: 'FROM debian:12\nRUN ["sh", "-c", "id"]\n' }],
+          fixes: [
+            {
+              title: 'Remove `sudo`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN ["sh", "-c", "id"]
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'on a continuation line',
-      code: 'FROM debian:12\nRUN apt-get update && \\\n    sudo apt-get install -y curl\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get update && \\
+            sudo apt-get install -y curl
+      `,
       findings: [
         {
           messageId: 'sudo',
@@ -57,7 +118,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `sudo`',
               safe: false,
-              output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get update && \\
+                    apt-get install -y curl
+              `,
             },
           ],
         },

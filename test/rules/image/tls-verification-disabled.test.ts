@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/tls-verification-disabled';
 import { runRuleTests } from '../../rule-tester';
 
@@ -5,34 +6,71 @@ const removeK = 'Remove `-k`';
 
 runRuleTests(rule, {
   valid: [
-    'FROM debian:12\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz\n',
+    file`
+      FROM debian:12
+      RUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz
+    `,
     {
       name: 'flags written inside a string',
-      code: 'FROM debian:12\nRUN echo "use curl -k or wget --no-check-certificate"\n',
+      code: file`
+        FROM debian:12
+        RUN echo "use curl -k or wget --no-check-certificate"
+      `,
     },
-    { name: '-ok is -o k: an output file named k', code: 'FROM debian:12\nRUN curl -ok https://x\n' },
+    {
+      name: '-ok is -o k: an output file named k',
+      code: file`
+        FROM debian:12
+        RUN curl -ok https://x
+      `,
+    },
     {
       name: 'verification turned on',
-      code: 'FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1\nRUN npm config set strict-ssl true && git config --global http.sslVerify true\n',
+      code: file`
+        FROM node:20
+        ENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1
+        RUN npm config set strict-ssl true && git config --global http.sslVerify true
+      `,
     },
-    { name: 'a CA certificate instead', code: 'FROM debian:12\nRUN wget --ca-certificate=/etc/ssl/ca.pem https://x\n' },
+    {
+      name: 'a CA certificate instead',
+      code: file`
+        FROM debian:12
+        RUN wget --ca-certificate=/etc/ssl/ca.pem https://x
+      `,
+    },
     {
       name: 'an ARG before FROM only reaches FROM',
-      code: 'ARG NODE_TLS_REJECT_UNAUTHORIZED=0\nFROM node:20\nRUN npm ci\n',
+      code: file`
+        ARG NODE_TLS_REJECT_UNAUTHORIZED=0
+        FROM node:20
+        RUN npm ci
+      `,
     },
     {
       name: 'a commented-out option in a continuation',
-      code: 'FROM debian:12\nRUN curl -fsSL https://x \\\n  # -k for self-signed servers\n  -o /tmp/x\n',
+      code: file`
+        FROM debian:12
+        RUN curl -fsSL https://x \\
+          # -k for self-signed servers
+          -o /tmp/x
+      `,
     },
     {
       name: 'the -k of another command',
-      code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/x https://x && ssh-keygen -k -f /tmp/krl\n',
+      code: file`
+        FROM debian:12
+        RUN curl -fsSL -o /tmp/x https://x && ssh-keygen -k -f /tmp/krl
+      `,
     },
   ],
   invalid: [
     {
       name: 'k in a cluster of short options',
-      code: 'FROM debian:12\nRUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz\n',
+      code: file`
+        FROM debian:12
+        RUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz
+      `,
       findings: [
         {
           messageId: 'option',
@@ -41,36 +79,67 @@ runRuleTests(rule, {
             {
               title: removeK,
               safe: false,
-              output: 'FROM debian:12\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz\n',
+              output: file`
+                FROM debian:12
+                RUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz
+              `,
             },
           ],
         },
       ],
     },
     {
-      code: 'FROM debian:12\nRUN curl -k https://x -o /tmp/x\n',
+      code: file`
+        FROM debian:12
+        RUN curl -k https://x -o /tmp/x
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:10-2:12',
-          fixes: [{ title: removeK, safe: false, output: 'FROM debian:12\nRUN curl https://x -o /tmp/x\n' }],
+          fixes: [
+            {
+              title: removeK,
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN curl https://x -o /tmp/x
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: '--insecure last on the line, CRLF',
-      code: 'FROM debian:12\r\nRUN curl https://x --insecure\r\n',
+      code: file`
+        FROM debian:12\r
+        RUN curl https://x --insecure\r
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:20-2:30',
-          fixes: [{ title: 'Remove `--insecure`', safe: false, output: 'FROM debian:12\r\nRUN curl https://x\r\n' }],
+          fixes: [
+            {
+              title: 'Remove `--insecure`',
+              safe: false,
+              output: file`
+                FROM debian:12\r
+                RUN curl https://x\r
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'before a line continuation',
-      code: 'FROM debian:12\nRUN wget --no-check-certificate \\\n    https://x/app.tgz\n',
+      code: file`
+        FROM debian:12
+        RUN wget --no-check-certificate \\
+            https://x/app.tgz
+      `,
       findings: [
         {
           messageId: 'option',
@@ -79,7 +148,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `--no-check-certificate`',
               safe: false,
-              output: 'FROM debian:12\nRUN wget \\\n    https://x/app.tgz\n',
+              output: file`
+                FROM debian:12
+                RUN wget \\
+                    https://x/app.tgz
+              `,
             },
           ],
         },
@@ -87,7 +160,10 @@ runRuleTests(rule, {
     },
     {
       name: 'pip --trusted-host with its value',
-      code: 'FROM python:3.12\nRUN pip install --trusted-host pypi.org flask==3.0.3\n',
+      code: file`
+        FROM python:3.12
+        RUN pip install --trusted-host pypi.org flask==3.0.3
+      `,
       findings: [
         {
           messageId: 'option',
@@ -96,7 +172,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--trusted-host`',
               safe: false,
-              output: 'FROM python:3.12\nRUN pip install flask==3.0.3\n',
+              output: file`
+                FROM python:3.12
+                RUN pip install flask==3.0.3
+              `,
             },
           ],
         },
@@ -104,7 +183,10 @@ runRuleTests(rule, {
     },
     {
       name: 'exec form',
-      code: 'FROM python:3.12\nRUN ["pip", "install", "--trusted-host=pypi.org", "flask==3.0.3"]\n',
+      code: file`
+        FROM python:3.12
+        RUN ["pip", "install", "--trusted-host=pypi.org", "flask==3.0.3"]
+      `,
       findings: [
         {
           messageId: 'option',
@@ -113,7 +195,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--trusted-host`',
               safe: false,
-              output: 'FROM python:3.12\nRUN ["pip", "install", "flask==3.0.3"]\n',
+              output: file`
+                FROM python:3.12
+                RUN ["pip", "install", "flask==3.0.3"]
+              `,
             },
           ],
         },
@@ -121,69 +206,73 @@ runRuleTests(rule, {
     },
     {
       name: 'npm config set: reported, no fix',
-      code: 'FROM node:20\nRUN npm config set strict-ssl false\n',
+      code: file`
+        FROM node:20
+        RUN npm config set strict-ssl false
+      `,
       findings: [{ messageId: 'setting', range: '2:5-2:36', fixes: [] }],
     },
     {
       name: 'git config: reported, no fix',
-      code: 'FROM debian:12\nRUN git config --global http.sslVerify false\n',
+      code: file`
+        FROM debian:12
+        RUN git config --global http.sslVerify false
+      `,
       findings: [{ messageId: 'setting', range: '2:5-2:45', fixes: [] }],
     },
     {
       name: 'git -c with its value',
-      code: 'FROM debian:12\nRUN git -c http.sslVerify=false clone https://x\n',
+      code: file`
+        FROM debian:12
+        RUN git -c http.sslVerify=false clone https://x
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:9-2:32',
-          fixes: [{ title: 'Remove `-c`', safe: false, output: 'FROM debian:12\nRUN git clone https://x\n' }],
-        },
-      ],
-    },
-    {
-      name: 'one pair of several in ENV',
-      code: 'FROM debian:12\nENV A=1 GIT_SSL_NO_VERIFY=true B=2\n',
-      findings: [
-        {
-          messageId: 'variable',
-          range: '2:9-2:31',
-          fixes: [{ title: 'Remove `GIT_SSL_NO_VERIFY`', safe: false, output: 'FROM debian:12\nENV A=1 B=2\n' }],
-        },
-      ],
-    },
-    {
-      name: 'the only pair of an ENV',
-      code: 'FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN npm ci\n',
-      findings: [
-        {
-          messageId: 'variable',
-          range: '2:5-2:35',
-          fixes: [
-            { title: 'Remove `NODE_TLS_REJECT_UNAUTHORIZED`', safe: false, output: 'FROM node:20\nRUN npm ci\n' },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'ENV in its legacy NAME value form',
-      code: 'FROM python:3.12\nENV PYTHONHTTPSVERIFY 0\nRUN pip install --no-cache-dir flask==3.0.3\n',
-      findings: [
-        {
-          messageId: 'variable',
-          range: '2:5-2:24',
           fixes: [
             {
-              title: 'Remove `PYTHONHTTPSVERIFY`',
+              title: 'Remove `-c`',
               safe: false,
-              output: 'FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\n',
+              output: file`
+                FROM debian:12
+                RUN git clone https://x
+              `,
             },
           ],
         },
       ],
     },
     {
-      name: 'ARG default: the fix keeps the declaration',
-      code: 'FROM node:20\nARG NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+      name: 'one pair of several in ENV',
+      code: file`
+        FROM debian:12
+        ENV A=1 GIT_SSL_NO_VERIFY=true B=2
+      `,
+      findings: [
+        {
+          messageId: 'variable',
+          range: '2:9-2:31',
+          fixes: [
+            {
+              title: 'Remove `GIT_SSL_NO_VERIFY`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                ENV A=1 B=2
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the only pair of an ENV',
+      code: file`
+        FROM node:20
+        ENV NODE_TLS_REJECT_UNAUTHORIZED=0
+        RUN npm ci
+      `,
       findings: [
         {
           messageId: 'variable',
@@ -192,7 +281,57 @@ runRuleTests(rule, {
             {
               title: 'Remove `NODE_TLS_REJECT_UNAUTHORIZED`',
               safe: false,
-              output: 'FROM node:20\nARG NODE_TLS_REJECT_UNAUTHORIZED\n',
+              output: file`
+                FROM node:20
+                RUN npm ci
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'ENV in its legacy NAME value form',
+      code: file`
+        FROM python:3.12
+        ENV PYTHONHTTPSVERIFY 0
+        RUN pip install --no-cache-dir flask==3.0.3
+      `,
+      findings: [
+        {
+          messageId: 'variable',
+          range: '2:5-2:24',
+          fixes: [
+            {
+              title: 'Remove `PYTHONHTTPSVERIFY`',
+              safe: false,
+              output: file`
+                FROM python:3.12
+                RUN pip install --no-cache-dir flask==3.0.3
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'ARG default: the fix keeps the declaration',
+      code: file`
+        FROM node:20
+        ARG NODE_TLS_REJECT_UNAUTHORIZED=0
+      `,
+      findings: [
+        {
+          messageId: 'variable',
+          range: '2:5-2:35',
+          fixes: [
+            {
+              title: 'Remove `NODE_TLS_REJECT_UNAUTHORIZED`',
+              safe: false,
+              output: file`
+                FROM node:20
+                ARG NODE_TLS_REJECT_UNAUTHORIZED
+              `,
             },
           ],
         },
@@ -200,33 +339,56 @@ runRuleTests(rule, {
     },
     {
       name: 'a command assignment with a quoted value',
-      code: 'FROM node:20\nRUN NODE_TLS_REJECT_UNAUTHORIZED="0" npm install\n',
+      code: file`
+        FROM node:20
+        RUN NODE_TLS_REJECT_UNAUTHORIZED="0" npm install
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:5-2:37',
           fixes: [
-            { title: 'Remove `NODE_TLS_REJECT_UNAUTHORIZED`', safe: false, output: 'FROM node:20\nRUN npm install\n' },
+            {
+              title: 'Remove `NODE_TLS_REJECT_UNAUTHORIZED`',
+              safe: false,
+              output: file`
+                FROM node:20
+                RUN npm install
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'export goes with its &&',
-      code: 'FROM debian:12\nRUN export GIT_SSL_NO_VERIFY=1 && git clone https://x\n',
+      code: file`
+        FROM debian:12
+        RUN export GIT_SSL_NO_VERIFY=1 && git clone https://x
+      `,
       findings: [
         {
           messageId: 'variable',
           range: '2:12-2:31',
           fixes: [
-            { title: 'Remove `GIT_SSL_NO_VERIFY`', safe: false, output: 'FROM debian:12\nRUN git clone https://x\n' },
+            {
+              title: 'Remove `GIT_SSL_NO_VERIFY`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN git clone https://x
+              `,
+            },
           ],
         },
       ],
     },
     {
       name: 'env wrapper',
-      code: 'FROM debian:12\nRUN env GIT_SSL_NO_VERIFY=1 git clone https://x\n',
+      code: file`
+        FROM debian:12
+        RUN env GIT_SSL_NO_VERIFY=1 git clone https://x
+      `,
       findings: [
         {
           messageId: 'variable',
@@ -235,7 +397,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `GIT_SSL_NO_VERIFY`',
               safe: false,
-              output: 'FROM debian:12\nRUN env git clone https://x\n',
+              output: file`
+                FROM debian:12
+                RUN env git clone https://x
+              `,
             },
           ],
         },
@@ -243,7 +408,10 @@ runRuleTests(rule, {
     },
     {
       name: 'apk --allow-untrusted (signatures)',
-      code: 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted curl\n',
+      code: file`
+        FROM alpine:3.20
+        RUN apk add --no-cache --allow-untrusted curl
+      `,
       findings: [
         {
           messageId: 'option',
@@ -252,7 +420,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--allow-untrusted`',
               safe: false,
-              output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+              output: file`
+                FROM alpine:3.20
+                RUN apk add --no-cache curl
+              `,
             },
           ],
         },
@@ -260,23 +431,46 @@ runRuleTests(rule, {
     },
     {
       name: 'apk --allow-untrusted installing local .apk files built earlier: reported, but removing it breaks the install',
-      code: 'FROM alpine:3.20 AS build\nRUN abuild -r\nFROM alpine:3.20\nCOPY --from=build /home/builder/packages/ /tmp/pkgs/\nRUN apk add --no-cache --allow-untrusted /tmp/pkgs/x86_64/app-1.0-r0.apk\n',
+      code: file`
+        FROM alpine:3.20 AS build
+        RUN abuild -r
+        FROM alpine:3.20
+        COPY --from=build /home/builder/packages/ /tmp/pkgs/
+        RUN apk add --no-cache --allow-untrusted /tmp/pkgs/x86_64/app-1.0-r0.apk
+      `,
       findings: [{ messageId: 'option', range: '5:24-5:41', fixes: [] }],
     },
     {
       name: 'apt-get -o Acquire::https::Verify-Peer=false',
-      code: 'FROM debian:12\nRUN apt-get -o Acquire::https::Verify-Peer=false update\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get -o Acquire::https::Verify-Peer=false update
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:13-2:49',
-          fixes: [{ title: 'Remove `-o`', safe: false, output: 'FROM debian:12\nRUN apt-get update\n' }],
+          fixes: [
+            {
+              title: 'Remove `-o`',
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN apt-get update
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'dnf --nogpgcheck in a heredoc script',
-      code: 'FROM fedora:40\nRUN <<EOF\ndnf install -y --nogpgcheck httpd-2.4.62\nEOF\n',
+      code: file`
+        FROM fedora:40
+        RUN <<EOF
+        dnf install -y --nogpgcheck httpd-2.4.62
+        EOF
+      `,
       findings: [
         {
           messageId: 'option',
@@ -285,7 +479,12 @@ runRuleTests(rule, {
             {
               title: 'Remove `--nogpgcheck`',
               safe: false,
-              output: 'FROM fedora:40\nRUN <<EOF\ndnf install -y httpd-2.4.62\nEOF\n',
+              output: file`
+                FROM fedora:40
+                RUN <<EOF
+                dnf install -y httpd-2.4.62
+                EOF
+              `,
             },
           ],
         },
@@ -293,7 +492,10 @@ runRuleTests(rule, {
     },
     {
       name: 'ONBUILD RUN',
-      code: 'FROM debian:12\nONBUILD RUN wget --no-check-certificate https://x\n',
+      code: file`
+        FROM debian:12
+        ONBUILD RUN wget --no-check-certificate https://x
+      `,
       findings: [
         {
           messageId: 'option',
@@ -302,7 +504,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--no-check-certificate`',
               safe: false,
-              output: 'FROM debian:12\nONBUILD RUN wget https://x\n',
+              output: file`
+                FROM debian:12
+                ONBUILD RUN wget https://x
+              `,
             },
           ],
         },
@@ -310,29 +515,60 @@ runRuleTests(rule, {
     },
     {
       name: 'inside sh -c',
-      code: "FROM debian:12\nRUN sh -c 'curl -k https://x'\n",
+      code: file`
+        FROM debian:12
+        RUN sh -c 'curl -k https://x'
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:17-2:19',
-          fixes: [{ title: removeK, safe: false, output: "FROM debian:12\nRUN sh -c 'curl https://x'\n" }],
+          fixes: [
+            {
+              title: removeK,
+              safe: false,
+              output: file`
+                FROM debian:12
+                RUN sh -c 'curl https://x'
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'the escape directive makes ` the line continuation',
-      code: '# escape=`\nFROM debian:12\nRUN curl -k `\n    https://x\n',
+      code: file`
+        # escape=\`
+        FROM debian:12
+        RUN curl -k \`
+            https://x
+      `,
       findings: [
         {
           messageId: 'option',
           range: '3:10-3:12',
-          fixes: [{ title: removeK, safe: false, output: '# escape=`\nFROM debian:12\nRUN curl `\n    https://x\n' }],
+          fixes: [
+            {
+              title: removeK,
+              safe: false,
+              output: file`
+                # escape=\`
+                FROM debian:12
+                RUN curl \`
+                    https://x
+              `,
+            },
+          ],
         },
       ],
     },
     {
       name: 'pip config set and yarn config set: reported, no fix',
-      code: 'FROM node:20\nRUN pip config set global.trusted-host pypi.org && yarn config set strict-ssl false -g\n',
+      code: file`
+        FROM node:20
+        RUN pip config set global.trusted-host pypi.org && yarn config set strict-ssl false -g
+      `,
       findings: [
         { messageId: 'setting', range: '2:5-2:48', fixes: [] },
         { messageId: 'setting', range: '2:52-2:84', fixes: [] },
@@ -340,7 +576,10 @@ runRuleTests(rule, {
     },
     {
       name: 'apt-get --allow-unauthenticated among other options',
-      code: 'FROM debian:12\nRUN apt-get install -y --allow-unauthenticated --no-install-recommends curl=7.88.1-10\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y --allow-unauthenticated --no-install-recommends curl=7.88.1-10
+      `,
       findings: [
         {
           messageId: 'option',
@@ -349,7 +588,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `--allow-unauthenticated`',
               safe: false,
-              output: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10\n',
+              output: file`
+                FROM debian:12
+                RUN apt-get install -y --no-install-recommends curl=7.88.1-10
+              `,
             },
           ],
         },
@@ -357,7 +599,11 @@ runRuleTests(rule, {
     },
     {
       name: 'git ignores the value of GIT_SSL_NO_VERIFY: 0 turns verification off too',
-      code: 'FROM debian:12\nARG NPM_CONFIG_STRICT_SSL=false\nENV GIT_SSL_NO_VERIFY=0\n',
+      code: file`
+        FROM debian:12
+        ARG NPM_CONFIG_STRICT_SSL=false
+        ENV GIT_SSL_NO_VERIFY=0
+      `,
       findings: [
         {
           messageId: 'variable',
@@ -366,7 +612,11 @@ runRuleTests(rule, {
             {
               title: 'Remove `NPM_CONFIG_STRICT_SSL`',
               safe: false,
-              output: 'FROM debian:12\nARG NPM_CONFIG_STRICT_SSL\nENV GIT_SSL_NO_VERIFY=0\n',
+              output: file`
+                FROM debian:12
+                ARG NPM_CONFIG_STRICT_SSL
+                ENV GIT_SSL_NO_VERIFY=0
+              `,
             },
           ],
         },
@@ -377,7 +627,10 @@ runRuleTests(rule, {
             {
               title: 'Remove `GIT_SSL_NO_VERIFY`',
               safe: false,
-              output: 'FROM debian:12\nARG NPM_CONFIG_STRICT_SSL=false\n',
+              output: file`
+                FROM debian:12
+                ARG NPM_CONFIG_STRICT_SSL=false
+              `,
             },
           ],
         },
@@ -385,13 +638,23 @@ runRuleTests(rule, {
     },
     {
       name: 'yum-config-manager --setopt=sslverify=false',
-      code: 'FROM centos:7\nRUN yum-config-manager --setopt=sslverify=false --save\n',
+      code: file`
+        FROM centos:7
+        RUN yum-config-manager --setopt=sslverify=false --save
+      `,
       findings: [
         {
           messageId: 'option',
           range: '2:24-2:48',
           fixes: [
-            { title: 'Remove `--setopt`', safe: false, output: 'FROM centos:7\nRUN yum-config-manager --save\n' },
+            {
+              title: 'Remove `--setopt`',
+              safe: false,
+              output: file`
+                FROM centos:7
+                RUN yum-config-manager --save
+              `,
+            },
           ],
         },
       ],

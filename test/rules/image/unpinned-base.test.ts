@@ -1,3 +1,4 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/unpinned-base';
 import { runRuleTests } from '../../rule-tester';
 
@@ -7,22 +8,56 @@ runRuleTests(rule, {
   valid: [
     `FROM node:22.11.0-bookworm-slim@${DIGEST}\n`,
     { name: 'digest without a tag', code: `FROM python@${DIGEST} AS name\n` },
-    { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
-    { name: 'a reference to an earlier stage', code: `FROM golang:1.23@${DIGEST} AS build\nFROM build\n` },
+    {
+      name: 'scratch',
+      code: file`
+        FROM scratch
+        COPY app /app
+      `,
+    },
+    {
+      name: 'a reference to an earlier stage',
+      code: file`
+      FROM golang:1.23@${DIGEST} AS build
+      FROM build
+    `,
+    },
     {
       name: 'an earlier stage named in another case',
-      code: `FROM golang:1.23@${DIGEST} AS Build\nFROM build AS final\n`,
+      code: file`
+        FROM golang:1.23@${DIGEST} AS Build
+        FROM build AS final
+      `,
     },
-    { name: 'an ARG without a default', code: 'ARG BASE\nFROM ${BASE}\n' },
+    {
+      name: 'an ARG without a default',
+      code: file`
+        ARG BASE
+        FROM \${BASE}
+      `,
+    },
     {
       name: 'an ARG declared after the first FROM is not in scope for FROM',
-      code: `FROM alpine:3.20@${DIGEST}\nARG IMAGE=alpine\nFROM $IMAGE\n`,
+      code: file`
+        FROM alpine:3.20@${DIGEST}
+        ARG IMAGE=alpine
+        FROM $IMAGE
+      `,
     },
-    { name: 'a pinned default through ARG', code: `ARG BASE=node:22@${DIGEST}\nFROM \${BASE}\n` },
+    {
+      name: 'a pinned default through ARG',
+      code: file`
+      ARG BASE=node:22@${DIGEST}
+      FROM \${BASE}
+    `,
+    },
   ],
   invalid: [
     {
-      code: 'FROM node\nCMD ["node", "server.js"]\n',
+      code: file`
+        FROM node
+        CMD ["node", "server.js"]
+      `,
       findings: [{ messageId: 'untagged', range: '1:6-1:10' }],
     },
     {
@@ -37,7 +72,14 @@ runRuleTests(rule, {
     },
     {
       name: 'ARG default substituted, every stage checked',
-      code: 'ARG BASE=node\nARG TAG=latest\nFROM ${BASE} AS build\nRUN npm ci\nFROM alpine:${TAG}\nCOPY --from=build /app /app\n',
+      code: file`
+        ARG BASE=node
+        ARG TAG=latest
+        FROM \${BASE} AS build
+        RUN npm ci
+        FROM alpine:\${TAG}
+        COPY --from=build /app /app
+      `,
       findings: [
         { messageId: 'untagged', range: '3:6-3:13' },
         { messageId: 'latest', range: '5:6-5:19' },
@@ -50,17 +92,32 @@ runRuleTests(rule, {
     },
     {
       name: 'a stage name used before it is defined is an image',
-      code: `FROM construction AS final\nFROM ubuntu:22.04@${DIGEST} AS construction\n`,
+      code: file`
+        FROM construction AS final
+        FROM ubuntu:22.04@${DIGEST} AS construction
+      `,
       findings: [{ messageId: 'untagged', range: '1:6-1:18' }],
     },
     {
       name: 'CRLF line endings and the escape directive',
-      code: '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nRUN echo `\r\n  ok\r\n',
+      code: file`
+        # escape=\`\r
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022\r
+        RUN echo \`\r
+          ok\r
+      `,
       findings: [{ messageId: 'tagOnly', range: '2:6-2:51', severity: 'info' }],
     },
     {
       name: 'FROM in comments, heredocs and ONBUILD is not a base image',
-      code: '# FROM debian\nFROM alpine\nRUN <<EOF\necho FROM ubuntu\nEOF\nONBUILD RUN echo FROM fedora\n',
+      code: file`
+        # FROM debian
+        FROM alpine
+        RUN <<EOF
+        echo FROM ubuntu
+        EOF
+        ONBUILD RUN echo FROM fedora
+      `,
       findings: [{ messageId: 'untagged', range: '2:6-2:12' }],
     },
     {

@@ -1,64 +1,128 @@
+import { file } from '../../../shared/src/rule';
 import rule from '../../../shared/src/rules/image/unpinned-packages';
 import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
+    file`
+      FROM debian:12
+      RUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5
+    `,
     {
       name: 'requirement files and local projects',
-      code: 'FROM python:3.12\nRUN pip install -r requirements.txt && pip install . && pip install --no-deps ./dist/app-1.0-py3-none-any.whl\n',
+      code: file`
+        FROM python:3.12
+        RUN pip install -r requirements.txt && pip install . && pip install --no-deps ./dist/app-1.0-py3-none-any.whl
+      `,
     },
-    { name: 'a VCS URL', code: 'FROM python:3.12\nRUN pip install git+https://github.com/org/repo@v1.2.3\n' },
+    {
+      name: 'a VCS URL',
+      code: file`
+        FROM python:3.12
+        RUN pip install git+https://github.com/org/repo@v1.2.3
+      `,
+    },
     {
       name: 'a constraints file pins what it names',
-      code: 'FROM python:3.12\nRUN pip install -c constraints.txt flask\n',
+      code: file`
+        FROM python:3.12
+        RUN pip install -c constraints.txt flask
+      `,
     },
     {
       name: 'npm from package.json',
-      code: 'FROM node:20\nRUN npm ci && npm install && npm install --production --no-cache\n',
+      code: file`
+        FROM node:20
+        RUN npm ci && npm install && npm install --production --no-cache
+      `,
     },
     {
       name: 'npm versions',
-      code: 'FROM node:20\nRUN npm install -g express@4.19.2 @types/node@20.11.0 && npm i ./local-pkg\n',
+      code: file`
+        FROM node:20
+        RUN npm install -g express@4.19.2 @types/node@20.11.0 && npm i ./local-pkg
+      `,
     },
     {
       name: 'gem versions',
-      code: 'FROM ruby:3.3\nRUN gem install rails -v 7.1.3 && gem install bundler:2.5.6 --no-document\n',
+      code: file`
+        FROM ruby:3.3
+        RUN gem install rails -v 7.1.3 && gem install bundler:2.5.6 --no-document
+      `,
     },
     {
       name: 'apk versions and a virtual package name',
-      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 "musl-dev>1.2"\n',
+      code: file`
+        FROM alpine:3.20
+        RUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 "musl-dev>1.2"
+      `,
     },
     {
       name: 'a local .deb and packages held in a variable',
-      code: 'FROM debian:12\nRUN apt-get install -y ./app.deb $BUILD_PACKAGES\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y ./app.deb $BUILD_PACKAGES
+      `,
     },
     {
       name: 'rpm versions, also from a variable',
-      code: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62-1.fc40 rethinkdb-$VERSION @development-tools\n',
+      code: file`
+        FROM fedora:40
+        RUN dnf install -y httpd-2.4.62-1.fc40 rethinkdb-$VERSION @development-tools
+      `,
     },
-    { name: 'zypper versions', code: "FROM opensuse/leap:15.6\nRUN zypper -n in -y httpd=2.4.58 'vim>=9'\n" },
-    { name: 'a command written inside a string', code: 'FROM debian:12\nRUN echo "apt-get install -y curl"\n' },
-    { name: 'a simulated install', code: 'FROM debian:12\nRUN apt-get install -s curl\n' },
+    {
+      name: 'zypper versions',
+      code: file`
+        FROM opensuse/leap:15.6
+        RUN zypper -n in -y httpd=2.4.58 'vim>=9'
+      `,
+    },
+    {
+      name: 'a command written inside a string',
+      code: file`
+        FROM debian:12
+        RUN echo "apt-get install -y curl"
+      `,
+    },
+    {
+      name: 'a simulated install',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -s curl
+      `,
+    },
     {
       name: 'python -m pip with a version',
-      code: 'FROM python:3.12\nRUN python3 -m pip install --no-cache-dir "pip==24.0"\n',
+      code: file`
+        FROM python:3.12
+        RUN python3 -m pip install --no-cache-dir "pip==24.0"
+      `,
     },
   ],
   invalid: [
     {
       name: 'one of two apt packages',
-      code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10 git\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y --no-install-recommends curl=7.88.1-10 git
+      `,
       findings: [{ messageId: 'unpinned', range: '2:63-2:66' }],
     },
     {
       name: 'apk with a virtual package',
-      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0\n',
+      code: file`
+        FROM alpine:3.20
+        RUN apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0
+      `,
       findings: [{ messageId: 'unpinned', range: '2:46-2:49' }],
     },
     {
       name: 'pip, one finding per package',
-      code: "FROM python:3.12\nRUN pip install --no-cache-dir flask requests==2.32.3 'uvicorn[standard]'\n",
+      code: file`
+        FROM python:3.12
+        RUN pip install --no-cache-dir flask requests==2.32.3 'uvicorn[standard]'
+      `,
       findings: [
         { messageId: 'unpinned', range: '2:32-2:37' },
         { messageId: 'unpinned', range: '2:55-2:74' },
@@ -66,12 +130,18 @@ runRuleTests(rule, {
     },
     {
       name: 'python3 -m pip',
-      code: 'FROM python:3.12\nRUN python3 -m pip install --upgrade pip\n',
+      code: file`
+        FROM python:3.12
+        RUN python3 -m pip install --upgrade pip
+      `,
       findings: [{ messageId: 'unpinned', range: '2:38-2:41' }],
     },
     {
       name: 'npm: a scoped package and @latest',
-      code: 'FROM node:20\nRUN npm install -g @angular/cli sax@latest typescript@5.4.5\n',
+      code: file`
+        FROM node:20
+        RUN npm install -g @angular/cli sax@latest typescript@5.4.5
+      `,
       findings: [
         { messageId: 'unpinned', range: '2:20-2:32' },
         { messageId: 'unpinned', range: '2:33-2:43' },
@@ -79,12 +149,18 @@ runRuleTests(rule, {
     },
     {
       name: 'gem',
-      code: 'FROM ruby:3.3\nRUN gem install bundler rake:13.2.1\n',
+      code: file`
+        FROM ruby:3.3
+        RUN gem install bundler rake:13.2.1
+      `,
       findings: [{ messageId: 'unpinned', range: '2:17-2:24' }],
     },
     {
       name: 'gem -v with two gems pins neither',
-      code: 'FROM ruby:3.3\nRUN gem install grpc -v 1.62.0 blunder\n',
+      code: file`
+        FROM ruby:3.3
+        RUN gem install grpc -v 1.62.0 blunder
+      `,
       findings: [
         { messageId: 'unpinned', range: '2:17-2:21' },
         { messageId: 'unpinned', range: '2:32-2:39' },
@@ -92,7 +168,10 @@ runRuleTests(rule, {
     },
     {
       name: 'dnf: a name with dashes and digits is not a version',
-      code: 'FROM fedora:40\nRUN dnf -y install httpd python3-devel-3.12.1 java-17-openjdk && dnf clean all\n',
+      code: file`
+        FROM fedora:40
+        RUN dnf -y install httpd python3-devel-3.12.1 java-17-openjdk && dnf clean all
+      `,
       findings: [
         { messageId: 'unpinned', range: '2:20-2:25' },
         { messageId: 'unpinned', range: '2:47-2:62' },
@@ -100,27 +179,47 @@ runRuleTests(rule, {
     },
     {
       name: 'zypper with global options',
-      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y httpd\n',
+      code: file`
+        FROM opensuse/leap:15.6
+        RUN zypper -n in -y httpd
+      `,
       findings: [{ messageId: 'unpinned', range: '2:21-2:26' }],
     },
     {
       name: 'exec form',
-      code: 'FROM centos:7\nRUN ["yum", "install", "httpd"]\n',
+      code: file`
+        FROM centos:7
+        RUN ["yum", "install", "httpd"]
+      `,
       findings: [{ messageId: 'unpinned', range: '2:24-2:31' }],
     },
     {
       name: 'after a Docker comment line in a continuation',
-      code: 'FROM debian:12\nRUN apt-get install -y \\\n    # the web server\n    nginx \\\n    curl=7.88.1-10\n',
+      code: file`
+        FROM debian:12
+        RUN apt-get install -y \\
+            # the web server
+            nginx \\
+            curl=7.88.1-10
+      `,
       findings: [{ messageId: 'unpinned', range: '4:5-4:10' }],
     },
     {
       name: 'ONBUILD RUN, CRLF',
-      code: 'FROM alpine:3.20\r\nONBUILD RUN apk add curl\r\n',
+      code: file`
+        FROM alpine:3.20\r
+        ONBUILD RUN apk add curl\r
+      `,
       findings: [{ messageId: 'unpinned', range: '2:21-2:25' }],
     },
     {
       name: 'heredoc script through sudo',
-      code: 'FROM python:3.12\nRUN <<EOF\nsudo pip3 install flask\nEOF\n',
+      code: file`
+        FROM python:3.12
+        RUN <<EOF
+        sudo pip3 install flask
+        EOF
+      `,
       findings: [{ messageId: 'unpinned', range: '3:19-3:24' }],
     },
   ],

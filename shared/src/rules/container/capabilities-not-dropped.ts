@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { dropCapabilities, hardeningFix } from '../../compose/hardening';
 import { needsOf } from '../../compose/service-needs';
@@ -16,8 +16,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      'Add `cap_drop: [ALL]` and list in `cap_add` only the capabilities the service needs (often none, or `NET_BIND_SERVICE`).',
+    mitigation: prose`
+      Add \`cap_drop: [ALL]\` and list in \`cap_add\` only the capabilities the service needs (often none, or
+      \`NET_BIND_SERVICE\`).
+    `,
     cis: '5.3',
     peers: {},
     references: [
@@ -32,10 +34,14 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        "Service `{{service}}` keeps Docker's default capabilities (`NET_RAW`, `SETUID`, `DAC_OVERRIDE`, …): a compromised process can use them against the host and its neighbours.",
-      partial:
-        "Service `{{service}}` drops some capabilities but not `ALL`: the rest of Docker's default set stays available.",
+      missing: prose`
+        Service \`{{service}}\` keeps Docker's default capabilities (\`NET_RAW\`, \`SETUID\`, \`DAC_OVERRIDE\`, …): a
+        compromised process can use them against the host and its neighbours.
+      `,
+      partial: prose`
+        Service \`{{service}}\` drops some capabilities but not \`ALL\`: the rest of Docker's default set stays
+        available.
+      `,
     },
     aspect: { group: 'container/missing-hardening', label: '`cap_drop: [ALL]`', messages: ['missing'] },
     docs: {
@@ -55,10 +61,27 @@ export default defineRule({
       `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n',
-          'services:\n  app:\n    image: alpine:3.20\n    cap_drop: [NET_RAW]\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+          `,
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                cap_drop: [NET_RAW]
+          `,
         ],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n'],
+        good: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                cap_drop: [ALL]
+                cap_add: [NET_BIND_SERVICE]
+          `,
+        ],
       },
       peerNotes:
         'KICS and semgrep have no compose rule for this control; Checkov and Trivy check it for Kubernetes only.',

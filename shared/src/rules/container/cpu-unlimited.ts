@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { checkLimits, limitFixes } from '../limits';
 
 export default defineRule({
@@ -24,27 +24,63 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        'Service `{{service}}` has no CPU limit: a busy loop or a coin miner in it can take every core of the host and slow its neighbours down.',
+      missing: prose`
+        Service \`{{service}}\` has no CPU limit: a busy loop or a coin miner in it can take every core of the host and
+        slow its neighbours down.
+      `,
       disabled:
         'Service `{{service}}` sets `{{key}}: {{value}}`, which is no CPU limit: it can take every core of the host.',
     },
     aspect: { group: 'container/missing-hardening', label: 'a CPU limit', messages: ['missing'] },
     docs: {
-      description:
-        'Reports a service whose CPU time is not capped: neither `cpus`, `deploy.resources.limits.cpus` nor `cpu_quota` is set, or it is set to `0` (`-1` for `cpu_quota`), which means no limit. `cpu_shares` is a relative weight that only applies when the CPU is contended, so it does not count as a limit. Without a cap, one runaway or compromised container slows every other one on the host. Information by default: CPU starvation slows neighbours down but does not take anything from them.\n\nThe fix adds `1.0` CPU for you to adjust (editors that support snippets select it): under `deploy.resources.limits` when the service already has a `deploy:` section, else as `cpus`. It is unsafe: a service held below what it needs answers slowly.',
+      description: prose`
+        Reports a service whose CPU time is not capped: neither \`cpus\`, \`deploy.resources.limits.cpus\` nor
+        \`cpu_quota\` is set, or it is set to \`0\` (\`-1\` for \`cpu_quota\`), which means no limit. \`cpu_shares\` is
+        a relative weight that only applies when the CPU is contended, so it does not count as a limit. Without a cap,
+        one runaway or compromised container slows every other one on the host. Information by default: CPU starvation
+        slows neighbours down but does not take anything from them.
+
+        The fix adds \`1.0\` CPU for you to adjust (editors that support snippets select it): under
+        \`deploy.resources.limits\` when the service already has a \`deploy:\` section, else as \`cpus\`. It is unsafe:
+        a service held below what it needs answers slowly.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: nginx:1.27\n',
-          'services:\n  app:\n    image: nginx:1.27\n    cpu_shares: 512\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                cpu_shares: 512
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: nginx:1.27\n    cpus: 0.5\n',
-          'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                cpus: 0.5
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                deploy:
+                  resources:
+                    limits:
+                      cpus: "0.5"
+          `,
         ],
       },
-      peerNotes:
-        'KICS reports the missing limit at `deploy:` or `deploy.resources` when the service has them and at the service otherwise; we always report at the service key. KICS counts only `cpus` and `deploy.resources.limits.cpus`; we also accept a positive `cpu_quota`, which caps CPU time as well.',
+      peerNotes: prose`
+        KICS reports the missing limit at \`deploy:\` or \`deploy.resources\` when the service has them and at the
+        service otherwise; we always report at the service key. KICS counts only \`cpus\` and
+        \`deploy.resources.limits.cpus\`; we also accept a positive \`cpu_quota\`, which caps CPU time as well.
+      `,
     },
   },
 

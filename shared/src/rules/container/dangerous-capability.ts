@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { ComposeService } from '../../compose/model';
@@ -6,28 +6,43 @@ import type { Finding, Fix, Severity } from '../../types';
 
 /** Capabilities that reach past the container's namespaces into the host kernel, and what each lets a process do. */
 const MESSAGES = {
-  ALL: 'Service `{{service}}` adds every capability (`cap_add: ALL`): with them a root process can load kernel modules, mount the host disk and escape the container.',
-  SYS_ADMIN:
-    'Service `{{service}}` adds `SYS_ADMIN`: it allows mounting filesystems and most of what root can do, the usual first step of a container escape.',
+  ALL: prose`
+    Service \`{{service}}\` adds every capability (\`cap_add: ALL\`): with them a root process can load kernel modules,
+    mount the host disk and escape the container.
+  `,
+  SYS_ADMIN: prose`
+    Service \`{{service}}\` adds \`SYS_ADMIN\`: it allows mounting filesystems and most of what root can do, the usual
+    first step of a container escape.
+  `,
   SYS_MODULE: 'Service `{{service}}` adds `SYS_MODULE`: a process in it can load kernel modules into the host kernel.',
-  SYS_PTRACE:
-    'Service `{{service}}` adds `SYS_PTRACE`: a process in it can trace and inject code into processes it can see (all of the host with `pid: host`).',
+  SYS_PTRACE: prose`
+    Service \`{{service}}\` adds \`SYS_PTRACE\`: a process in it can trace and inject code into processes it can see
+    (all of the host with \`pid: host\`).
+  `,
   SYS_RAWIO: 'Service `{{service}}` adds `SYS_RAWIO`: it allows raw I/O ports and memory access, bypassing the kernel.',
   SYS_BOOT: 'Service `{{service}}` adds `SYS_BOOT`: a process in it can load a new kernel for the host to boot.',
-  DAC_READ_SEARCH:
-    'Service `{{service}}` adds `DAC_READ_SEARCH`: it lets a process open host files by handle, outside its mounts (the "shocker" escape).',
+  DAC_READ_SEARCH: prose`
+    Service \`{{service}}\` adds \`DAC_READ_SEARCH\`: it lets a process open host files by handle, outside its mounts
+    (the "shocker" escape).
+  `,
   BPF: 'Service `{{service}}` adds `BPF`: a process in it can load eBPF programs into the host kernel.',
   MAC_ADMIN: 'Service `{{service}}` adds `MAC_ADMIN`: a process in it can change the host AppArmor or SELinux policy.',
   MAC_OVERRIDE:
     'Service `{{service}}` adds `MAC_OVERRIDE`: a process in it can bypass the host AppArmor or SELinux policy.',
-  NET_ADMIN:
-    "Service `{{service}}` adds `NET_ADMIN`: a process in it can reconfigure interfaces, routes and firewall rules of its network namespace (the host's with `network_mode: host`).",
+  NET_ADMIN: prose`
+    Service \`{{service}}\` adds \`NET_ADMIN\`: a process in it can reconfigure interfaces, routes and firewall rules of
+    its network namespace (the host's with \`network_mode: host\`).
+  `,
   PERFMON:
     'Service `{{service}}` adds `PERFMON`: it opens kernel performance monitoring, a source of kernel address leaks.',
-  SYSLOG:
-    'Service `{{service}}` adds `SYSLOG`: a process in it can read and clear the host kernel log, which exposes kernel addresses.',
-  SYS_TIME:
-    'Service `{{service}}` adds `SYS_TIME`: a process in it can set the host clock, which is shared by every container.',
+  SYSLOG: prose`
+    Service \`{{service}}\` adds \`SYSLOG\`: a process in it can read and clear the host kernel log, which exposes
+    kernel addresses.
+  `,
+  SYS_TIME: prose`
+    Service \`{{service}}\` adds \`SYS_TIME\`: a process in it can set the host clock, which is shared by every
+    container.
+  `,
 } as const;
 
 type Capability = keyof typeof MESSAGES;
@@ -47,8 +62,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Remove the capability from `cap_add`; if a feature needs it, find the narrower capability, device or host-side setup that serves it.',
+    mitigation: prose`
+      Remove the capability from \`cap_add\`; if a feature needs it, find the narrower capability, device or host-side
+      setup that serves it.
+    `,
     cis: '5.3',
     peers: {},
     references: [
@@ -65,11 +82,32 @@ export default defineRule({
     fix: 'unsafe',
     messages: MESSAGES,
     docs: {
-      description:
-        "Reports `cap_add` entries that give a container power over the host kernel: `ALL`, `SYS_ADMIN`, `SYS_MODULE`, `SYS_PTRACE`, `SYS_RAWIO`, `SYS_BOOT`, `DAC_READ_SEARCH`, `BPF`, `MAC_ADMIN`, `MAC_OVERRIDE`, `NET_ADMIN` (errors), and `PERFMON`, `SYSLOG`, `SYS_TIME` (warnings). Names are read as Docker reads them: any case, with or without `CAP_`. `NET_ADMIN` is a warning unless the service shares the host network. Capabilities in Docker's default set (`CHOWN`, `NET_BIND_SERVICE`, …) are not reported.",
+      description: prose`
+        Reports \`cap_add\` entries that give a container power over the host kernel: \`ALL\`, \`SYS_ADMIN\`,
+        \`SYS_MODULE\`, \`SYS_PTRACE\`, \`SYS_RAWIO\`, \`SYS_BOOT\`, \`DAC_READ_SEARCH\`, \`BPF\`, \`MAC_ADMIN\`,
+        \`MAC_OVERRIDE\`, \`NET_ADMIN\` (errors), and \`PERFMON\`, \`SYSLOG\`, \`SYS_TIME\` (warnings). Names are read
+        as Docker reads them: any case, with or without \`CAP_\`. \`NET_ADMIN\` is a warning unless the service shares
+        the host network. Capabilities in Docker's default set (\`CHOWN\`, \`NET_BIND_SERVICE\`, …) are not reported.
+      `,
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    cap_add:\n      - SYS_ADMIN\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                cap_add:
+                  - SYS_ADMIN
+          `,
+        ],
+        good: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                cap_drop: [ALL]
+                cap_add: [NET_BIND_SERVICE]
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { commandWords } from '../../container/spec';
 import type { Finding } from '../../types';
@@ -18,8 +18,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Turn debuggers on in a compose override used only where you debug (`compose.debug.yaml`), and publish their port on `127.0.0.1` there.',
+    mitigation: prose`
+      Turn debuggers on in a compose override used only where you debug (\`compose.debug.yaml\`), and publish their port
+      on \`127.0.0.1\` there.
+    `,
     peers: {},
     references: [
       { title: 'Flask: debug mode', url: 'https://flask.palletsprojects.com/en/stable/debugging/' },
@@ -38,13 +40,22 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      flaskDebug:
-        "Service `{{service}}` turns Flask's debug mode on (`{{text}}`): its interactive debugger runs any Python code sent from a browser, behind only a PIN.",
-      nodeInspector:
-        "Service `{{service}}` opens Node's inspector on every interface (`{{text}}`): whoever reaches the port can run any code in the process.",
-      jdwp: 'Service `{{service}}` opens a JDWP debugger port on every interface (`{{text}}`): whoever reaches it can run any code in the JVM, without authentication.',
-      debugpy:
-        'Service `{{service}}` makes debugpy listen on every interface (`{{text}}`): whoever reaches the port can run any Python code in the process.',
+      flaskDebug: prose`
+        Service \`{{service}}\` turns Flask's debug mode on (\`{{text}}\`): its interactive debugger runs any Python
+        code sent from a browser, behind only a PIN.
+      `,
+      nodeInspector: prose`
+        Service \`{{service}}\` opens Node's inspector on every interface (\`{{text}}\`): whoever reaches the port can
+        run any code in the process.
+      `,
+      jdwp: prose`
+        Service \`{{service}}\` opens a JDWP debugger port on every interface (\`{{text}}\`): whoever reaches it can run
+        any code in the JVM, without authentication.
+      `,
+      debugpy: prose`
+        Service \`{{service}}\` makes debugpy listen on every interface (\`{{text}}\`): whoever reaches the port can run
+        any Python code in the process.
+      `,
     },
     docs: {
       description: prose`
@@ -60,8 +71,22 @@ export default defineRule({
         taken from variables that are not set are not read.
       `,
       examples: {
-        bad: ['services:\n  api:\n    image: node:22-slim\n    command: node --inspect=0.0.0.0:9229 server.js\n'],
-        good: ['services:\n  api:\n    image: node:22-slim\n    command: node server.js\n'],
+        bad: [
+          file`
+            services:
+              api:
+                image: node:22-slim
+                command: node --inspect=0.0.0.0:9229 server.js
+          `,
+        ],
+        good: [
+          file`
+            services:
+              api:
+                image: node:22-slim
+                command: node server.js
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { commandWords, type ContainerSpec, type EnvVar, type Port, type Setting } from '../../container/spec';
 import type { Finding } from '../../types';
@@ -15,8 +15,11 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Keep the Docker API on its Unix socket. Where a daemon must listen on TCP, require client certificates (`--tlsverify`, port 2376), publish it to no one, and give clients `DOCKER_TLS_VERIFY=1` with their certificates.',
+    mitigation: prose`
+      Keep the Docker API on its Unix socket. Where a daemon must listen on TCP, require client certificates
+      (\`--tlsverify\`, port 2376), publish it to no one, and give clients \`DOCKER_TLS_VERIFY=1\` with their
+      certificates.
+    `,
     cis: '2.7',
     peers: {},
     references: [
@@ -25,32 +28,80 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      plainPort:
-        'Service `{{service}}` publishes port {{port}}, where the Docker API listens without TLS: whoever reaches it controls that Docker daemon, and through it its host.',
-      tlsPort:
-        "Service `{{service}}` publishes port {{port}}, the Docker API over TLS: it is as safe as the daemon's client-certificate check (`--tlsverify`), and whoever holds a trusted certificate controls the daemon.",
-      dockerHost:
-        'Service `{{service}}` talks to a Docker daemon over plain TCP (`DOCKER_HOST={{value}}` without `DOCKER_TLS_VERIFY`): that API is open to whoever reaches it.',
-      daemonTcp:
-        'Service `{{service}}` starts a Docker daemon listening on `{{address}}` without `--tlsverify`: whoever reaches that address controls the daemon.',
-      dindWithoutTls:
-        'Service `{{service}}` runs Docker-in-Docker with `DOCKER_TLS_CERTDIR` empty, so its daemon serves the API on port 2375 without TLS to everything on its networks.',
+      plainPort: prose`
+        Service \`{{service}}\` publishes port {{port}}, where the Docker API listens without TLS: whoever reaches it
+        controls that Docker daemon, and through it its host.
+      `,
+      tlsPort: prose`
+        Service \`{{service}}\` publishes port {{port}}, the Docker API over TLS: it is as safe as the daemon's
+        client-certificate check (\`--tlsverify\`), and whoever holds a trusted certificate controls the daemon.
+      `,
+      dockerHost: prose`
+        Service \`{{service}}\` talks to a Docker daemon over plain TCP (\`DOCKER_HOST={{value}}\` without
+        \`DOCKER_TLS_VERIFY\`): that API is open to whoever reaches it.
+      `,
+      daemonTcp: prose`
+        Service \`{{service}}\` starts a Docker daemon listening on \`{{address}}\` without \`--tlsverify\`: whoever
+        reaches that address controls the daemon.
+      `,
+      dindWithoutTls: prose`
+        Service \`{{service}}\` runs Docker-in-Docker with \`DOCKER_TLS_CERTDIR\` empty, so its daemon serves the API on
+        port 2375 without TLS to everything on its networks.
+      `,
     },
     docs: {
-      description:
-        "Reports a Docker Engine API reachable over the network without authentication, which is root on the daemon's host for whoever reaches it: a published container port 2375 (the API's plain-TCP port; 2376, its TLS port, as a warning), a daemon started with `-H tcp://…`/`--host=tcp://…` and no `--tlsverify` in `command` or `entrypoint` (exec or shell form), the `docker:dind` image with `DOCKER_TLS_CERTDIR` set empty (which makes it listen on 2375 without TLS), and a client pointed at `DOCKER_HOST=tcp://…` without `DOCKER_TLS_VERIFY` (a warning: the daemon it names is open, or the client does not check it). Values behind unset variables are not reported.",
+      description: prose`
+        Reports a Docker Engine API reachable over the network without authentication, which is root on the daemon's
+        host for whoever reaches it: a published container port 2375 (the API's plain-TCP port; 2376, its TLS port, as a
+        warning), a daemon started with \`-H tcp://…\`/\`--host=tcp://…\` and no \`--tlsverify\` in \`command\` or
+        \`entrypoint\` (exec or shell form), the \`docker:dind\` image with \`DOCKER_TLS_CERTDIR\` set empty (which
+        makes it listen on 2375 without TLS), and a client pointed at \`DOCKER_HOST=tcp://…\` without
+        \`DOCKER_TLS_VERIFY\` (a warning: the daemon it names is open, or the client does not check it). Values behind
+        unset variables are not reported.
+      `,
       examples: {
         bad: [
-          'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    command: ["dockerd", "-H", "tcp://0.0.0.0:2375"]\n    ports:\n      - "2375:2375"\n',
-          'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: tcp://docker:2375\n',
+          file`
+            services:
+              dind:
+                image: docker:27-dind
+                privileged: true
+                command: ["dockerd", "-H", "tcp://0.0.0.0:2375"]
+                ports:
+                  - "2375:2375"
+          `,
+          file`
+            services:
+              ci:
+                image: alpine:3.20
+                environment:
+                  DOCKER_HOST: tcp://docker:2375
+          `,
         ],
         good: [
-          'services:\n  ci:\n    image: alpine:3.20\n    environment:\n      DOCKER_HOST: tcp://docker:2376\n      DOCKER_TLS_VERIFY: "1"\n      DOCKER_CERT_PATH: /certs/client\n',
-          'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n',
+          file`
+            services:
+              ci:
+                image: alpine:3.20
+                environment:
+                  DOCKER_HOST: tcp://docker:2376
+                  DOCKER_TLS_VERIFY: "1"
+                  DOCKER_CERT_PATH: /certs/client
+          `,
+          file`
+            services:
+              dind:
+                image: docker:27-dind
+                privileged: true
+                environment:
+                  DOCKER_TLS_CERTDIR: /certs
+          `,
         ],
       },
-      peerNotes:
-        'KICS, Semgrep and Trivy have no compose check for an exposed Docker API; `container/docker-socket-mount` covers the Unix socket.',
+      peerNotes: prose`
+        KICS, Semgrep and Trivy have no compose check for an exposed Docker API; \`container/docker-socket-mount\`
+        covers the Unix socket.
+      `,
     },
   },
 

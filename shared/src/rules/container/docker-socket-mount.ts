@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { engineSocketAt } from '../../container/host-paths';
 import type { Finding, RelatedLocation } from '../../types';
@@ -10,8 +10,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Do not mount the engine socket. If the service must manage containers, put a filtering proxy (only the API calls it needs) in front of the socket, or use rootless Docker so the engine is not root.',
+    mitigation: prose`
+      Do not mount the engine socket. If the service must manage containers, put a filtering proxy (only the API calls
+      it needs) in front of the socket, or use rootless Docker so the engine is not root.
+    `,
     cis: '5.31',
     peers: {
       kics: ['Docker Socket Mounted In Container'],
@@ -29,25 +31,59 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      socket:
-        'Service `{{service}}` mounts the {{engine}} API socket `{{path}}`: whoever controls the service can start a privileged container with the host disk mounted, i.e. is root on the host (read-only does not help).',
-      folder:
-        'Service `{{service}}` mounts `{{path}}`, which holds the {{engine}} API socket: whoever controls the service can start a privileged container with the host disk mounted, i.e. is root on the host.',
+      socket: prose`
+        Service \`{{service}}\` mounts the {{engine}} API socket \`{{path}}\`: whoever controls the service can start a
+        privileged container with the host disk mounted, i.e. is root on the host (read-only does not help).
+      `,
+      folder: prose`
+        Service \`{{service}}\` mounts \`{{path}}\`, which holds the {{engine}} API socket: whoever controls the service
+        can start a privileged container with the host disk mounted, i.e. is root on the host.
+      `,
     },
     docs: {
-      description:
-        'Reports a bind mount of a container engine API socket (Docker, containerd, Podman, CRI-O, BuildKit; rootless and Docker Desktop locations too; the Windows named pipe) or of a folder that holds one (`/run`, `/var/run`, `/run/containerd`, …), by any volume syntax or path spelling (`//var/run/docker.sock`, `/var/run/../run/docker.sock`, `${DOCKER_SOCK:-/var/run/docker.sock}`, a named volume bound to the path). Access to the socket is full control of the engine, and the engine runs as root: `:ro` changes nothing, since a socket is not written to as a file.',
+      description: prose`
+        Reports a bind mount of a container engine API socket (Docker, containerd, Podman, CRI-O, BuildKit; rootless and
+        Docker Desktop locations too; the Windows named pipe) or of a folder that holds one (\`/run\`, \`/var/run\`,
+        \`/run/containerd\`, …), by any volume syntax or path spelling (\`//var/run/docker.sock\`,
+        \`/var/run/../run/docker.sock\`, \`\${DOCKER_SOCK:-/var/run/docker.sock}\`, a named volume bound to the path).
+        Access to the socket is full control of the engine, and the engine runs as root: \`:ro\` changes nothing, since
+        a socket is not written to as a file.
+      `,
       examples: {
         bad: [
-          'services:\n  ci:\n    image: jenkins/jenkins:lts\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
-          'services:\n  ui:\n    image: portainer/portainer-ce:2.21.0\n    volumes:\n      - type: bind\n        source: /run/docker.sock\n        target: /var/run/docker.sock\n',
+          file`
+            services:
+              ci:
+                image: jenkins/jenkins:lts
+                volumes:
+                  - /var/run/docker.sock:/var/run/docker.sock:ro
+          `,
+          file`
+            services:
+              ui:
+                image: portainer/portainer-ce:2.21.0
+                volumes:
+                  - type: bind
+                    source: /run/docker.sock
+                    target: /var/run/docker.sock
+          `,
         ],
         good: [
-          'services:\n  ci:\n    image: jenkins/jenkins:lts\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n',
+          file`
+            services:
+              ci:
+                image: jenkins/jenkins:lts
+                environment:
+                  DOCKER_HOST: tcp://socket-proxy:2375
+          `,
         ],
       },
-      peerNotes:
-        'semgrep (exposing-docker-socket-volume.test.yaml) also flags `- /var/run/docker.sock` and `- /run/docker.sock` with no host part (service14–21, 39, 41): that syntax creates an anonymous volume at that path inside the container and mounts nothing from the host, so we do not report it. semgrep reports the `volumes:` key; we report the mount item.',
+      peerNotes: prose`
+        semgrep (exposing-docker-socket-volume.test.yaml) also flags \`- /var/run/docker.sock\` and
+        \`- /run/docker.sock\` with no host part (service14–21, 39, 41): that syntax creates an anonymous volume at that
+        path inside the container and mounts nothing from the host, so we do not report it. semgrep reports the
+        \`volumes:\` key; we report the mount item.
+      `,
     },
   },
 

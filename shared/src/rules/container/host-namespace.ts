@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import type { NamespaceKind } from '../../container/spec';
 import type { Finding } from '../../types';
@@ -16,8 +16,11 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Remove the `host` mode and give the container its own namespace; publish ports instead of `network_mode: host`, and share a namespace with one named service (`service:name`) when two containers must see each other.',
+    mitigation: prose`
+      Remove the \`host\` mode and give the container its own namespace; publish ports instead of
+      \`network_mode: host\`, and share a namespace with one named service (\`service:name\`) when two containers must
+      see each other.
+    `,
     cis: '5.9, 5.15, 5.16, 5.20, 5.30',
     peers: { kics: ['Shared Host Network Namespace'] },
     references: [
@@ -29,30 +32,69 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      network:
-        'Service `{{service}}` uses the host network (`network_mode: host`): it can reach every host interface and local-only service, and sniff or bind host ports.',
-      pid: 'Service `{{service}}` shares the host PID namespace (`pid: host`): it sees every host process and, as root, can signal or trace them.',
-      ipc: 'Service `{{service}}` shares the host IPC namespace (`ipc: host`): it can read and write the shared memory of host processes.',
-      uts: 'Service `{{service}}` shares the host UTS namespace (`uts: host`): it sees, and with `SYS_ADMIN` can change, the host name.',
-      userns:
-        'Service `{{service}}` opts out of user-namespace remapping (`userns_mode: host`): root in the container is root on the host.',
-      cgroup:
-        'Service `{{service}}` shares the host cgroup namespace (`cgroup: host`): it sees the host cgroup tree, a step towards escaping through it.',
+      network: prose`
+        Service \`{{service}}\` uses the host network (\`network_mode: host\`): it can reach every host interface and
+        local-only service, and sniff or bind host ports.
+      `,
+      pid: prose`
+        Service \`{{service}}\` shares the host PID namespace (\`pid: host\`): it sees every host process and, as root,
+        can signal or trace them.
+      `,
+      ipc: prose`
+        Service \`{{service}}\` shares the host IPC namespace (\`ipc: host\`): it can read and write the shared memory
+        of host processes.
+      `,
+      uts: prose`
+        Service \`{{service}}\` shares the host UTS namespace (\`uts: host\`): it sees, and with \`SYS_ADMIN\` can
+        change, the host name.
+      `,
+      userns: prose`
+        Service \`{{service}}\` opts out of user-namespace remapping (\`userns_mode: host\`): root in the container is
+        root on the host.
+      `,
+      cgroup: prose`
+        Service \`{{service}}\` shares the host cgroup namespace (\`cgroup: host\`): it sees the host cgroup tree, a
+        step towards escaping through it.
+      `,
     },
     docs: {
-      description:
-        "Reports a service that joins one of the host's namespaces: `network_mode: host`, `pid: host`, `ipc: host`, `uts: host` (a warning), `userns_mode: host`, `cgroup: host`. Namespaces are what separate a container from the host; each one shared removes a wall. Sharing with another service (`service:db`) or container is not reported.",
+      description: prose`
+        Reports a service that joins one of the host's namespaces: \`network_mode: host\`, \`pid: host\`, \`ipc: host\`,
+        \`uts: host\` (a warning), \`userns_mode: host\`, \`cgroup: host\`. Namespaces are what separate a container
+        from the host; each one shared removes a wall. Sharing with another service (\`service:db\`) or container is not
+        reported.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n    network_mode: host\n',
-          'services:\n  app:\n    image: alpine:3.20\n    pid: host\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                network_mode: host
+          `,
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                pid: host
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: alpine:3.20\n    ports: ["127.0.0.1:8080:8080"]\n  sidecar:\n    image: busybox:1.36\n    network_mode: service:app\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                ports: ["127.0.0.1:8080:8080"]
+              sidecar:
+                image: busybox:1.36
+                network_mode: service:app
+          `,
         ],
       },
-      peerNotes:
-        'KICS "Cgroup Not Default" reports `cgroup_parent`, which places the container under another cgroup but shares no namespace; it is not claimed here.',
+      peerNotes: prose`
+        KICS "Cgroup Not Default" reports \`cgroup_parent\`, which places the container under another cgroup but shares
+        no namespace; it is not claimed here.
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import type { NamespaceKind } from '../../container/spec';
 import type { Finding } from '../../types';
@@ -19,8 +19,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'info',
     threat: 'container-container',
-    mitigation:
-      'Join namespaces only between containers that are one unit (an app and its sidecar), and keep the one that joins as confined as the other (same user, no added capabilities).',
+    mitigation: prose`
+      Join namespaces only between containers that are one unit (an app and its sidecar), and keep the one that joins as
+      confined as the other (same user, no added capabilities).
+    `,
     peers: {},
     references: [
       {
@@ -38,10 +40,18 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      pid: 'Service `{{service}}` joins the PID namespace of `{{other}}` (`pid: {{mode}}`): it sees, and as the same user can signal and read the environment of, every process there.',
-      ipc: 'Service `{{service}}` joins the IPC namespace of `{{other}}` (`ipc: {{mode}}`): it can read and write the shared memory and message queues of its processes.',
-      network:
-        'Service `{{service}}` uses the network stack of `{{other}}` (`network_mode: {{mode}}`): it can reach the services `{{other}}` listens for on localhost only, and capture its traffic with `NET_RAW`.',
+      pid: prose`
+        Service \`{{service}}\` joins the PID namespace of \`{{other}}\` (\`pid: {{mode}}\`): it sees, and as the same
+        user can signal and read the environment of, every process there.
+      `,
+      ipc: prose`
+        Service \`{{service}}\` joins the IPC namespace of \`{{other}}\` (\`ipc: {{mode}}\`): it can read and write the
+        shared memory and message queues of its processes.
+      `,
+      network: prose`
+        Service \`{{service}}\` uses the network stack of \`{{other}}\` (\`network_mode: {{mode}}\`): it can reach the
+        services \`{{other}}\` listens for on localhost only, and capture its traffic with \`NET_RAW\`.
+      `,
     },
     docs: {
       description: prose`
@@ -62,8 +72,25 @@ export default defineRule({
         default.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: nginx:1.27\n  debug:\n    image: busybox:1.36\n    pid: "service:app"\n'],
-        good: ['services:\n  app:\n    image: nginx:1.27\n  debug:\n    image: busybox:1.36\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+              debug:
+                image: busybox:1.36
+                pid: "service:app"
+          `,
+        ],
+        good: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+              debug:
+                image: busybox:1.36
+          `,
+        ],
       },
     },
   },

@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import type { EnvVar, Setting } from '../../container/spec';
 import { replaceScalar } from '../../compose/edit';
@@ -79,8 +79,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'application',
-    mitigation:
-      'Keep secrets out of the compose file: use Compose `secrets:` (files mounted under /run/secrets, with `*_FILE` variables where the image reads them), or `${NAME:?}` filled from the environment or an untracked `.env`.',
+    mitigation: prose`
+      Keep secrets out of the compose file: use Compose \`secrets:\` (files mounted under /run/secrets, with \`*_FILE\`
+      variables where the image reads them), or \`\${NAME:?}\` filled from the environment or an untracked \`.env\`.
+    `,
     cis: '4.10',
     peers: {},
     references: [
@@ -96,26 +98,81 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      literal:
-        'Service `{{service}}` sets `{{name}}` to a literal value: whoever can read this file, its history or `docker inspect` has the secret.',
-      weak: 'Service `{{service}}` sets `{{name}}` to `{{value}}`, a well-known default password: it is the first one an attacker tries.',
-      literalDefault:
-        'Service `{{service}}` falls back to a literal `{{name}}` when `{{variable}}` is not set: the fallback secret is in this file for whoever can read it.',
-      weakDefault:
-        'Service `{{service}}` falls back to `{{value}}` for `{{name}}` when `{{variable}}` is not set: a well-known default password, the first one an attacker tries.',
+      literal: prose`
+        Service \`{{service}}\` sets \`{{name}}\` to a literal value: whoever can read this file, its history or
+        \`docker inspect\` has the secret.
+      `,
+      weak: prose`
+        Service \`{{service}}\` sets \`{{name}}\` to \`{{value}}\`, a well-known default password: it is the first one
+        an attacker tries.
+      `,
+      literalDefault: prose`
+        Service \`{{service}}\` falls back to a literal \`{{name}}\` when \`{{variable}}\` is not set: the fallback
+        secret is in this file for whoever can read it.
+      `,
+      weakDefault: prose`
+        Service \`{{service}}\` falls back to \`{{value}}\` for \`{{name}}\` when \`{{variable}}\` is not set: a
+        well-known default password, the first one an attacker tries.
+      `,
       urlPassword: 'Service `{{service}}` puts a password in the URL of `{{name}}`: whoever can read this file has it.',
     },
     docs: {
-      description:
-        'Reports secrets written into a compose file\'s `environment` (mapping or list form): a variable whose name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`, `AWS_SECRET_ACCESS_KEY`, …) set to a literal value, or falling back to one (`${DB_PASSWORD:-hunter2}`), and any variable set to a URL with a password in it. A well-known default password (`password`, `changeme`, `admin`, `root`, `example`, `secret`, `123456`, `postgres`, …) in a password variable is an error: it is the first password tried against an exposed database. Names are read as `image/secret-in-build` reads them: a name that points at a secret (`POSTGRES_PASSWORD_FILE`, `*_PATH`, `*_URL`) or describes its handling (`TOKEN_TTL`) is not a secret, and flags (`MYSQL_RANDOM_ROOT_PASSWORD: "yes"`), file paths and plain `${VAR}` references are not literals.\n\nThe fix replaces the literal with `${NAME:?set NAME}`, so Compose takes the value from the environment or the `.env` file and refuses to start without one. It is unsafe: the value must then be provided wherever the project runs, and a secret already committed must be changed, since the repository history keeps it. When the literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it. One value gets one variable: the fix also makes every other secret of the file holding the same literal read the variable of its first use (an app\'s copy of the database password), and replaces it where a healthcheck or a connection URL passes it as a password (`-p…`, `--password=…`, `PGPASSWORD=…`, `user:…@`), so the probe and the client keep working once the password changes; a user name that happens to equal the password stays.',
+      description: prose`
+        Reports secrets written into a compose file's \`environment\` (mapping or list form): a variable whose name says
+        it holds a secret (\`DB_PASSWORD\`, \`API_TOKEN\`, \`SECRET_KEY\`, \`AWS_SECRET_ACCESS_KEY\`, …) set to a
+        literal value, or falling back to one (\`\${DB_PASSWORD:-hunter2}\`), and any variable set to a URL with a
+        password in it. A well-known default password (\`password\`, \`changeme\`, \`admin\`, \`root\`, \`example\`,
+        \`secret\`, \`123456\`, \`postgres\`, …) in a password variable is an error: it is the first password tried
+        against an exposed database. Names are read as \`image/secret-in-build\` reads them: a name that points at a
+        secret (\`POSTGRES_PASSWORD_FILE\`, \`*_PATH\`, \`*_URL\`) or describes its handling (\`TOKEN_TTL\`) is not a
+        secret, and flags (\`MYSQL_RANDOM_ROOT_PASSWORD: "yes"\`), file paths and plain \`\${VAR}\` references are not
+        literals.
+
+        The fix replaces the literal with \`\${NAME:?set NAME}\`, so Compose takes the value from the environment or the
+        \`.env\` file and refuses to start without one. It is unsafe: the value must then be provided wherever the
+        project runs, and a secret already committed must be changed, since the repository history keeps it. When the
+        literal sits in a YAML anchor, the fix changes the anchor, and so every service that uses it. One value gets one
+        variable: the fix also makes every other secret of the file holding the same literal read the variable of its
+        first use (an app's copy of the database password), and replaces it where a healthcheck or a connection URL
+        passes it as a password (\`-p…\`, \`--password=…\`, \`PGPASSWORD=…\`, \`user:…@\`), so the probe and the client
+        keep working once the password changes; a user name that happens to equal the password stays.
+      `,
       examples: {
         bad: [
-          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n',
-          'services:\n  app:\n    image: ghcr.io/acme/app:1.4\n    environment:\n      - API_TOKEN=tok_4f9a8b7c6d5e\n',
+          file`
+            services:
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_PASSWORD: example
+          `,
+          file`
+            services:
+              app:
+                image: ghcr.io/acme/app:1.4
+                environment:
+                  - API_TOKEN=tok_4f9a8b7c6d5e
+          `,
         ],
         good: [
-          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
-          'services:\n  app:\n    image: ghcr.io/acme/app:1.4\n    environment:\n      - API_TOKEN=${API_TOKEN:?set API_TOKEN}\n',
+          file`
+            services:
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+                secrets: [db_password]
+            secrets:
+              db_password:
+                file: ./db_password.txt
+          `,
+          file`
+            services:
+              app:
+                image: ghcr.io/acme/app:1.4
+                environment:
+                  - API_TOKEN=\${API_TOKEN:?set API_TOKEN}
+          `,
         ],
       },
     },
@@ -159,7 +216,8 @@ export default defineRule({
     if (!data || !item || !found) return [];
     // One value, one variable: every secret of the file that holds the same literal (the database's password and the
     // app's copy of it) reads the variable of its first use, so the two cannot drift apart; and the healthchecks and
-    // connection URLs that repeat it read it too, else the probe keeps the old password and marks the service unhealthy.
+    // connection URLs that repeat it read it too, else the probe keeps the old password and marks the service
+    // unhealthy.
     const uses = usesOf(model, found.literal);
     const variable = uses.secrets[0]?.variable ?? data.variable;
     const edits: TextEdit[] = [];

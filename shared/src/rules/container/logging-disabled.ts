@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
@@ -17,8 +17,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Keep a logging driver: leave `logging.driver` unset (the daemon default) or use `local`, which rotates its files.',
+    mitigation: prose`
+      Keep a logging driver: leave \`logging.driver\` unset (the daemon default) or use \`local\`, which rotates its
+      files.
+    `,
     peers: {},
     references: [
       { title: 'Docker: configure logging drivers', url: 'https://docs.docker.com/engine/logging/configure/' },
@@ -30,7 +32,10 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      none: 'Service `{{service}}` logs nothing (`driver: none`): an intrusion or a crash in it leaves no trace, and `docker logs` shows nothing.',
+      none: prose`
+        Service \`{{service}}\` logs nothing (\`driver: none\`): an intrusion or a crash in it leaves no trace, and
+        \`docker logs\` shows nothing.
+      `,
     },
     docs: {
       description: prose`
@@ -45,10 +50,28 @@ export default defineRule({
         purpose (a very chatty one) will now write to the host's disk.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: none\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                logging:
+                  driver: none
+          `,
+        ],
         good: [
-          'services:\n  app:\n    image: nginx:1.27\n',
-          'services:\n  app:\n    image: nginx:1.27\n    logging:\n      driver: local\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                logging:
+                  driver: local
+          `,
         ],
       },
     },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { SecurityOpt } from '../../container/spec';
@@ -33,8 +33,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      'Remove the option and keep Docker’s default AppArmor profile or SELinux label; if the service needs one more permission, write a profile that grants just that.',
+    mitigation: prose`
+      Remove the option and keep Docker’s default AppArmor profile or SELinux label; if the service needs one more
+      permission, write a profile that grants just that.
+    `,
     cis: '5.1, 5.2',
     peers: { semgrep: ['yaml.docker-compose.security.selinux-separation-disabled.selinux-separation-disabled'] },
     references: [
@@ -46,27 +48,58 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      apparmor:
-        'Service `{{service}}` runs with `apparmor:unconfined`: the AppArmor profile that keeps it from host files, mounts and `/proc` writes is off.',
-      selinuxDisabled:
-        'Service `{{service}}` turns SELinux separation off (`label:disable`): a process that escapes the container is not confined on the host.',
-      selinuxUnconfinedType:
-        'Service `{{service}}` runs under an unconfined SELinux type (`{{type}}`): a process that escapes the container is not confined on the host.',
+      apparmor: prose`
+        Service \`{{service}}\` runs with \`apparmor:unconfined\`: the AppArmor profile that keeps it from host files,
+        mounts and \`/proc\` writes is off.
+      `,
+      selinuxDisabled: prose`
+        Service \`{{service}}\` turns SELinux separation off (\`label:disable\`): a process that escapes the container
+        is not confined on the host.
+      `,
+      selinuxUnconfinedType: prose`
+        Service \`{{service}}\` runs under an unconfined SELinux type (\`{{type}}\`): a process that escapes the
+        container is not confined on the host.
+      `,
     },
     docs: {
-      description:
-        'Reports `security_opt` entries that turn the mandatory access control of a container off: `apparmor:unconfined`, `label:disable` (also written with `=`), and the SELinux types `spc_t` and `unconfined_t`. These profiles are what stops a compromised root process from writing host files it can reach, remounting, or writing to `/proc` and `/sys`. A custom profile (`apparmor:my-profile`, `label:type:my_t`) is not reported.',
+      description: prose`
+        Reports \`security_opt\` entries that turn the mandatory access control of a container off:
+        \`apparmor:unconfined\`, \`label:disable\` (also written with \`=\`), and the SELinux types \`spc_t\` and
+        \`unconfined_t\`. These profiles are what stops a compromised root process from writing host files it can reach,
+        remounting, or writing to \`/proc\` and \`/sys\`. A custom profile (\`apparmor:my-profile\`,
+        \`label:type:my_t\`) is not reported.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:unconfined\n',
-          'services:\n  app:\n    image: alpine:3.20\n    security_opt: ["label=disable"]\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - apparmor:unconfined
+          `,
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt: ["label=disable"]
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - apparmor:docker-default\n      - label:user:app_u\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - apparmor:docker-default
+                  - label:user:app_u
+          `,
         ],
       },
-      peerNotes:
-        'semgrep reports `label:disable` at the service key; we report the `security_opt` item, which is what has to go.',
+      peerNotes: prose`
+        semgrep reports \`label:disable\` at the service key; we report the \`security_opt\` item, which is what has to
+        go.
+      `,
     },
   },
 

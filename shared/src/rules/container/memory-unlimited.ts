@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { checkLimits, limitFixes } from '../limits';
 
 export default defineRule({
@@ -28,27 +28,64 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        "Service `{{service}}` has no memory limit: a leak or an attack can take all of the host's memory, and the kernel then kills processes of any container to get it back.",
-      disabled:
-        "Service `{{service}}` sets `{{key}}: {{value}}`, which is no memory limit: a leak or an attack can take all of the host's memory.",
+      missing: prose`
+        Service \`{{service}}\` has no memory limit: a leak or an attack can take all of the host's memory, and the
+        kernel then kills processes of any container to get it back.
+      `,
+      disabled: prose`
+        Service \`{{service}}\` sets \`{{key}}: {{value}}\`, which is no memory limit: a leak or an attack can take all
+        of the host's memory.
+      `,
     },
     aspect: { group: 'container/missing-hardening', label: 'a memory limit', messages: ['missing'] },
     docs: {
-      description:
-        "Reports a service without a memory limit: neither `mem_limit` nor `deploy.resources.limits.memory`, or one set to `0` (no limit). Without one, a memory leak or a request flood in one container runs the whole host out of memory, and the kernel's OOM killer then picks victims among every container and host process. A limit written with a variable that is not set (`mem_limit: ${MEM}`) is not reported, since its value is only known when Compose runs.\n\nThe fix adds a limit of `512m` for you to adjust (editors that support snippets select it): under `deploy.resources.limits` when the service already has a `deploy:` section, else as `mem_limit`. It is unsafe: a limit below what the service needs gets it killed.",
+      description: prose`
+        Reports a service without a memory limit: neither \`mem_limit\` nor \`deploy.resources.limits.memory\`, or one
+        set to \`0\` (no limit). Without one, a memory leak or a request flood in one container runs the whole host out
+        of memory, and the kernel's OOM killer then picks victims among every container and host process. A limit
+        written with a variable that is not set (\`mem_limit: \${MEM}\`) is not reported, since its value is only known
+        when Compose runs.
+
+        The fix adds a limit of \`512m\` for you to adjust (editors that support snippets select it): under
+        \`deploy.resources.limits\` when the service already has a \`deploy:\` section, else as \`mem_limit\`. It is
+        unsafe: a limit below what the service needs gets it killed.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: nginx:1.27\n',
-          'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 0\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                mem_limit: 0
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n',
-          'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                mem_limit: 256m
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                deploy:
+                  resources:
+                    limits:
+                      memory: 256M
+          `,
         ],
       },
-      peerNotes:
-        'KICS reports the missing limit at `deploy:` or `deploy.resources` when the service has them and at the service otherwise; we always report at the service key, the place a suppression comment for the service goes.',
+      peerNotes: prose`
+        KICS reports the missing limit at \`deploy:\` or \`deploy.resources\` when the service has them and at the
+        service otherwise; we always report at the service key, the place a suppression comment for the service goes.
+      `,
     },
   },
 

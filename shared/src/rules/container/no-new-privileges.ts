@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
 import { ownedBy, replaceScalar } from '../../compose/edit';
@@ -22,8 +22,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      'Add `no-new-privileges:true` to `security_opt`, so setuid programs and file capabilities cannot raise a process above the privileges it started with.',
+    mitigation: prose`
+      Add \`no-new-privileges:true\` to \`security_opt\`, so setuid programs and file capabilities cannot raise a
+      process above the privileges it started with.
+    `,
     cis: '5.25',
     peers: { kics: ['No New Privileges Not Set'] },
     references: [
@@ -35,26 +37,58 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        'Service `{{service}}` does not set `no-new-privileges`: a setuid program in it (su, sudo, ping, …) can raise a compromised process to root.',
-      disabled:
-        'Service `{{service}}` sets `no-new-privileges` to false: a setuid program in it can raise a compromised process to root.',
-      unsupported:
-        'Service `{{service}}` does not set `no-new-privileges`, which the `{{profile}}` image cannot run with: {{why}}.',
+      missing: prose`
+        Service \`{{service}}\` does not set \`no-new-privileges\`: a setuid program in it (su, sudo, ping, …) can raise
+        a compromised process to root.
+      `,
+      disabled: prose`
+        Service \`{{service}}\` sets \`no-new-privileges\` to false: a setuid program in it can raise a compromised
+        process to root.
+      `,
+      unsupported: prose`
+        Service \`{{service}}\` does not set \`no-new-privileges\`, which the \`{{profile}}\` image cannot run with:
+        {{why}}.
+      `,
     },
     aspect: { group: 'container/missing-hardening', label: '`no-new-privileges`', messages: ['missing'] },
     docs: {
-      description:
-        'Reports a service whose `security_opt` does not turn on `no-new-privileges` (written `no-new-privileges`, `no-new-privileges:true` or `no-new-privileges=true`), or turns it off. With it, the kernel refuses to let `execve` grant more privileges than the calling process has, so setuid binaries and file capabilities stop working as escalation paths. The fix is offered one by one: a service that relies on `su`, `sudo` or another setuid program at run time stops working with it.',
+      description: prose`
+        Reports a service whose \`security_opt\` does not turn on \`no-new-privileges\` (written \`no-new-privileges\`,
+        \`no-new-privileges:true\` or \`no-new-privileges=true\`), or turns it off. With it, the kernel refuses to let
+        \`execve\` grant more privileges than the calling process has, so setuid binaries and file capabilities stop
+        working as escalation paths. The fix is offered one by one: a service that relies on \`su\`, \`sudo\` or another
+        setuid program at run time stops working with it.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n',
-          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:false\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+          `,
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - no-new-privileges:false
+          `,
         ],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges:true\n'],
+        good: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - no-new-privileges:true
+          `,
+        ],
       },
-      peerNotes:
-        'KICS reports `no-new-privileges:false` at the `security_opt` key; we report the item that turns it off. KICS "Security Opt Not Set" (any `security_opt` at all) is not claimed: an option such as `apparmor:unconfined` satisfies it while weakening the container.',
+      peerNotes: prose`
+        KICS reports \`no-new-privileges:false\` at the \`security_opt\` key; we report the item that turns it off. KICS
+        "Security Opt Not Set" (any \`security_opt\` at all) is not claimed: an option such as \`apparmor:unconfined\`
+        satisfies it while weakening the container.
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { checkLimits, limitFixes } from '../limits';
 
 export default defineRule({
@@ -23,24 +23,54 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        "Service `{{service}}` has no process limit: a fork bomb in it can fill the host's process table, and then no container can start a process.",
-      disabled:
-        "Service `{{service}}` sets `{{key}}: {{value}}`, which is no process limit: a fork bomb in it can fill the host's process table.",
+      missing: prose`
+        Service \`{{service}}\` has no process limit: a fork bomb in it can fill the host's process table, and then no
+        container can start a process.
+      `,
+      disabled: prose`
+        Service \`{{service}}\` sets \`{{key}}: {{value}}\`, which is no process limit: a fork bomb in it can fill the
+        host's process table.
+      `,
     },
     aspect: { group: 'container/missing-hardening', label: 'a process limit', messages: ['missing'] },
     docs: {
-      description:
-        "Reports a service without a limit on its number of processes and threads: no `pids_limit` (nor `deploy.resources.limits.pids`), or one set to `-1` or `0`, which mean no limit. A fork bomb, or a server that starts a thread per connection under a flood, then exhausts the host's process ids, and every container and host service fails to start anything.\n\nThe fix adds `pids_limit: 256` for you to adjust (editors that support snippets select it). It always writes `pids_limit`, even in a service with a `deploy:` section: `deploy.resources.limits.pids` is newer and docker-compose 1.x refuses it. It is unsafe: threads count too, so a JVM or a busy web server may need more.",
+      description: prose`
+        Reports a service without a limit on its number of processes and threads: no \`pids_limit\` (nor
+        \`deploy.resources.limits.pids\`), or one set to \`-1\` or \`0\`, which mean no limit. A fork bomb, or a server
+        that starts a thread per connection under a flood, then exhausts the host's process ids, and every container and
+        host service fails to start anything.
+
+        The fix adds \`pids_limit: 256\` for you to adjust (editors that support snippets select it). It always writes
+        \`pids_limit\`, even in a service with a \`deploy:\` section: \`deploy.resources.limits.pids\` is newer and
+        docker-compose 1.x refuses it. It is unsafe: threads count too, so a JVM or a busy web server may need more.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: nginx:1.27\n',
-          'services:\n  app:\n    image: nginx:1.27\n    pids_limit: -1\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                pids_limit: -1
+          `,
         ],
-        good: ['services:\n  app:\n    image: nginx:1.27\n    pids_limit: 100\n'],
+        good: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                pids_limit: 100
+          `,
+        ],
       },
-      peerNotes:
-        'KICS reports a missing `pids_limit` at the service and `pids_limit: -1` at that line, as we do; we also read `0` as no limit (Docker does) and accept `deploy.resources.limits.pids`.',
+      peerNotes: prose`
+        KICS reports a missing \`pids_limit\` at the service and \`pids_limit: -1\` at that line, as we do; we also read
+        \`0\` as no limit (Docker does) and accept \`deploy.resources.limits.pids\`.
+      `,
     },
   },
 

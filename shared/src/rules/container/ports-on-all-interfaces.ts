@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { runningProfile } from '../../compose/service-needs';
 import { placeOf } from '../../container/finding-place';
 import type { Port } from '../../container/spec';
@@ -28,8 +28,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Publish ports on the interface that needs them (`127.0.0.1:8080:80` behind a reverse proxy on the same host), and put a firewall or load balancer in front of the ones the world must reach.',
+    mitigation: prose`
+      Publish ports on the interface that needs them (\`127.0.0.1:8080:80\` behind a reverse proxy on the same host),
+      and put a firewall or load balancer in front of the ones the world must reach.
+    `,
     cis: '5.13',
     peers: { kics: ['Container Traffic Not Bound To Host Interface'] },
     references: [
@@ -41,12 +43,19 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      allInterfaces:
-        "Service `{{service}}` publishes port {{port}} on every host interface: whoever can reach the host can reach it, and Docker's own iptables rules let it past host firewalls such as ufw.",
-      wildcard:
-        'Service `{{service}}` publishes port {{port}} on `{{ip}}`, every host interface: whoever can reach the host can reach it, host firewall or not.',
-      publicService:
-        'Service `{{service}}` publishes port {{port}} on every host interface, and serving it to other hosts is its job ({{what}}): bind it to the address of the interface that should serve them (`ADDRESS:{{binding}}`), or to `127.0.0.1` when a proxy in front of it does.',
+      allInterfaces: prose`
+        Service \`{{service}}\` publishes port {{port}} on every host interface: whoever can reach the host can reach
+        it, and Docker's own iptables rules let it past host firewalls such as ufw.
+      `,
+      wildcard: prose`
+        Service \`{{service}}\` publishes port {{port}} on \`{{ip}}\`, every host interface: whoever can reach the host
+        can reach it, host firewall or not.
+      `,
+      publicService: prose`
+        Service \`{{service}}\` publishes port {{port}} on every host interface, and serving it to other hosts is its
+        job ({{what}}): bind it to the address of the interface that should serve them (\`ADDRESS:{{binding}}\`), or to
+        \`127.0.0.1\` when a proxy in front of it does.
+      `,
     },
     docs: {
       description: prose`
@@ -66,16 +75,46 @@ export default defineRule({
       `,
       examples: {
         bad: [
-          'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
-          'services:\n  api:\n    image: registry.example.com/acme/api:1.4\n    ports:\n      - target: 8080\n        published: 8080\n',
+          file`
+            services:
+              db:
+                image: postgres:16
+                ports:
+                  - "5432:5432"
+          `,
+          file`
+            services:
+              api:
+                image: registry.example.com/acme/api:1.4
+                ports:
+                  - target: 8080
+                    published: 8080
+          `,
         ],
         good: [
-          'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
-          'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n',
+          file`
+            services:
+              db:
+                image: postgres:16
+                ports:
+                  - "127.0.0.1:5432:5432"
+          `,
+          file`
+            services:
+              db:
+                image: postgres:16
+                expose:
+                  - "5432"
+          `,
         ],
       },
-      peerNotes:
-        'KICS `dockerCompose/container_traffic_not_bound_to_host_interface/test/negative4.yaml`, `negative5.yaml` and `negative6.yaml` write the address into a long-syntax `published` (`published: 127.0.0.1:8080`). Compose does not read an address there (docker-compose refuses the file: `published` must be a port; the address goes in `host_ip`), so we report these ports as published on every interface. We also report a port published without a host port (`"3000"`), which Docker binds to a random port on every interface.',
+      peerNotes: prose`
+        KICS \`dockerCompose/container_traffic_not_bound_to_host_interface/test/negative4.yaml\`, \`negative5.yaml\` and
+        \`negative6.yaml\` write the address into a long-syntax \`published\` (\`published: 127.0.0.1:8080\`). Compose
+        does not read an address there (docker-compose refuses the file: \`published\` must be a port; the address goes
+        in \`host_ip\`), so we report these ports as published on every interface. We also report a port published
+        without a host port (\`"3000"\`), which Docker binds to a random port on every interface.
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { ownedBy, removeServiceKey, setServiceValue } from '../../compose/edit';
 import type { ComposeService } from '../../compose/model';
@@ -34,15 +34,34 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      privileged:
-        'Service `{{service}}` runs privileged: it gets every capability and host device, without seccomp or AppArmor confinement, so a process in it can take over the host.',
+      privileged: prose`
+        Service \`{{service}}\` runs privileged: it gets every capability and host device, without seccomp or AppArmor
+        confinement, so a process in it can take over the host.
+      `,
     },
     docs: {
-      description:
-        'Reports a service with `privileged: true` (also when it comes from a YAML anchor or a service it extends). A privileged container can mount the host disk, load kernel modules and reach every device: it is root on the host in all but name.',
+      description: prose`
+        Reports a service with \`privileged: true\` (also when it comes from a YAML anchor or a service it extends). A
+        privileged container can mount the host disk, load kernel modules and reach every device: it is root on the host
+        in all but name.
+      `,
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    privileged: true\n'],
-        good: ['services:\n  app:\n    image: alpine:3.20\n    cap_add: [NET_BIND_SERVICE]\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                privileged: true
+          `,
+        ],
+        good: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                cap_add: [NET_BIND_SERVICE]
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
@@ -41,8 +41,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Run the service as an unprivileged user: set `user:` (a numeric `uid:gid` needs no account in the image), or end its Dockerfile with a non-root `USER`.',
+    mitigation: prose`
+      Run the service as an unprivileged user: set \`user:\` (a numeric \`uid:gid\` needs no account in the image), or
+      end its Dockerfile with a non-root \`USER\`.
+    `,
     cis: '4.1',
     peers: {},
     references: [
@@ -54,12 +56,18 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      rootUser:
-        'Service `{{service}}` runs as `{{user}}`: root in the container is root on the host for any process that escapes it.',
-      imageNoUser:
-        'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} sets no USER, so it runs as root.',
-      imageRootUser:
-        'Service `{{service}}` sets no `user`, and the image it builds from {{dockerfile}} switches to `{{user}}`, so it runs as root.',
+      rootUser: prose`
+        Service \`{{service}}\` runs as \`{{user}}\`: root in the container is root on the host for any process that
+        escapes it.
+      `,
+      imageNoUser: prose`
+        Service \`{{service}}\` sets no \`user\`, and the image it builds from {{dockerfile}} sets no USER, so it runs
+        as root.
+      `,
+      imageRootUser: prose`
+        Service \`{{service}}\` sets no \`user\`, and the image it builds from {{dockerfile}} switches to \`{{user}}\`,
+        so it runs as root.
+      `,
       profileRoot: 'Service `{{service}}` sets no `user`, and the `{{profile}}` image runs as root.',
       profileNeedsRoot:
         'Service `{{service}}` runs as root, which the `{{profile}}` image needs: {{why}}.{{alternative}}',
@@ -72,29 +80,49 @@ export default defineRule({
         \`build.target\` stage or else the final one) as \`image/root-user\` does, and the finding's related location
         points at it. An image that starts as root to step down is not reported: one whose profile says so (postgres
         steps down to \`postgres\` with gosu) and one whose Dockerfile copies an entrypoint script that steps down with
-        gosu, su-exec or the like. For a service that only names an \`image:\`, the image's profile tells (the
-        \`caddy\` image runs as root); an image without a profile is not reported, since the user it runs as is in its
-        metadata, which Bulkhead does not download. An image that must start as root (its master process writes
-        root-owned paths, it supervises services) is reported as information with the reason, and its non-root variant
-        where one exists.
+        gosu, su-exec or the like. For a service that only names an \`image:\`, the image's profile tells (the \`caddy\`
+        image runs as root); an image without a profile is not reported, since the user it runs as is in its metadata,
+        which Bulkhead does not download. An image that must start as root (its master process writes root-owned paths,
+        it supervises services) is reported as information with the reason, and its non-root variant where one exists.
 
-        The fix sets \`user:\` to a user the image is known to run as: the profile's (\`999:999\` for postgres, \`70:70\`
-        on Alpine), or the account the base image ships (\`node\`), as the Dockerfile fix would. Where nothing tells,
-        it sets the numeric \`65532:65532\` (no account needed in the image), and its title says what that assumes. It
-        is unsafe: the program loses root's rights, so files it writes must belong to that user.
+        The fix sets \`user:\` to a user the image is known to run as: the profile's (\`999:999\` for postgres,
+        \`70:70\` on Alpine), or the account the base image ships (\`node\`), as the Dockerfile fix would. Where nothing
+        tells, it sets the numeric \`65532:65532\` (no account needed in the image), and its title says what that
+        assumes. It is unsafe: the program loses root's rights, so files it writes must belong to that user.
       `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n    user: root\n',
-          'services:\n  app:\n    image: alpine:3.20\n    user: "0:0"\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                user: root
+          `,
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                user: "0:0"
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: alpine:3.20\n    user: "65532:65532"\n',
-          'services:\n  db:\n    image: postgres:16\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                user: "65532:65532"
+          `,
+          file`
+            services:
+              db:
+                image: postgres:16
+          `,
         ],
       },
-      peerNotes:
-        'KICS, Semgrep and Trivy have no compose check for the user; their Dockerfile checks are claimed by `image/root-user`, which reports the Dockerfile itself, while this rule reports the service that runs it.',
+      peerNotes: prose`
+        KICS, Semgrep and Trivy have no compose check for the user; their Dockerfile checks are claimed by
+        \`image/root-user\`, which reports the Dockerfile itself, while this rule reports the service that runs it.
+      `,
     },
   },
 

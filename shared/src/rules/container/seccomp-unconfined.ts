@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
 import type { ComposeService } from '../../compose/model';
@@ -16,8 +16,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      "Remove `seccomp:unconfined`; if one system call is missing from Docker's default profile, use a custom profile that adds just that call (`seccomp:./profile.json`).",
+    mitigation: prose`
+      Remove \`seccomp:unconfined\`; if one system call is missing from Docker's default profile, use a custom profile
+      that adds just that call (\`seccomp:./profile.json\`).
+    `,
     cis: '5.21',
     peers: { kics: ['Default Seccomp Profile Disabled'] },
     references: [
@@ -29,20 +31,42 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      unconfined:
-        "Service `{{service}}` runs with `seccomp:unconfined`: every system call reaches the host kernel, including the ~40 Docker's default profile blocks (`keyctl`, `bpf`, `unshare`, …) that kernel exploits rely on.",
+      unconfined: prose`
+        Service \`{{service}}\` runs with \`seccomp:unconfined\`: every system call reaches the host kernel, including
+        the ~40 Docker's default profile blocks (\`keyctl\`, \`bpf\`, \`unshare\`, …) that kernel exploits rely on.
+      `,
     },
     docs: {
-      description:
-        "Reports `seccomp:unconfined` or `seccomp=unconfined` in a service's `security_opt`. Docker's default seccomp profile blocks system calls that containers do not need and that many kernel exploits use; turning it off widens the kernel surface a compromised process can attack. A custom profile file is not reported.",
+      description: prose`
+        Reports \`seccomp:unconfined\` or \`seccomp=unconfined\` in a service's \`security_opt\`. Docker's default
+        seccomp profile blocks system calls that containers do not need and that many kernel exploits use; turning it
+        off widens the kernel surface a compromised process can attack. A custom profile file is not reported.
+      `,
       examples: {
-        bad: ['services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - seccomp:unconfined\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - seccomp:unconfined
+          `,
+        ],
         good: [
-          'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - seccomp:./seccomp-with-perf.json\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                security_opt:
+                  - seccomp:./seccomp-with-perf.json
+          `,
         ],
       },
-      peerNotes:
-        'KICS positive1.yaml writes `label:seccomp:unconfined`: Docker reads that as an SELinux label option with the value `seccomp:unconfined`, not as a seccomp setting (and refuses it as a label), so it is not reported here. KICS reports the `security_opt` key; we report the item.',
+      peerNotes: prose`
+        KICS positive1.yaml writes \`label:seccomp:unconfined\`: Docker reads that as an SELinux label option with the
+        value \`seccomp:unconfined\`, not as a seccomp setting (and refuses it as a label), so it is not reported here.
+        KICS reports the \`security_opt\` key; we report the item.
+      `,
     },
   },
 

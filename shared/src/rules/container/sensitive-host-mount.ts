@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { engineSocketAt, isRawDevice, sensitiveHostPath } from '../../container/host-paths';
 import { splitVolumeSpec } from '../../container/spec';
@@ -22,8 +22,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Mount only the files the service needs, from a folder made for it, read-only (`:ro`); pass configuration and secrets with `configs` and `secrets`, and devices only when the service cannot work without them.',
+    mitigation: prose`
+      Mount only the files the service needs, from a folder made for it, read-only (\`:ro\`); pass configuration and
+      secrets with \`configs\` and \`secrets\`, and devices only when the service cannot work without them.
+    `,
     cis: '5.5',
     peers: { kics: ['Volume Has Sensitive Host Directory'] },
     references: [
@@ -35,27 +37,68 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      writable:
-        'Service `{{service}}` mounts host path `{{path}}` writable: a process in it can change host {{area}}, a direct way to take over the host.',
-      readOnly:
-        'Service `{{service}}` mounts host path `{{path}}` (read-only): a process in it can read host {{area}}, which may hold keys and secrets.',
-      device:
-        'Service `{{service}}` is given host device `{{path}}`: a process in it talks to the host kernel driver directly.',
+      writable: prose`
+        Service \`{{service}}\` mounts host path \`{{path}}\` writable: a process in it can change host {{area}}, a
+        direct way to take over the host.
+      `,
+      readOnly: prose`
+        Service \`{{service}}\` mounts host path \`{{path}}\` (read-only): a process in it can read host {{area}}, which
+        may hold keys and secrets.
+      `,
+      device: prose`
+        Service \`{{service}}\` is given host device \`{{path}}\`: a process in it talks to the host kernel driver
+        directly.
+      `,
     },
     docs: {
-      description:
-        "Reports bind mounts of host paths that hold the host's system, configuration, secrets or kernel interfaces: `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/boot`, `/root`, `/usr`, `/bin`, `/sbin`, `/lib*`, `/var/lib/docker` (and other engines' state), `/var/log`, `/run/dbus`, a whole home folder, and credential folders such as `~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`. A writable mount is an error, a read-only one a warning. Harmless files in those folders (`/etc/localtime`, `/etc/timezone`, `/etc/resolv.conf`, CA certificates, `/dev/null`, …) are not reported when read-only. Engine sockets and the folders holding them are left to `container/docker-socket-mount`. Devices (`devices:`) are reported too: raw disks and memory (`/dev/sda`, `/dev/mem`, …) as errors, others as warnings. The fix makes a writable mount read-only.",
+      description: prose`
+        Reports bind mounts of host paths that hold the host's system, configuration, secrets or kernel interfaces:
+        \`/\`, \`/etc\`, \`/proc\`, \`/sys\`, \`/dev\`, \`/boot\`, \`/root\`, \`/usr\`, \`/bin\`, \`/sbin\`, \`/lib*\`,
+        \`/var/lib/docker\` (and other engines' state), \`/var/log\`, \`/run/dbus\`, a whole home folder, and credential
+        folders such as \`~/.ssh\`, \`~/.aws\`, \`~/.kube\`, \`~/.docker\`. A writable mount is an error, a read-only
+        one a warning. Harmless files in those folders (\`/etc/localtime\`, \`/etc/timezone\`, \`/etc/resolv.conf\`, CA
+        certificates, \`/dev/null\`, …) are not reported when read-only. Engine sockets and the folders holding them are
+        left to \`container/docker-socket-mount\`. Devices (\`devices:\`) are reported too: raw disks and memory
+        (\`/dev/sda\`, \`/dev/mem\`, …) as errors, others as warnings. The fix makes a writable mount read-only.
+      `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n',
-          'services:\n  exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /proc:/host/proc:ro\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                volumes:
+                  - /etc:/host/etc
+          `,
+          file`
+            services:
+              exporter:
+                image: prom/node-exporter:v1.8.2
+                volumes:
+                  - /proc:/host/proc:ro
+          `,
         ],
         good: [
-          'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - /etc/localtime:/etc/localtime:ro\n      - data:/var/lib/app\nvolumes:\n  data: {}\n',
+          file`
+            services:
+              app:
+                image: alpine:3.20
+                volumes:
+                  - ./config:/etc/app:ro
+                  - /etc/localtime:/etc/localtime:ro
+                  - data:/var/lib/app
+            volumes:
+              data: {}
+          `,
         ],
       },
-      peerNotes:
-        "KICS flags any host path starting with `/var`, `/home`, `/srv`, `/media`, … (positive2.yaml binds `/var/lib/backup/data`, positive3.yaml `/var/data` through an unused volume); we report only folders that hold the host's system or secrets, so an application data folder such as `/var/lib/backup/data` is not reported. KICS positive1.yaml `- /var/lib/backup/data` has no host part: it is an anonymous volume, not a host mount. KICS reports the `volumes` key; we report the mount item.",
+      peerNotes: prose`
+        KICS flags any host path starting with \`/var\`, \`/home\`, \`/srv\`, \`/media\`, … (positive2.yaml binds
+        \`/var/lib/backup/data\`, positive3.yaml \`/var/data\` through an unused volume); we report only folders that
+        hold the host's system or secrets, so an application data folder such as \`/var/lib/backup/data\` is not
+        reported. KICS positive1.yaml \`- /var/lib/backup/data\` has no host part: it is an anonymous volume, not a host
+        mount. KICS reports the \`volumes\` key; we report the mount item.
+      `,
     },
   },
 

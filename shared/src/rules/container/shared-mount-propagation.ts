@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node } from 'yaml';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
@@ -22,8 +22,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      'Leave bind propagation at its default (`rprivate`), or use `rslave` where the container must see mounts the host makes later.',
+    mitigation: prose`
+      Leave bind propagation at its default (\`rprivate\`), or use \`rslave\` where the container must see mounts the
+      host makes later.
+    `,
     cis: '5.19',
     peers: {},
     references: [
@@ -39,8 +41,10 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      shared:
-        'Service `{{service}}` mounts `{{target}}` with `{{mode}}` propagation: mounts made inside the container under it appear on the host and in every other container that mounts the same path.',
+      shared: prose`
+        Service \`{{service}}\` mounts \`{{target}}\` with \`{{mode}}\` propagation: mounts made inside the container
+        under it appear on the host and in every other container that mounts the same path.
+      `,
     },
     docs: {
       description: prose`
@@ -57,10 +61,30 @@ export default defineRule({
         volumes for other containers (a CSI node plugin) needs two-way propagation and stops working.
       `,
       examples: {
-        bad: ['services:\n  agent:\n    image: alpine:3.20\n    volumes:\n      - /mnt/data:/mnt/data:rshared\n'],
+        bad: [
+          file`
+            services:
+              agent:
+                image: alpine:3.20
+                volumes:
+                  - /mnt/data:/mnt/data:rshared
+          `,
+        ],
         good: [
-          'services:\n  agent:\n    image: alpine:3.20\n    volumes:\n      - /mnt/data:/mnt/data:rslave\n',
-          'services:\n  agent:\n    image: alpine:3.20\n    volumes:\n      - /mnt/data:/mnt/data\n',
+          file`
+            services:
+              agent:
+                image: alpine:3.20
+                volumes:
+                  - /mnt/data:/mnt/data:rslave
+          `,
+          file`
+            services:
+              agent:
+                image: alpine:3.20
+                volumes:
+                  - /mnt/data:/mnt/data
+          `,
         ],
       },
     },

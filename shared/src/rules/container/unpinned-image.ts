@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import type { Finding } from '../../types';
 
@@ -11,8 +11,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Pin each image to a version tag and, for deployments that must not change under you, to a digest (`postgres:16.4-alpine@sha256:…`).',
+    mitigation: prose`
+      Pin each image to a version tag and, for deployments that must not change under you, to a digest
+      (\`postgres:16.4-alpine@sha256:…\`).
+    `,
     cis: '4.2',
     peers: {},
     references: [
@@ -24,24 +26,55 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      untagged:
-        'Service `{{service}}` runs `{{image}}`, which has no tag, so it means `:latest`: whatever is pushed next is what runs.',
+      untagged: prose`
+        Service \`{{service}}\` runs \`{{image}}\`, which has no tag, so it means \`:latest\`: whatever is pushed next
+        is what runs.
+      `,
       latest: 'Service `{{service}}` runs `{{image}}`: the `latest` tag follows whatever is pushed next.',
-      tagOnly:
-        'Service `{{service}}` runs `{{image}}`, pinned by tag only; a tag can be moved to other content, a digest cannot.',
+      tagOnly: prose`
+        Service \`{{service}}\` runs \`{{image}}\`, pinned by tag only; a tag can be moved to other content, a digest
+        cannot.
+      `,
     },
     docs: {
-      description:
-        "Reports each service that pulls an image with no tag or the `latest` tag (a warning), and, as information, one pinned by tag but not by digest — as `image/unpinned-base` does for a Dockerfile's `FROM`. Variables are read from the `.env` beside the file (`image: nginx:${TAG:-latest}` is `latest`); an image behind an unset variable is not reported. A service that also has `build:` is not reported: its `image:` names what the build produces.",
+      description: prose`
+        Reports each service that pulls an image with no tag or the \`latest\` tag (a warning), and, as information, one
+        pinned by tag but not by digest — as \`image/unpinned-base\` does for a Dockerfile's \`FROM\`. Variables are
+        read from the \`.env\` beside the file (\`image: nginx:\${TAG:-latest}\` is \`latest\`); an image behind an
+        unset variable is not reported. A service that also has \`build:\` is not reported: its \`image:\` names what
+        the build produces.
+      `,
       examples: {
-        bad: ['services:\n  db:\n    image: postgres\n', 'services:\n  proxy:\n    image: nginx:latest\n'],
+        bad: [
+          file`
+            services:
+              db:
+                image: postgres
+          `,
+          file`
+            services:
+              proxy:
+                image: nginx:latest
+          `,
+        ],
         good: [
-          'services:\n  db:\n    image: postgres:16.4-alpine@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
-          'services:\n  app:\n    build: .\n    image: registry.example.com/app:latest\n',
+          file`
+            services:
+              db:
+                image: postgres:16.4-alpine@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5
+          `,
+          file`
+            services:
+              app:
+                build: .
+                image: registry.example.com/app:latest
+          `,
         ],
       },
-      peerNotes:
-        'KICS and Semgrep have no compose check for image pins (KICS "Image Version Not Explicit" and "Image Version Using \'latest\'" read Dockerfiles and are claimed by `image/unpinned-base`).',
+      peerNotes: prose`
+        KICS and Semgrep have no compose check for image pins (KICS "Image Version Not Explicit" and "Image Version
+        Using 'latest'" read Dockerfiles and are claimed by \`image/unpinned-base\`).
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { hardeningFix, readOnlyRoot } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
@@ -16,8 +16,10 @@ export default defineRule({
     kind: 'compose',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Set `read_only: true` and give the service a `tmpfs` or a volume for the paths it writes (`/tmp`, caches, data).',
+    mitigation: prose`
+      Set \`read_only: true\` and give the service a \`tmpfs\` or a volume for the paths it writes (\`/tmp\`, caches,
+      data).
+    `,
     cis: '5.12',
     peers: { semgrep: ['yaml.docker-compose.security.writable-filesystem-service.writable-filesystem-service'] },
     references: [
@@ -29,10 +31,14 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      missing:
-        'Service `{{service}}` has a writable root filesystem: an intruder can replace its binaries and configuration and keep a foothold.',
-      disabled:
-        'Service `{{service}}` sets `read_only: false`: an intruder can replace its binaries and configuration and keep a foothold.',
+      missing: prose`
+        Service \`{{service}}\` has a writable root filesystem: an intruder can replace its binaries and configuration
+        and keep a foothold.
+      `,
+      disabled: prose`
+        Service \`{{service}}\` sets \`read_only: false\`: an intruder can replace its binaries and configuration and
+        keep a foothold.
+      `,
       unsupported:
         'Service `{{service}}` has a writable root filesystem, which the `{{profile}}` image needs: {{why}}.',
     },
@@ -40,25 +46,44 @@ export default defineRule({
     docs: {
       description: prose`
         Reports a service without \`read_only: true\`. With a read-only root filesystem a compromised process cannot
-        change the image's programs or drop tools into it; the paths the service must write get a \`tmpfs\` or a
-        volume. An image whose profile says it cannot run read-only is reported as information, with the reason.
+        change the image's programs or drop tools into it; the paths the service must write get a \`tmpfs\` or a volume.
+        An image whose profile says it cannot run read-only is reported as information, with the reason.
 
         The fix sets \`read_only: true\` and gives a tmpfs to every path the service writes at run time and a volume to
         every path whose data it keeps, unless the service or the image (a \`VOLUME\`) already mounts something there:
-        the paths come from the image's profile (postgres writes its socket in \`/var/run/postgresql\`, nginx its cache in
-        \`/var/cache/nginx\`) and from the Dockerfile the service builds (its \`VOLUME\`s; folders it makes writable are
-        named in the title). \`/tmp\` always gets a tmpfs. Where nothing tells, the title says what it assumes. It is
-        offered one by one: a service that writes elsewhere fails until it gets a volume there.
+        the paths come from the image's profile (postgres writes its socket in \`/var/run/postgresql\`, nginx its cache
+        in \`/var/cache/nginx\`) and from the Dockerfile the service builds (its \`VOLUME\`s; folders it makes writable
+        are named in the title). \`/tmp\` always gets a tmpfs. Where nothing tells, the title says what it assumes. It
+        is offered one by one: a service that writes elsewhere fails until it gets a volume there.
       `,
       examples: {
         bad: [
-          'services:\n  app:\n    image: nginx:1.27\n',
-          'services:\n  app:\n    image: nginx:1.27\n    read_only: false\n',
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                read_only: false
+          `,
         ],
-        good: ['services:\n  app:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp, /var/cache/nginx]\n'],
+        good: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+                read_only: true
+                tmpfs: [/tmp, /var/cache/nginx]
+          `,
+        ],
       },
-      peerNotes:
-        'Semgrep reports `read_only: false` at the service key; we report the `read_only: false` line itself, which is what has to change.',
+      peerNotes: prose`
+        Semgrep reports \`read_only: false\` at the service key; we report the \`read_only: false\` line itself, which
+        is what has to change.
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineGroup, prose } from '../../rule';
+import { defineGroup, prose, file } from '../../rule';
 import {
   dropCapabilities,
   joinWords,
@@ -55,8 +55,10 @@ export default defineGroup({
     kind: 'compose',
     severity: 'warning',
     threat: 'host-container',
-    mitigation:
-      'Drop all capabilities and add back only what the image needs, make the root filesystem read-only, set `no-new-privileges`, and limit memory, CPU and processes.',
+    mitigation: prose`
+      Drop all capabilities and add back only what the image needs, make the root filesystem read-only, set
+      \`no-new-privileges\`, and limit memory, CPU and processes.
+    `,
     cis: '5.3',
     peers: {},
     references: [
@@ -75,12 +77,13 @@ export default defineGroup({
     docs: {
       description: prose`
         One finding per service for the hardening settings it lacks, in place of one finding per setting: dropped
-        capabilities (\`container/capabilities-not-dropped\`), a read-only root filesystem (\`container/writable-root-fs\`),
-        \`no-new-privileges\` (\`container/no-new-privileges\`), and memory, CPU and process limits
-        (\`container/memory-unlimited\`, \`container/cpu-unlimited\`, \`container/pids-unlimited\`). A service that lacks
-        only one of them gets that rule's own finding. Each setting stays configurable by its own id: turned off, it
-        leaves the list; suppressed on the service, likewise. Configuring or suppressing \`container/missing-hardening\`
-        itself applies to the whole list. JSON and SARIF reports list the settings with their rule ids.
+        capabilities (\`container/capabilities-not-dropped\`), a read-only root filesystem
+        (\`container/writable-root-fs\`), \`no-new-privileges\` (\`container/no-new-privileges\`), and memory, CPU and
+        process limits (\`container/memory-unlimited\`, \`container/cpu-unlimited\`, \`container/pids-unlimited\`). A
+        service that lacks only one of them gets that rule's own finding. Each setting stays configurable by its own id:
+        turned off, it leaves the list; suppressed on the service, likewise. Configuring or suppressing
+        \`container/missing-hardening\` itself applies to the whole list. JSON and SARIF reports list the settings with
+        their rule ids.
 
         Settings that are dangerous by themselves (\`privileged\`, the Docker socket, host mounts and namespaces,
         dangerous capabilities, secrets) are not part of it: they stay findings of their own.
@@ -91,10 +94,37 @@ export default defineGroup({
         what the service needs, the title says what the fix assumes. It is never applied by fix-all.
       `,
       examples: {
-        bad: ['services:\n  app:\n    image: nginx:1.27\n'],
+        bad: [
+          file`
+            services:
+              app:
+                image: nginx:1.27
+          `,
+        ],
         good: [
-          'services:\n  app:\n    image: nginxinc/nginx-unprivileged:1.27\n    read_only: true\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n',
-          'services:\n  app:\n    image: nginxinc/nginx-unprivileged:1.27\n    read_only: true\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    mem_limit: 256m\n    cpus: 0.5\n',
+          file`
+            services:
+              app:
+                image: nginxinc/nginx-unprivileged:1.27
+                read_only: true
+                tmpfs: [/tmp]
+                cap_drop: [ALL]
+                security_opt: [no-new-privileges:true]
+                mem_limit: 256m
+                cpus: 0.5
+                pids_limit: 100
+          `,
+          file`
+            services:
+              app:
+                image: nginxinc/nginx-unprivileged:1.27
+                read_only: true
+                tmpfs: [/tmp]
+                cap_drop: [ALL]
+                security_opt: [no-new-privileges:true]
+                mem_limit: 256m
+                cpus: 0.5
+          `,
         ],
       },
     },

@@ -1,5 +1,5 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { siblingPath } from '../../compose/model';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
@@ -36,8 +36,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Use `COPY` for local files; pin downloads with `ADD --checksum=sha256:…` (a full commit for Git sources) or verify them in `RUN` with `sha256sum -c`.',
+    mitigation: prose`
+      Use \`COPY\` for local files; pin downloads with \`ADD --checksum=sha256:…\` (a full commit for Git sources) or
+      verify them in \`RUN\` with \`sha256sum -c\`.
+    `,
     cis: '4.9',
     peers: {
       hadolint: ['DL3020'],
@@ -59,37 +61,82 @@ export default defineRule({
     ],
     fix: 'mixed',
     messages: {
-      local:
-        '`ADD {{source}}` copies from the build context: use `COPY`, which does the same without ADD’s hidden archive unpacking and URL fetching.',
-      remote:
-        '`ADD` downloads `{{url}}` without `--checksum`: whatever the server returns goes into the image unverified. Add `--checksum=sha256:<digest>`, or download in `RUN` and check the digest with `sha256sum -c`.',
-      gitUnpinned:
-        '`ADD` fetches the Git repository `{{url}}` at {{ref}}, which can move: pin the commit (`#<full commit hash>`, or `?tag=…&checksum=<commit>` with Dockerfile 1.18+).',
+      local: prose`
+        \`ADD {{source}}\` copies from the build context: use \`COPY\`, which does the same without ADD’s hidden archive
+        unpacking and URL fetching.
+      `,
+      remote: prose`
+        \`ADD\` downloads \`{{url}}\` without \`--checksum\`: whatever the server returns goes into the image
+        unverified. Add \`--checksum=sha256:<digest>\`, or download in \`RUN\` and check the digest with
+        \`sha256sum -c\`.
+      `,
+      gitUnpinned: prose`
+        \`ADD\` fetches the Git repository \`{{url}}\` at {{ref}}, which can move: pin the commit
+        (\`#<full commit hash>\`, or \`?tag=…&checksum=<commit>\` with Dockerfile 1.18+).
+      `,
     },
     docs: {
-      description: [
-        'Reports three uses of `ADD`:',
-        '',
-        '- `ADD` of files and folders from the build context (or another stage) where `COPY` does the same. `ADD` also unpacks local tar archives and fetches URLs, so `COPY` says what the step does. Local tar archives (`.tar`, `.tar.gz`, `.tgz`, `.tar.xz`, `.tar.bz2`, `.tar.zst` and other compressed files) are left alone: unpacking them is what `ADD` is for. `.zip`, `.jar` and `.whl` files are reported, since `ADD` does not unpack them.',
-        '- `ADD` of an `http(s)://` URL without `--checksum`: the download is not verified, so a changed or compromised file goes into the image unnoticed.',
-        '- `ADD` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash as the ref (`repo.git#<commit>`) or a `checksum`/`commit` query (`repo.git?tag=v1.2&checksum=<commit>`) pins it.',
-        '',
-        'The fix replaces `ADD` with `COPY`, keeping `--chown`, `--chmod`, `--link` and `--exclude` and dropping `--checksum` and `--keep-git-dir`, which do nothing for a local source. Docker decides by content whether `ADD` unpacks a local file (a tar archive named like a plain file is unpacked), so the fix is safe only when every source is written literally and is a text file in the Dockerfile’s folder; otherwise (a variable, a folder, a file Bulkhead cannot read there) it is offered as unsafe. Downloads get no automatic fix, since the digest must come from a source you trust.',
-      ].join('\n'),
+      description: prose`
+        Reports three uses of \`ADD\`:
+
+        - \`ADD\` of files and folders from the build context (or another stage) where \`COPY\` does the same. \`ADD\`
+          also unpacks local tar archives and fetches URLs, so \`COPY\` says what the step does. Local tar archives
+          (\`.tar\`, \`.tar.gz\`, \`.tgz\`, \`.tar.xz\`, \`.tar.bz2\`, \`.tar.zst\` and other compressed files) are left
+          alone: unpacking them is what \`ADD\` is for. \`.zip\`, \`.jar\` and \`.whl\` files are reported, since
+          \`ADD\` does not unpack them.
+        - \`ADD\` of an \`http(s)://\` URL without \`--checksum\`: the download is not verified, so a changed or
+          compromised file goes into the image unnoticed.
+        - \`ADD\` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash as
+          the ref (\`repo.git#<commit>\`) or a \`checksum\`/\`commit\` query (\`repo.git?tag=v1.2&checksum=<commit>\`)
+          pins it.
+
+        The fix replaces \`ADD\` with \`COPY\`, keeping \`--chown\`, \`--chmod\`, \`--link\` and \`--exclude\` and
+        dropping \`--checksum\` and \`--keep-git-dir\`, which do nothing for a local source. Docker decides by content
+        whether \`ADD\` unpacks a local file (a tar archive named like a plain file is unpacked), so the fix is safe
+        only when every source is written literally and is a text file in the Dockerfile’s folder; otherwise (a
+        variable, a folder, a file Bulkhead cannot read there) it is offered as unsafe. Downloads get no automatic fix,
+        since the digest must come from a source you trust.
+      `,
       examples: {
         bad: [
-          'FROM python:3.12-slim\nADD requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n',
-          'FROM alpine:3.20\nADD https://example.com/tool-1.2.3.tar.gz /tmp/\n',
-          'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.0 /src/buildkit\n',
+          file`
+            FROM python:3.12-slim
+            ADD requirements.txt /app/
+            RUN pip install -r /app/requirements.txt
+          `,
+          file`
+            FROM alpine:3.20
+            ADD https://example.com/tool-1.2.3.tar.gz /tmp/
+          `,
+          file`
+            FROM alpine:3.20
+            ADD https://github.com/moby/buildkit.git#v0.13.0 /src/buildkit
+          `,
         ],
         good: [
-          'FROM python:3.12-slim\nCOPY requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n',
-          'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool-1.2.3.tar.gz /tmp/\n',
-          'FROM alpine:3.20\nADD rootfs.tar.xz /\n',
+          file`
+            FROM python:3.12-slim
+            COPY requirements.txt /app/
+            RUN pip install -r /app/requirements.txt
+          `,
+          file`
+            FROM alpine:3.20
+            ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool-1.2.3.tar.gz /tmp/
+          `,
+          file`
+            FROM alpine:3.20
+            ADD rootfs.tar.xz /
+          `,
         ],
       },
-      peerNotes:
-        'Like hadolint DL3020, local tar archives are allowed. Unlike hadolint, downloads are reported unless pinned by `--checksum`; a pinned download is accepted, whereas KICS (`Curl or Wget Instead of Add`) and Checkov CKV_DOCKER_4 report every `ADD` of a URL. Trivy DS-0005 skips any `ADD` whose arguments contain `.tar`, `http://`, `https://` or `git@` anywhere. KICS `curl_or_wget_instead_of_add/test/negative2.dockerfile` is negative only for downloads: its `ADD ./drop-http-proxy-header.conf …` is a local file, which Bulkhead reports as hadolint DL3020 does.',
+      peerNotes: prose`
+        Like hadolint DL3020, local tar archives are allowed. Unlike hadolint, downloads are reported unless pinned by
+        \`--checksum\`; a pinned download is accepted, whereas KICS (\`Curl or Wget Instead of Add\`) and Checkov
+        CKV_DOCKER_4 report every \`ADD\` of a URL. Trivy DS-0005 skips any \`ADD\` whose arguments contain \`.tar\`,
+        \`http://\`, \`https://\` or \`git@\` anywhere. KICS \`curl_or_wget_instead_of_add/test/negative2.dockerfile\`
+        is negative only for downloads: its \`ADD ./drop-http-proxy-header.conf …\` is a local file, which Bulkhead
+        reports as hadolint DL3020 does.
+      `,
     },
   },
 
@@ -192,8 +239,8 @@ function copyFix(model: DockerfileModel, instruction: Instruction): CopyFix | un
 }
 
 /**
- * For a Git source: the ref it names (`#v1.2:subdir` → `v1.2`, `?tag=v1.2`) and whether a commit pins it: a full hash as
- * the ref, or a `checksum`/`commit` query, which BuildKit checks against what the ref resolves to.
+ * For a Git source: the ref it names (`#v1.2:subdir` → `v1.2`, `?tag=v1.2`) and whether a commit pins it: a full hash
+ * as the ref, or a `checksum`/`commit` query, which BuildKit checks against what the ref resolves to.
  */
 function gitSource(url: string, keepGitDir: boolean): { ref?: string; pinned: boolean } | undefined {
   const [location, fragment] = url.split('#', 2);

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename, effectiveWords } from '../../dockerfile/shell';
 import { readArguments } from '../../dockerfile/options';
@@ -23,8 +23,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Leave `DOCKER_CONTENT_TRUST` unset in the image (or set it to 1 where images are pulled), so that the Docker CLI only pulls and runs signed images.',
+    mitigation: prose`
+      Leave \`DOCKER_CONTENT_TRUST\` unset in the image (or set it to 1 where images are pulled), so that the Docker CLI
+      only pulls and runs signed images.
+    `,
     cis: '4.5',
     peers: {},
     references: [
@@ -36,17 +38,37 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      variable:
-        '`{{setting}}` turns off Docker Content Trust: the Docker CLI in this image pulls and runs images without checking their signatures.',
-      option:
-        '`{{option}}` makes `docker {{command}}` skip Docker Content Trust: the image is used without checking its signature.',
+      variable: prose`
+        \`{{setting}}\` turns off Docker Content Trust: the Docker CLI in this image pulls and runs images without
+        checking their signatures.
+      `,
+      option: prose`
+        \`{{option}}\` makes \`docker {{command}}\` skip Docker Content Trust: the image is used without checking its
+        signature.
+      `,
     },
     docs: {
-      description:
-        'Reports `DOCKER_CONTENT_TRUST` set to `0` or `false` by ENV, by an ARG default, or in a RUN command (`DOCKER_CONTENT_TRUST=0 docker pull …`, `export`, `env`), and `--disable-content-trust` given to `docker pull`, `push`, `build`, `run`, `create` or `plugin install`. Images that carry a Docker CLI (CI runners, docker-in-docker) inherit the setting. The fix removes the setting or the option. It is offered one by one, never by fix-all: a step that pulls or runs an unsigned image then fails, which is the point, but changes what the build or the container does.',
+      description: prose`
+        Reports \`DOCKER_CONTENT_TRUST\` set to \`0\` or \`false\` by ENV, by an ARG default, or in a RUN command
+        (\`DOCKER_CONTENT_TRUST=0 docker pull …\`, \`export\`, \`env\`), and \`--disable-content-trust\` given to
+        \`docker pull\`, \`push\`, \`build\`, \`run\`, \`create\` or \`plugin install\`. Images that carry a Docker CLI
+        (CI runners, docker-in-docker) inherit the setting. The fix removes the setting or the option. It is offered one
+        by one, never by fix-all: a step that pulls or runs an unsigned image then fails, which is the point, but
+        changes what the build or the container does.
+      `,
       examples: {
-        bad: ['FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=0\n'],
-        good: ['FROM docker:27-cli\nENV DOCKER_CONTENT_TRUST=1\n'],
+        bad: [
+          file`
+            FROM docker:27-cli
+            ENV DOCKER_CONTENT_TRUST=0
+          `,
+        ],
+        good: [
+          file`
+            FROM docker:27-cli
+            ENV DOCKER_CONTENT_TRUST=1
+          `,
+        ],
       },
     },
   },

@@ -1,5 +1,5 @@
 import type { Env } from 'dockerfile-ast';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { commandsOf, shippedStages } from '../../dockerfile/instructions';
 import { effectiveWords } from '../../dockerfile/shell';
 import type { Finding, Range } from '../../types';
@@ -22,8 +22,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Turn debuggers on only where you debug: set the flag or variable when you run the container locally (`docker run -e FLASK_DEBUG=1`, a compose override), never in the image.',
+    mitigation: prose`
+      Turn debuggers on only where you debug: set the flag or variable when you run the container locally
+      (\`docker run -e FLASK_DEBUG=1\`, a compose override), never in the image.
+    `,
     peers: {},
     references: [
       { title: 'Flask: debug mode', url: 'https://flask.palletsprojects.com/en/stable/debugging/' },
@@ -42,13 +44,22 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      flaskDebug:
-        "`{{text}}` turns Flask's debug mode on in the image: its interactive debugger runs any Python code sent from a browser, behind only a PIN.",
-      nodeInspector:
-        "`{{text}}` opens Node's inspector on every interface: whoever reaches the port can run any code in the process.",
-      jdwp: '`{{text}}` opens a JDWP debugger port on every interface: whoever reaches it can run any code in the JVM, without authentication.',
-      debugpy:
-        '`{{text}}` makes debugpy listen on every interface: whoever reaches the port can run any Python code in the process.',
+      flaskDebug: prose`
+        \`{{text}}\` turns Flask's debug mode on in the image: its interactive debugger runs any Python code sent from a
+        browser, behind only a PIN.
+      `,
+      nodeInspector: prose`
+        \`{{text}}\` opens Node's inspector on every interface: whoever reaches the port can run any code in the
+        process.
+      `,
+      jdwp: prose`
+        \`{{text}}\` opens a JDWP debugger port on every interface: whoever reaches it can run any code in the JVM,
+        without authentication.
+      `,
+      debugpy: prose`
+        \`{{text}}\` makes debugpy listen on every interface: whoever reaches the port can run any Python code in the
+        process.
+      `,
     },
     docs: {
       description: prose`
@@ -67,12 +78,26 @@ export default defineRule({
       `,
       examples: {
         bad: [
-          'FROM python:3.12-slim\nENV FLASK_DEBUG=1\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
-          'FROM node:22-slim\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n',
+          file`
+            FROM python:3.12-slim
+            ENV FLASK_DEBUG=1
+            CMD ["flask", "run", "--host=0.0.0.0"]
+          `,
+          file`
+            FROM node:22-slim
+            CMD ["node", "--inspect=0.0.0.0:9229", "server.js"]
+          `,
         ],
         good: [
-          'FROM python:3.12-slim\nENV FLASK_DEBUG=0\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
-          'FROM node:22-slim\nCMD ["node", "server.js"]\n',
+          file`
+            FROM python:3.12-slim
+            ENV FLASK_DEBUG=0
+            CMD ["flask", "run", "--host=0.0.0.0"]
+          `,
+          file`
+            FROM node:22-slim
+            CMD ["node", "server.js"]
+          `,
         ],
       },
     },

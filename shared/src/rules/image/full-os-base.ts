@@ -1,6 +1,6 @@
 import type { Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { DISTROLESS } from '../../images/distroless';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import {
   matchingDistroless,
   type DistrolessFlavour,
@@ -37,7 +37,9 @@ const CARRIED = new Set(['LABEL', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
 /** Variables that serve the build, not the program: its tools, their trust settings, the build image's PATH. */
 const BUILD_ONLY_ENV =
   /^(CGO_ENABLED|GO(PATH|FLAGS|OS|ARCH|ARM|AMD64|PROXY|PRIVATE|NOSUMDB|NOPROXY|INSECURE|CACHE|MODCACHE|TOOLCHAIN|EXPERIMENT|SUMDB)|npm_config_\w+|YARN_\w+|PNPM_\w+|PIP_\w+|POETRY_\w+|PIPENV_\w+|UV_\w+|MAVEN_\w+|GRADLE_\w+|CARGO_\w+|RUSTUP_\w+|RUSTFLAGS|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|DEBIAN_FRONTEND|APT_\w+|DOCKER_CONTENT_TRUST\w*|DOCKER_BUILDKIT|GIT_SSL_NO_VERIFY|GIT_\w+|NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|PATH|LD_LIBRARY_PATH)$/i;
-/** Variables whose name says they hold a secret: never written into another stage (image/secret-in-build reports them). */
+/**
+ * Variables whose name says they hold a secret: never written into another stage (image/secret-in-build reports them).
+ */
 const SECRET_ENV = /(pass(word|wd)?|secret|token|api_?key|private_?key|credentials?|auth)/i;
 /** Ports of remote-login services a runtime image has no reason to offer (image/ssh-server, and telnet, VNC, RDP). */
 const LOGIN_PORTS = new Set(['22', '23', '3389', '5900']);
@@ -49,8 +51,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'info',
     threat: 'external-container',
-    mitigation:
-      'Build in one stage and run in another on `scratch` or a distroless image, which has no shell or package manager for an intruder to use and far fewer packages to patch.',
+    mitigation: prose`
+      Build in one stage and run in another on \`scratch\` or a distroless image, which has no shell or package manager
+      for an intruder to use and far fewer packages to patch.
+    `,
     cis: '4.3',
     peers: {},
     references: [
@@ -70,21 +74,77 @@ export default defineRule({
       fullOs: 'The image runs on `{{image}}`, a full OS with a shell and a package manager that an intruder can use.',
     },
     docs: {
-      description:
-        'Reports a final stage built on a full OS image (Debian, Ubuntu, Alpine, CentOS, Fedora and the language images built on them: `node`, `python`, `openjdk`, `golang` …). Slim variants, distroless, scratch and images Bulkhead does not know (private ones) are not reported. It is information, not a warning: nearly every Dockerfile starts this way, and moving to distroless is a design change that needs knowledge of what the program uses at run time.\n\nTwo fixes, both unsafe, offered only when the result can be worked out exactly:\n\n- **Swap the image** when the final stage has no `RUN` and exec-form `CMD`/`ENTRYPOINT`: `FROM` gets the matching distroless image (`nodejs`, `python3`, `java` for the language images, `static` for Go built with `CGO_ENABLED=0`, `cc` for Rust, `base` otherwise). On the Node.js and Python images, whose ENTRYPOINT is the interpreter, `CMD ["node", "server.js"]` becomes `CMD ["server.js"]`; on Java, whose ENTRYPOINT is `java -jar`, `CMD ["java", "-jar", "app.jar"]` becomes `CMD ["app.jar"]`.\n- **Add a runtime stage** when the final stage has `RUN` or a shell-form `CMD`/`ENTRYPOINT`: the stage becomes a build stage (named `build` if it has no name) and a new final stage on the distroless image copies the app from it: for Node.js, Python and Java the `WORKDIR` (with `node_modules`), for compiled programs the program alone (what was copied into the `WORKDIR` is its source), and in both cases the files copied outside the `WORKDIR`. It keeps `ARG`, `ENV`, `LABEL`, `EXPOSE`, `VOLUME`, `STOPSIGNAL` and `WORKDIR`, drops `USER` (distroless `:nonroot` runs as 65532) and starts the program in exec form.\n\nNo fix is offered, and the reason is a runtime dependency the rule cannot carry over, when: the stage builds on another stage; an interpreted app has no `WORKDIR` to copy; the stage has no `CMD`/`ENTRYPOINT` of its own; it installs OS packages (they are not in distroless), Python packages (they live outside `WORKDIR` and are built for another interpreter) or global npm packages; its base is Alpine (musl binaries do not run on glibc distroless); it has `HEALTHCHECK CMD` (distroless has no curl), `ONBUILD`, or a `USER`/`--chown` naming a user distroless lacks; or the program is a shell script, a package manager or an OS tool (`npm start`, `nginx`, `/docker-entrypoint.sh`).',
+      description: prose`
+        Reports a final stage built on a full OS image (Debian, Ubuntu, Alpine, CentOS, Fedora and the language images
+        built on them: \`node\`, \`python\`, \`openjdk\`, \`golang\` …). Slim variants, distroless, scratch and images
+        Bulkhead does not know (private ones) are not reported. It is information, not a warning: nearly every
+        Dockerfile starts this way, and moving to distroless is a design change that needs knowledge of what the program
+        uses at run time.
+
+        Two fixes, both unsafe, offered only when the result can be worked out exactly:
+
+        - **Swap the image** when the final stage has no \`RUN\` and exec-form \`CMD\`/\`ENTRYPOINT\`: \`FROM\` gets the
+          matching distroless image (\`nodejs\`, \`python3\`, \`java\` for the language images, \`static\` for Go built
+          with \`CGO_ENABLED=0\`, \`cc\` for Rust, \`base\` otherwise). On the Node.js and Python images, whose
+          ENTRYPOINT is the interpreter, \`CMD ["node", "server.js"]\` becomes \`CMD ["server.js"]\`; on Java, whose
+          ENTRYPOINT is \`java -jar\`, \`CMD ["java", "-jar", "app.jar"]\` becomes \`CMD ["app.jar"]\`.
+        - **Add a runtime stage** when the final stage has \`RUN\` or a shell-form \`CMD\`/\`ENTRYPOINT\`: the stage
+          becomes a build stage (named \`build\` if it has no name) and a new final stage on the distroless image copies
+          the app from it: for Node.js, Python and Java the \`WORKDIR\` (with \`node_modules\`), for compiled programs
+          the program alone (what was copied into the \`WORKDIR\` is its source), and in both cases the files copied
+          outside the \`WORKDIR\`. It keeps \`ARG\`, \`ENV\`, \`LABEL\`, \`EXPOSE\`, \`VOLUME\`, \`STOPSIGNAL\` and
+          \`WORKDIR\`, drops \`USER\` (distroless \`:nonroot\` runs as 65532) and starts the program in exec form.
+
+        No fix is offered, and the reason is a runtime dependency the rule cannot carry over, when: the stage builds on
+        another stage; an interpreted app has no \`WORKDIR\` to copy; the stage has no \`CMD\`/\`ENTRYPOINT\` of its
+        own; it installs OS packages (they are not in distroless), Python packages (they live outside \`WORKDIR\` and
+        are built for another interpreter) or global npm packages; its base is Alpine (musl binaries do not run on glibc
+        distroless); it has \`HEALTHCHECK CMD\` (distroless has no curl), \`ONBUILD\`, or a \`USER\`/\`--chown\` naming
+        a user distroless lacks; or the program is a shell script, a package manager or an OS tool (\`npm start\`,
+        \`nginx\`, \`/docker-entrypoint.sh\`).
+      `,
       examples: {
         bad: [
-          'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
-          'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\nCMD ["/out/server"]\n',
+          file`
+            FROM node:22
+            WORKDIR /app
+            COPY . .
+            CMD ["node", "server.js"]
+          `,
+          file`
+            FROM golang:1.23
+            WORKDIR /src
+            COPY . .
+            RUN CGO_ENABLED=0 go build -o /out/server .
+            CMD ["/out/server"]
+          `,
         ],
         good: [
-          'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/server /server\nCMD ["/server"]\n',
-          'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
-          'FROM registry.example.com/team/base:1.4\nCMD ["/app"]\n',
+          file`
+            FROM golang:1.23 AS build
+            WORKDIR /src
+            COPY . .
+            RUN CGO_ENABLED=0 go build -o /out/server .
+
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /out/server /server
+            CMD ["/server"]
+          `,
+          file`
+            FROM python:3.12-slim
+            COPY app.py /app/
+            CMD ["python", "/app/app.py"]
+          `,
+          file`
+            FROM registry.example.com/team/base:1.4
+            CMD ["/app"]
+          `,
         ],
       },
-      peerNotes:
-        'No peer reports a full OS runtime image. hadolint, Trivy and KICS check how packages are installed, not whether the image should carry a package manager at all.',
+      peerNotes: prose`
+        No peer reports a full OS runtime image. hadolint, Trivy and KICS check how packages are installed, not whether
+        the image should carry a package manager at all.
+      `,
     },
   },
 

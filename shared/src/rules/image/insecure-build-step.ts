@@ -1,5 +1,5 @@
 import type { Flag, ModifiableInstruction } from 'dockerfile-ast';
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'insecure' | 'hostNetwork';
@@ -11,8 +11,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'Remove `--security=insecure` and `--network=host` from RUN; install what a step needs so it runs in the sandbox, and reach the network through the default build network.',
+    mitigation: prose`
+      Remove \`--security=insecure\` and \`--network=host\` from RUN; install what a step needs so it runs in the
+      sandbox, and reach the network through the default build network.
+    `,
     peers: {},
     references: [
       {
@@ -27,10 +29,14 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      insecure:
-        '`RUN --security=insecure` runs this step without the build sandbox, as `docker run --privileged` would: a compromised script or package in it can take over the build host.',
-      hostNetwork:
-        "`RUN --network=host` runs this step in the build host's network: it reaches every service the host listens for on localhost, such as a Docker API or a database bound to 127.0.0.1.",
+      insecure: prose`
+        \`RUN --security=insecure\` runs this step without the build sandbox, as \`docker run --privileged\` would: a
+        compromised script or package in it can take over the build host.
+      `,
+      hostNetwork: prose`
+        \`RUN --network=host\` runs this step in the build host's network: it reaches every service the host listens for
+        on localhost, such as a Docker API or a database bound to 127.0.0.1.
+      `,
     },
     docs: {
       description: prose`
@@ -48,10 +54,22 @@ export default defineRule({
       `,
       examples: {
         bad: [
-          '# syntax=docker/dockerfile:1-labs\nFROM alpine:3.20\nRUN --security=insecure ./build.sh\n',
-          'FROM alpine:3.20\nRUN --network=host wget -O /tmp/x http://127.0.0.1:8080/x\n',
+          file`
+            # syntax=docker/dockerfile:1-labs
+            FROM alpine:3.20
+            RUN --security=insecure ./build.sh
+          `,
+          file`
+            FROM alpine:3.20
+            RUN --network=host wget -O /tmp/x http://127.0.0.1:8080/x
+          `,
         ],
-        good: ['FROM alpine:3.20\nRUN --network=none ./build.sh\n'],
+        good: [
+          file`
+            FROM alpine:3.20
+            RUN --network=none ./build.sh
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { Instruction } from 'dockerfile-ast';
 import { allRuns, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { basename, effectiveWords, type SimpleCommand } from '../../dockerfile/shell';
@@ -30,15 +30,33 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      recommends:
-        '`{{command}} install` without `--no-install-recommends` also installs the packages its packages recommend: more code to patch and to attack, none of it asked for.',
+      recommends: prose`
+        \`{{command}} install\` without \`--no-install-recommends\` also installs the packages its packages recommend:
+        more code to patch and to attack, none of it asked for.
+      `,
     },
     docs: {
-      description:
-        'Reports `apt-get install` and `apt install` without `--no-install-recommends` (before or after `install`) or `-o APT::Install-Recommends=false`. An earlier RUN of the stage that writes `APT::Install-Recommends "false"` into apt’s configuration counts as the flag. The fix adds the flag right after `install`. It is offered one by one, never by fix-all: a recommended package the build or the program relies on without naming it (`ca-certificates` for later https downloads is the common one) is no longer installed, and should then be named in the install.',
+      description: prose`
+        Reports \`apt-get install\` and \`apt install\` without \`--no-install-recommends\` (before or after
+        \`install\`) or \`-o APT::Install-Recommends=false\`. An earlier RUN of the stage that writes
+        \`APT::Install-Recommends "false"\` into apt’s configuration counts as the flag. The fix adds the flag right
+        after \`install\`. It is offered one by one, never by fix-all: a recommended package the build or the program
+        relies on without naming it (\`ca-certificates\` for later https downloads is the common one) is no longer
+        installed, and should then be named in the install.
+      `,
       examples: {
-        bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n'],
-        good: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n'],
+        bad: [
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y curl
+          `,
+        ],
+        good: [
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends curl
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { instructionSpan, isWasmImage, lastInChain, runsNothing } from '../../dockerfile/runtime';
 import type { Finding } from '../../types';
 
@@ -9,8 +9,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'info',
     threat: 'external-container',
-    mitigation:
-      'Add a `HEALTHCHECK` that probes the service (exec form, with a binary the image has), or `HEALTHCHECK NONE` to state that none is wanted.',
+    mitigation: prose`
+      Add a \`HEALTHCHECK\` that probes the service (exec form, with a binary the image has), or \`HEALTHCHECK NONE\` to
+      state that none is wanted.
+    `,
     cis: '4.6',
     peers: {
       hadolint: ['DL3057'],
@@ -27,18 +29,47 @@ export default defineRule({
       missing: 'The image has no HEALTHCHECK: Docker cannot tell a hung or hijacked service from a healthy one.',
     },
     docs: {
-      description:
-        'Reports, at the final `FROM`, an image whose final stage (and the stages it builds on) has no `HEALTHCHECK`. A scratch-based final stage with no `CMD` or `ENTRYPOINT` carries only files and is not reported, nor is a WebAssembly image (its runtime has no process to probe). `HEALTHCHECK NONE` is an explicit decision (for example when an orchestrator probes the service itself, as Kubernetes does and ignores `HEALTHCHECK`) and is not reported. A base image may define a health check of its own; Bulkhead cannot see inside images, hence the low severity.',
+      description: prose`
+        Reports, at the final \`FROM\`, an image whose final stage (and the stages it builds on) has no \`HEALTHCHECK\`.
+        A scratch-based final stage with no \`CMD\` or \`ENTRYPOINT\` carries only files and is not reported, nor is a
+        WebAssembly image (its runtime has no process to probe). \`HEALTHCHECK NONE\` is an explicit decision (for
+        example when an orchestrator probes the service itself, as Kubernetes does and ignores \`HEALTHCHECK\`) and is
+        not reported. A base image may define a health check of its own; Bulkhead cannot see inside images, hence the
+        low severity.
+      `,
       examples: {
-        bad: ['FROM node:22\nCOPY . /app\nCMD ["node", "/app/server.js"]\n'],
+        bad: [
+          file`
+            FROM node:22
+            COPY . /app
+            CMD ["node", "/app/server.js"]
+          `,
+        ],
         good: [
-          'FROM node:22\nCOPY . /app\nHEALTHCHECK --interval=30s CMD ["node", "/app/healthcheck.js"]\nCMD ["node", "/app/server.js"]\n',
-          'FROM node:22\nHEALTHCHECK NONE\nCMD ["node", "/app/server.js"]\n',
-          'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch\nCOPY --from=build /out/tool /tool\n',
+          file`
+            FROM node:22
+            COPY . /app
+            HEALTHCHECK --interval=30s CMD ["node", "/app/healthcheck.js"]
+            CMD ["node", "/app/server.js"]
+          `,
+          file`
+            FROM node:22
+            HEALTHCHECK NONE
+            CMD ["node", "/app/server.js"]
+          `,
+          file`
+            FROM golang:1.23 AS build
+            RUN go build -o /out/tool .
+            FROM scratch
+            COPY --from=build /out/tool /tool
+          `,
         ],
       },
-      peerNotes:
-        'KICS, Trivy DS-0026 and Checkov CKV_DOCKER_2 also accept `HEALTHCHECK NONE` (they check that the instruction exists). hadolint DL3057 is off by default. KICS reports a scratch data image too; we do not, since nothing runs in it.',
+      peerNotes: prose`
+        KICS, Trivy DS-0026 and Checkov CKV_DOCKER_2 also accept \`HEALTHCHECK NONE\` (they check that the instruction
+        exists). hadolint DL3057 is off by default. KICS reports a scratch data image too; we do not, since nothing runs
+        in it.
+      `,
     },
   },
 

@@ -1,4 +1,4 @@
-import { defineRule, prose } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { Finding } from '../../types';
 
 /**
@@ -22,8 +22,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'application',
-    mitigation:
-      'Leave remote-access servers out of the image: reach a running container with `docker exec`, copy files with `docker cp`, and serve files over HTTPS or SFTP.',
+    mitigation: prose`
+      Leave remote-access servers out of the image: reach a running container with \`docker exec\`, copy files with
+      \`docker cp\`, and serve files over HTTPS or SFTP.
+    `,
     peers: {},
     references: [
       {
@@ -51,8 +53,26 @@ export default defineRule({
         with the reason.
       `,
       examples: {
-        bad: ['FROM debian:12\nEXPOSE 23\n', 'FROM debian:12\nEXPOSE 5900/tcp\n'],
-        good: ['FROM debian:12\nEXPOSE 8080\n', 'FROM debian:12\nEXPOSE 5900/udp\n'],
+        bad: [
+          file`
+            FROM debian:12
+            EXPOSE 23
+          `,
+          file`
+            FROM debian:12
+            EXPOSE 5900/tcp
+          `,
+        ],
+        good: [
+          file`
+            FROM debian:12
+            EXPOSE 8080
+          `,
+          file`
+            FROM debian:12
+            EXPOSE 5900/udp
+          `,
+        ],
       },
     },
   },

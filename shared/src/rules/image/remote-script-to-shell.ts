@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns, type DockerfileModel } from '../../dockerfile/model';
 import {
   basename,
@@ -21,8 +21,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Download the script to a file, check it against a published checksum or signature (`sha256sum -c`), then run it; better, install a pinned package or release.',
+    mitigation: prose`
+      Download the script to a file, check it against a published checksum or signature (\`sha256sum -c\`), then run it;
+      better, install a pinned package or release.
+    `,
     peers: {},
     references: [
       {
@@ -36,25 +38,53 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      pipe: '`{{downloader}}` pipes a download straight into `{{interpreter}}`: whatever the server sends runs in the build, unverified.',
-      substitution:
-        '`{{interpreter}}` runs code that `{{downloader}}` downloads in `$(…)`: whatever the server sends runs in the build, unverified.',
+      pipe: prose`
+        \`{{downloader}}\` pipes a download straight into \`{{interpreter}}\`: whatever the server sends runs in the
+        build, unverified.
+      `,
+      substitution: prose`
+        \`{{interpreter}}\` runs code that \`{{downloader}}\` downloads in \`$(…)\`: whatever the server sends runs in
+        the build, unverified.
+      `,
     },
     docs: {
-      description:
-        'Reports a download run as code without being checked: `curl … | sh`, `wget -O- … | sudo bash -s`, `curl … | python3 -`, `bash -c "$(curl -fsSL …)"`, `eval "$(curl …)"`, `sh <(curl …)`, in any RUN (also ONBUILD triggers, heredoc scripts and `sh -c` strings). The shells and interpreters are sh, bash, dash, zsh, ksh, ash, mksh, busybox sh, python, perl, ruby, node and php. The commands are read as shell, so a pipe written inside a string (`echo "curl x | sh"`) is not reported, nor is a download piped into an interpreter that runs other code (`curl … | python3 -c "import json…"` reads the download as data), nor a download saved to a file (`curl -o x`, `wget` without `-O-`).',
+      description: prose`
+        Reports a download run as code without being checked: \`curl … | sh\`, \`wget -O- … | sudo bash -s\`,
+        \`curl … | python3 -\`, \`bash -c "$(curl -fsSL …)"\`, \`eval "$(curl …)"\`, \`sh <(curl …)\`, in any RUN (also
+        ONBUILD triggers, heredoc scripts and \`sh -c\` strings). The shells and interpreters are sh, bash, dash, zsh,
+        ksh, ash, mksh, busybox sh, python, perl, ruby, node and php. The commands are read as shell, so a pipe written
+        inside a string (\`echo "curl x | sh"\`) is not reported, nor is a download piped into an interpreter that runs
+        other code (\`curl … | python3 -c "import json…"\` reads the download as data), nor a download saved to a file
+        (\`curl -o x\`, \`wget\` without \`-O-\`).
+      `,
       examples: {
         bad: [
-          'FROM debian:12\nRUN curl -fsSL https://get.example.com/install.sh | sh\n',
-          'FROM debian:12\nRUN bash -c "$(curl -fsSL https://get.example.com/install.sh)"\n',
+          file`
+            FROM debian:12
+            RUN curl -fsSL https://get.example.com/install.sh | sh
+          `,
+          file`
+            FROM debian:12
+            RUN bash -c "$(curl -fsSL https://get.example.com/install.sh)"
+          `,
         ],
         good: [
-          'FROM debian:12\nRUN curl -fsSLo /tmp/install.sh https://get.example.com/v1.2.3/install.sh \\\n && echo "<sha256>  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh\n',
-          'FROM debian:12\nRUN echo "never run curl x | sh"\n',
+          file`
+            FROM debian:12
+            RUN curl -fsSLo /tmp/install.sh https://get.example.com/v1.2.3/install.sh \\
+             && echo "<sha256>  /tmp/install.sh" | sha256sum -c - \\
+             && sh /tmp/install.sh
+          `,
+          file`
+            FROM debian:12
+            RUN echo "never run curl x | sh"
+          `,
         ],
       },
-      peerNotes:
-        'hadolint DL4006 is about `set -o pipefail` before a pipe, not about what the pipe runs; no peer in the corpus checks for a download run as code.',
+      peerNotes: prose`
+        hadolint DL4006 is about \`set -o pipefail\` before a pipe, not about what the pipe runs; no peer in the corpus
+        checks for a download run as code.
+      `,
     },
   },
 

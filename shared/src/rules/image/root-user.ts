@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import {
@@ -50,8 +50,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'host-container',
-    mitigation:
-      'End the final stage with `USER` set to an unprivileged user (create one if the base image has none), after the steps that need root.',
+    mitigation: prose`
+      End the final stage with \`USER\` set to an unprivileged user (create one if the base image has none), after the
+      steps that need root.
+    `,
     cis: '4.1',
     peers: {
       hadolint: ['DL3002'],
@@ -75,30 +77,93 @@ export default defineRule({
       createdNotUsed:
         'User `{{user}}` is created but the final stage never switches to it, so the container runs as root.',
       rootUser: 'The last USER is `{{user}}`, so the container runs as root.',
-      stepsDown:
-        'The final stage sets no USER: the container starts as root and relies on its entrypoint to step down with gosu or su-exec.',
-      baseStepsDown:
-        'The final stage sets no USER: the container starts as root, and the `{{profile}}` image it builds on steps down to `{{user}}` with {{tool}}.',
+      stepsDown: prose`
+        The final stage sets no USER: the container starts as root and relies on its entrypoint to step down with gosu
+        or su-exec.
+      `,
+      baseStepsDown: prose`
+        The final stage sets no USER: the container starts as root, and the \`{{profile}}\` image it builds on steps
+        down to \`{{user}}\` with {{tool}}.
+      `,
       needsRoot: 'The final stage sets no USER, so the container runs as root, which {{what}} needs.{{alternative}}',
     },
     docs: {
-      description:
-        "Reports an image whose final stage runs as root: the last `USER` (in the final stage or the stages it builds on) is `root`, `0`, `root:…` or `0:…`, or there is no `USER` at all. Without a `USER`, what the base image does decides: scratch, the OS and language images and Docker Hub's official images run as root; distroless `:nonroot`, Chainguard, Bitnami, `nginx-unprivileged` and the official Elastic, SonarQube and Solr images do not. Other images (private ones, or one named by an ARG without a value) may set a `USER` of their own, so they are reported only when a `RUN` shows that the build runs as root (an OS package install, `useradd`). When a `RUN` creates a user (`useradd`, `adduser`) that the image never switches to, the message names it. An image that starts as root to step down in its entrypoint (it has an ENTRYPOINT and brings in gosu or su-exec, as the official database images do) is reported as information. Images that run nothing (scratch with no `CMD` or `ENTRYPOINT`), WebAssembly images and Windows images (which have no root) are not reported.\n\nThe fix puts `USER` where a person would: after the last `RUN` of the final stage, just before `CMD`/`ENTRYPOINT` and the comments above them, or in place of the last `USER root` when no `RUN` follows it (a `RUN` after `USER root` keeps it, since it needs root). It switches to the user the Dockerfile creates; else to `node` on Node.js images and `$APP_UID` on .NET 8+ images, which have one; on Debian and Ubuntu bases it creates `app` with `useradd`, on Alpine with `addgroup`/`adduser`; elsewhere (scratch, distroless, unknown bases) it uses the numeric `65532:65532`, which needs no entry in `/etc/passwd`. When the file ends inside an unterminated here-document or a line continuation, where a line added after the last instruction would become part of it, no fix is offered. It is unsafe: the program loses root rights it may rely on (ports below 1024, files owned by root that it writes), and `ONBUILD RUN` steps of child images run as that user too.",
+      description: prose`
+        Reports an image whose final stage runs as root: the last \`USER\` (in the final stage or the stages it builds
+        on) is \`root\`, \`0\`, \`root:…\` or \`0:…\`, or there is no \`USER\` at all. Without a \`USER\`, what the base
+        image does decides: scratch, the OS and language images and Docker Hub's official images run as root; distroless
+        \`:nonroot\`, Chainguard, Bitnami, \`nginx-unprivileged\` and the official Elastic, SonarQube and Solr images do
+        not. Other images (private ones, or one named by an ARG without a value) may set a \`USER\` of their own, so
+        they are reported only when a \`RUN\` shows that the build runs as root (an OS package install, \`useradd\`).
+        When a \`RUN\` creates a user (\`useradd\`, \`adduser\`) that the image never switches to, the message names it.
+        An image that starts as root to step down in its entrypoint (it has an ENTRYPOINT and brings in gosu or su-exec,
+        as the official database images do) is reported as information. Images that run nothing (scratch with no \`CMD\`
+        or \`ENTRYPOINT\`), WebAssembly images and Windows images (which have no root) are not reported.
+
+        The fix puts \`USER\` where a person would: after the last \`RUN\` of the final stage, just before
+        \`CMD\`/\`ENTRYPOINT\` and the comments above them, or in place of the last \`USER root\` when no \`RUN\`
+        follows it (a \`RUN\` after \`USER root\` keeps it, since it needs root). It switches to the user the Dockerfile
+        creates; else to \`node\` on Node.js images and \`$APP_UID\` on .NET 8+ images, which have one; on Debian and
+        Ubuntu bases it creates \`app\` with \`useradd\`, on Alpine with \`addgroup\`/\`adduser\`; elsewhere (scratch,
+        distroless, unknown bases) it uses the numeric \`65532:65532\`, which needs no entry in \`/etc/passwd\`. When
+        the file ends inside an unterminated here-document or a line continuation, where a line added after the last
+        instruction would become part of it, no fix is offered. It is unsafe: the program loses root rights it may rely
+        on (ports below 1024, files owned by root that it writes), and \`ONBUILD RUN\` steps of child images run as that
+        user too.
+      `,
       examples: {
         bad: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["curl", "--version"]\n',
-          'FROM node:22\nUSER root\n',
-          'FROM python:3.12\nRUN useradd --create-home app\nCMD ["python", "app.py"]\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends curl
+            CMD ["curl", "--version"]
+          `,
+          file`
+            FROM node:22
+            USER root
+          `,
+          file`
+            FROM python:3.12
+            RUN useradd --create-home app
+            CMD ["python", "app.py"]
+          `,
         ],
         good: [
-          'FROM debian:12\nRUN useradd --system app\nUSER app\nCMD ["bash"]\n',
-          'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
-          'FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node", "server.js"]\n',
-          'FROM scratch\nCOPY data /data\n',
+          file`
+            FROM debian:12
+            RUN useradd --system app
+            USER app
+            CMD ["bash"]
+          `,
+          file`
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY app /app
+            CMD ["/app"]
+          `,
+          file`
+            FROM node:22 AS base
+            USER node
+            FROM base
+            CMD ["node", "server.js"]
+          `,
+          file`
+            FROM scratch
+            COPY data /data
+          `,
         ],
       },
-      peerNotes:
-        'KICS "Missing User Instruction" skips scratch images, so its `dockerfile/missing_user_instruction/test/negative.dockerfile` (a final scratch stage with a CMD and no USER) is a finding for us: a program in a scratch image runs as uid 0 with root\'s capabilities all the same, and `USER 65532:65532` works there without /etc/passwd. A scratch image that runs nothing (no CMD or ENTRYPOINT) is not reported. semgrep `missing-user` reports every CMD of a stage without USER and KICS the final FROM; we report once, at the final FROM, so semgrep\'s lines differ from ours. Trivy DS-0002 and KICS also report images built on a base we cannot see into (a private image, or one named by an ARG without a value); we report those only when a RUN shows the build runs as root (an OS package install, useradd), since such bases often set a USER of their own. Official database images start as root and step down in their entrypoint with gosu or su-exec; we report that as information, not as an error.',
+      peerNotes: prose`
+        KICS "Missing User Instruction" skips scratch images, so its
+        \`dockerfile/missing_user_instruction/test/negative.dockerfile\` (a final scratch stage with a CMD and no USER)
+        is a finding for us: a program in a scratch image runs as uid 0 with root's capabilities all the same, and
+        \`USER 65532:65532\` works there without /etc/passwd. A scratch image that runs nothing (no CMD or ENTRYPOINT)
+        is not reported. semgrep \`missing-user\` reports every CMD of a stage without USER and KICS the final FROM; we
+        report once, at the final FROM, so semgrep's lines differ from ours. Trivy DS-0002 and KICS also report images
+        built on a base we cannot see into (a private image, or one named by an ARG without a value); we report those
+        only when a RUN shows the build runs as root (an OS package install, useradd), since such bases often set a USER
+        of their own. Official database images start as root and step down in their entrypoint with gosu or su-exec; we
+        report that as information, not as an error.
+      `,
     },
   },
 

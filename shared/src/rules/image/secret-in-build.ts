@@ -1,5 +1,5 @@
 import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import {
   copyArguments,
@@ -27,8 +27,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'application',
-    mitigation:
-      'Pass build secrets with `docker build --secret` and read them in `RUN --mount=type=secret,…` (SSH keys with `RUN --mount=type=ssh`); pass run-time secrets when the container starts.',
+    mitigation: prose`
+      Pass build secrets with \`docker build --secret\` and read them in \`RUN --mount=type=secret,…\` (SSH keys with
+      \`RUN --mount=type=ssh\`); pass run-time secrets when the container starts.
+    `,
     cis: '4.10',
     peers: { trivy: ['DS-0031'], semgrep: ['secret-in-build-arg'] },
     references: [
@@ -45,48 +47,104 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      envLiteral:
-        '`{{name}}` is set to a literal in ENV: the value is stored in the image config, where anyone who can pull the image reads it. Pass it when the container starts, or to a build step with `RUN --mount=type=secret,id={{id}},env={{name}} …`.',
-      argLiteral:
-        '`{{name}}` has a literal default in ARG: it is kept in the Dockerfile and in the image history of every RUN that uses it. Use `RUN --mount=type=secret,id={{id}},env={{name}} …` with `docker build --secret id={{id}},env={{name}}`.',
-      keyFile:
-        '`{{instruction}}` puts {{what}} (`{{source}}`) into an image layer, where anyone who can pull the image reads it even if a later step deletes it. Mount it only for the step that needs it: `RUN --mount={{mount}} …`.',
-      sshKey:
-        '`{{instruction}}` puts {{what}} (`{{source}}`) into an image layer, where anyone who can pull the image reads it even if a later step deletes it. Use `RUN --mount=type=ssh …` with `docker build --ssh default` instead.',
+      envLiteral: prose`
+        \`{{name}}\` is set to a literal in ENV: the value is stored in the image config, where anyone who can pull the
+        image reads it. Pass it when the container starts, or to a build step with
+        \`RUN --mount=type=secret,id={{id}},env={{name}} …\`.
+      `,
+      argLiteral: prose`
+        \`{{name}}\` has a literal default in ARG: it is kept in the Dockerfile and in the image history of every RUN
+        that uses it. Use \`RUN --mount=type=secret,id={{id}},env={{name}} …\` with
+        \`docker build --secret id={{id}},env={{name}}\`.
+      `,
+      keyFile: prose`
+        \`{{instruction}}\` puts {{what}} (\`{{source}}\`) into an image layer, where anyone who can pull the image
+        reads it even if a later step deletes it. Mount it only for the step that needs it: \`RUN --mount={{mount}} …\`.
+      `,
+      sshKey: prose`
+        \`{{instruction}}\` puts {{what}} (\`{{source}}\`) into an image layer, where anyone who can pull the image
+        reads it even if a later step deletes it. Use \`RUN --mount=type=ssh …\` with \`docker build --ssh default\`
+        instead.
+      `,
     },
     docs: {
-      description: [
-        'Reports secrets that a Dockerfile writes into the image:',
-        '',
-        '- `ENV` and `ARG` whose name says it holds a secret (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `apiKey`, `BASIC_AUTH`) and that are given a literal value, and any `ENV` or `ARG` set to a URL with a password in it (`DATABASE_URL=postgres://app:s3cret@db/app`). `ENV` values live in the image config (an error in the stages that become the image, a warning in build-only stages); `ARG` defaults live in the Dockerfile and in the history of each `RUN` that uses them (a warning).',
-        '- `COPY` and `ADD` of key material: SSH private keys (`id_rsa`, `id_ed25519`, a `.ssh/` folder), private keys and keystores (`*.key`, `*.pem`, `*.p12`, `*.pfx`), `.env` files, tool credentials (`.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `.docker/config.json`, `.aws/`, `.kube/config`, `credentials.json`), also when only the destination names it (`COPY deploy_key /root/.ssh/id_rsa`). A warning: the file may hold nothing secret, but a layer keeps it for good.',
-        '',
-        'For precision, a name is not a secret when it only points at one (`PASSWORD_FILE`, `TOKEN_URL`, `SECRET_NAME`, `*_PATH`, `*_DIR`, `*_ID`), says how a secret is handled (`TOKEN_TTL`, `PASSWORD_MIN_LENGTH`, `AUTH_ENABLED`) or is public by design (`PUBLIC_KEY`, `NEXT_PUBLIC_API_KEY`, `GPG_KEY`). A value is not a literal when it is empty, only `${OTHER}`, a flag (`true`, `0`), a file path or a URL without credentials. `ARG TOKEN` without a default is not reported: it holds nothing until the build passes one. Certificates (`ca.pem`, `fullchain.pem`), public keys (`*.pub`) and `.env.example`-style templates are not key material.',
-        '',
-        'A build step that needs a secret mounts it for that step only:',
-        '',
-        '```dockerfile',
-        '# docker build --secret id=npmrc,src=$HOME/.npmrc --secret id=db_password,env=DB_PASSWORD .',
-        'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci',
-        'RUN --mount=type=secret,id=db_password,env=DB_PASSWORD ./migrate.sh',
-        '```',
-        '',
-        'The fix removes the literal: the default of an `ARG` (the build then needs `--build-arg` or, better, a secret mount) or the `ENV` pair. Both are unsafe, since the build or the application may rely on the value: move it to a secret first.',
-      ].join('\n'),
+      description: prose`
+        Reports secrets that a Dockerfile writes into the image:
+
+        - \`ENV\` and \`ARG\` whose name says it holds a secret (\`DB_PASSWORD\`, \`GITHUB_TOKEN\`,
+          \`AWS_SECRET_ACCESS_KEY\`, \`apiKey\`, \`BASIC_AUTH\`) and that are given a literal value, and any \`ENV\` or
+          \`ARG\` set to a URL with a password in it (\`DATABASE_URL=postgres://app:s3cret@db/app\`). \`ENV\` values
+          live in the image config (an error in the stages that become the image, a warning in build-only stages);
+          \`ARG\` defaults live in the Dockerfile and in the history of each \`RUN\` that uses them (a warning).
+        - \`COPY\` and \`ADD\` of key material: SSH private keys (\`id_rsa\`, \`id_ed25519\`, a \`.ssh/\` folder),
+          private keys and keystores (\`*.key\`, \`*.pem\`, \`*.p12\`, \`*.pfx\`), \`.env\` files, tool credentials
+          (\`.npmrc\`, \`.pypirc\`, \`.netrc\`, \`.git-credentials\`, \`.docker/config.json\`, \`.aws/\`,
+          \`.kube/config\`, \`credentials.json\`), also when only the destination names it
+          (\`COPY deploy_key /root/.ssh/id_rsa\`). A warning: the file may hold nothing secret, but a layer keeps it for
+          good.
+
+        For precision, a name is not a secret when it only points at one (\`PASSWORD_FILE\`, \`TOKEN_URL\`,
+        \`SECRET_NAME\`, \`*_PATH\`, \`*_DIR\`, \`*_ID\`), says how a secret is handled (\`TOKEN_TTL\`,
+        \`PASSWORD_MIN_LENGTH\`, \`AUTH_ENABLED\`) or is public by design (\`PUBLIC_KEY\`, \`NEXT_PUBLIC_API_KEY\`,
+        \`GPG_KEY\`). A value is not a literal when it is empty, only \`\${OTHER}\`, a flag (\`true\`, \`0\`), a file
+        path or a URL without credentials. \`ARG TOKEN\` without a default is not reported: it holds nothing until the
+        build passes one. Certificates (\`ca.pem\`, \`fullchain.pem\`), public keys (\`*.pub\`) and
+        \`.env.example\`-style templates are not key material.
+
+        A build step that needs a secret mounts it for that step only:
+
+        \`\`\`dockerfile
+        # docker build --secret id=npmrc,src=$HOME/.npmrc --secret id=db_password,env=DB_PASSWORD .
+        RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+        RUN --mount=type=secret,id=db_password,env=DB_PASSWORD ./migrate.sh
+        \`\`\`
+
+        The fix removes the literal: the default of an \`ARG\` (the build then needs \`--build-arg\` or, better, a
+        secret mount) or the \`ENV\` pair. Both are unsafe, since the build or the application may rely on the value:
+        move it to a secret first.
+      `,
       examples: {
         bad: [
-          'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2\nCMD ["python", "app.py"]\n',
-          'FROM node:20-slim\nARG NPM_TOKEN=npm_abcdef0123456789\nRUN npm ci\n',
-          'FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\nRUN git clone git@github.com:acme/app.git\n',
+          file`
+            FROM python:3.12-slim
+            ENV DB_PASSWORD=hunter2
+            CMD ["python", "app.py"]
+          `,
+          file`
+            FROM node:20-slim
+            ARG NPM_TOKEN=npm_abcdef0123456789
+            RUN npm ci
+          `,
+          file`
+            FROM alpine:3.20
+            COPY id_rsa /root/.ssh/id_rsa
+            RUN git clone git@github.com:acme/app.git
+          `,
         ],
         good: [
-          'FROM python:3.12-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nCMD ["python", "app.py"]\n',
-          'FROM node:20-slim\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n',
-          'FROM alpine:3.20\nRUN --mount=type=ssh git clone git@github.com:acme/app.git\n',
+          file`
+            FROM python:3.12-slim
+            ENV DB_PASSWORD_FILE=/run/secrets/db_password
+            CMD ["python", "app.py"]
+          `,
+          file`
+            FROM node:20-slim
+            ARG NPM_TOKEN
+            RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+          `,
+          file`
+            FROM alpine:3.20
+            RUN --mount=type=ssh git clone git@github.com:acme/app.git
+          `,
         ],
       },
-      peerNotes:
-        'Trivy DS-0031 and Semgrep `secret-in-build-arg` also report a secret-named `ARG` without a default, since a value passed with `--build-arg` shows in `docker history`; Bulkhead reports only literals written in the Dockerfile, so that the finding points at text to remove. Trivy flags a fixed list of names (`AWS_ACCESS_KEY_ID`, `AZURE_CLIENT_ID`, …) where Bulkhead reads name parts and treats `*_ID` as an identifier, not a secret. Docker’s own build check `SecretsUsedInArgOrEnv` also matches by name only.',
+      peerNotes: prose`
+        Trivy DS-0031 and Semgrep \`secret-in-build-arg\` also report a secret-named \`ARG\` without a default, since a
+        value passed with \`--build-arg\` shows in \`docker history\`; Bulkhead reports only literals written in the
+        Dockerfile, so that the finding points at text to remove. Trivy flags a fixed list of names
+        (\`AWS_ACCESS_KEY_ID\`, \`AZURE_CLIENT_ID\`, …) where Bulkhead reads name parts and treats \`*_ID\` as an
+        identifier, not a secret. Docker’s own build check \`SecretsUsedInArgOrEnv\` also matches by name only.
+      `,
     },
   },
 
@@ -154,7 +212,9 @@ function literalSecrets(
   return findings;
 }
 
-/** What to delete to drop one ENV pair: the whole instruction when it is the only one, else the pair and one separator. */
+/**
+ * What to delete to drop one ENV pair: the whole instruction when it is the only one, else the pair and one separator.
+ */
 function envRemoval(
   model: DockerfileModel,
   placed: PlacedInstruction,
@@ -190,7 +250,10 @@ const SECRET_WORDS = [
   'CREDENTIAL',
   'CREDS',
 ];
-/** Short words that are a secret only as the last part of a longer name (`DB_PASS`, `MYSQL_PWD`, `BASIC_AUTH`; `PWD` alone is the working directory). */
+/**
+ * Short words that are a secret only as the last part of a longer name (`DB_PASS`, `MYSQL_PWD`, `BASIC_AUTH`; `PWD`
+ * alone is the working directory).
+ */
 const SECRET_LAST_WORDS = new Set(['PASS', 'PWD', 'PW', 'AUTH']);
 /** `KEY` is a secret after these (`API_KEY`, `APP_KEY`), not alone (`GPG_KEY` is a fingerprint). */
 const KEY_QUALIFIERS = new Set([

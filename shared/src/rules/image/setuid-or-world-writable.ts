@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, findOption } from '../../dockerfile/options';
@@ -14,8 +14,11 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Give files the least permissions they need (`chmod 755`, `644`), owned by the user that writes them (`chown`, `COPY --chown`); do not add setuid or setgid bits, and remove those the base image ships that the app does not need.',
+    mitigation: prose`
+      Give files the least permissions they need (\`chmod 755\`, \`644\`), owned by the user that writes them
+      (\`chown\`, \`COPY --chown\`); do not add setuid or setgid bits, and remove those the base image ships that the
+      app does not need.
+    `,
     cis: '4.8',
     peers: {},
     references: [
@@ -30,21 +33,41 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      worldWritable:
-        '`{{command}} {{mode}}` makes files writable by every user: any process in the container can change what the app runs or reads.',
-      setuid:
-        '`{{command}} {{mode}}` sets the {{bits}} bit: the program then runs with its owner’s rights, a ready step up to root for an intruder.',
+      worldWritable: prose`
+        \`{{command}} {{mode}}\` makes files writable by every user: any process in the container can change what the
+        app runs or reads.
+      `,
+      setuid: prose`
+        \`{{command}} {{mode}}\` sets the {{bits}} bit: the program then runs with its owner’s rights, a ready step up
+        to root for an intruder.
+      `,
     },
     docs: {
-      description:
-        'Reports permissions that hand rights to every process in the container: world-writable modes (`chmod 777`, `666`, `0777`, `a+w`, `o+w`, `-R 777`) and setuid or setgid bits (`chmod +s`, `u+s`, `g+s`, `4755`, `2755`, `6755`), written by `chmod` (also through `find … -exec chmod`), `install -m`, `mkdir -m`, and `COPY --chmod` / `ADD --chmod`. A world-writable mode with the sticky bit (`1777`, `a+rwxt`, as `/tmp` has) is not reported, nor are modes that remove rights (`u-s`, `o-w`).',
+      description: prose`
+        Reports permissions that hand rights to every process in the container: world-writable modes (\`chmod 777\`,
+        \`666\`, \`0777\`, \`a+w\`, \`o+w\`, \`-R 777\`) and setuid or setgid bits (\`chmod +s\`, \`u+s\`, \`g+s\`,
+        \`4755\`, \`2755\`, \`6755\`), written by \`chmod\` (also through \`find … -exec chmod\`), \`install -m\`,
+        \`mkdir -m\`, and \`COPY --chmod\` / \`ADD --chmod\`. A world-writable mode with the sticky bit (\`1777\`,
+        \`a+rwxt\`, as \`/tmp\` has) is not reported, nor are modes that remove rights (\`u-s\`, \`o-w\`).
+      `,
       examples: {
         bad: [
-          'FROM debian:12\nCOPY app /usr/local/bin/app\nRUN chmod 4755 /usr/local/bin/app\n',
-          'FROM debian:12\nRUN mkdir /data && chmod -R 777 /data\n',
+          file`
+            FROM debian:12
+            COPY app /usr/local/bin/app
+            RUN chmod 4755 /usr/local/bin/app
+          `,
+          file`
+            FROM debian:12
+            RUN mkdir /data && chmod -R 777 /data
+          `,
         ],
         good: [
-          'FROM debian:12\nCOPY --chmod=755 app /usr/local/bin/app\nRUN chmod 1777 /tmp && find / -perm /6000 -type f -exec chmod a-s {} +\n',
+          file`
+            FROM debian:12
+            COPY --chmod=755 app /usr/local/bin/app
+            RUN chmod 1777 /tmp && find / -perm /6000 -type f -exec chmod a-s {} +
+          `,
         ],
       },
     },
@@ -70,7 +93,7 @@ export default defineRule({
       const removals = removalsOf(commands);
       for (const cmd of commands) {
         for (const { command, mode, directory, targets } of modesSet(effectiveWords(cmd))) {
-          // A scratch directory the same RUN deletes again (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the image.
+          // A scratch directory the same RUN deletes (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the image.
           if (mode.dynamic || removedLater(removals, cmd, targets)) continue;
           report(command, mode.value, model.source.rangeOf(mode.start, mode.end), directory);
         }

@@ -1,5 +1,5 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { classifyBase, type ImageRef } from '../../dockerfile/image-ref';
 import { isExecForm, rootStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { asProgram, chainInstructions, commandLineOf, execFormText, lastInChain } from '../../dockerfile/runtime';
@@ -96,8 +96,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'error',
     threat: 'external-container',
-    mitigation:
-      'Do shell work in a build stage and copy the result; in scratch and distroless stages write CMD, ENTRYPOINT and HEALTHCHECK in exec form (`CMD ["/app/server"]`).',
+    mitigation: prose`
+      Do shell work in a build stage and copy the result; in scratch and distroless stages write CMD, ENTRYPOINT and
+      HEALTHCHECK in exec form (\`CMD ["/app/server"]\`).
+    `,
     peers: {},
     references: [
       {
@@ -124,22 +126,56 @@ export default defineRule({
         '`{{program}}` is not in `{{image}}`, which has no shell or package manager: the check always fails.',
     },
     docs: {
-      description:
-        'Reports, in any stage built on `scratch` or a distroless image (Google distroless, Chainguard non-dev, `-micro` and chiseled images), what needs a shell or a package manager that is not there: `RUN` in shell form or as a heredoc, `RUN` in exec form calling a shell or package manager, and `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` in shell form (and in exec form when they call a shell). Distroless `:debug` images, which carry busybox, and stages that copy a shell in (`COPY --from=busybox /bin/busybox /bin/`) are not reported. The fix rewrites a shell-form command of plain words to exec form (`CMD node server.js` → `CMD ["node", "server.js"]`); on the distroless Node.js, Python and Java images, whose ENTRYPOINT is already the interpreter (`java -jar` for Java), the interpreter word is dropped (`CMD ["server.js"]`). Commands with shell syntax (`&&`, `$VAR`, globs, redirects) get no fix: they need a shell or a build stage.',
+      description: prose`
+        Reports, in any stage built on \`scratch\` or a distroless image (Google distroless, Chainguard non-dev,
+        \`-micro\` and chiseled images), what needs a shell or a package manager that is not there: \`RUN\` in shell
+        form or as a heredoc, \`RUN\` in exec form calling a shell or package manager, and \`CMD\`, \`ENTRYPOINT\` and
+        \`HEALTHCHECK CMD\` in shell form (and in exec form when they call a shell). Distroless \`:debug\` images, which
+        carry busybox, and stages that copy a shell in (\`COPY --from=busybox /bin/busybox /bin/\`) are not reported.
+        The fix rewrites a shell-form command of plain words to exec form (\`CMD node server.js\` →
+        \`CMD ["node", "server.js"]\`); on the distroless Node.js, Python and Java images, whose ENTRYPOINT is already
+        the interpreter (\`java -jar\` for Java), the interpreter word is dropped (\`CMD ["server.js"]\`). Commands with
+        shell syntax (\`&&\`, \`$VAR\`, globs, redirects) get no fix: they need a shell or a build stage.
+      `,
       examples: {
         bad: [
-          'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD /app\n',
-          'FROM gcr.io/distroless/nodejs22-debian12\nRUN npm ci\n',
-          'FROM scratch\nCOPY app /app\nHEALTHCHECK CMD /app --health || exit 1\nENTRYPOINT ["/app"]\n',
+          file`
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY app /app
+            CMD /app
+          `,
+          file`
+            FROM gcr.io/distroless/nodejs22-debian12
+            RUN npm ci
+          `,
+          file`
+            FROM scratch
+            COPY app /app
+            HEALTHCHECK CMD /app --health || exit 1
+            ENTRYPOINT ["/app"]
+          `,
         ],
         good: [
-          'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
-          'FROM gcr.io/distroless/java21-debian12\nRUN ["java", "Setup.java"]\nCMD ["app.jar"]\n',
-          'FROM gcr.io/distroless/base-debian12:debug\nRUN echo ok\n',
+          file`
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY app /app
+            CMD ["/app"]
+          `,
+          file`
+            FROM gcr.io/distroless/java21-debian12
+            RUN ["java", "Setup.java"]
+            CMD ["app.jar"]
+          `,
+          file`
+            FROM gcr.io/distroless/base-debian12:debug
+            RUN echo ok
+          `,
         ],
       },
-      peerNotes:
-        'No peer has this rule. hadolint DL3025 asks for exec-form CMD and ENTRYPOINT in every image; here the form is not style but whether the container starts.',
+      peerNotes: prose`
+        No peer has this rule. hadolint DL3025 asks for exec-form CMD and ENTRYPOINT in every image; here the form is
+        not style but whether the container starts.
+      `,
     },
   },
 

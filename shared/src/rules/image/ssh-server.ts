@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { packageInstall, packageName, type PackageManager } from '../../dockerfile/packages';
@@ -14,8 +14,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'application',
-    mitigation:
-      'Leave the SSH server out: reach a running container with `docker exec` (or `kubectl exec`), and copy files with `docker cp`.',
+    mitigation: prose`
+      Leave the SSH server out: reach a running container with \`docker exec\` (or \`kubectl exec\`), and copy files
+      with \`docker cp\`.
+    `,
     cis: '5.6',
     peers: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'] },
     references: [
@@ -30,20 +32,38 @@ export default defineRule({
     messages: {
       exposesSsh:
         '`EXPOSE {{port}}` opens the SSH port: one more service to attack, with its own keys and passwords to leak.',
-      installsServer:
-        '`{{package}}` installs an SSH server into the image: one more service to attack, with its own keys and passwords to leak.',
-      runsServer:
-        '`{{command}}` starts an SSH server in the container: one more service to attack, with its own keys and passwords to leak.',
+      installsServer: prose`
+        \`{{package}}\` installs an SSH server into the image: one more service to attack, with its own keys and
+        passwords to leak.
+      `,
+      runsServer: prose`
+        \`{{command}}\` starts an SSH server in the container: one more service to attack, with its own keys and
+        passwords to leak.
+      `,
     },
     docs: {
-      description:
-        'Reports an SSH server in an image: `EXPOSE 22` (also `22/tcp`, a range holding 22, or a variable whose ARG or ENV default is 22), an install of `openssh-server`, `openssh`, `ssh` or `dropbear` by apt-get, apt, yum, dnf, microdnf, apk or zypper, and a command that starts one (`sshd`, `dropbear`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`) in RUN, CMD or ENTRYPOINT. Installing only the SSH client (`openssh-client`) is not reported.',
+      description: prose`
+        Reports an SSH server in an image: \`EXPOSE 22\` (also \`22/tcp\`, a range holding 22, or a variable whose ARG
+        or ENV default is 22), an install of \`openssh-server\`, \`openssh\`, \`ssh\` or \`dropbear\` by apt-get, apt,
+        yum, dnf, microdnf, apk or zypper, and a command that starts one (\`sshd\`, \`dropbear\`, \`service ssh start\`,
+        \`systemctl enable ssh\`, \`rc-update add sshd\`) in RUN, CMD or ENTRYPOINT. Installing only the SSH client
+        (\`openssh-client\`) is not reported.
+      `,
       examples: {
         bad: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\nCMD ["/usr/sbin/sshd", "-D"]\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends openssh-server
+            EXPOSE 22
+            CMD ["/usr/sbin/sshd", "-D"]
+          `,
         ],
         good: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends openssh-client
+            EXPOSE 8080
+          `,
         ],
       },
     },
@@ -129,7 +149,9 @@ function opensPort22(value: string): boolean {
   return low <= 22 && 22 <= high;
 }
 
-/** Where a command starts an SSH server: `sshd -D`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`. */
+/**
+ * Where a command starts an SSH server: `sshd -D`, `service ssh start`, `systemctl enable ssh`, `rc-update add sshd`.
+ */
 function serverStart(cmd: SimpleCommand): { text: string; start: number; end: number } | undefined {
   const words = effectiveWords(cmd);
   if (!words.length || words[0].dynamic) return undefined;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename, type SimpleCommand, type ShellWord } from '../../dockerfile/shell';
 import { userBefore } from '../../dockerfile/users';
@@ -28,14 +28,36 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      sudo: '`sudo` in RUN: build steps already run as root unless a USER says otherwise, and sudo in the image lets any process become root.',
+      sudo: prose`
+        \`sudo\` in RUN: build steps already run as root unless a USER says otherwise, and sudo in the image lets any
+        process become root.
+      `,
     },
     docs: {
-      description:
-        'Reports `sudo` used as a command in `RUN` (also behind `env`, in `sh -c` strings and in `$(…)`). A word `sudo` that is only an argument (`apt-get install sudo`, `echo sudo`) is not a command and is not reported. The fix removes `sudo`. It is offered one by one, never by fix-all: even as root, sudo runs its command with an environment of its own (it drops the `ENV` variables and sets its own `PATH`), so the command may behave differently without it; under a non-root `USER` the command loses its root rights.',
+      description: prose`
+        Reports \`sudo\` used as a command in \`RUN\` (also behind \`env\`, in \`sh -c\` strings and in \`$(…)\`). A
+        word \`sudo\` that is only an argument (\`apt-get install sudo\`, \`echo sudo\`) is not a command and is not
+        reported. The fix removes \`sudo\`. It is offered one by one, never by fix-all: even as root, sudo runs its
+        command with an environment of its own (it drops the \`ENV\` variables and sets its own \`PATH\`), so the
+        command may behave differently without it; under a non-root \`USER\` the command loses its root rights.
+      `,
       examples: {
-        bad: ['FROM debian:12\nRUN sudo apt-get update\n'],
-        good: ['FROM debian:12\nRUN apt-get update\n', 'FROM debian:12\nRUN echo "use sudo with care"\n'],
+        bad: [
+          file`
+            FROM debian:12
+            RUN sudo apt-get update
+          `,
+        ],
+        good: [
+          file`
+            FROM debian:12
+            RUN apt-get update
+          `,
+          file`
+            FROM debian:12
+            RUN echo "use sudo with care"
+          `,
+        ],
       },
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns, type RunScript } from '../../dockerfile/model';
 import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, type CommandArguments, type CommandOption } from '../../dockerfile/options';
@@ -27,8 +27,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Keep verification on: install the CA certificate the server needs (`ca-certificates`, or `COPY` your CA into the trust store and run `update-ca-certificates`) and import the repository signing key.',
+    mitigation: prose`
+      Keep verification on: install the CA certificate the server needs (\`ca-certificates\`, or \`COPY\` your CA into
+      the trust store and run \`update-ca-certificates\`) and import the repository signing key.
+    `,
     peers: {
       checkov: [
         'CKV2_DOCKER_2',
@@ -63,30 +65,66 @@ export default defineRule({
     ],
     fix: 'unsafe',
     messages: {
-      option:
-        '`{{option}}` turns off {{check}} in {{tool}}: whoever sits between the build and the server can swap what it downloads.',
+      option: prose`
+        \`{{option}}\` turns off {{check}} in {{tool}}: whoever sits between the build and the server can swap what it
+        downloads.
+      `,
       setting: '{{tool}} is configured with `{{setting}}`, which turns off {{check}} for every later download.',
       variable: '`{{setting}}` turns off {{check}} in {{tool}} for every process that sees the variable.',
     },
     docs: {
-      description:
-        'Reports what turns off the checks that make a download trustworthy, in RUN commands (also ONBUILD triggers, heredoc scripts and `sh -c` strings) and in ENV and ARG:\n\n' +
-        '- TLS certificates: `curl -k` / `--insecure` (also inside `-fsSLk`), `wget --no-check-certificate`, `pip --trusted-host`, `pip config set global.trusted-host`, `npm`/`yarn`/`pnpm config set strict-ssl false`, `npm --strict-ssl=false`, `git -c http.sslVerify=false`, `git config http.sslVerify false`, `yum`/`dnf --setopt=sslverify=0`, `apt-get -o Acquire::https::Verify-Peer=false`, `bundle config ssl_verify_mode 0`;\n' +
-        '- package signatures: `apk --allow-untrusted`, `apt-get --allow-unauthenticated` / `--allow-insecure-repositories` / `--force-yes`, `yum`/`dnf --nogpgcheck` or `--setopt=gpgcheck=0`, `rpm --nosignature` / `--nodigest`, `zypper --no-gpg-checks`;\n' +
-        '- environment: `GIT_SSL_NO_VERIFY` (git ignores its value: any value turns verification off), `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST`, `GOINSECURE`, `BUNDLE_SSL_VERIFY_MODE=0`, set by ENV, by an ARG default, or in a command (`NAME=value cmd`, `export`, `env`).\n\n' +
-        'Text that only mentions a flag (`echo "use curl -k"`) is not a command and is not reported. The fix removes the option (with its value) or the variable setting; configuration commands such as `npm config set` are reported without a fix. It is offered one by one, never by fix-all: a download from a server whose certificate or key the build does not trust then fails (install its CA certificate or key first). `apk --allow-untrusted` installing local `.apk` files (built in an earlier stage, so not downloaded) gets no fix: unsigned local packages need it; sign them with `abuild-sign` and trust the key instead.',
+      description: prose`
+        Reports what turns off the checks that make a download trustworthy, in RUN commands (also ONBUILD triggers,
+        heredoc scripts and \`sh -c\` strings) and in ENV and ARG:
+
+        - TLS certificates: \`curl -k\` / \`--insecure\` (also inside \`-fsSLk\`), \`wget --no-check-certificate\`,
+          \`pip --trusted-host\`, \`pip config set global.trusted-host\`,
+          \`npm\`/\`yarn\`/\`pnpm config set strict-ssl false\`, \`npm --strict-ssl=false\`,
+          \`git -c http.sslVerify=false\`, \`git config http.sslVerify false\`, \`yum\`/\`dnf --setopt=sslverify=0\`,
+          \`apt-get -o Acquire::https::Verify-Peer=false\`, \`bundle config ssl_verify_mode 0\`;
+        - package signatures: \`apk --allow-untrusted\`, \`apt-get --allow-unauthenticated\` /
+          \`--allow-insecure-repositories\` / \`--force-yes\`, \`yum\`/\`dnf --nogpgcheck\` or \`--setopt=gpgcheck=0\`,
+          \`rpm --nosignature\` / \`--nodigest\`, \`zypper --no-gpg-checks\`;
+        - environment: \`GIT_SSL_NO_VERIFY\` (git ignores its value: any value turns verification off),
+          \`NODE_TLS_REJECT_UNAUTHORIZED=0\`, \`PYTHONHTTPSVERIFY=0\`, \`NPM_CONFIG_STRICT_SSL=false\`,
+          \`YARN_ENABLE_STRICT_SSL=false\`, \`PIP_TRUSTED_HOST\`, \`GOINSECURE\`, \`BUNDLE_SSL_VERIFY_MODE=0\`, set by
+          ENV, by an ARG default, or in a command (\`NAME=value cmd\`, \`export\`, \`env\`).
+
+        Text that only mentions a flag (\`echo "use curl -k"\`) is not a command and is not reported. The fix removes
+        the option (with its value) or the variable setting; configuration commands such as \`npm config set\` are
+        reported without a fix. It is offered one by one, never by fix-all: a download from a server whose certificate
+        or key the build does not trust then fails (install its CA certificate or key first). \`apk --allow-untrusted\`
+        installing local \`.apk\` files (built in an earlier stage, so not downloaded) gets no fix: unsigned local
+        packages need it; sign them with \`abuild-sign\` and trust the key instead.
+      `,
       examples: {
         bad: [
-          'FROM debian:12\nRUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz\n',
-          'FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+          file`
+            FROM debian:12
+            RUN curl -fsSLk -o /tmp/app.tgz https://example.com/app.tgz
+          `,
+          file`
+            FROM node:20
+            ENV NODE_TLS_REJECT_UNAUTHORIZED=0
+          `,
         ],
         good: [
-          'FROM debian:12\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz\n',
-          'FROM debian:12\nRUN echo "never use curl -k"\n',
+          file`
+            FROM debian:12
+            RUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz
+          `,
+          file`
+            FROM debian:12
+            RUN echo "never use curl -k"
+          `,
         ],
       },
-      peerNotes:
-        'Checkov matches the RUN text with regular expressions, so it also reports `curl -k` written inside a string (`echo "curl -k"`); Bulkhead reads the commands, so it does not. `gem` has no option that turns verification off (RubyGems verifies TLS unless `:ssl_verify_mode: 0` is set in `.gemrc`), so `gem` is only covered through Bundler’s `ssl_verify_mode`.',
+      peerNotes: prose`
+        Checkov matches the RUN text with regular expressions, so it also reports \`curl -k\` written inside a string
+        (\`echo "curl -k"\`); Bulkhead reads the commands, so it does not. \`gem\` has no option that turns verification
+        off (RubyGems verifies TLS unless \`:ssl_verify_mode: 0\` is set in \`.gemrc\`), so \`gem\` is only covered
+        through Bundler’s \`ssl_verify_mode\`.
+      `,
     },
   },
 
@@ -259,7 +297,7 @@ function commandFindings(
     if (setting && /(^|\.)trusted-host$/.test(setting.key))
       settingFinding(manager.command, setting.last, `${setting.key} ${setting.value}`, 'pip', CERTIFICATES);
   } else if (tool === 'apk') {
-    // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: removing the flag breaks the install.
+    // Local package files (`/pkgs/*.apk`, built in an earlier stage) are unsigned: without the flag the install fails.
     const localFiles = args.operands.some((o) => /\.apk$/.test(o.value) && !/^[a-z]+:\/\//i.test(o.value));
     for (const option of args.options)
       if (option.name === '--allow-untrusted') optionFinding(option, 'apk', SIGNATURES, localFiles);
@@ -299,7 +337,10 @@ function commandFindings(
   }
 }
 
-/** `config set KEY VALUE` or `config set KEY=VALUE` (npm, yarn, pnpm, pip); npm also takes `c set` and `set`, Bundler `config KEY VALUE`. */
+/**
+ * `config set KEY VALUE` or `config set KEY=VALUE` (npm, yarn, pnpm, pip); npm also takes `c set` and `set`, Bundler
+ * `config KEY VALUE`.
+ */
 function configSet(args: CommandArguments, tool: string): { key: string; value: string; last: ShellWord } | undefined {
   const operands = args.operands;
   const at = (i: number) => operands[i]?.value;

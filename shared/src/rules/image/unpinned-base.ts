@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import type { Finding } from '../../types';
 
 type MessageId = 'untagged' | 'latest' | 'tagOnly';
@@ -10,8 +10,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'warning',
     threat: 'external-container',
-    mitigation:
-      'Pin each base image to a version tag and, for builds that must not change under you, to a digest (`node:22.11-bookworm-slim@sha256:…`).',
+    mitigation: prose`
+      Pin each base image to a version tag and, for builds that must not change under you, to a digest
+      (\`node:22.11-bookworm-slim@sha256:…\`).
+    `,
     cis: '4.2',
     peers: {
       hadolint: ['DL3006', 'DL3007'],
@@ -39,22 +41,50 @@ export default defineRule({
       tagOnly: '`{{image}}` is pinned by tag only; a tag can be moved to other content, a digest cannot.',
     },
     docs: {
-      description:
-        'Reports every `FROM` whose image has no tag or the `latest` tag (a warning), and, as information, every image pinned by tag but not by digest. ARG defaults declared before the first `FROM` are substituted (`ARG BASE=node` / `FROM ${BASE}` is an untagged `node`); an image that depends on an ARG without a default is not reported, since its value is only known at build time. `scratch` and references to earlier stages (`FROM build`) are not images to pin.',
+      description: prose`
+        Reports every \`FROM\` whose image has no tag or the \`latest\` tag (a warning), and, as information, every
+        image pinned by tag but not by digest. ARG defaults declared before the first \`FROM\` are substituted
+        (\`ARG BASE=node\` / \`FROM \${BASE}\` is an untagged \`node\`); an image that depends on an ARG without a
+        default is not reported, since its value is only known at build time. \`scratch\` and references to earlier
+        stages (\`FROM build\`) are not images to pin.
+      `,
       examples: {
         bad: [
-          'FROM node\nCMD ["node", "server.js"]\n',
+          file`
+            FROM node
+            CMD ["node", "server.js"]
+          `,
           'FROM python:latest AS build\n',
-          'ARG BASE=alpine\nFROM ${BASE}\n',
+          file`
+            ARG BASE=alpine
+            FROM \${BASE}
+          `,
         ],
         good: [
           'FROM node:22.11.0-bookworm-slim@sha256:4b44c32c9f3118d60977d0dde5f758f63c4f9eac8ddc4ecfd9a4b8f3c2a0b3d5\n',
-          'FROM golang:1.23@sha256:0b6bd7d3a1d0c8f3a7e8e7b0e6a4f9b3c1f2d0e9c8b7a6f5e4d3c2b1a0f9e8d7 AS build\nFROM scratch\nCOPY --from=build /app /app\n',
-          'ARG BASE\nFROM ${BASE}\n',
+          file`
+            FROM golang:1.23@sha256:0b6bd7d3a1d0c8f3a7e8e7b0e6a4f9b3c1f2d0e9c8b7a6f5e4d3c2b1a0f9e8d7 AS build
+            FROM scratch
+            COPY --from=build /app /app
+          `,
+          file`
+            ARG BASE
+            FROM \${BASE}
+          `,
         ],
       },
-      peerNotes:
-        'The `untagged` and `latest` findings match hadolint DL3006/DL3007, KICS, Trivy DS-0001, Checkov CKV_DOCKER_7 and semgrep `missing-image-version`, and we agree with every sample of theirs on those. The `tagOnly` finding is stricter than all of them and only information: a tag can be re-pushed, a digest cannot. So where a peer calls a tag-pinned image fine we still say it is pinned by tag only: KICS `dockerfile/image_version_not_explicit/test/negative1.dockerfile`, `dockerfile/image_version_not_explicit/test/negative2.dockerfile` and `dockerfile/image_version_using_latest/test/negative.dockerfile`, the `ok` lines of semgrep `dockerfile/best-practice/missing-image-version.dockerfile` (the tagged ones; the digest ones are fine for us too), and Trivy `samples/latest_tag/good1.Dockerfile`. Like KICS, we do not report `FROM $IMAGE` when the ARG comes after the first FROM: it is not in scope there, so the image is unknown.',
+      peerNotes: prose`
+        The \`untagged\` and \`latest\` findings match hadolint DL3006/DL3007, KICS, Trivy DS-0001, Checkov CKV_DOCKER_7
+        and semgrep \`missing-image-version\`, and we agree with every sample of theirs on those. The \`tagOnly\`
+        finding is stricter than all of them and only information: a tag can be re-pushed, a digest cannot. So where a
+        peer calls a tag-pinned image fine we still say it is pinned by tag only: KICS
+        \`dockerfile/image_version_not_explicit/test/negative1.dockerfile\`,
+        \`dockerfile/image_version_not_explicit/test/negative2.dockerfile\` and
+        \`dockerfile/image_version_using_latest/test/negative.dockerfile\`, the \`ok\` lines of semgrep
+        \`dockerfile/best-practice/missing-image-version.dockerfile\` (the tagged ones; the digest ones are fine for us
+        too), and Trivy \`samples/latest_tag/good1.Dockerfile\`. Like KICS, we do not report \`FROM $IMAGE\` when the
+        ARG comes after the first FROM: it is not in scope there, so the image is unknown.
+      `,
     },
   },
 

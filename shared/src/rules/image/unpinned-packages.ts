@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename } from '../../dockerfile/shell';
 import { findOption } from '../../dockerfile/options';
@@ -13,8 +13,10 @@ export default defineRule({
     kind: 'dockerfile',
     severity: 'info',
     threat: 'external-container',
-    mitigation:
-      'Pin each package to a version (`curl=7.88.1-10+deb12u5`, `requests==2.32.3`, `express@4.19.2`, `rails:7.1.3`), or install from a lock or requirements file that pins them.',
+    mitigation: prose`
+      Pin each package to a version (\`curl=7.88.1-10+deb12u5\`, \`requests==2.32.3\`, \`express@4.19.2\`,
+      \`rails:7.1.3\`), or install from a lock or requirements file that pins them.
+    `,
     peers: {
       hadolint: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041'],
       kics: [
@@ -38,22 +40,51 @@ export default defineRule({
     ],
     fix: 'none',
     messages: {
-      unpinned:
-        '`{{package}}` is installed by {{manager}} without a version: each build may get a different one, and a compromised release gets in unnoticed.',
+      unpinned: prose`
+        \`{{package}}\` is installed by {{manager}} without a version: each build may get a different one, and a
+        compromised release gets in unnoticed.
+      `,
     },
     docs: {
-      description:
-        'Reports each package word of an install that names no version: `apt-get`/`apt install`, `apk add`, `yum`/`dnf`/`microdnf`/`zypper install`, `pip install` (also `python3 -m pip`), `npm install` and `gem install`. A version is `curl=7.88.1-10` (apt, apk, zypper), `curl>=7` or `curl~7.88` (apk, zypper, pip), `httpd-2.4.57` (yum, dnf), `requests==2.32.3`, `express@4.19.2` (but not `@latest`), `rails:7.1.3` or `gem install rails -v 7.1.3`. Not reported: local files, paths and URLs (`./pkg.deb`, `.`, `git+https://…`, `*.whl`), requirement and constraint files (`pip install -r requirements.txt`; with `-c constraints.txt` every package is taken as pinned there), `npm install`/`npm ci` with no package, and words whose value is not known (`$PACKAGES`).',
+      description: prose`
+        Reports each package word of an install that names no version: \`apt-get\`/\`apt install\`, \`apk add\`,
+        \`yum\`/\`dnf\`/\`microdnf\`/\`zypper install\`, \`pip install\` (also \`python3 -m pip\`), \`npm install\` and
+        \`gem install\`. A version is \`curl=7.88.1-10\` (apt, apk, zypper), \`curl>=7\` or \`curl~7.88\` (apk, zypper,
+        pip), \`httpd-2.4.57\` (yum, dnf), \`requests==2.32.3\`, \`express@4.19.2\` (but not \`@latest\`),
+        \`rails:7.1.3\` or \`gem install rails -v 7.1.3\`. Not reported: local files, paths and URLs (\`./pkg.deb\`,
+        \`.\`, \`git+https://…\`, \`*.whl\`), requirement and constraint files (\`pip install -r requirements.txt\`;
+        with \`-c constraints.txt\` every package is taken as pinned there), \`npm install\`/\`npm ci\` with no package,
+        and words whose value is not known (\`$PACKAGES\`).
+      `,
       examples: {
-        bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n'],
+        bad: [
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends curl
+          `,
+        ],
         good: [
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
-          'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
+          file`
+            FROM debian:12
+            RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5
+          `,
+          file`
+            FROM python:3.12-slim
+            COPY requirements.txt .
+            RUN pip install --no-cache-dir -r requirements.txt
+          `,
         ],
       },
-      peerNotes:
-        'One Bulkhead rule covers every package manager where KICS has one query per manager, so a KICS sample for one manager can get findings for another: gem_install_without_version/test/negative.dockerfile (and line 2 of its positive.dockerfile) installs `apk add --update py2-pip` without a version, which Bulkhead reports. ' +
-        'KICS takes `npm install sax@latest` as pinned (npm_install_without_pinned_version negative1.dockerfile); `@latest` asks for whatever is newest, so Bulkhead reports it. KICS takes `pip install pip=20.3` (one `=`, which pip rejects) as pinned; Bulkhead does too, since the author meant a version. hadolint takes any yum/dnf package with a `-` in its name as versioned; Bulkhead looks for a version after the last `-` (`httpd-2.4.57`), so `python3-devel` is reported.',
+      peerNotes: prose`
+        One Bulkhead rule covers every package manager where KICS has one query per manager, so a KICS sample for one
+        manager can get findings for another: gem_install_without_version/test/negative.dockerfile (and line 2 of its
+        positive.dockerfile) installs \`apk add --update py2-pip\` without a version, which Bulkhead reports. KICS takes
+        \`npm install sax@latest\` as pinned (npm_install_without_pinned_version negative1.dockerfile); \`@latest\` asks
+        for whatever is newest, so Bulkhead reports it. KICS takes \`pip install pip=20.3\` (one \`=\`, which pip
+        rejects) as pinned; Bulkhead does too, since the author meant a version. hadolint takes any yum/dnf package with
+        a \`-\` in its name as versioned; Bulkhead looks for a version after the last \`-\` (\`httpd-2.4.57\`), so
+        \`python3-devel\` is reported.
+      `,
     },
   },
 
