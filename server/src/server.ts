@@ -22,7 +22,9 @@ import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
 import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
+import { raiseLimitAction } from './raise-limit';
 import { ruleDocumentation } from './rule-docs';
+import { SKIPPED_FOR_SIZE } from '../../shared/src/engine';
 import {
   RULES_REQUEST,
   SCAN_WORKSPACE_REQUEST,
@@ -213,7 +215,23 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const stored = await p.documents.current(params.textDocument.uri);
       if (!stored) return [];
       const entry = p.linter.complete(stored);
-      const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
+      const config = p.config.forFile(entry.path);
+      if (entry.report.skipped?.startsWith(SKIPPED_FOR_SIZE) && entry.path) {
+        // The skip notice's one action: admit the file by raising the limit in the project's .bulkhead.yaml.
+        const createsFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+        const action = raiseLimitAction(
+          entry.path,
+          config.folder,
+          p.documents.textOfPath(entry.path),
+          entry.diagnostics[0],
+          {
+            ...editSupport(capabilities),
+            createsFiles,
+          },
+        );
+        return action ? [action] : [];
+      }
+      const options = p.analyzer.optionsFor({ ...entry, config });
       return codeActions(entry, params, editSupport(capabilities), options);
     }),
   );

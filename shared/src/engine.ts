@@ -99,9 +99,12 @@ export function registerParser(kind: FileKind, parser: Parser): void {
 }
 
 /** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
+/** How a skip reason for a file over `maxFileSize` starts (the editor offers to raise the limit on it). */
+export const SKIPPED_FOR_SIZE = 'file is ';
+
 export function skipReason(text: string, size: number, config: Pick<BulkheadConfig, 'maxFileSize'>): string | null {
   if (size > config.maxFileSize)
-    return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
+    return `${SKIPPED_FOR_SIZE}${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
   if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes)';
   return null;
 }
