@@ -20,6 +20,7 @@ import {
 } from '../../server/src/protocol';
 import { localDocLinks } from './doc-links';
 import { ReportPanel } from './report-panel';
+import { statusItem } from './status-item';
 import { traceChannel } from './trace-channel';
 import { COMMANDS, DOCUMENT_SELECTOR } from './selectors';
 
@@ -103,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  context.subscriptions.push(statusItem(languageClient));
   try {
     await languageClient.start();
     log.info(`Bulkhead language server started in ${Date.now() - started} ms`);

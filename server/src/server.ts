@@ -23,6 +23,7 @@ import { Linter } from './linter';
 import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
 import { raiseLimitAction } from './raise-limit';
+import { StatusReporter } from './status';
 import { ruleDocumentation } from './rule-docs';
 import { SKIPPED_FOR_SIZE } from '../../shared/src/engine';
 import {
@@ -178,6 +179,8 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       if (diagnostics.length) shown.add(uri);
     }
     for (const uri of configFilesShown) if (!shown.has(uri)) parts!.store.setOther(uri, []);
+    // The status item names the .bulkhead.yaml files in use and what they switch off.
+    parts!.status.soon();
     configFilesShown = shown;
   };
 
@@ -322,6 +325,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   connection.onShutdown(() => {
     shutdown = true;
     parts?.workspace.close();
+    parts?.status.stop();
     parts?.documents.stop();
     parts?.idle.stop();
   });
@@ -354,7 +358,19 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
   workspace = new Workspace(connection, config, linter, store, documents, log);
   documents.listen(connection);
   const pull = new PullDiagnostics(store, documents, workspace);
-  return { config, store, analyzer, linter, documents, workspace, pull, log, idle };
+  const status = new StatusReporter(connection, () => {
+    const inUse = config.projectFilesInUse();
+    return {
+      ...store.counts(),
+      scanning: workspace!.scanning,
+      configFiles: inUse.paths,
+      switchedOff: inUse.switchedOff,
+      untrusted: !config.trusted,
+    };
+  });
+  store.onChange = () => status.soon();
+  workspace.onScanning = (scanning) => (scanning ? status.now() : status.soon());
+  return { config, store, analyzer, linter, documents, workspace, pull, log, idle, status };
 }
 
 function initialFolders(params: InitializeParams): string[] {
