@@ -111,7 +111,7 @@ export function registerParser(kind: FileKind, parser: Parser): void {
   PARSERS[kind] = parser;
 }
 
-export { skipReason } from './file-fit';
+export { SKIPPED_FOR_SIZE, skipReason } from './file-fit';
 
 /**
  * Analyses one file's text: parse, run every rule of its kind, word the findings, apply configuration and inline

@@ -13,10 +13,13 @@ export function isBinaryText(text: string): boolean {
   return text.slice(0, BINARY_PROBE).includes('\u0000');
 }
 
+/** How a skip reason for a file over `maxFileSize` starts (the editor offers to raise the limit on it). */
+export const SKIPPED_FOR_SIZE = 'file is ';
+
 /** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
 export function skipReason(text: string, size: number, config: Pick<BulkheadConfig, 'maxFileSize'>): string | null {
   if (size > config.maxFileSize)
-    return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
+    return `${SKIPPED_FOR_SIZE}${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
   if (isBinaryText(text)) return 'binary file (contains NUL bytes)';
   return null;
 }
