@@ -24,6 +24,7 @@ import {
   type Port,
   type Setting,
   type SettingList,
+  type Sysctl,
   type Via,
 } from '../container/spec';
 import { interpolate, usesVariables } from './interpolate';
@@ -250,6 +251,24 @@ export const COMPOSE_SETTINGS: SettingsTable = {
       reader.list(key, asIs).items.flatMap((item) => (item.value === undefined ? [] : [item.value])),
     merge: ownOnly(),
     example: 'profiles:\n  - debug',
+  },
+  sysctls: {
+    keys: ['sysctls'],
+    read: (reader) => reader.sysctls(),
+    merge: union((sysctl) => sysctl.name),
+    example: 'sysctls:\n  net.core.somaxconn: 1024\n  net.ipv4.tcp_syncookies: 0',
+  },
+  deviceCgroupRules: {
+    keys: ['device_cgroup_rules'],
+    read: listOf(asIs),
+    merge: union(),
+    example: 'device_cgroup_rules:\n  - "c 189:* rmw"',
+  },
+  oomKillDisable: {
+    keys: ['oom_kill_disable'],
+    read: scalarOf(readBool),
+    merge: replace(),
+    example: 'oom_kill_disable: true',
   },
   build: {
     keys: ['build'],
@@ -524,6 +543,51 @@ class ServiceReader {
       const env: EnvVar = { name, passthrough: false, usesVariables: usesVariables(text) };
       if (value !== undefined) env.literal = value;
       list.items.push({ value: env, text, origin });
+    }
+    return list;
+  }
+
+  /**
+   * `sysctls` as a mapping (`net.core.somaxconn: 1024`) or a list (`- net.core.somaxconn=1024`). As for the
+   * environment, a list item is split at its first `=` before its value is interpolated, so the name is known even
+   * when the value is not.
+   */
+  sysctls(): SettingList<Sysctl> {
+    const entry = this.input.entries.get('sysctls');
+    const list: SettingList<Sysctl> = { items: [], holders: [], unknown: false };
+    if (!entry || entry.value === null) return list;
+    if (isSeq(entry.value)) {
+      const raw = this.list('sysctls', (text) => text);
+      for (const item of raw.items) {
+        const eq = item.text.indexOf('=');
+        const name = (eq < 0 ? item.text : item.text.slice(0, eq)).trim();
+        if (!name) {
+          list.unknown = true;
+          list.items.push({ value: undefined, text: item.text, origin: item.origin });
+          continue;
+        }
+        const value = eq < 0 ? '' : this.interpolate(item.text.slice(eq + 1), item.origin.range)?.trim();
+        list.items.push({ value: { name, value }, text: item.text, origin: item.origin });
+      }
+      list.holders = raw.holders;
+      list.unknown ||= raw.items.some((item) => !item.text);
+      return list;
+    }
+    list.holders.push(originOf(this.ctx, entry, entry.value));
+    if (!isMap(entry.value)) {
+      list.unknown = true;
+      return list;
+    }
+    for (const [name, sysctl] of entriesOf(this.ctx, entry.value, entry.via)) {
+      const origin = originOf(this.ctx, sysctl, sysctl.value);
+      const text = sysctl.value === null ? '' : scalarText(sysctl.value);
+      if (text === undefined) {
+        list.unknown = true;
+        list.items.push({ value: undefined, text: '', origin });
+        continue;
+      }
+      const value = this.interpolate(text, origin.range)?.trim();
+      list.items.push({ value: { name: name.trim(), value }, text, origin });
     }
     return list;
   }
