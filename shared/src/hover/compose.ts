@@ -259,7 +259,7 @@ function securityOptText(raw: string): Explained {
           value === 'unconfined'
             ? '**systempaths: unconfined**: unmasks the `/proc` and `/sys` paths Docker hides from containers (such as `/proc/kcore` and `/sys/firmware`).'
             : '**systempaths**: which `/proc` and `/sys` paths Docker masks.',
-        rules: [],
+        rules: ['container/systempaths-unconfined'],
       };
     default:
       return { markdown: SECURITY_OPT_TEXT, rules: [] };

@@ -41,6 +41,11 @@ import insecureBuildStep from './image/insecure-build-step';
 import remoteAdminPort from './image/remote-admin-port';
 import debuggerExposed from './image/debugger-exposed';
 import containerDebuggerExposed from './container/debugger-exposed';
+import unsafeSysctl from './container/unsafe-sysctl';
+import allDevicesAllowed from './container/all-devices-allowed';
+import systempathsUnconfined from './container/systempaths-unconfined';
+import oomKillDisabled from './container/oom-kill-disabled';
+import cleartextAdminPort from './container/cleartext-admin-port';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -84,6 +89,11 @@ export const RULES: readonly AnyRule[] = [
   remoteAdminPort,
   debuggerExposed,
   containerDebuggerExposed,
+  unsafeSysctl,
+  allDevicesAllowed,
+  systempathsUnconfined,
+  oomKillDisabled,
+  cleartextAdminPort,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

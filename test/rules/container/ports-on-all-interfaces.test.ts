@@ -5,6 +5,10 @@ const bind = 'Publish on 127.0.0.1 only';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "a data store's port is container/cleartext-admin-port's",
+      code: 'services:\n  cache:\n    image: redis:7.4\n    ports:\n      - "6379:6379"\n      - target: 23\n',
+    },
     'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
     {
       name: 'IPv6 loopback, a range, a random host port on loopback',
