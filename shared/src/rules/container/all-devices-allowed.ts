@@ -33,6 +33,10 @@ export default defineRule({
         url: 'https://docs.docker.com/reference/compose-file/services/#device_cgroup_rules',
       },
       {
+        title: 'runc: libcontainer/specconv/spec_linux.go (AllowedDevices: mknod for any device)',
+        url: 'https://github.com/opencontainers/runc/blob/main/libcontainer/specconv/spec_linux.go',
+      },
+      {
         title: 'Linux kernel: device whitelist controller (cgroup v1)',
         url: 'https://docs.kernel.org/admin-guide/cgroup-v1/devices.html',
       },
@@ -41,26 +45,27 @@ export default defineRule({
     fix: 'none',
     messages: {
       everyDevice:
-        "Service `{{service}}` allows every device (`{{rule}}`): through a device node it creates or is given, it can read and write the host's disks and memory devices, which is root on the host.",
+        "Service `{{service}}` allows every device (`{{rule}}`): it can create and open a node for any host device, the host's disks included, which is root on the host.",
       everyBlockDevice:
-        "Service `{{service}}` allows every block device (`{{rule}}`): through a device node it creates or is given, it can read and write the host's disks, and so any file on them.",
+        'Service `{{service}}` allows every block device (`{{rule}}`): it can create and open a node for any host disk, and so read or change any file on it.',
       everyCharDevice:
-        "Service `{{service}}` allows every character device (`{{rule}}`): through a device node it creates or is given, it can read the host's keyboards (`/dev/input`), kernel log and terminals.",
+        "Service `{{service}}` allows every character device (`{{rule}}`): it can create and open a node for any of them, the host's keyboards (`/dev/input`), kernel log and terminals included.",
     },
     docs: {
       description: prose`
         Reports a \`device_cgroup_rules\` entry whose major number is \`*\` and that allows reading or writing: \`a *:*
-        rwm\` (every device), \`b *:* rwm\` (every block device) and \`c *:* rwm\` (every character device), also when
-        it comes from a YAML anchor or a service the service extends. The device cgroup is what stops a root process in
-        a container from using a device node, even one it creates: Docker's default capabilities include \`MKNOD\`, so
-        with \`m\` allowed a container creates the node of a host disk (\`mknod /dev/sda b 8 0\`) and opens it. Without
-        \`m\` it uses the nodes that reach it, through \`devices:\` or a bind mount of \`/dev\`.
+        rwm\` (every device), \`b *:* rw\` (every block device), \`c *:* rwm\` (every character device), also when it
+        comes from a YAML anchor or a service the service extends. The device cgroup is what stops a root process in a
+        container from using a device node: runc already lets every container create any node (its default rules \`c *:*
+        m\` and \`b *:* m\`, with Docker's default \`MKNOD\` capability), and refuses only to open it. A rule that
+        grants \`r\` or \`w\` for every major number lifts that: the container runs \`mknod /dev/sda b 8 0\` and reads
+        or writes the host's disk.
 
-        Every device or every block device with \`m\` is an error: the host's disks are open to the container, so any
-        file on them can be read or changed; without \`m\` it is a warning. Every character device is a warning: it
-        gives the host's input devices (a keylogger), the kernel log and terminals; \`/dev/mem\` also needs
-        \`SYS_RAWIO\`. A rule with a major number (\`c 189:* rmw\`, USB devices; \`c 116:* rw\`, ALSA sound) names one
-        class of devices and is not reported. There is no fix: which device the service needs is for you to say.
+        Every device and every block device are errors: the host's disks are open to the container, so any file on them
+        can be read or changed. Every character device is a warning: it gives the host's input devices (a keylogger),
+        the kernel log and terminals; \`/dev/mem\` also needs \`SYS_RAWIO\`. A rule that only adds \`m\` changes
+        nothing, and a rule with a major number (\`c 189:* rmw\`, USB devices; \`c 116:* rw\`, ALSA sound) names one
+        class of devices: neither is reported. There is no fix: which device the service needs is for you to say.
       `,
       examples: {
         bad: ['services:\n  app:\n    image: alpine:3.20\n    device_cgroup_rules:\n      - "a *:* rwm"\n'],
@@ -80,8 +85,7 @@ export default defineRule({
           messageId: MESSAGE[type],
           data: { service: service.name, rule: item.value!.trim() },
           ...placeOf(item.origin),
-          // Only a rule that lets it create nodes opens the host's disks by itself.
-          ...(type === 'c' || !m[4].includes('m') ? { severity: 'warning' as const } : {}),
+          ...(type === 'c' ? { severity: 'warning' as const } : {}),
         });
       }
     }

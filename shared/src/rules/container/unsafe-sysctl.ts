@@ -169,13 +169,19 @@ export default defineRule({
         \`net.ipv*.conf.*.forwarding=1\`) is information: the container routes between the networks it is attached to,
         what VPN and router containers are for. Other namespaced parameters are information, for review: they change
         only the container's own namespace, but some raise limits on kernel memory (\`kernel.shmmax\`,
-        \`net.core.rmem_max\`) or weaken its network stack. Parameters that only size the container's own listen queues
+        \`net.ipv4.tcp_rmem\`) or weaken its network stack. Parameters that only size the container's own listen queues
         or mark its routing (\`net.core.somaxconn\`, \`net.ipv4.tcp_max_syn_backlog\`,
         \`net.ipv4.conf.*.src_valid_mark\`, which WireGuard needs) are not reported, though Kubernetes does not list
         them. Values that harden it are not reported (\`accept_redirects\`, \`send_redirects\`, \`secure_redirects\`,
         \`accept_source_route\` set to 0; \`rp_filter\`, \`log_martians\`, \`icmp_echo_ignore_broadcasts\`,
         \`disable_ipv6\` set to 1), nor is a value-dependent parameter turned off. A value behind an unset variable is
         not read: the parameter is judged by its name alone.
+      `,
+      peerNotes: prose`
+        No compose checker in the peer corpus reads \`sysctls\`. The Kubernetes checks of the same idea (the Pod
+        Security Standards' baseline "Sysctls" control, Trivy KSV026, Kyverno's restrict-sysctls) allow the Kubernetes
+        safe set, or an older version of it, and report everything else alike; we grade by what the parameter opens, and
+        leave out hardening values and listen-queue tuning.
       `,
       examples: {
         bad: [
