@@ -2,7 +2,7 @@ import { defineRule, prose } from '../../rule';
 import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
 import { limitStatus } from '../../container/limits';
-import { ownedBy, removeServiceKey, setServiceValue } from '../../compose/edit';
+import { turnOffFixes } from '../../compose/setting-fixes';
 import { serviceNamed } from '../../compose/model';
 
 type MessageId = 'unlimited' | 'limited';
@@ -91,19 +91,6 @@ export default defineRule({
     const data = finding.fixData as OomFix | undefined;
     const service = serviceNamed(model, data?.service);
     const setting = service?.spec.oomKillDisable;
-    if (!service || !setting) return [];
-    if (ownedBy(model, service, setting.origin)) {
-      const edits = removeServiceKey(model, service, setting.origin);
-      return edits ? [{ title: 'Remove `oom_kill_disable`', safe: false, edits }] : [];
-    }
-    // Shared with other services: override for this one only.
-    const edits = setServiceValue(model, service, 'oom_kill_disable', { raw: 'false' }, [
-      { after: '<<' },
-      { after: 'image' },
-      { after: 'build' },
-    ]);
-    return edits
-      ? [{ title: `Set \`oom_kill_disable: false\` for service \`${service.name}\``, safe: false, edits }]
-      : [];
+    return service && setting ? turnOffFixes(model, service, setting, 'oom_kill_disable') : [];
   },
 });
