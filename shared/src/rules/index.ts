@@ -45,6 +45,11 @@ import credentialInCommand from './image/credential-in-command';
 import keyGeneratedInBuild from './image/key-generated-in-build';
 import secretArgInEnv from './image/secret-arg-in-env';
 import secretMountExposed from './image/secret-mount-exposed';
+import unsafeSysctl from './container/unsafe-sysctl';
+import allDevicesAllowed from './container/all-devices-allowed';
+import systempathsUnconfined from './container/systempaths-unconfined';
+import oomKillDisabled from './container/oom-kill-disabled';
+import cleartextAdminPort from './container/cleartext-admin-port';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -92,6 +97,11 @@ export const RULES: readonly AnyRule[] = [
   keyGeneratedInBuild,
   secretArgInEnv,
   secretMountExposed,
+  unsafeSysctl,
+  allDevicesAllowed,
+  systempathsUnconfined,
+  oomKillDisabled,
+  cleartextAdminPort,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

@@ -1,16 +1,10 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
-import { removeServiceListItem } from '../../compose/edit';
+import { removeSecurityOptFixes, type SecurityOptFix } from '../../compose/setting-fixes';
 import type { SecurityOpt } from '../../container/spec';
-import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'apparmor' | 'selinuxDisabled' | 'selinuxUnconfinedType';
-
-interface MacFix {
-  service: ComposeService;
-  index: number;
-}
 
 /** SELinux types that run a container without separation from the host. */
 const UNCONFINED_TYPES = new Set(['spc_t', 'unconfined_t']);
@@ -104,7 +98,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId, MacFix>[] = [];
+    const findings: Finding<MessageId, SecurityOptFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         const problem = item.value && problemOf(item.value);
@@ -121,14 +115,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData;
-    const service = data?.service;
-    const item = data && service?.spec.securityOpt.items[data.index];
-    if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
-      { after: '<<' },
-      { after: 'image' },
-    ]);
-    return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
+    return removeSecurityOptFixes(model, finding.fixData);
   },
 });

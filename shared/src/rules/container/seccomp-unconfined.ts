@@ -1,13 +1,7 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
-import { removeServiceListItem } from '../../compose/edit';
-import type { ComposeService } from '../../compose/model';
+import { removeSecurityOptFixes, type SecurityOptFix } from '../../compose/setting-fixes';
 import type { Finding, Fix } from '../../types';
-
-interface SeccompFix {
-  service: ComposeService;
-  index: number;
-}
 
 export default defineRule({
   meta: {
@@ -71,7 +65,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'unconfined', SeccompFix>[] = [];
+    const findings: Finding<'unconfined', SecurityOptFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         if (item.value?.name !== 'seccomp' || item.value.value.toLowerCase() !== 'unconfined') return;
@@ -87,14 +81,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData;
-    const service = data?.service;
-    const item = data && service?.spec.securityOpt.items[data.index];
-    if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
-      { after: '<<' },
-      { after: 'image' },
-    ]);
-    return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
+    return removeSecurityOptFixes(model, finding.fixData);
   },
 });
