@@ -42,6 +42,8 @@ export const CURL_OPTIONS: OptionSpec = {
     '--interface',
     '--proto',
     '--proto-redir',
+    '--proto-default',
+    '--tls-max',
     '--ciphers',
     '--dns-servers',
     '--time-cond',

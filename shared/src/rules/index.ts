@@ -41,6 +41,10 @@ import insecureBuildStep from './image/insecure-build-step';
 import remoteAdminPort from './image/remote-admin-port';
 import debuggerExposed from './image/debugger-exposed';
 import containerDebuggerExposed from './container/debugger-exposed';
+import cleartextDownload from './image/cleartext-download';
+import weakChecksum from './image/weak-checksum';
+import oldTlsVersion from './image/old-tls-version';
+import unpinnedSyntaxFrontend from './image/unpinned-syntax-frontend';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -84,6 +88,10 @@ export const RULES: readonly AnyRule[] = [
   remoteAdminPort,
   debuggerExposed,
   containerDebuggerExposed,
+  cleartextDownload,
+  weakChecksum,
+  oldTlsVersion,
+  unpinnedSyntaxFrontend,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
