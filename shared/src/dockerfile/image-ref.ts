@@ -230,3 +230,25 @@ export function isWellFormedDigest(digest: string | undefined): boolean {
   const m = /^([a-z0-9]+):([0-9a-f]+)$/.exec(digest ?? '');
   return !!m && Object.hasOwn(DIGEST_LENGTHS, m[1]) && m[2].length === DIGEST_LENGTHS[m[1]];
 }
+
+/**
+ * Tags that registries move to each new build by convention, as they move `latest`: release channels (`stable`,
+ * `edge`, `beta`, `canary`, `nightly`) and branch builds (`main`, `master`, `dev`, `test`).
+ */
+const FLOATING_TAGS = new Set([
+  'latest',
+  'stable',
+  'edge',
+  'nightly',
+  'dev',
+  'beta',
+  'canary',
+  'test',
+  'main',
+  'master',
+]);
+
+/** Whether a tag follows whatever is pushed next, as `latest` does. */
+export function isFloatingTag(tag: string | undefined): boolean {
+  return tag !== undefined && FLOATING_TAGS.has(tag.toLowerCase());
+}
