@@ -61,7 +61,7 @@ export default defineRule({
       description: prose`
         Reports downloads the build makes over a protocol that neither encrypts nor authenticates (\`http://\`,
         \`ftp://\`, \`git://\`) when nothing checks what arrives: \`curl\` and \`wget\` (a URL without a scheme too:
-        both then use HTTP), \`ADD http://…\`, \`pip install\` with \`--index-url\`/\`-i\`/\`--extra-index-url\`/
+        both then use HTTP), \`ADD http://…\`, \`pip install\` with \`--index-url\`, \`-i\`, \`--extra-index-url\`,
         \`--find-links\` or a package URL over HTTP (pip refuses an HTTP index unless the host is also given to
         \`--trusted-host\`, which image/tls-verification-disabled reports), \`npm\`/\`yarn\`/\`pnpm\` \`--registry
         http://…\` and \`config set registry http://…\`, \`NPM_CONFIG_REGISTRY\`, \`PIP_INDEX_URL\` and
@@ -78,6 +78,12 @@ export default defineRule({
         A check with MD5 or SHA-1 counts here and is reported by image/weak-checksum. Addresses on the build machine
         itself (\`localhost\`, \`127.0.0.1\`, \`[::1]\`) are not reported, nor are apt, yum, dnf and apk repositories
         over HTTP: their package managers check every package against the distribution's signing key.
+
+        \`ADD http://…\` without \`--checksum\` is also reported by image/add-instead-of-copy, which asks for a
+        checksum whatever the protocol; this rule says the transport is open too. A redirect from an \`https://\`
+        URL to an \`http://\` one is not reported: only the server knows where it redirects. \`npm install\` checks
+        only what the lockfile already lists, so unlike \`npm ci\` it is reported. A URL held in a variable that the
+        RUN itself sets (\`url=http://…; curl "$url"\`) is not read.
 
         The fix, offered for an \`http://\` written in the Dockerfile, changes it to \`https://\`. It is unsafe and
         its title says what it assumes: the server may not serve HTTPS, or serve it on another host. \`ftp://\` and
