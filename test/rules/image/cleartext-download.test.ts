@@ -28,6 +28,14 @@ runRuleTests(rule, {
       name: 'ADD with a sha256 checksum',
       code: `FROM alpine:3.20\nADD --checksum=sha256:${SHA256} http://example.com/x.tgz /tmp/\n`,
     },
+    {
+      name: 'ADD, then a later RUN checks the file it wrote',
+      code: 'FROM alpine:3.20\nADD http://example.com/x-1.2.tgz /tmp/x.tgz\nRUN echo "$SHA  /tmp/x.tgz" | sha512sum -c -\n',
+    },
+    {
+      name: 'a URL from ENV, checked as docker-library/redis does',
+      code: 'FROM debian:12\nENV REDIS_DOWNLOAD_URL http://download.redis.io/releases/redis-7.2.5.tar.gz\nRUN set -eux; \\\n\twget -O redis.tar.gz "$REDIS_DOWNLOAD_URL"; \\\n\techo "$REDIS_DOWNLOAD_SHA *redis.tar.gz" | sha256sum -c -\n',
+    },
     { name: 'localhost', code: 'FROM debian:12\nRUN curl -fsS http://localhost:8080/health\n' },
     { name: 'loopback address', code: 'FROM debian:12\nRUN wget -qO- http://127.0.0.1/x\n' },
     {
@@ -138,6 +146,24 @@ runRuleTests(rule, {
               output:
                 'FROM debian:12\nRUN wget -O r.tgz https://example.com/r.tgz && make && h="$(sha256sum /usr/bin/r | cut -c1-64)"\n',
             },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a URL from ENV without a check is reported at its use, without a fix',
+      code: 'FROM debian:12\nENV REDIS_DOWNLOAD_URL http://download.redis.io/releases/redis-7.2.5.tar.gz\nRUN wget -O redis.tar.gz "$REDIS_DOWNLOAD_URL"\n',
+      findings: [{ messageId: 'download', range: '3:26-3:47', fixes: [] }],
+    },
+    {
+      name: 'curl --url=',
+      code: 'FROM debian:12\nRUN curl -fsS --url=http://example.com/x -o /x\n',
+      findings: [
+        {
+          messageId: 'download',
+          range: '2:15-2:41',
+          fixes: [
+            { title: https, safe: false, output: 'FROM debian:12\nRUN curl -fsS --url=https://example.com/x -o /x\n' },
           ],
         },
       ],

@@ -205,7 +205,8 @@ function runFindings(model: DockerfileModel, run: RunScript & { stage: Stage }):
       if (pinnedCheckouts.some((at) => at > fetch.cmd.start)) continue;
     } else if (fetch.checkable) {
       if (checks.some(({ at, check }) => at > fetch.cmd.start && checkCovers(check, fetch.file))) continue;
-      if (fetch.file && checkedLater(model, run, fetch.file)) continue;
+      if (fetch.file && checkedInLaterRun(model, run.stage, run.instruction.getRange().start.line, fetch.file))
+        continue;
     }
     findings.push({
       messageId: fetch.messageId,
@@ -217,25 +218,22 @@ function runFindings(model: DockerfileModel, run: RunScript & { stage: Stage }):
   return findings;
 }
 
-/** Whether a later RUN of the same stage checks a digest or signature and names the file. */
-function checkedLater(model: DockerfileModel, run: RunScript & { stage: Stage }, file: string): boolean {
-  const name = basename(file);
+/** Whether a RUN of the stage after `line` checks a digest or signature of `file` and names it. */
+function checkedInLaterRun(model: DockerfileModel, stage: Stage, line: number, file: string): boolean {
+  const name = basename(file.replace(/[?#].*$/, '').replace(/\/+$/, ''));
   if (!name) return false;
-  const line = run.instruction.getRange().start.line;
-  return run.stage.runs.some(
-    (later) =>
-      later.instruction.getRange().start.line > line &&
-      later.script.commands.some((cmd) => {
-        const check = contentCheckOf(cmd);
-        return check !== undefined && checkCovers(check, file);
-      }) &&
-      model.source.text
-        .slice(
-          model.source.offsetAt(later.instruction.getRange().start),
-          model.source.offsetAt(later.instruction.getRange().end),
-        )
-        .includes(name),
-  );
+  return stage.runs.some((later) => {
+    const range = later.instruction.getRange();
+    if (range.start.line <= line) return false;
+    const checks = later.script.commands.some((cmd) => {
+      const check = contentCheckOf(cmd);
+      return check !== undefined && checkCovers(check, file);
+    });
+    return (
+      checks &&
+      model.source.text.slice(model.source.offsetAt(range.start), model.source.offsetAt(range.end)).includes(name)
+    );
+  });
 }
 
 function fetchesOf(model: DockerfileModel, cmd: SimpleCommand, vars: Scope, pinnedCheckouts: number[]): Fetch[] {
@@ -245,11 +243,14 @@ function fetchesOf(model: DockerfileModel, cmd: SimpleCommand, vars: Scope, pinn
     const { args, tool } = download;
     // `--proto-default https` makes a scheme-less URL an HTTPS one.
     const defaultHttps = /^https$/i.test(findOption(args, '--proto-default')?.value ?? '');
-    const urlWords = [...args.operands, ...args.options.filter((o) => o.name === '--url').map((o) => o.valueWord)];
+    // Operands are URLs; so is `--url URL` (`--url=URL` carries it in the option's own word).
+    const urlWords = [
+      ...args.operands,
+      ...args.options.filter((o) => o.name === '--url').map((o) => o.valueWord ?? { ...o.word, value: o.value ?? '' }),
+    ];
     const output =
       tool === 'curl' ? findOption(args, '-o', '--output')?.value : findOption(args, '-O', '--output-document')?.value;
     for (const word of urlWords) {
-      if (!word) continue;
       const value = expanded(model, word, vars);
       if (value === undefined) continue;
       const url = cleartextUrl(value, !defaultHttps);
@@ -406,23 +407,8 @@ function checkedAfterAdd(
   destination: PathArgument | undefined,
   url: string,
 ): boolean {
-  const urlName = basename(url.replace(/[?#].*$/, ''));
-  const destName = destination && !destination.value.endsWith('/') ? basename(destination.value) : urlName;
-  if (!destName) return false;
-  return stage.runs.some(
-    (run) =>
-      run.instruction.getRange().start.line > line &&
-      run.script.commands.some((cmd) => {
-        const check = contentCheckOf(cmd);
-        return check !== undefined && checkCovers(check, destName);
-      }) &&
-      model.source.text
-        .slice(
-          model.source.offsetAt(run.instruction.getRange().start),
-          model.source.offsetAt(run.instruction.getRange().end),
-        )
-        .includes(destName),
-  );
+  const file = destination && !destination.value.endsWith('/') ? destination.value : url;
+  return checkedInLaterRun(model, stage, line, file);
 }
 
 const REGISTRY_VARIABLES =
