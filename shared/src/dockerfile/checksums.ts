@@ -2,7 +2,7 @@
  * Commands that check a file against a digest or a signature (`sha256sum -c`, `gpg --verify`, `openssl dgst -sha256`),
  * and how strong the check is: rules about downloads ask whether something verified what arrived, and with what.
  */
-import { basename, effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+import { appletWords, basename, type ShellWord, type SimpleCommand } from './shell';
 import { findOption, readArguments } from './options';
 
 export interface ContentCheck {
@@ -32,8 +32,7 @@ const OPENSSL_DIGEST = /^-?(md5|sha1|sha224|sha256|sha384|sha512|sha3-256|sha3-3
 
 /** The check a command performs, or undefined when it verifies nothing. */
 export function contentCheckOf(cmd: SimpleCommand): ContentCheck | undefined {
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   const word = words[0];
   if (!word || word.dynamic) return undefined;
   const name = basename(word.value);

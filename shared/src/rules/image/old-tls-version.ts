@@ -1,10 +1,9 @@
 import { defineRule, prose } from '../../rule';
-import { allRuns, type RunScript } from '../../dockerfile/model';
-import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import { allRuns, type DockerfileModel, type RunScript } from '../../dockerfile/model';
+import { appletWords, basename, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, type CommandOption } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
 import { removeOptionLetter, removeWords, spanEdit, type Span } from '../../dockerfile/shell-edits';
-import type { DockerfileModel } from '../../dockerfile/model';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'capped' | 'allowed';
@@ -119,8 +118,7 @@ function commandFindings(model: DockerfileModel, run: RunScript, cmd: SimpleComm
     });
   };
 
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   if (!words.length || words[0].dynamic) return findings;
   const name = basename(words[0].value);
   if (name === 'curl') {
