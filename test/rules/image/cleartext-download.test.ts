@@ -36,6 +36,10 @@ runRuleTests(rule, {
       name: 'a URL from ENV, checked as docker-library/redis does',
       code: 'FROM debian:12\nENV REDIS_DOWNLOAD_URL http://download.redis.io/releases/redis-7.2.5.tar.gz\nRUN set -eux; \\\n\twget -O redis.tar.gz "$REDIS_DOWNLOAD_URL"; \\\n\techo "$REDIS_DOWNLOAD_SHA *redis.tar.gz" | sha256sum -c -\n',
     },
+    {
+      name: 'gem with a trust policy checks signatures',
+      code: 'FROM ruby:3.3\nRUN gem install rake:13.2.1 -P HighSecurity --source http://gems.internal/\n',
+    },
     { name: 'localhost', code: 'FROM debian:12\nRUN curl -fsS http://localhost:8080/health\n' },
     { name: 'loopback address', code: 'FROM debian:12\nRUN wget -qO- http://127.0.0.1/x\n' },
     {
@@ -154,6 +158,36 @@ runRuleTests(rule, {
       name: 'a URL from ENV without a check is reported at its use, without a fix',
       code: 'FROM debian:12\nENV REDIS_DOWNLOAD_URL http://download.redis.io/releases/redis-7.2.5.tar.gz\nRUN wget -O redis.tar.gz "$REDIS_DOWNLOAD_URL"\n',
       findings: [{ messageId: 'download', range: '3:26-3:47', fixes: [] }],
+    },
+    {
+      name: 'gem --source and gem sources --add over http',
+      code: 'FROM ruby:3.3\nRUN gem sources --add http://gems.internal/ && gem install rake:13.2.1 -s http://gems.internal/\n',
+      findings: [
+        {
+          messageId: 'index',
+          range: '2:23-2:44',
+          fixes: [
+            {
+              title: https,
+              safe: false,
+              output:
+                'FROM ruby:3.3\nRUN gem sources --add https://gems.internal/ && gem install rake:13.2.1 -s http://gems.internal/\n',
+            },
+          ],
+        },
+        {
+          messageId: 'index',
+          range: '2:72-2:96',
+          fixes: [
+            {
+              title: https,
+              safe: false,
+              output:
+                'FROM ruby:3.3\nRUN gem sources --add http://gems.internal/ && gem install rake:13.2.1 -s https://gems.internal/\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'curl --url=',

@@ -65,7 +65,8 @@ export default defineRule({
         \`--find-links\` or a package URL over HTTP (pip refuses an HTTP index unless the host is also given to
         \`--trusted-host\`, which image/tls-verification-disabled reports), \`npm\`/\`yarn\`/\`pnpm\` \`--registry
         http://…\` and \`config set registry http://…\`, \`NPM_CONFIG_REGISTRY\`, \`PIP_INDEX_URL\` and
-        \`PIP_EXTRA_INDEX_URL\` set by ENV or ARG, and \`git clone\`/\`fetch\`/\`pull\` of an \`http://\` or
+        \`PIP_EXTRA_INDEX_URL\` set by ENV or ARG, \`gem install --source http://…\` and \`gem sources --add
+        http://…\` (RubyGems checks no signature without a trust policy, \`-P\`), and \`git clone\`/\`fetch\`/\`pull\` of an \`http://\` or
         \`git://\` URL. URLs are read after ARG and ENV substitution, in every stage and ONBUILD trigger; text that
         only mentions a URL (\`echo http://…\`) is not a download.
 
@@ -308,6 +309,7 @@ function fetchesOf(model: DockerfileModel, cmd: SimpleCommand, vars: Scope, pinn
     return fetches;
   }
   const manager = managerCommand(cmd);
+  if (manager?.manager === 'gem') return gemSources(model, cmd, manager.args, vars);
   if (manager?.manager !== 'pip') return fetches;
   const { args } = manager;
   if (findOption(args, '--require-hashes')) return fetches;
@@ -338,6 +340,30 @@ function fetchesOf(model: DockerfileModel, cmd: SimpleCommand, vars: Scope, pinn
   if (setting) {
     const url = httpIndex(model, setting.value, setting.word, vars);
     if (url) fetches.push({ cmd, word: setting.word, url, tool: 'pip', messageId: 'index' });
+  }
+  return fetches;
+}
+
+/**
+ * `gem install --source http://…` and `gem sources --add http://…`: RubyGems checks no signature unless a trust policy
+ * is set (`-P HighSecurity`, which few gems can pass), so a gem from an HTTP source is taken as sent.
+ */
+function gemSources(model: DockerfileModel, cmd: SimpleCommand, args: CommandArguments, vars: Scope): Fetch[] {
+  const fetches: Fetch[] = [];
+  if (findOption(args, '-P', '--trust-policy')) return fetches;
+  for (const option of args.options) {
+    const source = option.name === '-s' || option.name === '--source' || option.name === '--add';
+    if (!source || option.value === undefined) continue;
+    const word = option.valueWord ?? option.word;
+    const url = httpIndex(model, option.value, word, vars);
+    if (url) fetches.push({ cmd, word, from: option.word, url, tool: 'gem', messageId: 'index' });
+  }
+  const [sub, ...rest] = args.operands;
+  if (sub?.value === 'sources' && findOption(args, '-a', '--add')) {
+    for (const word of rest) {
+      const url = httpIndex(model, word.value, word, vars);
+      if (url) fetches.push({ cmd, word, url, tool: 'gem', messageId: 'index' });
+    }
   }
   return fetches;
 }
