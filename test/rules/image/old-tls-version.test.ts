@@ -18,6 +18,10 @@ runRuleTests(rule, {
       name: 'wget --secure-protocol=TLSv1_2',
       code: 'FROM debian:12\nRUN wget --secure-protocol=TLSv1_2 https://x/y\n',
     },
+    {
+      name: 'a version from an ARG without a default',
+      code: 'FROM debian:12\nARG V\nRUN curl --tls-max "$V" -O https://x/y\n',
+    },
     { name: 'an option only echoed', code: 'FROM debian:12\nRUN echo "curl --sslv3"\n' },
     { name: 'a -3 file name of curl -o', code: 'FROM debian:12\nRUN curl -o -3 https://x/y\n' },
   ],
@@ -65,6 +69,23 @@ runRuleTests(rule, {
               title: remove('--secure-protocol'),
               safe: false,
               output: 'FROM debian:12\nRUN sh -c "sudo wget https://x/y"\n',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a version from an ARG default',
+      code: 'FROM debian:12\nARG TLS_MAX=1.0\nRUN curl --tls-max "$TLS_MAX" -O https://x/y\n',
+      findings: [
+        {
+          messageId: 'capped',
+          range: '3:10-3:30',
+          fixes: [
+            {
+              title: remove('--tls-max'),
+              safe: false,
+              output: 'FROM debian:12\nARG TLS_MAX=1.0\nRUN curl -O https://x/y\n',
             },
           ],
         },

@@ -1,5 +1,5 @@
 import { defineRule, prose } from '../../rule';
-import { allRuns, type DockerfileModel, type RunScript } from '../../dockerfile/model';
+import { allRuns, type DockerfileModel, type RunScript, type Stage } from '../../dockerfile/model';
 import { appletWords, basename, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, type CommandOption } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
@@ -45,7 +45,8 @@ export default defineRule({
         heredoc scripts and \`sh -c\` strings): curl's \`--sslv2\`/\`-2\`, \`--sslv3\`/\`-3\` and \`--tls-max 1.0\`
         or \`1.1\` (capped), \`--tlsv1.0\` and \`--tlsv1.1\` (a lower minimum, which allows a downgrade); wget's
         \`--secure-protocol=SSLv2\`, \`SSLv3\`, \`TLSv1\` and \`TLSv1_1\`; and git's \`http.sslVersion\` set to an SSL
-        or TLS 1.0/1.1 version (\`git -c http.sslVersion=tlsv1.0\`, \`git config http.sslVersion tlsv1.1\`). curl's
+        or TLS 1.0/1.1 version (\`git -c http.sslVersion=tlsv1.0\`, \`git config http.sslVersion tlsv1.1\`). A
+        version held in an ARG or ENV (\`--tls-max "$TLS_MAX"\`) is read as the shell sees it. curl's
         \`--tlsv1\` (\`-1\`) asks for TLS 1.0 or later, which every curl does anyway, and is not reported.
 
         The fix removes the option. It is unsafe, and its title says what it assumes: a server that only speaks the
@@ -95,9 +96,21 @@ const GIT_VERSIONS: Record<string, string> = {
   'tlsv1.1': 'TLS 1.1',
 };
 
-function commandFindings(model: DockerfileModel, run: RunScript, cmd: SimpleCommand): Finding<MessageId>[] {
+function commandFindings(
+  model: DockerfileModel,
+  run: RunScript & { stage: Stage },
+  cmd: SimpleCommand,
+): Finding<MessageId>[] {
   const text = model.source.text;
   const findings: Finding<MessageId>[] = [];
+  const vars = run.stage.variables.before(run.instruction.getRange().start.line);
+  // A version from an ARG or ENV (`--tls-max "$TLS_MAX"`) is the value the shell sees.
+  const valueOf = (option: CommandOption): string | undefined =>
+    option.value?.includes('$')
+      ? model.expander.use(option.value, vars, () =>
+          model.source.rangeOf(option.word.start, (option.valueWord ?? option.word).end),
+        )
+      : option.value;
   const report = (messageId: MessageId, option: CommandOption, tool: string, version: string) => {
     const last = option.valueWord ?? option.word;
     const span =
@@ -125,20 +138,23 @@ function commandFindings(model: DockerfileModel, run: RunScript, cmd: SimpleComm
     for (const option of readArguments(words.slice(1), CURL_OPTIONS).options) {
       if (Object.hasOwn(CURL_CAPPED, option.name)) report('capped', option, 'curl', CURL_CAPPED[option.name]);
       else if (Object.hasOwn(CURL_ALLOWED, option.name)) report('allowed', option, 'curl', CURL_ALLOWED[option.name]);
-      else if (option.name === '--tls-max' && option.value !== undefined && Object.hasOwn(TLS_MAX, option.value))
-        report('capped', option, 'curl', TLS_MAX[option.value]);
+      else if (option.name === '--tls-max') {
+        const version = valueOf(option);
+        if (version !== undefined && Object.hasOwn(TLS_MAX, version))
+          report('capped', option, 'curl', TLS_MAX[version]);
+      }
     }
   } else if (name === 'wget') {
     const spec = { ...WGET_OPTIONS, longWithValue: [...(WGET_OPTIONS.longWithValue ?? []), '--secure-protocol'] };
     for (const option of readArguments(words.slice(1), spec).options) {
-      const version = option.value?.toLowerCase();
+      const version = valueOf(option)?.toLowerCase();
       if (option.name === '--secure-protocol' && version !== undefined && Object.hasOwn(WGET_PROTOCOLS, version))
         report('capped', option, 'wget', WGET_PROTOCOLS[version]);
     }
   } else if (name === 'git') {
     const args = readArguments(words.slice(1), { shortWithValue: 'Cc', longWithValue: ['--git-dir', '--work-tree'] });
     for (const option of args.options) {
-      const m = option.name === '-c' ? /^http\.(?:.+\.)?sslversion=(.*)$/i.exec(option.value ?? '') : null;
+      const m = option.name === '-c' ? /^http\.(?:.+\.)?sslversion=(.*)$/i.exec(valueOf(option) ?? '') : null;
       const version = m?.[1].toLowerCase();
       if (version !== undefined && Object.hasOwn(GIT_VERSIONS, version))
         report('capped', option, 'git', GIT_VERSIONS[version]);
