@@ -51,6 +51,12 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
+/** Microsoft's dockerfile-language-server (a devDependency), started over stdio as editors start it. */
+function peerServer(repo: string): ServerLaunch | undefined {
+  const script = join(repo, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js');
+  return existsSync(script) ? { command: process.execPath, args: [script, '--stdio'] } : undefined;
+}
+
 interface Machine {
   cpu: string;
   cores: number;
@@ -159,7 +165,8 @@ async function main(): Promise<void> {
       compose,
       composeSupported: composeSupported(),
       edits: options.quick ? 40 : 200,
-      defaultDebounceEdits: options.quick ? 6 : 20,
+      peer: peerServer(repo),
+      defaultEdits: options.quick ? 40 : 200,
       coldEdits: options.quick ? 10 : 30,
       requests: options.quick ? 40 : 200,
       seed: options.seed,

@@ -14,6 +14,7 @@ import { ruleDocUrl } from '../../shared/src/docs';
 import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
 import { RULES, allMetas } from '../../shared/src/rules/index';
 import { Analyzer } from './analysis';
+import { UNKNOWN_INPUT, type ClientInput } from './client-input';
 import { CODE_ACTION_KINDS, codeActions, editSupport, isFixAllData, resolveFixAll } from './code-actions';
 import { Configuration } from './configuration';
 import { OpenDocuments } from './documents';
@@ -52,7 +53,10 @@ export const WATCHED = [
 ];
 
 /** Wires the language server onto a connection: stdio, Node IPC or sockets are the caller's choice. */
-export function startServer(connection: Connection): { log: Logger; shutdownReceived: () => boolean } {
+export function startServer(
+  connection: Connection,
+  input: ClientInput = UNKNOWN_INPUT,
+): { log: Logger; shutdownReceived: () => boolean } {
   const log = new Logger(connection.console);
   let capabilities: ClientCapabilities = {};
   let mode: DiagnosticMode = 'push';
@@ -77,7 +81,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     const canPull = capabilities.textDocument?.diagnostic !== undefined;
     mode = options.diagnosticMode === 'pull' || (options.diagnosticMode !== 'push' && canPull) ? 'pull' : 'push';
     folders = initialFolders(params);
-    parts = assemble(connection, log, capabilities, mode);
+    parts = assemble(connection, log, capabilities, mode, input);
     parts.config.setFolders(folders);
     parts.config.setWorkspaceTrust(
       typeof options.workspaceTrusted === 'boolean' ? options.workspaceTrusted : undefined,
@@ -335,7 +339,13 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   return { log, shutdownReceived: () => shutdown };
 }
 
-function assemble(connection: Connection, log: Logger, capabilities: ClientCapabilities, mode: DiagnosticMode) {
+function assemble(
+  connection: Connection,
+  log: Logger,
+  capabilities: ClientCapabilities,
+  mode: DiagnosticMode,
+  input: ClientInput,
+) {
   const config = new Configuration(connection, log, capabilities.workspace?.configuration === true);
   const store = new DiagnosticsStore(connection, mode, log);
   let workspace: Workspace | undefined;
@@ -354,6 +364,7 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
       if (entry.path) workspace?.refreshDependentsSoon(entry.path);
       idle.afterWork();
     },
+    input,
   );
   workspace = new Workspace(connection, config, linter, store, documents, log);
   documents.listen(connection);

@@ -4,7 +4,13 @@ import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from '.
 import type { WorkspaceReader } from './context';
 import { GROUPS, RULES } from './rules/index';
 import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX, type BuiltinMeta } from './rules/builtin';
-import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
+import {
+  dockerfileStageEnd,
+  dockerfileStatementEnd,
+  isSuppressed,
+  readSuppressions,
+  type Suppressions,
+} from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Finding, Severity } from './types';
 import type { SourceText } from './text';
@@ -86,7 +92,7 @@ const PARSERS: Record<FileKind, Parser> = {
       source: model.source,
       syntax: model.syntaxProblems,
       notChecked: model.notChecked,
-      suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
+      suppressions: readSuppressions(model.source, dockerfileStatementEnd(model), dockerfileStageEnd(model)),
     };
   },
   compose: (text, path, context, options) => {

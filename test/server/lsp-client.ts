@@ -215,6 +215,27 @@ export class LspClient {
     return version;
   }
 
+  /**
+   * Replaces the whole text with each of `texts` in turn, the `didChange` notifications written to the server in one
+   * write (as a client sends what queued up while the server was busy); answers the new versions.
+   */
+  changeAtOnce(uri: string, texts: readonly string[]): number[] {
+    let version = this.versions.get(uri) ?? 1;
+    const frames = texts.map((text) => {
+      const body = Buffer.from(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'textDocument/didChange',
+          params: { textDocument: { uri, version: ++version }, contentChanges: [{ text }] },
+        }),
+      );
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    });
+    this.versions.set(uri, version);
+    this.child.stdin.write(Buffer.concat(frames));
+    return texts.map((_, i) => version - texts.length + 1 + i);
+  }
+
   close(uri: string): Promise<void> {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

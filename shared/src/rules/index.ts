@@ -50,6 +50,10 @@ import allDevicesAllowed from './container/all-devices-allowed';
 import systempathsUnconfined from './container/systempaths-unconfined';
 import oomKillDisabled from './container/oom-kill-disabled';
 import cleartextAdminPort from './container/cleartext-admin-port';
+import cleartextDownload from './image/cleartext-download';
+import weakChecksum from './image/weak-checksum';
+import oldTlsVersion from './image/old-tls-version';
+import unpinnedSyntaxFrontend from './image/unpinned-syntax-frontend';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -102,6 +106,10 @@ export const RULES: readonly AnyRule[] = [
   systempathsUnconfined,
   oomKillDisabled,
   cleartextAdminPort,
+  cleartextDownload,
+  weakChecksum,
+  oldTlsVersion,
+  unpinnedSyntaxFrontend,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
