@@ -8,6 +8,7 @@ import { loadCorpus, type BenchFile } from './corpus';
 import { editorCompose, editorDockerfile } from './editor-files';
 import { markdownSection, printSection, section, type Section } from './results';
 import { keystroke, type ServerLaunch } from './suites/keystroke';
+import { cliInCi } from './suites/cli-ci';
 import { workspaceScan } from './suites/scan';
 import { startup } from './suites/startup';
 import { againstPeer, composeSupported, cpuNow, throughput } from './suites/throughput';
@@ -184,6 +185,9 @@ async function main(): Promise<void> {
     }),
   );
   await run(5, 'Start-up and size', () => startup({ server, runs: options.quick ? 3 : 10, repo, bundles }));
+  await run(6, 'The CLI in CI (whole process)', async () =>
+    cliInCi({ cli, corpus, files: options.quick ? 400 : 2000, runs: options.quick ? 1 : 3, repo }),
+  );
 
   const seconds = (performance.now() - started) / 1000;
   console.log(
