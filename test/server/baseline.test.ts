@@ -4,29 +4,11 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { runCli } from '../cli/harness';
-import { LspClient, messageOf, ofRule, tempWorkspace, type StartOptions } from './lsp-client';
+import { messageOf, ofRule, published, tempWorkspace, withServer } from './lsp-client';
 
 const SUDO = 'FROM debian:12\nRUN sudo apt-get update\n';
 const PRIVILEGED = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
-
-function published(client: LspClient, since = 0): Map<string, Diagnostic[]> {
-  const last = new Map<string, Diagnostic[]>();
-  for (const r of client.received.slice(since))
-    if (r.method === 'textDocument/publishDiagnostics')
-      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
-  return last;
-}
-
-async function withServer(options: StartOptions, use: (client: LspClient) => Promise<void>): Promise<void> {
-  const { client } = await LspClient.start(options);
-  try {
-    await use(client);
-  } finally {
-    await client.stop();
-  }
-}
 
 /** Entries in the folder's baseline, as the CLI wrote them (every rule's findings on the two files). */
 function baselineSize(root: string): number {
