@@ -4,7 +4,9 @@ import type { FileKind } from '../../shared/src/types';
 import { resolve } from 'node:path';
 import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
 import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
-import { resolveRelated, type FileKey } from './paths';
+import { relativePosix, resolveRelated, type FileKey } from './paths';
+import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
+import { splitByBaseline } from '../../shared/src/baseline/filter';
 import type { FileConfig } from './configuration';
 import type { Logger } from './log';
 
@@ -16,7 +18,7 @@ export interface AnalysisInput {
   text: string;
   /** The open document's version, or null for a file read from disk. */
   version: number | null;
-  config: Pick<FileConfig, 'engine' | 'folder' | 'roots'>;
+  config: Pick<FileConfig, 'engine' | 'folder' | 'roots' | 'baseline'>;
   /**
    * Fixes (see `AnalyzeOptions.fixes`): an open document's are computed when a code action reads them; a file read
    * from disk lists its problems, and its fixes come from a new analysis when a code action asks.
@@ -101,6 +103,17 @@ export class Analyzer {
       };
     }
     for (const d of report.diagnostics) if (d.ruleId === INTERNAL_ERROR.id) this.log.error(`${name}: ${d.message}`);
+    const { baseline, folder } = input.config;
+    if (baseline && folder !== undefined && input.path !== undefined && report.diagnostics.length) {
+      // What the folder's baseline accepts is not published (README: "Adopting Bulkhead on an existing codebase").
+      const fingerprints = fingerprintDiagnostics(input.kind, input.text, report.diagnostics);
+      report.diagnostics = splitByBaseline(
+        baseline,
+        relativePosix(folder, input.path),
+        report.diagnostics,
+        fingerprints,
+      ).fresh;
+    }
     this.log.debug(
       () =>
         `Analysed ${name}${input.version !== null ? ` v${input.version}` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${report.diagnostics.length} diagnostics`,

@@ -40,7 +40,7 @@ import {
 import { PullDiagnostics } from './pull-diagnostics';
 import { securityReport } from './security-report';
 import { DiagnosticsStore, type DiagnosticMode } from './store';
-import { configErrorDiagnostics } from './to-lsp';
+import { baselineFileDiagnostics, configErrorDiagnostics } from './to-lsp';
 import { Workspace } from './workspace';
 
 /** Names Docker and Compose find by default, and `.bulkhead.yaml`: the files whose changes matter. */
@@ -48,6 +48,7 @@ export const WATCHED = [
   `**/${DOCKERFILE_NAMES_GLOB}`,
   `**/${COMPOSE_NAMES_GLOB}`,
   '**/.bulkhead.yaml',
+  '**/.bulkhead-baseline.json',
   // Compose reads `.env` beside the file.
   '**/{.env,*.env}',
 ];
@@ -179,6 +180,14 @@ export function startServer(
       const text =
         errors.length || switchedOff.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
       const diagnostics = [...configErrorDiagnostics(errors, text), ...configErrorDiagnostics(switchedOff, text, true)];
+      parts!.store.setOther(uri, diagnostics);
+      if (diagnostics.length) shown.add(uri);
+    }
+    // A baseline that cannot be used says why in itself; in an untrusted workspace, one that hides findings says so.
+    const { states, untrusted } = parts!.config.baselineFileStates();
+    for (const state of states) {
+      const diagnostics = baselineFileDiagnostics(state, untrusted);
+      const uri = uriOfPath(state.path);
       parts!.store.setOther(uri, diagnostics);
       if (diagnostics.length) shown.add(uri);
     }

@@ -313,3 +313,22 @@ export function ofRule(diagnostics: readonly Diagnostic[], id: string): Diagnost
 export function messageOf(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
+
+/** The last diagnostics published for each URI (after `since`). */
+export function published(client: LspClient, since = 0): Map<string, Diagnostic[]> {
+  const last = new Map<string, Diagnostic[]>();
+  for (const r of client.received.slice(since))
+    if (r.method === 'textDocument/publishDiagnostics')
+      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
+  return last;
+}
+
+/** Runs `use` against a server started with `options`, stopped afterwards whatever happens. */
+export async function withServer(options: StartOptions, use: (client: LspClient) => Promise<void>): Promise<void> {
+  const { client } = await LspClient.start(options);
+  try {
+    await use(client);
+  } finally {
+    await client.stop();
+  }
+}
