@@ -1,5 +1,6 @@
 import rule from '../../../shared/src/rules/image/secret-arg-in-env';
 import { runRuleTests } from '../../rule-tester';
+import { file } from '../../../shared/src/rule';
 
 const removeToken = 'Remove `NPM_TOKEN` from ENV (build steps still see the build argument)';
 
@@ -68,6 +69,33 @@ runRuleTests(rule, {
       findings: [
         { messageId: 'copied', range: '4:5-4:37', fixes: [] },
         { messageId: 'copied', range: '4:38-4:56', fixes: [] },
+      ],
+    },
+    {
+      name: 'a second copy of the copy goes with it (fuzz: test/fixtures/fuzz/292beecea1a0.dockerfile)',
+      code: file`
+        FROM node:20-slim
+        ARG NPM_TOKEN
+        ENV NPM_TOKEN=\${NPM_TOKEN}
+        ENV NPM_TOKEN=$NPM_TOKEN
+        RUN npm ci
+      `,
+      findings: [
+        {
+          messageId: 'copied',
+          range: '3:5-3:27',
+          fixes: [
+            {
+              title: removeToken,
+              safe: false,
+              output: file`
+                FROM node:20-slim
+                ARG NPM_TOKEN
+                RUN npm ci
+              `,
+            },
+          ],
+        },
       ],
     },
     {

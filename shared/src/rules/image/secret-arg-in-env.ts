@@ -11,7 +11,8 @@ type MessageId = 'copied';
 
 interface RemovalFix {
   name: string;
-  span: Span;
+  /** The copy, then the later `ENV NAME=$NAME` of the stage that copy themselves: removing only the first left them. */
+  spans: Span[];
 }
 
 export default defineRule({
@@ -100,7 +101,7 @@ export default defineRule({
         title: `Remove \`${data.name}\` from ENV (build steps still see the build argument)`,
         // The application may read the variable when the container runs.
         safe: false,
-        edits: [spanEdit(model.source, data.span)],
+        edits: data.spans.map((span) => spanEdit(model.source, span)),
       },
     ];
   },
@@ -134,11 +135,28 @@ function stageCopies(model: DockerfileModel, stage: Stage): Finding<MessageId, R
       if (!arg) continue;
       const start = model.source.offsetAt(property.getRange().start);
       let fixData: RemovalFix | undefined;
-      if (arg === name && new RegExp(`^\\$(?:\\{${name}\\}|${name})$`).test(value.trim())) {
-        const removal = variableSettings(model, (n) => n === name).find(
-          (s) => s.via === 'ENV' && s.start === start,
-        )?.removal;
-        if (removal) fixData = { name, span: removal };
+      const selfCopy = (text: string | undefined) =>
+        new RegExp(`^\\$(?:\\{${name}\\}|${name})$`).test((text ?? '').trim());
+      if (arg === name && selfCopy(value)) {
+        const settings = variableSettings(model, (n) => n === name);
+        const at = settings.findIndex((s) => s.via === 'ENV' && s.start === start);
+        const removal = settings[at]?.removal;
+        if (removal) {
+          const spans = [removal];
+          const stageEnd = model.source.offsetAt(stage.range.end);
+          for (const later of settings.slice(at + 1)) {
+            if (later.start > stageEnd || later.via !== 'ENV') break;
+            // As written (`NAME=$NAME`, legacy `NAME $NAME`): the setting's value is unknown when it holds a variable.
+            const written = model.source.text
+              .slice(later.start, later.end)
+              .slice(name.length)
+              .replace(/^[=\s]/, '');
+            if (!selfCopy(written) || !later.removal) break;
+            if (later.removal.start < spans[spans.length - 1].end) break;
+            spans.push(later.removal);
+          }
+          fixData = { name, spans };
+        }
       }
       findings.push({ messageId: 'copied', data: { name, arg }, range: property.getRange(), fixData });
     }
