@@ -10,6 +10,8 @@ import type { SourceText } from './text';
  *   lines may sit between continuation lines; BuildKit drops them);
  * - `# bulkhead-ignore-file <rule-id>[,…]` anywhere: the whole file;
  * - `# hadolint ignore=DL3008,DL3009` on the line before: rules that name that hadolint id.
+ *
+ * In a devcontainer.json (JSONC) the same comments start with `//` instead of `#`.
  */
 export interface Suppressions {
   file: Set<string>;
@@ -17,14 +19,34 @@ export interface Suppressions {
   lines: Map<number, Set<string>>;
 }
 
-const IGNORE = /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/;
-const HADOLINT = /#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/;
+/** The comment leader of a file kind's suppressions: `#` (Dockerfile, YAML) or `//` (JSONC). */
+export type CommentLeader = '#' | '//';
+
+const GRAMMARS: Record<CommentLeader, { ignore: RegExp; hadolint: RegExp; commentOnly: RegExp; blank: RegExp }> = {
+  '#': {
+    ignore: /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
+    hadolint: /#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/,
+    commentOnly: /^\s*#/,
+    blank: /^\s*(#.*)?$/,
+  },
+  '//': {
+    ignore: /\/\/\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
+    hadolint: /\/\/\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/,
+    commentOnly: /^\s*\/\//,
+    blank: /^\s*(\/\/.*)?$/,
+  },
+};
 
 /**
  * @param statementEnd for a line that starts a statement, the last line of that statement (a continued RUN spans
  *   several lines); a suppression before it covers them all.
  */
-export function readSuppressions(source: SourceText, statementEnd: (line: number) => number = (l) => l): Suppressions {
+export function readSuppressions(
+  source: SourceText,
+  statementEnd: (line: number) => number = (l) => l,
+  leader: CommentLeader = '#',
+): Suppressions {
+  const grammar = GRAMMARS[leader];
   const result: Suppressions = { file: new Set(), lines: new Map() };
   const add = (line: number, id: string) => {
     let set = result.lines.get(line);
@@ -33,9 +55,9 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
   };
   for (const line of linesMentioning(source, ['bulkhead-ignore', 'hadolint'])) {
     const lineText = source.lineText(line);
-    if (!lineText.includes('#')) continue;
-    const commentOnly = /^\s*#/.test(lineText);
-    const ignore = IGNORE.exec(lineText);
+    if (!lineText.includes(leader)) continue;
+    const commentOnly = grammar.commentOnly.test(lineText);
+    const ignore = grammar.ignore.exec(lineText);
     const ids: string[] = [];
     const nextLineOnly = ignore?.[1] === '-next-line';
     if (ignore) {
@@ -46,7 +68,7 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
       }
       ids.push(...list);
     }
-    const hadolint = commentOnly ? HADOLINT.exec(lineText) : null;
+    const hadolint = commentOnly ? grammar.hadolint.exec(lineText) : null;
     if (hadolint)
       ids.push(
         ...hadolint[1]
@@ -58,7 +80,7 @@ export function readSuppressions(source: SourceText, statementEnd: (line: number
     if (commentOnly) {
       // The next line that is not a comment or blank is the statement covered.
       let next = line + 1;
-      while (next < source.lineCount && /^\s*(#.*)?$/.test(source.lineText(next))) next++;
+      while (next < source.lineCount && grammar.blank.test(source.lineText(next))) next++;
       const last = nextLineOnly ? next : Math.max(next, statementEnd(next));
       for (let l = next; l <= last; l++) for (const id of ids) add(l, id);
     } else if (!nextLineOnly) {
