@@ -12,6 +12,9 @@ import type { TextEdit } from '../types';
 export function removeChildren(source: SourceText, parent: Node, from: number, to: number = from): TextEdit[] {
   const text = source.text;
   const children = parent.children ?? [];
+  // All of them: an empty `[]` or `{}` on the key's line.
+  if (from === 0 && to === children.length - 1 && !hasComment(text, parent))
+    return [edit(source, parent.offset + 1, parent.offset + parent.length - 1, '')];
   const first = children[from];
   const last = children[to];
   const end = last.offset + last.length;
@@ -78,6 +81,14 @@ function appendChild(source: SourceText, parent: Node, childText: string): TextE
   const indent = indentOf(text, last.offset);
   const added = edit(source, lineEnd, lineEnd, `\n${indent}${childText}${comma !== undefined ? ',' : ''}`);
   return comma !== undefined ? [added] : [edit(source, end, end, ','), added];
+}
+
+/** Whether a comment is written inside the node: it stays, so the node is not emptied wholesale. */
+function hasComment(text: string, node: Node): boolean {
+  const scanner = createScanner(text.slice(node.offset, node.offset + node.length), false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan())
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) return true;
+  return false;
 }
 
 /** The offset of the comma between two offsets, comments skipped; undefined when there is none. */

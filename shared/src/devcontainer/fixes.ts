@@ -28,7 +28,8 @@ export const DEVCONTAINER_FIXES: Record<string, Fixer> = {
     const item = model.services[0]?.spec.capAdd.items.find((i) => at(i.origin, finding.range));
     const edits = item && removeSetting(model, item.origin);
     if (!item || !edits) return [];
-    const where = jsonRefOf(item.origin)?.elements?.length === 2 || /^--/.test(item.text) ? 'runArgs' : 'capAdd';
+    // The array's own key: `capAdd`, or `runArgs` for `--cap-add`.
+    const where = String(jsonRefOf(item.origin)?.elements?.[0].parent?.parent?.children?.[0].value ?? 'capAdd');
     return [{ title: `Remove \`${item.value ?? item.text}\` from \`${where}\``, safe: false, edits }];
   },
   'container/capabilities-not-dropped': (_finding, model) =>

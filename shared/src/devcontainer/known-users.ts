@@ -40,6 +40,6 @@ export function devcontainerImageUser(ref: ImageRef | undefined): { user: string
   const image = path.slice(PATH.length);
   const user = USERS[image] ?? (VSCODE_USER_IMAGES.has(image) ? 'vscode' : undefined);
   return user
-    ? { user, source: `\`${REGISTRY}/${PATH}${image}\` creates it (devcontainers/images@bed3eb2)` }
+    ? { user, source: `\`${REGISTRY}/${PATH}${image}\` creates it, devcontainers/images@bed3eb2` }
     : undefined;
 }

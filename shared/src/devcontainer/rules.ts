@@ -44,6 +44,8 @@ export function devcontainerRule(rule: AnyRule): AnyRule | undefined {
       ...rule.meta,
       kind: 'devcontainer' as const,
       severity,
+      // The compose fixes edit YAML: only this kind's own fixes are offered (all unsafe).
+      fix: fixer ? ('unsafe' as const) : ('none' as const),
       messages: devcontainerWording(rule.meta.messages),
     };
     known = {
