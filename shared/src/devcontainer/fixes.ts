@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { Finding, Fix, Range, TextEdit } from '../types';
 import type { Origin, Setting } from '../container/spec';
 import { imageProfile } from '../images/lookup';
+import type { ImageRef } from '../dockerfile/image-ref';
 import { appendElement, appendProperty, removeChildren } from './edit';
 import { propertiesOf, type JsonRef } from './json';
 import { devcontainerImageUser } from './known-users';
@@ -14,7 +15,7 @@ import type { DevcontainerModel } from './model';
 
 type Fixer = (finding: Finding, model: DevcontainerModel) => Fix[];
 
-export const DEVCONTAINER_FIXES: Record<string, Fixer> = {
+export const DEVCONTAINER_FIXES: Partial<Record<string, Fixer>> = {
   'container/privileged': (finding, model) => {
     const privileged = model.services[0]?.spec.privileged;
     if (!privileged || !at(privileged.origin, finding.range)) return [];
@@ -42,14 +43,9 @@ export const DEVCONTAINER_FIXES: Record<string, Fixer> = {
     const root = model.root;
     const spec = model.services[0]?.spec;
     if (!root || !spec || finding.messageId === 'profileNeedsRoot') return [];
-    const known = devcontainerImageUser(spec.image?.value);
-    const profiled = imageProfile(spec.image?.value)?.user.runAs?.user;
-    const user = known?.user ?? profiled ?? 'vscode';
-    const why = known
-      ? ` (${known.source})`
-      : profiled
-        ? ` (the image profile's non-root user)`
-        : ` — the image must have a \`${user}\` user`;
+    const known = devcontainerImageUser(spec.image?.value) ?? profileUser(spec.image?.value);
+    const user = known?.user ?? 'vscode';
+    const why = known ? ` (${known.source})` : ` — the image must have a \`${user}\` user`;
     const value = JSON.stringify(user);
     const current = propertiesOf(root).get('remoteUser');
     const edits: TextEdit[] = current
@@ -60,14 +56,21 @@ export const DEVCONTAINER_FIXES: Record<string, Fixer> = {
         title: `Set \`remoteUser\` to \`${user}\`${why}`,
         safe: false,
         edits,
-        basis:
-          known || profiled
-            ? { facts: [known?.source ?? 'the image profile'] }
-            : { facts: [], assumption: `the image has a \`${user}\` user` },
+        basis: known ? { facts: [known.source] } : { facts: [], assumption: `the image has a \`${user}\` user` },
       },
     ];
   },
 };
+
+/**
+ * A named account the image's profile says it creates (`node` in the node image): `remoteUser` needs a user with a
+ * name and a home, which a numeric `runAs` may not have.
+ */
+function profileUser(ref: ImageRef | undefined): { user: string; source: string } | undefined {
+  const profile = imageProfile(ref);
+  const account = profile?.user.accounts?.[0];
+  return account ? { user: account.name, source: `the \`${profile.id}\` image creates it` } : undefined;
+}
 
 function at(origin: Origin, range: Range): boolean {
   return same(origin.entryRange, range) || same(origin.range, range);
