@@ -20,7 +20,7 @@ function specOf(text: string, path = '.devcontainer/devcontainer.json'): Contain
 const runArgs = (...words: string[]) => specOf(JSON.stringify({ image: 'alpine:3.20', runArgs: words }));
 
 describe('runArgs as docker run flags', () => {
-  const cases: { words: string[]; read: (spec: ContainerSpec) => unknown; expected: unknown }[] = [
+  const cases: { name?: string; words: string[]; read: (spec: ContainerSpec) => unknown; expected: unknown }[] = [
     { words: ['--privileged'], read: (s) => s.privileged?.value, expected: true },
     { words: ['--privileged=false'], read: (s) => s.privileged?.value, expected: false },
     { words: ['--cap-add', 'sys_admin'], read: (s) => s.capAdd.items.map((i) => i.value), expected: ['SYS_ADMIN'] },
@@ -90,8 +90,10 @@ describe('runArgs as docker run flags', () => {
       expected: true,
     },
     { words: ['--cap-add'], read: (s) => s.capAdd.items.length, expected: 0 },
-  ].map((c) => c as { words: string[]; read: (spec: ContainerSpec) => unknown; expected: unknown });
-  for (const c of cases) it(JSON.stringify(c.words), () => assert.deepEqual(c.read(runArgs(...c.words)), c.expected));
+    { words: ['--init'], read: (s) => s.init?.value, expected: true },
+  ];
+  for (const c of cases)
+    it(c.name ?? JSON.stringify(c.words), () => assert.deepEqual(c.read(runArgs(...c.words)), c.expected));
 
   it('a setting read from two words points at both', () => {
     const spec = specOf('{\n  "runArgs": ["--init", "--cap-add", "SYS_ADMIN"]\n}\n');
@@ -128,6 +130,8 @@ describe('devcontainer.json properties', () => {
     assert.equal(spec.mounts.items.length, 0);
     assert.equal(spec.mounts.unknown, true);
   });
+
+  it('init', () => assert.equal(specOf('{ "init": true }').init?.value, true));
 
   it('remoteUser wins over containerUser, whatever the order written', () => {
     assert.equal(specOf('{ "remoteUser": "vscode", "containerUser": "root" }').user?.value, 'vscode');

@@ -27,7 +27,8 @@ export function removeChildren(source: SourceText, parent: Node, from: number, t
   const next = children[to + 1];
   if (ownLine && (restOfLine === '' || restOfLine.startsWith('//')) && (!next || next.offset > lineEnd)) {
     // On lines of their own: the lines go, a line comment after them too (it was about them).
-    const edits = [edit(source, lineStart, Math.min(lineEnd + 1, text.length), '')];
+    const nextLine = text.indexOf('\n', lineEnd);
+    const edits = [edit(source, lineStart, nextLine < 0 ? text.length : nextLine + 1, '')];
     if (commaAfter === undefined && from > 0) {
       // The last ones: the comma before them would now be trailing.
       const previous = children[from - 1];
@@ -65,7 +66,7 @@ function appendChild(source: SourceText, parent: Node, childText: string): TextE
     if (!inside.includes('\n')) return [edit(source, parent.offset + 1, close, childText)];
     // `{\n}`: one indentation step past the brace's line.
     const indent = indentOf(text, parent.offset);
-    return [edit(source, parent.offset + 1, parent.offset + 1, `\n${indent}${stepOf(text)}${childText}`)];
+    return [edit(source, parent.offset + 1, parent.offset + 1, `${source.eol}${indent}${stepOf(text)}${childText}`)];
   }
   const end = last.offset + last.length;
   const comma = commaBetween(text, end, close);
@@ -79,7 +80,7 @@ function appendChild(source: SourceText, parent: Node, childText: string): TextE
   const after = comma !== undefined ? comma + 1 : end;
   const lineEnd = endOfLine(text, after);
   const indent = indentOf(text, last.offset);
-  const added = edit(source, lineEnd, lineEnd, `\n${indent}${childText}${comma !== undefined ? ',' : ''}`);
+  const added = edit(source, lineEnd, lineEnd, `${source.eol}${indent}${childText}${comma !== undefined ? ',' : ''}`);
   return comma !== undefined ? [added] : [edit(source, end, end, ','), added];
 }
 

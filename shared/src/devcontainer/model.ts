@@ -4,7 +4,7 @@
  * (container/spec.ts), every setting with the JSONC text it came from.
  *
  * Read: `image`, `build.dockerfile` and `build.context` (both relative to the file's folder, as the Dev Container CLI
- * reads them), `privileged`, `capAdd`, `securityOpt`, `mounts` (string and object forms), `containerUser` and
+ * reads them), `privileged`, `init`, `capAdd`, `securityOpt`, `mounts` (string and object forms), `containerUser` and
  * `remoteUser`, `runArgs` as `docker run` flags (runargs.ts), and the features known to widen access (features.ts).
  * A configuration that runs a compose service (`dockerComposeFile` + `service`) is that service: the compose file's
  * own analysis checks it, so its spec here holds only what this file adds and is `partial`.
@@ -210,6 +210,13 @@ function readGeneral(source: SourceText, properties: Map<string, Node>, spec: Co
       value: privileged.children![1].value === true,
       text: nodeText(source, privileged.children![1]),
       origin: propertyOrigin(source, privileged),
+    };
+  const init = properties.get('init');
+  if (init?.children![1].type === 'boolean')
+    spec.init = {
+      value: init.children![1].value === true,
+      text: nodeText(source, init.children![1]),
+      origin: propertyOrigin(source, init),
     };
   readStringList(source, properties.get('capAdd'), (text, origin) =>
     spec.capAdd.items.push({ value: normalizeCapability(text), text, origin }),

@@ -21,7 +21,7 @@ import { elementOrigin, propertyOrigin } from './json';
 import { readMountText } from './mounts';
 
 const SHORT: Record<string, string> = { v: 'volume', u: 'user', m: 'memory', p: 'publish' };
-const BOOLEAN_FLAGS = new Set(['privileged', 'read-only']);
+const BOOLEAN_FLAGS = new Set(['privileged', 'read-only', 'init']);
 const NAMESPACE_FLAGS: Record<string, NamespaceKind> = {
   network: 'network',
   net: 'network',
@@ -73,6 +73,7 @@ export function readRunArgs(
       const on = value === undefined ? true : readBool(value);
       const setting = { value: on, text, origin: elementOrigin(source, elements) };
       if (name === 'privileged') spec.privileged = setting;
+      else if (name === 'init') spec.init = setting;
       else spec.readOnly = setting;
       continue;
     }

@@ -87,6 +87,24 @@ runRuleTests(forDevcontainer(rule), {
       ],
     },
     {
+      name: "CRLF: the new line is written with the file's line break",
+      code: '{\r\n  "image": "alpine:3.20",\r\n  "runArgs": [\r\n    "--init"\r\n  ]\r\n}\r\n',
+      findings: [
+        {
+          messageId: 'missing',
+          range: '2:3-2:10',
+          fixes: [
+            {
+              title,
+              safe: false,
+              output:
+                '{\r\n  "image": "alpine:3.20",\r\n  "runArgs": [\r\n    "--init",\r\n    "--cap-drop=ALL"\r\n  ]\r\n}\r\n',
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a trailing comma becomes the separator',
       code: file`
         {

@@ -107,6 +107,23 @@ runRuleTests(forDevcontainer(rule), {
       ],
     },
     {
+      name: 'CRLF line breaks kept',
+      code: '{\r\n  "image": "alpine:3.20",\r\n  "privileged": true,\r\n  "init": true\r\n}\r\n',
+      findings: [
+        {
+          messageId: 'privileged',
+          range: '3:3-3:21',
+          fixes: [
+            {
+              title: 'Remove `"privileged": true`',
+              safe: false,
+              output: '{\r\n  "image": "alpine:3.20",\r\n  "init": true\r\n}\r\n',
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'in runArgs',
       code: file`
         {
