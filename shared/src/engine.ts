@@ -286,17 +286,15 @@ function groupAspects(
     });
     const compute = (): Diagnostic['fixes'] => {
       let own: Diagnostic['fixes'] = [];
-      // A group's own fix edits its kind's files (a compose service); a devcontainer.json gets its members' fixes.
-      if (group.meta.kind === parsed.model.kind)
-        try {
-          own = group.fixes(
-            members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })),
-            parsed.model,
-            context,
-          );
-        } catch {
-          own = [];
-        }
+      try {
+        own = group.fixes(
+          members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })),
+          parsed.model,
+          context,
+        );
+      } catch {
+        own = [];
+      }
       return [...own, ...members.flatMap((m) => m.diagnostic.fixes)];
     };
     const diagnostic: Diagnostic =

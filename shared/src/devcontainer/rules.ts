@@ -47,6 +47,8 @@ export function devcontainerRule(rule: AnyRule): AnyRule | undefined {
       // The compose fixes edit YAML: only this kind's own fixes are offered (all unsafe).
       fix: fixer ? ('unsafe' as const) : ('none' as const),
       messages: devcontainerWording(rule.meta.messages),
+      // Reported one by one: the group's message and its one fix (Harden service) are a compose service's.
+      aspect: undefined,
     };
     known = {
       meta: meta as unknown as AnyRule['meta'],
