@@ -64,6 +64,10 @@ const SHOWN: Record<string, string[]> = {
     'image/tls-verification-disabled',
     'image/setuid-or-world-writable',
     'image/no-healthcheck',
+    'image/cleartext-download',
+    'image/weak-checksum',
+    'image/old-tls-version',
+    'image/unpinned-syntax-frontend',
   ],
   'compose.yaml': [
     'container/privileged',

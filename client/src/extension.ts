@@ -20,6 +20,8 @@ import {
 } from '../../server/src/protocol';
 import { localDocLinks } from './doc-links';
 import { ReportPanel } from './report-panel';
+import { statusItem } from './status-item';
+import { traceChannel } from './trace-channel';
 import { COMMANDS, DOCUMENT_SELECTOR } from './selectors';
 
 let client: LanguageClient | undefined;
@@ -42,9 +44,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     workspaceTrusted: vscode.workspace.isTrusted,
   });
   let showDocs: (ruleId: string | undefined) => Promise<void> = async () => undefined;
+  // The protocol trace in a channel of its own that shows it at any log level (see trace-channel.ts).
+  const trace = traceChannel('Bulkhead Trace');
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
+    traceOutputChannel: trace,
     initializationOptions,
     middleware: {
       // The quick-fix menu's "Show documentation for <rule>": the shipped page in the Markdown preview, where the
@@ -76,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   showDocs = (ruleId) => showRuleDocumentation(context, languageClient, ruleId);
   context.subscriptions.push(
     log,
+    trace,
     vscode.commands.registerCommand(COMMANDS.scanWorkspace, async () => {
       const result = await languageClient.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {});
       void vscode.window.showInformationMessage(
@@ -98,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  context.subscriptions.push(statusItem(languageClient));
   try {
     await languageClient.start();
     log.info(`Bulkhead language server started in ${Date.now() - started} ms`);

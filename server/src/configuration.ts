@@ -195,6 +195,17 @@ export class Configuration {
     return result;
   }
 
+  /** The `.bulkhead.yaml` files in use, and how many rules and patterns they switch off together. */
+  projectFilesInUse(): { paths: string[]; switchedOff: number } {
+    const files = [...this.projectFiles.values()];
+    return { paths: files.map((f) => f.path), switchedOff: files.reduce((n, f) => n + f.switchedOff.length, 0) };
+  }
+
+  /** False when the client says the user has not trusted the workspace. */
+  get trusted(): boolean {
+    return this.workspaceTrusted !== false;
+  }
+
   /**
    * What each `.bulkhead.yaml` switches off, by its path, when the workspace is untrusted: shown in the file so that a
    * repository cannot silence Bulkhead unseen. Empty lists otherwise (the log still says it).

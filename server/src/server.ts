@@ -22,7 +22,10 @@ import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
 import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
+import { raiseLimitAction } from './raise-limit';
+import { StatusReporter } from './status';
 import { ruleDocumentation } from './rule-docs';
+import { SKIPPED_FOR_SIZE } from '../../shared/src/engine';
 import {
   RULES_REQUEST,
   SCAN_WORKSPACE_REQUEST,
@@ -177,6 +180,8 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       if (diagnostics.length) shown.add(uri);
     }
     for (const uri of configFilesShown) if (!shown.has(uri)) parts!.store.setOther(uri, []);
+    // The status item names the .bulkhead.yaml files in use and what they switch off.
+    parts!.status.soon();
     configFilesShown = shown;
   };
 
@@ -214,7 +219,23 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const stored = await p.documents.current(params.textDocument.uri);
       if (!stored) return [];
       const entry = p.linter.complete(stored);
-      const options = p.analyzer.optionsFor({ ...entry, config: p.config.forFile(entry.path) });
+      const config = p.config.forFile(entry.path);
+      if (entry.report.skipped?.startsWith(SKIPPED_FOR_SIZE) && entry.path) {
+        // The skip notice's one action: admit the file by raising the limit in the project's .bulkhead.yaml.
+        const createsFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+        const action = raiseLimitAction(
+          entry.path,
+          config.folder,
+          p.documents.textOfPath(entry.path),
+          entry.diagnostics[0],
+          {
+            ...editSupport(capabilities),
+            createsFiles,
+          },
+        );
+        return action ? [action] : [];
+      }
+      const options = p.analyzer.optionsFor({ ...entry, config });
       return codeActions(entry, params, editSupport(capabilities), options);
     }),
   );
@@ -305,6 +326,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   connection.onShutdown(() => {
     shutdown = true;
     parts?.workspace.close();
+    parts?.status.stop();
     parts?.documents.stop();
     parts?.idle.stop();
   });
@@ -337,7 +359,19 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
   workspace = new Workspace(connection, config, linter, store, documents, log);
   documents.listen(connection);
   const pull = new PullDiagnostics(store, documents, workspace);
-  return { config, store, analyzer, linter, documents, workspace, pull, log, idle };
+  const status = new StatusReporter(connection, () => {
+    const inUse = config.projectFilesInUse();
+    return {
+      ...store.counts(),
+      scanning: workspace!.scanning,
+      configFiles: inUse.paths,
+      switchedOff: inUse.switchedOff,
+      untrusted: !config.trusted,
+    };
+  });
+  store.onChange = () => status.soon();
+  workspace.onScanning = (scanning) => (scanning ? status.now() : status.soon());
+  return { config, store, analyzer, linter, documents, workspace, pull, log, idle, status };
 }
 
 function initialFolders(params: InitializeParams): string[] {

@@ -34,7 +34,8 @@ export interface Entry {
 export class DiskEntry implements Entry {
   readonly version = null;
   private readonly reportPath: string;
-  private readonly skipped: string | null;
+  /** Why the file was not analysed, if it was not. */
+  readonly skipped: string | null;
   /** Per finding: rule id, message, threat. */
   private readonly strings: (string | null)[];
   /** Per finding: severity, then its range's start line and character and end line and character. */
@@ -161,8 +162,20 @@ export class DiagnosticsStore {
     return [...this.entries.values()];
   }
 
+  /** How many files have a result, and how many of them were skipped (without loading any from disk). */
+  counts(): { files: number; skipped: number } {
+    let skipped = 0;
+    for (const entry of this.entries.values())
+      if (entry instanceof DiskEntry ? entry.skipped : entry.report.skipped) skipped++;
+    return { files: this.entries.size, skipped };
+  }
+
+  /** Called after each change of the entries (the status item's totals). */
+  onChange: () => void = () => undefined;
+
   set(entry: Entry): void {
     this.entries.set(entry.key, entry);
+    this.onChange();
     this.publish(entry.uri, entry.diagnostics, entry.version);
   }
 
@@ -170,6 +183,7 @@ export class DiagnosticsStore {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    this.onChange();
     this.publish(entry.uri, [], null);
   }
 

@@ -43,6 +43,10 @@ export class Workspace {
   private dependentTimers = new Map<string, NodeJS.Timeout>();
   private pool: ScanPool | undefined;
   private current: Promise<ScanResult> | undefined;
+  /** A scan is running (the status item shows it). */
+  scanning = false;
+  /** Called when a scan starts and ends. */
+  onScanning: (scanning: boolean) => void = () => undefined;
   /** The running scan was asked for with `force`. */
   private forcedRunning = false;
   private firstScanDone!: () => void;
@@ -102,6 +106,8 @@ export class Workspace {
   private async run(generation: number, force: boolean): Promise<ScanResult> {
     await this.config.ready;
     const progress = await this.startProgress();
+    this.scanning = true;
+    this.onScanning(true);
     const superseded = () => generation !== this.generation;
     const cancelled = () => superseded() || progress?.token.isCancellationRequested === true;
     let analysed = 0;
@@ -143,6 +149,11 @@ export class Workspace {
       return { files: analysed, cancelled: false };
     } finally {
       progress?.done();
+      // A superseded scan hands over to the next one, which is still running.
+      if (generation === this.generation) {
+        this.scanning = false;
+        this.onScanning(false);
+      }
     }
   }
 

@@ -6,7 +6,13 @@ import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from '.
 import type { RuleContext } from './context';
 import { GROUPS, RULES } from './rules/index';
 import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX, type BuiltinMeta } from './rules/builtin';
-import { dockerfileStatementEnd, isSuppressed, readSuppressions, type Suppressions } from './suppress';
+import {
+  dockerfileStageEnd,
+  dockerfileStatementEnd,
+  isSuppressed,
+  readSuppressions,
+  type Suppressions,
+} from './suppress';
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Finding, Severity } from './types';
 import type { SourceText } from './text';
@@ -75,7 +81,7 @@ const PARSERS: Record<FileKind, Parser> = {
       source: model.source,
       syntax: model.syntaxProblems,
       notChecked: model.notChecked,
-      suppressions: readSuppressions(model.source, dockerfileStatementEnd(model)),
+      suppressions: readSuppressions(model.source, dockerfileStatementEnd(model), dockerfileStageEnd(model)),
     };
   },
   compose: (text, path, context, options) => {
@@ -95,7 +101,7 @@ const PARSERS: Record<FileKind, Parser> = {
       source: model.source,
       syntax: model.syntaxProblems,
       notChecked: model.notChecked,
-      suppressions: readSuppressions(model.source, undefined, '//'),
+      suppressions: readSuppressions(model.source, undefined, undefined, '//'),
     };
   },
 };
@@ -119,9 +125,12 @@ export function registerParser(kind: FileKind, parser: Parser): void {
 }
 
 /** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
+/** How a skip reason for a file over `maxFileSize` starts (the editor offers to raise the limit on it). */
+export const SKIPPED_FOR_SIZE = 'file is ';
+
 export function skipReason(text: string, size: number, config: Pick<BulkheadConfig, 'maxFileSize'>): string | null {
   if (size > config.maxFileSize)
-    return `file is ${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
+    return `${SKIPPED_FOR_SIZE}${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
   if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes)';
   return null;
 }

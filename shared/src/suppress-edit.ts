@@ -168,6 +168,7 @@ export function suppressionSilences(
   const suppressions = readSuppressions(
     edited,
     (l) => (inserted(l) ? l : toEdited(statementEnd(toOriginal(l)))),
+    undefined,
     leaderOf(target.kind),
   );
   return isSuppressed(suppressions, ruleId, hadolintIds, toEdited(line));

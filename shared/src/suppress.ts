@@ -9,7 +9,11 @@ import type { SourceText } from './text';
  *   continued Dockerfile instruction, or a continuation line when written inside the instruction (Dockerfile comment
  *   lines may sit between continuation lines; BuildKit drops them);
  * - `# bulkhead-ignore-file <rule-id>[,…]` anywhere: the whole file;
- * - `# hadolint ignore=DL3008,DL3009` on the line before: rules that name that hadolint id.
+ * - `# hadolint ignore=DL3008,DL3009` on the line before: rules that name that hadolint id;
+ * - `# hadolint stage ignore=DL3006` before a statement: from it to the end of its build stage (the line before the
+ *   next FROM); above a FROM, the whole stage. hadolint itself leaves the statement right after the comment out, a
+ *   quirk of its line arithmetic (hadolint/src/Hadolint/Process.hs) that is not copied: that statement is covered;
+ * - `# hadolint global ignore=DL3006` anywhere: the whole file.
  *
  * In a devcontainer.json (JSONC) the same comments start with `//` instead of `#`.
  */
@@ -25,13 +29,13 @@ export type CommentLeader = '#' | '//';
 const GRAMMARS: Record<CommentLeader, { ignore: RegExp; hadolint: RegExp; commentOnly: RegExp; blank: RegExp }> = {
   '#': {
     ignore: /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
-    hadolint: /#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/,
+    hadolint: /#\s*hadolint\s+(?:(stage|global)\s+)?ignore\s*=([A-Za-z0-9,\s]+)/,
     commentOnly: /^\s*#/,
     blank: /^\s*(#.*)?$/,
   },
   '//': {
     ignore: /\/\/\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
-    hadolint: /\/\/\s*hadolint\s+ignore=([A-Za-z0-9,\s]+)/,
+    hadolint: /\/\/\s*hadolint\s+(?:(stage|global)\s+)?ignore\s*=([A-Za-z0-9,\s]+)/,
     commentOnly: /^\s*\/\//,
     blank: /^\s*(\/\/.*)?$/,
   },
@@ -44,6 +48,7 @@ const GRAMMARS: Record<CommentLeader, { ignore: RegExp; hadolint: RegExp; commen
 export function readSuppressions(
   source: SourceText,
   statementEnd: (line: number) => number = (l) => l,
+  stageEnd: (line: number) => number = () => source.lineCount - 1,
   leader: CommentLeader = '#',
 ): Suppressions {
   const grammar = GRAMMARS[leader];
@@ -69,19 +74,26 @@ export function readSuppressions(
       ids.push(...list);
     }
     const hadolint = commentOnly ? grammar.hadolint.exec(lineText) : null;
-    if (hadolint)
-      ids.push(
-        ...hadolint[1]
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((id) => `hadolint:${id.toUpperCase()}`),
-      );
+    const hadolintIds = (hadolint?.[2] ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((id) => `hadolint:${id.toUpperCase()}`);
+    if (hadolint?.[1] === 'global') {
+      for (const id of hadolintIds) result.file.add(id);
+      continue;
+    }
+    ids.push(...hadolintIds);
     if (!ids.length) continue;
     if (commentOnly) {
       // The next line that is not a comment or blank is the statement covered.
       let next = line + 1;
       while (next < source.lineCount && grammar.blank.test(source.lineText(next))) next++;
-      const last = nextLineOnly ? next : Math.max(next, statementEnd(next));
+      const last =
+        hadolint?.[1] === 'stage'
+          ? Math.max(next, stageEnd(next))
+          : nextLineOnly
+            ? next
+            : Math.max(next, statementEnd(next));
       for (let l = next; l <= last; l++) for (const id of ids) add(l, id);
     } else if (!nextLineOnly) {
       for (const id of ids) add(line, id);
@@ -110,7 +122,7 @@ export function isSuppressed(
   hadolintIds: readonly string[] | undefined,
   line: number,
 ): boolean {
-  if (s.file.has(ruleId)) return true;
+  if (s.file.has(ruleId) || !!hadolintIds?.some((id) => s.file.has(`hadolint:${id}`))) return true;
   const set = s.lines.get(line);
   if (!set) return false;
   if (set.has(ruleId)) return true;
@@ -122,4 +134,13 @@ export function dockerfileStatementEnd(model: DockerfileModel): (line: number) =
   const ends = new Map<number, number>();
   for (const ins of model.ast.getInstructions()) ends.set(ins.getRange().start.line, ins.getRange().end.line);
   return (line) => ends.get(line) ?? line;
+}
+
+/** For a Dockerfile, the last line of the build stage a line belongs to: the line before the next FROM. */
+export function dockerfileStageEnd(model: DockerfileModel): (line: number) => number {
+  const froms = model.ast.getFROMs().map((from) => from.getRange().start.line);
+  return (line) => {
+    const next = froms.find((start) => start > line);
+    return next === undefined ? model.source.lineCount - 1 : next - 1;
+  };
 }

@@ -120,6 +120,23 @@ describe('suppressions through analyzeText', () => {
     assert.deepEqual(reported('FROM debian:12\n# hadolint ignore=DL3008,DL3004\nRUN sudo apt-get update\n'), []);
   });
 
+  it('# hadolint stage ignore= covers the rest of the stage, not the next one', () => {
+    const code =
+      'FROM debian:12 AS build\nRUN sudo id\n# hadolint stage ignore=DL3004\nRUN sudo a\nRUN sudo b\nFROM debian:12\nRUN sudo c\n';
+    assert.deepEqual(reported(code), ['image/sudo 2', 'image/sudo 7']);
+  });
+
+  it('# hadolint stage ignore= above FROM covers the whole stage', () => {
+    const code = '# hadolint stage ignore=DL3004, DL3008\nFROM debian:12\nRUN sudo a\nRUN sudo b\n';
+    assert.deepEqual(reported(code), []);
+  });
+
+  it('# hadolint global ignore= covers the whole file', () => {
+    const code = 'FROM debian:12 AS a\nRUN sudo a\nFROM debian:12\nRUN sudo b\n# hadolint global ignore=DL3004\n';
+    assert.deepEqual(reported(code), []);
+    assert.deepEqual(reported('FROM debian:12\n# hadolint global ignore=DL3008\nRUN sudo b\n'), ['image/sudo 3']);
+  });
+
   it('# hadolint ignore= with an id no rule claims suppresses nothing', () => {
     assert.deepEqual(reported('FROM debian:12\n# hadolint ignore=DL3008\nRUN sudo apt-get update\n'), ['image/sudo 3']);
   });

@@ -60,7 +60,7 @@ describe('posture of a dev container', () => {
   it('hardened: in place', () => {
     const cells = row(
       JSON.stringify({
-        image: 'alpine:3.20@sha256:00',
+        image: `alpine:3.20@sha256:${'a'.repeat(64)}`,
         runArgs: ['--cap-drop=ALL', '--security-opt=no-new-privileges'],
         remoteUser: 'vscode',
       }),

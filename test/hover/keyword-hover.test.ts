@@ -272,6 +272,22 @@ describe('Compose keyword hovers', () => {
     assert.match(markdown('compose', compose, 'mem_limit'), /\*\*Memory limit\*\*/);
   });
 
+  it('kernel settings: sysctls, device cgroup rules, the OOM killer, systempaths, each naming its rule', () => {
+    const kernel =
+      'services:\n  a:\n    sysctls:\n      - vm.max_map_count=262144\n    device_cgroup_rules: ["b *:* rw"]\n    oom_kill_disable: true\n    security_opt: [systempaths=unconfined]\n';
+    const expected: [string, RegExp, string][] = [
+      ['sysctls', /Docker refuses host-wide ones/, 'container/unsafe-sysctl'],
+      ['device_cgroup_rules', /`\*` as the major number/, 'container/all-devices-allowed'],
+      ['oom_kill_disable', /Without a memory limit/, 'container/oom-kill-disabled'],
+      ['systempaths', /unmasks the `\/proc` and `\/sys` paths/, 'container/systempaths-unconfined'],
+    ];
+    for (const [key, text, rule] of expected) {
+      const shown = markdown('compose', kernel, key);
+      assert.match(shown, text, key);
+      assert.ok(shown.includes(`Rule: [\`${rule}\`]`), `${key} links ${rule}`);
+    }
+  });
+
   it('ports: all interfaces unless a host address is given', () => {
     assert.match(markdown('compose', compose, '8080:80'), /\*\*all interfaces\*\*/);
     assert.match(markdown('compose', compose, '127.0.0.1'), /one host address only/);

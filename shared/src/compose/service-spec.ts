@@ -24,6 +24,7 @@ import {
   type Port,
   type Setting,
   type SettingList,
+  type Sysctl,
   type Via,
 } from '../container/spec';
 import { interpolate, usesVariables } from './interpolate';
@@ -252,6 +253,24 @@ export const COMPOSE_SETTINGS: SettingsTable = {
     merge: ownOnly(),
     example: 'profiles:\n  - debug',
   },
+  sysctls: {
+    keys: ['sysctls'],
+    read: (reader) => reader.sysctls(),
+    merge: union((sysctl) => sysctl.name),
+    example: 'sysctls:\n  net.core.somaxconn: 1024\n  net.ipv4.tcp_syncookies: 0',
+  },
+  deviceCgroupRules: {
+    keys: ['device_cgroup_rules'],
+    read: listOf(asIs),
+    merge: union(),
+    example: 'device_cgroup_rules:\n  - "c 189:* rmw"',
+  },
+  oomKillDisable: {
+    keys: ['oom_kill_disable'],
+    read: scalarOf(readBool),
+    merge: replace(),
+    example: 'oom_kill_disable: true',
+  },
   build: {
     keys: ['build'],
     read: (reader) => reader.build(),
@@ -475,30 +494,43 @@ class ServiceReader {
   }
 
   environment(): SettingList<EnvVar> {
-    const entry = this.input.entries.get('environment');
-    const list: SettingList<EnvVar> = { items: [], holders: [], unknown: false };
+    return this.namedValues('environment', (name, written, at) => {
+      if (written === undefined) return { name, passthrough: true, usesVariables: false };
+      const env: EnvVar = { name, passthrough: false, usesVariables: usesVariables(written) };
+      const value = this.interpolate(written, at);
+      if (value !== undefined) env.literal = value;
+      return env;
+    });
+  }
+
+  /** `sysctls` as a mapping (`net.core.somaxconn: 1024`) or a list (`- net.core.somaxconn=1024`). */
+  sysctls(): SettingList<Sysctl> {
+    return this.namedValues('sysctls', (name, written, at) => ({
+      name,
+      value: written === undefined ? '' : this.interpolate(written, at)?.trim(),
+    }));
+  }
+
+  /**
+   * A setting written as a `name: value` mapping or a `name=value` list (`environment`, `sysctls`), each entry made
+   * by `make` from its name and its value as written (undefined when written without one). Names are never
+   * interpolated and values are, so a list item is split at its first `=` before its value is read.
+   */
+  private namedValues<T>(
+    key: string,
+    make: (name: string, written: string | undefined, at: Range) => T,
+  ): SettingList<T> {
+    const entry = this.input.entries.get(key);
+    const list: SettingList<T> = { items: [], holders: [], unknown: false };
     if (!entry || entry.value === null) return list;
     if (isSeq(entry.value)) {
-      // Names are never interpolated; values are, so split before interpolating.
-      const raw = this.list('environment', (text) => text);
+      const raw = this.list(key, (text) => text);
       for (const item of raw.items) {
         const eq = item.text.indexOf('=');
         const name = (eq < 0 ? item.text : item.text.slice(0, eq)).trim();
-        if (!name) {
-          list.unknown = true;
-          list.items.push({ value: undefined, text: item.text, origin: item.origin });
-          continue;
-        }
-        const env: EnvVar = {
-          name,
-          passthrough: eq < 0,
-          usesVariables: eq >= 0 && usesVariables(item.text.slice(eq + 1)),
-        };
-        if (eq >= 0) {
-          const value = this.interpolate(item.text.slice(eq + 1), item.origin.range);
-          if (value !== undefined) env.literal = value;
-        }
-        list.items.push({ value: env, text: item.text, origin: item.origin });
+        const value = name ? make(name, eq < 0 ? undefined : item.text.slice(eq + 1), item.origin.range) : undefined;
+        if (value === undefined) list.unknown = true;
+        list.items.push({ value, text: item.text, origin: item.origin });
       }
       list.holders = raw.holders;
       list.unknown ||= raw.items.some((item) => !item.text);
@@ -509,22 +541,12 @@ class ServiceReader {
       list.unknown = true;
       return list;
     }
-    for (const [name, variable] of entriesOf(this.ctx, entry.value, entry.via)) {
-      const origin = originOf(this.ctx, variable, variable.value);
-      if (variable.value === null) {
-        list.items.push({ value: { name, passthrough: true, usesVariables: false }, text: '', origin });
-        continue;
-      }
-      const text = scalarText(variable.value);
-      if (text === undefined) {
-        list.unknown = true;
-        list.items.push({ value: undefined, text: '', origin });
-        continue;
-      }
-      const value = this.interpolate(text, origin.range);
-      const env: EnvVar = { name, passthrough: false, usesVariables: usesVariables(text) };
-      if (value !== undefined) env.literal = value;
-      list.items.push({ value: env, text, origin });
+    for (const [name, field] of entriesOf(this.ctx, entry.value, entry.via)) {
+      const origin = originOf(this.ctx, field, field.value);
+      const text = field.value === null ? '' : scalarText(field.value);
+      if (text === undefined) list.unknown = true;
+      const value = text === undefined ? undefined : make(name, field.value === null ? undefined : text, origin.range);
+      list.items.push({ value, text: text ?? '', origin });
     }
     return list;
   }

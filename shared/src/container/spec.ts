@@ -113,6 +113,13 @@ export interface Port {
   syntax: 'short' | 'long';
 }
 
+export interface Sysctl {
+  /** The kernel parameter as written (`net.ipv4.ip_forward`). */
+  name: string;
+  /** Its value after interpolation; undefined when it cannot be known (an unset variable). */
+  value: string | undefined;
+}
+
 export interface EnvVar {
   name: string;
   /** The literal value; undefined when it comes from the host environment (`- NAME`, `NAME:`) or is unknown. */
@@ -184,6 +191,12 @@ export interface ContainerSpec {
   logDriver?: Setting<string>;
   /** Compose profiles: the container only runs when one of them is enabled. Empty: always. */
   profiles: string[];
+  /** Kernel parameters set for the container's namespaces (`sysctls`, mapping or `name=value` list). */
+  sysctls: SettingList<Sysctl>;
+  /** Device cgroup rules as written, interpolated (`c 189:* rmw`): devices the container may create and open. */
+  deviceCgroupRules: SettingList<string>;
+  /** `oom_kill_disable`: the kernel's OOM killer spares the container's processes. */
+  oomKillDisable?: Setting<boolean>;
 }
 
 export function emptyList<T>(): SettingList<T> {
@@ -206,6 +219,8 @@ export function emptySpec(name: string, declaration: Origin): ContainerSpec {
     environment: emptyList(),
     envFiles: emptyList(),
     profiles: [],
+    sysctls: emptyList(),
+    deviceCgroupRules: emptyList(),
   };
 }
 

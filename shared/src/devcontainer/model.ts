@@ -96,7 +96,7 @@ export function parseDevcontainer(text: string, path = DEFAULT_PATH): Devcontain
   readGeneral(source, properties, spec);
   model.features = readFeatures(source, properties.get('features'), spec);
   // In the order they are written, whichever property wrote them (runArgs is read first).
-  for (const list of [spec.capAdd, spec.capDrop, spec.securityOpt, spec.mounts, spec.devices, spec.ports])
+  for (const list of [spec.capAdd, spec.capDrop, spec.securityOpt, spec.mounts, spec.devices, spec.ports, spec.sysctls])
     list.items.sort((a, b) => source.offsetAt(a.origin.range.start) - source.offsetAt(b.origin.range.start));
   model.services.push(containerService(spec));
   return model;

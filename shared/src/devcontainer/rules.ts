@@ -27,6 +27,11 @@ export const DEVCONTAINER_RULES: ReadonlyMap<string, Severity | undefined> = new
   ['container/ports-on-all-interfaces', undefined],
   ['container/unpinned-image', undefined],
   ['container/root-user', undefined],
+  ['container/systempaths-unconfined', undefined],
+  ['container/unsafe-sysctl', undefined],
+  ['container/all-devices-allowed', undefined],
+  ['container/oom-kill-disabled', undefined],
+  ['container/cleartext-admin-port', undefined],
   ['container/capabilities-not-dropped', 'info'],
   ['container/no-new-privileges', 'info'],
 ]);

@@ -21,7 +21,7 @@ import { elementOrigin, propertyOrigin } from './json';
 import { readMountText } from './mounts';
 
 const SHORT: Record<string, string> = { v: 'volume', u: 'user', m: 'memory', p: 'publish' };
-const BOOLEAN_FLAGS = new Set(['privileged', 'read-only', 'init']);
+const BOOLEAN_FLAGS = new Set(['privileged', 'read-only', 'init', 'oom-kill-disable']);
 const NAMESPACE_FLAGS: Record<string, NamespaceKind> = {
   network: 'network',
   net: 'network',
@@ -44,6 +44,8 @@ const VALUE_FLAGS = new Set([
   'cpus',
   'publish',
   'device',
+  'sysctl',
+  'device-cgroup-rule',
   ...Object.keys(NAMESPACE_FLAGS),
 ]);
 
@@ -74,6 +76,7 @@ export function readRunArgs(
       const setting = { value: on, text, origin: elementOrigin(source, elements) };
       if (name === 'privileged') spec.privileged = setting;
       else if (name === 'init') spec.init = setting;
+      else if (name === 'oom-kill-disable') spec.oomKillDisable = setting;
       else spec.readOnly = setting;
       continue;
     }
@@ -135,6 +138,23 @@ export function readRunArgs(
         hold(spec.devices);
         break;
       }
+      case 'sysctl': {
+        // `name=value`, as `docker run --sysctl` takes it.
+        const eq = value.indexOf('=');
+        spec.sysctls.items.push(
+          setting(
+            eq < 0
+              ? { name: value.trim(), value: undefined }
+              : { name: value.slice(0, eq).trim(), value: value.slice(eq + 1).trim() },
+          ),
+        );
+        hold(spec.sysctls);
+        break;
+      }
+      case 'device-cgroup-rule':
+        spec.deviceCgroupRules.items.push(setting(value));
+        hold(spec.deviceCgroupRules);
+        break;
       default:
         spec.namespaces[NAMESPACE_FLAGS[name]] = setting(value);
     }

@@ -2,7 +2,7 @@
  * Downloads in build commands (curl, wget): which tool, its options, and whether the body goes to standard output,
  * where a pipe or a `$(…)` can pick it up.
  */
-import { basename, effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+import { appletWords, basename, type ShellWord, type SimpleCommand } from './shell';
 import { readArguments, findOption, type CommandArguments, type OptionSpec } from './options';
 
 export const CURL_OPTIONS: OptionSpec = {
@@ -42,6 +42,8 @@ export const CURL_OPTIONS: OptionSpec = {
     '--interface',
     '--proto',
     '--proto-redir',
+    '--proto-default',
+    '--tls-max',
     '--ciphers',
     '--dns-servers',
     '--time-cond',
@@ -110,8 +112,7 @@ const STDOUT = new Set(['-', '/dev/stdout', '/proc/self/fd/1']);
 
 /** The download a command performs, or undefined when it runs neither curl nor wget. */
 export function downloadOf(cmd: SimpleCommand): Download | undefined {
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   if (!words.length) return undefined;
   const word = words[0];
   const name = basename(word.value);

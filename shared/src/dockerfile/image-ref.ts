@@ -221,3 +221,34 @@ function javaMajor(path: string, tag: string): number | undefined {
   const leading = /^(?:jdk|jre|openjdk)?-?(\d+)/.exec(tag) ?? /(?:jdk|jre)-?(\d+)/.exec(tag);
   return leading ? Number(leading[1]) : undefined;
 }
+
+/** Digests of the length their algorithm gives (OCI image spec): anything else pins nothing, and Docker refuses it. */
+const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** Whether `digest` (after `@`) is `<algorithm>:<hex>` with the algorithm's length: `sha256:` and 64 hex digits. */
+export function isWellFormedDigest(digest: string | undefined): boolean {
+  const m = /^([a-z0-9]+):([0-9a-f]+)$/.exec(digest ?? '');
+  return !!m && Object.hasOwn(DIGEST_LENGTHS, m[1]) && m[2].length === DIGEST_LENGTHS[m[1]];
+}
+
+/**
+ * Tags that registries move to each new build by convention, as they move `latest`: release channels (`stable`,
+ * `edge`, `beta`, `canary`, `nightly`) and branch builds (`main`, `master`, `dev`, `test`).
+ */
+const FLOATING_TAGS = new Set([
+  'latest',
+  'stable',
+  'edge',
+  'nightly',
+  'dev',
+  'beta',
+  'canary',
+  'test',
+  'main',
+  'master',
+]);
+
+/** Whether a tag follows whatever is pushed next, as `latest` does. */
+export function isFloatingTag(tag: string | undefined): boolean {
+  return tag !== undefined && FLOATING_TAGS.has(tag.toLowerCase());
+}

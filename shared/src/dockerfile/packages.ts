@@ -29,6 +29,8 @@ export interface PackageInstall {
   args: CommandArguments;
   /** The operands after the subcommand, as written: package specs, local files, URLs. */
   packages: ShellWord[];
+  /** `dnf module install`: the packages are module specs (`name:stream/profile`). */
+  module?: boolean;
 }
 
 interface ManagerSpec {
@@ -279,13 +281,25 @@ export function packageInstall(cmd: SimpleCommand): PackageInstall | undefined {
   if (!found) return undefined;
   const { manager, command, args } = found;
   // Options held in a variable (`apt-get $APT_OPTS install`) cannot be the subcommand.
-  const first = args.operands.findIndex((w) => !w.dynamic);
+  let first = args.operands.findIndex((w) => !w.dynamic);
   if (first < 0) return undefined;
-  const subcommand = args.operands[first];
+  let subcommand = args.operands[first];
   const spec = MANAGERS[manager];
-  if (!spec.subcommands.has(subcommand.value)) return undefined;
+  // `dnf module install nodejs:18/common` installs a module stream's packages.
+  const module =
+    (manager === 'yum' || manager === 'dnf' || manager === 'microdnf') &&
+    subcommand.value === 'module' &&
+    args.operands[first + 1]?.value === 'install';
+  if (module) subcommand = args.operands[++first];
+  else if (!spec.subcommands.has(subcommand.value)) return undefined;
   if (args.options.some((o) => spec.dryRun?.includes(o.name))) return undefined;
-  return { manager, command, subcommand, args, packages: args.operands.slice(first + 1) };
+  let packages = args.operands.slice(first + 1);
+  if (manager === 'gem') {
+    // gem hands the words after `--` to the extension's build (`gem install pg -- --with-pg-config=…`): no gems.
+    const dashes = cmd.words.find((w) => w.value === '--' && w.start > subcommand.start);
+    if (dashes) packages = packages.filter((w) => w.start < dashes.start);
+  }
+  return { manager, command, subcommand, args, packages, ...(module ? { module } : {}) };
 }
 
 /** A package word that names a file, a directory or a URL rather than a package of the index. */

@@ -572,6 +572,12 @@ export function effectiveWords(cmd: SimpleCommand): ShellWord[] {
   return words;
 }
 
+/** The words of the command that really runs, with a busybox applet read as itself (`busybox wget …` is wget). */
+export function appletWords(cmd: SimpleCommand): ShellWord[] {
+  const words = effectiveWords(cmd);
+  return words.length && basename(words[0].value) === 'busybox' ? words.slice(1) : words;
+}
+
 /** The basename of the command that really runs, or undefined for an empty command. */
 export function commandName(cmd: SimpleCommand): string | undefined {
   const words = effectiveWords(cmd);

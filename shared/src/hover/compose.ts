@@ -130,6 +130,12 @@ function explain(path: PathItem[], spot: Spot): Explained | undefined {
       return volumeHover(path, spot);
     case 'devices':
       return { markdown: DEVICES_TEXT, rules: ['container/sensitive-host-mount'] };
+    case 'device_cgroup_rules':
+      return { markdown: DEVICE_CGROUP_TEXT, rules: ['container/all-devices-allowed'] };
+    case 'sysctls':
+      return { markdown: SYSCTLS_TEXT, rules: ['container/unsafe-sysctl'] };
+    case 'oom_kill_disable':
+      return { markdown: OOM_KILL_TEXT, rules: ['container/oom-kill-disabled'] };
     case 'user':
       return path.length === 1 ? { markdown: userText(value), rules: ['container/root-user'] } : undefined;
     case 'ports':
@@ -259,7 +265,7 @@ function securityOptText(raw: string): Explained {
           value === 'unconfined'
             ? '**systempaths: unconfined**: unmasks the `/proc` and `/sys` paths Docker hides from containers (such as `/proc/kcore` and `/sys/firmware`).'
             : '**systempaths**: which `/proc` and `/sys` paths Docker masks.',
-        rules: [],
+        rules: ['container/systempaths-unconfined'],
       };
     default:
       return { markdown: SECURITY_OPT_TEXT, rules: [] };
@@ -307,6 +313,15 @@ function namespaceText(key: string, value: string | undefined): string {
 
 const DEVICES_TEXT =
   '**devices**: host devices made available inside the container: direct access to host hardware, outside the usual isolation.';
+
+const DEVICE_CGROUP_TEXT =
+  '**device_cgroup_rules**: devices the container may read and write (`TYPE MAJOR:MINOR ACCESS`). It may already create a node for any device; a rule with `*` as the major number lets it open every device of that type, the host’s disks among them.';
+
+const SYSCTLS_TEXT =
+  '**sysctls**: kernel parameters set in the container’s own namespaces: the IPC ones, `net.*` and `kernel.domainname`. Docker refuses host-wide ones such as `vm.max_map_count`; those belong on the host.';
+
+const OOM_KILL_TEXT =
+  '**oom_kill_disable**: the kernel’s OOM killer spares the container’s processes. Without a memory limit it kills other containers’ and the host’s processes instead; with one, the container hangs at its limit. Honoured on cgroup v1 hosts only.';
 
 function userText(value: string | undefined): string {
   const head = '**user**: the user the container’s process runs as; it overrides the image’s `USER`.';

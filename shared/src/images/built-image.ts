@@ -141,8 +141,9 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
   for (const s of stageChain(stage).reverse()) {
     for (const run of s.runs) {
       if (run.onbuild) continue;
+      // The reason is made only for a command that gives a fact: most give none, and its span costs an argument scan.
       for (const cmd of run.script.commands)
-        readBuildCommand(cmd, runUser, facts, reason(commandText(model, cmd), run.instruction));
+        readBuildCommand(cmd, runUser, facts, () => reason(commandText(model, cmd), run.instruction));
     }
   }
   const start = ownEntrypoint ?? lastInChain(stage, 'CMD');
@@ -197,8 +198,10 @@ function readBuildCommand(
   cmd: SimpleCommand,
   runUser: string | undefined,
   facts: BuiltImageFacts,
-  where: WorkspaceReason,
+  whereOf: () => WorkspaceReason,
 ): void {
+  let known: WorkspaceReason | undefined;
+  const where = () => (known ??= whereOf());
   const words = effectiveWords(cmd).map((w) => w.value);
   const name = words.length ? basename(words[0]) : '';
   if (name === 'setcap') {
@@ -210,7 +213,7 @@ function readBuildCommand(
         if (!facts.fileCapabilities.some((c) => c.capability === capability))
           facts.fileCapabilities.push({
             capability,
-            reason: { ...where, why: `the build gives a program the file capability ${capability}: ${where.why}` },
+            reason: { ...where(), why: `the build gives a program the file capability ${capability}: ${where().why}` },
           });
       }
     }
@@ -225,11 +228,11 @@ function readBuildCommand(
   }
 }
 
-function addWriteTarget(facts: BuiltImageFacts, target: string, where: WorkspaceReason): void {
+function addWriteTarget(facts: BuiltImageFacts, target: string, where: () => WorkspaceReason): void {
   if (!target.startsWith('/') || target.includes('$') || /[*?]/.test(target)) return;
   const path = trimSlash(normalizePath(target));
   if (path === '/' || facts.writeTargets.some((t) => t.path === path)) return;
-  facts.writeTargets.push({ path, reason: where });
+  facts.writeTargets.push({ path, reason: where() });
 }
 
 /** The program a CMD or ENTRYPOINT starts (exec form's first word, or a plain shell-form command). */

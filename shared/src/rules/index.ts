@@ -45,6 +45,15 @@ import credentialInCommand from './image/credential-in-command';
 import keyGeneratedInBuild from './image/key-generated-in-build';
 import secretArgInEnv from './image/secret-arg-in-env';
 import secretMountExposed from './image/secret-mount-exposed';
+import unsafeSysctl from './container/unsafe-sysctl';
+import allDevicesAllowed from './container/all-devices-allowed';
+import systempathsUnconfined from './container/systempaths-unconfined';
+import oomKillDisabled from './container/oom-kill-disabled';
+import cleartextAdminPort from './container/cleartext-admin-port';
+import cleartextDownload from './image/cleartext-download';
+import weakChecksum from './image/weak-checksum';
+import oldTlsVersion from './image/old-tls-version';
+import unpinnedSyntaxFrontend from './image/unpinned-syntax-frontend';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -92,6 +101,15 @@ export const RULES: readonly AnyRule[] = [
   keyGeneratedInBuild,
   secretArgInEnv,
   secretMountExposed,
+  unsafeSysctl,
+  allDevicesAllowed,
+  systempathsUnconfined,
+  oomKillDisabled,
+  cleartextAdminPort,
+  cleartextDownload,
+  weakChecksum,
+  oldTlsVersion,
+  unpinnedSyntaxFrontend,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */

@@ -6,6 +6,17 @@ const bind = 'Publish on 127.0.0.1 only';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "a data store's port is container/cleartext-admin-port's",
+      code: file`
+        services:
+          cache:
+            image: redis:7.4
+            ports:
+              - "6379:6379"
+              - target: 23
+      `,
+    },
     file`
       services:
         db:

@@ -45,6 +45,15 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'tags that move like latest, and a malformed digest',
+      code: 'services:\n  web:\n    image: nginx:stable\n  app:\n    image: acme/app:master\n  db:\n    image: postgres@sha256:abc\n',
+      findings: [
+        { messageId: 'floating', range: '3:12-3:24' },
+        { messageId: 'floating', range: '5:12-5:27' },
+        { messageId: 'malformedDigest', range: '7:12-7:31' },
+      ],
+    },
+    {
       name: 'no tag',
       code: file`
         services:

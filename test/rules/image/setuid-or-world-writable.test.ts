@@ -4,10 +4,10 @@ import { runRuleTests } from '../../rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    file`
-      FROM debian:12
-      RUN chmod 755 /usr/local/bin/app && chmod 644 /etc/app.conf
-    `,
+    { name: 'the group copies the owner', code: 'FROM debian:12\nRUN chmod -R g=u /srv && chmod g=u,o-w /data\n' },
+    { name: 'a mode from an ARG without a default', code: 'FROM debian:12\nARG MODE\nRUN chmod $MODE /data\n' },
+    { name: 'an ARG default that grants nothing', code: 'FROM debian:12\nARG MODE=0755\nRUN chmod $MODE /data\n' },
+    'FROM debian:12\nRUN chmod 755 /usr/local/bin/app && chmod 644 /etc/app.conf\n',
     {
       name: 'world-writable with the sticky bit, as /tmp',
       code: file`
@@ -82,12 +82,22 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      code: file`
-        FROM debian:12
-        RUN chmod 777 /data
-      `,
-      findings: [{ messageId: 'worldWritable', range: '2:11-2:14' }],
+      name: 'modes from ARG defaults, in RUN and COPY --chmod',
+      code: 'FROM debian:12\nARG MODE=0777 BITS=4755\nRUN chmod -R "$MODE" /data\nCOPY --chmod=${BITS} app /usr/local/bin/app\n',
+      findings: [
+        { messageId: 'worldWritable', range: '3:14-3:21' },
+        { messageId: 'setuid', range: '4:6-4:21' },
+      ],
     },
+    {
+      name: 'symbolic modes that copy a class',
+      code: 'FROM debian:12\nRUN chmod g=u,o+w /srv && chmod o=u /data\n',
+      findings: [
+        { messageId: 'worldWritable', range: '2:11-2:18' },
+        { messageId: 'worldWritable', range: '2:33-2:36' },
+      ],
+    },
+    { code: 'FROM debian:12\nRUN chmod 777 /data\n', findings: [{ messageId: 'worldWritable', range: '2:11-2:14' }] },
     {
       name: 'recursive, with a leading zero',
       code: file`

@@ -51,6 +51,10 @@ runRuleTests(rule, {
       FROM \${BASE}
     `,
     },
+    {
+      name: 'a sha512 digest',
+      code: `FROM alpine@sha512:${'ab'.repeat(64)}\n`,
+    },
   ],
   invalid: [
     {
@@ -119,6 +123,30 @@ runRuleTests(rule, {
         ONBUILD RUN echo FROM fedora
       `,
       findings: [{ messageId: 'untagged', range: '2:6-2:12' }],
+    },
+    {
+      name: 'tags that move like latest',
+      code: 'FROM alpine:edge AS a\nFROM nginx:stable\nFROM ghcr.io/acme/app:main\nFROM node:NIGHTLY\n',
+      findings: [
+        { messageId: 'floating', range: '1:6-1:17' },
+        { messageId: 'floating', range: '2:6-2:18' },
+        { messageId: 'floating', range: '3:6-3:27' },
+        { messageId: 'floating', range: '4:6-4:18' },
+      ],
+    },
+    {
+      name: 'a tag that only starts like a floating one is a version',
+      code: 'FROM alpine:edge-20240101\n',
+      findings: [{ messageId: 'tagOnly', range: '1:6-1:26', severity: 'info' }],
+    },
+    {
+      name: 'a digest of the wrong length or algorithm pins nothing',
+      code: 'FROM node:22@sha256:abc123\nFROM debian@md5:d41d8cd98f00b204e9800998ecf8427e\nFROM alpine@sha256:4be65b406f7402b5c4fd5df7173d2fd7ea3fdaa74d9c43b6ebd896197a45c448ff\n',
+      findings: [
+        { messageId: 'malformedDigest', range: '1:6-1:27' },
+        { messageId: 'malformedDigest', range: '2:6-2:49' },
+        { messageId: 'malformedDigest', range: '3:6-3:86' },
+      ],
     },
     {
       name: 'default value syntax',

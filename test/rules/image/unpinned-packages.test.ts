@@ -16,11 +16,12 @@ runRuleTests(rule, {
       `,
     },
     {
-      name: 'a VCS URL',
-      code: file`
-        FROM python:3.12
-        RUN pip install git+https://github.com/org/repo@v1.2.3
-      `,
+      name: 'VCS URLs at a full commit',
+      code: 'FROM python:3.12\nRUN pip install git+https://github.com/org/repo@0123456789abcdef0123456789abcdef01234567#egg=repo && npm install github:org/x#0123456789abcdef0123456789abcdef01234567\n',
+    },
+    {
+      name: 'gem build flags after --',
+      code: 'FROM ruby:3.3\nRUN gem install pg -v 1.5.6 -- --with-pg-config=/usr/bin/pg_config --with-opt-dir /opt\n',
     },
     {
       name: 'a constraints file pins what it names',
@@ -154,6 +155,26 @@ runRuleTests(rule, {
         RUN gem install bundler rake:13.2.1
       `,
       findings: [{ messageId: 'unpinned', range: '2:17-2:24' }],
+    },
+    {
+      name: 'pip and npm from Git without a commit; a tag can move',
+      code: 'FROM node:20\nRUN pip install git+https://github.com/org/repo@v1.2.3 git+ssh://git@github.com/org/b.git && npm install github:user/repo user/other#main git+https://example.com/c.git#0123456789abcdef0123456789abcdef01234567\n',
+      findings: [
+        { messageId: 'gitUnpinned', range: '2:17-2:55' },
+        { messageId: 'gitUnpinned', range: '2:56-2:90' },
+        { messageId: 'gitUnpinned', range: '2:106-2:122' },
+        { messageId: 'gitUnpinned', range: '2:123-2:138' },
+      ],
+    },
+    {
+      name: 'dnf and yum module install: a stream is a version',
+      code: 'FROM rockylinux:9\nRUN dnf -y module install nodejs:18/common && yum module install -y postgresql\n',
+      findings: [{ messageId: 'unpinned', range: '2:69-2:79' }],
+    },
+    {
+      name: 'gem build flags after -- are no gems',
+      code: 'FROM ruby:3.3\nRUN gem install pg -- --with-pg-config=/usr/bin/pg_config\n',
+      findings: [{ messageId: 'unpinned', range: '2:17-2:19' }],
     },
     {
       name: 'gem -v with two gems pins neither',

@@ -1,16 +1,10 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
-import { removeServiceListItem } from '../../compose/edit';
+import { removeSecurityOptFixes, type SecurityOptFix } from '../../compose/setting-fixes';
 import type { SecurityOpt } from '../../container/spec';
 import type { Finding, Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
 
 type MessageId = 'apparmor' | 'selinuxDisabled' | 'selinuxUnconfinedType';
-
-interface MacFix {
-  service: string;
-  index: number;
-}
 
 /** SELinux types that run a container without separation from the host. */
 const UNCONFINED_TYPES = new Set(['spc_t', 'unconfined_t']);
@@ -113,7 +107,7 @@ export default defineRule({
           messageId: problem,
           data: { service: service.name, type: item.value!.value.replace(/^type:/i, '') },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies MacFix,
+          fixData: { service: service.name, index } satisfies SecurityOptFix,
         });
       });
     }
@@ -121,14 +115,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as MacFix | undefined;
-    const service = serviceNamed(model, data?.service);
-    const item = data && service?.spec.securityOpt.items[data.index];
-    if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
-      { after: '<<' },
-      { after: 'image' },
-    ]);
-    return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
+    return removeSecurityOptFixes(model, finding.fixData as SecurityOptFix | undefined);
   },
 });

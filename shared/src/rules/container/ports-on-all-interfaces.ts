@@ -1,24 +1,13 @@
-import { isMap, isScalar } from 'yaml';
 import { defineRule, prose, file } from '../../rule';
 import { runningProfile } from '../../compose/service-needs';
 import { placeOf } from '../../container/finding-place';
 import type { Port } from '../../container/spec';
-import { ownedBy, replaceScalar, setMappingValue } from '../../compose/edit';
-import { yamlRef, serviceNamed } from '../../compose/model';
-import type { Finding, Fix, TextEdit } from '../../types';
+import { cleartextServiceOf } from '../../container/network-services';
+import { describePort, loopbackFixes, onEveryInterface, type PortFix } from '../../compose/port-binding';
+import type { Finding, Fix } from '../../types';
 import type { ResolvedProfile } from '../../images/profile';
 
 type MessageId = 'allInterfaces' | 'wildcard' | 'publicService';
-
-interface PortFix {
-  service: string;
-  index: number;
-}
-
-const LOOPBACK = '127.0.0.1';
-
-/** Host addresses that mean every interface. */
-const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
 export default defineRule({
   meta: {
@@ -64,7 +53,9 @@ export default defineRule({
         as ufw or firewalld, so a database published for local debugging is open to the internet. Short and long
         syntax, port ranges and protocols are read; a port behind an unset variable is not reported, nor are the ports
         of a service on the host network (Compose ignores them there; \`container/host-namespace\` reports the host
-        network).
+        network). The ports of clear-text remote-access services and of data stores that need no password by default
+        (Telnet, VNC, Redis, MongoDB, …) are left to \`container/cleartext-admin-port\`, which names the service, so
+        that each port is reported once.
 
         The fix binds the port to \`127.0.0.1\` (a \`host_ip: 127.0.0.1\` in long syntax, which needs Compose v2). It is
         unsafe: other hosts can no longer connect. A port whose publishing is the service's job gets no fix: one the
@@ -125,25 +116,24 @@ export default defineRule({
       let profile: ReturnType<typeof runningProfile> | null = null;
       spec.ports.items.forEach((item, index) => {
         const port = item.value;
-        if (!port) return;
+        // The port of a clear-text admin service or an open data store is `container/cleartext-admin-port`'s.
+        if (!port || !onEveryInterface(port) || cleartextServiceOf(port)) return;
         const fixData: PortFix = { service: service.name, index };
-        const data = { service: service.name, port: describe(port) };
-        if (port.hostIp === undefined || WILDCARDS.has(port.hostIp)) {
-          if (profile === null) profile = runningProfile(model, service, context);
-          const what = publicService(port, profile);
-          if (what) {
-            findings.push({
-              messageId: 'publicService',
-              data: { ...data, what, binding: binding(port) },
-              ...placeOf(item.origin),
-              severity: 'info',
-            });
-            return;
-          }
+        const data = { service: service.name, port: describePort(port) };
+        if (profile === null) profile = runningProfile(model, service, context);
+        const what = publicService(port, profile);
+        if (what) {
+          findings.push({
+            messageId: 'publicService',
+            data: { ...data, what, binding: binding(port) },
+            ...placeOf(item.origin),
+            severity: 'info',
+          });
+          return;
         }
         if (port.hostIp === undefined)
           findings.push({ messageId: 'allInterfaces', data, ...placeOf(item.origin), fixData });
-        else if (WILDCARDS.has(port.hostIp))
+        else
           findings.push({
             messageId: 'wildcard',
             data: { ...data, ip: port.hostIp },
@@ -156,24 +146,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as PortFix | undefined;
-    const service = serviceNamed(model, data?.service);
-    const item = data && service?.spec.ports.items[data.index];
-    const port = item?.value;
-    if (!service || !item || !port || !ownedBy(model, service, item.origin)) return [];
-    const ref = yamlRef(item.origin);
-    let edits: TextEdit[] | undefined;
-    if (ref && isMap(ref.node)) {
-      edits = setMappingValue(model, ref.node, 'host_ip', { string: LOOPBACK }, [
-        { after: 'published' },
-        { after: 'target' },
-      ]);
-    } else if (ref && isScalar(ref.node)) {
-      const text = boundText(item.text, port);
-      const edit = text === undefined ? undefined : replaceScalar(model, ref.node, { string: text }, !!ref.holder.flow);
-      edits = edit && [edit];
-    }
-    return edits ? [{ title: `Publish on ${LOOPBACK} only`, safe: false, edits }] : [];
+    return loopbackFixes(model, finding.fixData as PortFix | undefined);
   },
 });
 
@@ -193,20 +166,4 @@ function publicService(port: Port, profile: ResolvedProfile | undefined): string
 /** The short-syntax binding a person would write before the address: `443:443`, `53:53/udp`. */
 function binding(port: Port): string {
   return `${port.published ?? port.target}:${port.target}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-}
-
-/** `8080:80` → `8080→80`; a container port alone is published on a port Docker picks. */
-function describe(port: Port): string {
-  const target = `${port.target}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-  return port.published ? `${port.published} (container ${target})` : `${target} (on a host port Docker picks)`;
-}
-
-/** The short-syntax text bound to the loopback address, or undefined when the written text cannot be edited safely. */
-function boundText(text: string, port: Port): string | undefined {
-  const written = text.trim();
-  if (port.hostIp === undefined)
-    return port.published === undefined ? `${LOOPBACK}::${written}` : `${LOOPBACK}:${written}`;
-  for (const prefix of [`[${port.hostIp}]:`, `${port.hostIp}:`])
-    if (written.startsWith(prefix)) return `${LOOPBACK}:${written.slice(prefix.length)}`;
-  return undefined;
 }

@@ -1,13 +1,7 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
-import { removeServiceListItem } from '../../compose/edit';
+import { removeSecurityOptFixes, type SecurityOptFix } from '../../compose/setting-fixes';
 import type { Finding, Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
-
-interface SeccompFix {
-  service: string;
-  index: number;
-}
 
 export default defineRule({
   meta: {
@@ -79,7 +73,7 @@ export default defineRule({
           messageId: 'unconfined',
           data: { service: service.name },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies SeccompFix,
+          fixData: { service: service.name, index } satisfies SecurityOptFix,
         });
       });
     }
@@ -87,14 +81,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SeccompFix | undefined;
-    const service = serviceNamed(model, data?.service);
-    const item = data && service?.spec.securityOpt.items[data.index];
-    if (!service || !item) return [];
-    const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [
-      { after: '<<' },
-      { after: 'image' },
-    ]);
-    return edits ? [{ title: `Remove \`${item.text}\``, safe: false, edits }] : [];
+    return removeSecurityOptFixes(model, finding.fixData as SecurityOptFix | undefined);
   },
 });

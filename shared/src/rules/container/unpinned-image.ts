@@ -1,8 +1,9 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
+import { isFloatingTag, isWellFormedDigest } from '../../dockerfile/image-ref';
 import type { Finding } from '../../types';
 
-type MessageId = 'untagged' | 'latest' | 'tagOnly';
+type MessageId = 'untagged' | 'latest' | 'floating' | 'tagOnly' | 'malformedDigest';
 
 export default defineRule({
   meta: {
@@ -31,19 +32,27 @@ export default defineRule({
         is what runs.
       `,
       latest: 'Service `{{service}}` runs `{{image}}`: the `latest` tag follows whatever is pushed next.',
+      floating:
+        'Service `{{service}}` runs `{{image}}`: the `{{tag}}` tag, like `latest`, follows whatever is pushed next.',
       tagOnly: prose`
-        Service \`{{service}}\` runs \`{{image}}\`, pinned by tag only; a tag can be moved to other content, a digest
-        cannot.
-      `,
+          Service \`{{service}}\` runs \`{{image}}\`, pinned by tag only; a tag can be moved to other content, a digest
+          cannot.
+        `,
+      malformedDigest: prose`
+          Service \`{{service}}\` runs \`{{image}}\`, whose digest is not \`sha256:\` and 64 hex digits (or \`sha512:\`
+          and 128): it pins nothing, and Docker refuses to pull it.
+        `,
     },
     docs: {
       description: prose`
-        Reports each service that pulls an image with no tag or the \`latest\` tag (a warning), and, as information, one
-        pinned by tag but not by digest — as \`image/unpinned-base\` does for a Dockerfile's \`FROM\`. Variables are
-        read from the \`.env\` beside the file (\`image: nginx:\${TAG:-latest}\` is \`latest\`); an image behind an
-        unset variable is not reported. A service that also has \`build:\` is not reported: its \`image:\` names what
-        the build produces.
-      `,
+          Reports each service that pulls an image with no tag, the \`latest\` tag or another tag that moves like it
+          (\`stable\`, \`edge\`, \`nightly\`, \`dev\`, \`beta\`, \`canary\`, \`test\`, \`main\`, \`master\`), or a
+          digest that is not \`<algorithm>:<hex>\` of the right length (a warning), and, as information, one pinned by
+          tag but not by digest — as \`image/unpinned-base\` does for a Dockerfile's \`FROM\`. Variables are read from
+          the \`.env\` beside the file (\`image: nginx:\${TAG:-latest}\` is \`latest\`); an image behind an unset
+          variable is not reported. A service that also has \`build:\` is not reported: its \`image:\` names what the
+          build produces.
+        `,
       examples: {
         bad: [
           file`
@@ -84,11 +93,14 @@ export default defineRule({
       const { spec } = service;
       const image = spec.image?.value;
       if (!spec.image || !image || spec.build) continue;
-      if (image.digest) continue;
+      if (isWellFormedDigest(image.digest)) continue;
       const data = { service: service.name, image: image.text.trim() };
       const place = placeOf(spec.image.origin, 'value');
-      if (!image.tag) findings.push({ messageId: 'untagged', data, ...place });
+      if (image.digest !== undefined) findings.push({ messageId: 'malformedDigest', data, ...place });
+      else if (!image.tag) findings.push({ messageId: 'untagged', data, ...place });
       else if (image.tag === 'latest') findings.push({ messageId: 'latest', data, ...place });
+      else if (isFloatingTag(image.tag))
+        findings.push({ messageId: 'floating', data: { ...data, tag: image.tag }, ...place });
       else findings.push({ messageId: 'tagOnly', data, ...place, severity: 'info' });
     }
     return findings;

@@ -71,27 +71,37 @@ export default defineRule({
       `,
     },
     docs: {
-      description: prose`
-        Reports three uses of \`ADD\`:
-
-        - \`ADD\` of files and folders from the build context (or another stage) where \`COPY\` does the same. \`ADD\`
+      description: [
+        'Reports three uses of `ADD`:',
+        '',
+        prose`
+          - \`ADD\` of files and folders from the build context (or another stage) where \`COPY\` does the same. \`ADD\`
           also unpacks local tar archives and fetches URLs, so \`COPY\` says what the step does. Local tar archives
           (\`.tar\`, \`.tar.gz\`, \`.tgz\`, \`.tar.xz\`, \`.tar.bz2\`, \`.tar.zst\` and other compressed files) are left
           alone: unpacking them is what \`ADD\` is for. \`.zip\`, \`.jar\` and \`.whl\` files are reported, since
           \`ADD\` does not unpack them.
-        - \`ADD\` of an \`http(s)://\` URL without \`--checksum\`: the download is not verified, so a changed or
+        `,
+        prose`
+          - \`ADD\` of an \`http(s)://\` URL without \`--checksum\`: the download is not verified, so a changed or
           compromised file goes into the image unnoticed.
-        - \`ADD\` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash as
-          the ref (\`repo.git#<commit>\`) or a \`checksum\`/\`commit\` query (\`repo.git?tag=v1.2&checksum=<commit>\`)
-          pins it.
-
-        The fix replaces \`ADD\` with \`COPY\`, keeping \`--chown\`, \`--chmod\`, \`--link\` and \`--exclude\` and
-        dropping \`--checksum\` and \`--keep-git-dir\`, which do nothing for a local source. Docker decides by content
-        whether \`ADD\` unpacks a local file (a tar archive named like a plain file is unpacked), so the fix is safe
-        only when every source is written literally and is a text file in the Dockerfile’s folder; otherwise (a
-        variable, a folder, a file Bulkhead cannot read there) it is offered as unsafe. Downloads get no automatic fix,
-        since the digest must come from a source you trust.
-      `,
+        `,
+        prose`
+          - \`ADD\` of a Git repository at a branch, a tag or no ref at all: all of those can move. A full commit hash
+          as the ref (\`repo.git#<commit>\`) or a \`checksum\`/\`commit\` query
+          (\`repo.git?tag=v1.2&checksum=<commit>\`) pins it.
+        `,
+        '',
+        prose`
+          The fix replaces \`ADD\` with \`COPY\`, keeping \`--chown\`, \`--chmod\`, \`--link\` and \`--exclude\` and
+          dropping \`--checksum\` and \`--keep-git-dir\`, which do nothing for a local source. Docker decides by content
+          whether \`ADD\` unpacks a local file (a tar archive named like a plain file is unpacked), so the fix is safe
+          only when every source is written literally and is a text file in the Dockerfile’s folder; otherwise (a
+          folder, a file Bulkhead cannot read there) it is offered as unsafe. A source held in a variable with no known
+          value (\`ADD $JAR_FILE /app/\`, set only by \`--build-arg\`) is not reported: it may be a URL or an archive,
+          which \`COPY\` would not fetch or unpack. Downloads get no automatic fix, since the digest must come from a
+          source you trust.
+        `,
+      ].join('\n'),
       examples: {
         bad: [
           file`
@@ -161,7 +171,8 @@ export default defineRule({
           local = false;
         }
       }
-      if (!local) continue;
+      // A source only the build knows (`ADD $SRC`) may be a URL or an archive: COPY need not do the same.
+      if (!local || unresolved) continue;
       findings.push({
         messageId: 'local',
         data: { source: args.sources.map((s) => s.value).join(' ') },

@@ -1,19 +1,6 @@
 import { defineRule, prose, file } from '../../rule';
 import type { Finding } from '../../types';
-
-/**
- * TCP ports of remote-access services that have no place in a container image (IANA service name registry; VNC
- * listens on 5900 plus the display number, RFC 6143 section 1). SSH's 22 is `image/ssh-server`'s.
- */
-const REMOTE_ACCESS: { low: number; high: number; service: string }[] = [
-  { low: 21, high: 21, service: 'FTP, which sends passwords and files in clear text' },
-  { low: 23, high: 23, service: 'Telnet, which sends passwords and sessions in clear text' },
-  { low: 512, high: 512, service: 'rexec, which sends passwords in clear text' },
-  { low: 513, high: 513, service: 'rlogin, which trusts the client host (`.rhosts`) and sends sessions in clear text' },
-  { low: 514, high: 514, service: 'rsh, which trusts the client host (`.rhosts`) and sends commands in clear text' },
-  { low: 3389, high: 3389, service: 'RDP, a remote desktop' },
-  { low: 5900, high: 5909, service: 'VNC, a remote desktop whose password is at most 8 characters' },
-];
+import { REMOTE_ACCESS_PORTS, knownServiceIn } from '../../container/network-services';
 
 export default defineRule({
   meta: {
@@ -102,5 +89,5 @@ function remoteAccessIn(value: string): string | undefined {
   if (!m || (m[3] && m[3].toLowerCase() !== 'tcp')) return undefined;
   const low = Number(m[1]);
   const high = m[2] ? Number(m[2]) : low;
-  return REMOTE_ACCESS.find((entry) => entry.low <= high && low <= entry.high)?.service;
+  return knownServiceIn(REMOTE_ACCESS_PORTS, low, high, 'tcp')?.service;
 }

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule, prose, file } from '../../rule';
-import { allRuns } from '../../dockerfile/model';
+import { allRuns, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, findOption } from '../../dockerfile/options';
 import type { Finding, Range } from '../../types';
@@ -44,12 +44,14 @@ export default defineRule({
     },
     docs: {
       description: prose`
-        Reports permissions that hand rights to every process in the container: world-writable modes (\`chmod 777\`,
-        \`666\`, \`0777\`, \`a+w\`, \`o+w\`, \`-R 777\`) and setuid or setgid bits (\`chmod +s\`, \`u+s\`, \`g+s\`,
-        \`4755\`, \`2755\`, \`6755\`), written by \`chmod\` (also through \`find … -exec chmod\`), \`install -m\`,
-        \`mkdir -m\`, and \`COPY --chmod\` / \`ADD --chmod\`. A world-writable mode with the sticky bit (\`1777\`,
-        \`a+rwxt\`, as \`/tmp\` has) is not reported, nor are modes that remove rights (\`u-s\`, \`o-w\`).
-      `,
+          Reports permissions that hand rights to every process in the container: world-writable modes (\`chmod 777\`,
+          \`666\`, \`0777\`, \`a+w\`, \`o+w\`, \`-R 777\`) and setuid or setgid bits (\`chmod +s\`, \`u+s\`, \`g+s\`,
+          \`4755\`, \`2755\`, \`6755\`), written by \`chmod\` (also through \`find … -exec chmod\`), \`install -m\`,
+          \`mkdir -m\`, and \`COPY --chmod\` / \`ADD --chmod\`, also through an ARG or ENV (\`ARG MODE=0777\` / \`chmod
+          $MODE\`). Symbolic modes may copy a class: \`o=u\` and \`a+u\` give every user the owner’s rights, write
+          included, and are reported; \`g=u\` is not world-writable. A world-writable mode with the sticky bit
+          (\`1777\`, \`a+rwxt\`, as \`/tmp\` has) is not reported, nor are modes that remove rights (\`u-s\`, \`o-w\`).
+        `,
       examples: {
         bad: [
           file`
@@ -86,16 +88,21 @@ export default defineRule({
     };
 
     for (const stage of model.stages) {
-      for (const ins of stage.instructions) copyChmod(ins, report);
+      for (const ins of stage.instructions) copyChmod(model, stage, ins, report);
     }
     for (const run of allRuns(model)) {
       const { commands } = run.script;
       const removals = removalsOf(commands);
+      const vars = run.stage.variables.before(run.instruction.getRange().start.line);
       for (const cmd of commands) {
         for (const { command, mode, directory, targets } of modesSet(effectiveWords(cmd))) {
-          // A scratch directory the same RUN deletes (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the image.
-          if (mode.dynamic || removedLater(removals, cmd, targets)) continue;
-          report(command, mode.value, model.source.rangeOf(mode.start, mode.end), directory);
+          // A scratch directory the same RUN deletes again (`chmod 777 "$tmp" … rm -rf "$tmp"`) never reaches the
+          // image.
+          if (removedLater(removals, cmd, targets)) continue;
+          const range = model.source.rangeOf(mode.start, mode.end);
+          // A mode from an ARG or ENV (`chmod $MODE`) is the value the shell sees; one set in the script is not known.
+          const value = mode.dynamic ? model.expander.use(mode.value, vars, range) : mode.value;
+          if (value !== undefined) report(command, value, range, directory);
         }
       }
     }
@@ -105,16 +112,22 @@ export default defineRule({
   },
 });
 
-function copyChmod(ins: Instruction, report: (command: string, mode: string, range: Range) => void): void {
+function copyChmod(
+  model: DockerfileModel,
+  stage: Stage,
+  ins: Instruction,
+  report: (command: string, mode: string, range: Range) => void,
+): void {
   const keyword = ins.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD') return;
   const flags = (
     ins as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): Range }[] }
   ).getFlags();
   for (const flag of flags) {
-    const value = flag.getValue();
-    if (flag.getName() === 'chmod' && value && !value.includes('$'))
-      report(`${keyword} --chmod=`, value, flag.getRange());
+    const written = flag.getValue();
+    if (flag.getName() !== 'chmod' || !written) continue;
+    const value = model.expander.use(written, stage.variables.before(ins.getRange().start.line), flag.getRange());
+    if (value) report(`${keyword} --chmod=`, value, flag.getRange());
   }
 }
 
@@ -212,12 +225,14 @@ function modeBits(mode: string): ModeBits | undefined {
   const bits: ModeBits = { worldWritable: false, setuid: false, setgid: false };
   let sticky = false;
   for (const clause of mode.split(',')) {
-    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
+    // An action copies another class's permissions (`g=u`, `o+u`) or names its own (`o+w`).
+    const m = /^([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)$/.exec(clause);
     if (!m) return undefined;
     const who = m[1];
-    for (const action of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
+    for (const action of m[2].match(/[-+=](?:[ugo]|[rwxXst]*)/g) ?? []) {
       if (action[0] === '-') continue;
-      const perms = action.slice(1);
+      // The owner's permissions nearly always include write; the group's and others' are not known here.
+      const perms = action.slice(1) === 'u' ? 'w' : action.slice(1);
       // Without a who, `+w` is masked by the umask (022 in builds), but `+s` sets both setuid and setgid.
       if (perms.includes('w') && /[oa]/.test(who)) bits.worldWritable = true;
       if (perms.includes('s')) {

@@ -1,7 +1,8 @@
 import { defineRule, prose, file } from '../../rule';
+import { isFloatingTag, isWellFormedDigest } from '../../dockerfile/image-ref';
 import type { Finding } from '../../types';
 
-type MessageId = 'untagged' | 'latest' | 'tagOnly';
+type MessageId = 'untagged' | 'latest' | 'floating' | 'tagOnly' | 'malformedDigest';
 
 export default defineRule({
   meta: {
@@ -38,16 +39,24 @@ export default defineRule({
     messages: {
       untagged: '`{{image}}` has no tag, so it means `:latest`: whatever is pushed next is what you build on.',
       latest: '`{{image}}` uses the `latest` tag: whatever is pushed next is what you build on.',
+      floating:
+        '`{{image}}` uses the `{{tag}}` tag, which moves like `latest`: whatever is pushed next is what you build on.',
       tagOnly: '`{{image}}` is pinned by tag only; a tag can be moved to other content, a digest cannot.',
+      malformedDigest: prose`
+          \`{{image}}\` has a digest that is not \`sha256:\` and 64 hex digits (or \`sha512:\` and 128): it pins
+          nothing, and Docker refuses to pull it.
+        `,
     },
     docs: {
       description: prose`
-        Reports every \`FROM\` whose image has no tag or the \`latest\` tag (a warning), and, as information, every
-        image pinned by tag but not by digest. ARG defaults declared before the first \`FROM\` are substituted
-        (\`ARG BASE=node\` / \`FROM \${BASE}\` is an untagged \`node\`); an image that depends on an ARG without a
-        default is not reported, since its value is only known at build time. \`scratch\` and references to earlier
-        stages (\`FROM build\`) are not images to pin.
-      `,
+          Reports every \`FROM\` whose image has no tag, the \`latest\` tag or another tag that moves like it
+          (\`stable\`, \`edge\`, \`nightly\`, \`dev\`, \`beta\`, \`canary\`, \`test\`, \`main\`, \`master\`), or a
+          digest that is not \`<algorithm>:<hex>\` of the right length (a warning), and, as information, every image
+          pinned by tag but not by digest. ARG defaults declared before the first \`FROM\` are substituted (\`ARG
+          BASE=node\` / \`FROM \${BASE}\` is an untagged \`node\`); an image that depends on an ARG without a default is
+          not reported, since its value is only known at build time. \`scratch\` and references to earlier stages
+          (\`FROM build\`) are not images to pin.
+        `,
       examples: {
         bad: [
           file`
@@ -94,11 +103,14 @@ export default defineRule({
       const image = stage.image;
       if (stage.parent || !image || !stage.imageRange) continue;
       if (image.path === 'scratch' && !image.registry) continue;
-      if (image.digest) continue;
+      if (isWellFormedDigest(image.digest)) continue;
       const range = stage.imageRange;
       const data = { image: image.text };
-      if (!image.tag) findings.push({ messageId: 'untagged', range, data });
+      if (image.digest !== undefined) findings.push({ messageId: 'malformedDigest', range, data });
+      else if (!image.tag) findings.push({ messageId: 'untagged', range, data });
       else if (image.tag === 'latest') findings.push({ messageId: 'latest', range, data });
+      else if (isFloatingTag(image.tag))
+        findings.push({ messageId: 'floating', range, data: { ...data, tag: image.tag } });
       else findings.push({ messageId: 'tagOnly', range, data, severity: 'info' });
     }
     return findings;

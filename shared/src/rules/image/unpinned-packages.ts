@@ -41,21 +41,29 @@ export default defineRule({
     fix: 'none',
     messages: {
       unpinned: prose`
-        \`{{package}}\` is installed by {{manager}} without a version: each build may get a different one, and a
-        compromised release gets in unnoticed.
-      `,
+          \`{{package}}\` is installed by {{manager}} without a version: each build may get a different one, and a
+          compromised release gets in unnoticed.
+        `,
+      gitUnpinned: prose`
+          \`{{package}}\` is installed by {{manager}} from a Git repository without a full commit hash: the branch or
+          tag it follows can move to other code.
+        `,
     },
     docs: {
       description: prose`
-        Reports each package word of an install that names no version: \`apt-get\`/\`apt install\`, \`apk add\`,
-        \`yum\`/\`dnf\`/\`microdnf\`/\`zypper install\`, \`pip install\` (also \`python3 -m pip\`), \`npm install\` and
-        \`gem install\`. A version is \`curl=7.88.1-10\` (apt, apk, zypper), \`curl>=7\` or \`curl~7.88\` (apk, zypper,
-        pip), \`httpd-2.4.57\` (yum, dnf), \`requests==2.32.3\`, \`express@4.19.2\` (but not \`@latest\`),
-        \`rails:7.1.3\` or \`gem install rails -v 7.1.3\`. Not reported: local files, paths and URLs (\`./pkg.deb\`,
-        \`.\`, \`git+https://…\`, \`*.whl\`), requirement and constraint files (\`pip install -r requirements.txt\`;
-        with \`-c constraints.txt\` every package is taken as pinned there), \`npm install\`/\`npm ci\` with no package,
-        and words whose value is not known (\`$PACKAGES\`).
-      `,
+          Reports each package word of an install that names no version: \`apt-get\`/\`apt install\`, \`apk add\`,
+          \`yum\`/\`dnf\`/\`microdnf\`/\`zypper install\`, \`dnf module install\` (a module’s stream is its version:
+          \`nodejs:18\`), \`pip install\` (also \`python3 -m pip\`), \`npm install\` and \`gem install\`. A version is
+          \`curl=7.88.1-10\` (apt, apk, zypper), \`curl>=7\` or \`curl~7.88\` (apk, zypper, pip), \`httpd-2.4.57\` (yum,
+          dnf), \`requests==2.32.3\`, \`express@4.19.2\` (but not \`@latest\`), \`rails:7.1.3\` or \`gem install rails
+          -v 7.1.3\`. Packages from a Git repository (pip \`git+https://…/repo.git@v1.2\`, npm \`github:user/repo\`,
+          \`user/repo#main\`, \`git+ssh://…\`) are reported unless they name a full commit hash (\`@<sha>\` for pip,
+          \`#<sha>\` for npm): a branch or tag can be moved. Words after \`gem install … --\` are build flags for the
+          gem’s extension, not gems. Not reported: local files, paths and other URLs (\`./pkg.deb\`, \`.\`,
+          \`https://…/x.tgz\`, \`*.whl\`), requirement and constraint files (\`pip install -r requirements.txt\`; with
+          \`-c constraints.txt\` every package is taken as pinned there), \`npm install\`/\`npm ci\` with no package,
+          and words whose value is not known (\`$PACKAGES\`).
+        `,
       examples: {
         bad: [
           file`
@@ -89,14 +97,14 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'unpinned'>[] = [];
+    const findings: Finding<'unpinned' | 'gitUnpinned'>[] = [];
     for (const run of allRuns(model)) {
       for (const cmd of run.script.commands) {
         const install = packageInstall(cmd);
         if (!install) continue;
         for (const word of unpinned(install)) {
           findings.push({
-            messageId: 'unpinned',
+            messageId: isGitSpec(install.manager, word.value) ? 'gitUnpinned' : 'unpinned',
             data: { package: word.value, manager: managerName(install) },
             range: model.source.rangeOf(word.start, word.end),
           });
@@ -120,6 +128,9 @@ function unpinned(install: PackageInstall): ShellWord[] {
     args.options.some((o) => (o.name === '-t' || o.name === '--type') && o.value !== 'package')
   )
     return [];
+  const fromGit = install.packages.filter(
+    (w) => !w.dynamic && isGitSpec(manager, w.value) && !pinnedGitCommit(manager, w.value),
+  );
   let packages = install.packages.filter((w) => !isLocalOrRemote(manager, w.value));
   if (manager === 'gem') {
     // `gem install NAME -v VERSION` pins the one gem it names (gem refuses -v with several).
@@ -127,10 +138,42 @@ function unpinned(install: PackageInstall): ShellWord[] {
   }
   if (manager === 'yum' || manager === 'dnf' || manager === 'microdnf')
     packages = packages.filter((w) => !w.value.startsWith('@'));
+  // A module spec names its version as a stream: `nodejs:18`, `nodejs:18/common`.
+  if (install.module) packages = packages.filter((w) => !/^[^:/]+:[^:/]+/.test(w.value));
   if (manager === 'zypper')
     packages = packages.filter((w) => !/^(pattern|patch|product|srcpackage|application):/.test(w.value));
   // A word held in a variable (`$PACKAGES`) is not known, so not judged.
-  return packages.filter((w) => !w.dynamic && w.value !== '' && !hasVersion(manager, w.value));
+  const versionless = packages.filter((w) => !w.dynamic && w.value !== '' && !hasVersion(manager, w.value));
+  return [...fromGit, ...versionless].sort((a, b) => a.start - b.start);
+}
+
+const FULL_COMMIT = /^[0-9a-f]{40}$/i;
+
+/**
+ * A package installed from a Git repository: pip `git+https://…`, npm `github:user/repo`, `user/repo`,
+ * `git+ssh://…`.
+ */
+function isGitSpec(manager: PackageManager, spec: string): boolean {
+  if (manager === 'pip') return /^git\+[a-z]+:\/\//i.test(spec);
+  if (manager === 'npm')
+    return (
+      /^(github|gitlab|bitbucket|gist):/.test(spec) ||
+      /^git(\+[a-z]+)?:\/\//i.test(spec) ||
+      /^[\w-][\w.-]*\/[\w.-]+(#.*)?$/.test(spec)
+    );
+  return false;
+}
+
+/** Whether a Git package spec names a full commit: pip `…/repo.git@<sha>`, npm `…#<sha>`. */
+function pinnedGitCommit(manager: PackageManager, spec: string): boolean {
+  if (manager === 'npm') return FULL_COMMIT.test(spec.slice(spec.indexOf('#') + 1)) && spec.includes('#');
+  // pip: the ref follows the last `@` after the host (`git+ssh://git@host/…` has a user before it).
+  const path = spec
+    .replace(/#.*$/, '')
+    .replace(/^git\+[a-z]+:\/\//i, '')
+    .replace(/^[^/@]*@/, '');
+  const at = path.lastIndexOf('@');
+  return at >= 0 && FULL_COMMIT.test(path.slice(at + 1));
 }
 
 /** Whether a package spec names a version (or a variable that holds one: `rethinkdb-$VERSION`). */
