@@ -147,6 +147,12 @@ describe('devcontainer.json properties', () => {
 
   it('init', () => assert.equal(specOf('{ "init": true }').init?.value, true));
 
+  it('`"privileged": false` does not undo `--privileged` in runArgs', () => {
+    assert.equal(specOf('{ "privileged": false, "runArgs": ["--privileged"] }').privileged?.value, true);
+    assert.equal(specOf('{ "runArgs": ["--privileged"] }').privileged?.value, true);
+    assert.equal(specOf('{ "privileged": true, "runArgs": ["--privileged=false"] }').privileged?.value, true);
+  });
+
   it('remoteUser wins over containerUser, whatever the order written', () => {
     assert.equal(specOf('{ "remoteUser": "vscode", "containerUser": "root" }').user?.value, 'vscode');
     assert.equal(specOf('{ "containerUser": "root" }').user?.value, 'root');

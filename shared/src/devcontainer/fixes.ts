@@ -5,6 +5,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Finding, Fix, Range, TextEdit } from '../types';
+import { comparePositions } from '../text';
 import type { Origin, Setting } from '../container/spec';
 import { imageProfile } from '../images/lookup';
 import type { ImageRef } from '../dockerfile/image-ref';
@@ -77,12 +78,7 @@ function at(origin: Origin, range: Range): boolean {
 }
 
 function same(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 function jsonRefOf(origin: Origin): JsonRef | undefined {

@@ -155,6 +155,12 @@ function declarationOf(source: SourceText, root: Node, properties: Map<string, N
   return { range: brace, entryRange: brace, via: [] };
 }
 
+function booleanSetting(source: SourceText, property: Node | undefined): Setting<boolean> | undefined {
+  const value = property?.children![1];
+  if (value?.type !== 'boolean') return undefined;
+  return { value: value.value === true, text: nodeText(source, value), origin: propertyOrigin(source, property!) };
+}
+
 function stringSetting(source: SourceText, property: Node): Setting<string> | undefined {
   const value = property.children![1];
   if (value.type !== 'string') return undefined;
@@ -204,20 +210,11 @@ function readBuild(source: SourceText, properties: Map<string, Node>, spec: Cont
 
 /** Properties that apply to every kind of dev container, compose-based ones too. */
 function readGeneral(source: SourceText, properties: Map<string, Node>, spec: ContainerSpec): void {
-  const privileged = properties.get('privileged');
-  if (privileged?.children![1].type === 'boolean')
-    spec.privileged = {
-      value: privileged.children![1].value === true,
-      text: nodeText(source, privileged.children![1]),
-      origin: propertyOrigin(source, privileged),
-    };
-  const init = properties.get('init');
-  if (init?.children![1].type === 'boolean')
-    spec.init = {
-      value: init.children![1].value === true,
-      text: nodeText(source, init.children![1]),
-      origin: propertyOrigin(source, init),
-    };
+  // The CLI adds `--privileged` (`--init`) for `true`: `false` does not undo the flag written in runArgs.
+  const privileged = booleanSetting(source, properties.get('privileged'));
+  if (privileged && (privileged.value || spec.privileged?.value !== true)) spec.privileged = privileged;
+  const init = booleanSetting(source, properties.get('init'));
+  if (init && (init.value || spec.init?.value !== true)) spec.init = init;
   readStringList(source, properties.get('capAdd'), (text, origin) =>
     spec.capAdd.items.push({ value: normalizeCapability(text), text, origin }),
   ) && spec.capAdd.holders.push(propertyOrigin(source, properties.get('capAdd')!));
