@@ -132,9 +132,25 @@ describe('devcontainer.json properties', () => {
     assert.deepEqual(
       spec.mounts.items.map((i) => [i.value?.type, i.value?.source, i.value?.readOnly, i.value?.hostPath]),
       [
-        ['bind', '${localEnv:HOME}/.ssh', true, undefined],
+        ['bind', '${localEnv:HOME}/.ssh', true, '~/.ssh'],
         ['volume', 'node_modules', false, undefined],
         ['bind', '/var/run/docker.sock', false, '/var/run/docker.sock'],
+      ],
+    );
+  });
+
+  it("the CLI's home and workspace variables: home is ~, the workspace folder stays in the project", () => {
+    const spec = specOf(
+      JSON.stringify({
+        mounts: ['source=${localWorkspaceFolder}/.cache,target=/cache,type=bind'],
+        runArgs: ['-v', '${localEnv:USERPROFILE}/.aws:/home/vscode/.aws'],
+      }),
+    );
+    assert.deepEqual(
+      spec.mounts.items.map((i) => [i.value?.type, i.value?.hostPath]),
+      [
+        ['bind', undefined],
+        ['bind', '~/.aws'],
       ],
     );
   });

@@ -6,6 +6,15 @@ import type { Node } from 'jsonc-parser';
 import type { SourceText } from '../text';
 import { normalizeHostPath, type Mount } from '../container/spec';
 
+/**
+ * The Dev Container CLI's variables that say where a host path is, as the mount readers understand them: the user's
+ * home (`${localEnv:HOME}`, `${localEnv:USERPROFILE}`) is `~`, the workspace folder (`${localWorkspaceFolder}`) stays
+ * inside the project (`.`). Other variables are left as written: their value is not known here.
+ */
+export function withHostVariables(text: string): string {
+  return text.replace(/\$\{localEnv:(?:HOME|USERPROFILE)\}/g, '~').replace(/\$\{localWorkspaceFolder\}/g, '.');
+}
+
 /** `type=bind,source=/x,target=/y,readonly,bind-propagation=rshared`, as Docker's `--mount` reads it. */
 export function readMountText(text: string): Mount | undefined {
   const fields = new Map<string, string>();
@@ -43,7 +52,7 @@ function mountOf(fields: Map<string, string>): Mount | undefined {
   const propagation = fields.get('bind-propagation');
   if (propagation) mount.propagation = propagation;
   if (type === 'bind' && source) {
-    const host = normalizeHostPath(source);
+    const host = normalizeHostPath(withHostVariables(source));
     if (host !== undefined) mount.hostPath = host;
   }
   return mount;

@@ -18,7 +18,7 @@ import {
 import { readShortDevice, readShortPort, readShortVolume } from '../compose/service-spec';
 import { readBool } from '../compose/service-spec';
 import { elementOrigin, propertyOrigin } from './json';
-import { readMountText } from './mounts';
+import { readMountText, withHostVariables } from './mounts';
 
 const SHORT: Record<string, string> = { v: 'volume', u: 'user', m: 'memory', p: 'publish' };
 const BOOLEAN_FLAGS = new Set(['privileged', 'read-only', 'init', 'oom-kill-disable']);
@@ -105,7 +105,10 @@ export function readRunArgs(
         break;
       case 'volume':
       case 'mount': {
-        const mount = name === 'mount' ? readMountText(value) : readShortVolume(value, { hostVolumes: new Map() });
+        const mount =
+          name === 'mount'
+            ? readMountText(value)
+            : readShortVolume(withHostVariables(value), { hostVolumes: new Map() });
         if (mount) spec.mounts.items.push(setting(mount));
         else {
           spec.mounts.unknown = true;

@@ -14,6 +14,16 @@ runRuleTests(forDevcontainer(rule), {
   ],
   invalid: [
     {
+      name: "the user's home through the Dev Container CLI's variable",
+      code: file`
+        {
+          "image": "alpine:3.20",
+          "mounts": ["source=\${localEnv:HOME}/.ssh,target=/home/vscode/.ssh,type=bind"]
+        }
+      `,
+      findings: [{ messageId: 'writable', range: '3:14-3:79' }],
+    },
+    {
       name: 'the host root, as an object and as -v',
       code: file`
         {
