@@ -1,5 +1,6 @@
 // A devcontainer.json through the language server: diagnostics when opened as `jsonc`, the finding's hover, a quick
-// fix whose edit keeps the comments and removes the finding, a `//` suppression, and the workspace scan finding it.
+// fix whose edit keeps the comments and removes the finding, a `//` suppression, the workspace scan finding it, and
+// the Dockerfile it builds followed as it is edited.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
@@ -17,6 +18,7 @@ const TEXT = `{
 const ws = tempWorkspace({
   'scanned/.devcontainer/devcontainer.json': '{ "image": "alpine:3.20", "capAdd": ["SYS_ADMIN"] }\n',
   'scanned/config/devcontainer.json': '{ "image": "alpine:3.20", "capAdd": ["SYS_ADMIN"] }\n',
+  'built/.devcontainer/Dockerfile': 'FROM alpine:3.20\nRUN apk add git\n',
 });
 
 describe('language server: devcontainer.json', () => {
@@ -44,7 +46,8 @@ describe('language server: devcontainer.json', () => {
       [[{ line: 0, character: 37 }, 'bulkhead', 'container/dangerous-capability']],
     );
     const result = await client.request<{ files: number }>('bulkhead/scanWorkspace', {});
-    assert.equal(result.files, 1, 'config/devcontainer.json is not a dev container configuration');
+    // The configuration and built/.devcontainer/Dockerfile: config/devcontainer.json is not a configuration.
+    assert.equal(result.files, 2);
   });
 
   it('an opened one gets diagnostics, a hover and a fix that keeps its comments', async () => {
@@ -91,5 +94,19 @@ describe('language server: devcontainer.json', () => {
     const silenced = await client.diagnostics(uri, (_d, p) => p.version === version2, since2);
     assert.deepEqual(ofRule(silenced, 'container/privileged'), []);
     assert.deepEqual(ofRule(silenced, 'syntax'), []);
+  });
+
+  it('follows the Dockerfile it builds: a USER typed there clears the root finding', async () => {
+    const config = ws.uri('built/.devcontainer/devcontainer.json');
+    const dockerfile = ws.uri('built/.devcontainer/Dockerfile');
+    const text = '{ "build": { "dockerfile": "Dockerfile" }, "runArgs": ["--cap-drop=ALL"] }\n';
+    await client.open(config, text, 'jsonc');
+    const rooted = await client.diagnostics(config, (d) => ofRule(d, 'container/root-user').length === 1);
+    assert.equal(ofRule(rooted, 'container/root-user')[0].message.includes('`Dockerfile` sets no USER'), true);
+    await client.open(dockerfile, 'FROM alpine:3.20\nRUN apk add git\n');
+    const since = client.mark();
+    await client.change(dockerfile, 'FROM alpine:3.20\nRUN apk add git\nUSER 1000\n');
+    const after = await client.diagnostics(config, (d) => ofRule(d, 'container/root-user').length === 0, since);
+    assert.deepEqual(ofRule(after, 'container/root-user'), []);
   });
 });
