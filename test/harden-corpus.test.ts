@@ -64,7 +64,7 @@ describe('Harden service over the real corpus', () => {
         if (fix.basis?.assumption) counts.assumption++;
         else if (fix.basis?.facts.some((f) => f.includes('image profile'))) counts.profile++;
         else counts.workspace++;
-        const needs = needsOf(model, service, { readFile: readCorpusFile });
+        const needs = needsOf(model, service);
         if (needs.profile?.role !== 'service') continue;
         counts.profiled++;
         const output = applyEdits(file.text, fix.edits);

@@ -13,6 +13,20 @@ export interface ScanCommand {
   quiet: boolean;
   exitZero: boolean;
   outputPath?: string;
+  /** `--baseline FILE`; absent: `.bulkhead-baseline.json` in the scanned root when there is one. */
+  baselinePath?: string;
+  /** `--no-baseline`: report every finding. */
+  noBaseline: boolean;
+  /** `--changed-since REF`: only findings on lines changed since this Git ref. */
+  changedSince?: string;
+}
+
+/** `bulkhead baseline`: writes the current findings as the accepted ones. */
+export interface BaselineCommand {
+  command: 'baseline';
+  paths: string[];
+  configPath?: string;
+  outputPath?: string;
 }
 
 export interface RulesCommand {
@@ -29,7 +43,11 @@ export interface ReportCommand {
   outputPath?: string;
 }
 
-export type Command = ScanCommand | RulesCommand | ReportCommand | { command: 'help' } | { command: 'version' };
+export type Command =
+  ScanCommand | RulesCommand | ReportCommand | BaselineCommand | { command: 'help' } | { command: 'version' };
+
+type CommandName = Exclude<Command['command'], 'help' | 'version'>;
+const COMMANDS: readonly CommandName[] = ['scan', 'rules', 'report', 'baseline'];
 
 /** A command line that cannot be run as written: exit 2 with the message and a pointer to `--help`. */
 export class UsageError extends Error {}
@@ -43,19 +61,22 @@ interface OptionSpec {
   /** Name of the value it takes, or absent for a flag. */
   value?: string;
   /** Commands it applies to. */
-  commands: readonly ('scan' | 'rules' | 'report')[];
+  commands: readonly CommandName[];
 }
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FORMAT', commands: ['scan', 'rules'] },
-  { name: 'output', short: 'o', value: 'FILE', commands: ['scan', 'rules', 'report'] },
+  { name: 'output', short: 'o', value: 'FILE', commands: ['scan', 'rules', 'report', 'baseline'] },
   { name: 'severity', short: 's', value: 'LEVEL', commands: ['scan'] },
-  { name: 'config', short: 'c', value: 'FILE', commands: ['scan', 'report'] },
+  { name: 'config', short: 'c', value: 'FILE', commands: ['scan', 'report', 'baseline'] },
+  { name: 'baseline', value: 'FILE', commands: ['scan'] },
+  { name: 'no-baseline', commands: ['scan'] },
+  { name: 'changed-since', value: 'REF', commands: ['scan'] },
   { name: 'fix', commands: ['scan'] },
   { name: 'quiet', short: 'q', commands: ['scan'] },
   { name: 'exit-zero', commands: ['scan'] },
-  { name: 'help', short: 'h', commands: ['scan', 'rules', 'report'] },
-  { name: 'version', short: 'v', commands: ['scan', 'rules', 'report'] },
+  { name: 'help', short: 'h', commands: COMMANDS },
+  { name: 'version', short: 'v', commands: COMMANDS },
 ];
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -95,12 +116,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('help')) return { command: 'help' };
   if (flags.has('version')) return { command: 'version' };
 
-  let command: 'scan' | 'rules' | 'report' = 'scan';
-  if (
-    !firstPositionalIsPath &&
-    (positionals[0] === 'scan' || positionals[0] === 'rules' || positionals[0] === 'report')
-  )
-    command = positionals.shift() as 'scan' | 'rules' | 'report';
+  let command: CommandName = 'scan';
+  if (!firstPositionalIsPath && (COMMANDS as readonly string[]).includes(positionals[0]))
+    command = positionals.shift() as CommandName;
   else if (!firstPositionalIsPath && positionals[0] === 'help') return { command: 'help' };
 
   for (const spec of OPTIONS) {
@@ -118,7 +136,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command, format, outputPath: values.get('output') };
   }
 
-  if (command === 'report')
+  if (command === 'baseline' || command === 'report')
     return {
       command,
       paths: positionals.length ? positionals : ['.'],
@@ -126,6 +144,8 @@ export function parseArgs(argv: readonly string[]): Command {
       outputPath: values.get('output'),
     };
 
+  if (values.has('baseline') && flags.has('no-baseline'))
+    throw new UsageError('--baseline and --no-baseline contradict each other: give one');
   return {
     command,
     paths: positionals.length ? positionals : ['.'],
@@ -136,6 +156,9 @@ export function parseArgs(argv: readonly string[]): Command {
     quiet: flags.has('quiet'),
     exitZero: flags.has('exit-zero'),
     outputPath: values.get('output'),
+    baselinePath: values.get('baseline'),
+    noBaseline: flags.has('no-baseline'),
+    changedSince: values.get('changed-since'),
   };
 }
 

@@ -1,7 +1,17 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { parseArgs, UsageError, type ReportCommand, type RulesCommand, type ScanCommand } from './args';
+import {
+  parseArgs,
+  UsageError,
+  type BaselineCommand,
+  type ReportCommand,
+  type RulesCommand,
+  type ScanCommand,
+} from './args';
+import { applyBaseline, BaselineError, baselineText, defaultBaselinePath, loadBaseline } from './baseline';
+import { ChangedLinesError, changedLines, keepChanged } from './changed-lines';
+import { displayPath } from './paths';
 import { formatPostureMarkdown } from './formats/markdown';
 import { postureMatrix } from '../../shared/src/report/posture';
 import { postureSubjects } from '../../shared/src/report/subjects';
@@ -11,6 +21,7 @@ import { writeJson } from './formats/json';
 import { formatRulesJson, formatRulesText } from './formats/rules';
 import { writeSarif } from './formats/sarif';
 import { formatText, formatTextQuiet, plural } from './formats/text';
+import { showControls } from '../../shared/src/visible-controls';
 import { USAGE, VERSION } from './help';
 import { ConfigLoadError, loadConfig } from './load-config';
 import { ignoreClosedPipes, warn, writeErrorLines, writeReport, writeReportInPieces } from './output';
@@ -47,6 +58,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return scan(command);
     case 'report':
       return report(command);
+    case 'baseline':
+      return writeBaseline(command);
   }
 }
 
@@ -104,7 +117,8 @@ function listRules(command: RulesCommand): number {
   return error ? EXIT.trouble : EXIT.clean;
 }
 
-async function scan(command: ScanCommand): Promise<number> {
+/** `bulkhead baseline`: every current finding, written as the accepted ones (the scanned root's file by default). */
+async function writeBaseline(command: BaselineCommand): Promise<number> {
   const cwd = process.cwd();
   const root = scannedRoot(command.paths[0], cwd);
   let loaded;
@@ -118,6 +132,63 @@ async function scan(command: ScanCommand): Promise<number> {
     else throw error;
     return EXIT.trouble;
   }
+  for (const notice of walked.notices) warn(notice);
+  const files = await scanAll(walked.targets, {
+    config: loaded.config,
+    cwd,
+    roots: scanRoots(command.paths, cwd),
+    fix: false,
+    keepFixes: false,
+    fingerprints: true,
+  });
+  const target = command.outputPath !== undefined ? resolve(cwd, command.outputPath) : defaultBaselinePath(root);
+  const error = writeReport(baselineText(files, dirname(target), cwd), displayPath(target, cwd), cwd);
+  if (error) {
+    warn(error);
+    return EXIT.trouble;
+  }
+  const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
+  const withFindings = files.filter((f) => f.diagnostics.length).length;
+  process.stdout.write(
+    `Wrote ${plural(findings, 'finding')} in ${plural(withFindings, 'file')} to ${showControls(displayPath(target, cwd))}\n`,
+  );
+  return EXIT.clean;
+}
+
+async function scan(command: ScanCommand): Promise<number> {
+  const cwd = process.cwd();
+  const root = scannedRoot(command.paths[0], cwd);
+  let loaded;
+  let walked;
+  let baseline;
+  try {
+    loaded = loadConfig(command.configPath, root, cwd);
+    walked = walk(command.paths, { cwd, root, excludes: loaded.config.excludePatterns });
+    if (!command.noBaseline)
+      baseline = loadBaseline(command.baselinePath, root, cwd, (absolute) => displayPath(absolute, cwd));
+  } catch (error) {
+    if (error instanceof ConfigLoadError) writeErrorLines(error.lines);
+    else if (error instanceof PathError || error instanceof BaselineError) warn(error.message);
+    else throw error;
+    return EXIT.trouble;
+  }
+  let changed;
+  if (command.changedSince !== undefined) {
+    try {
+      // Git is asked in the first PATH's folder (a file's own folder), which need not be the working directory.
+      const first = resolve(cwd, command.paths[0]);
+      const folder = statSync(first).isDirectory() ? first : dirname(first);
+      changed = await changedLines(
+        command.changedSince,
+        walked.targets.map((t) => t.real),
+        folder,
+      );
+    } catch (error) {
+      if (!(error instanceof ChangedLinesError)) throw error;
+      warn(error.message);
+      return EXIT.trouble;
+    }
+  }
 
   // JSON and SARIF print every fix, and `--fix` applies them; the text report only counts them.
   const files = await scanAll(walked.targets, {
@@ -127,15 +198,24 @@ async function scan(command: ScanCommand): Promise<number> {
     fix: command.fix,
     keepFixes: command.format !== 'text',
     fixRoots: command.fix ? fixRoots(command.paths, cwd) : undefined,
+    fingerprints: baseline !== undefined || command.format === 'sarif',
   });
   const report: ScanReport = { files, notices: walked.notices, cwd, threshold: command.severity, fixed: command.fix };
+  if (baseline) report.baseline = { path: baseline.path, ...applyBaseline(files, baseline, cwd) };
+  if (changed && command.changedSince !== undefined) {
+    const realOf = new Map(walked.targets.map((t) => [t.display, t.real]));
+    report.changedSince = { ref: command.changedSince, unchanged: keepChanged(files, changed, realOf) };
+  }
   const failing = countAtOrAbove(
     files.flatMap((f) => f.diagnostics),
     command.severity,
   );
   if (command.quiet) {
-    for (const file of files)
-      file.diagnostics = file.diagnostics.filter((d) => atOrAbove(d.severity, command.severity));
+    for (const file of files) {
+      const kept = file.diagnostics.map((d) => atOrAbove(d.severity, command.severity));
+      file.diagnostics = file.diagnostics.filter((_, i) => kept[i]);
+      file.fingerprints = file.fingerprints?.filter((_, i) => kept[i]);
+    }
   }
 
   const color = command.outputPath === undefined && useColor(process.stdout, process.env);

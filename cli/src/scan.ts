@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
+import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
 import { fixAll } from '../../shared/src/fix-all';
 import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/context';
+import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
 import { isInside } from '../../shared/src/io/read-file';
@@ -22,6 +23,8 @@ export interface ScannedFile {
   fixError?: string;
   /** Diagnostics with a safe fix, counted before fixes were dropped (see `ScanOptions.keepFixes`). */
   fixable?: number;
+  /** With `ScanOptions.fingerprints`: each diagnostic's (`fingerprintDiagnostics`), in the same order. */
+  fingerprints?: string[];
 }
 
 export interface ScanOptions {
@@ -37,6 +40,8 @@ export interface ScanOptions {
    * file inside one, so a symbolic link never leads `--fix` to write outside what it was asked to scan.
    */
   fixRoots?: readonly string[];
+  /** Fingerprint each diagnostic (a baseline, SARIF's `partialFingerprints`). */
+  fingerprints?: boolean;
 }
 
 /** Reads, analyses and (with `fix`) fixes each target. One file's trouble never stops the others. */
@@ -49,9 +54,11 @@ export function scanTargets(targets: readonly Target[], options: ScanOptions): S
 export function scanTarget(
   target: Target,
   options: ScanOptions,
-  context: RuleContext = fileContext(options),
+  context: WorkspaceReader = fileContext(options),
 ): ScannedFile {
-  const file = scanAndFix(target, options, context);
+  const [file, text] = scanAndFix(target, options, context);
+  if (options.fingerprints && text !== undefined)
+    file.fingerprints = fingerprintDiagnostics(file.kind, text, file.diagnostics);
   file.fixable = file.diagnostics.filter((d) => d.fixes.some((f) => f.safe)).length;
   // The text report only counts what is fixable: a report of thousands of files need not hold every fix.
   if (options.keepFixes === false) for (const d of file.diagnostics) d.fixes = NO_FIXES;
@@ -70,19 +77,22 @@ function intern(text: string): string {
   return text;
 }
 
-function scanAndFix(target: Target, options: ScanOptions, context: RuleContext): ScannedFile {
+/** The scanned file, and the text its diagnostics are about (after `--fix`, the fixed text). */
+function scanAndFix(target: Target, options: ScanOptions, context: WorkspaceReader): [ScannedFile, string?] {
   const base: ScannedFile = { path: target.display, kind: target.kind, skipped: null, diagnostics: [], fixed: [] };
-  if (target.skipped) return { ...base, skipped: target.skipped };
+  if (target.skipped) return [{ ...base, skipped: target.skipped }];
   const source = readSource(target.real, options.config, options.roots);
-  if (source.skipped !== undefined) return { ...base, skipped: source.skipped };
+  if (source.skipped !== undefined) return [{ ...base, skipped: source.skipped }];
   const { text, encoding } = source.decoded;
-  const analyzeOptions = { config: options.config, context };
+  // readSource tested the file's size and bytes under the same config.
+  const analyzeOptions = { config: options.config, context, fitChecked: true };
   if (!options.fix) {
     const report = analyzeText(target.display, text, target.kind, analyzeOptions);
-    return { ...base, skipped: report.skipped, diagnostics: report.diagnostics };
+    return [{ ...base, skipped: report.skipped, diagnostics: report.diagnostics }, text];
   }
   const result = fixAll(target.display, text, target.kind, analyzeOptions);
-  if (result.text === text) return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics };
+  if (result.text === text)
+    return [{ ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics }, text];
   const outside = !options.fixRoots?.some((root) => isInside(target.real, root));
   const writeError = outside
     ? `not fixed: it is a symbolic link to ${target.real}, outside the scanned folders`
@@ -90,16 +100,19 @@ function scanAndFix(target: Target, options: ScanOptions, context: RuleContext):
   if (writeError) {
     // The file is as it was: report its problems as they are in it.
     const report = analyzeText(target.display, text, target.kind, analyzeOptions);
-    return { ...base, skipped: report.skipped, diagnostics: report.diagnostics, fixError: writeError };
+    return [{ ...base, skipped: report.skipped, diagnostics: report.diagnostics, fixError: writeError }, text];
   }
-  return { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics, fixed: result.applied };
+  return [
+    { ...base, skipped: result.report.skipped, diagnostics: result.report.diagnostics, fixed: result.applied },
+    result.text,
+  ];
 }
 
 /**
  * Lets a rule read another file of the scanned folders (a compose service's Dockerfile), under the same limits as a
  * scanned file, and say why one was not read.
  */
-export function fileContext(options: ScanOptions): RuleContext {
+export function fileContext(options: ScanOptions): WorkspaceReader {
   const readFileResult = (path: string): ReadOutcome => {
     const read = readFileWithin(resolve(options.cwd, path), {
       roots: options.roots,
@@ -123,4 +136,8 @@ export interface ScanReport {
   threshold: Severity;
   /** Whether `--fix` ran. */
   fixed: boolean;
+  /** With a baseline: the findings it accepted (left out of `files`), and those it lists that are gone. */
+  baseline?: { path: string; baselined: number; fixedSince: number };
+  /** With `--changed-since`: the ref, and the findings left out because their lines did not change. */
+  changedSince?: { ref: string; unchanged: number };
 }

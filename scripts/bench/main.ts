@@ -8,6 +8,7 @@ import { loadCorpus, type BenchFile } from './corpus';
 import { editorCompose, editorDockerfile } from './editor-files';
 import { markdownSection, printSection, section, type Section } from './results';
 import { keystroke, type ServerLaunch } from './suites/keystroke';
+import { cliInCi } from './suites/cli-ci';
 import { workspaceScan } from './suites/scan';
 import { startup } from './suites/startup';
 import { againstPeer, composeSupported, cpuNow, throughput } from './suites/throughput';
@@ -49,6 +50,12 @@ function parseArgs(argv: string[]): Options {
     cpuProf: value('--cpu-prof') ? resolve(value('--cpu-prof')!) : undefined,
     timer: value('--timer') === 'cpu' ? 'cpu' : 'wall',
   };
+}
+
+/** Microsoft's dockerfile-language-server (a devDependency), started over stdio as editors start it. */
+function peerServer(repo: string): ServerLaunch | undefined {
+  const script = join(repo, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js');
+  return existsSync(script) ? { command: process.execPath, args: [script, '--stdio'] } : undefined;
 }
 
 interface Machine {
@@ -159,7 +166,8 @@ async function main(): Promise<void> {
       compose,
       composeSupported: composeSupported(),
       edits: options.quick ? 40 : 200,
-      defaultDebounceEdits: options.quick ? 6 : 20,
+      peer: peerServer(repo),
+      defaultEdits: options.quick ? 40 : 200,
       coldEdits: options.quick ? 10 : 30,
       requests: options.quick ? 40 : 200,
       seed: options.seed,
@@ -177,6 +185,9 @@ async function main(): Promise<void> {
     }),
   );
   await run(5, 'Start-up and size', () => startup({ server, runs: options.quick ? 3 : 10, repo, bundles }));
+  await run(6, 'The CLI in CI (whole process)', async () =>
+    cliInCi({ cli, corpus, files: options.quick ? 400 : 2000, runs: options.quick ? 1 : 3, repo }),
+  );
 
   const seconds = (performance.now() - started) / 1000;
   console.log(

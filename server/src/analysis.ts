@@ -3,8 +3,10 @@ import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
 import { resolve } from 'node:path';
 import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
-import type { ReadOutcome, RuleContext } from '../../shared/src/context';
-import { resolveRelated, type FileKey } from './paths';
+import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
+import { relativePosix, resolveRelated, type FileKey } from './paths';
+import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
+import { splitByBaseline } from '../../shared/src/baseline/filter';
 import type { FileConfig } from './configuration';
 import type { Logger } from './log';
 
@@ -16,12 +18,14 @@ export interface AnalysisInput {
   text: string;
   /** The open document's version, or null for a file read from disk. */
   version: number | null;
-  config: Pick<FileConfig, 'engine' | 'folder' | 'roots'>;
+  config: Pick<FileConfig, 'engine' | 'folder' | 'roots' | 'baseline'>;
   /**
    * Fixes (see `AnalyzeOptions.fixes`): an open document's are computed when a code action reads them; a file read
    * from disk lists its problems, and its fixes come from a new analysis when a code action asks.
    */
   fixes?: AnalyzeOptions['fixes'];
+  /** The text passed the size and binary test already (`AnalyzeOptions.fitChecked`). */
+  fitChecked?: boolean;
 }
 
 export interface Analysis {
@@ -49,6 +53,7 @@ export class Analyzer {
     return {
       config: input.config.engine,
       ...(input.fixes !== undefined ? { fixes: input.fixes } : {}),
+      ...(input.fitChecked ? { fitChecked: true } : {}),
       // What a code action or a hover reads (fixes, the parsed text) is kept with a report that has fixes.
       keepModel: input.fixes !== false,
       // An open document (its fixes lazy) is analysed again at its next edit.
@@ -64,7 +69,7 @@ export class Analyzer {
   private contextFor(
     input: Omit<AnalysisInput, 'text' | 'version' | 'key' | 'uri' | 'kind'>,
     reads: Set<string>,
-  ): RuleContext {
+  ): WorkspaceReader {
     const readFileResult = (requested: string): ReadOutcome => {
       if (!input.path) return { notRead: 'the document has no file', absent: true };
       const path = resolveRelated(input.path, requested, input.config.folder);
@@ -98,6 +103,17 @@ export class Analyzer {
       };
     }
     for (const d of report.diagnostics) if (d.ruleId === INTERNAL_ERROR.id) this.log.error(`${name}: ${d.message}`);
+    const { baseline, folder } = input.config;
+    if (baseline && folder !== undefined && input.path !== undefined && report.diagnostics.length) {
+      // What the folder's baseline accepts is not published (README: "Adopting Bulkhead on an existing codebase").
+      const fingerprints = fingerprintDiagnostics(input.kind, input.text, report.diagnostics);
+      report.diagnostics = splitByBaseline(
+        baseline,
+        relativePosix(folder, input.path),
+        report.diagnostics,
+        fingerprints,
+      ).fresh;
+    }
     this.log.debug(
       () =>
         `Analysed ${name}${input.version !== null ? ` v${input.version}` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${report.diagnostics.length} diagnostics`,

@@ -11,6 +11,13 @@ import {
   type ConfigError,
   type ConfigSwitchOff,
 } from '../../shared/src/config';
+import {
+  BASELINE_FILE_NAME,
+  BASELINE_MAX_SIZE,
+  baselineSize,
+  parseBaseline,
+  type Baseline,
+} from '../../shared/src/baseline/file';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
 import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
@@ -34,6 +41,16 @@ export interface FileConfig {
   roots: ReadRoots;
   /** `files.exclude`: hides files from the workspace scan, but an opened file is still analysed. */
   scanExcludes: Glob[];
+  /** The folder's `.bulkhead-baseline.json`: its findings are not published. */
+  baseline?: Baseline;
+}
+
+/** A workspace folder's `.bulkhead-baseline.json`, as read. */
+export interface BaselineFileState {
+  path: string;
+  baseline?: Baseline;
+  /** Why it is not applied (not JSON, a wrong version, not a regular file). */
+  error?: string;
 }
 
 interface ProjectFile {
@@ -65,6 +82,7 @@ export class Configuration {
   private roots: ReadRoots = readRoots([]);
   private scopes = new Map<string, ScopeSettings>();
   private projectFiles = new Map<string, ProjectFile>();
+  private baselineFiles = new Map<string, BaselineFileState>();
   private pushedSettings: unknown;
   /** What the client says of the workspace (VS Code's workspace trust); undefined from clients that do not say. */
   private workspaceTrusted: boolean | undefined;
@@ -104,8 +122,11 @@ export class Configuration {
     }
     try {
       await Promise.all(this.folders.map((folder) => this.reloadProjectFile(folder)));
+      for (const folder of this.folders) this.reloadBaselineFile(folder);
       for (const folder of [...this.projectFiles.keys()])
         if (!this.folders.includes(folder)) this.projectFiles.delete(folder);
+      for (const folder of [...this.baselineFiles.keys()])
+        if (!this.folders.includes(folder)) this.baselineFiles.delete(folder);
     } catch (error) {
       this.log.error(`Could not read ${CONFIG_FILE_NAME}`, error);
     } finally {
@@ -183,6 +204,44 @@ export class Configuration {
     }
   }
 
+  /**
+   * Reads `<folder>/.bulkhead-baseline.json` again (gone: every finding is published). Through the reader, as
+   * `.bulkhead.yaml`: nothing outside the folder, no FIFO, a size limit.
+   */
+  reloadBaselineFile(folder: string): void {
+    const path = join(folder, BASELINE_FILE_NAME);
+    const read = readFileWithin(path, { roots: readRoots([folder]), maxFileSize: BASELINE_MAX_SIZE });
+    if (read.notRead !== undefined) {
+      if (read.absent) this.baselineFiles.delete(folder);
+      else {
+        this.log.warn(`${path} not read: ${read.notRead}; every finding is shown`);
+        this.baselineFiles.set(folder, { path, error: `not read: ${read.notRead}` });
+      }
+      return;
+    }
+    const parsed = parseBaseline(read.text);
+    if ('error' in parsed) {
+      this.log.warn(`${path}: ${parsed.error}; every finding is shown`);
+      this.baselineFiles.set(folder, { path, error: parsed.error });
+      return;
+    }
+    const size = baselineSize(parsed.baseline);
+    const summary = `${path} accepts ${size} finding${size === 1 ? '' : 's'}: they are not shown`;
+    if (this.workspaceTrusted === false) this.log.warn(`${summary} (in a workspace you have not trusted)`);
+    else this.log.info(summary);
+    this.baselineFiles.set(folder, { path, baseline: parsed.baseline });
+  }
+
+  /** The workspace folder whose `.bulkhead-baseline.json` this is, if it is one. */
+  baselineFileFolder(path: string): string | undefined {
+    return this.folders.find((folder) => join(folder, BASELINE_FILE_NAME) === path);
+  }
+
+  /** Each folder's baseline file as read, and whether the workspace is untrusted (its hiding is then shown). */
+  baselineFileStates(): { states: BaselineFileState[]; untrusted: boolean } {
+    return { states: [...this.baselineFiles.values()], untrusted: this.workspaceTrusted === false };
+  }
+
   /** The workspace folder whose `.bulkhead.yaml` this is, if it is one. */
   projectFileFolder(path: string): string | undefined {
     return this.folders.find((folder) => join(folder, CONFIG_FILE_NAME) === path);
@@ -230,7 +289,15 @@ export class Configuration {
       ? project.config.maxFileSize
       : (settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const roots = folder !== undefined ? this.roots : readRoots(path ? [dirname(path)] : []);
-    return { settings, engine, folder, roots, scanExcludes: scope?.filesExclude ?? [] };
+    const baseline = folder !== undefined ? this.baselineFiles.get(folder)?.baseline : undefined;
+    return {
+      settings,
+      engine,
+      folder,
+      roots,
+      scanExcludes: scope?.filesExclude ?? [],
+      ...(baseline ? { baseline } : {}),
+    };
   }
 
   /** Excluded by `bulkhead.exclude` or `.bulkhead.yaml` (always), or by `files.exclude` (for the workspace scan). */

@@ -2,6 +2,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../../shared/src/detect';
 import type { FileKind } from '../../shared/src/types';
+import { UNKNOWN_INPUT, type ClientInput } from './client-input';
 import type { Configuration } from './configuration';
 import type { Linter, LintTarget } from './linter';
 import { keyOfUri, pathOfUri, type FileKey } from './paths';
@@ -16,14 +17,22 @@ const KIND_BY_LANGUAGE: Record<string, FileKind> = {
 };
 
 /**
- * Open documents: analysed on open at once, and after each change once typing pauses (debounced). Results are
- * computed on the document's current text and stored with its version, so an older text's results never replace a
- * newer one's.
+ * The longest an analysis waits for the client's messages to stop coming (the old default debounce): a client that
+ * never pauses still gets its diagnostics.
+ */
+const MAX_COALESCE_MS = 100;
+
+/**
+ * Open documents: analysed on open at once, and after each change as soon as the server is idle. Edits that come
+ * while an analysis runs, or that are already on their way (the transport hands the connection one message a turn),
+ * are applied first, and only the newest text is analysed: a burst costs one analysis, not one per edit. The
+ * `debounceMs` setting (default 0) waits for a pause in typing instead. Results are computed on the document's current
+ * text and stored with its version, so an older text's results never replace a newer one's.
  */
 export class OpenDocuments {
   readonly documents = new TextDocuments(TextDocument);
-  /** Pending debounced analyses, by URI: each entry cancels its own. */
-  private timers = new Map<string, () => void>();
+  /** Pending analyses, by URI: how to cancel each, and since when its document waits (edits in a burst keep it). */
+  private timers = new Map<string, { cancel: () => void; since: number }>();
   /** Open documents by file key: the workspace scan asks for every file it meets. */
   private uriByKey = new Map<FileKey, string>();
 
@@ -36,6 +45,8 @@ export class OpenDocuments {
     private readonly onClosed: (key: FileKey, path: string | undefined) => boolean,
     /** A document was analysed: files that read it (a Compose file building this Dockerfile) follow its unsaved text. */
     private readonly onAnalysed: (entry: Entry) => void,
+    /** Whether client messages are still on their way: edits among them are applied before the analysis. */
+    private readonly input: ClientInput = UNKNOWN_INPUT,
   ) {}
 
   listen(connection: Connection): void {
@@ -72,7 +83,7 @@ export class OpenDocuments {
     return this.byKey(key) !== undefined;
   }
 
-  /** The diagnostics of the document's current text, analysing it now if a debounced analysis is pending. */
+  /** The diagnostics of the document's current text, analysing it now if an analysis is pending. */
   async current(uri: string): Promise<Entry | undefined> {
     const document = this.documents.get(uri);
     if (!document) return this.store.get(keyOfUri(uri));
@@ -92,33 +103,42 @@ export class OpenDocuments {
   }
 
   private schedule(document: TextDocument): void {
-    this.cancel(document.uri);
-    const entry = this.store.get(keyOfUri(document.uri));
+    const { uri } = document;
+    const since = this.timers.get(uri)?.since ?? performance.now();
+    this.cancel(uri);
+    const entry = this.store.get(keyOfUri(uri));
     if (entry && entry.version === document.version) return;
     const version = document.version;
-    const delay = this.config.forFile(pathOfUri(document.uri)).settings.debounceMs;
+    const delay = this.config.forFile(pathOfUri(uri)).settings.debounceMs;
     const run = () => {
-      this.timers.delete(document.uri);
-      void this.lintNow(document.uri, false, version);
+      this.timers.delete(uri);
+      void this.lintNow(uri, false, version);
     };
-    // No debounce means the next turn of the event loop: a 0 ms timer still waits at least 1 ms.
     if (delay > 0) {
       const timer = setTimeout(run, delay);
-      this.timers.set(document.uri, () => clearTimeout(timer));
-    } else {
-      const immediate = setImmediate(run);
-      this.timers.set(document.uri, () => clearImmediate(immediate));
+      this.timers.set(uri, { cancel: () => clearTimeout(timer), since });
+      return;
     }
+    // The next turn of the event loop (a 0 ms timer would wait at least 1 ms), and again while the client's messages
+    // keep coming: the next edit among them reschedules this analysis for its own version.
+    const whenIdle = () => {
+      if (this.input.pending() && performance.now() - since < MAX_COALESCE_MS) {
+        const immediate = setImmediate(whenIdle);
+        this.timers.set(uri, { cancel: () => clearImmediate(immediate), since });
+      } else run();
+    };
+    const immediate = setImmediate(whenIdle);
+    this.timers.set(uri, { cancel: () => clearImmediate(immediate), since });
   }
 
   private cancel(uri: string): void {
-    this.timers.get(uri)?.();
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
   }
 
   /**
    * @param force analyse even when the stored result is for this version (the configuration changed)
-   * @param expectedVersion the version a debounced run was scheduled for: a newer edit has its own timer
+   * @param expectedVersion the version a scheduled run was for: a newer edit has its own
    */
   private async lintNow(uri: string, force = false, expectedVersion?: number): Promise<Entry | undefined> {
     try {

@@ -6,6 +6,7 @@ import {
   type Message,
   type MessageReader,
 } from 'vscode-languageserver/node';
+import type { ClientInput } from './client-input';
 
 /** The header section of a message is a line or two; this much without the blank line that ends it is garbage. */
 export const MAX_HEADER_BYTES = 8 * 1024;
@@ -39,7 +40,7 @@ export class FramingError extends Error {
  * holds what it has and pauses the stream, so a client cannot make the server buffer its input or its output.
  * `resume()` reads on.
  */
-export class FramedMessageReader extends AbstractMessageReader implements MessageReader {
+export class FramedMessageReader extends AbstractMessageReader implements MessageReader, ClientInput {
   private chunks: Buffer[] = [];
   private buffered = 0;
   /** The length of the body being read, or -1 while reading a header. */
@@ -71,6 +72,14 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       this.input.off('error', onError);
       this.input.off('close', onClose);
     });
+  }
+
+  /**
+   * A message was just handed over (the connection handles it on the next turn) and the next is looked for then. A
+   * message still arriving is not waited for: its rest may be long to come, and waiting would spin.
+   */
+  pending(): boolean {
+    return this.scheduled;
   }
 
   /** Reads on after `mayDeliver` said no. */

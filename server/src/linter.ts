@@ -1,4 +1,5 @@
-import { skipReason, type FileReport } from '../../shared/src/engine';
+import type { FileReport } from '../../shared/src/engine';
+import { textSkipReason } from '../../shared/src/file-fit';
 import type { FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
@@ -46,18 +47,25 @@ export class Linter {
     return config.settings.enable && !(path && this.config.isExcluded(path, config, false));
   }
 
-  lint(target: LintTarget, text: string): Entry | undefined {
+  /** `fitChecked`: the text was read through files.ts, which applied the size and binary test (file-fit.ts). */
+  lint(target: LintTarget, text: string, fitChecked = false): Entry | undefined {
     if (!this.wants(target.path)) {
       this.store.delete(target.key);
       return undefined;
     }
     const config = this.config.forFile(target.path);
-    const skipped = skipReason(text, Buffer.byteLength(text, 'utf8'), config.engine);
+    const skipped = fitChecked ? null : textSkipReason(text, config.engine);
     if (skipped) return this.skipped(target, skipped);
     // An open document's fixes are computed when a code action reads them; a file read from disk lists its problems,
     // and its fixes come from a new analysis when a code action asks (`complete`).
     const fromDisk = target.version === null;
-    const { report, reads } = this.analyzer.run({ ...target, text, config, fixes: fromDisk ? false : 'lazy' });
+    const { report, reads } = this.analyzer.run({
+      ...target,
+      text,
+      config,
+      fixes: fromDisk ? false : 'lazy',
+      fitChecked: true,
+    });
     if (fromDisk) return this.saveFromDisk(target, report, reads);
     const diagnostics = report.skipped
       ? [skippedDiagnostic(report.skipped)]
@@ -122,6 +130,7 @@ export class Linter {
       text: read.text,
       version: null,
       config,
+      fitChecked: true,
     });
     if (sameFindings(summary, report)) return asStored(read.text, report);
     // Changed on disk since the scan (the watcher's event is on its way, or there is no watcher): show the new result.

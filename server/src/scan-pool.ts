@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Baseline } from '../../shared/src/baseline/file';
 import { Worker } from 'node:worker_threads';
 import type { BulkheadConfig } from '../../shared/src/config';
 import type { ReadRoots } from '../../shared/src/io/read-file';
@@ -32,6 +33,7 @@ export interface ScanJob {
   engine: BulkheadConfig;
   folder?: string;
   roots: ReadRoots;
+  baseline?: Baseline;
 }
 
 /** A worker's answer for one file. Reports come without fixes: a code action computes them when asked. */
@@ -41,7 +43,7 @@ export interface ScanBatch {
   id: number;
   verbose: boolean;
   /** Engine configurations of the batch's files, each sent once. */
-  configs: { engine: BulkheadConfig; folder?: string; roots: ReadRoots }[];
+  configs: { engine: BulkheadConfig; folder?: string; roots: ReadRoots; baseline?: Baseline }[];
   files: { path: string; kind: FileKind; config: number }[];
 }
 
@@ -231,7 +233,7 @@ export class ScanPool {
       if (!run.hooks.prepare(job)) continue;
       let config = configIndex.get(job.engine);
       if (config === undefined) {
-        config = configs.push({ engine: job.engine, folder: job.folder, roots: job.roots }) - 1;
+        config = configs.push({ engine: job.engine, folder: job.folder, roots: job.roots, baseline: job.baseline }) - 1;
         configIndex.set(job.engine, config);
       }
       jobs.push(job);

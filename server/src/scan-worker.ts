@@ -27,7 +27,7 @@ export function runScanWorker(): void {
   port.on('message', (batch: ScanBatch) => {
     log.verbose = batch.verbose;
     const outcomes = batch.files.map(({ path, kind, config }): ScanOutcome => {
-      const { engine, folder, roots } = batch.configs[config];
+      const { engine, folder, roots, baseline } = batch.configs[config];
       const read = readForAnalysisSync(path, { engine, roots });
       if ('missing' in read) return { missing: read.missing };
       if ('skipped' in read) return { skipped: read.skipped };
@@ -38,8 +38,9 @@ export function runScanWorker(): void {
         kind,
         text: read.text,
         version: null,
-        config: { engine, folder, roots },
+        config: { engine, folder, roots, baseline },
         fixes: false,
+        fitChecked: true,
       });
       return { report, reads: [...reads] };
     });

@@ -75,7 +75,16 @@ export async function securityReport(
       const report: FileReport =
         'skipped' in read
           ? { path, kind, skipped: read.skipped, diagnostics: [] }
-          : analyzer.run({ key: path, uri, path, kind, text: read.text, version: null, config: fileConfig }).report;
+          : analyzer.run({
+              key: path,
+              uri,
+              path,
+              kind,
+              text: read.text,
+              version: null,
+              config: fileConfig,
+              fitChecked: true,
+            }).report;
       const text = 'text' in read ? read.text : '';
       analysed.set(path, { path, uri, kind, text: () => text, report });
     }

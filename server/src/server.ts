@@ -14,6 +14,7 @@ import { ruleDocUrl } from '../../shared/src/docs';
 import { COMPOSE_NAMES_GLOB, DEVCONTAINER_PATHS_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
 import { RULES, allMetas } from '../../shared/src/rules/index';
 import { Analyzer } from './analysis';
+import { UNKNOWN_INPUT, type ClientInput } from './client-input';
 import { CODE_ACTION_KINDS, codeActions, editSupport, isFixAllData, resolveFixAll } from './code-actions';
 import { Configuration } from './configuration';
 import { OpenDocuments } from './documents';
@@ -39,7 +40,7 @@ import {
 import { PullDiagnostics } from './pull-diagnostics';
 import { securityReport } from './security-report';
 import { DiagnosticsStore, type DiagnosticMode } from './store';
-import { configErrorDiagnostics } from './to-lsp';
+import { baselineFileDiagnostics, configErrorDiagnostics } from './to-lsp';
 import { Workspace } from './workspace';
 
 /** Names Docker and Compose find by default, and `.bulkhead.yaml`: the files whose changes matter. */
@@ -48,12 +49,16 @@ export const WATCHED = [
   `**/${COMPOSE_NAMES_GLOB}`,
   `**/${DEVCONTAINER_PATHS_GLOB}`,
   '**/.bulkhead.yaml',
+  '**/.bulkhead-baseline.json',
   // Compose reads `.env` beside the file.
   '**/{.env,*.env}',
 ];
 
 /** Wires the language server onto a connection: stdio, Node IPC or sockets are the caller's choice. */
-export function startServer(connection: Connection): { log: Logger; shutdownReceived: () => boolean } {
+export function startServer(
+  connection: Connection,
+  input: ClientInput = UNKNOWN_INPUT,
+): { log: Logger; shutdownReceived: () => boolean } {
   const log = new Logger(connection.console);
   let capabilities: ClientCapabilities = {};
   let mode: DiagnosticMode = 'push';
@@ -78,7 +83,7 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
     const canPull = capabilities.textDocument?.diagnostic !== undefined;
     mode = options.diagnosticMode === 'pull' || (options.diagnosticMode !== 'push' && canPull) ? 'pull' : 'push';
     folders = initialFolders(params);
-    parts = assemble(connection, log, capabilities, mode);
+    parts = assemble(connection, log, capabilities, mode, input);
     parts.config.setFolders(folders);
     parts.config.setWorkspaceTrust(
       typeof options.workspaceTrusted === 'boolean' ? options.workspaceTrusted : undefined,
@@ -176,6 +181,14 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
       const text =
         errors.length || switchedOff.length ? await readFile(path, 'utf8').catch(() => undefined) : undefined;
       const diagnostics = [...configErrorDiagnostics(errors, text), ...configErrorDiagnostics(switchedOff, text, true)];
+      parts!.store.setOther(uri, diagnostics);
+      if (diagnostics.length) shown.add(uri);
+    }
+    // A baseline that cannot be used says why in itself; in an untrusted workspace, one that hides findings says so.
+    const { states, untrusted } = parts!.config.baselineFileStates();
+    for (const state of states) {
+      const diagnostics = baselineFileDiagnostics(state, untrusted);
+      const uri = uriOfPath(state.path);
       parts!.store.setOther(uri, diagnostics);
       if (diagnostics.length) shown.add(uri);
     }
@@ -336,7 +349,13 @@ export function startServer(connection: Connection): { log: Logger; shutdownRece
   return { log, shutdownReceived: () => shutdown };
 }
 
-function assemble(connection: Connection, log: Logger, capabilities: ClientCapabilities, mode: DiagnosticMode) {
+function assemble(
+  connection: Connection,
+  log: Logger,
+  capabilities: ClientCapabilities,
+  mode: DiagnosticMode,
+  input: ClientInput,
+) {
   const config = new Configuration(connection, log, capabilities.workspace?.configuration === true);
   const store = new DiagnosticsStore(connection, mode, log);
   let workspace: Workspace | undefined;
@@ -355,6 +374,7 @@ function assemble(connection: Connection, log: Logger, capabilities: ClientCapab
       if (entry.path) workspace?.refreshDependentsSoon(entry.path);
       idle.afterWork();
     },
+    input,
   );
   workspace = new Workspace(connection, config, linter, store, documents, log);
   documents.listen(connection);

@@ -12,12 +12,15 @@ export interface Settings {
   exclude: string[];
   /** Bytes (the setting may give a unit: `2MiB`); undefined means the default (or `.bulkhead.yaml`'s). */
   maxFileSize?: number;
-  /** Quiet time after a keystroke before an open file is analysed again. */
+  /**
+   * Quiet time after a keystroke before an open file is analysed again. 0 (the default): at once when the server is
+   * idle, edits that queued up meanwhile coalesced into one analysis of the newest text.
+   */
   debounceMs: number;
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
-export const DEFAULT_DEBOUNCE_MS = 100;
+export const DEFAULT_DEBOUNCE_MS = 0;
 const MAX_DEBOUNCE_MS = 5000;
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 

@@ -1,6 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { ruleDocUrl } from '../../shared/src/docs';
 import type { ConfigError } from '../../shared/src/config';
+import { baselineSize } from '../../shared/src/baseline/file';
+import type { BaselineFileState } from './configuration';
 import type { FileReport } from '../../shared/src/engine';
 import type { Diagnostic, Range, Severity } from '../../shared/src/types';
 import { showControls } from '../../shared/src/visible-controls';
@@ -91,4 +93,31 @@ export function configErrorDiagnostics(
       ),
     };
   });
+}
+
+/**
+ * What a workspace folder's `.bulkhead-baseline.json` says about itself: why it is not applied, or, in an untrusted
+ * workspace, how many findings it hides (a repository must not silence Bulkhead unseen, as with `.bulkhead.yaml`).
+ */
+export function baselineFileDiagnostics(state: BaselineFileState, untrusted: boolean): LspDiagnostic[] {
+  const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  if (state.error)
+    return [
+      {
+        range: at,
+        severity: DiagnosticSeverity.Warning,
+        source: SOURCE,
+        message: showControls(`This baseline is not applied (${state.error}): every finding is shown`),
+      },
+    ];
+  if (!untrusted || !state.baseline) return [];
+  const size = baselineSize(state.baseline);
+  return [
+    {
+      range: at,
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `Untrusted workspace: this baseline hides ${size} finding${size === 1 ? '' : 's'} of this folder`,
+    },
+  ];
 }

@@ -10,6 +10,7 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node';
 import { BoundedStreamWriter, MAX_QUEUED_BYTES } from './bounded-writer';
+import { PacedMessageReader, type ClientInput } from './client-input';
 import { FramedMessageReader, FramingError } from './framed-reader';
 import { LogRateLimit } from './log-rate-limit';
 import { startServer } from './server';
@@ -42,7 +43,7 @@ export function serveOnStreams(input: Readable, output: Writable, stdio: boolean
   bounded.onFull((bytes) =>
     stderrLine(`${bytes} bytes of replies are unread by the client: requests are not read until it reads`),
   );
-  const { connection, server } = start(reader, bounded, stdio);
+  const { connection, server } = start(reader, bounded, stdio, reader);
   connection.onRequest(OUTPUT_QUEUE_REQUEST, () => bounded.stats());
   reader.onError((error) => {
     if (error instanceof FramingError) exitOnFramingError(error, server.log, output);
@@ -68,8 +69,8 @@ export function serveOnIpc(): void {
     end: () => ipc.end(),
     dispose: () => ipc.dispose(),
   };
-  const reader = new IPCMessageReader(process);
-  const { connection, server } = start(reader, writer, false);
+  const reader = new PacedMessageReader(new IPCMessageReader(process));
+  const { connection, server } = start(reader, writer, false, reader);
   reader.onError((error) => server.log.error('Malformed message from the client (ignored)', error.message));
   process.on('disconnect', () => process.exit(server.shutdownReceived() ? 0 : 1));
   connection.listen();
@@ -87,9 +88,9 @@ export function serveOnSocket(target: { port: number } | { pipe: string }): void
   serveOnStreams(socket, socket, false);
 }
 
-function start(reader: MessageReader, writer: MessageWriter, stdio: boolean) {
+function start(reader: MessageReader, writer: MessageWriter, stdio: boolean, input: ClientInput) {
   const connection = createConnection(reader, writer);
-  const server = startServer(connection);
+  const server = startServer(connection, input);
   if (stdio) redirectConsole(connection);
   return { connection, server };
 }

@@ -7,6 +7,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../../shared/src/config';
+import { BASELINE_FILE_NAME } from '../../shared/src/baseline/file';
 import { detectKind } from '../../shared/src/detect';
 import type { FileKind } from '../../shared/src/types';
 import type { Configuration, FileConfig } from './configuration';
@@ -231,7 +232,7 @@ export class Workspace {
       return false;
     }
     if ('skipped' in read) this.linter.skipped(target, read.skipped);
-    else this.linter.lint(target, read.text);
+    else this.linter.lint(target, read.text, true);
     return true;
   }
 
@@ -292,6 +293,7 @@ export class Workspace {
         job.engine = config.engine;
         job.folder = config.folder;
         job.roots = config.roots;
+        job.baseline = config.baseline;
         job.before = this.store.get(job.path);
         return true;
       },
@@ -354,6 +356,11 @@ export class Workspace {
       const path = pathOfUri(change.uri);
       if (!path) continue;
       if (basename(path) === CONFIG_FILE_NAME && this.config.projectFileFolder(path) !== undefined) {
+        configChanged = true;
+        continue;
+      }
+      // A baseline changes what every file of its folder publishes: as a configuration does.
+      if (basename(path) === BASELINE_FILE_NAME && this.config.baselineFileFolder(path) !== undefined) {
         configChanged = true;
         continue;
       }

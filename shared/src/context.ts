@@ -1,10 +1,11 @@
 /**
- * What an analysis may know beyond the file itself, and how other files reach it. Apart from the rules and the models
- * (which both use it), so that neither imports the other for it.
+ * How the model layer reaches the files beside the analysed one (a compose file's `.env`, `extends` files, the
+ * Dockerfiles its services build, the files a Dockerfile's `ADD` names). The parsers read through it while they build
+ * the model; rules get the model only and read nothing.
  */
 
-/** Facts beyond the file itself that a check may use (cross-file facts come through here). */
-export interface RuleContext {
+/** The analysis's reader of other workspace files (the CLI's and the server's keep to the workspace roots). */
+export interface WorkspaceReader {
   /**
    * Reads another workspace file, or undefined when it is not there or not readable. Never executes anything.
    *
@@ -21,12 +22,12 @@ export interface RuleContext {
   readFileResult?(path: string): ReadOutcome;
 }
 
-/** A file read through a `RuleContext`, or why not (`absent`: nothing there, which optional files stay quiet about). */
+/** A file read through a `WorkspaceReader`, or why not (`absent`: nothing there, which optional files stay quiet about). */
 export type ReadOutcome =
   { text: string; notRead?: undefined } | { text?: undefined; notRead: string; absent: boolean };
 
 /** Reads through `readFileResult` when the context has it, else `readFile`; undefined when the context reads nothing. */
-export function readThrough(context: RuleContext, path: string): ReadOutcome | undefined {
+export function readThrough(context: WorkspaceReader, path: string): ReadOutcome | undefined {
   if (context.readFileResult) return context.readFileResult(path);
   if (!context.readFile) return undefined;
   const text = context.readFile(path);

@@ -3,7 +3,7 @@ import { parseComposeProject } from './compose/project';
 import { parseDevcontainer } from './devcontainer/model';
 import { devcontainerRules } from './devcontainer/rules';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from './rule';
-import type { RuleContext } from './context';
+import type { WorkspaceReader } from './context';
 import { GROUPS, RULES } from './rules/index';
 import { INTERNAL_ERROR, NOT_CHECKED, SYNTAX, type BuiltinMeta } from './rules/builtin';
 import {
@@ -16,6 +16,8 @@ import {
 import { defaultConfig, type BulkheadConfig } from './config';
 import type { Diagnostic, FileKind, Finding, Severity } from './types';
 import type { SourceText } from './text';
+import { textSkipReason } from './file-fit';
+import { readAddSources } from './dockerfile/add-sources';
 
 export interface FileReport {
   path: string;
@@ -33,7 +35,12 @@ export interface FileReport {
 
 export interface AnalyzeOptions {
   config?: BulkheadConfig;
-  context?: RuleContext;
+  context?: WorkspaceReader;
+  /**
+   * The caller has put this very text through the size and binary test (file-fit.ts) under `config.maxFileSize`: a
+   * file read by io/read-file.ts, or an open document the server tested. The test runs once per text, not again here.
+   */
+  fitChecked?: boolean;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly AnyRule[];
   /**
@@ -70,12 +77,18 @@ export interface Parsed<K extends RuleKind = RuleKind> {
 }
 
 /** `context` gives a parser the files beside this one (compose reads its `.env`). */
-export type Parser = (text: string, path: string, context?: RuleContext, options?: { keepParse?: boolean }) => Parsed;
+export type Parser = (
+  text: string,
+  path: string,
+  context?: WorkspaceReader,
+  options?: { keepParse?: boolean },
+) => Parsed;
 
 /** One parser per kind. */
 const PARSERS: Record<FileKind, Parser> = {
-  dockerfile: (text, path) => {
+  dockerfile: (text, path, context) => {
     const model = parseDockerfile(text, path);
+    if (context) model.textSources = readAddSources(model, context);
     return {
       model,
       source: model.source,
@@ -94,8 +107,8 @@ const PARSERS: Record<FileKind, Parser> = {
       suppressions: readSuppressions(model.source),
     };
   },
-  devcontainer: (text, path) => {
-    const model = parseDevcontainer(text, path);
+  devcontainer: (text, path, context) => {
+    const model = parseDevcontainer(text, path, context);
     return {
       model,
       source: model.source,
@@ -115,7 +128,7 @@ export function rulesOfKind(kind: FileKind, rules: readonly AnyRule[] = RULES): 
 }
 
 /** Parses a file into its kind's model. */
-export function parseFile(kind: FileKind, text: string, path: string, context?: RuleContext): Parsed {
+export function parseFile(kind: FileKind, text: string, path: string, context?: WorkspaceReader): Parsed {
   return PARSERS[kind](text, path, context);
 }
 
@@ -124,37 +137,7 @@ export function registerParser(kind: FileKind, parser: Parser): void {
   PARSERS[kind] = parser;
 }
 
-/** Bytes-level checks done before parsing: what makes a file not worth (or not safe) to analyse. */
-/** How a skip reason for a file over `maxFileSize` starts (the editor offers to raise the limit on it). */
-export const SKIPPED_FOR_SIZE = 'file is ';
-
-export function skipReason(text: string, size: number, config: Pick<BulkheadConfig, 'maxFileSize'>): string | null {
-  if (size > config.maxFileSize)
-    return `${SKIPPED_FOR_SIZE}${formatBytes(size)}, over maxFileSize (${formatBytes(config.maxFileSize)})`;
-  if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes)';
-  return null;
-}
-
-/** Bytes of a text in UTF-8, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
-}
+export { SKIPPED_FOR_SIZE, skipReason } from './file-fit';
 
 /**
  * Analyses one file's text: parse, run every rule of its kind, word the findings, apply configuration and inline
@@ -165,8 +148,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   const config = options.config ?? defaultConfig();
   const context = options.context ?? {};
   const report: FileReport = { path, kind, skipped: null, diagnostics: [] };
-  // maxFileSize counts bytes, as the CLI and the server measure files on disk: a UTF-16 length undercounts non-ASCII text.
-  const skip = skipReason(text, text.length * 3 <= config.maxFileSize ? text.length : utf8Length(text), config);
+  const skip = options.fitChecked ? null : textSkipReason(text, config);
   if (skip) {
     report.skipped = skip;
     return report;
@@ -191,7 +173,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
     if (config.rules[meta.id] === 'off' || parsed.suppressions.file.has(meta.id)) continue;
     let findings;
     try {
-      findings = rule.check(parsed.model, context);
+      findings = rule.check(parsed.model);
     } catch (error) {
       report.diagnostics.push(internalError(meta.id, error, config));
       continue;
@@ -206,7 +188,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       const fixer = rule.fixes;
       if (fixer && fixesMode === true) {
         try {
-          fixes = fixer(finding, parsed.model, context);
+          fixes = fixer(finding, parsed.model);
         } catch (error) {
           report.diagnostics.push(internalError(meta.id, error, config));
         }
@@ -214,9 +196,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
       const message = formatMessage(meta.messages[finding.messageId] ?? finding.messageId, finding.data);
       const diagnostic: Diagnostic =
         fixer && fixesMode === 'lazy'
-          ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () =>
-              fixer(finding, parsed.model, context),
-            )
+          ? withLazyFixes(meta.id, severity, message, finding.range, meta.threat, () => fixer(finding, parsed.model))
           : { ruleId: meta.id, severity, message, range: finding.range, threat: meta.threat, fixes };
       if (finding.related?.length) diagnostic.related = finding.related;
       const aspect = meta.aspect;
@@ -254,7 +234,7 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 function groupAspects(
   aspects: AspectFinding[],
   parsed: Parsed,
-  context: RuleContext,
+  context: WorkspaceReader,
   config: BulkheadConfig,
   fixesMode: AnalyzeOptions['fixes'],
 ): Diagnostic[] {
@@ -299,7 +279,6 @@ function groupAspects(
         own = group.fixes(
           members.map((m) => ({ ruleId: m.ruleId, finding: m.finding })),
           parsed.model,
-          context,
         );
       } catch {
         own = [];

@@ -80,7 +80,8 @@ export function fixAll(
     if (next === text) break;
     text = next;
     for (const { diagnostic, fix } of fixes) applied.push({ ruleId: diagnostic.ruleId, title: fix.title });
-    report = analyzeText(path, text, kind, options);
+    // A new text: the size and binary test applies to it again.
+    report = analyzeText(path, text, kind, { ...options, fitChecked: false });
   }
   return { text, applied, report };
 }

@@ -1,7 +1,6 @@
 import type { Finding, Fix, FileKind, Severity, ThreatKey } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ComposeModel } from './compose/model';
-import type { RuleContext } from './context';
 
 /**
  * The model each kind of file is parsed into. New kinds join by declaration merging, so a rule's `check` is typed by
@@ -55,10 +54,15 @@ export interface RuleMeta<MessageId extends string, Kind extends RuleKind = Rule
   aspect?: { group: string; label: string; messages: MessageId[] };
 }
 
-export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind> {
+/**
+ * `FixData` is what a finding hands to the rule's fixes: `check` fills it, `fixes` receives it typed. A rule without
+ * fixes need not name it. Rules get the model only: files beside the analysed one are read while the model is built
+ * (through the analysis's `WorkspaceReader`), never by a rule.
+ */
+export interface Rule<MessageId extends string = string, Kind extends RuleKind = RuleKind, FixData = unknown> {
   meta: RuleMeta<MessageId, Kind>;
-  check(model: ModelsByKind[Kind], context: RuleContext): Finding<MessageId>[];
-  fixes?(finding: Finding<MessageId>, model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  check(model: ModelsByKind[Kind]): Finding<MessageId, FixData>[];
+  fixes?(finding: Finding<MessageId, FixData>, model: ModelsByKind[Kind]): Fix[];
 }
 
 /**
@@ -68,7 +72,7 @@ export interface Rule<MessageId extends string = string, Kind extends RuleKind =
 export interface RuleGroup<Kind extends RuleKind = RuleKind> {
   meta: RuleMeta<'missing', Kind>;
   /** One fix for the whole group: its members' findings, in the order of `order`. */
-  fixes(members: { ruleId: string; finding: Finding }[], model: ModelsByKind[Kind], context: RuleContext): Fix[];
+  fixes(members: { ruleId: string; finding: Finding }[], model: ModelsByKind[Kind]): Fix[];
   /** Member rule ids in the order their aspects are listed. */
   order: string[];
 }
@@ -79,14 +83,17 @@ export function defineGroup<Kind extends RuleKind>(group: RuleGroup<Kind>): AnyR
   return group as unknown as AnyRuleGroup;
 }
 
-/** Any rule, whatever its message ids and kind: what the registry and engine hold. */
-export type AnyRule = Rule<string, RuleKind>;
+/** Any rule, whatever its message ids, kind and fix data: what the registry and engine hold. */
+export type AnyRule = Rule<string, RuleKind, unknown>;
 
 /**
- * Typed rule definition: a message id used in `check` that `meta.messages` lacks is a compile error, and `check`
- * receives the model of the rule's file kind.
+ * Typed rule definition: a message id used in `check` that `meta.messages` lacks is a compile error, `check` receives
+ * the model of the rule's file kind, and `fixes` receives the `fixData` of the type `check`'s findings declare. The
+ * engine hands a finding only to the rule that made it, so the types meet only here.
  */
-export function defineRule<MessageId extends string, Kind extends RuleKind>(rule: Rule<MessageId, Kind>): AnyRule {
+export function defineRule<MessageId extends string, Kind extends RuleKind, FixData = unknown>(
+  rule: Rule<MessageId, Kind, FixData>,
+): AnyRule {
   return rule as unknown as AnyRule;
 }
 

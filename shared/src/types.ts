@@ -50,8 +50,11 @@ export interface RelatedLocation {
   message: string;
 }
 
-/** What a rule's check returns: data only, wording lives in the rule's meta. */
-export interface Finding<MessageId extends string = string> {
+/**
+ * What a rule's check returns: data only, wording lives in the rule's meta. `FixData` is what the check hands to the
+ * rule's own fixes (Biome's `State`): the type the rule declares, so a finding of the wrong shape does not compile.
+ */
+export interface Finding<MessageId extends string = string, FixData = unknown> {
   messageId: MessageId;
   data?: Record<string, string | number>;
   range: Range;
@@ -63,8 +66,8 @@ export interface Finding<MessageId extends string = string> {
    * project gives): that file's own analysis reports it, this one drops it.
    */
   path?: string;
-  /** Rule-private facts the check found and the fixer needs; never shown. */
-  fixData?: unknown;
+  /** Rule-private facts the check found and the fixer needs (what it found, never a computed fix); never shown. */
+  fixData?: FixData;
 }
 
 /** A finding after the engine has worded it, applied configuration and attached fixes. */

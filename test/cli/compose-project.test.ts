@@ -1,5 +1,5 @@
 /**
- * The CLI's cross-file reads for compose files: `RuleContext.readFile` takes paths relative to the working directory,
+ * The CLI's cross-file reads for compose files: `WorkspaceReader.readFile` takes paths relative to the working directory,
  * and the compose model resolves the paths a file names against that file's own path (relative to the working
  * directory too), so a project is read the same from any folder the CLI runs in.
  */

@@ -1,6 +1,6 @@
 /**
  * The cross-file layer: a compose file read with the other files of its project (other-file `extends`, override
- * files, `include`), all through `RuleContext.readFile`, and each finding reported once, in the file whose text
+ * files, `include`), all through `WorkspaceReader.readFile`, and each finding reported once, in the file whose text
  * caused it.
  */
 import { describe, it } from 'node:test';

@@ -11,7 +11,7 @@ function facts(dockerfile: string, files: Record<string, string> = {}, context =
     model,
     stage: model.finalStage!,
     context,
-    readFile: (p) => (read.push(p), files[p]),
+    fileText: (p) => (read.push(p), files[p]),
   });
   return { result, read };
 }

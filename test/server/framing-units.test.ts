@@ -1,13 +1,15 @@
 /**
  * The pieces under the server's transports, over in-memory streams and a fake clock: `FramedMessageReader`
- * (server/src/framed-reader.ts), `BoundedStreamWriter` (bounded-writer.ts) and `LogRateLimit` (log-rate-limit.ts).
+ * (server/src/framed-reader.ts), `PacedMessageReader` (client-input.ts), `BoundedStreamWriter` (bounded-writer.ts) and
+ * `LogRateLimit` (log-rate-limit.ts).
  * The protocol tests (framing, backpressure) check them again through a real server process.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
-import type { Message, NotificationMessage } from 'vscode-languageserver/node';
+import { Disposable, type Message, type MessageReader, type NotificationMessage } from 'vscode-languageserver/node';
 import { BoundedStreamWriter } from '../../server/src/bounded-writer';
+import { PacedMessageReader } from '../../server/src/client-input';
 import { FramedMessageReader, FramingError, MAX_HEADER_BYTES } from '../../server/src/framed-reader';
 import { LOG_LINES_PER_KIND, LOG_LINES_PER_WINDOW, LOG_WINDOW_MS, LogRateLimit } from '../../server/src/log-rate-limit';
 
@@ -108,6 +110,56 @@ describe('FramedMessageReader', () => {
     await settle(1_100);
     assert.equal(messages.length, 1_000);
     assert.equal(input.isPaused(), false);
+  });
+
+  it('says more is pending while it hands messages on, and not once the last was handed on', async () => {
+    const { input, reader, messages } = reading();
+    assert.equal(reader.pending(), false, 'nothing read');
+    input.write(Buffer.concat([frame({ n: 0 }), frame({ n: 1 }), frame({ n: 2 })]));
+    await tick();
+    assert.ok(messages.length < 3, `${messages.length} messages handed on in one turn`);
+    assert.equal(reader.pending(), true, 'more to hand on');
+    await settle();
+    assert.equal(messages.length, 3);
+    assert.equal(reader.pending(), false, 'all handed on');
+    // The start of a message is not waited for: its rest may be long to come.
+    input.write(frame({ n: 3 }).subarray(0, 10));
+    await settle();
+    assert.equal(reader.pending(), false);
+  });
+});
+
+/** A reader that delivers what it is given all in one turn, as Node IPC delivers what one read brought. */
+class BatchReader {
+  private callback: ((message: Message) => void) | undefined;
+  readonly onError = () => Disposable.create(() => {});
+  readonly onClose = () => Disposable.create(() => {});
+  readonly onPartialMessage = () => Disposable.create(() => {});
+  listen(callback: (message: Message) => void): Disposable {
+    this.callback = callback;
+    return Disposable.create(() => (this.callback = undefined));
+  }
+  deliver(messages: Message[]): void {
+    for (const message of messages) this.callback?.(message);
+  }
+  dispose(): void {}
+}
+
+describe('PacedMessageReader', () => {
+  it('hands a batch on one message a turn, in order, pending until the last was handed on', async () => {
+    const inner = new BatchReader();
+    const reader = new PacedMessageReader(inner as unknown as MessageReader);
+    const handed: unknown[] = [];
+    reader.listen((m) => handed.push((m as NotificationMessage).params));
+    assert.equal(reader.pending(), false);
+    inner.deliver([0, 1, 2].map((n) => ({ jsonrpc: '2.0', method: 'm', params: { n } }) as NotificationMessage));
+    assert.deepEqual(handed, [{ n: 0 }], 'the first at once');
+    assert.equal(reader.pending(), true);
+    await tick();
+    assert.deepEqual(handed, [{ n: 0 }, { n: 1 }]);
+    await settle();
+    assert.deepEqual(handed, [{ n: 0 }, { n: 1 }, { n: 2 }]);
+    assert.equal(reader.pending(), false);
   });
 });
 

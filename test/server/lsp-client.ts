@@ -215,6 +215,27 @@ export class LspClient {
     return version;
   }
 
+  /**
+   * Replaces the whole text with each of `texts` in turn, the `didChange` notifications written to the server in one
+   * write (as a client sends what queued up while the server was busy); answers the new versions.
+   */
+  changeAtOnce(uri: string, texts: readonly string[]): number[] {
+    let version = this.versions.get(uri) ?? 1;
+    const frames = texts.map((text) => {
+      const body = Buffer.from(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'textDocument/didChange',
+          params: { textDocument: { uri, version: ++version }, contentChanges: [{ text }] },
+        }),
+      );
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    });
+    this.versions.set(uri, version);
+    this.child.stdin.write(Buffer.concat(frames));
+    return texts.map((_, i) => version - texts.length + 1 + i);
+  }
+
   close(uri: string): Promise<void> {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
@@ -291,4 +312,23 @@ export function ofRule(diagnostics: readonly Diagnostic[], id: string): Diagnost
 /** LSP 3.18 allows Markdown messages; the server sends plain strings. */
 export function messageOf(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/** The last diagnostics published for each URI (after `since`). */
+export function published(client: LspClient, since = 0): Map<string, Diagnostic[]> {
+  const last = new Map<string, Diagnostic[]>();
+  for (const r of client.received.slice(since))
+    if (r.method === 'textDocument/publishDiagnostics')
+      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
+  return last;
+}
+
+/** Runs `use` against a server started with `options`, stopped afterwards whatever happens. */
+export async function withServer(options: StartOptions, use: (client: LspClient) => Promise<void>): Promise<void> {
+  const { client } = await LspClient.start(options);
+  try {
+    await use(client);
+  } finally {
+    await client.stop();
+  }
 }

@@ -3,22 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renameSync, rmSync } from 'node:fs';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient, messageOf, ofRule, tempWorkspace, type Received, type StartOptions } from './lsp-client';
+import { LspClient, messageOf, ofRule, published, tempWorkspace, withServer, type Received } from './lsp-client';
 
 const SUDO = 'FROM debian:12\nRUN sudo apt-get update\n';
 
 /** The progress notifications of one token, in order: begin, report…, end. */
 function progressOf(client: LspClient, token: string | number): Received[] {
   return client.received.filter((r) => r.method === '$/progress' && r.params.token === token);
-}
-
-function published(client: LspClient, since = 0): Map<string, Diagnostic[]> {
-  const last = new Map<string, Diagnostic[]>();
-  for (const r of client.received.slice(since))
-    if (r.method === 'textDocument/publishDiagnostics')
-      last.set(r.params.uri, (r.params as PublishDiagnosticsParams).diagnostics);
-  return last;
 }
 
 async function scanEnd(client: LspClient, since = 0): Promise<string | number> {
@@ -257,15 +248,6 @@ describe('language server: cancelling the workspace scan', () => {
 });
 
 /** Runs `use` against a server started for this test alone, and stops it whatever happens. */
-async function withServer(options: StartOptions, use: (client: LspClient) => Promise<void>): Promise<void> {
-  const { client } = await LspClient.start(options);
-  try {
-    await use(client);
-  } finally {
-    await client.stop();
-  }
-}
-
 describe('language server: a .bulkhead.yaml with a pattern it cannot read', () => {
   const ws = tempWorkspace({
     '.bulkhead.yaml': 'rules:\n  image/sudo: error\nexclude:\n  - vendor/\n  - "[z-a]"\n',

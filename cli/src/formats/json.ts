@@ -6,6 +6,10 @@ import { STREAMED, writeJsonStreaming } from '../stream-json';
 export interface JsonReport {
   version: 1;
   files: { path: string; kind: FileKind; skipped: string | null }[];
+  /** With a baseline: the file, how many findings it accepted (not listed) and how many it lists that are gone. */
+  baseline?: { path: string; baselined: number; fixedSinceBaseline: number };
+  /** With `--changed-since`: the ref, and how many findings were on lines unchanged since it (not listed). */
+  changedSince?: { ref: string; unchanged: number };
   diagnostics: {
     path: string;
     rule: string;
@@ -38,7 +42,20 @@ export function writeJson(report: ScanReport, write: (chunk: string) => void): v
 }
 
 function skeleton(report: ScanReport): Omit<JsonReport, 'diagnostics'> {
-  return { version: 1, files: report.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped })) };
+  return {
+    version: 1,
+    files: report.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped })),
+    ...(report.baseline
+      ? {
+          baseline: {
+            path: report.baseline.path,
+            baselined: report.baseline.baselined,
+            fixedSinceBaseline: report.baseline.fixedSince,
+          },
+        }
+      : {}),
+    ...(report.changedSince ? { changedSince: { ...report.changedSince } } : {}),
+  };
 }
 
 function* jsonDiagnostics(report: ScanReport): Generator<JsonReport['diagnostics'][number]> {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { renderRuleDoc, ruleDocUrl, RULE_DOCS_BASE_URL, type DocMeta } from '../../../shared/src/docs';
+import { FINGERPRINT_VERSION } from '../../../shared/src/baseline/fingerprint';
 import { THREATS } from '../../../shared/src/threats';
 import type { Diagnostic, FileKind, Range, Severity } from '../../../shared/src/types';
 import { showControls } from '../../../shared/src/visible-controls';
@@ -43,13 +44,20 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
 
   function* results() {
     for (const file of report.files) {
-      for (const d of file.diagnostics) {
+      for (const [i, d] of file.diagnostics.entries()) {
+        const fingerprint = file.fingerprints?.[i];
         yield {
           ruleId: d.ruleId,
           ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
           level: LEVEL[d.severity],
           message: { text: sarifText(d.message) },
           locations: [{ physicalLocation: { artifactLocation: location(file.path), region: region(d.range) } }],
+          // GitHub matches alerts across runs by these (with the rule and the path): ours survive moved lines.
+          ...(fingerprint !== undefined ? { partialFingerprints: { [FINGERPRINT_VERSION]: fingerprint } } : {}),
+          // The baseline's own findings are left out, not listed as `unchanged`: GitHub code scanning opens an alert
+          // for every result it is sent whatever its `baselineState` (and closes those no longer sent), so only
+          // leaving them out keeps accepted findings out of the alerts, as they are out of the text report.
+          ...(report.baseline ? { baselineState: 'new' } : {}),
           ...(d.related?.length ? { relatedLocations: relatedLocations(file, d, location) } : {}),
           ...(d.fixes.length ? { fixes: d.fixes.map((fix) => sarifFix(file, fix, location)) } : {}),
           // A group's finding (container/missing-hardening) names the rules it stands for, each with its own text.
@@ -104,6 +112,22 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
         })),
         results,
         columnKind: 'utf16CodeUnits',
+        ...(report.baseline || report.changedSince
+          ? {
+              properties: {
+                ...(report.baseline
+                  ? {
+                      baseline: report.baseline.path,
+                      baselined: report.baseline.baselined,
+                      fixedSinceBaseline: report.baseline.fixedSince,
+                    }
+                  : {}),
+                ...(report.changedSince
+                  ? { changedSince: report.changedSince.ref, unchangedNotShown: report.changedSince.unchanged }
+                  : {}),
+              },
+            }
+          : {}),
       },
     ],
   });

@@ -64,6 +64,12 @@ function summaryLine(report: ScanReport, scanned: number, paint: Palette): strin
   const total = count.error + count.warning + count.info;
   let line = `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${plural(count.info, 'info')}) in ${plural(scanned, 'file')}`;
   if (fixable && !report.fixed) line += `; ${fixable} fixable with --fix`;
+  if (report.baseline) {
+    line += `; ${report.baseline.baselined} in the baseline not shown`;
+    if (report.baseline.fixedSince) line += `, ${report.baseline.fixedSince} fixed since the baseline`;
+  }
+  if (report.changedSince)
+    line += `; ${report.changedSince.unchanged} on lines unchanged since ${showControls(report.changedSince.ref)} not shown`;
   const style = count.error ? paint.red : count.warning ? paint.yellow : total ? paint.cyan : paint.green;
   return paint.bold(style(line));
 }

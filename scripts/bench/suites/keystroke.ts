@@ -2,8 +2,9 @@
  * 3. Keystroke latency over real LSP: the built server on stdio, a 300-line Dockerfile and a 500-line compose file
  * open, single-character edits sent one at a time (each waits for its diagnostics: latency, not throughput).
  * Latency = `didChange` written → the `publishDiagnostics` of that document version read. The debounce is set to 0
- * through the settings the server pulls, so the figure is the server's work beyond the debounce; a short second run
- * at the default debounce shows the debounce on its own.
+ * through the settings the server pulls, so the figure is the server's work beyond any debounce. A second part types
+ * the same edits into Bulkhead and into Microsoft's dockerfile-language-server side by side, both with their default
+ * settings: the latency a user of either feels.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,10 @@ export interface KeystrokeOptions {
   compose: string;
   composeSupported: boolean;
   edits: number;
-  defaultDebounceEdits: number;
+  /** dockerfile-language-server-nodejs, for the side-by-side rows at default settings; undefined: not installed. */
+  peer?: ServerLaunch;
+  /** Edits typed into each server, Bulkhead and the peer, at default settings. */
+  defaultEdits: number;
   /** Edits typed right after opening, reported on their own row: the server's code is not optimised by V8 yet. */
   coldEdits: number;
   requests: number;
@@ -355,34 +359,6 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
       }
     }
 
-    // The same typing at the server's default debounce: the difference is the debounce, which the rows above exclude.
-    if (options.defaultDebounceEdits > 0) {
-      settings.bulkhead = { workspaceScan: false };
-      const relinted = server.waitFor(
-        isPublishFor(open[0], undefined),
-        30_000,
-        'diagnostics after the settings change',
-      );
-      server.notify('workspace/didChangeConfiguration', { settings: null });
-      await relinted;
-      const withDebounce = summarize(await typeInto(server, open[0], random, options.defaultDebounceEdits, fullSync));
-      const zero = s.rows[0].value;
-      s.rows.push({
-        name: `${open[0].label}, ${options.defaultDebounceEdits} edits at the default debounce${debounce ? ` (${debounce.ms} ms)` : ''}`,
-        unit: 'ms',
-        value: withDebounce.median,
-        p95: withDebounce.p95,
-        p99: withDebounce.p99,
-        spread: spreadOf(withDebounce),
-        note: `${(withDebounce.median - zero).toFixed(0)} ms more than at debounce 0`,
-      });
-      if (debounce && withDebounce.median - zero < debounce.ms / 2) {
-        s.notes.push(
-          `The default-debounce run is not ~${debounce.ms} ms slower than the zero-debounce run: the server may not honour \`bulkhead.debounceMs\`, in which case the latency rows include its debounce.`,
-        );
-      }
-    }
-
     for (const method of ['codeAction', 'hover'] as const) {
       const provided = method === 'hover' ? capabilities.hoverProvider : capabilities.codeActionProvider;
       if (!provided) {
@@ -405,7 +381,7 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     }
     s.notes.push(
       `Edits: the first edits after opening the documents are reported on their own row: V8 has not optimised the server's code yet (in an editor the workspace scan has analysed many files before anyone types; here the scan is off), and the latency rows are the edits typed after them. Bursts of up to 5 typed characters at a seeded position inside a non-empty line, then as many backspaces; each edit is one incremental \`didChange\` (full text if the server asks for full sync: ${fullSync ? 'yes' : 'no'}), sent at fast-typing pace (one per ${TYPING_INTERVAL_MS} ms) and never before the previous edit's diagnostics arrived. Both documents are open, so the compose file that builds from the Dockerfile follows its edits: the server re-analyses it once typing pauses for 250 ms, which at this pace is after the last edit.`,
-      `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond the debounce. Workspace scan off for this part.`,
+      `Debounce: ${debounce ? `the server's default is ${debounce.ms} ms (${debounce.from})` : 'the default could not be read'}; the latency rows above the side-by-side ones run with \`bulkhead.debounceMs: 0\` (answered to the server's \`workspace/configuration\` request), so they measure the work beyond any debounce. Workspace scan off for this part.`,
       "Baseline: `analyzeText` on the same final text in the benchmark process, other files read as the server reads them (its own reader, server/src/files.ts; no protocol, no server); the ratio is the server's overhead factor (protocol, timers, bookkeeping, garbage collection spread over a live process).",
       'codeAction: half the requests on a published diagnostic range, half on a whole random line (with the overlapping diagnostics as context). hover: seeded random positions on non-empty lines.',
     );
@@ -413,5 +389,172 @@ export async function keystroke(options: KeystrokeOptions): Promise<Section> {
     await server.shutdown();
     rmSync(folder, { recursive: true, force: true });
   }
+  if (options.defaultEdits > 0) {
+    if (options.peer) await sideBySide(s, options, options.peer, debounce);
+    else s.skipped.push('the side-by-side rows: dockerfile-language-server-nodejs is not installed (npm ci)');
+  }
   return s;
+}
+
+/** One server of the side-by-side rows, with one Dockerfile open. */
+interface Typist {
+  name: string;
+  server: LspServer;
+  folder: string;
+  doc: Doc;
+  /**
+   * How a publication tells the version it reflects: `published`, its `version` (one without, from the workspace
+   * scan, reflects the file on disk); `counted`, the server sends none and publishes once per text, in order.
+   */
+  versions: 'published' | 'counted';
+  /** The newest document version a `publishDiagnostics` for the document reflected. */
+  reflected: number;
+  /** Publications counted (`counted` servers). */
+  publications: number;
+  latencies: number[];
+}
+
+/** Edits per block: the servers take turns block by block, so what else the machine does meets both. */
+const BLOCK_EDITS = 20;
+
+/**
+ * The same edit trace typed into Bulkhead and dockerfile-language-server, both with default settings (every
+ * `workspace/configuration` item answered with null), alternating in blocks whose order flips each time.
+ */
+async function sideBySide(
+  s: Section,
+  options: KeystrokeOptions,
+  peer: ServerLaunch,
+  debounce: ReturnType<typeof readDefaultDebounce>,
+): Promise<void> {
+  const random = mulberry32(options.seed + 1);
+  // The trace, made once on a copy of the text: both servers get the same changes to the same texts.
+  const trace: { range: Range; text: string }[] = [];
+  let text = options.dockerfile;
+  const warmUp = options.coldEdits;
+  for (const change of typingBursts(() => text, random, warmUp + options.defaultEdits)) {
+    trace.push(change);
+    text = applyChange(text, change);
+  }
+  const typists: Typist[] = [];
+  try {
+    typists.push(await openTypist('Bulkhead', options.server, 'published', options.dockerfile));
+    typists.push(await openTypist('dockerfile-language-server', peer, 'counted', options.dockerfile));
+    const typeBlock = async (typist: Typist, changes: typeof trace, record: boolean) => {
+      const { doc, server } = typist;
+      let previous = Number.NEGATIVE_INFINITY;
+      for (const change of changes) {
+        const pause = previous + TYPING_INTERVAL_MS - performance.now();
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+        doc.text = applyChange(doc.text, change);
+        const version = ++doc.version;
+        const published = waitReflected(typist, version);
+        const sent = performance.now();
+        previous = sent;
+        server.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [change] });
+        const at = await published;
+        if (record) typist.latencies.push(at - sent);
+      }
+    };
+    for (const typist of typists) await typeBlock(typist, trace.slice(0, warmUp), false);
+    for (let start = warmUp, block = 0; start < trace.length; start += BLOCK_EDITS, block++) {
+      const order = block % 2 === 0 ? typists : [...typists].reverse();
+      for (const typist of order) await typeBlock(typist, trace.slice(start, start + BLOCK_EDITS), true);
+    }
+  } finally {
+    for (const typist of typists) {
+      await typist.server.shutdown();
+      rmSync(typist.folder, { recursive: true, force: true });
+    }
+  }
+  const [bulkhead, other] = typists.map((t) => summarize(t.latencies));
+  const label = `300-line Dockerfile, ${options.defaultEdits} edits at default settings`;
+  s.rows.push(
+    {
+      name: `${label}, Bulkhead${debounce ? ` (debounce ${debounce.ms} ms)` : ''}: didChange → publishDiagnostics`,
+      unit: 'ms',
+      value: bulkhead.median,
+      p95: bulkhead.p95,
+      p99: bulkhead.p99,
+      spread: spreadOf(bulkhead),
+      baseline: { name: 'dockerfile-language-server p99', value: other.p99, unit: 'ms' },
+      ratio: bulkhead.p99 / other.p99,
+      target: { text: 'p99 ≤ 0.5× dockerfile-language-server p99', met: bulkhead.p99 <= other.p99 / 2 },
+      note: 'ratio of the p99s',
+    },
+    {
+      name: `${label}, dockerfile-language-server ${peerVersion(options.repo)}: didChange → publishDiagnostics`,
+      unit: 'ms',
+      value: other.median,
+      p95: other.p95,
+      p99: other.p99,
+      spread: spreadOf(other),
+    },
+  );
+  s.notes.push(
+    `Side by side: Bulkhead and Microsoft's dockerfile-language-server (npm \`dockerfile-language-server-nodejs\`, the server of the Docker extension for VS Code), each its own process with the 300-line Dockerfile open and every \`workspace/configuration\` item answered with null: their default settings (Bulkhead's workspace scan on, over a folder holding just that file). The same seeded trace of ${options.defaultEdits} edits (after ${warmUp} warm-up edits each, not counted) is typed into both at the pace above, in blocks of ${BLOCK_EDITS} edits, the servers taking turns and the order flipping each block. Latency = \`didChange\` written → the first \`publishDiagnostics\` of the document that reflects that version or a later one: Bulkhead's carry the version; the peer's carry none, and it publishes once for each \`didChange\` that changes the text, in order (its lib/server.js), so its n-th publication after the one on open reflects the n-th edit (every edit of the trace changes the text). Ratio = Bulkhead p99 ÷ dockerfile-language-server p99.`,
+  );
+}
+
+async function openTypist(
+  name: string,
+  launch: ServerLaunch,
+  versions: Typist['versions'],
+  text: string,
+): Promise<Typist> {
+  const folder = mkdtempSync(join(tmpdir(), 'bulkhead-bench-side-'));
+  const server = new LspServer({ ...launch, cwd: folder, settings: () => null });
+  const path = join(folder, 'Dockerfile');
+  writeFileSync(path, text);
+  const doc: Doc = {
+    label: name,
+    kind: 'dockerfile',
+    uri: pathToFileURL(path).href,
+    path,
+    languageId: 'dockerfile',
+    text,
+    version: 1,
+    diagnostics: [],
+  };
+  const typist: Typist = { name, server, folder, doc, versions, reflected: 0, publications: 0, latencies: [] };
+  // Listeners run before waiters: `reflected` is current when a wait looks at a publication.
+  server.onMessage((m) => {
+    if (m.message.method !== 'textDocument/publishDiagnostics') return;
+    const params = m.message.params as { uri: string; version?: number | null };
+    if (params.uri !== doc.uri) return;
+    const version = versions === 'counted' ? ++typist.publications : params.version;
+    if (typeof version === 'number') typist.reflected = Math.max(typist.reflected, version);
+  });
+  const rootUri = pathToFileURL(folder).href;
+  await server.request('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'side-by-side' }],
+    capabilities: clientCapabilities(),
+  });
+  server.notify('initialized', {});
+  const opened = waitReflected(typist, 1);
+  server.notify('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'dockerfile', version: 1, text } });
+  await opened;
+  return typist;
+}
+
+/** When the first publication reflecting `version` or a later one arrived (the time its bytes were read). */
+function waitReflected(typist: Typist, version: number): Promise<number> {
+  return typist.server
+    .waitFor(
+      (m) => m.message.method === 'textDocument/publishDiagnostics' && typist.reflected >= version,
+      30_000,
+      `diagnostics of ${typist.name} v${version}`,
+    )
+    .then((m) => m.at);
+}
+
+function peerVersion(repo: string): string {
+  try {
+    const manifest = join(repo, 'node_modules', 'dockerfile-language-server-nodejs', 'package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return '(version unknown)';
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * The Dockerfile a compose service builds, read from the workspace (or from `build.dockerfile_inline`) and parsed
- * once per text: the stage it builds (`build.target`, else the final one) and its build context folder.
+ * once per text: the stage it builds (`build.target`, else the final one) and its build context folder. The project
+ * layer reads the files (`readBuiltFiles`) before the rules run; rules find their texts in `ComposeModel.builtFiles`.
  */
-import type { RuleContext } from '../context';
 import type { ContainerSpec } from '../container/spec';
+import { entrypointScriptPath } from '../images/built-image';
 import { parseDockerfile, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { RecentMap } from '../recent-map';
 import { dockerfilePath, siblingPath, type ComposeModel } from './model';
@@ -16,19 +17,43 @@ export interface BuiltDockerfile {
   inline: boolean;
   model: DockerfileModel;
   stage: Stage;
-  /** The build context folder, as `RuleContext.readFile` takes paths. */
+  /** The build context folder, as workspace paths are written (`ComposeModel.builtFiles`). */
   context: string;
 }
 
 /**
- * The Dockerfile a service builds, when it can be read: undefined without `build`, for a remote context, an unknown
+ * The Dockerfile a service builds, when it was read: undefined without `build`, for a remote context, an unknown
  * target or Dockerfile, or one that is not in the workspace. `full` parses RUN scripts too.
  */
-export function builtDockerfile(
+export function builtDockerfile(model: ComposeModel, spec: ContainerSpec, full = false): BuiltDockerfile | undefined {
+  return builtFrom(model, spec, full, (path) => model.builtFiles?.get(path));
+}
+
+/**
+ * Reads, before the rules run, the files the services' builds use: each built Dockerfile, and the entrypoint script
+ * it copies in (image facts read it: built-image.ts). `read` is the project layer's reader, which keeps to the
+ * workspace and refuses what is not a regular text file within the size limit.
+ */
+export function readBuiltFiles(model: ComposeModel, read: (path: string) => string | undefined): Map<string, string> {
+  const files = new Map<string, string>();
+  const readInto = (path: string): string | undefined => {
+    const text = files.get(path) ?? read(path);
+    if (text !== undefined) files.set(path, text);
+    return text;
+  };
+  for (const service of model.services) {
+    const built = builtFrom(model, service.spec, false, readInto);
+    const script = built && entrypointScriptPath({ model: built.model, stage: built.stage, context: built.context });
+    if (script !== undefined) readInto(script);
+  }
+  return files;
+}
+
+function builtFrom(
   model: ComposeModel,
   spec: ContainerSpec,
-  context: RuleContext,
-  full = false,
+  full: boolean,
+  fileText: (path: string) => string | undefined,
 ): BuiltDockerfile | undefined {
   const build = spec.build;
   if (!build || (build.target && build.target.value === undefined)) return undefined;
@@ -46,11 +71,10 @@ export function builtDockerfile(
     path = composeFile;
     parsed = parseOnce(inline.value, `${composeFile}#dockerfile_inline`, full);
   } else {
-    if (!context.readFile) return undefined;
     const resolved = dockerfilePath({ path: composeFile }, spec);
     if (resolved === undefined) return undefined;
     path = normalizePath(resolved);
-    const text = context.readFile(path);
+    const text = fileText(path);
     if (text === undefined) return undefined;
     parsed = parseOnce(text, path, full);
   }

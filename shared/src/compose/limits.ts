@@ -5,15 +5,13 @@
  * placeholder.
  */
 import { isAlias, isMap, isScalar, type YAMLMap } from 'yaml';
-import type { Finding, Fix, FixPlaceholder, Range, RelatedLocation, TextEdit } from '../types';
+import type { FixPlaceholder, TextEdit } from '../types';
 import type { Limit, Setting } from '../container/spec';
-import { limitStatus, type ResourceKind } from '../container/limits';
-import { placeOf, placeOfMissing } from '../container/finding-place';
+import type { ResourceKind } from '../container/limits';
 import { insertPairs, ownPair, ownedBy, replaceScalar, setServiceValue, type NewPair, type Placement } from './edit';
 import { isMergeKey, keyText } from './yaml';
-import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from './model';
+import { yamlRef, type ComposeModel, type ComposeService } from './model';
 import { needsOf } from './service-needs';
-import type { RuleContext } from '../context';
 
 /** How one resource is written, and the default each key gets. */
 interface LimitSyntax {
@@ -211,9 +209,8 @@ export function addLimits(
 export function memoryFor(
   model: ComposeModel,
   service: ComposeService,
-  context: RuleContext,
 ): { amount?: { key: string; deploy: string }; why?: string; basis?: string } {
-  const minimum = needsOf(model, service, context).minMemory;
+  const minimum = needsOf(model, service).minMemory;
   if (!minimum || minimum.bytes <= 512 * 1024 ** 2) return {};
   return { amount: memoryAmount(minimum.bytes), why: `${minimum.basis}: ${minimum.why}`, basis: minimum.basis };
 }
@@ -241,84 +238,6 @@ function kindOfKey(key: string): ResourceKind {
   if (key === 'mem_limit' || key.endsWith('.memory')) return 'memory';
   if (key === 'pids_limit' || key.endsWith('.pids')) return 'pids';
   return 'cpu';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The three limit rules share their check and fix: only the resource differs.
-
-export interface LimitFinding {
-  messageId: 'missing' | 'disabled';
-  data: Record<string, string>;
-  range: Range;
-  related?: RelatedLocation[];
-  path?: string;
-  fixData: { service: string };
-}
-
-/** A finding per service with no limit on `kind`, or one written as "none"; nothing where a value is unknown. */
-export function checkLimits(model: ComposeModel, kind: ResourceKind): LimitFinding[] {
-  const findings: LimitFinding[] = [];
-  for (const service of model.services) {
-    const status = limitStatus(service.spec, kind);
-    const fixData = { service: service.name };
-    if (status.state === 'unlimited') {
-      const { setting } = status;
-      findings.push({
-        messageId: 'disabled',
-        data: { service: service.name, key: setting.value?.key ?? '', value: setting.text },
-        ...placeOf(setting.origin),
-        fixData,
-      });
-    } else if (status.state === 'missing' && !service.spec.partial) {
-      findings.push({
-        messageId: 'missing',
-        data: { service: service.name },
-        ...placeOfMissing(service.spec),
-        fixData,
-      });
-    }
-  }
-  return findings;
-}
-
-export function limitFixes(
-  finding: Finding,
-  model: ComposeModel,
-  kind: ResourceKind,
-  context: RuleContext = {},
-): Fix[] {
-  const service = serviceNamed(model, (finding.fixData as LimitFinding['fixData'] | undefined)?.service);
-  if (!service) return [];
-  const fix = limitFix(model, service, kind, context);
-  return fix ? [fix] : [];
-}
-
-/** The fix that limits one resource of a service, with a documented minimum for memory where the image has one. */
-export function limitFix(
-  model: ComposeModel,
-  service: ComposeService,
-  kind: ResourceKind,
-  context: RuleContext,
-): Fix | undefined {
-  const status = limitStatus(service.spec, kind);
-  const { amount, why } = kind === 'memory' ? memoryFor(model, service, context) : {};
-  const written =
-    status.state === 'unlimited'
-      ? replaceLimit(model, service, status.setting)
-      : status.state === 'missing'
-        ? addLimit(model, service, kind, amount)
-        : undefined;
-  if (!written) return undefined;
-  const title =
-    status.state === 'unlimited'
-      ? `Set \`${written.key}\` to \`${written.value}\``
-      : `Add \`${written.key}: ${written.value}\``;
-  return {
-    title: title + (amount && why ? ` (${why})` : ''),
-    safe: false,
-    edits: written.edits,
-    placeholders: written.placeholders,
-  };
 }
 
 /** `2147483648` → `2g` / `2G`; `805306368` → `768m` / `768M`. */

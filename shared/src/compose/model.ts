@@ -12,7 +12,7 @@ import { parserSource, type SourceText } from '../text';
 import { RecentMap } from '../recent-map';
 import type { YamlParse } from './reparse';
 import type { Range } from '../types';
-import { readThrough, type RuleContext } from '../context';
+import { readThrough, type WorkspaceReader } from '../context';
 import type { ContainerSpec, Origin, Via } from '../container/spec';
 import { interpolate, parseDotEnv, Variables } from './interpolate';
 import { ExpansionBudget } from '../expansion';
@@ -51,7 +51,7 @@ export interface ComposeService {
   extends?: { service?: string; file?: string; origin: Origin };
 }
 
-/** A file this one depends on: the cross-file layer reads these through `RuleContext.readFile`. */
+/** A file this one depends on: the cross-file layer reads these through `WorkspaceReader.readFile`. */
 export interface ComposeReference {
   kind: 'include' | 'extends' | 'env_file' | 'build' | 'dotenv';
   /** As written (relative to the compose file's folder unless absolute). */
@@ -74,6 +74,12 @@ export interface ComposeModel {
   /** Top-level named volumes that bind a host path (`driver_opts: {o: bind, device: /srv}`): name → host path. */
   hostVolumes: Map<string, { device: string; origin: Origin }>;
   references: ComposeReference[];
+  /**
+   * The workspace files the services' builds use (their Dockerfiles, the entrypoint scripts those copy), path →
+   * text, read by the project layer before the rules run (compose/built-dockerfile.ts `readBuiltFiles`): rules read
+   * no files. A path missing here was not readable; absent altogether when the model was made without files.
+   */
+  builtFiles?: ReadonlyMap<string, string>;
   syntaxProblems: SyntaxProblem[];
   /** Parts left unchecked, and why (a value past the expansion limit, a file not read): reported as `not-checked`. */
   notChecked: SyntaxProblem[];
@@ -128,7 +134,7 @@ export interface ParseOptions {
 export function parseCompose(
   text: string,
   path = DEFAULT_PATH,
-  context: RuleContext = {},
+  context: WorkspaceReader = {},
   options: ParseOptions = {},
 ): ComposeModel {
   const source = parserSource(text);
@@ -412,7 +418,7 @@ function readIncludes(ctx: ReadContext, model: ComposeModel, entry: Entry | unde
 }
 
 /**
- * The Dockerfile a service builds, as a path for `RuleContext.readFile` (resolved against the compose file's folder
+ * The Dockerfile a service builds, as a path for `WorkspaceReader.readFile` (resolved against the compose file's folder
  * from `build.context` + `build.dockerfile`, default `Dockerfile`); undefined without a build, for a remote context,
  * for a Dockerfile written inline (`build.dockerfile_inline`)
  * (a Git URL) or an unknown value.

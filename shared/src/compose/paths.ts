@@ -1,5 +1,5 @@
 /**
- * Paths a compose file names, as the cross-file layer passes them to `RuleContext.readFile`: resolved against the
+ * Paths a compose file names, as the cross-file layer passes them to `WorkspaceReader.readFile`: resolved against the
  * path of the file that wrote them, so they are relative to whatever that path is relative to (the working directory
  * in the CLI) or absolute (the language server). Compose resolves them against the folder of the file that writes
  * them, which for a setting inherited from another file (`extends: {file: …}`, an override file) is that file.

@@ -6,7 +6,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Port } from '../container/spec';
 import type { Fix, TextEdit } from '../types';
 import { ownedBy, replaceScalar, setMappingValue } from './edit';
-import { yamlRef, serviceNamed, type ComposeModel } from './model';
+import { yamlRef, type ComposeModel, type ComposeService } from './model';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -26,13 +26,13 @@ export function describePort(port: Port): string {
 
 /** Which published port a loopback fix binds: the service and the port's index in its `ports`. */
 export interface PortFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
 /** Binds the port to 127.0.0.1: unsafe, since other hosts can no longer connect. */
 export function loopbackFixes(model: ComposeModel, data: PortFix | undefined): Fix[] {
-  const service = serviceNamed(model, data?.service);
+  const service = data?.service;
   const item = data && service?.spec.ports.items[data.index];
   const port = item?.value;
   if (!service || !item || !port || !ownedBy(model, service, item.origin)) return [];

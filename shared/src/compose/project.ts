@@ -1,5 +1,5 @@
 /**
- * The cross-file layer: a compose file read as part of its project, through `RuleContext.readFile` only (nothing is
+ * The cross-file layer: a compose file read as part of its project, through `WorkspaceReader.readFile` only (nothing is
  * run or downloaded).
  *
  * - `extends: {file: other.yaml, service: base}`: the other file is read and its service merged in, as Compose does;
@@ -15,12 +15,13 @@
  *
  * Paths follow `compose/paths.ts`: resolved against the path of the file that names them.
  */
-import { readThrough, type ReadOutcome, type RuleContext } from '../context';
+import { readThrough, type ReadOutcome, type WorkspaceReader } from '../context';
 import type { ContainerSpec, Via } from '../container/spec';
 import { parseCompose, type ComposeModel, type ComposeService, type ParseOptions, serviceNamed } from './model';
 import { mergeSpecs, rebase } from './service-spec';
 import { normalizePath, resolveFrom } from './paths';
 import { RecentMap } from '../recent-map';
+import { readBuiltFiles } from './built-dockerfile';
 
 /** The file names Compose looks for in a folder, in its order of preference (compose-go `DefaultFileNames`). */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -39,7 +40,7 @@ const MAX_EXTENDS_DEPTH = 8;
 export function parseComposeProject(
   text: string,
   path: string,
-  context: RuleContext = {},
+  context: WorkspaceReader = {},
   options: ParseOptions = {},
 ): ComposeModel {
   const model = parseCompose(text, path, context, options);
@@ -48,6 +49,8 @@ export function parseComposeProject(
   loader.resolveExtends(model, new Set([normalizePath(path)]));
   mergeOverride(model, loader);
   reportUnreadDockerfiles(model, loader);
+  // By the normalized path, as the rules look them up (the loader keys its reads so, but reads the path as written).
+  model.builtFiles = readBuiltFiles(model, (other) => readThrough(context, other)?.text);
   return model;
 }
 
@@ -72,7 +75,7 @@ class ProjectLoader {
   private readonly models = new Map<string, ComposeModel | undefined>();
   private readonly reads = new Map<string, ReadOutcome | undefined>();
 
-  constructor(private readonly context: RuleContext) {}
+  constructor(private readonly context: WorkspaceReader) {}
 
   /** Another file of the project, parsed with its own `extends` applied; undefined when it cannot be read. */
   load(path: string, visiting: Set<string>): ComposeModel | undefined {

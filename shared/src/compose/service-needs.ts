@@ -1,8 +1,7 @@
 /**
- * What a compose service needs to run hardened (images/needs.ts), with the Dockerfile it builds read from the
- * workspace. Computed for fixes, hovers and the posture report, once per service and analysis.
+ * What a compose service needs to run hardened (images/needs.ts), with the Dockerfile it builds as the project layer
+ * read it from the workspace. Computed for fixes, hovers and the posture report, once per service and analysis.
  */
-import type { RuleContext } from '../context';
 import { builtImageFacts } from '../images/built-image';
 import { imageProfile } from '../images/lookup';
 import { serviceNeeds, type ServiceNeeds } from '../images/needs';
@@ -15,14 +14,19 @@ import { lastInChain } from '../dockerfile/runtime';
 
 const computed = new WeakMap<ComposeService, ServiceNeeds>();
 
-export function needsOf(model: ComposeModel, service: ComposeService, context: RuleContext): ServiceNeeds {
+export function needsOf(model: ComposeModel, service: ComposeService): ServiceNeeds {
   let needs = computed.get(service);
   if (!needs) {
     const { spec } = service;
-    const built = builtDockerfile(model, spec, context, true);
+    const built = builtDockerfile(model, spec, true);
     const facts =
       built &&
-      builtImageFacts({ model: built.model, stage: built.stage, context: built.context, readFile: context.readFile });
+      builtImageFacts({
+        model: built.model,
+        stage: built.stage,
+        context: built.context,
+        fileText: (path) => model.builtFiles?.get(path),
+      });
     needs = serviceNeeds({
       spec,
       imageProfile: profileOfService(service),
@@ -39,13 +43,9 @@ export function needsOf(model: ComposeModel, service: ComposeService, context: R
  * The profile of what a service runs, read cheaply enough for a check: the image it names, or the image its Dockerfile
  * builds on while the Dockerfile keeps that image's entrypoint.
  */
-export function runningProfile(
-  model: ComposeModel,
-  service: ComposeService,
-  context: RuleContext,
-): ResolvedProfile | undefined {
+export function runningProfile(model: ComposeModel, service: ComposeService): ResolvedProfile | undefined {
   if (!service.spec.build) return profileOfService(service);
-  const built = builtDockerfile(model, service.spec, context);
+  const built = builtDockerfile(model, service.spec);
   if (!built || lastInChain(built.stage, 'ENTRYPOINT')) return undefined;
   return imageProfile(rootStage(built.stage).image);
 }

@@ -5,17 +5,17 @@
 import type { Setting } from '../container/spec';
 import type { Fix } from '../types';
 import { ownedBy, removeServiceListItem, removeServiceKey, setServiceValue } from './edit';
-import { serviceNamed, type ComposeModel, type ComposeService } from './model';
+import type { ComposeModel, ComposeService } from './model';
 
 /** Which `security_opt` item a fix takes out: the service and the item's index in its list. */
 export interface SecurityOptFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
 /** Removes the item; from a list shared through an anchor, the service gets its own list without it. Unsafe. */
 export function removeSecurityOptFixes(model: ComposeModel, data: SecurityOptFix | undefined): Fix[] {
-  const service = serviceNamed(model, data?.service);
+  const service = data?.service;
   const item = data && service?.spec.securityOpt.items[data.index];
   if (!service || !item) return [];
   const edits = removeServiceListItem(model, service, 'security_opt', service.spec.securityOpt, item.origin, [

@@ -26,6 +26,8 @@ import { parseImageRef } from '../dockerfile/image-ref';
 import { normalizePath, relativeTo } from '../compose/paths';
 import { siblingPath, type ComposeModel, type ComposeService } from '../compose/model';
 import { Variables } from '../compose/interpolate';
+import { readBuiltFiles } from '../compose/built-dockerfile';
+import { readThrough, type WorkspaceReader } from '../context';
 import { readRunArgs } from './runargs';
 import { readFeatures, type FeatureUse } from './features';
 import { readMountText, readMountObject } from './mounts';
@@ -41,13 +43,19 @@ export interface DevcontainerModel {
   /** Set for `dockerComposeFile` + `service`: the compose service that is the container. */
   composeService?: { service: string; files: string[] };
   features: FeatureUse[];
+  /**
+   * The workspace files its build uses (the Dockerfile, the entrypoint script it copies), path → text, read while the
+   * model is built, as a compose model's (`ComposeModel.builtFiles`); absent when made without files.
+   */
+  builtFiles?: ReadonlyMap<string, string>;
   syntaxProblems: { range: Range; message: string }[];
   notChecked: { range: Range; message: string }[];
 }
 
 const DEFAULT_PATH = '.devcontainer/devcontainer.json';
 
-export function parseDevcontainer(text: string, path = DEFAULT_PATH): DevcontainerModel {
+/** `context` reads the Dockerfile it builds, inside the workspace only (the reader keeps to it). */
+export function parseDevcontainer(text: string, path = DEFAULT_PATH, context: WorkspaceReader = {}): DevcontainerModel {
   const source = parserSource(text);
   const model: DevcontainerModel = {
     kind: 'devcontainer',
@@ -99,6 +107,7 @@ export function parseDevcontainer(text: string, path = DEFAULT_PATH): Devcontain
   for (const list of [spec.capAdd, spec.capDrop, spec.securityOpt, spec.mounts, spec.devices, spec.ports, spec.sysctls])
     list.items.sort((a, b) => source.offsetAt(a.origin.range.start) - source.offsetAt(b.origin.range.start));
   model.services.push(containerService(spec));
+  if (spec.build) model.builtFiles = readBuiltFiles(containerView(model), (other) => readThrough(context, other)?.text);
   return model;
 }
 
@@ -130,6 +139,7 @@ export function containerView(model: DevcontainerModel): ComposeModel {
     syntaxProblems: [],
     notChecked: [],
     anchorUsers: new Map(),
+    ...(model.builtFiles ? { builtFiles: model.builtFiles } : {}),
   };
 }
 

@@ -57,8 +57,8 @@ export function devcontainerRule(rule: AnyRule): AnyRule | undefined {
     };
     known = {
       meta: meta as unknown as AnyRule['meta'],
-      check: (model, context) => {
-        const findings = rule.check(containerView(model as unknown as DevcontainerModel) as never, context);
+      check: (model) => {
+        const findings = rule.check(containerView(model as unknown as DevcontainerModel) as never);
         // A finding's own severity is the compose reading's; an info rule here stays info.
         return severity === 'info' ? findings.map((f) => ({ ...f, severity: 'info' as const })) : findings;
       },

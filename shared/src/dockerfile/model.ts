@@ -66,6 +66,11 @@ export interface DockerfileModel {
   syntaxProblems: SyntaxProblem[];
   /** Parts left unchecked, and why: reported as `not-checked`, never dropped silently. */
   notChecked: SyntaxProblem[];
+  /**
+   * The `ADD` sources that are text files in the workspace, by path resolved beside the Dockerfile: read by the
+   * engine before the rules run (add-sources.ts). Absent when the model was made without a reader.
+   */
+  textSources?: ReadonlySet<string>;
 }
 
 export interface ParseOptions {

@@ -91,12 +91,20 @@ const STEP_DOWN_TOOLS = new Set([
 export interface BuiltImageInput {
   model: DockerfileModel;
   stage: Stage;
-  /** The build context folder, as `readFile` takes paths (relative paths from the Dockerfile are resolved in it). */
+  /** The build context folder, as workspace paths are written (relative paths from the Dockerfile are resolved in it). */
   context: string;
-  readFile?: (path: string) => string | undefined;
+  /** The text of a workspace file, as the model layer read it before the rules ran (`entrypointScriptPath`). */
+  fileText?: (path: string) => string | undefined;
 }
 
-export function builtImageFacts({ model, stage, context, readFile }: BuiltImageInput): BuiltImageFacts {
+/** The workspace path of the script the stage's own ENTRYPOINT runs, when a COPY from the build context put it there. */
+export function entrypointScriptPath({ model, stage, context }: BuiltImageInput): string | undefined {
+  const ownEntrypoint = lastInChain(stage, 'ENTRYPOINT');
+  const program = ownEntrypoint && startProgram(ownEntrypoint, model);
+  return program ? copiedScript(program, chainInstructions(stage), context) : undefined;
+}
+
+export function builtImageFacts({ model, stage, context, fileText }: BuiltImageInput): BuiltImageFacts {
   const path = model.path;
   const base = rootStage(stage).image;
   const instructions = chainInstructions(stage);
@@ -157,10 +165,10 @@ export function builtImageFacts({ model, stage, context, readFile }: BuiltImageI
         reason: reason('starts s6-overlay’s /init', start),
       };
     }
-    if (ownEntrypoint && program && readFile) {
+    if (ownEntrypoint && program && fileText) {
       const script = copiedScript(program, instructions, context);
       if (script) {
-        const text = readFile(script);
+        const text = fileText(script);
         if (text !== undefined) facts.entrypoint = readEntrypoint(script, text);
       }
     }

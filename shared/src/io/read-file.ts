@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, stat
 import { isAbsolute, relative, resolve } from 'node:path';
 import { decodeBytes, type DecodedText } from './decode';
 import { describeFsError } from './fs-errors';
-import { skipReason } from '../engine';
+import { skipReason } from '../file-fit';
 
 /** Folders a read may reach, each as given and as its real path (`/tmp` may be a link to `/private/tmp`). */
 export interface ReadRoots {

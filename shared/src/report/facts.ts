@@ -3,7 +3,6 @@
  * or unknown (and why). Silence is not a pass: a service whose image has no profile and that sets no `user:` is not
  * reported as root, but neither is it known to run as someone else.
  */
-import type { RuleContext } from '../context';
 import { limitStatus, type ResourceKind } from '../container/limits';
 import { isRootUser, userBefore } from '../dockerfile/users';
 import { baseClass, rootStage, type DockerfileModel } from '../dockerfile/model';
@@ -31,7 +30,7 @@ export interface SubjectFacts {
 const code = (text: string): string => `\`${text}\``;
 
 /** The facts of a compose service's row. */
-export function serviceFacts(model: ComposeModel, service: ComposeService, context: RuleContext): SubjectFacts {
+export function serviceFacts(model: ComposeModel, service: ComposeService): SubjectFacts {
   const { spec } = service;
   const cells: SubjectFacts['cells'] = {};
   if (spec.partial) {
@@ -40,8 +39,8 @@ export function serviceFacts(model: ComposeModel, service: ComposeService, conte
       cells[key] = { status: 'unknown', reason };
     return { cells };
   }
-  const needs = needsOf(model, service, context);
-  cells['non-root'] = nonRoot(model, service, context, needs.profile);
+  const needs = needsOf(model, service);
+  cells['non-root'] = nonRoot(model, service, needs.profile);
   const drop = spec.capDrop.items.some((i) => i.value === 'ALL');
   if (spec.capDrop.unknown)
     cells['caps-dropped'] = { status: 'unknown', reason: 'a `cap_drop` entry is behind a variable that is not set' };
@@ -77,12 +76,7 @@ export function serviceFacts(model: ComposeModel, service: ComposeService, conte
   return { cells, ...(profile ? { profile: describeProfile(profile) } : {}) };
 }
 
-function nonRoot(
-  model: ComposeModel,
-  service: ComposeService,
-  context: RuleContext,
-  profile: ResolvedProfile | undefined,
-): KnownCell {
+function nonRoot(model: ComposeModel, service: ComposeService, profile: ResolvedProfile | undefined): KnownCell {
   const { spec } = service;
   const user = spec.user;
   if (user) {
@@ -91,7 +85,7 @@ function nonRoot(
       return { status: 'in-place', reason: `\`user: ${user.value.trim()}\`` };
   }
   if (spec.build) {
-    const built = builtDockerfile(model, spec, context);
+    const built = builtDockerfile(model, spec);
     if (!built) return { status: 'unknown', reason: 'the Dockerfile it builds is not in the workspace' };
     const effective = userBefore(built.stage);
     const where = built.inline ? 'its `dockerfile_inline`' : code(relativeTo(model.path, built.path));

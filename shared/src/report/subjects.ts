@@ -3,7 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { SourceText, parserText } from '../text';
 import type { FileKind, Range } from '../types';
 import type { PostureSubject } from './posture';
-import type { RuleContext } from '../context';
+import type { WorkspaceReader } from '../context';
 import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';
@@ -19,14 +19,14 @@ export function postureSubjects(
   kind: FileKind,
   text: string,
   path: string,
-  context: RuleContext = {},
+  context: WorkspaceReader = {},
 ): PostureSubject[] {
   if (kind === 'devcontainer') return devcontainerSubjects(text, path, context);
   return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path, context);
 }
 
-function devcontainerSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {
-  const model = parseDevcontainer(text, path);
+function devcontainerSubjects(text: string, path: string, context: WorkspaceReader): PostureSubject[] {
+  const model = parseDevcontainer(text, path, context);
   const service = model.services[0];
   if (!model.root || !service || model.composeService) return [];
   return [
@@ -35,7 +35,7 @@ function devcontainerSubjects(text: string, path: string, context: RuleContext):
       kind: 'devcontainer',
       name: service.name,
       range: model.source.rangeOf(model.root.offset, model.root.offset + model.root.length),
-      facts: serviceFacts(containerView(model), service, context),
+      facts: serviceFacts(containerView(model), service),
     },
   ];
 }
@@ -61,7 +61,7 @@ function dockerfileSubjects(text: string, path: string): PostureSubject[] {
   ];
 }
 
-function composeSubjects(text: string, path: string, context: RuleContext): PostureSubject[] {
+function composeSubjects(text: string, path: string, context: WorkspaceReader): PostureSubject[] {
   const doc = parseDocument(parserText(text), { uniqueKeys: false });
   const model = parseComposeProject(text, path, context);
   const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
@@ -82,7 +82,7 @@ function composeSubjects(text: string, path: string, context: RuleContext): Post
       name: String(key.value),
       range: source.rangeOf(key.range[0], end),
       ...(borrowed.length ? { borrowed } : {}),
-      ...(service ? { facts: serviceFacts(model, service, context) } : {}),
+      ...(service ? { facts: serviceFacts(model, service) } : {}),
     });
   }
   return subjects;

@@ -2,11 +2,11 @@ import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { dropCapabilities, hardeningFix } from '../../compose/hardening';
 import { needsOf } from '../../compose/service-needs';
-import type { Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
+import type { ComposeService } from '../../compose/model';
+import type { Finding, Fix } from '../../types';
 
 interface DropFix {
-  service: string;
+  service: ComposeService;
 }
 
 export default defineRule({
@@ -89,27 +89,27 @@ export default defineRule({
   },
 
   check(model) {
-    const findings = [];
+    const findings: Finding<'partial' | 'missing', DropFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       if (spec.partial || spec.privileged?.value === true || spec.capDrop.unknown) continue;
       if (spec.capDrop.items.some((item) => item.value === 'ALL')) continue;
       const holder = spec.capDrop.holders[0];
       findings.push({
-        messageId: holder ? ('partial' as const) : ('missing' as const),
+        messageId: holder ? 'partial' : 'missing',
         data: { service: service.name },
         ...(holder ? placeOf(holder, 'key') : placeOfMissing(spec)),
-        fixData: { service: service.name } satisfies DropFix,
+        fixData: { service },
       });
     }
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as DropFix | undefined;
-    const service = serviceNamed(model, data?.service);
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData;
+    const service = data?.service;
     if (!service) return [];
-    const edit = dropCapabilities(model, service, needsOf(model, service, context));
+    const edit = dropCapabilities(model, service, needsOf(model, service));
     return edit ? [hardeningFix(edit)] : [];
   },
 });

@@ -93,7 +93,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, PortFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       // Compose ignores `ports` on the host network.
@@ -106,7 +106,7 @@ export default defineRule({
           messageId: OPEN_STORE_PORTS.includes(known) ? 'openStore' : 'remoteAccess',
           data: { service: service.name, port: describePort(port), what: known.service },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies PortFix,
+          fixData: { service, index },
         });
       });
     }
@@ -114,6 +114,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    return loopbackFixes(model, finding.fixData as PortFix | undefined);
+    return loopbackFixes(model, finding.fixData);
   },
 });

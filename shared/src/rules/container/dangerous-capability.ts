@@ -1,8 +1,8 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { removeServiceListItem } from '../../compose/edit';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix, Severity } from '../../types';
-import { serviceNamed } from '../../compose/model';
 
 /** Capabilities that reach past the container's namespaces into the host kernel, and what each lets a process do. */
 const MESSAGES = {
@@ -51,7 +51,7 @@ type Capability = keyof typeof MESSAGES;
 const WARNING_ONLY = new Set<Capability>(['PERFMON', 'SYSLOG', 'SYS_TIME']);
 
 interface CapabilityFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -113,7 +113,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<Capability>[] = [];
+    const findings: Finding<Capability, CapabilityFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       const hostNetwork = spec.namespaces.network?.value === 'host';
@@ -128,7 +128,7 @@ export default defineRule({
           data: { service: service.name },
           ...placeOf(item.origin),
           ...(severity ? { severity } : {}),
-          fixData: { service: service.name, index } satisfies CapabilityFix,
+          fixData: { service, index },
         });
       });
     }
@@ -136,8 +136,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as CapabilityFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const item = data && service?.spec.capAdd.items[data.index];
     if (!service || !item) return [];
     const edits = removeServiceListItem(model, service, 'cap_add', service.spec.capAdd, item.origin, [

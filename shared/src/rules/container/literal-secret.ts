@@ -3,14 +3,14 @@ import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import type { EnvVar, Setting } from '../../container/spec';
 import { replaceScalar } from '../../compose/edit';
-import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
 import { hasInlineCredentials, isLiteralSecret, isSecretName } from '../image/secret-in-build';
 import type { Finding, Fix, TextEdit } from '../../types';
 
 type MessageId = 'literal' | 'weak' | 'literalDefault' | 'weakDefault' | 'urlPassword';
 
 interface SecretFix {
-  service: string;
+  service: ComposeService;
   index: number;
   /** The variable the fix reads the secret from. */
   variable: string;
@@ -179,7 +179,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, SecretFix>[] = [];
     for (const service of model.services) {
       service.spec.environment.items.forEach((item, index) => {
         const env = item.value;
@@ -199,7 +199,7 @@ export default defineRule({
           ...placeOf(item.origin, 'value'),
           ...(found.weak ? { severity: 'error' as const } : {}),
           ...(fixVariable && found.messageId !== 'urlPassword'
-            ? { fixData: { service: service.name, index, variable: fixVariable } satisfies SecretFix }
+            ? { fixData: { service, index, variable: fixVariable } }
             : {}),
         });
       });
@@ -208,8 +208,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SecretFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const item = data && service?.spec.environment.items[data.index];
     const env = item?.value;
     const found = item && env && classify(env, valueText(item));

@@ -1,13 +1,13 @@
 import { isScalar } from 'yaml';
 import { defineRule, prose, file } from '../../rule';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
 import { ownedBy, replaceScalar } from '../../compose/edit';
-import { serviceNamed } from '../../compose/model';
 import { yamlRef } from '../../compose/yaml';
 
 interface LoggingFix {
-  service: string;
+  service: ComposeService;
 }
 
 export default defineRule({
@@ -78,7 +78,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'none'>[] = [];
+    const findings: Finding<'none', LoggingFix>[] = [];
     for (const service of model.services) {
       const driver = service.spec.logDriver;
       if (driver?.value?.trim() !== 'none') continue;
@@ -86,15 +86,15 @@ export default defineRule({
         messageId: 'none',
         data: { service: service.name },
         ...placeOf(driver.origin),
-        fixData: { service: service.name } satisfies LoggingFix,
+        fixData: { service },
       });
     }
     return findings;
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as LoggingFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const driver = service?.spec.logDriver;
     // Text shared with other services through an anchor, or written in another file, is left as it is; so is a
     // variable's default (`${LOG_DRIVER:-none}`), which the variable may still set.

@@ -98,7 +98,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, SecurityOptFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         const problem = item.value && problemOf(item.value);
@@ -107,7 +107,7 @@ export default defineRule({
           messageId: problem,
           data: { service: service.name, type: item.value!.value.replace(/^type:/i, '') },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies SecurityOptFix,
+          fixData: { service, index },
         });
       });
     }
@@ -115,6 +115,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    return removeSecurityOptFixes(model, finding.fixData as SecurityOptFix | undefined);
+    return removeSecurityOptFixes(model, finding.fixData);
   },
 });

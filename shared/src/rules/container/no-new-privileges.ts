@@ -2,14 +2,15 @@ import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { isTrueFlag, type SecurityOpt, type Setting } from '../../container/spec';
 import { ownedBy, replaceScalar } from '../../compose/edit';
-import { yamlRef, serviceNamed } from '../../compose/model';
+import { yamlRef } from '../../compose/model';
 import { hardeningFix, noNewPrivileges } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 import { isScalar } from 'yaml';
 
 interface NoNewPrivilegesFix {
-  service: string;
+  service: ComposeService;
   /** Index of a `no-new-privileges:false` item to turn on; absent when the option is missing. */
   index?: number;
 }
@@ -92,7 +93,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'missing' | 'disabled' | 'unsupported'>[] = [];
+    const findings: Finding<'missing' | 'disabled' | 'unsupported', NoNewPrivilegesFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       const items = spec.securityOpt.items;
@@ -107,7 +108,7 @@ export default defineRule({
             messageId: 'disabled',
             data,
             ...placeOf(last.item.origin),
-            fixData: { service: service.name, index: last.index } satisfies NoNewPrivilegesFix,
+            fixData: { service, index: last.index },
           });
         }
         continue;
@@ -128,15 +129,15 @@ export default defineRule({
           messageId: 'missing',
           data,
           ...place,
-          fixData: { service: service.name } satisfies NoNewPrivilegesFix,
+          fixData: { service },
         });
     }
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as NoNewPrivilegesFix | undefined;
-    const service = serviceNamed(model, data?.service);
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData;
+    const service = data?.service;
     if (!service || !data) return [];
     const list = service.spec.securityOpt;
     if (data.index !== undefined) {
@@ -147,7 +148,7 @@ export default defineRule({
       const edit = replaceScalar(model, ref.node, { string: `no-new-privileges${separator}true` }, !!ref.holder.flow);
       return edit ? [{ title: 'Set `no-new-privileges` to true', safe: false, edits: [edit] }] : [];
     }
-    const needs = needsOf(model, service, context);
+    const needs = needsOf(model, service);
     if (needs.noNewPrivilegesUnsupported) return [];
     const edit = noNewPrivileges(model, service, needs);
     return edit ? [hardeningFix(edit)] : [];

@@ -3,12 +3,12 @@ import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
 import { limitStatus } from '../../container/limits';
 import { turnOffFixes } from '../../compose/setting-fixes';
-import { serviceNamed } from '../../compose/model';
+import type { ComposeService } from '../../compose/model';
 
 type MessageId = 'unlimited' | 'limited';
 
 interface OomFix {
-  service: string;
+  service: ComposeService;
 }
 
 export default defineRule({
@@ -76,7 +76,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, OomFix>[] = [];
     for (const service of model.services) {
       const setting = service.spec.oomKillDisable;
       if (setting?.value !== true) continue;
@@ -87,15 +87,14 @@ export default defineRule({
         data: { service: service.name },
         ...placeOf(setting.origin),
         ...(memory === 'limited' ? { severity: 'info' as const } : {}),
-        fixData: { service: service.name } satisfies OomFix,
+        fixData: { service },
       });
     }
     return findings;
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as OomFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const service = finding.fixData?.service;
     const setting = service?.spec.oomKillDisable;
     return service && setting ? turnOffFixes(model, service, setting, 'oom_kill_disable') : [];
   },

@@ -1,5 +1,5 @@
 import { defineRule, prose, file } from '../../rule';
-import { checkLimits, limitFixes } from '../../compose/limits';
+import { checkLimits, limitFixes } from '../limits';
 
 export default defineRule({
   meta: {
@@ -78,7 +78,7 @@ export default defineRule({
     return checkLimits(model, 'pids');
   },
 
-  fixes(finding, model, context) {
-    return limitFixes(finding, model, 'pids', context);
+  fixes(finding, model) {
+    return limitFixes(finding, model, 'pids');
   },
 });

@@ -108,8 +108,8 @@ export default defineRule({
     },
   },
 
-  check(model, context) {
-    const findings: Finding<MessageId>[] = [];
+  check(model) {
+    const findings: Finding<MessageId, PortFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       if (spec.namespaces.network?.value?.trim().toLowerCase() === 'host') continue;
@@ -118,9 +118,9 @@ export default defineRule({
         const port = item.value;
         // The port of a clear-text admin service or an open data store is `container/cleartext-admin-port`'s.
         if (!port || !onEveryInterface(port) || cleartextServiceOf(port)) return;
-        const fixData: PortFix = { service: service.name, index };
+        const fixData: PortFix = { service, index };
         const data = { service: service.name, port: describePort(port) };
-        if (profile === null) profile = runningProfile(model, service, context);
+        if (profile === null) profile = runningProfile(model, service);
         const what = publicService(port, profile);
         if (what) {
           findings.push({
@@ -146,7 +146,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    return loopbackFixes(model, finding.fixData as PortFix | undefined);
+    return loopbackFixes(model, finding.fixData);
   },
 });
 

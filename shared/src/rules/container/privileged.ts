@@ -1,11 +1,11 @@
 import { defineRule, prose, file } from '../../rule';
 import { placeOf } from '../../container/finding-place';
 import { ownedBy, removeServiceKey, setServiceValue } from '../../compose/edit';
-import type { Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
+import type { ComposeService } from '../../compose/model';
+import type { Finding, Fix } from '../../types';
 
 interface PrivilegedFix {
-  service: string;
+  service: ComposeService;
 }
 
 export default defineRule({
@@ -67,23 +67,23 @@ export default defineRule({
   },
 
   check(model) {
-    const findings = [];
+    const findings: Finding<'privileged', PrivilegedFix>[] = [];
     for (const service of model.services) {
       const privileged = service.spec.privileged;
       if (privileged?.value !== true) continue;
       findings.push({
-        messageId: 'privileged' as const,
+        messageId: 'privileged',
         data: { service: service.name },
         ...placeOf(privileged.origin),
-        fixData: { service: service.name } satisfies PrivilegedFix,
+        fixData: { service },
       });
     }
     return findings;
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as PrivilegedFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const privileged = service?.spec.privileged;
     if (!service || !privileged) return [];
     if (ownedBy(model, service, privileged.origin)) {

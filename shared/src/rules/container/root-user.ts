@@ -1,10 +1,9 @@
 import { defineRule, prose, file } from '../../rule';
-import type { RuleContext } from '../../context';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import type { ContainerSpec } from '../../container/spec';
 import { isScalar } from 'yaml';
 import { insertPairs, ownedBy, setServiceValue, type NewScalar, type Placement } from '../../compose/edit';
-import { yamlRef, type ComposeModel, type ComposeService, serviceNamed } from '../../compose/model';
+import { yamlRef, type ComposeModel, type ComposeService } from '../../compose/model';
 import { builtDockerfile } from '../../compose/built-dockerfile';
 import { needsOf, profileOfService, runningProfile } from '../../compose/service-needs';
 import type { ResolvedProfile } from '../../images/profile';
@@ -19,7 +18,7 @@ import type { Finding, Fix, Range, TextEdit } from '../../types';
 type MessageId = 'rootUser' | 'imageNoUser' | 'imageRootUser' | 'profileRoot' | 'profileNeedsRoot';
 
 interface UserFix {
-  service: string;
+  service: ComposeService;
 }
 
 const PLACEMENT: Placement = [{ after: 'image' }, { after: 'build' }, { after: '<<' }];
@@ -127,17 +126,17 @@ export default defineRule({
     },
   },
 
-  check(model, context) {
-    const findings: Finding<MessageId>[] = [];
+  check(model) {
+    const findings: Finding<MessageId, UserFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
-      const fixData: UserFix = { service: service.name };
+      const fixData: UserFix = { service };
       const user = spec.user;
       if (user && user.value === undefined) continue;
       const written = user?.value?.trim();
       if (user && written) {
         if (!isRootUser(written)) continue;
-        const running = runningProfile(model, service, context);
+        const running = runningProfile(model, service);
         if (running?.user.needsRoot) findings.push(needsRootFinding(service, running, placeOf(user.origin)));
         else
           findings.push({
@@ -163,9 +162,9 @@ export default defineRule({
           });
         continue;
       }
-      const built = builtUser(model, spec, context);
+      const built = builtUser(model, spec);
       if (!built) continue;
-      const running = !built.user ? runningProfile(model, service, context) : undefined;
+      const running = !built.user ? runningProfile(model, service) : undefined;
       if (running?.user.needsRoot) {
         findings.push(needsRootFinding(service, running, placeOfMissing(spec)));
         continue;
@@ -191,11 +190,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as UserFix | undefined;
-    const service = serviceNamed(model, data?.service);
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData;
+    const service = data?.service;
     if (!service?.map) return [];
-    const plan = needsOf(model, service, context).user;
+    const plan = needsOf(model, service).user;
     if (plan.kind === 'needs-root') return [];
     const chosen = plan.user;
     const current = service.spec.user;
@@ -234,7 +233,7 @@ function needsRootFinding(
   service: ComposeService,
   profile: ResolvedProfile,
   place: ReturnType<typeof placeOf>,
-): Finding<MessageId> {
+): Finding<MessageId, UserFix> {
   const variant = profile.nonRootVariant;
   const alternative = variant ? ` \`${variant.image}\` runs as \`${variant.user}\` (${variant.note}).` : '';
   return {
@@ -251,8 +250,8 @@ function needsRootFinding(
  * Dockerfile, an unknown base image), and when the image starts as root only to step down (its base image's profile
  * says so while the Dockerfile keeps that entrypoint, or an entrypoint script it copies steps down).
  */
-function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContext): BuiltUser | undefined {
-  const built = builtDockerfile(model, spec, context);
+function builtUser(model: ComposeModel, spec: ContainerSpec): BuiltUser | undefined {
+  const built = builtDockerfile(model, spec);
   if (!built) return undefined;
   const { stage } = built;
   const effective = userBefore(stage);
@@ -266,8 +265,12 @@ function builtUser(model: ComposeModel, spec: ContainerSpec, context: RuleContex
     if (
       entrypoint &&
       !built.inline &&
-      builtImageFacts({ model: built.model, stage, context: built.context, readFile: context.readFile }).entrypoint
-        ?.stepsDown
+      builtImageFacts({
+        model: built.model,
+        stage,
+        context: built.context,
+        fileText: (path) => model.builtFiles?.get(path),
+      }).entrypoint?.stepsDown
     )
       return undefined;
     return {

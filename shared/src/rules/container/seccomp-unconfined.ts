@@ -65,7 +65,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'unconfined'>[] = [];
+    const findings: Finding<'unconfined', SecurityOptFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         if (item.value?.name !== 'seccomp' || item.value.value.toLowerCase() !== 'unconfined') return;
@@ -73,7 +73,7 @@ export default defineRule({
           messageId: 'unconfined',
           data: { service: service.name },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies SecurityOptFix,
+          fixData: { service, index },
         });
       });
     }
@@ -81,6 +81,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    return removeSecurityOptFixes(model, finding.fixData as SecurityOptFix | undefined);
+    return removeSecurityOptFixes(model, finding.fixData);
   },
 });

@@ -4,13 +4,14 @@ import { placeOf } from '../../container/finding-place';
 import { engineSocketAt, isRawDevice, sensitiveHostPath } from '../../container/host-paths';
 import { splitVolumeSpec } from '../../container/spec';
 import { editable, ownedBy, replaceScalar, setMappingValue, sharingServices } from '../../compose/edit';
-import { yamlRef, serviceNamed } from '../../compose/model';
+import { yamlRef } from '../../compose/model';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../../types';
 
 type MessageId = 'writable' | 'readOnly' | 'device';
 
 interface MountFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -102,7 +103,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, MountFix>[] = [];
     for (const service of model.services) {
       service.spec.mounts.items.forEach((mount, index) => {
         const value = mount.value;
@@ -121,7 +122,7 @@ export default defineRule({
           ...(place.path ? { path: place.path } : {}),
           ...(related.length ? { related } : {}),
           severity,
-          fixData: { service: service.name, index } satisfies MountFix,
+          fixData: { service, index },
         });
       });
       for (const device of service.spec.devices.items) {
@@ -140,8 +141,8 @@ export default defineRule({
 
   fixes(finding, model): Fix[] {
     if (finding.messageId !== 'writable' || !editable(model)) return [];
-    const data = finding.fixData as MountFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const mount = data && service?.spec.mounts.items[data.index];
     const ref = yamlRef(mount?.origin);
     if (!service || !mount?.value || !ref) return [];

@@ -1,14 +1,14 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { defineRule, prose, file } from '../../rule';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
 import { placeOf } from '../../container/finding-place';
 import { splitVolumeSpec } from '../../container/spec';
 import { ownedBy, replaceScalar } from '../../compose/edit';
-import { serviceNamed } from '../../compose/model';
 import { yamlRef } from '../../compose/yaml';
 
 interface PropagationFix {
-  service: string;
+  service: ComposeService;
   index: number;
 }
 
@@ -91,7 +91,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'shared'>[] = [];
+    const findings: Finding<'shared', PropagationFix>[] = [];
     for (const service of model.services) {
       service.spec.mounts.items.forEach((mount, index) => {
         const value = mount.value;
@@ -101,7 +101,7 @@ export default defineRule({
           messageId: 'shared',
           data: { service: service.name, target: value.target ?? '?', mode: value.propagation },
           ...placeOf(mount.origin),
-          fixData: { service: service.name, index } satisfies PropagationFix,
+          fixData: { service, index },
         });
       });
     }
@@ -109,8 +109,8 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as PropagationFix | undefined;
-    const service = serviceNamed(model, data?.service);
+    const data = finding.fixData;
+    const service = data?.service;
     const mount = data && service?.spec.mounts.items[data.index];
     const ref = yamlRef(mount?.origin);
     const mode = mount?.value?.propagation;

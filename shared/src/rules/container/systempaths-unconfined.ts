@@ -73,7 +73,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'unconfined'>[] = [];
+    const findings: Finding<'unconfined', SecurityOptFix>[] = [];
     for (const service of model.services) {
       service.spec.securityOpt.items.forEach((item, index) => {
         // Docker compares the value as written, and refuses any other.
@@ -82,7 +82,7 @@ export default defineRule({
           messageId: 'unconfined',
           data: { service: service.name, text: item.text.trim() || 'systempaths=unconfined' },
           ...placeOf(item.origin),
-          fixData: { service: service.name, index } satisfies SecurityOptFix,
+          fixData: { service, index },
         });
       });
     }
@@ -90,6 +90,6 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    return removeSecurityOptFixes(model, finding.fixData as SecurityOptFix | undefined);
+    return removeSecurityOptFixes(model, finding.fixData);
   },
 });

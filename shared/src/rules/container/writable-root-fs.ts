@@ -2,11 +2,11 @@ import { defineRule, prose, file } from '../../rule';
 import { placeOf, placeOfMissing } from '../../container/finding-place';
 import { hardeningFix, readOnlyRoot } from '../../compose/hardening';
 import { needsOf, profileOfService } from '../../compose/service-needs';
+import type { ComposeService } from '../../compose/model';
 import type { Finding, Fix } from '../../types';
-import { serviceNamed } from '../../compose/model';
 
 interface ReadOnlyFix {
-  service: string;
+  service: ComposeService;
 }
 
 export default defineRule({
@@ -88,11 +88,11 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'missing' | 'disabled' | 'unsupported'>[] = [];
+    const findings: Finding<'missing' | 'disabled' | 'unsupported', ReadOnlyFix>[] = [];
     for (const service of model.services) {
       const { spec } = service;
       const readOnly = spec.readOnly;
-      const fixData: ReadOnlyFix = { service: service.name };
+      const fixData: ReadOnlyFix = { service };
       if (readOnly && readOnly.value !== false) continue;
       if (!readOnly && spec.partial) continue;
       const profile = profileOfService(service);
@@ -116,11 +116,11 @@ export default defineRule({
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as ReadOnlyFix | undefined;
-    const service = serviceNamed(model, data?.service);
+  fixes(finding, model): Fix[] {
+    const data = finding.fixData;
+    const service = data?.service;
     if (!service) return [];
-    const edit = readOnlyRoot(model, service, needsOf(model, service, context));
+    const edit = readOnlyRoot(model, service, needsOf(model, service));
     return edit ? [hardeningFix(edit)] : [];
   },
 });

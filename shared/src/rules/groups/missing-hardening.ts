@@ -130,11 +130,11 @@ export default defineGroup({
     },
   },
 
-  fixes(members, model, context): Fix[] {
+  fixes(members, model): Fix[] {
     const name = members[0]?.finding.data?.service;
     const service = serviceNamed(model, name);
     if (!service) return [];
-    const needs = needsOf(model, service, context);
+    const needs = needsOf(model, service);
     const ids = new Set(members.map((m) => m.ruleId));
     const parts: HardeningEdit[] = [];
     const add = (edit: HardeningEdit | undefined): boolean => {
@@ -151,7 +151,7 @@ export default defineGroup({
       return [];
     const kinds = HARDENING_ORDER.filter((id) => ids.has(id) && LIMIT_KINDS[id]).map((id) => LIMIT_KINDS[id]);
     if (kinds.length) {
-      const memory = kinds.includes('memory') ? memoryFor(model, service, context) : {};
+      const memory = kinds.includes('memory') ? memoryFor(model, service) : {};
       const limits = addLimits(model, service, kinds, memory.amount);
       if (!limits) return [];
       parts.push({

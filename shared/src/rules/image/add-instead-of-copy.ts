@@ -1,22 +1,27 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { defineRule, prose, file } from '../../rule';
-import type { RuleContext } from '../../context';
 import { siblingPath } from '../../compose/model';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { copyArguments, placedInstructions, type PathArgument } from '../../dockerfile/instructions';
+import { isArchiveName, isUrl } from '../../dockerfile/add-sources';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'local' | 'remote' | 'gitUnpinned';
+
+/** What the check found: an `ADD` of local sources only. */
+interface LocalAdd {
+  instruction: Instruction;
+  /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
+  literal: boolean;
+  /** The sources as written, relative to the build context. */
+  sources: string[];
+}
 
 interface CopyFix {
   /** Offsets of the ADD keyword. */
   keyword: { start: number; end: number; text: string };
   /** Flags that only mean something to ADD, with the space after them. */
   drop: { start: number; end: number }[];
-  /** Every source is a literal path; with a variable the value could name an archive that ADD would unpack. */
-  literal: boolean;
-  /** The sources as written, relative to the build context. */
-  sources: string[];
 }
 
 /** Flags COPY accepts with the same meaning. */
@@ -146,7 +151,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, LocalAdd>[] = [];
     for (const { instruction, stage } of placedInstructions(model)) {
       if (instruction.getKeyword() !== 'ADD') continue;
       const args = copyArguments(instruction, model);
@@ -177,23 +182,19 @@ export default defineRule({
         messageId: 'local',
         data: { source: args.sources.map((s) => s.value).join(' ') },
         range: instruction.getInstructionRange(),
-        fixData: copyFix(
-          model,
-          instruction,
-          !unresolved,
-          args.sources.map((src) => src.value),
-        ),
+        fixData: { instruction, literal: !unresolved, sources: args.sources.map((src) => src.value) },
       });
     }
     return findings;
   },
 
-  fixes(finding, model, context): Fix[] {
-    const data = finding.fixData as CopyFix | undefined;
-    if (!data) return [];
+  fixes(finding, model): Fix[] {
+    const found = finding.fixData;
+    const data = found && copyFix(model, found.instruction);
+    if (!found || !data) return [];
     // `ADD` unpacks a local tar archive whatever its name, which `COPY` does not: the fix cannot change the build only
     // when every source, read from the Dockerfile's folder, is a text file (an archive holds NUL bytes).
-    const safe = data.literal && data.sources.every((src) => isTextFile(context, siblingPath(model.path, src)));
+    const safe = found.literal && found.sources.every((src) => !!model.textSources?.has(siblingPath(model.path, src)));
     const keyword = data.keyword.text === data.keyword.text.toLowerCase() ? 'copy' : 'COPY';
     return [
       {
@@ -214,7 +215,7 @@ function remoteFinding(
   url: string,
   checksum: boolean,
   keepGitDir: boolean,
-): Finding<MessageId> | undefined {
+): Finding<MessageId, LocalAdd> | undefined {
   if (checksum) return undefined;
   const range = model.source.rangeOf(src.start, src.end);
   const git = gitSource(url, keepGitDir);
@@ -230,12 +231,7 @@ function remoteFinding(
 }
 
 /** The fix, or undefined when a flag would change meaning or be refused by COPY. */
-function copyFix(
-  model: DockerfileModel,
-  instruction: Instruction,
-  literal: boolean,
-  sources: string[],
-): CopyFix | undefined {
+function copyFix(model: DockerfileModel, instruction: Instruction): CopyFix | undefined {
   const { source } = model;
   const drop: CopyFix['drop'] = [];
   for (const flag of (instruction as ModifiableInstruction).getFlags()) {
@@ -250,26 +246,7 @@ function copyFix(
   const range = instruction.getInstructionRange();
   const start = source.offsetAt(range.start);
   const end = source.offsetAt(range.end);
-  return { keyword: { start, end, text: source.text.slice(start, end) }, drop, literal, sources };
-}
-
-/** Whether the workspace holds a readable text file at that path (the readers skip binary files: no text for them). */
-function isTextFile(context: RuleContext, path: string): boolean {
-  if (/[*?[]/.test(path) || !context.readFile) return false;
-  const text = context.readFile(path);
-  return text !== undefined && !text.includes('\u0000');
-}
-
-/** `https://…`, `git://…`, `ssh://…` or scp-style `git@host:repo`. */
-function isUrl(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[\w.-]+@[\w.-]+:/.test(value);
-}
-
-/**
- * Names of files `ADD` may unpack: tar archives and compressed files (Docker looks inside; the name is our best guess).
- */
-function isArchiveName(path: string): boolean {
-  return /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zst|lz4)$/i.test(path.replace(/\/+$/, ''));
+  return { keyword: { start, end, text: source.text.slice(start, end) }, drop };
 }
 
 /**

@@ -138,7 +138,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, SchemeFix>[] = [];
     for (const run of allRuns(model)) findings.push(...runFindings(model, run));
     findings.push(...addFindings(model));
     findings.push(...settingFindings(model));
@@ -148,7 +148,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SchemeFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [
       {
@@ -219,7 +219,7 @@ interface Fetch {
   file?: string;
 }
 
-function runFindings(model: DockerfileModel, run: RunScript & { stage: Stage }): Finding<MessageId>[] {
+function runFindings(model: DockerfileModel, run: RunScript & { stage: Stage }): Finding<MessageId, SchemeFix>[] {
   const vars = run.stage.variables.before(run.instruction.getRange().start.line);
   const fetches: Fetch[] = [];
   const checks: { at: number; check: ContentCheck }[] = [];
@@ -229,7 +229,7 @@ function runFindings(model: DockerfileModel, run: RunScript & { stage: Stage }):
     if (check) checks.push({ at: cmd.start, check });
     fetches.push(...fetchesOf(model, cmd, vars, pinnedCheckouts));
   }
-  const findings: Finding<MessageId>[] = [];
+  const findings: Finding<MessageId, SchemeFix>[] = [];
   for (const fetch of fetches) {
     if (fetch.messageId === 'git') {
       if (pinnedCheckouts.some((at) => at > fetch.cmd.start)) continue;
@@ -429,8 +429,8 @@ function pipConfigSet(args: CommandArguments): { value: string; word: ShellWord 
   return { value: ops[3].value, word: ops[3] };
 }
 
-function addFindings(model: DockerfileModel): Finding<MessageId>[] {
-  const findings: Finding<MessageId>[] = [];
+function addFindings(model: DockerfileModel): Finding<MessageId, SchemeFix>[] {
+  const findings: Finding<MessageId, SchemeFix>[] = [];
   for (const { instruction, stage } of placedInstructions(model)) {
     if (instruction.getKeyword() !== 'ADD') continue;
     const flags = (instruction as ModifiableInstruction).getFlags();
@@ -469,8 +469,8 @@ function checkedAfterAdd(
 const REGISTRY_VARIABLES =
   /^(npm_config_registry|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|PIP_FIND_LINKS|YARN_NPM_REGISTRY_SERVER)$/i;
 
-function settingFindings(model: DockerfileModel): Finding<MessageId>[] {
-  const findings: Finding<MessageId>[] = [];
+function settingFindings(model: DockerfileModel): Finding<MessageId, SchemeFix>[] {
+  const findings: Finding<MessageId, SchemeFix>[] = [];
   for (const setting of variableSettings(model, (name) => REGISTRY_VARIABLES.test(name))) {
     if (setting.value === undefined) continue;
     const value = setting.value.replace(/^(["'])(.*)\1$/, '$2');
@@ -487,7 +487,7 @@ function settingFindings(model: DockerfileModel): Finding<MessageId>[] {
       messageId: 'setting',
       data: { setting: written, tool },
       range: model.source.rangeOf(setting.start, setting.end),
-      fixData: urls.length === 1 && m ? ({ at: setting.start + m.index + 4 } satisfies SchemeFix) : undefined,
+      fixData: urls.length === 1 && m ? { at: setting.start + m.index + 4 } : undefined,
     });
   }
   return findings;

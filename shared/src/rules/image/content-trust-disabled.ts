@@ -74,16 +74,14 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, RemovalFix>[] = [];
     for (const setting of variableSettings(model, (name) => name === 'DOCKER_CONTENT_TRUST')) {
       if (setting.value === undefined || !FALSE.test(setting.value)) continue;
       findings.push({
         messageId: 'variable',
         data: { setting: `DOCKER_CONTENT_TRUST=${setting.value}` },
         range: model.source.rangeOf(setting.start, setting.end),
-        fixData: setting.removal
-          ? ({ removed: 'DOCKER_CONTENT_TRUST', span: setting.removal } satisfies RemovalFix)
-          : undefined,
+        fixData: setting.removal ? { removed: 'DOCKER_CONTENT_TRUST', span: setting.removal } : undefined,
       });
     }
     const text = model.source.text;
@@ -110,7 +108,7 @@ export default defineRule({
                   : (args.operands[0]?.value ?? ''),
             },
             range: model.source.rangeOf(option.word.start, option.word.end),
-            fixData: span ? ({ removed: option.word.value, span } satisfies RemovalFix) : undefined,
+            fixData: span ? { removed: option.word.value, span } : undefined,
           });
         }
       }
@@ -121,7 +119,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as RemovalFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [{ title: `Remove \`${data.removed}\``, safe: false, edits: [spanEdit(model.source, data.span)] }];
   },

@@ -15,6 +15,12 @@ import { asProgram, commandLineOf, execFormText, instructionSpan, type CommandLi
 import { basename, commandName } from '../../dockerfile/shell';
 import type { Finding, Fix, TextEdit } from '../../types';
 
+/** What the check found: the final stage, built on a full OS image of its own. The fix plan is made by `fixes`. */
+interface FullOsFinding {
+  stage: Stage;
+  image: ImageRef;
+}
+
 interface BaseFix {
   title: string;
   edits: TextEdit[];
@@ -147,19 +153,21 @@ export default defineRule({
     if (!final || baseClass(final) !== 'full-os') return [];
     const root = rootStage(final);
     const image = root.image as ImageRef;
-    const finding: Finding<'fullOs'> = {
+    const finding: Finding<'fullOs', FullOsFinding> = {
       messageId: 'fullOs',
       range: final.imageRange ?? final.from.getRange(),
       data: { image: image.text },
-      fixData: final.parent ? undefined : planFix(model, final, image),
+      // A final stage built on another stage of this file changes with that stage: no fix of its own.
+      fixData: final.parent ? undefined : { stage: final, image },
     };
     if (final.parent && root.imageRange)
       finding.related = [{ range: root.imageRange, message: `\`${image.text}\` is the base of the final stage` }];
     return [finding];
   },
 
-  fixes(finding): Fix[] {
-    const plan = finding.fixData as BaseFix | undefined;
+  fixes(finding, model): Fix[] {
+    const found = finding.fixData;
+    const plan = found && planFix(model, found.stage, found.image);
     return plan ? [{ title: plan.title, safe: false, edits: plan.edits }] : [];
   },
 });

@@ -62,7 +62,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<'recommends'>[] = [];
+    const findings: Finding<'recommends', RecommendsFix>[] = [];
     const text = model.source.text;
     const configuredOff = recommendsConfiguredOff(model);
     for (const run of allRuns(model)) {
@@ -96,17 +96,17 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const span = (finding.fixData as RecommendsFix | undefined)?.span;
-    if (!span) return [];
+    const data = finding.fixData;
+    if (!data?.span) return [];
     return [
       {
         title:
           `Add \`${FLAG}\`` +
-          (laterHttps(model, finding.fixData as RecommendsFix)
+          (laterHttps(model, data)
             ? ' — name `ca-certificates` in the install: a later step downloads over https'
             : ''),
         safe: false,
-        edits: [spanEdit(model.source, span)],
+        edits: [spanEdit(model.source, data.span)],
       },
     ];
   },

@@ -71,14 +71,14 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, RemovalFix>[] = [];
     for (const run of allRuns(model))
       for (const cmd of run.script.commands) findings.push(...commandFindings(model, run, cmd));
     return findings;
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as RemovalFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [
       {
@@ -106,9 +106,9 @@ function commandFindings(
   model: DockerfileModel,
   run: RunScript & { stage: Stage },
   cmd: SimpleCommand,
-): Finding<MessageId>[] {
+): Finding<MessageId, RemovalFix>[] {
   const text = model.source.text;
-  const findings: Finding<MessageId>[] = [];
+  const findings: Finding<MessageId, RemovalFix>[] = [];
   const vars = run.stage.variables.before(run.instruction.getRange().start.line);
   // A version from an ARG or ENV (`--tls-max "$TLS_MAX"`) is the value the shell sees.
   const valueOf = (option: CommandOption): string | undefined =>
@@ -133,7 +133,7 @@ function commandFindings(
       messageId,
       data: { option: written, tool, version },
       range: model.source.rangeOf(option.word.start, last.end),
-      fixData: span ? ({ removed: option.name, span } satisfies RemovalFix) : undefined,
+      fixData: span ? { removed: option.name, span } : undefined,
     });
   };
 

@@ -17,9 +17,21 @@ import { startsAsRoot, userBefore } from '../../dockerfile/users';
 import { imageProfile } from '../../images/lookup';
 import { builtImageFacts } from '../../images/built-image';
 import { endsOpen } from '../../dockerfile/instructions';
-import type { Fix, TextEdit } from '../../types';
+import type { Finding, Fix, TextEdit } from '../../types';
 
 /** How to make the final stage run as someone else, worked out by the check. */
+type MessageId = 'noUser' | 'createdNotUsed' | 'rootUser' | 'stepsDown' | 'baseStepsDown' | 'needsRoot';
+
+/** What the check found: the final stage runs as root, and the USER that says so (or none). */
+interface RootFinding {
+  stage: Stage;
+  base: ImageRef | undefined;
+  /** A user the stage creates but does not switch to. */
+  created: string | undefined;
+  /** The last USER of the stage, naming root. */
+  rootUser?: Instruction;
+}
+
 interface UserFix {
   user: string;
   /** A RUN line that creates the user first, when the base image has none to use. */
@@ -155,7 +167,7 @@ export default defineRule({
     },
   },
 
-  check(model) {
+  check(model): Finding<MessageId, RootFinding>[] {
     const final = model.finalStage;
     if (!final || runsNothing(final) || isWasmImage(final)) return [];
     const base = rootStage(final).image;
@@ -171,7 +183,7 @@ export default defineRule({
           messageId: 'rootUser',
           range,
           data: { user: effective.user ?? 'root' },
-          fixData: planFix(model, final, base, created, effective.instruction),
+          fixData: { stage: final, base, created, rootUser: effective.instruction },
         },
       ];
     }
@@ -205,13 +217,14 @@ export default defineRule({
     if (daemon) return [{ messageId: 'needsRoot', range, severity: 'info', data: { what: daemon, alternative: '' } }];
     if (created)
       return [
-        { messageId: 'createdNotUsed', range, data: { user: created }, fixData: planFix(model, final, base, created) },
+        { messageId: 'createdNotUsed', range, data: { user: created }, fixData: { stage: final, base, created } },
       ];
-    return [{ messageId: 'noUser', range, fixData: planFix(model, final, base, created) }];
+    return [{ messageId: 'noUser', range, fixData: { stage: final, base, created } }];
   },
 
   fixes(finding, model): Fix[] {
-    const plan = finding.fixData as UserFix | undefined;
+    const found = finding.fixData;
+    const plan = found && planFix(model, found.stage, found.base, found.created, found.rootUser);
     if (!plan) return [];
     const eol = model.source.eol;
     const edits: TextEdit[] = [];

@@ -85,7 +85,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, RemovalFix>[] = [];
     for (const stage of shippedStages(model)) findings.push(...stageCopies(model, stage));
     return findings.sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -93,7 +93,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as RemovalFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [
       {
@@ -109,8 +109,8 @@ export default defineRule({
 /** `$NAME`, `${NAME}` and `${NAME:-word}` insert the value; `${NAME:+word}` only says whether it is set. */
 const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-function stageCopies(model: DockerfileModel, stage: Stage): Finding<MessageId>[] {
-  const findings: Finding<MessageId>[] = [];
+function stageCopies(model: DockerfileModel, stage: Stage): Finding<MessageId, RemovalFix>[] {
+  const findings: Finding<MessageId, RemovalFix>[] = [];
   // Names ENV sets in the stages this one is built on: there the variable is the ENV, not a build argument.
   const env = new Set<string>();
   for (let s = stage.parent, guard = 0; s && guard < 100; s = s.parent, guard++)

@@ -149,7 +149,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, SecretFix>[] = [];
     const shipped = shippedStages(model);
     for (const placed of placedInstructions(model)) {
       const keyword = placed.instruction.getKeyword();
@@ -160,7 +160,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SecretFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [
       {
@@ -174,12 +174,16 @@ export default defineRule({
   },
 });
 
-function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipped: Set<Stage>): Finding<MessageId>[] {
+function literalSecrets(
+  model: DockerfileModel,
+  placed: PlacedInstruction,
+  shipped: Set<Stage>,
+): Finding<MessageId, SecretFix>[] {
   const { instruction } = placed;
   const isEnv = instruction.getKeyword() === 'ENV';
   // `ARG A=1 B=2` declares several, like ENV.
   const properties = (instruction as Env | Arg).getProperties();
-  const findings: Finding<MessageId>[] = [];
+  const findings: Finding<MessageId, SecretFix>[] = [];
   properties.forEach((property, index) => {
     const name = property.getName();
     const value = property.getValue();
@@ -202,7 +206,7 @@ function literalSecrets(model: DockerfileModel, placed: PlacedInstruction, shipp
       range: property.getNameRange(),
       // ENV of a build-only stage stays out of the shipped image config; the literal is still in the Dockerfile.
       severity: isEnv && placed.stage && shipped.has(placed.stage) ? 'error' : 'warning',
-      fixData: trailing ? undefined : ({ kind: isEnv ? 'env' : 'arg', name, ...edit } satisfies SecretFix),
+      fixData: trailing ? undefined : { kind: isEnv ? 'env' : 'arg', name, ...edit },
     });
   });
   return findings;
@@ -403,10 +407,10 @@ export function hasInlineCredentials(value: string): boolean {
   return password !== undefined && !password.includes('$');
 }
 
-function copiedKeyMaterial(model: DockerfileModel, instruction: Instruction): Finding<MessageId>[] {
+function copiedKeyMaterial(model: DockerfileModel, instruction: Instruction): Finding<MessageId, SecretFix>[] {
   const args = copyArguments(instruction, model);
   if (args.heredoc) return [];
-  const findings: Finding<MessageId>[] = [];
+  const findings: Finding<MessageId, SecretFix>[] = [];
   const keyword = instruction.getKeyword();
   const destination = args.destination?.value;
   for (const src of args.sources) {

@@ -15,6 +15,13 @@ type MessageId =
   | 'missingProgramStart'
   | 'missingProgramHealthcheck';
 
+/** What the check found: a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK in a stage on a shell-less image. */
+interface ShellForm {
+  instruction: Instruction;
+  stage: Stage;
+  base: ImageRef;
+}
+
 interface ExecFix {
   range: Range;
   argv: string[];
@@ -173,7 +180,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, ShellForm>[] = [];
     for (const stage of model.stages) {
       const base = shellLessBase(stage);
       if (!base) continue;
@@ -185,7 +192,7 @@ export default defineRule({
             messageId: 'shellRun',
             range: run.instruction.getInstructionRange(),
             data,
-            fixData: runFix(run.instruction, model, base),
+            fixData: { instruction: run.instruction, stage, base },
           });
           continue;
         }
@@ -211,7 +218,7 @@ export default defineRule({
             messageId,
             range: ins.getInstructionRange(),
             data: { ...data, keyword },
-            fixData: startFix(ins, line.argv, line.range, stage, base),
+            fixData: { instruction: ins, stage, base },
           });
           continue;
         }
@@ -230,8 +237,9 @@ export default defineRule({
     );
   },
 
-  fixes(finding): Fix[] {
-    const data = finding.fixData as ExecFix | undefined;
+  fixes(finding, model): Fix[] {
+    const found = finding.fixData;
+    const data = found && execFix(finding.messageId === 'shellRun', found, model);
     if (!data) return [];
     return [
       {
@@ -285,6 +293,12 @@ export function baseEntrypoint(image: ImageRef): BaseEntrypoint {
   // Google's distroless Java runs `java -jar`; other Java images are not known well enough.
   if (distroless && flavour.startsWith('java')) return { kind: 'interpreter', names: /^java$/, fixedArgs: ['-jar'] };
   return { kind: 'unknown' };
+}
+
+function execFix(run: boolean, { instruction, stage, base }: ShellForm, model: DockerfileModel): ExecFix | undefined {
+  if (run) return runFix(instruction, model, base);
+  const line = commandLineOf(instruction, model);
+  return line && startFix(instruction, line.argv, line.range, stage, base);
 }
 
 function runFix(ins: Instruction, model: DockerfileModel, base: ImageRef): ExecFix | undefined {

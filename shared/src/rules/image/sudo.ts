@@ -2,7 +2,7 @@ import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { basename, type SimpleCommand, type ShellWord } from '../../dockerfile/shell';
 import { userBefore } from '../../dockerfile/users';
-import type { Fix } from '../../types';
+import type { Finding, Fix } from '../../types';
 
 interface SudoFix {
   /** Offsets of `sudo` and its options, up to the command it runs. */
@@ -63,19 +63,19 @@ export default defineRule({
   },
 
   check(model) {
-    const findings = [];
+    const findings: Finding<'sudo', SudoFix>[] = [];
     for (const run of allRuns(model)) {
       for (const cmd of run.script.commands) {
         const sudo = sudoIn(cmd);
         if (!sudo) continue;
         findings.push({
-          messageId: 'sudo' as const,
+          messageId: 'sudo',
           range: model.source.rangeOf(sudo.word.start, sudo.word.end),
           fixData: {
             start: sudo.word.start,
             end: sudo.next?.start ?? sudo.word.end,
             asRoot: userBefore(run.stage, run.instruction).isRoot,
-          } satisfies SudoFix,
+          },
         });
       }
     }
@@ -83,7 +83,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as SudoFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [
       {

@@ -129,7 +129,7 @@ export default defineRule({
   },
 
   check(model) {
-    const findings: Finding<MessageId>[] = [];
+    const findings: Finding<MessageId, RemovalFix>[] = [];
     const text = model.source.text;
     for (const run of allRuns(model)) {
       for (const cmd of run.script.commands) findings.push(...commandFindings(model.source, text, run, cmd));
@@ -142,7 +142,7 @@ export default defineRule({
         messageId: 'variable',
         data: { setting: written, check: variable.check, tool: variable.tool },
         range: model.source.rangeOf(setting.start, setting.end),
-        fixData: setting.removal ? ({ removed: setting.name, span: setting.removal } satisfies RemovalFix) : undefined,
+        fixData: setting.removal ? { removed: setting.name, span: setting.removal } : undefined,
       });
     }
     return findings.sort(
@@ -151,7 +151,7 @@ export default defineRule({
   },
 
   fixes(finding, model): Fix[] {
-    const data = finding.fixData as RemovalFix | undefined;
+    const data = finding.fixData;
     if (!data) return [];
     return [{ title: `Remove \`${data.removed}\``, safe: false, edits: [spanEdit(model.source, data.span)] }];
   },
@@ -189,8 +189,13 @@ const VARIABLES: Variable[] = [
   { name: /^BUNDLE_SSL_VERIFY_MODE$/, disables: (v) => v === '0', tool: 'Bundler', check: CERTIFICATES },
 ];
 
-function commandFindings(source: SourceText, text: string, run: RunScript, cmd: SimpleCommand): Finding<MessageId>[] {
-  const findings: Finding<MessageId>[] = [];
+function commandFindings(
+  source: SourceText,
+  text: string,
+  run: RunScript,
+  cmd: SimpleCommand,
+): Finding<MessageId, RemovalFix>[] {
+  const findings: Finding<MessageId, RemovalFix>[] = [];
   const optionFinding = (option: CommandOption, tool: string, check: string, noFix = false) => {
     const last = option.valueWord ?? option.word;
     // `-k` inside `-fsSLk` goes alone; an option with its value goes with it.
@@ -202,7 +207,7 @@ function commandFindings(source: SourceText, text: string, run: RunScript, cmd: 
       messageId: 'option',
       data: { option: option.value !== undefined ? `${option.name} ${option.value}` : option.name, check, tool },
       range: source.rangeOf(option.word.start, last.end),
-      fixData: span && !noFix ? ({ removed: option.name, span } satisfies RemovalFix) : undefined,
+      fixData: span && !noFix ? { removed: option.name, span } : undefined,
     });
   };
   const settingFinding = (from: ShellWord, to: ShellWord, setting: string, tool: string, check: string) => {
