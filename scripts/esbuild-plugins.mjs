@@ -23,4 +23,17 @@ export const yamlAsModules = {
   },
 };
 
-export const PLUGINS = [yamlAsModules];
+/**
+ * jsonc-parser's `main` is a UMD build that loads its parts with a `require` esbuild cannot follow (the bundle fails
+ * at start with "Cannot find module './impl/format'"); its `module` build is the same code as ES modules. The tests
+ * run the UMD build (dependencies external), where Node resolves those requires itself.
+ */
+export const jsoncAsModules = {
+  name: 'jsonc-parser-as-es-modules',
+  setup(build) {
+    const entry = join(dirname(require.resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js');
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: entry }));
+  },
+};
+
+export const PLUGINS = [yamlAsModules, jsoncAsModules];

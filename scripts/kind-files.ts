@@ -11,7 +11,7 @@ export interface KindFile {
   kind: FileKind;
 }
 
-/** Every file under `dir` whose name Bulkhead recognises (Dockerfile, compose), in a stable (sorted) order. */
+/** Every file under `dir` whose name Bulkhead recognises (Dockerfile, compose, devcontainer.json), in a stable (sorted) order. */
 export function kindFilesUnder(dir: string): KindFile[] {
   const files: KindFile[] = [];
   const walk = (d: string) => {
@@ -19,7 +19,7 @@ export function kindFilesUnder(dir: string): KindFile[] {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
       else {
-        const kind = detectKind(name);
+        const kind = detectKind(path);
         if (kind) files.push({ path, rel: relative(dir, path).split(sep).join('/'), kind });
       }
     }

@@ -90,6 +90,17 @@ const SHOWN: Record<string, string[]> = {
     'container/docker-api-exposed',
     'container/missing-hardening',
   ],
+  // The container rules as they check a dev container (devcontainer/rules.ts), its docker-in-docker feature included.
+  '.devcontainer/devcontainer.json': [
+    'container/privileged',
+    'container/dangerous-capability',
+    'container/docker-socket-mount',
+    'container/seccomp-unconfined',
+    'container/host-namespace',
+    'container/root-user',
+    'container/no-new-privileges',
+    'container/unpinned-image',
+  ],
 };
 
 /**

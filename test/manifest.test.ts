@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectKind } from '../shared/src/detect';
-import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../shared/src/file-globs';
+import { COMPOSE_NAMES_GLOB, DEVCONTAINER_PATHS_GLOB, DOCKERFILE_NAMES_GLOB } from '../shared/src/file-globs';
 import { BUILTINS, RULES } from '../shared/src/rules/index';
 import { COMMANDS, DOCUMENT_SELECTOR } from '../client/src/selectors';
 import { WATCHED } from '../server/src/server';
@@ -26,6 +26,13 @@ function alternatives(glob: string): string[] {
 function nameMatches(alternativesList: string[], name: string): boolean {
   return alternativesList.some((alt) =>
     new RegExp(`^${alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(name),
+  );
+}
+
+/** A path against `**\/<alternative>`, as VS Code matches it: any folders, then the alternative (`*` within a name). */
+function pathMatches(alternativesList: string[], path: string): boolean {
+  return alternativesList.some((alt) =>
+    new RegExp(`^(?:.*/)?${alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(path),
   );
 }
 
@@ -64,24 +71,54 @@ describe('extension manifest', () => {
     }
   });
 
+  it('the dev container glob recognises exactly the paths the detector recognises', () => {
+    const paths = alternatives(DEVCONTAINER_PATHS_GLOB);
+    const samples = [
+      '.devcontainer/devcontainer.json',
+      '.devcontainer.json',
+      '.devcontainer/python/devcontainer.json',
+      'devcontainer.json',
+      '.devcontainer/a/b/devcontainer.json',
+      '.devcontainer/settings.json',
+      'package.json',
+    ];
+    for (const path of samples)
+      assert.equal(pathMatches(paths, path), detectKind(path) === 'devcontainer', `${path} as a dev container`);
+  });
+
   it('activates on the two languages and on a workspace holding any such file, nothing else', () => {
     const events: string[] = manifest.activationEvents;
     assert.ok(events.includes('onLanguage:dockerfile'));
     assert.ok(events.includes('onLanguage:dockercompose'));
     const contains = events.filter((e) => e.startsWith('workspaceContains:'));
-    assert.equal(contains.length, 1);
+    assert.equal(contains.length, 2);
+    assert.equal(contains[1], `workspaceContains:**/${DEVCONTAINER_PATHS_GLOB}`);
     const listed = alternatives(contains[0].slice('workspaceContains:**/'.length));
     assert.deepEqual(
       new Set(listed),
       new Set([...alternatives(DOCKERFILE_NAMES_GLOB), ...alternatives(COMPOSE_NAMES_GLOB)]),
     );
-    assert.equal(events.length, 3, 'no `*` or onStartupFinished activation');
+    assert.equal(events.length, 4, 'no `*` or onStartupFinished activation');
   });
 
   it('the document selector and the server’s watchers use the same globs', () => {
     const patterns = DOCUMENT_SELECTOR.flatMap((s) => ('pattern' in s ? [s.pattern] : []));
-    assert.deepEqual(patterns, [`**/${DOCKERFILE_NAMES_GLOB}`, `**/${COMPOSE_NAMES_GLOB}`]);
+    assert.deepEqual(patterns, [
+      `**/${DOCKERFILE_NAMES_GLOB}`,
+      `**/${COMPOSE_NAMES_GLOB}`,
+      `**/${DEVCONTAINER_PATHS_GLOB}`,
+    ]);
     assert.ok(WATCHED.includes(`**/${DOCKERFILE_NAMES_GLOB}`) && WATCHED.includes(`**/${COMPOSE_NAMES_GLOB}`));
+    assert.ok(WATCHED.includes(`**/${DEVCONTAINER_PATHS_GLOB}`));
+  });
+
+  it('opens the dev container paths as JSON with comments', () => {
+    const languages = manifest.contributes.languages as { id: string; filenamePatterns?: string[] }[];
+    const jsonc = languages.find((l) => l.id === 'jsonc');
+    assert.deepEqual(
+      jsonc?.filenamePatterns,
+      alternatives(DEVCONTAINER_PATHS_GLOB).map((p) => `**/${p}`),
+    );
   });
 
   it('bulkhead.rules lists every rule with its default severity (run `npm run manifest` after adding a rule)', () => {

@@ -177,7 +177,7 @@ describe('the core is pure', () => {
     assert.deepEqual(
       offenders,
       [],
-      'the core may import only plain-data packages (vscode-languageserver-types, vscode-languageserver-textdocument, yaml, dockerfile-ast)',
+      'the core may import only plain-data packages (vscode-languageserver-types, vscode-languageserver-textdocument, yaml, dockerfile-ast, jsonc-parser)',
     );
   });
 

@@ -55,7 +55,11 @@ export interface RuleTests {
   invalid: InvalidCase[];
 }
 
-const DEFAULT_PATH = { dockerfile: 'Dockerfile', compose: 'compose.yaml' } as const;
+const DEFAULT_PATH = {
+  dockerfile: 'Dockerfile',
+  compose: 'compose.yaml',
+  devcontainer: '.devcontainer/devcontainer.json',
+} as const;
 
 /** Metadata of a Dockerfile rule a test makes up: its id and messages, placeholders for what every rule must say. */
 export function testRuleMeta<MessageId extends string>(

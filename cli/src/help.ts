@@ -5,18 +5,20 @@ import { CONFIG_FILE_NAME } from '../../shared/src/config';
 export const VERSION: string = version;
 
 export const USAGE = `Usage:
-  bulkhead [scan] [PATH ...] [options]   scan Dockerfiles and Compose files
+  bulkhead [scan] [PATH ...] [options]   scan Dockerfiles, Compose files and dev containers
   bulkhead rules [--format text|json]    list every rule and its metadata
   bulkhead report [PATH ...] [-c FILE] [-o FILE]
-                                         the security posture of each service and image, as Markdown
+                                         the security posture of each service, image and dev container, as Markdown
   bulkhead baseline [PATH ...] [-c FILE] [-o FILE]
                                          accept today's findings: write them to ${BASELINE_FILE_NAME}
                                          (default: in the first PATH when it is a folder, else here)
 
 Scans each PATH (default: the current folder). A folder is walked for Dockerfile, Dockerfile.*, *.Dockerfile,
-Containerfile, compose.y(a)ml, compose.*.y(a)ml and docker-compose*.y(a)ml, skipping .git, node_modules, the
-configured excludes and links that lead out of the folder. A file named on the command line is scanned whatever its
-name (and whatever the excludes say): as Compose when it ends in .yml or .yaml, else as a Dockerfile.
+Containerfile, compose.y(a)ml, compose.*.y(a)ml, docker-compose*.y(a)ml, .devcontainer/devcontainer.json,
+.devcontainer/*/devcontainer.json and .devcontainer.json, skipping .git, node_modules, the configured excludes and
+links that lead out of the folder. A file named on the command line is scanned whatever its name (and whatever the
+excludes say): as Compose when it ends in .yml or .yaml, as a dev container when it is named devcontainer.json or
+.devcontainer.json, else as a Dockerfile.
 
 Options:
   -f, --format FORMAT   text (default), json or sarif

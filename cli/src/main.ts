@@ -15,7 +15,7 @@ import { displayPath } from './paths';
 import { formatPostureMarkdown } from './formats/markdown';
 import { postureMatrix } from '../../shared/src/report/posture';
 import { postureSubjects } from '../../shared/src/report/subjects';
-import { RULES } from '../../shared/src/rules/index';
+import { rulesOfKind } from '../../shared/src/engine';
 import { palette, useColor } from './formats/colors';
 import { writeJson } from './formats/json';
 import { formatRulesJson, formatRulesText } from './formats/rules';
@@ -92,7 +92,9 @@ async function report(command: ReportCommand): Promise<number> {
     const text = file.skipped ? undefined : context.readFile?.(file.path);
     const subjects = text === undefined ? [] : postureSubjects(file.kind, text, file.path, context);
     const active = new Set(
-      RULES.filter((r) => r.meta.kind === file.kind && loaded.config.rules[r.meta.id] !== 'off').map((r) => r.meta.id),
+      rulesOfKind(file.kind)
+        .filter((r) => loaded.config.rules[r.meta.id] !== 'off')
+        .map((r) => r.meta.id),
     );
     return {
       report: { path: file.path, kind: file.kind, skipped: file.skipped, diagnostics: file.diagnostics },

@@ -80,9 +80,19 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
   return { targets: onePerRealFile(found), notices };
 }
 
-/** A file named on the command line is scanned whatever its name: YAML as Compose, anything else as a Dockerfile. */
+/**
+ * A file named on the command line is scanned whatever its name: YAML as Compose, a `devcontainer.json` or
+ * `.devcontainer.json` in any folder as a dev container, anything else as a Dockerfile.
+ */
 export function kindOfNamedFile(path: string): FileKind {
-  return detectKind(path) ?? (/\.ya?ml$/i.test(path) ? 'compose' : 'dockerfile');
+  return (
+    detectKind(path) ??
+    (/\.ya?ml$/i.test(path)
+      ? 'compose'
+      : /(?:^|[\\/])\.?devcontainer\.json$/.test(path)
+        ? 'devcontainer'
+        : 'dockerfile')
+  );
 }
 
 interface WalkState extends WalkOptions {
@@ -110,7 +120,7 @@ function walkFolder(folder: string, realFolder: string, state: WalkState): void 
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(absolute, join(realFolder, entry.name), state);
     } else if (entry.isFile()) {
-      const kind = detectKind(entry.name);
+      const kind = detectKind(absolute);
       if (kind)
         state.found.push({
           absolute,
@@ -120,11 +130,11 @@ function walkFolder(folder: string, realFolder: string, state: WalkState): void 
           viaLink: false,
         });
     } else if (entry.isSymbolicLink()) {
-      const kind = detectKind(entry.name);
+      const kind = detectKind(absolute);
       if (kind) state.found.push(linkedFile(absolute, kind, state));
     } else {
       // A FIFO, socket or device named like a Dockerfile: listed as skipped, never opened (a FIFO would block).
-      const kind = detectKind(entry.name);
+      const kind = detectKind(absolute);
       if (kind)
         state.found.push({
           absolute,

@@ -86,9 +86,11 @@ function renderRow(row: PostureRow, report: SecurityReport): string {
   const label =
     subject.kind === 'compose'
       ? `service ${subject.name}`
-      : subject.name === 'final stage'
-        ? 'final stage'
-        : `stage ${subject.name}`;
+      : subject.kind === 'devcontainer'
+        ? `dev container ${subject.name}`
+        : subject.name === 'final stage'
+          ? 'final stage'
+          : `stage ${subject.name}`;
   const where = displayPath(subject.path, report.folders);
   const note = row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : '';
   const profile = subject.facts?.profile;

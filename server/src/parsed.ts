@@ -28,6 +28,8 @@ export function parsedText(entry: Entry): SuppressionTarget {
             ? model
             : parseDockerfile(entry.text, entry.path),
       };
+    } else if (entry.kind === 'devcontainer') {
+      parsed = { kind: 'devcontainer', text: entry.text };
     } else {
       const document = model?.kind === 'compose' && model.source.text === readable ? model.doc : undefined;
       parsed = { kind: 'compose', text: entry.text, document: document ?? parseComposeForHover(entry.text) };

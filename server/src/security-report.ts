@@ -1,8 +1,7 @@
 import { ruleDocUrl } from '../../shared/src/docs';
-import type { FileReport } from '../../shared/src/engine';
+import { rulesOfKind, type FileReport } from '../../shared/src/engine';
 import { postureMatrix, type PostureInput } from '../../shared/src/report/posture';
 import { postureSubjects } from '../../shared/src/report/subjects';
-import { RULES } from '../../shared/src/rules/index';
 import type { FileKind } from '../../shared/src/types';
 import type { Analyzer } from './analysis';
 import type { Configuration } from './configuration';
@@ -114,7 +113,9 @@ export async function securityReport(
     }
     const rules = config.forFile(file.path).engine.rules;
     const activeRules = new Set(
-      RULES.filter((r) => r.meta.kind === file.kind && rules[r.meta.id] !== 'off').map((r) => r.meta.id),
+      rulesOfKind(file.kind)
+        .filter((r) => rules[r.meta.id] !== 'off')
+        .map((r) => r.meta.id),
     );
     inputs.push({ report: file.report, subjects, activeRules });
   }

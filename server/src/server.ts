@@ -11,7 +11,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { version } from '../../package.json';
 import { ruleDocUrl } from '../../shared/src/docs';
-import { COMPOSE_NAMES_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
+import { COMPOSE_NAMES_GLOB, DEVCONTAINER_PATHS_GLOB, DOCKERFILE_NAMES_GLOB } from '../../shared/src/file-globs';
 import { RULES, allMetas } from '../../shared/src/rules/index';
 import { Analyzer } from './analysis';
 import { UNKNOWN_INPUT, type ClientInput } from './client-input';
@@ -47,6 +47,7 @@ import { Workspace } from './workspace';
 export const WATCHED = [
   `**/${DOCKERFILE_NAMES_GLOB}`,
   `**/${COMPOSE_NAMES_GLOB}`,
+  `**/${DEVCONTAINER_PATHS_GLOB}`,
   '**/.bulkhead.yaml',
   '**/.bulkhead-baseline.json',
   // Compose reads `.env` beside the file.

@@ -201,7 +201,7 @@ export class Workspace {
         if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, path, found, cancelled);
       } else {
         // Files, links, and a FIFO or device named like one: the reader says why those are not read, never opens them.
-        const kind = detectKind(entry.name);
+        const kind = detectKind(path);
         if (!kind) continue;
         if (found.size >= MAX_FILES) {
           this.log.warn(`More than ${MAX_FILES} Dockerfiles and Compose files in ${folder}: the rest is not scanned`);

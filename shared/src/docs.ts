@@ -53,7 +53,11 @@ const PEER_TOOLS: { key: keyof PeerIds; label: string }[] = [
   { key: 'semgrep', label: 'Semgrep' },
 ];
 
-const EXAMPLE_PATHS: Record<FileKind, string> = { dockerfile: 'Dockerfile', compose: 'compose.yaml' };
+const EXAMPLE_PATHS: Record<FileKind, string> = {
+  dockerfile: 'Dockerfile',
+  compose: 'compose.yaml',
+  devcontainer: '.devcontainer/devcontainer.json',
+};
 
 /** The file kind a meta's examples are written in (engine diagnostics document themselves on Dockerfiles). */
 export function exampleKind(meta: DocMeta): FileKind {

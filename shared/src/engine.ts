@@ -1,5 +1,7 @@
 import { parseDockerfile } from './dockerfile/model';
 import { parseComposeProject } from './compose/project';
+import { parseDevcontainer } from './devcontainer/model';
+import { devcontainerRules } from './devcontainer/rules';
 import { formatMessage, type AnyRule, type ModelsByKind, type RuleKind } from './rule';
 import type { WorkspaceReader } from './context';
 import { GROUPS, RULES } from './rules/index';
@@ -105,7 +107,25 @@ const PARSERS: Record<FileKind, Parser> = {
       suppressions: readSuppressions(model.source),
     };
   },
+  devcontainer: (text, path, context) => {
+    const model = parseDevcontainer(text, path, context);
+    return {
+      model,
+      source: model.source,
+      syntax: model.syntaxProblems,
+      notChecked: model.notChecked,
+      suppressions: readSuppressions(model.source, undefined, undefined, '//'),
+    };
+  },
 };
+
+/**
+ * The rules that check a kind of file. A devcontainer.json is checked by the container rules that apply to a dev
+ * container (devcontainer/rules.ts).
+ */
+export function rulesOfKind(kind: FileKind, rules: readonly AnyRule[] = RULES): AnyRule[] {
+  return kind === 'devcontainer' ? devcontainerRules(rules) : rules.filter((rule) => rule.meta.kind === kind);
+}
 
 /** Parses a file into its kind's model. */
 export function parseFile(kind: FileKind, text: string, path: string, context?: WorkspaceReader): Parsed {
@@ -143,7 +163,7 @@ export function analyzeText(path: string, text: string, kind: FileKind, options:
   }
   if (options.keepModel) Object.defineProperty(report, 'model', { value: parsed.model, enumerable: false });
   addBuiltinDiagnostics(report.diagnostics, SYNTAX, parsed.syntax, parsed, config);
-  const rules = (options.rules ?? RULES).filter((rule) => rule.meta.kind === kind);
+  const rules = rulesOfKind(kind, options.rules);
   const fixesMode = options.fixes ?? true;
   const grouping = options.group !== false;
   /** Findings of aspect rules, kept aside until every rule has run: two or more on one service make one diagnostic. */

@@ -1,7 +1,7 @@
 import { isCollection, isScalar, visit, type Document } from 'yaml';
 import type { Instruction } from 'dockerfile-ast';
 import { heredocsOf, parseDockerfile, type DockerfileModel } from './dockerfile/model';
-import { dockerfileStatementEnd, isSuppressed, readSuppressions } from './suppress';
+import { dockerfileStatementEnd, isSuppressed, readSuppressions, type CommentLeader } from './suppress';
 import { SourceText, applyEdits, comparePositions } from './text';
 import type { FileKind, TextEdit } from './types';
 
@@ -13,6 +13,11 @@ import type { FileKind, TextEdit } from './types';
 const LINE_IGNORE = /^\s*#\s*bulkhead-ignore\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
 const NEXT_LINE_IGNORE = /^\s*#\s*bulkhead-ignore-next-line\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
 const FILE_IGNORE = /^\s*#\s*bulkhead-ignore-file\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
+/** A devcontainer.json's (JSONC) suppressions: the same comments with `//`. */
+const JSONC_LINE_IGNORE = /^\s*\/\/\s*bulkhead-ignore\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
+const JSONC_FILE_IGNORE = /^\s*\/\/\s*bulkhead-ignore-file\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/d;
+
+const leaderOf = (kind: FileKind): CommentLeader => (kind === 'devcontainer' ? '//' : '#');
 /** BuildKit parser directives: only recognised as the very first lines, so nothing may be inserted above them. */
 const DIRECTIVE = /^\s*#\s*(syntax|escape|check)\s*=/i;
 
@@ -31,6 +36,7 @@ export function ignoreLineEdit(
   model?: DockerfileModel,
 ): TextEdit | undefined {
   const source = new SourceText(text);
+  if (kind === 'devcontainer') return ignoreAbove(source, line, JSONC_LINE_IGNORE, 'bulkhead-ignore', ruleId, '//');
   if (kind !== 'dockerfile') return ignoreAbove(source, line, LINE_IGNORE, 'bulkhead-ignore', ruleId);
   const instruction = instructionAt(model ?? parseDockerfile(text), line);
   if (!instruction) return ignoreAbove(source, line, LINE_IGNORE, 'bulkhead-ignore', ruleId);
@@ -59,24 +65,32 @@ export function inContinuedInstruction(model: DockerfileModel, line: number): bo
 }
 
 /** A comment line `# <word> <id>` above `line`, indented like it, or `<id>` added to such a comment already there. */
-function ignoreAbove(source: SourceText, line: number, pattern: RegExp, word: string, ruleId: string): TextEdit {
+function ignoreAbove(
+  source: SourceText,
+  line: number,
+  pattern: RegExp,
+  word: string,
+  ruleId: string,
+  leader: CommentLeader = '#',
+): TextEdit {
   const above = line > 0 ? source.lineText(line - 1) : '';
   const extended = extendList(source, line - 1, above, pattern, ruleId);
   if (extended) return extended;
   const indent = /^[ \t]*/.exec(source.lineText(line))![0];
-  return insertLine(source, line, `${indent}# ${word} ${ruleId}`);
+  return insertLine(source, line, `${indent}${leader} ${word} ${ruleId}`);
 }
 
 /** `# bulkhead-ignore-file <id>` at the top, after a Dockerfile's parser directives (they must stay first). */
 export function ignoreFileEdit(kind: FileKind, text: string, ruleId: string): TextEdit {
   const source = new SourceText(text);
+  const pattern = kind === 'devcontainer' ? JSONC_FILE_IGNORE : FILE_IGNORE;
   for (let line = 0; line < source.lineCount; line++) {
-    const extended = extendList(source, line, source.lineText(line), FILE_IGNORE, ruleId);
+    const extended = extendList(source, line, source.lineText(line), pattern, ruleId);
     if (extended) return extended;
   }
   let at = 0;
   if (kind === 'dockerfile') while (at < source.lineCount && DIRECTIVE.test(source.lineText(at))) at++;
-  return insertLine(source, at, `# bulkhead-ignore-file ${ruleId}`);
+  return insertLine(source, at, `${leaderOf(kind)} bulkhead-ignore-file ${ruleId}`);
 }
 
 /** The Dockerfile instruction whose lines hold `line` (a finding may sit on a continuation line). */
@@ -119,7 +133,9 @@ function insertLine(source: SourceText, line: number, content: string): TextEdit
 
 /** What the engine knows of the text a suppression goes into, parsed once for every check on that text. */
 export type SuppressionTarget =
-  { kind: 'dockerfile'; text: string; model: DockerfileModel } | { kind: 'compose'; text: string; document: Document };
+  | { kind: 'dockerfile'; text: string; model: DockerfileModel }
+  | { kind: 'compose'; text: string; document: Document }
+  | { kind: 'devcontainer'; text: string };
 
 /**
  * Whether applying `edit` (from `ignoreLineEdit` or `ignoreFileEdit`) silences the finding of `ruleId` that starts on
@@ -149,7 +165,12 @@ export function suppressionSilences(
   const statementEnd = target.kind === 'dockerfile' ? statementEndsOf(target.model) : (l: number) => l;
   const edited = new SourceText(applyEdits(target.text, [edit]));
   const inserted = (l: number) => l >= firstMoved && l < firstMoved + insertedLines;
-  const suppressions = readSuppressions(edited, (l) => (inserted(l) ? l : toEdited(statementEnd(toOriginal(l)))));
+  const suppressions = readSuppressions(
+    edited,
+    (l) => (inserted(l) ? l : toEdited(statementEnd(toOriginal(l)))),
+    undefined,
+    leaderOf(target.kind),
+  );
   return isSuppressed(suppressions, ruleId, hadolintIds, toEdited(line));
 }
 

@@ -14,6 +14,8 @@ import type { SourceText } from './text';
  *   next FROM); above a FROM, the whole stage. hadolint itself leaves the statement right after the comment out, a
  *   quirk of its line arithmetic (hadolint/src/Hadolint/Process.hs) that is not copied: that statement is covered;
  * - `# hadolint global ignore=DL3006` anywhere: the whole file.
+ *
+ * In a devcontainer.json (JSONC) the same comments start with `//` instead of `#`.
  */
 export interface Suppressions {
   file: Set<string>;
@@ -21,8 +23,23 @@ export interface Suppressions {
   lines: Map<number, Set<string>>;
 }
 
-const IGNORE = /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/;
-const HADOLINT = /#\s*hadolint\s+(?:(stage|global)\s+)?ignore\s*=([A-Za-z0-9,\s]+)/;
+/** The comment leader of a file kind's suppressions: `#` (Dockerfile, YAML) or `//` (JSONC). */
+export type CommentLeader = '#' | '//';
+
+const GRAMMARS: Record<CommentLeader, { ignore: RegExp; hadolint: RegExp; commentOnly: RegExp; blank: RegExp }> = {
+  '#': {
+    ignore: /#\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
+    hadolint: /#\s*hadolint\s+(?:(stage|global)\s+)?ignore\s*=([A-Za-z0-9,\s]+)/,
+    commentOnly: /^\s*#/,
+    blank: /^\s*(#.*)?$/,
+  },
+  '//': {
+    ignore: /\/\/\s*bulkhead-ignore(-file|-next-line)?\s+([A-Za-z0-9_/,\s-]+?)(?:\s+--.*)?\s*$/,
+    hadolint: /\/\/\s*hadolint\s+(?:(stage|global)\s+)?ignore\s*=([A-Za-z0-9,\s]+)/,
+    commentOnly: /^\s*\/\//,
+    blank: /^\s*(\/\/.*)?$/,
+  },
+};
 
 /**
  * @param statementEnd for a line that starts a statement, the last line of that statement (a continued RUN spans
@@ -32,7 +49,9 @@ export function readSuppressions(
   source: SourceText,
   statementEnd: (line: number) => number = (l) => l,
   stageEnd: (line: number) => number = () => source.lineCount - 1,
+  leader: CommentLeader = '#',
 ): Suppressions {
+  const grammar = GRAMMARS[leader];
   const result: Suppressions = { file: new Set(), lines: new Map() };
   const add = (line: number, id: string) => {
     let set = result.lines.get(line);
@@ -41,9 +60,9 @@ export function readSuppressions(
   };
   for (const line of linesMentioning(source, ['bulkhead-ignore', 'hadolint'])) {
     const lineText = source.lineText(line);
-    if (!lineText.includes('#')) continue;
-    const commentOnly = /^\s*#/.test(lineText);
-    const ignore = IGNORE.exec(lineText);
+    if (!lineText.includes(leader)) continue;
+    const commentOnly = grammar.commentOnly.test(lineText);
+    const ignore = grammar.ignore.exec(lineText);
     const ids: string[] = [];
     const nextLineOnly = ignore?.[1] === '-next-line';
     if (ignore) {
@@ -54,7 +73,7 @@ export function readSuppressions(
       }
       ids.push(...list);
     }
-    const hadolint = commentOnly ? HADOLINT.exec(lineText) : null;
+    const hadolint = commentOnly ? grammar.hadolint.exec(lineText) : null;
     const hadolintIds = (hadolint?.[2] ?? '')
       .split(/[\s,]+/)
       .filter(Boolean)
@@ -68,7 +87,7 @@ export function readSuppressions(
     if (commentOnly) {
       // The next line that is not a comment or blank is the statement covered.
       let next = line + 1;
-      while (next < source.lineCount && /^\s*(#.*)?$/.test(source.lineText(next))) next++;
+      while (next < source.lineCount && grammar.blank.test(source.lineText(next))) next++;
       const last =
         hadolint?.[1] === 'stage'
           ? Math.max(next, stageEnd(next))

@@ -6,7 +6,7 @@ export type { Position, Range, TextEdit };
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type FileKind = 'dockerfile' | 'compose';
+export type FileKind = 'dockerfile' | 'compose' | 'devcontainer';
 
 /** Keys of the threat catalog (see threats.ts): the four directions an attack can take. */
 export type ThreatKey = 'host-container' | 'container-container' | 'external-container' | 'application';

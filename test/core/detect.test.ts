@@ -36,7 +36,27 @@ const COMPOSE_FILES = [
   'deploy\\docker-compose.yml',
 ];
 
+/** The three places the Dev Container CLI reads a configuration from, any folder deep, either separator. */
+const DEVCONTAINER_FILES = [
+  '.devcontainer/devcontainer.json',
+  '.devcontainer.json',
+  '.devcontainer/python/devcontainer.json',
+  'services/api/.devcontainer/devcontainer.json',
+  '/work/app/.devcontainer.json',
+  'C:\\work\\app\\.devcontainer\\node\\devcontainer.json',
+];
+
 const NEITHER = [
+  'devcontainer.json',
+  'config/devcontainer.json',
+  '.devcontainer/a/b/devcontainer.json',
+  '.devcontainer/settings.json',
+  '.devcontainer/devcontainer.jsonc',
+  '.devcontainer/devcontainer.json.bak',
+  'x.devcontainer.json',
+  'package.json',
+  'tsconfig.json',
+  '.vscode/settings.json',
   'README.md',
   'Dockerfile.md',
   'Dockerfile.orig',
@@ -63,7 +83,16 @@ const NEITHER = [
 describe('detectKind', () => {
   for (const name of DOCKERFILES) it(`${name} is a Dockerfile`, () => assert.equal(detectKind(name), 'dockerfile'));
   for (const name of COMPOSE_FILES) it(`${name} is a compose file`, () => assert.equal(detectKind(name), 'compose'));
+  for (const name of DEVCONTAINER_FILES)
+    it(`${name} is a dev container configuration`, () => assert.equal(detectKind(name), 'devcontainer'));
   for (const name of NEITHER) it(`${JSON.stringify(name)} is neither`, () => assert.equal(detectKind(name), undefined));
+
+  it('judges a devcontainer.json by its folder: the name alone says nothing', () => {
+    assert.equal(detectKind('devcontainer.json'), undefined);
+    assert.equal(detectKind('.devcontainer/devcontainer.json'), 'devcontainer');
+    assert.equal(detectKind('.devcontainer/Dockerfile'), 'dockerfile');
+    assert.equal(detectKind('.devcontainer/compose.yaml'), 'compose');
+  });
 
   it('judges the file name, not the folders above it', () => {
     assert.equal(detectKind('Dockerfile.d/notes.txt'), undefined);

@@ -1,11 +1,11 @@
-import type { Range } from '../../../shared/src/types';
+import type { FileKind, Range } from '../../../shared/src/types';
 import type { ScanReport } from '../scan';
 import { STREAMED, writeJsonStreaming } from '../stream-json';
 
 /** The JSON report, version 1. Ranges are LSP ranges: 0-based lines, UTF-16 characters, end exclusive. */
 export interface JsonReport {
   version: 1;
-  files: { path: string; kind: 'dockerfile' | 'compose'; skipped: string | null }[];
+  files: { path: string; kind: FileKind; skipped: string | null }[];
   /** With a baseline: the file, how many findings it accepted (not listed) and how many it lists that are gone. */
   baseline?: { path: string; baselined: number; fixedSinceBaseline: number };
   /** With `--changed-since`: the ref, and how many findings were on lines unchanged since it (not listed). */

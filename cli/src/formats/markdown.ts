@@ -50,6 +50,7 @@ const TABLE: MarkdownPlace = { table: true };
 function label(row: PostureRow, place: MarkdownPlace = {}): string {
   const { subject } = row;
   if (subject.kind === 'compose') return `service ${markdownCode(subject.name, place)}`;
+  if (subject.kind === 'devcontainer') return `dev container ${markdownCode(subject.name, place)}`;
   return subject.name === 'final stage' ? 'final stage' : `stage ${markdownCode(subject.name, place)}`;
 }
 

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { renderRuleDoc, ruleDocUrl, RULE_DOCS_BASE_URL, type DocMeta } from '../../../shared/src/docs';
 import { FINGERPRINT_VERSION } from '../../../shared/src/baseline/fingerprint';
 import { THREATS } from '../../../shared/src/threats';
-import type { Diagnostic, Range, Severity } from '../../../shared/src/types';
+import type { Diagnostic, FileKind, Range, Severity } from '../../../shared/src/types';
 import { showControls } from '../../../shared/src/visible-controls';
 import { VERSION } from '../help';
 import type { ScanReport, ScannedFile } from '../scan';
@@ -14,6 +14,9 @@ import { STREAMED, writeJsonStreaming } from '../stream-json';
  * `security-severity` and tags; results located relative to `%SRCROOT%` (the working directory) with 1-based lines and
  * UTF-16 columns; safe and unsafe fixes as SARIF fixes.
  */
+/** SARIF's `sourceLanguage` per kind of file. */
+const SOURCE_LANGUAGES: Record<FileKind, string> = { dockerfile: 'dockerfile', compose: 'yaml', devcontainer: 'jsonc' };
+
 export function formatSarif(report: ScanReport): string {
   return JSON.stringify(toSarif(report), null, 2) + '\n';
 }
@@ -105,7 +108,7 @@ function sarifParts(report: ScanReport): { log: (results: unknown[]) => object; 
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(report.cwd) } },
         artifacts: report.files.map((file) => ({
           location: { uri: relativeUri(file.path), uriBaseId: SRCROOT },
-          sourceLanguage: file.kind === 'compose' ? 'yaml' : 'dockerfile',
+          sourceLanguage: SOURCE_LANGUAGES[file.kind],
         })),
         results,
         columnKind: 'utf16CodeUnits',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DockerfileParser } from 'dockerfile-ast';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { getLocation } from 'jsonc-parser';
 import { parserSource, type SourceText } from '../text';
 import type { Diagnostic, FileKind, Position } from '../types';
 
@@ -12,7 +13,8 @@ import type { Diagnostic, FileKind, Position } from '../types';
  * - its context: in a Dockerfile, the instruction keyword and the stage (its `AS` name, else its base image without tag
  *   or digest, so a tag bump keeps the stage's findings); in a Compose file, the setting path with the service name
  *   replaced by the service's image (without tag) or build context, so renaming a service keeps its findings, and a
- *   finding on the service's own key hashes that placeholder, not the name.
+ *   finding on the service's own key hashes that placeholder, not the name; in a devcontainer.json, the property path
+ *   (array indices left out, as in Compose).
  *
  * Not the instruction's whole text: adding a package to a long `RUN` must not re-raise the findings of every other
  * package in it. Identical fingerprints in one file get an occurrence index in file order (`<hash>:<n>`, as GitHub's own
@@ -24,7 +26,12 @@ export const FINGERPRINT_VERSION = 'bulkheadFingerprint/v1';
 export function fingerprintDiagnostics(kind: FileKind, text: string, diagnostics: readonly Diagnostic[]): string[] {
   if (!diagnostics.length) return [];
   const source = parserSource(text);
-  const contextOf = kind === 'dockerfile' ? dockerfileContext(source) : composeContext(source);
+  const contextOf =
+    kind === 'dockerfile'
+      ? dockerfileContext(source)
+      : kind === 'devcontainer'
+        ? devcontainerContext(source)
+        : composeContext(source);
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
     const start = source.offsetAt(d.range.start);
@@ -87,6 +94,16 @@ function withoutTag(image: string): string {
   const slash = noDigest.lastIndexOf('/');
   const colon = noDigest.lastIndexOf(':');
   return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+/** The property path of a JSONC value (`runArgs\0[]`): JSON with comments is not YAML, so it is read as JSONC. */
+function devcontainerContext(source: SourceText): ContextOf {
+  return (_start, offset, own) => ({
+    where: getLocation(source.text, offset)
+      .path.map((segment) => (typeof segment === 'number' ? '[]' : segment))
+      .join('\0'),
+    own,
+  });
 }
 
 function composeContext(source: SourceText): ContextOf {

@@ -171,6 +171,7 @@ export const COMPOSE_SETTINGS: SettingsTable = {
   user: { keys: ['user'], read: scalarOf(asIs), merge: replace(), example: 'user: "1000:1000"' },
   privileged: { keys: ['privileged'], read: scalarOf(readBool), merge: replace(), example: 'privileged: true' },
   readOnly: { keys: ['read_only'], read: scalarOf(readBool), merge: replace(), example: 'read_only: true' },
+  init: { keys: ['init'], read: scalarOf(readBool), merge: replace(), example: 'init: true' },
   capAdd: { keys: ['cap_add'], read: listOf(capability), merge: union(), example: 'cap_add:\n  - NET_ADMIN' },
   capDrop: { keys: ['cap_drop'], read: listOf(capability), merge: union(), example: 'cap_drop:\n  - ALL' },
   securityOpt: {

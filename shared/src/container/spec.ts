@@ -162,6 +162,8 @@ export interface ContainerSpec {
   user?: Setting<string>;
   privileged?: Setting<boolean>;
   readOnly?: Setting<boolean>;
+  /** An init process as PID 1 (`init: true`, `--init`): reaps zombies and forwards signals. */
+  init?: Setting<boolean>;
   /** Capability names upper-cased without `CAP_` (`SYS_ADMIN`, `ALL`). */
   capAdd: SettingList<string>;
   capDrop: SettingList<string>;

@@ -84,7 +84,8 @@ export function findingsHover(diagnostics: readonly Pick<Diagnostic, 'ruleId' | 
 
 /** Over a keyword: what it means for the container, with links to the registered rules that guard it. */
 /** The parsed text, when the caller keeps it between hovers; parsed here otherwise. */
-export type HoverModel = { kind: 'dockerfile'; model: DockerfileModel } | { kind: 'compose'; document: Document };
+export type HoverModel =
+  { kind: 'dockerfile'; model: DockerfileModel } | { kind: 'compose'; document: Document } | { kind: 'devcontainer' };
 
 export function keywordHover(
   kind: FileKind,
@@ -92,6 +93,8 @@ export function keywordHover(
   position: Position,
   parsed?: HoverModel,
 ): { range: Range; markdown: string } | undefined {
+  // A devcontainer.json has its findings' hovers only: the keyword hovers read YAML and Dockerfile syntax.
+  if (kind === 'devcontainer') return undefined;
   const hover =
     kind === 'dockerfile'
       ? dockerfileKeywordHover(parsed?.kind === 'dockerfile' ? parsed.model : parseDockerfile(text), position)

@@ -38,7 +38,11 @@ export const POSTURE_COLUMNS: readonly PostureColumn[] = [
     key: 'non-root',
     title: 'Non-root',
     description: 'The container does not run as root.',
-    rules: { dockerfile: ['image/root-user'], compose: ['container/root-user'] },
+    rules: {
+      dockerfile: ['image/root-user'],
+      compose: ['container/root-user'],
+      devcontainer: ['container/root-user'],
+    },
   },
   {
     key: 'caps-dropped',
@@ -46,13 +50,14 @@ export const POSTURE_COLUMNS: readonly PostureColumn[] = [
     description: 'All capabilities dropped, none dangerous added, not privileged.',
     rules: {
       compose: ['container/capabilities-not-dropped', 'container/dangerous-capability', 'container/privileged'],
+      devcontainer: ['container/capabilities-not-dropped', 'container/dangerous-capability', 'container/privileged'],
     },
   },
   {
     key: 'no-new-privileges',
     title: 'No new privileges',
     description: 'Processes cannot gain privileges through setuid binaries.',
-    rules: { compose: ['container/no-new-privileges'] },
+    rules: { compose: ['container/no-new-privileges'], devcontainer: ['container/no-new-privileges'] },
   },
   {
     key: 'read-only',
@@ -64,7 +69,10 @@ export const POSTURE_COLUMNS: readonly PostureColumn[] = [
     key: 'seccomp-mac',
     title: 'Seccomp / MAC',
     description: 'Seccomp and AppArmor/SELinux confinement stay on.',
-    rules: { compose: ['container/seccomp-unconfined', 'container/mac-disabled', 'container/privileged'] },
+    rules: {
+      compose: ['container/seccomp-unconfined', 'container/mac-disabled', 'container/privileged'],
+      devcontainer: ['container/seccomp-unconfined', 'container/mac-disabled', 'container/privileged'],
+    },
   },
   {
     key: 'limits',
@@ -82,17 +90,20 @@ export const POSTURE_COLUMNS: readonly PostureColumn[] = [
     key: 'no-socket',
     title: 'No runtime socket',
     description: 'The Docker (or other runtime) socket is not mounted.',
-    rules: { compose: ['container/docker-socket-mount'] },
+    rules: { compose: ['container/docker-socket-mount'], devcontainer: ['container/docker-socket-mount'] },
   },
   {
     key: 'no-host-namespaces',
     title: 'No host namespaces',
     description: 'No host network, PID, IPC, UTS, user or cgroup namespace.',
-    rules: { compose: ['container/host-namespace'] },
+    rules: { compose: ['container/host-namespace'], devcontainer: ['container/host-namespace'] },
   },
 ];
 
-/** Something that runs: a Compose service or the final stage of a Dockerfile. */
+/**
+ * Something that runs: a Compose service, the final stage of a Dockerfile, a dev container (whose read-only root and
+ * limits are not applicable: devcontainer/rules.ts).
+ */
 export interface PostureSubject {
   path: string;
   kind: FileKind;

@@ -8,10 +8,12 @@ import { parseComposeProject } from '../compose/project';
 import { parseDockerfile } from '../dockerfile/model';
 import { dockerfileFacts, serviceFacts } from './facts';
 import { serviceNamed } from '../compose/model';
+import { containerView, parseDevcontainer } from '../devcontainer/model';
 
 /**
  * The rows a file contributes to the posture matrix: a Dockerfile's final stage (the image that runs), each service
- * of a Compose file. Reads the text on its own, so it does not depend on which rules are registered.
+ * of a Compose file, the dev container of a devcontainer.json (none for one that runs a compose service: that
+ * service's row is the compose file's). Reads the text on its own, so it does not depend on which rules are registered.
  */
 export function postureSubjects(
   kind: FileKind,
@@ -19,7 +21,23 @@ export function postureSubjects(
   path: string,
   context: WorkspaceReader = {},
 ): PostureSubject[] {
+  if (kind === 'devcontainer') return devcontainerSubjects(text, path, context);
   return kind === 'dockerfile' ? dockerfileSubjects(text, path) : composeSubjects(text, path, context);
+}
+
+function devcontainerSubjects(text: string, path: string, context: WorkspaceReader): PostureSubject[] {
+  const model = parseDevcontainer(text, path, context);
+  const service = model.services[0];
+  if (!model.root || !service || model.composeService) return [];
+  return [
+    {
+      path,
+      kind: 'devcontainer',
+      name: service.name,
+      range: model.source.rangeOf(model.root.offset, model.root.offset + model.root.length),
+      facts: serviceFacts(containerView(model), service),
+    },
+  ];
 }
 
 /** The final stage, read with the bare parser: the report only needs where it is, not its shell scripts. */
