@@ -57,10 +57,12 @@ describe('language server: keystrokes at default settings', () => {
     const version = await client().change(uri, sudoOnLine(1));
     const published = () => publishedVersions(client(), uri, since).includes(version);
     // With a debounce the analysis waits for quiet, and a client keeps talking meanwhile: dozens of round trips
-    // pass. Analysed at once, the diagnostics come before the answer to the first or second request sent after (the
+    // pass. Analysed at once, the diagnostics come before the answer to one of the first requests sent after (the
     // analysis lets a request that came with the edit go first), in one stream, in order.
+    // How many exactly depends on the machine: the analysis also waits while requests keep arriving (at most
+    // 100 ms), and on a loaded machine 4 were seen. The 100 ms debounce this replaces published after none of 20.
     const turns = await roundTrips(client(), 20, published);
-    assert.ok(turns <= 3, `published after ${turns} round trips (20: not yet)`);
+    assert.ok(turns < 20, `published after ${turns} round trips (20: not yet)`);
     const diagnostics = await client().diagnostics(uri, (_d, p) => p.version === version, since);
     assert.deepEqual(
       ofRule(diagnostics, 'image/sudo').map((d) => d.range.start.line),
