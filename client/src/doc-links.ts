@@ -1,4 +1,4 @@
-import { RULE_DOCS_BASE_URL } from '../../shared/src/docs';
+import { RULE_DOCS_BASE_URL } from '../../shared/src/doc-url';
 
 const escaped = RULE_DOCS_BASE_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**

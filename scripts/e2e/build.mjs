@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { PLUGINS } from '../esbuild-plugins.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -39,12 +40,15 @@ await build({
   entryPoints: [join(root, 'test/extension/index.ts')],
   outfile: join(outdir, 'extension/index.js'),
   external: ['vscode'],
+  plugins: PLUGINS,
 });
 await build({
   ...common,
   entryPoints: list('test/extension/suite', '.test.ts'),
   outdir: join(outdir, 'extension/suite'),
   external: ['vscode'],
+  // The suite bundles the core (jsonc-parser, yaml) as the product's bundles do.
+  plugins: PLUGINS,
 });
 // Launchers run under the machine's node and take their packages from node_modules.
 await build({

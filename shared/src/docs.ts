@@ -9,16 +9,11 @@ import type { RuleMeta, PeerIds } from './rule';
 import type { BuiltinMeta } from './rules/builtin';
 import type { FileKind, Fix } from './types';
 
-/** Where the rule pages are published; every documentation link is built from this one base. */
-export const RULE_DOCS_BASE_URL = 'https://github.com/bulkhead-dev/bulkhead/blob/main/docs/rules';
+import { RULE_DOCS_BASE_URL, ruleDocUrl } from './doc-url';
+export { RULE_DOCS_BASE_URL, ruleDocUrl };
 
 /** Metadata of anything that has a rule page: a rule or an engine diagnostic (`syntax`, `internal-error`). */
 export type DocMeta = RuleMeta<string> | BuiltinMeta;
-
-/** The published documentation page of a rule (`codeDescription.href`, SARIF `helpUri`, hover links). */
-export function ruleDocUrl(id: string): string {
-  return `${RULE_DOCS_BASE_URL}/${id}.md`;
-}
 
 /** Path of a rule page relative to the repository root. */
 export function ruleDocPath(id: string): string {
