@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
 import { fixAll } from '../../shared/src/fix-all';
-import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
+import { listFolderWithin, readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
 import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
@@ -111,6 +111,7 @@ export function fileContext(options: ScanOptions): WorkspaceReader {
   return {
     readFileResult,
     readFile: (path) => readFileResult(path).text,
+    listFolder: (path) => listFolderWithin(resolve(options.cwd, path), options.roots),
   };
 }
 
