@@ -3,16 +3,18 @@
  * rules run (rules read no files): the context's folder is walked through the analysis's reader (workspace roots
  * only, links not followed) and each path is matched against the context's `.dockerignore` as Docker matches it.
  *
- * The context is taken to be the Dockerfile's own folder, what `docker build .` beside it sends: neither an editor
- * nor the CLI knows the arguments of the build that will use the file.
+ * The context is the one a compose file beside the Dockerfile or up to three folders above it builds it with
+ * (`build: {context: .., dockerfile: docker/Dockerfile}`); else the Dockerfile's own folder, what `docker build .`
+ * beside it sends: neither an editor nor the CLI knows the arguments of a build run by hand.
  */
 import type { FolderEntry, WorkspaceReader } from '../context';
 import { siblingPath } from '../compose/model';
-import { isIgnored, parseDockerignore, type IgnoreRules } from './dockerignore';
+import { cleanPath, isIgnored, parseDockerignore, type IgnoreRules } from './dockerignore';
 import { copyArguments, placedInstructions } from './instructions';
 import { isUrl } from './add-sources';
 import type { DockerfileModel } from './model';
 import type { ModifiableInstruction } from 'dockerfile-ast';
+import { parse } from 'yaml';
 
 /** What a secret-looking file holds, which decides how bad sending it is. */
 export type SecretKind = 'key' | 'credentials' | 'git' | 'env';
@@ -24,8 +26,10 @@ export interface ContextSecret {
 }
 
 export interface BuildContext {
-  /** The context folder as the model's paths write it (`''` for the working directory). */
+  /** The context folder as the model's paths write it, ending in `/` (`''` for the working directory). */
   folder: string;
+  /** The compose file whose `build:` gives the context, when one does. */
+  composeFile?: string;
   /** The ignore file that applies (`Dockerfile.dockerignore` or `.dockerignore`), by its name, or undefined. */
   ignoreFile?: string;
   /** Secret-looking files and folders the context sends, in walk order. */
@@ -70,13 +74,17 @@ export function readBuildContext(model: DockerfileModel, context: WorkspaceReade
   const list = context.listFolder;
   if (!list || !copiesFromContext(model)) return undefined;
   const dockerfileName = model.path.slice(Math.max(model.path.lastIndexOf('/'), model.path.lastIndexOf('\\')) + 1);
-  const folder = siblingPath(model.path, '');
-  const root = folder === '' ? '.' : folder.replace(/[/\\]$/, '');
+  const built = composeBuildContext(model, context);
+  const folder = built?.folder ?? siblingPath(model.path, '');
+  const root = folder === '' ? '.' : folder === '/' ? '/' : folder.replace(/[/\\]$/, '');
   // BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile instead of the context's `.dockerignore`.
   let ignoreFile: string | undefined;
   let rules: IgnoreRules = { patterns: [], hasExceptions: false };
-  for (const name of [`${dockerfileName}.dockerignore`, '.dockerignore']) {
-    const text = context.readFile?.(siblingPath(model.path, name));
+  for (const [name, path] of [
+    [`${dockerfileName}.dockerignore`, siblingPath(model.path, `${dockerfileName}.dockerignore`)],
+    ['.dockerignore', `${folder}.dockerignore`],
+  ]) {
+    const text = context.readFile?.(path);
     if (text === undefined) continue;
     ignoreFile = name;
     rules = parseDockerignore(text);
@@ -114,5 +122,72 @@ export function readBuildContext(model: DockerfileModel, context: WorkspaceReade
       }
     }
   }
-  return { folder, ignoreFile, secrets, ...(cut ? { cut } : {}) };
+  return { folder, ignoreFile, secrets, ...(built ? { composeFile: built.composeFile } : {}), ...(cut ? { cut } : {}) };
+}
+
+/** The names Compose looks for by default. */
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * The context folder of the first compose service, in the Dockerfile's folder or up to three above it, whose `build:`
+ * names this Dockerfile (`build: .`, `build: {context: .., dockerfile: docker/Dockerfile}`). Values with variables
+ * are not read: their value is the shell's.
+ */
+function composeBuildContext(
+  model: DockerfileModel,
+  context: WorkspaceReader,
+): { folder: string; composeFile: string } | undefined {
+  const dockerfile = slashed(model.path);
+  const absolute = dockerfile.startsWith('/');
+  let folder = siblingPath(dockerfile, '');
+  for (let level = 0; level < 4; level++) {
+    for (const name of COMPOSE_NAMES) {
+      const composeFile = `${folder}${name}`;
+      const text = context.readFile?.(composeFile);
+      if (text === undefined) continue;
+      const found = builtWith(text, folder, dockerfile);
+      if (found !== undefined) return { folder: found, composeFile };
+    }
+    if (folder === '' || folder === '/' || (!absolute && folder.split('/').every((p) => p === '..' || p === ''))) break;
+    folder = parentFolder(folder);
+  }
+  return undefined;
+}
+
+/** The context folder (ending in `/`, `''` for the top) of a service of `text` that builds `dockerfile`. */
+function builtWith(text: string, folder: string, dockerfile: string): string | undefined {
+  let services: unknown;
+  try {
+    services = parse(text, { maxAliasCount: 100, logLevel: 'silent' })?.services;
+  } catch {
+    return undefined;
+  }
+  if (!services || typeof services !== 'object') return undefined;
+  for (const service of Object.values(services as Record<string, unknown>)) {
+    const build = (service as { build?: unknown } | null)?.build;
+    const spec = typeof build === 'string' ? { context: build } : (build as Record<string, unknown> | null);
+    if (!spec || typeof spec !== 'object') continue;
+    const buildContext = spec.context ?? '.';
+    const file = spec.dockerfile ?? 'Dockerfile';
+    if (typeof buildContext !== 'string' || typeof file !== 'string') continue;
+    if (`${buildContext}${file}`.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(buildContext)) continue;
+    const contextPath = joinFolder(folder, buildContext);
+    if (joinFolder(contextPath, file).replace(/\/$/, '') === cleanPath(dockerfile)) return contextPath;
+  }
+  return undefined;
+}
+
+function slashed(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+/** `folder` (ending in `/` or `''`) joined with `path` and cleaned, ending in `/` (`''` for the top). */
+function joinFolder(folder: string, path: string): string {
+  const joined = slashed(path).startsWith('/') ? slashed(path) : `${folder}${slashed(path)}`;
+  const clean = cleanPath(joined);
+  return clean === '.' ? '' : clean === '/' ? '/' : `${clean}/`;
+}
+
+function parentFolder(folder: string): string {
+  return joinFolder(folder, '..');
 }

@@ -73,6 +73,17 @@ runRuleTests(rule, {
       files: { ...APP, 'deploy/id_rsa': '' },
     },
     {
+      name: 'a compose file that builds another Dockerfile does not change the context',
+      path: 'docker/Dockerfile',
+      code: COPY_ALL,
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n  api:\n    build: {context: ., dockerfile: ${DF}}\n',
+        '.npmrc': '',
+        'docker/Dockerfile': COPY_ALL,
+        'docker/app.js': '',
+      },
+    },
+    {
       name: 'COPY --exclude leaves the secret out',
       code: 'FROM node:20-slim\nCOPY --exclude=.env --exclude=**/*.pem . /app\n',
       files: { ...APP, '.env': '', 'tls/server.pem': '' },
@@ -123,6 +134,19 @@ runRuleTests(rule, {
         id_rsa: '',
       },
       findings: [{ messageId: 'copiedNoIgnoreFile', range: '2:7-2:14' }],
+    },
+    {
+      name: "a compose file above builds it with its folder as the context, and that folder's .dockerignore",
+      path: 'docker/Dockerfile',
+      code: COPY_ALL,
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n',
+        '.dockerignore': '.git\n',
+        '.git/HEAD': '',
+        '.npmrc': '',
+        'docker/Dockerfile': COPY_ALL,
+      },
+      findings: [{ messageId: 'copied', range: '3:6-3:7', severity: 'error' }],
     },
     {
       name: 'a context whose listing was cut',

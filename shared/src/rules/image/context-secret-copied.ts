@@ -67,11 +67,14 @@ export default defineRule({
         \`.env.example\`, \`.env.sample\` or \`.env.template\`) and the \`.git/\` folder, whose history may hold
         secrets removed since, are warnings. The message names the first files, then how many more.
 
-        The build context is taken to be the Dockerfile's folder, as \`docker build .\` beside it sends: the CLI and
-        the editor cannot know the arguments of the build that will use the file, nor the \`build.context\` of a
-        compose file elsewhere. The folder is listed up to 20,000 entries and 24 folders deep; past that the message
-        says the listing was cut. Links are not followed, as Docker sends a link, not what it points to; a secret
-        folder is read as a whole (left out when a pattern names it or every file in it, such as \`.git/*\`).
+        The build context is the one a compose file gives: a \`compose.yaml\` (or \`compose.yml\`,
+        \`docker-compose.yaml\`, \`docker-compose.yml\`) in the Dockerfile's folder or up to three folders above it
+        whose service builds this Dockerfile (\`build: .\`, \`build: {context: .., dockerfile: docker/Dockerfile}\`).
+        Without one it is the Dockerfile's folder, as \`docker build .\` beside it sends: the CLI and the editor cannot
+        know the arguments of a build run by hand. The context is listed up to 20,000 entries and 24 folders deep;
+        past that the message says the listing was cut. Links are not followed, as Docker sends a link, not what it
+        points to; a secret folder is read as a whole (left out when a pattern names it or every file in it, such as
+        \`.git/*\`).
 
         \`.dockerignore\` is read as Docker reads it: Go \`filepath.Match\` patterns with \`**\`, \`!\` exceptions,
         the last matching line wins, a pattern naming a folder leaves out everything below it, and a leading \`/\`
