@@ -65,7 +65,9 @@ export default defineRule({
         \`*.kdbx\`) and credentials (\`.npmrc\`, \`.pypirc\`, \`.netrc\`, \`credentials.json\`,
         \`terraform.tfstate\`, the \`.aws/\` and \`.ssh/\` folders) are errors; \`.env\` and \`.env.*\` files (not
         \`.env.example\`, \`.env.sample\` or \`.env.template\`) and the \`.git/\` folder, whose history may hold
-        secrets removed since, are warnings. The message names the first files, then how many more.
+        secrets removed since, are warnings. The message names the first files, then how many more. Names are all
+        it reads: a \`.pem\` that holds only a public certificate is reported too; name it \`.crt\`, or suppress the
+        finding on the COPY line.
 
         The build context is the one a compose file gives: a \`compose.yaml\` (or \`compose.yml\`,
         \`docker-compose.yaml\`, \`docker-compose.yml\`) in the Dockerfile's folder or up to three folders above it
