@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RULES, allMetas } from '../shared/src/rules/index';
 import { analyzeText, expandAspects } from '../shared/src/engine';
+import { memoryWorkspace } from '../shared/src/context';
 import {
   renderAllDocs,
   withReadmeRuleTable,
@@ -79,9 +80,11 @@ describe('documented examples behave as documented', () => {
   for (const meta of metas) {
     const { bad, good } = meta.docs.examples;
     const kind = exampleKind(meta);
+    const workspace = meta.docs.workspace;
+    const options = workspace ? { context: memoryWorkspace(workspace) } : {};
     bad.forEach((code, i) => {
       it(`${meta.id}: bad example ${i + 1} is reported`, () => {
-        const report = analyzeText(examplePath(meta), code, kind);
+        const report = analyzeText(examplePath(meta), code, kind, options);
         // An aspect rule's finding may be listed in its group's diagnostic (container/missing-hardening).
         const ids = [...report.diagnostics, ...expandAspects(report.diagnostics)].map((d) => d.ruleId);
         assert.ok(
@@ -92,7 +95,7 @@ describe('documented examples behave as documented', () => {
     });
     good.forEach((code, i) => {
       it(`${meta.id}: good example ${i + 1} is not reported`, () => {
-        const report = analyzeText(examplePath(meta), code, kind);
+        const report = analyzeText(examplePath(meta), code, kind, options);
         const own = [...report.diagnostics, ...expandAspects(report.diagnostics)]
           .filter((d) => d.ruleId === meta.id)
           .map((d) => `${d.range.start.line + 1}: ${d.message}`);

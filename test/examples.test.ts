@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { applyEdits } from '../shared/src/text';
 import { analyzeText, expandAspects, type FileReport } from '../shared/src/engine';
+import { listFolderWithin, readRoots } from '../shared/src/io/read-file';
 import { GROUPS, RULES } from '../shared/src/rules/index';
 import { repoRoot } from '../scripts/repo-root';
 import { kindFilesUnder, type KindFile } from '../scripts/kind-files';
@@ -41,6 +42,7 @@ const SHOWN: Record<string, string[]> = {
     'image/no-healthcheck',
     'image/secret-arg-in-env',
     'image/secret-mount-exposed',
+    'image/context-secret-copied',
   ],
   'python/Dockerfile': [
     'image/root-user',
@@ -70,6 +72,7 @@ const SHOWN: Record<string, string[]> = {
     'image/unpinned-syntax-frontend',
   ],
   'compose.yaml': [
+    'container/shared-writable-volume',
     'container/privileged',
     'container/capabilities-not-dropped',
     'container/dangerous-capability',
@@ -279,5 +282,7 @@ function analyse(file: ExampleFile): FileReport {
     const target = resolve(examples, p);
     return existsSync(target) && statSync(target).isFile() ? readFileSync(target, 'utf8') : undefined;
   };
-  return analyzeText(file.path, readFileSync(file.path, 'utf8'), file.kind, { context: { readFile } });
+  // A Dockerfile's build context is listed too (image/context-secret-copied), within the examples.
+  const listFolder = (p: string) => listFolderWithin(resolve(examples, p), readRoots([examples]));
+  return analyzeText(file.path, readFileSync(file.path, 'utf8'), file.kind, { context: { readFile, listFolder } });
 }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../shared/src/engine';
 import { applyEdits } from '../shared/src/text';
 import type { AnyRule, RuleMeta } from '../shared/src/rule';
-import type { WorkspaceReader } from '../shared/src/context';
+import { memoryWorkspace, type WorkspaceReader } from '../shared/src/context';
 import type { Finding, Fix, Range } from '../shared/src/types';
 
 export interface ExpectedFix {
@@ -38,7 +38,7 @@ export interface InvalidCase {
   code: string;
   /** File name, when the rule cares (defaults per kind). */
   path?: string;
-  /** Other workspace files the rule may read through `WorkspaceReader.readFile`, keyed by the path it asks for. */
+  /** Other workspace files the model may read or list (`memoryWorkspace`), keyed by the path it asks for. */
   files?: Record<string, string>;
   findings: ExpectedFinding[];
 }
@@ -90,7 +90,7 @@ export function findingsOf(
   files?: Record<string, string>,
 ): { findings: Finding[]; fixes: Fix[][]; syntaxCount: number } {
   const kind = rule.meta.kind;
-  const context: WorkspaceReader = files ? { readFile: (p) => files[p] } : {};
+  const context: WorkspaceReader = files ? memoryWorkspace(files) : {};
   const parsed = parseFile(kind, code, path ?? DEFAULT_PATH[kind], context);
   assert.ok(parsed, `no parser for ${kind}`);
   // As the engine does: a finding placed in another file of the project is that file's to report.

@@ -3,7 +3,7 @@ import type { BulkheadConfig } from '../../shared/src/config';
 import { analyzeText } from '../../shared/src/engine';
 import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
 import { fixAll } from '../../shared/src/fix-all';
-import { readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
+import { listFolderWithin, readFileWithin, type ReadRoots } from '../../shared/src/io/read-file';
 import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
 import { writeFixedFile } from './fix';
@@ -123,6 +123,7 @@ export function fileContext(options: ScanOptions): WorkspaceReader {
   return {
     readFileResult,
     readFile: (path) => readFileResult(path).text,
+    listFolder: (path) => listFolderWithin(resolve(options.cwd, path), options.roots),
   };
 }
 

@@ -1,8 +1,8 @@
 import { analyzeText, type AnalyzeOptions, type FileReport } from '../../shared/src/engine';
 import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
-import { resolve } from 'node:path';
-import { isUnder, readFileWithin } from '../../shared/src/io/read-file';
+import { resolve, sep } from 'node:path';
+import { isUnder, listFolderWithin, readFileWithin } from '../../shared/src/io/read-file';
 import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import { relativePosix, resolveRelated, type FileKey } from './paths';
 import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
@@ -83,7 +83,14 @@ export class Analyzer {
       const read = readFileWithin(path, limits);
       return read.notRead === undefined ? { text: read.text } : { notRead: read.notRead, absent: read.absent };
     };
-    return { readFileResult, readFile: (requested) => readFileResult(requested).text };
+    const listFolder = (requested: string) => {
+      if (!input.path) return undefined;
+      const path = resolveRelated(input.path, requested, input.config.folder);
+      // A listed folder is kept as a read ending in the separator: a file created or deleted below it is a change.
+      reads.add(`${path.replace(/[/\\]+$/, '')}${sep}`);
+      return listFolderWithin(path, input.config.roots);
+    };
+    return { readFileResult, readFile: (requested) => readFileResult(requested).text, listFolder };
   }
 
   run(input: AnalysisInput): Analysis {

@@ -52,6 +52,10 @@ export const WATCHED = [
   '**/.bulkhead-baseline.json',
   // Compose reads `.env` beside the file.
   '**/{.env,*.env}',
+  // A Dockerfile's build context: its ignore files, and the secret-looking names image/context-secret-copied lists.
+  '**/{.dockerignore,*.dockerignore}',
+  '**/{.env.*,*.pem,*.key,*.p12,*.pfx,*.kdbx,id_rsa,id_dsa,id_ecdsa,id_ed25519}',
+  '**/{.npmrc,.pypirc,.netrc,credentials.json,terraform.tfstate,.git,.aws,.ssh}',
 ];
 
 /** Wires the language server onto a connection: stdio, Node IPC or sockets are the caller's choice. */

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { FileReport } from '../../shared/src/engine';
 import type { Diagnostic, FileKind, Severity } from '../../shared/src/types';
@@ -204,9 +205,11 @@ export class DiagnosticsStore {
     return [...this.others.entries()];
   }
 
-  /** The files whose last analysis read `path`. */
+  /** The files whose last analysis read `path`, or listed a folder it is in (reads ending in the separator). */
   dependents(path: string): Entry[] {
-    return this.all().filter((entry) => entry.reads.has(path));
+    return this.all().filter(
+      (entry) => entry.reads.has(path) || [...entry.reads].some((read) => read.endsWith(sep) && path.startsWith(read)),
+    );
   }
 
   /** Resolves on the next change of any diagnostics (pull mode's long-poll). */

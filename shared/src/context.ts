@@ -20,6 +20,18 @@ export interface WorkspaceReader {
    * (`readThrough`).
    */
   readFileResult?(path: string): ReadOutcome;
+  /**
+   * The entries of a workspace folder (one level), or undefined when it is not there, not a folder, outside the roots
+   * or not readable. A link is listed as what it is, never followed: Docker sends the link, not what it points to.
+   * `path` is read as `readFile` reads its.
+   */
+  listFolder?(path: string): readonly FolderEntry[] | undefined;
+}
+
+/** One entry of a listed folder: `folder` is false for files and links alike. */
+export interface FolderEntry {
+  name: string;
+  folder: boolean;
 }
 
 /** A file read through a `WorkspaceReader`, or why not (`absent`: nothing there, which optional files stay quiet about). */
@@ -32,4 +44,28 @@ export function readThrough(context: WorkspaceReader, path: string): ReadOutcome
   if (!context.readFile) return undefined;
   const text = context.readFile(path);
   return text === undefined ? { notRead: 'not readable', absent: true } : { text };
+}
+
+/**
+ * A workspace held in memory, by path as the model asks for it (`app/.env`): what rule tests and documented examples
+ * are analysed in. Folders are the paths' parents; `.` or `''` is the top.
+ */
+export function memoryWorkspace(files: Readonly<Record<string, string>>): WorkspaceReader {
+  const folders = new Map<string, Map<string, boolean>>();
+  for (const path of Object.keys(files)) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join('/');
+      let entries = folders.get(parent);
+      if (!entries) folders.set(parent, (entries = new Map()));
+      entries.set(parts[i], i < parts.length - 1 || entries.get(parts[i]) === true);
+    }
+  }
+  return {
+    readFile: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
+    listFolder: (path) => {
+      const entries = folders.get(path === '.' ? '' : path.replace(/\/+$/, ''));
+      return entries && [...entries].map(([name, folder]) => ({ name, folder }));
+    },
+  };
 }

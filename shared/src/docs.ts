@@ -3,6 +3,7 @@
  * index, and the short hover text the language server shows. Pure: the caller writes the files.
  */
 import { analyzeText, expandAspects } from './engine';
+import { memoryWorkspace } from './context';
 import { applyEdits } from './text';
 import { THREATS } from './threats';
 import type { RuleMeta, PeerIds } from './rule';
@@ -224,6 +225,13 @@ function renderExamples(meta: DocMeta): { lines: string[]; fixTitles: string[] }
   const fixTitles: string[] = [];
   const { bad, good } = meta.docs.examples;
   if (!bad.length && !good.length) return { lines: ['No example: this cannot be shown with a file.', ''], fixTitles };
+  const workspace = meta.docs.workspace;
+  if (workspace) {
+    lines.push('Each example is analysed in a folder that also holds:', '');
+    for (const [path, text] of Object.entries(workspace))
+      lines.push(`- \`${path}\`${text ? `: \`${cell(text.trim())}\`` : ''}`);
+    lines.push('');
+  }
   bad.forEach((code, i) => {
     lines.push(`Reported${bad.length > 1 ? ` (${i + 1})` : ''}:`, '', ...fence(code, lang), '');
     for (const fix of fixesOnExample(meta, code)) {
@@ -241,7 +249,13 @@ function renderExamples(meta: DocMeta): { lines: string[]; fixTitles: string[] }
 /** The fixes the rule offers for its first fixable finding in an example. */
 function fixesOnExample(meta: DocMeta, code: string): Fix[] {
   if (meta.fix === 'none') return [];
-  const report = analyzeText(examplePath(meta), code, exampleKind(meta));
+  const workspace = meta.docs.workspace;
+  const report = analyzeText(
+    examplePath(meta),
+    code,
+    exampleKind(meta),
+    workspace ? { context: memoryWorkspace(workspace) } : {},
+  );
   const found =
     expandAspects(report.diagnostics).find((d) => d.ruleId === meta.id && d.fixes.length) ??
     report.diagnostics.find((d) => d.ruleId === meta.id && d.fixes.length);

@@ -18,6 +18,7 @@ import type { Diagnostic, FileKind, Finding, Severity } from './types';
 import type { SourceText } from './text';
 import { textSkipReason } from './file-fit';
 import { readAddSources } from './dockerfile/add-sources';
+import { readBuildContext } from './dockerfile/build-context';
 
 export interface FileReport {
   path: string;
@@ -88,7 +89,10 @@ export type Parser = (
 const PARSERS: Record<FileKind, Parser> = {
   dockerfile: (text, path, context) => {
     const model = parseDockerfile(text, path);
-    if (context) model.textSources = readAddSources(model, context);
+    if (context) {
+      model.textSources = readAddSources(model, context);
+      model.buildContext = readBuildContext(model, context);
+    }
     return {
       model,
       source: model.source,

@@ -26,6 +26,11 @@ export interface RuleDocs {
   description: string;
   /** Complete files: every `bad` example must trigger the rule, every `good` one must not. Tests run them. */
   examples: { bad: string[]; good: string[] };
+  /**
+   * Files beside every example, by path (`.env`, `src/app.js`): the workspace the examples are analysed in, for a
+   * rule that reads more than the file (a Dockerfile's build context). Shown on the rule's page.
+   */
+  workspace?: Record<string, string>;
   /** Where we disagree with a peer and why. */
   peerNotes?: string;
 }

@@ -8,12 +8,14 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../../shared/src/engine';
 import { RULES } from '../../shared/src/rules/index';
 import type { FileKind } from '../../shared/src/types';
+import { memoryWorkspace } from '../../shared/src/context';
 
 const FILES: Record<string, string> = {
   'app/Dockerfile': 'FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["app"]\n',
   'app/entrypoint.sh': '#!/bin/sh\nchown -R app /data\nexec gosu app "$@"\n',
   'web/requirements.txt': 'flask==3.0\n',
   'web/rootfs.bin': 'ELF\u0000\u0001',
+  'web/.env': 'TOKEN=1\n',
 };
 
 const CASES: { kind: FileKind; path: string; code: string; reads: string[] }[] = [
@@ -26,8 +28,9 @@ const CASES: { kind: FileKind; path: string; code: string; reads: string[] }[] =
   {
     kind: 'dockerfile',
     path: 'web/Dockerfile',
-    code: 'FROM python:3.12-slim\nADD requirements.txt /app/\nADD rootfs.bin /\nCMD ["python"]\n',
-    reads: ['web/requirements.txt', 'web/rootfs.bin'],
+    code: 'FROM python:3.12-slim\nADD requirements.txt /app/\nADD rootfs.bin /\nCOPY . /app/\nCMD ["python"]\n',
+    // `list:` a folder listed as the build context (image/context-secret-copied).
+    reads: ['web/requirements.txt', 'web/rootfs.bin', 'list:web'],
   },
 ];
 
@@ -35,7 +38,11 @@ describe('rules read no files', () => {
   for (const { kind, path, code, reads } of CASES) {
     it(`${kind}: the model reads what the rules need, and check and fixes read nothing more`, () => {
       const read: string[] = [];
-      const parsed = parseFile(kind, code, path, { readFile: (p) => (read.push(p), FILES[p]) });
+      const workspace = memoryWorkspace(FILES);
+      const parsed = parseFile(kind, code, path, {
+        readFile: (p) => (read.push(p), FILES[p]),
+        listFolder: (p) => (read.push(`list:${p}`), workspace.listFolder!(p)),
+      });
       for (const file of reads) assert.ok(read.includes(file), `the model read ${file}: ${read.join(', ')}`);
       const built = read.length;
       let findings = 0;

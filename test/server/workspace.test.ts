@@ -114,6 +114,25 @@ describe('language server: workspace scan', () => {
     await client.diagnostics(compose, (d) => ofRule(d, 'container/privileged').length === 1, since);
   });
 
+  it('analyses a Dockerfile again when a file of its build context or its .dockerignore changes', async () => {
+    const dockerfile = ws.uri('ctx/Dockerfile');
+    const secretFindings = (d: Diagnostic[]) => ofRule(d, 'image/context-secret-copied').length;
+    let since = client.mark();
+    ws.write('ctx/Dockerfile', 'FROM debian:12\nCOPY . /app\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: dockerfile, type: 1 }] });
+    await client.diagnostics(dockerfile, (d) => d.length > 0 && secretFindings(d) === 0, since);
+    since = client.mark();
+    ws.write('ctx/keys/id_rsa', 'not a real key\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('ctx/keys/id_rsa'), type: 1 }] });
+    await client.diagnostics(dockerfile, (d) => secretFindings(d) === 1, since);
+    since = client.mark();
+    ws.write('ctx/.dockerignore', 'keys/\n');
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('ctx/.dockerignore'), type: 1 }],
+    });
+    await client.diagnostics(dockerfile, (d) => d.length > 0 && secretFindings(d) === 0, since);
+  });
+
   it('picks up a created file and clears a deleted one', async () => {
     let since = client.mark();
     ws.write('new/Containerfile', SUDO);

@@ -1,3 +1,4 @@
+import type { BuildContext } from './build-context';
 import {
   DockerfileParser,
   type Dockerfile,
@@ -71,6 +72,12 @@ export interface DockerfileModel {
    * engine before the rules run (add-sources.ts). Absent when the model was made without a reader.
    */
   textSources?: ReadonlySet<string>;
+  /**
+   * The Dockerfile's folder read as its build context: the secret-looking files it would send, after its
+   * `.dockerignore` (build-context.ts). Absent when the model was made without a folder lister or copies nothing
+   * from the context.
+   */
+  buildContext?: BuildContext;
 }
 
 export interface ParseOptions {

@@ -4,7 +4,17 @@
  * a FIFO that blocks whoever opens it, a device, or a path the OS refuses. Each of those is an answer saying why, never
  * an exception, a hang, or text from outside the allowed roots.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { decodeBytes, type DecodedText } from './decode';
 import { describeFsError } from './fs-errors';
@@ -142,4 +152,22 @@ function refused(reason: string): FileRead {
 
 function failed(error: unknown): FileRead {
   return { notRead: describeFsError(error), absent: (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' };
+}
+
+/**
+ * The entries of `path` if it is a folder whose real path is inside the roots, or undefined. Links are listed as
+ * entries that are not folders, never followed.
+ */
+export function listFolderWithin(path: string, roots: ReadRoots): { name: string; folder: boolean }[] | undefined {
+  const absolute = resolve(path);
+  if (!isUnder(absolute, roots.given) && !isUnder(absolute, roots.real)) return undefined;
+  try {
+    if (!isUnder(realpathSync(absolute), roots.real)) return undefined;
+    return readdirSync(absolute, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      folder: entry.isDirectory(),
+    }));
+  } catch {
+    return undefined;
+  }
 }

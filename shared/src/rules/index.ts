@@ -54,6 +54,8 @@ import cleartextDownload from './image/cleartext-download';
 import weakChecksum from './image/weak-checksum';
 import oldTlsVersion from './image/old-tls-version';
 import unpinnedSyntaxFrontend from './image/unpinned-syntax-frontend';
+import contextSecretCopied from './image/context-secret-copied';
+import sharedWritableVolume from './container/shared-writable-volume';
 
 /** Every rule. Adding a rule is adding its file and one line here. */
 export const RULES: readonly AnyRule[] = [
@@ -110,6 +112,8 @@ export const RULES: readonly AnyRule[] = [
   weakChecksum,
   oldTlsVersion,
   unpinnedSyntaxFrontend,
+  contextSecretCopied,
+  sharedWritableVolume,
 ];
 
 /** Rule groups: aspect rules reported together, one diagnostic per service. */
