@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renameSync, rmSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf, ofRule, published, tempWorkspace, withServer, type Received } from './lsp-client';
 
 const SUDO = 'FROM debian:12\nRUN sudo apt-get update\n';
