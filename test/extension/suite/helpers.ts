@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../shared/src/engine';
 import { fixAll } from '../../../shared/src/fix-all';
-import { parseConfig, CONFIG_FILE_NAME, type BulkheadConfig } from '../../../shared/src/config';
+import { parseConfig, CONFIG_FILE_NAME, defaultConfig, type BulkheadConfig } from '../../../shared/src/config';
+import { readRoots } from '../../../shared/src/io/read-file';
+import { fileContext } from '../../../cli/src/scan';
 import { knownRuleIds } from '../../../shared/src/engine';
 import type { Diagnostic as CoreDiagnostic } from '../../../shared/src/types';
 import manifest from '../../../package.json';
@@ -129,13 +131,27 @@ export async function workspaceConfig(): Promise<BulkheadConfig | undefined> {
 /** What the core itself reports for a Dockerfile's text: the oracle for what the editor must show. */
 export async function coreDiagnostics(uri: vscode.Uri, text: string): Promise<CoreDiagnostic[]> {
   const config = await workspaceConfig();
-  return analyzeText(vscode.workspace.asRelativePath(uri), text, 'dockerfile', { config }).diagnostics;
+  return analyzeText(vscode.workspace.asRelativePath(uri), text, 'dockerfile', { config, context: diskReader(config) })
+    .diagnostics;
 }
 
 /** The text the core's fix-all makes of a Dockerfile's text. */
 export async function coreFixAll(uri: vscode.Uri, text: string): Promise<string> {
   const config = await workspaceConfig();
-  return fixAll(vscode.workspace.asRelativePath(uri), text, 'dockerfile', { config }).text;
+  return fixAll(vscode.workspace.asRelativePath(uri), text, 'dockerfile', { config, context: diskReader(config) }).text;
+}
+
+/**
+ * The workspace as the CLI reads it beside an analysed file (its build context's listing, the files ADD names), so
+ * that the core's findings are what the server, which reads the disk too, publishes.
+ */
+function diskReader(config: BulkheadConfig | undefined) {
+  const root = workspaceRoot().fsPath;
+  return fileContext({
+    cwd: root,
+    roots: readRoots([root]),
+    config: config ?? defaultConfig(),
+  } as Parameters<typeof fileContext>[0]);
 }
 
 /** Waits until the editor shows exactly the diagnostics the core reports for `text`. */
