@@ -1,7 +1,14 @@
 import { defineRule, prose, file } from '../../rule';
 import { allRuns } from '../../dockerfile/model';
 import { shippedStages } from '../../dockerfile/instructions';
-import { basename, effectiveWords, pipelines, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import {
+  basename,
+  effectiveWords,
+  pipelines,
+  type ShellWord,
+  type SimpleCommand,
+  appletWords,
+} from '../../dockerfile/shell';
 import { readArguments, findOption, type CommandOption, type OptionSpec } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
 import { isLiteralSecret, isSecretName } from './secret-in-build';
@@ -188,8 +195,7 @@ const HEADER_NAMES = /^(?:authorization|proxy-authorization|private-token|job-to
 
 function commandCredentials(cmd: SimpleCommand): Credential[] {
   const found: Credential[] = [...assignedSecrets(cmd), ...urlCredentials(cmd)];
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   if (!words.length || words[0].dynamic) return found;
   const name = basename(words[0].value);
   const rest = words.slice(1);

@@ -2,11 +2,11 @@ import { defineRule, prose, file } from '../../rule';
 import { allRuns, type DockerfileModel } from '../../dockerfile/model';
 import {
   basename,
-  effectiveWords,
   pipelines,
   type ShellScript,
   type ShellWord,
   type SimpleCommand,
+  appletWords,
 } from '../../dockerfile/shell';
 import { readArguments, findOption, type OptionSpec } from '../../dockerfile/options';
 import { downloadOf, type Download } from '../../dockerfile/downloads';
@@ -201,8 +201,7 @@ const STDIN_FILES = new Set(['-', '/dev/stdin', '/proc/self/fd/0']);
 
 /** The shell or interpreter a command runs, what it takes as code and whether it reads code from standard input. */
 function interpreterOf(cmd: SimpleCommand): Interpreter | undefined {
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   const word = words[0];
   if (!word || word.dynamic) return undefined;
   const name = basename(word.value);

@@ -1,6 +1,6 @@
 import { defineRule, prose, file } from '../../rule';
 import { allRuns, type RunScript } from '../../dockerfile/model';
-import { basename, effectiveWords, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
+import { basename, type ShellWord, type SimpleCommand, appletWords } from '../../dockerfile/shell';
 import { readArguments, type CommandArguments, type CommandOption } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
 import { managerCommand } from '../../dockerfile/packages';
@@ -214,8 +214,7 @@ function commandFindings(
     findings.push({ messageId: 'setting', data: { setting, tool, check }, range: source.rangeOf(from.start, to.end) });
   };
 
-  let words = effectiveWords(cmd);
-  if (words.length && basename(words[0].value) === 'busybox') words = words.slice(1);
+  const words = appletWords(cmd);
   if (!words.length || words[0].dynamic) return findings;
   const name = basename(words[0].value);
 
