@@ -20,7 +20,7 @@ import {
 } from '../../shared/src/baseline/file';
 import { knownRuleIds } from '../../shared/src/engine';
 import { compileGlob, matchesAny, quotePattern, type Glob } from '../../shared/src/glob';
-import { readFileWithin, readRoots, type ReadRoots } from '../../shared/src/io/read-file';
+import { readFileWithin, readRoots, type FileRead, type ReadRoots } from '../../shared/src/io/read-file';
 import { folderOf, relativePosix, uriOfPath } from './paths';
 import { defaultSettings, readFilesExclude, readSettings, type Settings } from './settings';
 import type { Logger } from './log';
@@ -28,6 +28,15 @@ import type { Logger } from './log';
 /** Everything that decides how one file is analysed. */
 /** A configuration file is a few lines; one larger than this is not one. */
 const CONFIG_MAX_SIZE = 1024 * 1024;
+
+/**
+ * A workspace folder's `.bulkhead.yaml`, through the reader: a FIFO named `.bulkhead.yaml` (or a link out of the
+ * folder) must not block or leak. Read for the configuration and for the edit that raises its `maxFileSize`.
+ */
+export function readProjectFile(folder: string): { path: string; read: FileRead } {
+  const path = join(folder, CONFIG_FILE_NAME);
+  return { path, read: readFileWithin(path, { roots: readRoots([folder]), maxFileSize: CONFIG_MAX_SIZE }) };
+}
 
 export interface FileConfig {
   settings: Settings;
@@ -180,9 +189,7 @@ export class Configuration {
 
   /** Reads `<folder>/.bulkhead.yaml` again (gone: no project configuration). */
   async reloadProjectFile(folder: string): Promise<void> {
-    const path = join(folder, CONFIG_FILE_NAME);
-    // Through the reader: a FIFO named `.bulkhead.yaml` (or a link out of the folder) must not block or leak.
-    const read = readFileWithin(path, { roots: readRoots([folder]), maxFileSize: CONFIG_MAX_SIZE });
+    const { path, read } = readProjectFile(folder);
     if (read.notRead !== undefined) {
       if (!read.absent) this.log.warn(`${path} not read: ${read.notRead}; the folder's settings apply without it`);
       this.projectFiles.delete(folder);

@@ -1,8 +1,6 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import { CONFIG_FILE_NAME, parseSize } from '../../shared/src/config';
-import { readFileWithin, readRoots } from '../../shared/src/io/read-file';
 import { SourceText } from '../../shared/src/text';
 import {
   CodeActionKind,
@@ -12,11 +10,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { EditSupport } from './code-actions';
+import { readProjectFile } from './configuration';
 import { uriOfPath } from './paths';
 
 const MIB = 1024 * 1024;
-/** A `.bulkhead.yaml` is small; past this it is not one to edit. */
-const CONFIG_MAX_SIZE = 1024 * 1024;
 
 /** The next whole MiB above `bytes`: a limit that admits the file, written as a person would (`11MiB`). */
 export function limitFor(bytes: number): string {
@@ -73,8 +70,7 @@ export function raiseLimitAction(
   } catch {
     return undefined;
   }
-  const configPath = join(folder, CONFIG_FILE_NAME);
-  const read = readFileWithin(configPath, { roots: readRoots([folder]), maxFileSize: CONFIG_MAX_SIZE });
+  const { path: configPath, read } = readProjectFile(folder);
   if (read.notRead !== undefined && !read.absent) return undefined;
   const exists = read.notRead === undefined;
   if (!exists && !support.createsFiles) return undefined;

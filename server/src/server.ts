@@ -8,6 +8,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { version } from '../../package.json';
 import { ruleDocUrl } from '../../shared/src/docs';
@@ -313,7 +314,7 @@ export function startServer(
       return false;
     }
     const shown = await connection.window.showDocument(
-      docs.local ? { uri: uriOfPath(docs.local), takeFocus: true } : { uri: docs.online, external: true },
+      existsSync(docs.local) ? { uri: uriOfPath(docs.local), takeFocus: true } : { uri: docs.online, external: true },
     );
     return shown.success;
   }
