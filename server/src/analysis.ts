@@ -3,6 +3,7 @@ import { INTERNAL_ERROR } from '../../shared/src/rules/builtin';
 import type { FileKind } from '../../shared/src/types';
 import { resolve, sep } from 'node:path';
 import { isUnder, listFolderWithin, readFileWithin } from '../../shared/src/io/read-file';
+import type { FolderListings } from './folder-listings';
 import type { ReadOutcome, WorkspaceReader } from '../../shared/src/context';
 import { relativePosix, resolveRelated, type FileKey } from './paths';
 import { fingerprintDiagnostics } from '../../shared/src/baseline/fingerprint';
@@ -43,6 +44,8 @@ export class Analyzer {
     private readonly log: Logger,
     /** The text of an open document, which wins over the file on disk (it may hold unsaved edits). */
     private readonly openText: (path: string) => string | undefined,
+    /** Listings kept between analyses where file events keep them true (the server's own thread); none otherwise. */
+    private readonly listings?: FolderListings,
   ) {}
 
   /** Engine options for a file: its configuration, and cross-file reads that prefer open documents. */
@@ -88,7 +91,9 @@ export class Analyzer {
       const path = resolveRelated(input.path, requested, input.config.folder);
       // A listed folder is kept as a read ending in the separator: a file created or deleted below it is a change.
       reads.add(`${path.replace(/[/\\]+$/, '')}${sep}`);
-      return listFolderWithin(path, input.config.roots);
+      return this.listings
+        ? this.listings.listWithin(path, input.config.roots)
+        : listFolderWithin(path, input.config.roots);
     };
     return { readFileResult, readFile: (requested) => readFileResult(requested).text, listFolder };
   }

@@ -24,6 +24,7 @@ import { IdleCollector } from './idle-gc';
 import { Linter } from './linter';
 import { Logger } from './log';
 import { pathOfUri, uriOfPath } from './paths';
+import { FolderListings } from './folder-listings';
 import { raiseLimitAction } from './raise-limit';
 import { StatusReporter } from './status';
 import { ruleDocumentation } from './rule-docs';
@@ -125,16 +126,18 @@ export function startServer(
         );
       }
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        await register('file watchers', () =>
-          connection.client.register(DidChangeWatchedFilesNotification.type, {
+        await register('file watchers', async () => {
+          await connection.client.register(DidChangeWatchedFilesNotification.type, {
             watchers: [
               ...WATCHED.map((globPattern) => ({ globPattern })),
               // A folder created or moved with its files (git pull, a branch switch) may arrive as one event for the
               // folder, and a deleted one always does: the server walks or forgets what is below it.
               { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
             ],
-          }),
-        );
+          });
+          // Creations and deletions are reported from now on: folder listings can be kept between analyses.
+          p.listings.watched = true;
+        });
       } else {
         log.info(
           'The client cannot watch files for the server: files changed outside the editor are seen on the next scan',
@@ -365,7 +368,8 @@ function assemble(
   const store = new DiagnosticsStore(connection, mode, log);
   let workspace: Workspace | undefined;
   let documents: OpenDocuments | undefined;
-  const analyzer = new Analyzer(log, (path) => documents?.textOfPath(path));
+  const listings = new FolderListings();
+  const analyzer = new Analyzer(log, (path) => documents?.textOfPath(path), listings);
   // After an open document's analysis, the garbage it left is collected before the next keystroke (idle-gc.ts).
   const idle = new IdleCollector();
   const linter = new Linter(config, analyzer, store, log);
@@ -396,7 +400,8 @@ function assemble(
   });
   store.onChange = () => status.soon();
   workspace.onScanning = (scanning) => (scanning ? status.now() : status.soon());
-  return { config, store, analyzer, linter, documents, workspace, pull, log, idle, status };
+  workspace.onPathsChanged = () => listings.forget();
+  return { config, store, analyzer, linter, documents, workspace, pull, log, idle, status, listings };
 }
 
 function initialFolders(params: InitializeParams): string[] {

@@ -48,6 +48,8 @@ export class Workspace {
   scanning = false;
   /** Called when a scan starts and ends. */
   onScanning: (scanning: boolean) => void = () => undefined;
+  /** Called before file events that create or delete paths are handled, and before each scan: listings change. */
+  onPathsChanged: () => void = () => undefined;
   /** The running scan was asked for with `force`. */
   private forcedRunning = false;
   private firstScanDone!: () => void;
@@ -107,6 +109,8 @@ export class Workspace {
   private async run(generation: number, force: boolean): Promise<ScanResult> {
     await this.config.ready;
     const progress = await this.startProgress();
+    // A scan is asked for when what the watchers said is in doubt.
+    this.onPathsChanged();
     this.scanning = true;
     this.onScanning(true);
     const superseded = () => generation !== this.generation;
@@ -349,6 +353,7 @@ export class Workspace {
    * whether a workspace folder's `.bulkhead.yaml` changed: then everything needs analysing again.
    */
   async onFilesChanged(changes: readonly FileEvent[]): Promise<boolean> {
+    if (changes.some((change) => change.type !== FileChangeType.Changed)) this.onPathsChanged();
     let configChanged = false;
     const touched = new Set<string>();
     const toAnalyse = new Map<string, FileKind>();
