@@ -5,6 +5,7 @@
  * exactly, for instance inside an `sh -c` string whose offsets are not known character by character.
  */
 import type { RunScript } from './model';
+import type { CommandOption } from './options';
 import type { ShellWord, SimpleCommand } from './shell';
 import type { SourceText } from '../text';
 import type { TextEdit } from '../types';
@@ -96,6 +97,21 @@ export function removeOptionLetter(
   if (!exactWords(cmd) && !isExecFormCommand(run, cmd)) return undefined;
   const at = offsetInWord(text, word, letter);
   return at === undefined ? undefined : { start: at, end: at + 1, newText: '' };
+}
+
+/**
+ * Removes an option as the command reader found it: a letter out of its cluster (`-k` in `-fsSLk`), else the option's
+ * word with its value's (`--tls-max 1.1`, `--secure-protocol=TLSv1`).
+ */
+export function removeOption(
+  text: string,
+  run: Pick<RunScript, 'form'>,
+  cmd: SimpleCommand,
+  option: CommandOption,
+): Span | undefined {
+  return option.letter !== undefined && option.value === undefined
+    ? removeOptionLetter(text, run, cmd, option.word, option.letter)
+    : removeWords(text, run, cmd, option.word, option.valueWord ?? option.word);
 }
 
 /** Inserts words right after `word` (` --flag` in shell form, `, "--flag"` in exec form). */

@@ -3,7 +3,7 @@ import { allRuns, type DockerfileModel, type RunScript, type Stage } from '../..
 import { appletWords, basename, type ShellWord, type SimpleCommand } from '../../dockerfile/shell';
 import { readArguments, type CommandOption } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
-import { removeOptionLetter, removeWords, spanEdit, type Span } from '../../dockerfile/shell-edits';
+import { removeOption, spanEdit, type Span } from '../../dockerfile/shell-edits';
 import type { Finding, Fix } from '../../types';
 
 type MessageId = 'capped' | 'allowed';
@@ -119,10 +119,8 @@ function commandFindings(
       : option.value;
   const report = (messageId: MessageId, option: CommandOption, tool: string, version: string) => {
     const last = option.valueWord ?? option.word;
-    const span =
-      option.letter !== undefined && option.value === undefined
-        ? removeOptionLetter(text, run, cmd, option.word, option.letter)
-        : removeWords(text, run, cmd, option.word, last);
+    // `-k` inside `-fsSLk` goes alone; an option with its value goes with it.
+    const span = removeOption(text, run, cmd, option);
     // As written: `--tls-max 1.1`, `--secure-protocol=TLSv1`, `-3` out of `-fsS3`.
     const written = option.valueWord
       ? `${option.name} ${option.value}`

@@ -4,7 +4,7 @@ import { basename, type ShellWord, type SimpleCommand, appletWords } from '../..
 import { readArguments, type CommandArguments, type CommandOption } from '../../dockerfile/options';
 import { CURL_OPTIONS, WGET_OPTIONS } from '../../dockerfile/downloads';
 import { managerCommand } from '../../dockerfile/packages';
-import { removeOptionLetter, removeWords, spanEdit, type Span } from '../../dockerfile/shell-edits';
+import { removeOption, spanEdit, type Span } from '../../dockerfile/shell-edits';
 import { variableSettings } from '../../dockerfile/variables';
 import type { SourceText } from '../../text';
 import type { Finding, Fix } from '../../types';
@@ -199,10 +199,7 @@ function commandFindings(
   const optionFinding = (option: CommandOption, tool: string, check: string, noFix = false) => {
     const last = option.valueWord ?? option.word;
     // `-k` inside `-fsSLk` goes alone; an option with its value goes with it.
-    const span =
-      option.letter !== undefined && option.value === undefined
-        ? removeOptionLetter(text, run, cmd, option.word, option.letter)
-        : removeWords(text, run, cmd, option.word, last);
+    const span = removeOption(text, run, cmd, option);
     findings.push({
       messageId: 'option',
       data: { option: option.value !== undefined ? `${option.name} ${option.value}` : option.name, check, tool },
